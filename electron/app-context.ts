@@ -1,0 +1,10 @@
+import type { Db } from './db/open';
+
+/** What every service and handler may reach: the database and the data folder. Never Electron. */
+export interface AppContext {
+  db: Db;
+  dataDir: string;
+  /** The project's resources/ folder (demo board, icons). */
+  resourcesDir: string;
+  version: string;
+}

@@ -1,0 +1,34 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { migrate } from './migrate';
+import { MIGRATIONS } from './migrations';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /** Electron cannot load the Node build of better-sqlite3; it passes the binding built for its own ABI. */
+  nativeBinding?: string;
+  /** Tests stop at a given schema version to check one migration at a time. */
+  migrateTo?: number;
+}
+
+export const DATABASE_FILE = 'boardprep.db';
+
+/** Opens (creating if needed) the case database of a data folder and brings its schema up to date. */
+export function openDatabase(dataDir: string, options: OpenOptions = {}): Db {
+  mkdirSync(dataDir, { recursive: true });
+  const db = new Database(path.join(dataDir, DATABASE_FILE), { nativeBinding: options.nativeBinding });
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    // WAL with synchronous=NORMAL is durable across application crashes; only a power cut may lose the last commit.
+    db.pragma('synchronous = NORMAL');
+    db.pragma('busy_timeout = 5000');
+    migrate(db, MIGRATIONS, options.migrateTo);
+    return db;
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}

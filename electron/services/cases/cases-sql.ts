@@ -1,0 +1,132 @@
+import type { Db } from '../../db/open';
+import type { CaseFields, CaseStatus, PatientInput } from '../../../shared/domain/case';
+
+/** All SQL for patients and cases. Parameters are always bound; no string is ever spliced into a query. */
+
+export interface CaseRow {
+  id: number;
+  patient_id: number;
+  family_name: string;
+  given_names: string;
+  mrn: string;
+  date_of_birth: string;
+  sex: string;
+  consultant_name: string;
+  consultant_contact: string;
+  referring_hospital: string;
+  tumour_site: string;
+  site_chapter: string;
+  working_diagnosis: string;
+  clinical_history: string;
+  board_question: string;
+  ecog: number | null;
+  comorbidities: string;
+  patient_knowledge: string;
+  status: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+const SELECT_CASE = `
+  SELECT c.*, p.family_name, p.given_names, p.mrn, p.date_of_birth, p.sex
+  FROM cases c JOIN patients p ON p.id = c.patient_id`;
+
+export function getCaseRow(db: Db, id: number): CaseRow | undefined {
+  return db.prepare(`${SELECT_CASE} WHERE c.id = ?`).get(id) as CaseRow | undefined;
+}
+
+/** `%` and `_` typed by the user are matched literally. */
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export function listCaseRows(db: Db, filter: { query: string; status?: CaseStatus }): CaseRow[] {
+  const words = filter.query.trim().split(/\s+/).filter(Boolean);
+  // Every word must match one of: family name, given names, MRN, working diagnosis, tumour site.
+  const wordClause = `(p.family_name LIKE ? ESCAPE '\\' OR p.given_names LIKE ? ESCAPE '\\' OR p.mrn LIKE ? ESCAPE '\\'
+      OR c.working_diagnosis LIKE ? ESCAPE '\\' OR c.tumour_site LIKE ? ESCAPE '\\')`;
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  for (const word of words) {
+    clauses.push(wordClause);
+    const p = likePattern(word);
+    params.push(p, p, p, p, p);
+  }
+  if (filter.status) {
+    clauses.push('c.status = ?');
+    params.push(filter.status);
+  }
+  const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
+  return db.prepare(`${SELECT_CASE} ${where} ORDER BY c.updated_at DESC, c.id DESC`).all(...params) as CaseRow[];
+}
+
+export function findPatientByMrn(db: Db, mrn: string): { id: number; family_name: string; given_names: string } | undefined {
+  return db
+    .prepare('SELECT id, family_name, given_names FROM patients WHERE mrn = ? COLLATE NOCASE')
+    .get(mrn) as { id: number; family_name: string; given_names: string } | undefined;
+}
+
+export function firstCaseOfPatient(db: Db, patientId: number): number | undefined {
+  const row = db.prepare('SELECT id FROM cases WHERE patient_id = ? ORDER BY id LIMIT 1').get(patientId) as
+    | { id: number }
+    | undefined;
+  return row?.id;
+}
+
+export function insertPatient(db: Db, p: PatientInput): number {
+  const info = db
+    .prepare(
+      `INSERT INTO patients (family_name, given_names, mrn, date_of_birth, sex)
+       VALUES (@familyName, @givenNames, @mrn, @dateOfBirth, @sex)`,
+    )
+    .run(p);
+  return Number(info.lastInsertRowid);
+}
+
+export function updatePatient(db: Db, id: number, p: PatientInput): void {
+  db.prepare(
+    `UPDATE patients SET family_name = @familyName, given_names = @givenNames, mrn = @mrn,
+       date_of_birth = @dateOfBirth, sex = @sex WHERE id = @id`,
+  ).run({ ...p, id });
+}
+
+type CaseColumns = Omit<CaseFields, 'patient'>;
+
+function caseParams(fields: CaseFields) {
+  const { patient: _patient, ...rest } = fields;
+  return rest satisfies CaseColumns;
+}
+
+export function insertCase(db: Db, patientId: number, fields: CaseFields, now: string): number {
+  const info = db
+    .prepare(
+      `INSERT INTO cases (patient_id, consultant_name, consultant_contact, referring_hospital, tumour_site, site_chapter,
+         working_diagnosis, clinical_history, board_question, ecog, comorbidities, patient_knowledge, status,
+         version, created_at, updated_at)
+       VALUES (@patientId, @consultantName, @consultantContact, @referringHospital, @tumourSite, @siteChapter,
+         @workingDiagnosis, @clinicalHistory, @boardQuestion, @ecog, @comorbidities, @patientKnowledge, @status,
+         1, @now, @now)`,
+    )
+    .run({ ...caseParams(fields), patientId, now });
+  return Number(info.lastInsertRowid);
+}
+
+/** Returns false when the stored version is not `version` (someone else saved first). */
+export function updateCase(db: Db, id: number, version: number, fields: CaseFields, now: string): boolean {
+  const info = db
+    .prepare(
+      `UPDATE cases SET consultant_name = @consultantName, consultant_contact = @consultantContact,
+         referring_hospital = @referringHospital, tumour_site = @tumourSite, site_chapter = @siteChapter,
+         working_diagnosis = @workingDiagnosis, clinical_history = @clinicalHistory, board_question = @boardQuestion,
+         ecog = @ecog, comorbidities = @comorbidities, patient_knowledge = @patientKnowledge, status = @status,
+         version = version + 1, updated_at = @now
+       WHERE id = @id AND version = @version`,
+    )
+    .run({ ...caseParams(fields), id, version, now });
+  return info.changes === 1;
+}
+
+export function countCases(db: Db): number {
+  return (db.prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n;
+}

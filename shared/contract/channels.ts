@@ -1,0 +1,19 @@
+/**
+ * Every channel of the API, named `domain:verb`. Kept free of zod so the preload bundle stays tiny;
+ * `contract.ts` must define exactly these keys (checked by the type system).
+ */
+export const CHANNELS = [
+  'app:info',
+  'cases:list',
+  'cases:get',
+  'cases:create',
+  'cases:update',
+  'patients:lookupMrn',
+  'demo:load',
+] as const;
+
+export type Channel = (typeof CHANNELS)[number];
+
+export function isChannel(value: unknown): value is Channel {
+  return typeof value === 'string' && (CHANNELS as readonly string[]).includes(value);
+}

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+/**
+ * Every handler answers with a Result, over IPC and HTTP alike, so the renderer can always show a reason.
+ * `field` is a dotted path into the input (e.g. `patient.mrn`) when one field is to blame.
+ */
+export const ErrorCode = z.enum(['invalid-input', 'not-found', 'conflict', 'unknown-channel', 'refused', 'internal']);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const FieldIssue = z.object({ field: z.string(), message: z.string() });
+export type FieldIssue = z.infer<typeof FieldIssue>;
+
+export const AppError = z.object({
+  code: ErrorCode,
+  message: z.string(),
+  field: z.string().optional(),
+  issues: z.array(FieldIssue).optional(),
+});
+export type AppError = z.infer<typeof AppError>;
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = (error: AppError): Result<never> => ({ ok: false, error });
