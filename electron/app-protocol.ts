@@ -1,0 +1,33 @@
+import { net, protocol } from 'electron';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CONTENT_SECURITY_POLICY } from './host/web';
+
+/**
+ * The renderer is served from boardprep://app/ rather than file://, so it has a real origin, a CSP header,
+ * and no way to read arbitrary local files: only what is under the allow-listed folders is answered.
+ */
+export const APP_SCHEME = 'boardprep';
+export const APP_ORIGIN = `${APP_SCHEME}://app`;
+
+export function registerAppSchemeAsPrivileged(): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+  ]);
+}
+
+export function serveAppProtocol(rendererDir: string): void {
+  const root = path.resolve(rendererDir);
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    if (url.host !== 'app') return new Response('Not found', { status: 404 });
+    const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+    const file = path.resolve(root, `.${relative}`);
+    if (!file.startsWith(root + path.sep)) return new Response('Forbidden', { status: 403 });
+    const response = await net.fetch(pathToFileURL(file).href);
+    const headers = new Headers(response.headers);
+    if (file.endsWith('.html')) headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    headers.set('X-Content-Type-Options', 'nosniff');
+    return new Response(response.body, { status: response.status, headers });
+  });
+}

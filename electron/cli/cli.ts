@@ -1,0 +1,90 @@
+import path from 'node:path';
+import { resolveDataDir } from '../data-folder';
+import { parseArgs } from './args';
+import { UsageError, type CliEnv, type CliIo, type Command } from './command';
+import { demoCommand } from './demo-command';
+import { serveCommand } from './serve-command';
+
+export const COMMANDS: readonly Command[] = [serveCommand, demoCommand];
+
+function usage(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    'Usage: boardprep <command> [options]',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Global options:',
+    '  --data DIR   data folder (database and image store); default: BOARDPREP_DATA, else the platform user-data folder',
+    '  --help       help for boardprep or for a command (boardprep <command> --help)',
+    '  --version    print the version',
+  ].join('\n');
+}
+
+export const terminalIo: CliIo = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+  progress: (line) => {
+    if (process.stderr.isTTY) process.stderr.write(`\r\x1b[2K${line}`);
+    else process.stderr.write(`${line}\n`);
+  },
+};
+
+/** Runs `boardprep` with argv (without node and script) and returns the exit code. */
+export async function runCli(
+  argv: string[],
+  app: { appRoot: string; version: string },
+  io: CliIo = terminalIo,
+): Promise<number> {
+  // --data and --help may stand anywhere; everything else belongs to the command.
+  const rest: string[] = [];
+  let dataFlag: string | undefined;
+  let help = false;
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--data') dataFlag = argv[++i] ?? '';
+    else if (argv[i].startsWith('--data=')) dataFlag = argv[i].slice('--data='.length);
+    else if (argv[i] === '--help' || argv[i] === '-h') help = true;
+    else rest.push(argv[i]);
+  }
+  const [name, ...args] = rest;
+  if (name === '--version') {
+    io.out(app.version);
+    return 0;
+  }
+  if (!name) {
+    (help ? io.out : io.err)(usage());
+    return help ? 0 : 2;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.err(`boardprep: unknown command "${name}"\n\n${usage()}`);
+    return 2;
+  }
+  if (help) {
+    io.out(command.help);
+    return 0;
+  }
+  if (dataFlag === '') {
+    io.err('boardprep: --data needs a folder');
+    return 2;
+  }
+  const env: CliEnv = {
+    dataDir: resolveDataDir(dataFlag),
+    resourcesDir: path.join(app.appRoot, 'resources'),
+    rendererDir: path.join(app.appRoot, 'out', 'renderer'),
+    version: app.version,
+  };
+  try {
+    return await command.run(args, env, io);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.err(`boardprep ${name}: ${err.message}\n\n${command.help}`);
+      return 2;
+    }
+    io.err(`boardprep ${name}: ${err instanceof Error ? err.message : String(err)}`);
+    return 1;
+  }
+}
+
+export { parseArgs };

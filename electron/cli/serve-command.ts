@@ -1,0 +1,52 @@
+import { createHandlers } from '../host/handlers';
+import { startWebHost } from '../host/web';
+import { openDatabase } from '../db/open';
+import { CasesService } from '../services/cases/cases-service';
+import { loadDemoBoard } from '../services/demo/demo-service';
+import { parseArgs } from './args';
+import { UsageError, type Command } from './command';
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'Serve the app on 127.0.0.1 for a browser (the web host)',
+  help: `Usage: boardprep serve [--port N] [--demo] [--data DIR]
+
+Serves the BoardPrep app and its API on http://127.0.0.1 only, guarded by a token made for this run,
+and prints the address to open (it carries the token). Stop with Ctrl+C.
+
+Options:
+  --port N   listen on port N (default: any free port)
+  --demo     load the demo board first if the database has no cases
+  --data DIR use this data folder (default: BOARDPREP_DATA, else the platform's user-data folder)`,
+  async run(args, env, io) {
+    const { values, flags, positionals } = parseArgs(args, { values: ['port'], flags: ['demo'] });
+    if (positionals.length) throw new UsageError(`Unexpected argument: ${positionals[0]}`);
+    const port = values.port === undefined ? 0 : Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0-65535, not ${values.port}`);
+
+    const db = openDatabase(env.dataDir);
+    if (flags.has('demo') && new CasesService(db).count() === 0) {
+      const { casesCreated } = loadDemoBoard(db, env.resourcesDir);
+      io.out(`Loaded the demo board: ${casesCreated} cases.`);
+    }
+    const ctx = { db, dataDir: env.dataDir, resourcesDir: env.resourcesDir, version: env.version };
+    const host = await startWebHost({
+      handlers: createHandlers(ctx),
+      rendererDir: env.rendererDir,
+      port,
+      log: (message, error) => io.err(`${message}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+    });
+    io.out(`Data folder: ${env.dataDir}`);
+    io.out(`BoardPrep is running. Open ${host.openUrl}`);
+
+    await new Promise<void>((resolve) => {
+      const stop = () => resolve();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    await host.close();
+    db.close();
+    io.out('BoardPrep stopped.');
+    return 0;
+  },
+};

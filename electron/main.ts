@@ -1,0 +1,90 @@
+import { app, BrowserWindow, dialog, session, shell } from 'electron';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { APP_ORIGIN, registerAppSchemeAsPrivileged, serveAppProtocol } from './app-protocol';
+import { openDatabase, type Db } from './db/open';
+import { createHandlers } from './host/handlers';
+import { serveOverIpc } from './host/ipc';
+import { installMenu } from './menu';
+
+// The Electron shell only: windows, menu, protocol and security. Everything else lives in services.
+const appRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const rendererDir = path.join(appRoot, 'out', 'renderer');
+/** better-sqlite3 built for Electron's ABI (npm run build:electron-native); node_modules keeps the Node build for tests. */
+const electronBinding = path.join(appRoot, 'build', 'electron-native', 'better_sqlite3.node');
+
+app.setName('BoardPrep');
+registerAppSchemeAsPrivileged();
+
+function dataDirFromArgs(): string {
+  const i = process.argv.indexOf('--data');
+  const chosen = i >= 0 ? process.argv[i + 1] : process.env.BOARDPREP_DATA;
+  return chosen ? path.resolve(chosen) : app.getPath('userData');
+}
+
+function isTrustedUrl(url: string): boolean {
+  return url === APP_ORIGIN || url.startsWith(`${APP_ORIGIN}/`);
+}
+
+function hardenSessions(): void {
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!isTrustedUrl(url)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      // Links to the outside world (e.g. a guideline) open in the system browser, never inside the app.
+      if (url.startsWith('https://')) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+  });
+}
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    minWidth: 1024,
+    minHeight: 700,
+    title: 'BoardPrep',
+    show: false,
+    webPreferences: {
+      preload: path.join(appRoot, 'out', 'preload', 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: true,
+    },
+  });
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(`${APP_ORIGIN}/index.html`);
+  return win;
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  const dataDir = dataDirFromArgs();
+  let db: Db;
+  try {
+    db = openDatabase(dataDir, { nativeBinding: existsSync(electronBinding) ? electronBinding : undefined });
+  } catch (err) {
+    dialog.showErrorBox('BoardPrep cannot open its database', `${dataDir}\n\n${(err as Error).message}`);
+    app.exit(1);
+    return;
+  }
+  hardenSessions();
+  serveAppProtocol(rendererDir);
+  serveOverIpc(createHandlers({ db, dataDir, resourcesDir: path.join(appRoot, 'resources'), version: app.getVersion() }), isTrustedUrl, {
+    log: (message, error) => console.error(message, error),
+  });
+  installMenu();
+  createWindow();
+  app.on('activate', () => BrowserWindow.getAllWindows().length === 0 && createWindow());
+  app.on('window-all-closed', () => process.platform !== 'darwin' && app.quit());
+  app.on('will-quit', () => db.close());
+}
+
+void start();

@@ -1,0 +1,82 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CaseRecord } from '../shared/domain/case';
+import { call } from './api';
+import { CaseList } from './features/cases/CaseList';
+import { CaseForm } from './features/cases/CaseForm';
+import { CasePage } from './features/cases/CasePage';
+import { EmptyBoard } from './features/home/EmptyBoard';
+import { navigate, useRoute } from './router';
+import { useAsync } from './useAsync';
+
+export function App() {
+  const route = useRoute();
+  const [refreshKey, setRefreshKey] = useState(0);
+  const refresh = useCallback(() => setRefreshKey((k) => k + 1), []);
+  const { value: info, error } = useAsync(() => call('app:info', {}), [refreshKey]);
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  // App shortcuts, the same in Electron and the browser: Ctrl/Cmd+N new case, Ctrl/Cmd+K or / to search.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const mod = e.ctrlKey || e.metaKey;
+      const typing = e.target instanceof HTMLElement && /^(INPUT|TEXTAREA|SELECT)$/.test(e.target.tagName);
+      if (mod && e.key.toLowerCase() === 'n' && !e.shiftKey) {
+        e.preventDefault();
+        navigate({ name: 'new-case' });
+      } else if ((mod && e.key.toLowerCase() === 'k') || (e.key === '/' && !typing)) {
+        e.preventDefault();
+        searchRef.current?.focus();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const onSaved = (record: CaseRecord) => {
+    refresh();
+    navigate({ name: 'case', id: record.id });
+  };
+
+  const empty = info?.caseCount === 0;
+  return (
+    <div className="app">
+      <header className="topbar">
+        <div className="brand">
+          <span className="brand__mark" aria-hidden="true">
+            B
+          </span>
+          <span className="brand__name">BoardPrep</span>
+          <span className="brand__board">Sarcoma MDT</span>
+        </div>
+        <div className="topbar__right">
+          {info && (
+            <span className="topbar__data" title={`Data folder: ${info.dataDir}`}>
+              {info.caseCount} case{info.caseCount === 1 ? '' : 's'} · {info.dataDir}
+            </span>
+          )}
+          <button type="button" className="button button--primary" onClick={() => navigate({ name: 'new-case' })} title="New case (Ctrl+N)">
+            New case
+          </button>
+        </div>
+      </header>
+      {error && <div className="banner banner--error">{error}</div>}
+      <div className="layout">
+        <CaseList ref={searchRef} selectedId={route.name === 'case' ? route.id : undefined} refreshKey={refreshKey} />
+        <main className="detail">
+          {route.name === 'case' ? (
+            <CasePage key={`${route.id}:${refreshKey}`} id={route.id} onSaved={onSaved} />
+          ) : route.name === 'new-case' ? (
+            <CaseForm onSaved={onSaved} onCancel={() => navigate({ name: 'home' })} />
+          ) : empty ? (
+            <EmptyBoard onLoaded={refresh} />
+          ) : info ? (
+            <div className="placeholder">
+              <h2>Choose a case</h2>
+              <p>Pick a case on the left, or press Ctrl+N for a new one. Search finds names, MRNs and diagnoses.</p>
+            </div>
+          ) : null}
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import type { BoardPrepBridge, Channel, InputOf, OutputOf, Result } from '../shared/contract';
+
+declare global {
+  interface Window {
+    /** Set by the Electron preload; absent in a browser, where the web host's HTTP API is used. */
+    boardprep?: BoardPrepBridge;
+  }
+}
+
+/** Web host transport: same channels over POST /api/<channel>; the token travels as an HttpOnly cookie. */
+const webBridge: BoardPrepBridge = {
+  async invoke(channel, input) {
+    let response: Response;
+    try {
+      response = await fetch(`/api/${encodeURIComponent(channel)}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(input ?? {}),
+        credentials: 'same-origin',
+      });
+    } catch (err) {
+      return { ok: false, error: { code: 'internal', message: `BoardPrep is not reachable: ${(err as Error).message}` } };
+    }
+    if (response.status === 401) {
+      return { ok: false, error: { code: 'refused', message: 'This page has lost its access token: open the address BoardPrep printed when it started.' } };
+    }
+    return (await response.json()) as Result<never>;
+  },
+};
+
+export function invoke<C extends Channel>(channel: C, input: InputOf<C>): Promise<Result<OutputOf<C>>> {
+  return (window.boardprep ?? webBridge).invoke(channel, input);
+}
+
+/** For reads where a failure should surface as an exception to the nearest error display. */
+export async function call<C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
+  const result = await invoke(channel, input);
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}

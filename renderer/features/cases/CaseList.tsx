@@ -1,0 +1,81 @@
+import { forwardRef, useEffect, useState } from 'react';
+import { ageOn, CASE_STATUS_LABEL, CaseStatus, SITE_CHAPTER_LABEL } from '../../../shared/domain/case';
+import { call } from '../../api';
+import { StatusPill } from '../../components/StatusPill';
+import { hrefFor } from '../../router';
+import { useAsync } from '../../useAsync';
+
+interface CaseListProps {
+  selectedId?: number;
+  /** Bumped by the app after a save, so the list shows the change. */
+  refreshKey: number;
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+export const CaseList = forwardRef<HTMLInputElement, CaseListProps>(function CaseList({ selectedId, refreshKey }, searchRef) {
+  const [query, setQuery] = useState('');
+  const [debounced, setDebounced] = useState('');
+  const [status, setStatus] = useState<CaseStatus | undefined>(undefined);
+
+  useEffect(() => {
+    const t = setTimeout(() => setDebounced(query), 150);
+    return () => clearTimeout(t);
+  }, [query]);
+
+  const { value: cases, error, loading } = useAsync(() => call('cases:list', { query: debounced, status }), [debounced, status, refreshKey]);
+
+  return (
+    <aside className="case-list" aria-label="Cases">
+      <div className="case-list__search">
+        <input
+          ref={searchRef}
+          type="search"
+          aria-label="Search cases"
+          placeholder="Search name, MRN or diagnosis"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+        <div className="chips" role="group" aria-label="Filter by status">
+          {[undefined, ...CaseStatus.options].map((s) => (
+            <button
+              key={s ?? 'all'}
+              type="button"
+              className={`chip${status === s ? ' chip--on' : ''}`}
+              aria-pressed={status === s}
+              onClick={() => setStatus(s)}
+            >
+              {s ? CASE_STATUS_LABEL[s] : 'All'}
+            </button>
+          ))}
+        </div>
+      </div>
+      {error && <div className="banner banner--error">{error}</div>}
+      <div className="case-list__count" aria-live="polite">
+        {cases ? `${cases.length} case${cases.length === 1 ? '' : 's'}${debounced ? ` matching "${debounced}"` : ''}` : loading ? 'Loading...' : ''}
+      </div>
+      <ul className="case-list__items">
+        {cases?.map((c) => (
+          <li key={c.id}>
+            <a
+              href={hrefFor({ name: 'case', id: c.id })}
+              className={`case-card${c.id === selectedId ? ' case-card--selected' : ''}`}
+              aria-current={c.id === selectedId ? 'page' : undefined}
+            >
+              <div className="case-card__top">
+                <span className="case-card__name">{c.patientName}</span>
+                <StatusPill status={c.status} />
+              </div>
+              <div className="case-card__meta">
+                MRN {c.mrn} · {ageOn(c.dateOfBirth, today())} y · {c.sex === 'female' ? 'F' : c.sex === 'male' ? 'M' : c.sex}
+              </div>
+              <div className="case-card__dx">{c.workingDiagnosis}</div>
+              <div className="case-card__site">{SITE_CHAPTER_LABEL[c.siteChapter]}</div>
+            </a>
+          </li>
+        ))}
+        {cases?.length === 0 && <li className="case-list__empty">No case matches.</li>}
+      </ul>
+    </aside>
+  );
+});

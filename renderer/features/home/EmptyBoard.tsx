@@ -1,0 +1,34 @@
+import { useState } from 'react';
+import { invoke } from '../../api';
+import { navigate } from '../../router';
+
+/** First start: an empty database offers the demo board or a first case. */
+export function EmptyBoard({ onLoaded }: { onLoaded: () => void }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  async function loadDemo() {
+    setBusy(true);
+    const result = await invoke('demo:load', {});
+    setBusy(false);
+    if (result.ok) onLoaded();
+    else setError(result.error.message);
+  }
+  return (
+    <div className="empty">
+      <h1>No cases yet</h1>
+      <p>
+        Start with the demo sarcoma board (fictional patients whose stories come from published cases), or enter
+        your first case.
+      </p>
+      <div className="empty__actions">
+        <button type="button" className="button button--primary" onClick={loadDemo} disabled={busy}>
+          {busy ? 'Loading...' : 'Load demo board'}
+        </button>
+        <button type="button" className="button" onClick={() => navigate({ name: 'new-case' })}>
+          New case
+        </button>
+      </div>
+      {error && <div className="banner banner--error">{error}</div>}
+    </div>
+  );
+}

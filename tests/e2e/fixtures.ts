@@ -1,0 +1,57 @@
+import { test as base, expect } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export interface RunningApp {
+  /** Address with the one-time token, as printed by `boardprep serve`. */
+  openUrl: string;
+  baseUrl: string;
+  token: string;
+  dataDir: string;
+}
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+
+/** Starts the real web host (the built CLI) on a fresh data folder and waits for the address it prints. */
+export async function startHost(dataDir: string): Promise<{ app: RunningApp; child: ChildProcess }> {
+  const child = spawn(process.execPath, [path.join(root, 'bin', 'boardprep.mjs'), 'serve', '--data', dataDir], {
+    cwd: root,
+    env: { ...process.env, BOARDPREP_DATA: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const openUrl = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`web host did not start:\n${output}`)), 20_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const m = /Open (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(output);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`web host exited with ${code}:\n${output}`)));
+  });
+  const url = new URL(openUrl);
+  return {
+    child,
+    app: { openUrl, baseUrl: `${url.origin}/`, token: url.searchParams.get('token')!, dataDir },
+  };
+}
+
+export const test = base.extend<{ app: RunningApp }>({
+  app: async ({}, use) => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'boardprep-e2e-'));
+    const { app, child } = await startHost(dataDir);
+    await use(app);
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    rmSync(dataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect };
