@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../electron/db/open';
+import { dispatch, type HandlerTable } from '../../../electron/host/dispatch';
+import { createHandlers } from '../../../electron/host/handlers';
+import { DomainError } from '../../../electron/services/errors';
+import { CHANNELS, contract } from '../../../shared/contract';
+import { caseInput } from '../helpers/case-input';
+import { RESOURCES_DIR, tempDataDir } from '../helpers/temp';
+
+function handlers(): HandlerTable {
+  const dataDir = tempDataDir();
+  return createHandlers({ db: openDatabase(dataDir), dataDir, resourcesDir: RESOURCES_DIR, version: '0.0.0-test' });
+}
+
+describe('the contract and its one handler table', () => {
+  it('names every channel domain:verb and gives each an input and an output schema and a handler', () => {
+    const table = handlers();
+    expect(Object.keys(contract).sort()).toEqual([...CHANNELS].sort());
+    for (const channel of CHANNELS) {
+      expect(channel).toMatch(/^[a-z]+:[a-z][A-Za-z]+$/);
+      expect(typeof table[channel]).toBe('function');
+    }
+  });
+
+  it('round-trips a case through create, get and list', async () => {
+    const table = handlers();
+    const created = await dispatch(table, 'cases:create', caseInput());
+    expect(created.ok).toBe(true);
+    const id = (created as { value: { id: number } }).value.id;
+    expect(await dispatch(table, 'cases:get', { id })).toMatchObject({ ok: true, value: { id, patient: { mrn: 'T-1001' } } });
+    expect(await dispatch(table, 'cases:list', { query: 't-1001' })).toMatchObject({ ok: true, value: [{ id }] });
+  });
+
+  it('rejects a wrong payload at the boundary, naming the field, before any handler runs', async () => {
+    let ran = false;
+    const table = { ...handlers(), 'cases:create': () => ((ran = true), null as never) };
+    const result = await dispatch(table, 'cases:create', caseInput({ patient: { dateOfBirth: '1961-13-01' } }));
+    expect(ran).toBe(false);
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', field: 'patient.dateOfBirth', message: 'cases:create: patient.dateOfBirth: Not a real calendar date' },
+    });
+  });
+
+  it('rejects unknown fields and unknown channels', async () => {
+    const table = handlers();
+    expect(await dispatch(table, 'cases:get', { id: 1, sql: 'DROP TABLE cases' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
+    expect(await dispatch(table, 'cases:drop', {})).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+    expect(await dispatch(table, 42, {})).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+  });
+
+  it('turns domain errors into results, and hides nothing from the log when a handler breaks', async () => {
+    const logged: string[] = [];
+    const table: HandlerTable = {
+      ...handlers(),
+      'cases:get': () => {
+        throw new DomainError('not-found', 'Case 9 does not exist');
+      },
+      'cases:list': () => {
+        throw new TypeError('boom');
+      },
+      'app:info': () => ({ name: 'BoardPrep', version: 1 }) as never,
+    };
+    const log = (m: string) => logged.push(m);
+    expect(await dispatch(table, 'cases:get', { id: 9 }, { log })).toEqual({
+      ok: false,
+      error: { code: 'not-found', message: 'Case 9 does not exist', field: undefined },
+    });
+    expect(await dispatch(table, 'cases:list', {}, { log })).toMatchObject({ ok: false, error: { code: 'internal', message: 'cases:list failed: boom' } });
+    // A handler answering outside its contract is caught at the boundary too.
+    expect(await dispatch(table, 'app:info', {}, { log })).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(logged).toEqual(['cases:list failed', 'app:info produced an invalid answer']);
+  });
+});
