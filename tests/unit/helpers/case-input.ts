@@ -1,7 +1,9 @@
 import type { CaseInput } from '../../../shared/domain/case';
 
 /** A valid case; tests change what they are about. */
-export function caseInput(overrides: Partial<CaseInput> & { patient?: Partial<CaseInput['patient']> } = {}): CaseInput {
+export type CaseOverrides = Omit<Partial<CaseInput>, 'patient'> & { patient?: Partial<CaseInput['patient']> };
+
+export function caseInput(overrides: CaseOverrides = {}): CaseInput {
   const { patient, ...rest } = overrides;
   return {
     patient: { familyName: 'Quill', givenNames: 'Ada', mrn: 'T-1001', dateOfBirth: '1961-05-02', sex: 'female', ...patient },
