@@ -1,6 +1,7 @@
 import { net, protocol } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { MediaAnswer } from './host/media';
 import { CONTENT_SECURITY_POLICY } from './host/web';
 
 /**
@@ -16,11 +17,28 @@ export function registerAppSchemeAsPrivileged(): void {
   ]);
 }
 
-export function serveAppProtocol(rendererDir: string): void {
+type Media = (method: string, url: URL, readBody: (limit: number) => Promise<Buffer>) => Promise<MediaAnswer | null>;
+
+async function mediaResponse(answer: MediaAnswer): Promise<Response> {
+  if (!('file' in answer)) return new Response(answer.text, { status: answer.status });
+  const response = await net.fetch(pathToFileURL(answer.file).href);
+  return new Response(response.body, { status: response.status, headers: { 'Content-Type': answer.contentType, 'X-Content-Type-Options': 'nosniff' } });
+}
+
+export function serveAppProtocol(rendererDir: string, media: Media): void {
   const root = path.resolve(rendererDir);
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     if (url.host !== 'app') return new Response('Not found', { status: 404 });
+    if (url.pathname.startsWith('/media/')) {
+      const readBody = async (limit: number) => {
+        const bytes = Buffer.from(await request.arrayBuffer());
+        if (bytes.length > limit) throw new Error('Request body is too large');
+        return bytes;
+      };
+      const answer = await media(request.method, url, readBody);
+      if (answer) return mediaResponse(answer);
+    }
     const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
     const file = path.resolve(root, `.${relative}`);
     if (!file.startsWith(root + path.sep)) return new Response('Forbidden', { status: 403 });

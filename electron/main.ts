@@ -4,7 +4,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { APP_ORIGIN, registerAppSchemeAsPrivileged, serveAppProtocol } from './app-protocol';
 import { openDatabase, type Db } from './db/open';
-import { createHandlers } from './host/handlers';
+import { handlersFor } from './host/handlers';
+import { answerMedia } from './host/media';
+import { createServices } from './host/services';
+import { startupSweep } from './host/startup';
 import { serveOverIpc } from './host/ipc';
 import { installMenu } from './menu';
 
@@ -75,16 +78,20 @@ async function start(): Promise<void> {
     app.exit(1);
     return;
   }
+  const ctx = { db, dataDir, resourcesDir: path.join(appRoot, 'resources'), version: app.getVersion() };
+  await startupSweep(ctx, (line) => console.log(line));
+  const services = createServices(ctx);
   hardenSessions();
-  serveAppProtocol(rendererDir);
-  serveOverIpc(createHandlers({ db, dataDir, resourcesDir: path.join(appRoot, 'resources'), version: app.getVersion() }), isTrustedUrl, {
-    log: (message, error) => console.error(message, error),
-  });
+  serveAppProtocol(rendererDir, (method, url, readBody) => answerMedia(services, method, url, readBody));
+  serveOverIpc(handlersFor(services), isTrustedUrl, { log: (message, error) => console.error(message, error) });
   installMenu();
   createWindow();
   app.on('activate', () => BrowserWindow.getAllWindows().length === 0 && createWindow());
   app.on('window-all-closed', () => process.platform !== 'darwin' && app.quit());
-  app.on('will-quit', () => db.close());
+  app.on('will-quit', () => {
+    services.jobs.cancelAll();
+    db.close();
+  });
 }
 
 void start();

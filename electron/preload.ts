@@ -1,8 +1,8 @@
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { isChannel } from '../shared/contract/channels';
 import type { BoardPrepBridge } from '../shared/contract/contract';
 
-// Sandboxed preload: exposes one function that can reach the contract's channels and nothing else.
+// Sandboxed preload: exposes the contract's channels and the paths of files the user chose, nothing else.
 const bridge = {
   invoke: (channel, input) => {
     if (!isChannel(channel)) {
@@ -10,6 +10,7 @@ const bridge = {
     }
     return ipcRenderer.invoke(channel, input);
   },
+  pathsForFiles: (files) => files.map((f) => webUtils.getPathForFile(f)).filter((p) => p !== ''),
 } satisfies BoardPrepBridge;
 
 contextBridge.exposeInMainWorld('boardprep', bridge);

@@ -34,7 +34,7 @@ export function App() {
 
   const onSaved = (record: CaseRecord) => {
     refresh();
-    navigate({ name: 'case', id: record.id });
+    navigate({ name: 'case', id: record.id, tab: 'record' });
   };
 
   const empty = info?.caseCount === 0;
@@ -64,7 +64,7 @@ export function App() {
         <CaseList ref={searchRef} selectedId={route.name === 'case' ? route.id : undefined} refreshKey={refreshKey} />
         <main className="detail">
           {route.name === 'case' ? (
-            <CasePage key={`${route.id}:${refreshKey}`} id={route.id} onSaved={onSaved} />
+            <CasePage key={`${route.id}:${refreshKey}`} id={route.id} tab={route.tab} onSaved={onSaved} />
           ) : route.name === 'new-case' ? (
             <CaseForm onSaved={onSaved} onCancel={() => navigate({ name: 'home' })} />
           ) : empty ? (

@@ -3,9 +3,10 @@ import { resolveDataDir } from '../data-folder';
 import { parseArgs } from './args';
 import { UsageError, type CliEnv, type CliIo, type Command } from './command';
 import { demoCommand } from './demo-command';
+import { importCommand } from './import-command';
 import { serveCommand } from './serve-command';
 
-export const COMMANDS: readonly Command[] = [serveCommand, demoCommand];
+export const COMMANDS: readonly Command[] = [serveCommand, demoCommand, importCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

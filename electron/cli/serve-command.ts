@@ -1,4 +1,7 @@
-import { createHandlers } from '../host/handlers';
+import { handlersFor } from '../host/handlers';
+import { answerMedia } from '../host/media';
+import { createServices } from '../host/services';
+import { startupSweep } from '../host/startup';
 import { startWebHost } from '../host/web';
 import { openDatabase } from '../db/open';
 import { CasesService } from '../services/cases/cases-service';
@@ -30,8 +33,11 @@ Options:
       io.out(`Loaded the demo board: ${casesCreated} cases.`);
     }
     const ctx = { db, dataDir: env.dataDir, resourcesDir: env.resourcesDir, version: env.version };
+    await startupSweep(ctx, (line) => io.out(line));
+    const services = createServices(ctx);
     const host = await startWebHost({
-      handlers: createHandlers(ctx),
+      handlers: handlersFor(services),
+      media: (method, url, readBody) => answerMedia(services, method, url, readBody),
       rendererDir: env.rendererDir,
       port,
       log: (message, error) => io.err(`${message}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
@@ -45,6 +51,8 @@ Options:
       process.once('SIGTERM', stop);
     });
     await host.close();
+    services.jobs.cancelAll();
+    await services.jobs.idle();
     db.close();
     io.out('BoardPrep stopped.');
     return 0;

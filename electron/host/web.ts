@@ -4,6 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { dispatch, type DispatchOptions, type HandlerTable } from './dispatch';
+import type { MediaAnswer } from './media';
 
 /**
  * The loopback web host: the built renderer and the same handler table over HTTP, for browsers and for
@@ -44,6 +45,8 @@ export const CONTENT_SECURITY_POLICY = [
 
 export interface WebHostOptions {
   handlers: HandlerTable;
+  /** Binary routes under /media/ (see media.ts). */
+  media?: (method: string, url: URL, readBody: (limit: number) => Promise<Buffer>) => Promise<MediaAnswer | null>;
   rendererDir: string;
   port?: number;
   token?: string;
@@ -83,15 +86,33 @@ function sendJson(res: http.ServerResponse, status: number, value: unknown): voi
   send(res, status, JSON.stringify(value), 'application/json; charset=utf-8');
 }
 
-async function readBody(req: http.IncomingMessage): Promise<string> {
+async function readBytes(req: http.IncomingMessage, limit: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new Error('Request body is larger than 5 MB');
+    if (size > limit) throw new Error(`Request body is larger than ${Math.round(limit / 1024 / 1024)} MB`);
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+function sendMedia(res: http.ServerResponse, answer: MediaAnswer, head: boolean): void {
+  if (!('file' in answer)) return send(res, answer.status, answer.text);
+  let size: number;
+  try {
+    size = statSync(answer.file).size;
+  } catch {
+    return send(res, 404, 'The stored file is missing');
+  }
+  res.writeHead(200, {
+    'Content-Type': answer.contentType,
+    'Content-Length': String(size),
+    'Cache-Control': 'private, no-cache',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  if (head) return void res.end();
+  createReadStream(answer.file).pipe(res);
 }
 
 function serveStatic(rendererDir: string, urlPath: string, res: http.ServerResponse): void {
@@ -147,7 +168,7 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
         if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'refused', message: 'Use POST' } });
         let input: unknown;
         try {
-          const body = await readBody(req);
+          const body = (await readBytes(req, MAX_BODY)).toString('utf8');
           input = body ? JSON.parse(body) : {};
         } catch (err) {
           return sendJson(res, 400, {
@@ -159,6 +180,10 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
         const result = await dispatch(options.handlers, channel, input, { log: options.log });
         const status = result.ok ? 200 : result.error.code === 'unknown-channel' ? 404 : result.error.code === 'internal' ? 500 : 200;
         return sendJson(res, status, result);
+      }
+      if (url.pathname.startsWith('/media/') && options.media) {
+        const answer = await options.media(req.method ?? 'GET', url, (limit) => readBytes(req, limit));
+        if (answer) return sendMedia(res, answer, req.method === 'HEAD');
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
       return serveStatic(options.rendererDir, url.pathname, res);

@@ -10,6 +10,23 @@ export const CHANNELS = [
   'cases:update',
   'patients:lookupMrn',
   'demo:load',
+  'imaging:studies',
+  'imaging:stack',
+  'imaging:importPaths',
+  'imaging:importUpload',
+  'imaging:attachStudy',
+  'jobs:status',
+  'jobs:cancel',
+  'annotations:list',
+  'annotations:replace',
+  'keyImages:list',
+  'keyImages:create',
+  'keyImages:update',
+  'keyImages:remove',
+  'lesions:list',
+  'lesions:create',
+  'lesions:update',
+  'lesions:remove',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

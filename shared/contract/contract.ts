@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appContract } from './app';
 import { casesContract } from './cases';
+import { imagingContract } from './imaging';
 import type { Channel } from './channels';
 import type { Result } from './result';
 
@@ -13,6 +14,7 @@ export interface ChannelSpec {
 export const contract = {
   ...appContract,
   ...casesContract,
+  ...imagingContract,
 } as const satisfies Record<Channel, ChannelSpec>;
 
 type Spec<C extends Channel> = (typeof contract)[C];
@@ -25,6 +27,8 @@ export type OutputOf<C extends Channel> = z.output<Spec<C>['output']>;
 /** What the preload bridge exposes as `window.boardprep` and what the web client implements. */
 export interface BoardPrepBridge {
   invoke<C extends Channel>(channel: C, input: InputOf<C>): Promise<Result<OutputOf<C>>>;
+  /** Desktop only: the local paths of dropped or chosen files, so they are imported in place, not uploaded. */
+  pathsForFiles?(files: File[]): string[];
 }
 
 // Compile-time check that the contract has no channel CHANNELS does not list.

@@ -173,7 +173,7 @@ export function CaseForm({ record, onSaved, onCancel }: CaseFormProps) {
         <div className={`banner banner--${banner.kind}`} role={banner.kind === 'error' ? 'alert' : 'status'}>
           {banner.text}
           {serverErrors['patient.mrn']?.includes('(case ') && (
-            <a className="banner__link" href={hrefFor({ name: 'case', id: Number(/case (\d+)/.exec(serverErrors['patient.mrn'])?.[1]) })}>
+            <a className="banner__link" href={hrefFor({ name: 'case', id: Number(/case (\d+)/.exec(serverErrors['patient.mrn'])?.[1]), tab: 'record' })}>
               Open that case
             </a>
           )}

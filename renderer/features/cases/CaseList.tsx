@@ -58,7 +58,7 @@ export const CaseList = forwardRef<HTMLInputElement, CaseListProps>(function Cas
         {cases?.map((c) => (
           <li key={c.id}>
             <a
-              href={hrefFor({ name: 'case', id: c.id })}
+              href={hrefFor({ name: 'case', id: c.id, tab: 'record' })}
               className={`case-card${c.id === selectedId ? ' case-card--selected' : ''}`}
               aria-current={c.id === selectedId ? 'page' : undefined}
             >

@@ -1,10 +1,20 @@
+import { lazy, Suspense } from 'react';
 import { ageOn, displayName, SEX_LABEL, type CaseRecord } from '../../../shared/domain/case';
 import { call } from '../../api';
 import { StatusPill } from '../../components/StatusPill';
+import { hrefFor, type CaseTab } from '../../router';
 import { useAsync } from '../../useAsync';
 import { CaseForm } from './CaseForm';
 
-export function CasePage({ id, onSaved }: { id: number; onSaved: (r: CaseRecord) => void }) {
+// The imaging room (cornerstone and its codecs) loads only when a case's images are opened.
+const CaseImaging = lazy(() => import('../imaging/CaseImaging').then((m) => ({ default: m.CaseImaging })));
+
+const TABS: [CaseTab, string][] = [
+  ['record', 'Record'],
+  ['imaging', 'Imaging'],
+];
+
+export function CasePage({ id, tab, onSaved }: { id: number; tab: CaseTab; onSaved: (r: CaseRecord) => void }) {
   const { value: record, error } = useAsync(() => call('cases:get', { id }), [id]);
   if (error) return <div className="banner banner--error">{error}</div>;
   if (!record) return <div className="loading">Loading case...</div>;
@@ -30,7 +40,18 @@ export function CasePage({ id, onSaved }: { id: number; onSaved: (r: CaseRecord)
           <p>{record.boardQuestion}</p>
         </section>
       )}
-      <CaseForm key={`${record.id}:${record.version}`} record={record} onSaved={onSaved} />
+      <nav className="tabs" aria-label="Case sections">
+        {TABS.map(([key, label]) => (
+          <a key={key} href={hrefFor({ name: 'case', id, tab: key })} className={`tab${tab === key ? ' tab--on' : ''}`} aria-current={tab === key ? 'page' : undefined}>
+            {label}
+          </a>
+        ))}
+      </nav>
+      {tab === 'record' ? <CaseForm key={`${record.id}:${record.version}`} record={record} onSaved={onSaved} /> : (
+        <Suspense fallback={<div className="loading">Loading the viewer...</div>}>
+          <CaseImaging caseId={record.id} />
+        </Suspense>
+      )}
     </article>
   );
 }

@@ -1,0 +1,17 @@
+import { schemaVersion } from '../../db/migrate';
+import { loadDemoBoard } from '../../services/demo/demo-service';
+import type { Services } from '../services';
+import type { HandlerSlice } from './slice';
+
+export function appHandlers({ ctx, cases }: Services): HandlerSlice<'app:info' | 'demo:load'> {
+  return {
+    'app:info': () => ({
+      name: 'BoardPrep' as const,
+      version: ctx.version,
+      dataDir: ctx.dataDir,
+      schemaVersion: schemaVersion(ctx.db),
+      caseCount: cases.count(),
+    }),
+    'demo:load': () => loadDemoBoard(ctx.db, ctx.resourcesDir),
+  };
+}

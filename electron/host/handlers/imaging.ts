@@ -1,0 +1,102 @@
+import path from 'node:path';
+import type { ImportOutcome } from '../../../shared/domain/imaging';
+import { importDicom } from '../../services/dicom/import-service';
+import { attachStudy } from '../../services/dicom/patient-match';
+import type { ImportResult } from '../../services/dicom/types';
+import type { JobControl } from '../../services/jobs/job-registry';
+import type { Services } from '../services';
+import { removeUpload, uploadDir } from '../uploads';
+import type { HandlerSlice } from './slice';
+
+type ImagingChannels =
+  | 'imaging:studies'
+  | 'imaging:stack'
+  | 'imaging:importPaths'
+  | 'imaging:importUpload'
+  | 'imaging:attachStudy'
+  | 'jobs:status'
+  | 'jobs:cancel'
+  | 'annotations:list'
+  | 'annotations:replace'
+  | 'keyImages:list'
+  | 'keyImages:create'
+  | 'keyImages:update'
+  | 'keyImages:remove'
+  | 'lesions:list'
+  | 'lesions:create'
+  | 'lesions:update'
+  | 'lesions:remove';
+
+function outcome(result: ImportResult, showPath: (p: string) => string): ImportOutcome {
+  return {
+    counts: { scanned: result.scanned, imported: result.imported, duplicates: result.duplicates, rejected: result.rejected.length, total: result.scanned },
+    rejected: result.rejected.map((r) => ({ path: showPath(r.path), reason: r.reason })),
+    needsConfirmation: result.needsConfirmation.map((m) => ({
+      studyInstanceUid: m.studyInstanceUid,
+      dicomPatientName: m.dicom.patientName,
+      dicomPatientId: m.dicom.patientId,
+      reason: m.differences.join('; '),
+    })),
+    attachedStudies: result.studies.filter((s) => s.caseId !== null).map((s) => s.studyInstanceUid),
+  };
+}
+
+export function imagingHandlers(services: Services): HandlerSlice<ImagingChannels> {
+  const { ctx, studies, annotations, keyImages, lesions, jobs, cases } = services;
+  const log = (m: string, e: unknown) => console.error(m, e);
+
+  function startImport(paths: string[], caseId: number | undefined, confirmMismatch: boolean, showPath: (p: string) => string, cleanup?: () => void) {
+    if (caseId !== undefined) cases.get(caseId); // a clear not-found before any work
+    const jobId = jobs.start(
+      'import',
+      async (control: JobControl) => {
+        try {
+          const result = await importDicom(ctx.db, ctx.dataDir, paths, {
+            caseId,
+            confirmMismatch,
+            signal: control.signal,
+            onProgress: (p) => control.report(p.phase, { scanned: p.scanned, imported: p.imported, duplicates: p.duplicates, rejected: p.rejected, total: p.total || null }),
+          });
+          return outcome(result, showPath);
+        } finally {
+          cleanup?.();
+        }
+      },
+      log,
+    );
+    return { jobId };
+  }
+
+  return {
+    'imaging:studies': ({ caseId }) => studies.studiesOfCase(caseId),
+    'imaging:stack': ({ seriesInstanceUid }) => studies.stack(seriesInstanceUid),
+    'imaging:importPaths': ({ paths, caseId, confirmMismatch }) => startImport(paths, caseId, confirmMismatch, (p) => p),
+    'imaging:importUpload': ({ batchId, caseId, confirmMismatch }) => {
+      const dir = uploadDir(ctx.dataDir, batchId);
+      // Show the user's own relative paths, not the upload folder's.
+      return startImport([dir], caseId, confirmMismatch, (p) => path.relative(dir, p) || p, () => removeUpload(ctx.dataDir, batchId));
+    },
+    'imaging:attachStudy': ({ studyInstanceUid, caseId }) => {
+      cases.get(caseId);
+      attachStudy(ctx.db, studyInstanceUid, caseId);
+      return { attached: true as const };
+    },
+    'jobs:status': ({ jobId }) => jobs.status(jobId),
+    'jobs:cancel': ({ jobId }) => jobs.cancel(jobId),
+    'annotations:list': ({ caseId, seriesInstanceUid }) => annotations.list(caseId, seriesInstanceUid),
+    'annotations:replace': ({ caseId, seriesInstanceUid, annotations: list }) => annotations.replace(caseId, seriesInstanceUid, list),
+    'keyImages:list': ({ caseId }) => keyImages.list(caseId),
+    'keyImages:create': (input) => keyImages.create(input),
+    'keyImages:update': ({ id, caption }) => keyImages.updateCaption(id, caption),
+    'keyImages:remove': ({ id }) => (keyImages.remove(id), { removed: true as const }),
+    'lesions:list': ({ caseId }) => lesions.list(caseId),
+    'lesions:create': ({ caseId, lesion }) => lesions.create(caseId, lesion),
+    'lesions:update': ({ id, lesion }) => lesions.update(id, lesion),
+    'lesions:remove': ({ id }) => {
+      lesions.remove(id);
+      return { removed: true as const };
+    },
+  };
+}
+
+

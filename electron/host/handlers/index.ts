@@ -1,0 +1,19 @@
+import type { AppContext } from '../../app-context';
+import type { HandlerTable } from '../dispatch';
+import { createServices, type Services } from '../services';
+import { appHandlers } from './app';
+import { caseHandlers } from './cases';
+import { imagingHandlers } from './imaging';
+
+/** The one handler table both transports (Electron IPC and the loopback web host) serve. */
+export function handlersFor(services: Services): HandlerTable {
+  return {
+    ...appHandlers(services),
+    ...caseHandlers(services),
+    ...imagingHandlers(services),
+  };
+}
+
+export function createHandlers(ctx: AppContext): HandlerTable {
+  return handlersFor(createServices(ctx));
+}

@@ -1,0 +1,50 @@
+import path from 'node:path';
+import { acceptRenderUpload, MAX_RENDER_BYTES } from '../services/imaging/render-store';
+import type { Services } from './services';
+import { MAX_UPLOAD_BYTES, storeUpload } from './uploads';
+
+/**
+ * Binary routes under /media/, the same for the web host (HTTP) and the desktop app (boardprep://):
+ *   GET  /media/instances/<SOP Instance UID>   a stored DICOM file
+ *   GET  /media/key-images/<id>.png           a key image with its measurements burned in
+ *   PUT  /media/uploads/<batch>/<n>?name=...   a file to import (browser uploads)
+ *   PUT  /media/renders/<token>.png           a rendered key image, claimed by keyImages:create
+ */
+export type MediaAnswer =
+  | { status: 200; file: string; contentType: string }
+  | { status: number; text: string };
+
+const UID = /^[0-9]+(\.[0-9]+)*$/;
+const TOKEN = /^[A-Za-z0-9_-]{8,64}$/;
+
+export async function answerMedia(
+  services: Services,
+  method: string,
+  url: URL,
+  readBody: (limit: number) => Promise<Buffer>,
+): Promise<MediaAnswer | null> {
+  const parts = url.pathname.split('/').filter(Boolean);
+  if (parts[0] !== 'media') return null;
+  const [, kind, a, b] = parts;
+  try {
+    if (method === 'GET' && kind === 'instances' && a && UID.test(a) && !b) {
+      const file = services.studies.instanceFile(a);
+      return file ? { status: 200, file, contentType: 'application/dicom' } : { status: 404, text: `No stored image ${a}` };
+    }
+    if (method === 'GET' && kind === 'key-images' && a && /^\d+\.png$/.test(a)) {
+      const relative = services.keyImages.renderPath(Number.parseInt(a, 10));
+      return relative ? { status: 200, file: path.join(services.ctx.dataDir, relative), contentType: 'image/png' } : { status: 404, text: 'No such key image' };
+    }
+    if (method === 'PUT' && kind === 'uploads' && a && TOKEN.test(a) && b && /^\d+$/.test(b)) {
+      storeUpload(services.ctx.dataDir, a, Number(b), url.searchParams.get('name') ?? `file-${b}`, await readBody(MAX_UPLOAD_BYTES));
+      return { status: 201, text: 'stored' };
+    }
+    if (method === 'PUT' && kind === 'renders' && a && TOKEN.test(a.replace(/\.png$/, '')) && a.endsWith('.png')) {
+      acceptRenderUpload(services.ctx.dataDir, a.replace(/\.png$/, ''), await readBody(MAX_RENDER_BYTES));
+      return { status: 201, text: 'stored' };
+    }
+    return { status: 404, text: 'Not found' };
+  } catch (err) {
+    return { status: 400, text: err instanceof Error ? err.message : String(err) };
+  }
+}

@@ -1,0 +1,30 @@
+import type { AppContext } from '../app-context';
+import { CasesService } from '../services/cases/cases-service';
+import { AnnotationsService } from '../services/imaging/annotations-service';
+import { KeyImagesService } from '../services/imaging/key-images-service';
+import { LesionsService } from '../services/imaging/lesions-service';
+import { StudiesService } from '../services/imaging/studies-service';
+import { JobRegistry } from '../services/jobs/job-registry';
+
+/** Every service, made once per open data folder; handlers and media routes share them. */
+export interface Services {
+  ctx: AppContext;
+  cases: CasesService;
+  studies: StudiesService;
+  annotations: AnnotationsService;
+  keyImages: KeyImagesService;
+  lesions: LesionsService;
+  jobs: JobRegistry;
+}
+
+export function createServices(ctx: AppContext): Services {
+  return {
+    ctx,
+    cases: new CasesService(ctx.db),
+    studies: new StudiesService(ctx.db, ctx.dataDir),
+    annotations: new AnnotationsService(ctx.db),
+    keyImages: new KeyImagesService(ctx.db, ctx.dataDir),
+    lesions: new LesionsService(ctx.db),
+    jobs: new JobRegistry(),
+  };
+}

@@ -1,0 +1,22 @@
+import type { AppContext } from '../app-context';
+import { sweepImageStore } from '../services/dicom/sweep';
+import { allRenderPaths } from '../services/imaging/imaging-sql';
+import { sweepRenders } from '../services/imaging/render-store';
+import { sweepUploads } from './uploads';
+
+/**
+ * At every start: finish what a crash left behind, so no stored file is without its index row and no
+ * index row without its file (interrupted imports, unclaimed renders, abandoned uploads).
+ */
+export async function startupSweep(ctx: AppContext, say: (line: string) => void = () => {}): Promise<void> {
+  const store = await sweepImageStore(ctx.db, ctx.dataDir);
+  const renders = sweepRenders(ctx.dataDir, allRenderPaths(ctx.db));
+  sweepUploads(ctx.dataDir);
+  const removed = store.removedFiles + store.removedTempFiles + renders;
+  if (removed > 0 || store.interruptedImports.length > 0) {
+    say(
+      `Cleaned up after an interrupted session: ${store.interruptedImports.length} unfinished import(s) rolled back, ` +
+        `${store.removedFiles + store.removedTempFiles} stray image file(s) and ${renders} stray render(s) removed.`,
+    );
+  }
+}

@@ -1,0 +1,26 @@
+import type { Db } from '../../db/open';
+import type { ClinicalSummary } from '../../../shared/domain/clinical';
+import { caseGrade, loadCaseData } from './case-data';
+import * as sql from './clinical-sql';
+import { assertCase } from './pathology-service';
+import { planOf } from './plan-service';
+import { lastOverride } from './ready-gate';
+import { readinessView } from './readiness-service';
+import { stageFor } from './staging-service';
+
+/** Grade, stage (with where the size came from), readiness, plan and the driving report of a case, in one call. */
+export function clinicalSummary(db: Db, caseId: number, meetingDate: string): ClinicalSummary {
+  assertCase(db, caseId);
+  const data = loadCaseData(db, [caseId]).get(caseId)!;
+  const grade = caseGrade(data.reports);
+  return {
+    caseId,
+    grade: grade.grade,
+    stage: stageFor(db, caseId, data.siteChapter, grade.grade),
+    readiness: readinessView(data, meetingDate, sql.staleWeeks(db)),
+    plan: planOf(db, caseId),
+    drivingReportId: grade.driving?.id ?? null,
+    drivingReason: grade.drivingReason,
+    lastReadyOverride: lastOverride(db, caseId),
+  };
+}

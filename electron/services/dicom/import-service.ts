@@ -1,0 +1,461 @@
+import path from 'node:path';
+import type { Db } from '../../db/open';
+import { DomainError } from '../errors';
+import * as sql from './dicom-sql';
+import { slicePosition } from './geometry';
+import { parseInstance } from './parse';
+import { mismatchFor } from './patient-match';
+import { BufferSlot, readCandidate } from './read-file';
+import { DirectoryListingCache, expandDicomdir, scanPaths } from './scan';
+import { sha256Hex, StoreSession, type FileWriter } from './store';
+import type { ImportedStudy, ImportProgress, ImportResult, InstanceHeader, PatientMismatch, Rejection } from './types';
+
+/**
+ * One DICOM import, as one unit.
+ *
+ * Files are streamed one at a time: read once into a reused buffer, then hashed, parsed (header only) and written
+ * to the store from that same buffer. Only the header fields to index are kept. When every file has been seen,
+ * everything the import accepted is indexed in ONE synchronous transaction (no await inside it). Files are in the
+ * store before their index rows exist, so an index row never lacks its file; if the import is cancelled or fails,
+ * the files it wrote are removed again, and if the process dies instead, its journal lets `sweepImageStore` remove
+ * them at the next start.
+ */
+
+export interface ImportOptions {
+  /** Attach the imported studies to this case (after the patient check). */
+  caseId?: number;
+  /** Attach studies to `caseId` even when their DICOM patient differs from the case's patient. */
+  confirmMismatch?: boolean;
+  /** Called at most every ~50 ms, and at each phase change. */
+  onProgress?: (progress: ImportProgress) => void;
+  /** Checked between files; an aborted import keeps nothing. */
+  signal?: AbortSignal;
+  /** Replaces how a file is written into the store's temp folder (tests use it to simulate a full disk). */
+  writeFile?: FileWriter;
+  now?: () => string;
+  /** Files in flight at once (default 4). */
+  concurrency?: number;
+}
+
+const DEFAULT_CONCURRENCY = 4;
+
+export class ImportFailedError extends Error {
+  override name = 'ImportFailedError';
+  constructor(
+    message: string,
+    readonly importId: number,
+    override readonly cause?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+const PROGRESS_INTERVAL_MS = 50;
+
+class ProgressThrottle {
+  private last = -Infinity;
+  constructor(private readonly callback: ((p: ImportProgress) => void) | undefined) {}
+
+  report(progress: ImportProgress, force = false): void {
+    if (!this.callback) return;
+    const t = performance.now();
+    if (!force && t - this.last < PROGRESS_INTERVAL_MS) return;
+    this.last = t;
+    this.callback(progress);
+  }
+}
+
+/** Insert parameters for one accepted instance, plus what the study and series rows need. */
+interface Accepted {
+  /** Position in the list of files, so the index is written in a stable order whatever finished first. */
+  order: number;
+  header: InstanceHeader;
+  instance: Record<string, unknown>;
+}
+
+interface StudyTally {
+  imported: number;
+  duplicates: number;
+}
+
+const json = (v: number[] | null) => (v === null ? null : JSON.stringify(v));
+
+function instanceParams(h: InstanceHeader, hash: string, size: number, storedPath: string): Record<string, unknown> {
+  return {
+    sopInstanceUid: h.sopInstanceUid,
+    sopClassUid: h.sopClassUid,
+    instanceNumber: h.instanceNumber,
+    imagePositionPatient: json(h.imagePositionPatient),
+    imageOrientationPatient: json(h.imageOrientationPatient),
+    slicePosition: slicePosition(h.imagePositionPatient, h.imageOrientationPatient),
+    sliceLocation: h.sliceLocation,
+    pixelSpacing: json(h.pixelSpacing),
+    imagerPixelSpacing: json(h.imagerPixelSpacing),
+    sliceThickness: h.sliceThickness,
+    rows: h.rows,
+    columns: h.columns,
+    numberOfFrames: h.numberOfFrames,
+    samplesPerPixel: h.samplesPerPixel,
+    bitsAllocated: h.bitsAllocated,
+    bitsStored: h.bitsStored,
+    pixelRepresentation: h.pixelRepresentation,
+    photometric: h.photometric,
+    transferSyntaxUid: h.transferSyntaxUid,
+    windowCenter: json(h.windowCenter),
+    windowWidth: json(h.windowWidth),
+    rescaleSlope: h.rescaleSlope,
+    rescaleIntercept: h.rescaleIntercept,
+    fileHash: hash,
+    fileSize: size,
+    storedPath,
+  };
+}
+
+function studyParams(h: InstanceHeader) {
+  return {
+    studyInstanceUid: h.studyInstanceUid,
+    patientId: h.patientId,
+    patientName: h.patientName,
+    patientBirthDate: h.patientBirthDate,
+    patientSex: h.patientSex,
+    studyDate: h.studyDate,
+    studyTime: h.studyTime,
+    studyDescription: h.studyDescription,
+    accessionNumber: h.accessionNumber,
+    studyId: h.studyId,
+    referringPhysician: h.referringPhysician,
+    institutionName: h.institutionName,
+  };
+}
+
+function seriesParams(h: InstanceHeader) {
+  return {
+    seriesInstanceUid: h.seriesInstanceUid,
+    modality: h.modality,
+    seriesNumber: h.seriesNumber,
+    seriesDescription: h.seriesDescription,
+    bodyPartExamined: h.bodyPartExamined,
+    seriesDate: h.seriesDate,
+    seriesTime: h.seriesTime,
+    laterality: h.laterality,
+    frameOfReferenceUid: h.frameOfReferenceUid,
+  };
+}
+
+/** Groups identical warnings: "<warning> (3 files, e.g. /a/b.dcm)". */
+class WarningTally {
+  private readonly byText = new Map<string, { count: number; example: string }>();
+  add(text: string, file: string): void {
+    const seen = this.byText.get(text);
+    if (seen) seen.count += 1;
+    else this.byText.set(text, { count: 1, example: file });
+  }
+  list(): string[] {
+    return [...this.byText].map(([text, { count, example }]) =>
+      count === 1 ? `${example}: ${text}` : `${text} (${count} files, e.g. ${example})`,
+    );
+  }
+}
+
+export async function importDicom(db: Db, dataDir: string, paths: readonly string[], options: ImportOptions = {}): Promise<ImportResult> {
+  const started = performance.now();
+  const now = options.now ?? (() => new Date().toISOString());
+  const { signal, caseId } = options;
+  if (paths.length === 0) throw new DomainError('invalid-input', 'Choose at least one file or folder to import');
+  let casePatient: sql.CasePatientRow | undefined;
+  if (caseId !== undefined) {
+    casePatient = sql.getCasePatient(db, caseId);
+    if (!casePatient) throw new DomainError('not-found', `Case ${caseId} does not exist`);
+  }
+
+  const importId = sql.insertImport(db, {
+    startedAt: now(),
+    caseId: caseId ?? null,
+    source: JSON.stringify(paths.map((p) => path.resolve(p))),
+    pid: process.pid,
+  });
+  const session = new StoreSession(dataDir, importId, options.writeFile);
+  const stmts = new sql.ImportStatements(db);
+  const progress = new ProgressThrottle(options.onProgress);
+
+  const rejections: (Rejection & { order: number })[] = [];
+  const warnings = new WarningTally();
+  const accepted: Accepted[] = [];
+  const seenSops = new Set<string>();
+  const tallies = new Map<string, StudyTally>();
+  let scanned = 0;
+  let imported = 0;
+  let duplicates = 0;
+  let bytesStored = 0;
+  let total = 0;
+  const snapshot = (phase: ImportProgress['phase']): ImportProgress => ({
+    phase,
+    scanned,
+    imported,
+    duplicates,
+    rejected: rejections.length,
+    total,
+  });
+  const tally = (studyUid: string): StudyTally => {
+    let t = tallies.get(studyUid);
+    if (!t) {
+      t = { imported: 0, duplicates: 0 };
+      tallies.set(studyUid, t);
+    }
+    return t;
+  };
+  const reject = (file: string, reason: string, order: number) => {
+    scanned += 1;
+    rejections.push({ path: file, reason, order });
+  };
+
+  try {
+    // ---- scanning: folders and DICOMDIRs to a list of paths
+    progress.report(snapshot('scanning'), true);
+    const scan = await scanPaths(paths, {
+      signal,
+      onFound: (n) => {
+        total = n;
+        progress.report(snapshot('scanning'));
+      },
+    });
+    for (const r of scan.rejected) reject(r.path, r.reason, -1);
+    for (const w of scan.warnings) warnings.add(w, '');
+    const queue = scan.files;
+    const queued = new Set(queue);
+    const explicitFiles = new Set(paths.map((p) => path.resolve(p)));
+    const listings = new DirectoryListingCache();
+    total = queue.length + scan.rejected.length;
+    progress.report(snapshot('importing'), true);
+
+    // ---- importing: a few files in flight, so reading and writing (on libuv's threads) overlap hashing and
+    // parsing (on this one). Each worker holds one file's bytes at a time, in its own reused buffer.
+    let next = 0;
+    let failure: unknown;
+    const worker = async () => {
+      const slot = new BufferSlot();
+      while (next < queue.length && !signal?.aborted && failure === undefined) {
+        const order = next++;
+        const file = queue[order];
+        const read = await readCandidate(file, slot);
+        if ('reason' in read) {
+          reject(file, read.reason, order);
+        } else {
+          const outcome = parseInstance(read.bytes);
+          if (outcome.kind === 'directory') {
+            // A DICOMDIR is an index, not an instance. Chosen explicitly, its listed files are imported.
+            if (explicitFiles.has(file)) {
+              const expanded = await expandDicomdir(file, Buffer.from(read.bytes), listings);
+              for (const f of expanded.files) {
+                if (!queued.has(f)) {
+                  queued.add(f);
+                  queue.push(f);
+                }
+              }
+              for (const r of expanded.rejected) reject(r.path, r.reason, order);
+              for (const w of expanded.warnings) warnings.add(w, '');
+            }
+            total = queue.length + scan.rejected.length;
+          } else if (outcome.kind === 'rejected') {
+            reject(file, outcome.reason, order);
+          } else {
+            scanned += 1;
+            const h = outcome.header;
+            // Checked and marked before any await, so two copies of one instance in flight are still caught.
+            if (seenSops.has(h.sopInstanceUid) || stmts.sopExists.get(h.sopInstanceUid) !== undefined) {
+              duplicates += 1;
+              // Its study is already indexed (or will be by this import), so it can still be attached to the case.
+              tally(h.studyInstanceUid).duplicates += 1;
+            } else {
+              seenSops.add(h.sopInstanceUid);
+              const hash = sha256Hex(outcome.bytes);
+              let put;
+              try {
+                put = await session.put(outcome.bytes, hash);
+              } catch (e) {
+                failure ??= e;
+                break;
+              }
+              if (put.created) bytesStored += outcome.bytes.length;
+              accepted.push({ order, header: h, instance: instanceParams(h, hash, outcome.bytes.length, put.storedPath) });
+              imported += 1;
+              tally(h.studyInstanceUid).imported += 1;
+              for (const w of outcome.warnings) warnings.add(w, file);
+            }
+          }
+        }
+        progress.report(snapshot('importing'));
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY) }, worker));
+    if (failure !== undefined) throw failure;
+    if (signal?.aborted) throw signal.reason ?? new Error('aborted');
+    accepted.sort((a, b) => a.order - b.order);
+    rejections.sort((a, b) => a.order - b.order);
+    const rejected: Rejection[] = rejections.map(({ path: p, reason }) => ({ path: p, reason }));
+
+    // ---- indexing: everything in one transaction
+    progress.report(snapshot('indexing'), true);
+    const importedAt = now();
+    const needsConfirmation: PatientMismatch[] = [];
+    const attachWarnings: string[] = [];
+    let raced = 0;
+    const studies = db.transaction((): ImportedStudy[] => {
+      const studyRows = new Map<string, number>();
+      const seriesRows = new Map<string, number>();
+      for (const a of accepted) {
+        const h = a.header;
+        let studyRowId = studyRows.get(h.studyInstanceUid);
+        if (studyRowId === undefined) {
+          const row = stmts.upsertStudy.get({ ...studyParams(h), importId, now: importedAt }) as { id: number };
+          studyRowId = row.id;
+          studyRows.set(h.studyInstanceUid, studyRowId);
+        }
+        let seriesRowId = seriesRows.get(h.seriesInstanceUid);
+        if (seriesRowId === undefined) {
+          const row = stmts.upsertSeries.get({ ...seriesParams(h), studyRowId }) as { id: number };
+          seriesRowId = row.id;
+          seriesRows.set(h.seriesInstanceUid, seriesRowId);
+        }
+        const info = stmts.insertInstance.run({ ...a.instance, seriesRowId, importedAt, importId });
+        if (info.changes === 0) {
+          // Indexed meanwhile by another import of the same files: a duplicate after all.
+          raced += 1;
+          tally(h.studyInstanceUid).imported -= 1;
+          tally(h.studyInstanceUid).duplicates += 1;
+        }
+      }
+      for (const id of studyRows.values()) stmts.refreshStudy.run({ id });
+
+      const out: ImportedStudy[] = [];
+      for (const [studyUid, t] of tallies) {
+        const row = stmts.studyByUid.get(studyUid) as sql.StudyRow | undefined;
+        if (!row) continue;
+        let attachedCase = row.case_id;
+        if (casePatient && caseId !== undefined && row.case_id !== caseId) {
+          if (row.case_id !== null) {
+            attachWarnings.push(`study ${studyUid} is already attached to case ${row.case_id}: left there`);
+          } else {
+            const mismatch = mismatchFor(casePatient, {
+              studyInstanceUid: studyUid,
+              patientIdDicom: row.patient_id_dicom,
+              patientNameDicom: row.patient_name_dicom,
+              patientBirthDate: row.patient_birth_date,
+              studyDescription: row.study_description,
+              studyDate: row.study_date,
+            });
+            if (!mismatch || options.confirmMismatch) {
+              stmts.setStudyCase.run(caseId, row.id);
+              attachedCase = caseId;
+            } else {
+              needsConfirmation.push(mismatch);
+            }
+          }
+        }
+        out.push({
+          studyInstanceUid: studyUid,
+          patientIdDicom: row.patient_id_dicom,
+          patientNameDicom: row.patient_name_dicom,
+          patientBirthDate: row.patient_birth_date,
+          studyDate: row.study_date,
+          studyDescription: row.study_description,
+          modalities: row.modalities_in_study ? row.modalities_in_study.split('\\') : [],
+          instancesImported: t.imported,
+          duplicates: t.duplicates,
+          caseId: attachedCase,
+        });
+      }
+      imported -= raced;
+      duplicates += raced;
+      for (const r of rejected) stmts.insertRejection.run(importId, r.path, r.reason);
+      sql.finishImport(db, importId, {
+        status: 'done',
+        finishedAt: now(),
+        scanned,
+        imported,
+        duplicates,
+        rejected: rejected.length,
+        bytesStored,
+        error: null,
+      });
+      return out;
+    })();
+    if (raced > 0) await session.discard((hash) => stmts.hashReferenced.get(hash) !== undefined);
+    await session.close();
+    progress.report(snapshot('indexing'), true);
+    return {
+      importId,
+      status: 'done',
+      scanned,
+      imported,
+      duplicates,
+      rejected,
+      studies,
+      needsConfirmation,
+      warnings: [...warnings.list(), ...attachWarnings],
+      bytesStored,
+      seconds: (performance.now() - started) / 1000,
+    };
+  } catch (e) {
+    const cancelled = signal?.aborted === true;
+    // Nothing of this import stays: remove the files it wrote (those no index row points to).
+    let cleanupError: unknown;
+    try {
+      await session.discard((hash) => stmts.hashReferenced.get(hash) !== undefined);
+      await session.close();
+    } catch (err) {
+      // The journal stays; sweepImageStore finishes the job at the next start.
+      cleanupError = err;
+    }
+    const message = cancelled ? null : describeFailure(e);
+    try {
+      db.transaction(() => {
+        for (const r of rejections) stmts.insertRejection.run(importId, r.path, r.reason);
+        sql.finishImport(db, importId, {
+          status: cancelled ? 'cancelled' : 'failed',
+          finishedAt: now(),
+          scanned,
+          imported: 0,
+          duplicates,
+          rejected: rejections.length,
+          bytesStored: 0,
+          error: message,
+        });
+      })();
+    } catch {
+      // The log row stays 'running'; recovery marks it interrupted. The index itself holds nothing of this import.
+    }
+    if (cancelled) {
+      return {
+        importId,
+        status: 'cancelled',
+        scanned,
+        imported: 0,
+        duplicates,
+        rejected: rejections.sort((a, b) => a.order - b.order).map(({ path: p, reason }) => ({ path: p, reason })),
+        studies: [],
+        needsConfirmation: [],
+        warnings: cleanupError ? [`some files of the cancelled import will be removed at the next start (${describeFailure(cleanupError)})`] : [],
+        bytesStored: 0,
+        seconds: (performance.now() - started) / 1000,
+      };
+    }
+    throw new ImportFailedError(`Import failed: ${message}. Nothing from this import was kept.`, importId, e);
+  }
+}
+
+function describeFailure(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  switch (err?.code) {
+    case 'ENOSPC':
+      return 'the disk is full (could not write to the image store)';
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return `the image store cannot be written to (${err.code})`;
+    case 'SQLITE_FULL':
+      return 'the disk is full (could not write the image index)';
+    default:
+      return err instanceof Error ? err.message : String(e);
+  }
+}

@@ -1,0 +1,67 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Rendered key-image PNGs: uploaded first to renders/incoming/<token>.png, then claimed by the key image
+ * that references them (renders/<token>.png). Unclaimed or unreferenced files are swept at start.
+ */
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+export const MAX_RENDER_BYTES = 20 * 1024 * 1024;
+const TOKEN = /^[A-Za-z0-9_-]{8,64}$/;
+
+export function newRenderToken(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+const incomingDir = (dataDir: string) => path.join(dataDir, 'renders', 'incoming');
+
+/** Stores an uploaded PNG under its token; refuses anything that is not a PNG. */
+export function acceptRenderUpload(dataDir: string, token: string, bytes: Buffer): void {
+  if (!TOKEN.test(token)) throw new Error('Not a render token');
+  if (bytes.length > MAX_RENDER_BYTES) throw new Error('The rendered image is larger than 20 MB');
+  if (bytes.length < PNG_SIGNATURE.length || !bytes.subarray(0, 8).equals(PNG_SIGNATURE)) throw new Error('The rendered image is not a PNG');
+  mkdirSync(incomingDir(dataDir), { recursive: true });
+  const tmp = path.join(incomingDir(dataDir), `${token}.png.tmp`);
+  writeFileSync(tmp, bytes);
+  renameSync(tmp, path.join(incomingDir(dataDir), `${token}.png`));
+}
+
+/** Moves an uploaded render into place and returns its path relative to the data folder. */
+export function claimRender(dataDir: string, token: string): string | null {
+  if (!TOKEN.test(token)) return null;
+  const from = path.join(incomingDir(dataDir), `${token}.png`);
+  if (!existsSync(from)) return null;
+  const relative = path.join('renders', `${token}.png`);
+  renameSync(from, path.join(dataDir, relative));
+  return relative;
+}
+
+export function removeRender(dataDir: string, relative: string): void {
+  rmSync(path.join(dataDir, relative), { force: true });
+}
+
+/** Removes renders no key image references, and uploads never claimed within a day. */
+export function sweepRenders(dataDir: string, referenced: Iterable<string>, now = Date.now()): number {
+  const keep = new Set([...referenced].map((p) => path.normalize(p)));
+  const dir = path.join(dataDir, 'renders');
+  if (!existsSync(dir)) return 0;
+  let removed = 0;
+  for (const name of readdirSync(dir)) {
+    const relative = path.join('renders', name);
+    if (name.endsWith('.png') && !keep.has(relative)) {
+      rmSync(path.join(dataDir, relative), { force: true });
+      removed++;
+    }
+  }
+  if (existsSync(incomingDir(dataDir))) {
+    for (const name of readdirSync(incomingDir(dataDir))) {
+      const file = path.join(incomingDir(dataDir), name);
+      if (now - statSync(file).mtimeMs > 24 * 3600 * 1000) {
+        rmSync(file, { force: true });
+        removed++;
+      }
+    }
+  }
+  return removed;
+}

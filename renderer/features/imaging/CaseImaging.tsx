@@ -1,0 +1,146 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Annotation, Lesion, StudySummary } from '../../../shared/domain/imaging';
+import { call, invoke } from '../../api';
+import { uploadRender } from '../../media';
+import { useAsync } from '../../useAsync';
+import { lesionSize } from '../../viewer/measure-format';
+import { StackViewer, type StackViewerHandle } from '../../viewer/StackViewer';
+import { ImportPanel } from './ImportPanel';
+import { KeyImages } from './KeyImages';
+import { LesionsPanel, type LesionSuggestion } from './LesionsPanel';
+import { StudyBrowser } from './StudyBrowser';
+
+/** The Imaging tab of a case: import, study browser, viewer with measurements, key images and lesions. */
+export function CaseImaging({ caseId }: { caseId: number }) {
+  const [version, setVersion] = useState(0);
+  const reload = useCallback(() => setVersion((v) => v + 1), []);
+  const { value: studies } = useAsync(() => call('imaging:studies', { caseId }), [caseId, version]);
+  const { value: keyImages } = useAsync(() => call('keyImages:list', { caseId }), [caseId, version]);
+  const { value: lesions } = useAsync(() => call('lesions:list', { caseId }), [caseId, version]);
+  const [seriesUid, setSeriesUid] = useState<string | null>(null);
+
+  // Open the first series once studies arrive, so a presenter lands on images.
+  useEffect(() => {
+    if (!seriesUid && studies?.[0]?.series[0]) setSeriesUid(studies[0].series[0].seriesInstanceUid);
+  }, [studies, seriesUid]);
+
+  const study = studies?.find((s) => s.series.some((se) => se.seriesInstanceUid === seriesUid));
+  return (
+    <div className="imaging">
+      <ImportPanel caseId={caseId} onImported={reload} />
+      <div className="imaging__grid">
+        <aside className="imaging__studies">{studies && <StudyBrowser studies={studies} selected={seriesUid} onSelect={setSeriesUid} />}</aside>
+        <div className="imaging__viewer">
+          {seriesUid ? (
+            <SeriesWorkspace key={seriesUid} caseId={caseId} seriesUid={seriesUid} study={study ?? null} onKeyImageSaved={reload} lesionsChanged={reload} lesions={lesions ?? []} />
+          ) : (
+            <div className="viewer-empty muted">Choose a series to view it.</div>
+          )}
+        </div>
+        <aside className="imaging__side">{keyImages && <KeyImages keyImages={keyImages} onChanged={reload} />}</aside>
+      </div>
+    </div>
+  );
+}
+
+function SeriesWorkspace({
+  caseId,
+  seriesUid,
+  study,
+  onKeyImageSaved,
+  lesions,
+  lesionsChanged,
+}: {
+  caseId: number;
+  seriesUid: string;
+  study: StudySummary | null;
+  onKeyImageSaved: () => void;
+  lesions: Lesion[];
+  lesionsChanged: () => void;
+}) {
+  const { value: stack, error } = useAsync(() => call('imaging:stack', { seriesInstanceUid: seriesUid }), [seriesUid]);
+  const { value: stored } = useAsync(() => call('annotations:list', { caseId, seriesInstanceUid: seriesUid }), [caseId, seriesUid]);
+  const [annotations, setAnnotations] = useState<Annotation[] | null>(null);
+  const [saveState, setSaveState] = useState<'saved' | 'saving' | 'error'>('saved');
+  const [caption, setCaption] = useState('');
+  const [keyStatus, setKeyStatus] = useState<{ kind: 'error' | 'saved'; text: string } | null>(null);
+  const viewer = useRef<StackViewerHandle>(null);
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  useEffect(() => {
+    if (stored && annotations === null) setAnnotations(stored);
+  }, [stored, annotations]);
+
+  const images = useMemo(
+    () => stack?.images.map((i) => ({ imageId: `wadouri:${i.url}`, sopInstanceUid: i.sopInstanceUid, frame: i.frame, label: i.instanceNumber !== null ? `#${i.instanceNumber}` : undefined })) ?? [],
+    [stack],
+  );
+
+  // Measurements are stored as they are drawn (debounced), so nothing is lost if the window closes.
+  const onAnnotationsChange = useCallback(
+    (all: Annotation[]) => {
+      setAnnotations(all);
+      setSaveState('saving');
+      if (pending.current) clearTimeout(pending.current);
+      pending.current = setTimeout(async () => {
+        const r = await invoke('annotations:replace', { caseId, seriesInstanceUid: seriesUid, annotations: all });
+        setSaveState(r.ok ? 'saved' : 'error');
+      }, 300);
+    },
+    [caseId, seriesUid],
+  );
+
+  async function saveKeyImage() {
+    if (!viewer.current) return;
+    if (!caption.trim()) return setKeyStatus({ kind: 'error', text: 'Write a caption for the key image first.' });
+    setKeyStatus(null);
+    try {
+      const shot = await viewer.current.capture();
+      const renderToken = await uploadRender(shot.png);
+      const r = await invoke('keyImages:create', {
+        caseId,
+        sopInstanceUid: shot.image.sopInstanceUid,
+        frame: shot.image.frame,
+        caption,
+        view: shot.view,
+        annotations: shot.annotations,
+        renderToken,
+      });
+      if (!r.ok) return setKeyStatus({ kind: 'error', text: r.error.message });
+      setCaption('');
+      setKeyStatus({ kind: 'saved', text: 'Key image saved.' });
+      onKeyImageSaved();
+    } catch (err) {
+      setKeyStatus({ kind: 'error', text: `Key image not saved: ${(err as Error).message}` });
+    }
+  }
+
+  const suggestions: LesionSuggestion[] = (annotations ?? []).flatMap((a) => {
+    const size = lesionSize(a.tool, a.values);
+    if (!size) return [];
+    const n = images.findIndex((i) => i.sopInstanceUid === a.sopInstanceUid && i.frame === a.frame) + 1;
+    const base = { studyDate: study?.studyDate ?? null, label: `${a.tool === 'length' ? 'Length' : 'Bidirectional'} on image ${n}: ${size}` };
+    if (a.tool === 'bidirectional') return [{ ...base, longCm: a.values.long! / 10, shortCm: a.values.short! / 10 }];
+    return [{ ...base, label: `${base.label} as craniocaudal`, craniocaudalCm: a.values.length! / 10 }, { ...base, label: `${base.label} as long axis`, longCm: a.values.length! / 10 }];
+  });
+
+  if (error) return <div className="banner banner--error">{error}</div>;
+  if (!stack || annotations === null) return <div className="viewer-empty muted">Loading series...</div>;
+  return (
+    <div className="workspace">
+      <StackViewer ref={viewer} images={images} annotations={annotations} onAnnotationsChange={onAnnotationsChange} presets={stack.presets} />
+      <div className="workspace__bar">
+        <span className={`muted small save-state save-state--${saveState}`} role="status">
+          {saveState === 'saving' ? 'Saving measurements...' : saveState === 'error' ? 'Measurements NOT saved' : `${annotations.length} measurement${annotations.length === 1 ? '' : 's'} saved`}
+        </span>
+        <input aria-label="Key image caption" placeholder="Caption, e.g. Axial CT: 16.3 cm retroperitoneal mass" value={caption} onChange={(e) => setCaption(e.target.value)} />
+        <button type="button" className="button button--primary" onClick={() => void saveKeyImage()}>
+          Save as key image
+        </button>
+      </div>
+      {keyStatus && <div className={`banner banner--${keyStatus.kind}`} role="status">{keyStatus.text}</div>}
+      <LesionsPanel caseId={caseId} lesions={lesions} suggestions={suggestions} onChanged={lesionsChanged} />
+    </div>
+  );
+}
+

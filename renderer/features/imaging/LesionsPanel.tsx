@@ -1,0 +1,168 @@
+import { useState } from 'react';
+import { greatestDimension, LesionInput, type Lesion } from '../../../shared/domain/imaging';
+import { invoke } from '../../api';
+import { Field } from '../../components/Field';
+
+export interface LesionSuggestion {
+  /** e.g. "Bidirectional on image 23: 163 x 80 mm" */
+  label: string;
+  longCm?: number;
+  shortCm?: number;
+  craniocaudalCm?: number;
+  studyDate: string | null;
+}
+
+interface Draft {
+  label: string;
+  longCm: string;
+  shortCm: string;
+  craniocaudalCm: string;
+  studyDate: string;
+  source: 'measured' | 'typed';
+  note: string;
+}
+
+const EMPTY: Draft = { label: '', longCm: '', shortCm: '', craniocaudalCm: '', studyDate: '', source: 'typed', note: '' };
+const cm = (s: string) => (s.trim() === '' ? null : Number(s.replace(',', '.')));
+const fmt = (n: number | null) => (n === null ? '–' : n.toFixed(1).replace(/\.0$/, ''));
+
+export function formatSize(l: Pick<Lesion, 'longCm' | 'shortCm' | 'craniocaudalCm'>): string {
+  const dims = [l.longCm, l.shortCm, l.craniocaudalCm];
+  return dims.every((d) => d === null) ? 'size not recorded' : `${dims.map(fmt).join(' x ')} cm`;
+}
+
+/** Lesions with their sizes (cm); filled from a measurement or typed, with the study date. */
+export function LesionsPanel({ caseId, lesions, suggestions, onChanged }: { caseId: number; lesions: Lesion[]; suggestions: LesionSuggestion[]; onChanged: () => void }) {
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [editing, setEditing] = useState<number | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  function start(lesion?: Lesion) {
+    setErrors({});
+    setEditing(lesion?.id ?? null);
+    setDraft(
+      lesion
+        ? { label: lesion.label, longCm: lesion.longCm?.toString() ?? '', shortCm: lesion.shortCm?.toString() ?? '', craniocaudalCm: lesion.craniocaudalCm?.toString() ?? '', studyDate: lesion.studyDate ?? '', source: lesion.source, note: lesion.note }
+        : { ...EMPTY },
+    );
+  }
+
+  function useSuggestion(s: LesionSuggestion) {
+    setDraft((d) => ({
+      ...(d ?? EMPTY),
+      longCm: s.longCm !== undefined ? s.longCm.toFixed(1) : (d?.longCm ?? ''),
+      shortCm: s.shortCm !== undefined ? s.shortCm.toFixed(1) : (d?.shortCm ?? ''),
+      craniocaudalCm: s.craniocaudalCm !== undefined ? s.craniocaudalCm.toFixed(1) : (d?.craniocaudalCm ?? ''),
+      studyDate: s.studyDate ?? d?.studyDate ?? '',
+      source: 'measured',
+    }));
+  }
+
+  async function save() {
+    if (!draft) return;
+    const candidate = {
+      label: draft.label,
+      longCm: cm(draft.longCm),
+      shortCm: cm(draft.shortCm),
+      craniocaudalCm: cm(draft.craniocaudalCm),
+      studyDate: draft.studyDate || null,
+      source: draft.source,
+      note: draft.note,
+    };
+    const parsed = LesionInput.strict().safeParse(candidate);
+    if (!parsed.success) {
+      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), Number.isNaN(candidate[i.path[0] as 'longCm']) ? 'Enter a number of cm' : i.message])));
+      return;
+    }
+    const result = editing ? await invoke('lesions:update', { id: editing, lesion: parsed.data }) : await invoke('lesions:create', { caseId, lesion: parsed.data });
+    if (!result.ok) return setErrors({ form: result.error.message });
+    setDraft(null);
+    onChanged();
+  }
+
+  async function remove(id: number) {
+    await invoke('lesions:remove', { id });
+    onChanged();
+  }
+
+  const text = (key: keyof Draft, label: string, type = 'text') =>
+    draft && (
+      <Field label={label} error={errors[key]}>
+        {(p) => <input {...p} type={type} inputMode={key.endsWith('Cm') ? 'decimal' : undefined} value={draft[key]} onChange={(e) => setDraft({ ...draft, [key]: e.target.value, ...(key.endsWith('Cm') ? { source: draft.source } : {}) })} />}
+      </Field>
+    );
+
+  return (
+    <section className="panel" aria-label="Lesions">
+      <div className="panel__head">
+        <h3>Lesions</h3>
+        {!draft && (
+          <button type="button" className="button" onClick={() => start()}>
+            Add lesion
+          </button>
+        )}
+      </div>
+      {lesions.length === 0 && !draft && <p className="muted">No lesion recorded. Measure on an image, then add a lesion from the measurement, or type its size.</p>}
+      <ul className="lesions">
+        {lesions.map((l) => (
+          <li key={l.id} className="lesion">
+            <div>
+              <strong>{l.label}</strong>: {formatSize(l)}
+              {l.greatestDimensionCm !== null && <span className="muted"> · greatest {fmt(l.greatestDimensionCm)} cm</span>}
+              <div className="muted small">
+                {l.source === 'measured' ? 'Measured on imaging' : 'Typed'}
+                {l.studyDate ? ` · study of ${l.studyDate}` : ''}
+                {l.note ? ` · ${l.note}` : ''}
+              </div>
+            </div>
+            <div className="lesion__actions">
+              <button type="button" className="button button--ghost" onClick={() => start(l)}>
+                Edit
+              </button>
+              <button type="button" className="button button--ghost" onClick={() => void remove(l.id)} aria-label={`Remove ${l.label}`}>
+                Remove
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+      {draft && (
+        <div className="lesion-form" role="group" aria-label={editing ? 'Edit lesion' : 'New lesion'}>
+          {errors.form && <div className="banner banner--error">{errors.form}</div>}
+          {suggestions.length > 0 && (
+            <div className="suggestions">
+              <span className="muted small">Fill from a measurement:</span>
+              {suggestions.map((s) => (
+                <button key={s.label} type="button" className="chip" onClick={() => useSuggestion(s)}>
+                  {s.label}
+                </button>
+              ))}
+            </div>
+          )}
+          <div className="grid grid--lesion">
+            {text('label', 'Lesion')}
+            {text('longCm', 'Long axis (cm)')}
+            {text('shortCm', 'Short axis (cm)')}
+            {text('craniocaudalCm', 'Craniocaudal (cm)')}
+            {text('studyDate', 'Study date', 'date')}
+          </div>
+          <div className="muted small">
+            {draft.source === 'measured' ? 'Filled from a measurement' : 'Typed by hand'}
+            {(() => {
+              const g = greatestDimension({ longCm: cm(draft.longCm), shortCm: cm(draft.shortCm), craniocaudalCm: cm(draft.craniocaudalCm) });
+              return g !== null && !Number.isNaN(g) ? ` · greatest dimension ${fmt(g)} cm (used for staging)` : '';
+            })()}
+          </div>
+          <div className="lesion-form__actions">
+            <button type="button" className="button button--ghost" onClick={() => setDraft(null)}>
+              Cancel
+            </button>
+            <button type="button" className="button button--primary" onClick={() => void save()}>
+              Save lesion
+            </button>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,381 @@
+// DICOM stack viewer: the one component that drives cornerstone (legacy) for the renderer.
+import cornerstone from 'cornerstone-core';
+import cornerstoneTools from 'cornerstone-tools';
+import {
+  forwardRef,
+  useCallback,
+  useEffect,
+  useImperativeHandle,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from 'react';
+import { collectAnnotations, foreignAnnotations, MEASURE_TOOLS, restoreAnnotations } from './annotation-state';
+import { captureView } from './capture';
+import { ensureCornerstone } from './cornerstone-setup';
+import { hasPixelData, isParsed, modalityOf, spacingOf, transferSyntaxOf } from './image-info';
+import { describeLoadError, errorText } from './load-error';
+import { spacingUnitLabel } from './measure-format';
+import { handlePoint, TOOL_NAMES, type MeasureData } from './measure-tools';
+import { matchPreset, presetsFor } from './presets';
+import { clampIndex, keyToIndex, wheelStepper } from './slice-navigation';
+import type { Annotation, StackViewerHandle, StackViewerProps, ToolName, ViewerImage, ViewState, WindowPreset } from './types';
+import { activateTool, installTools } from './viewer-tools';
+import { applyViewState, toViewState } from './view-state';
+import { ViewerOverlay } from './ViewerOverlay';
+import { ViewerToolbar } from './ViewerToolbar';
+import './viewer.css';
+
+export type {
+  Annotation,
+  MeasurementValues,
+  StackViewerHandle,
+  StackViewerProps,
+  ToolName,
+  ViewerCapture,
+  ViewerImage,
+  ViewState,
+  WindowPreset,
+} from './types';
+
+type Status = { kind: 'loading' } | { kind: 'ready'; imageId: string } | { kind: 'error'; message: string; detail: string };
+
+const LOAD_TIMEOUT_MS = 30_000;
+
+function sameView(a: ViewState | null, b: ViewState): boolean {
+  return (
+    !!a &&
+    a.windowCenter === b.windowCenter &&
+    a.windowWidth === b.windowWidth &&
+    a.invert === b.invert &&
+    a.scale === b.scale &&
+    a.translation.x === b.translation.x &&
+    a.translation.y === b.translation.y
+  );
+}
+
+/** A measurement created by a click without a drag. */
+function isDegenerate(toolName: string, data: MeasureData): boolean {
+  const s = handlePoint(data.handles, 'start');
+  const e = handlePoint(data.handles, 'end');
+  if (toolName === TOOL_NAMES.length) return Math.hypot(e.x - s.x, e.y - s.y) < 1;
+  if (toolName === TOOL_NAMES.ellipse) return Math.abs(e.x - s.x) < 1 || Math.abs(e.y - s.y) < 1;
+  return false; // Bidirectional discards its own
+}
+
+export const StackViewer = forwardRef<StackViewerHandle, StackViewerProps>(function StackViewer(props, ref) {
+  const { images, initialIndex = 0, annotations } = props;
+  const count = images.length;
+  const stackKey = useMemo(() => images.map((im) => im.imageId).join('\n'), [images]);
+  const annotationsJson = useMemo(() => JSON.stringify(annotations), [annotations]);
+
+  const wrapperRef = useRef<HTMLDivElement>(null);
+  const elementRef = useRef<HTMLDivElement>(null);
+  const managerRef = useRef<cornerstoneTools.ToolStateManager | null>(null);
+  /** What the tool state currently mirrors, so our own emissions coming back as props are not re-applied. */
+  const syncedRef = useRef<{ stackKey: string; json: string } | null>(null);
+  const firstDisplayRef = useRef(true);
+  const dirtyRef = useRef(false);
+
+  const [enabled, setEnabled] = useState(false);
+  const [index, setIndex] = useState(() => clampIndex(initialIndex, count));
+  const [status, setStatus] = useState<Status>({ kind: 'loading' });
+  const [tool, setTool] = useState<ToolName>('wwwc');
+  const [view, setView] = useState<ViewState | null>(null);
+  const [shown, setShown] = useState<{ modality?: string; unit: string; invert: boolean } | null>(null);
+
+  // Event handlers registered once read the latest props and state through this ref.
+  const latest = useRef({ props, index, status, stackKey });
+  useLayoutEffect(() => {
+    latest.current = { props, index, status, stackKey };
+  });
+
+  const emitAnnotations = useCallback(() => {
+    const el = elementRef.current;
+    const manager = managerRef.current;
+    if (!el || !manager) return;
+    const { props: p, stackKey: key } = latest.current;
+    const displayed = cornerstone.getEnabledElement(el).image;
+    const all: Annotation[] = [...collectAnnotations(manager, p.images, displayed), ...foreignAnnotations(p.images, p.annotations)];
+    const json = JSON.stringify(all);
+    if (syncedRef.current?.stackKey === key && syncedRef.current.json === json) return;
+    syncedRef.current = { stackKey: key, json };
+    p.onAnnotationsChange(all);
+  }, []);
+
+  const go = useCallback((next: number) => {
+    const { props: p, index: current } = latest.current;
+    const i = clampIndex(next, p.images.length);
+    if (i === current || p.images.length === 0) return;
+    latest.current = { ...latest.current, index: i }; // several wheel events may arrive before React re-renders
+    setIndex(i);
+    p.onIndexChange?.(i);
+  }, []);
+
+  // Enable the element once; everything cornerstone attaches to it is torn down with it.
+  useEffect(() => {
+    const el = elementRef.current;
+    const wrapper = wrapperRef.current;
+    if (!el || !wrapper) return;
+    ensureCornerstone();
+    cornerstone.enable(el);
+    managerRef.current = installTools(el);
+
+    const onRendered = (evt: Event) => {
+      const { image, viewport } = (evt as CustomEvent<cornerstone.ImageRenderedDetail>).detail;
+      const v = toViewState(viewport);
+      setView((prev) => (sameView(prev, v) ? prev : v));
+      const { props: p, index: i } = latest.current;
+      if (image.imageId === p.images[i]?.imageId) {
+        setStatus((s) => (s.kind === 'ready' && s.imageId === image.imageId ? s : { kind: 'ready', imageId: image.imageId }));
+      }
+    };
+    const onCompleted = (evt: Event) => {
+      const { toolName, measurementData } = (evt as CustomEvent<cornerstoneTools.MeasurementEventDetail>).detail;
+      if (isDegenerate(toolName, measurementData as MeasureData)) {
+        cornerstoneTools.removeToolState(el, toolName, measurementData); // emits via MEASUREMENT_REMOVED
+        cornerstone.updateImage(el);
+        return;
+      }
+      dirtyRef.current = false;
+      requestAnimationFrame(emitAnnotations); // after the library finished its own completion work
+    };
+    const onModified = () => {
+      dirtyRef.current = true;
+    };
+    const onMouseUp = () => {
+      if (!dirtyRef.current) return;
+      dirtyRef.current = false;
+      requestAnimationFrame(emitAnnotations);
+    };
+    const wheelStep = wheelStepper();
+    const onWheel = (e: WheelEvent) => {
+      e.preventDefault();
+      const step = wheelStep(e.deltaY, e.deltaMode);
+      if (step) go(latest.current.index + step);
+    };
+    const resize = new ResizeObserver(() => {
+      if (cornerstone.getEnabledElement(el).image) cornerstone.resize(el);
+    });
+
+    const { EVENTS } = cornerstoneTools;
+    el.addEventListener(cornerstone.EVENTS.IMAGE_RENDERED, onRendered);
+    el.addEventListener(EVENTS.MEASUREMENT_COMPLETED, onCompleted);
+    el.addEventListener(EVENTS.MEASUREMENT_MODIFIED, onModified);
+    el.addEventListener(EVENTS.MEASUREMENT_REMOVED, emitAnnotations);
+    window.addEventListener('mouseup', onMouseUp);
+    wrapper.addEventListener('wheel', onWheel, { passive: false }); // React's onWheel is passive
+    resize.observe(el);
+    setEnabled(true);
+
+    return () => {
+      resize.disconnect();
+      wrapper.removeEventListener('wheel', onWheel);
+      window.removeEventListener('mouseup', onMouseUp);
+      el.removeEventListener(cornerstone.EVENTS.IMAGE_RENDERED, onRendered);
+      el.removeEventListener(EVENTS.MEASUREMENT_COMPLETED, onCompleted);
+      el.removeEventListener(EVENTS.MEASUREMENT_MODIFIED, onModified);
+      el.removeEventListener(EVENTS.MEASUREMENT_REMOVED, emitAnnotations);
+      cornerstone.disable(el); // cornerstone-tools drops this element's tools on disable
+      managerRef.current = null;
+      syncedRef.current = null;
+      firstDisplayRef.current = true;
+      setEnabled(false);
+    };
+  }, [emitAnnotations, go]);
+
+  useEffect(() => {
+    if (enabled && elementRef.current) activateTool(elementRef.current, tool);
+  }, [enabled, tool]);
+
+  // A new stack starts again at its initial slice and view.
+  const prevStackRef = useRef(stackKey);
+  useEffect(() => {
+    if (prevStackRef.current === stackKey) return;
+    prevStackRef.current = stackKey;
+    firstDisplayRef.current = true;
+    setIndex(clampIndex(latest.current.props.initialIndex ?? 0, count));
+  }, [stackKey, count]);
+
+  // Stored annotations → tool state, unless they are what we last emitted.
+  useEffect(() => {
+    const el = elementRef.current;
+    const manager = managerRef.current;
+    if (!enabled || !el || !manager) return;
+    if (syncedRef.current?.stackKey === stackKey && syncedRef.current.json === annotationsJson) return;
+    const { props: p } = latest.current;
+    restoreAnnotations(manager, p.images, p.annotations);
+    syncedRef.current = { stackKey, json: annotationsJson };
+    if (cornerstone.getEnabledElement(el).image) cornerstone.updateImage(el);
+  }, [enabled, stackKey, annotationsJson]);
+
+  // Load and show the current slice; keep the viewport (W/L, zoom, pan) from slice to slice.
+  useEffect(() => {
+    const el = elementRef.current;
+    if (!enabled || !el) return;
+    const { props: p } = latest.current;
+    const entry: ViewerImage | undefined = p.images[index];
+    if (!entry) {
+      setStatus({ kind: 'error', message: 'there are no images in this series', detail: '' });
+      return;
+    }
+    let cancelled = false;
+    setStatus({ kind: 'loading' });
+    cornerstone.loadAndCacheImage(entry.imageId).then(
+      (image) => {
+        if (cancelled) return;
+        const current = cornerstone.getEnabledElement(el).image ? cornerstone.getViewport(el) : undefined;
+        const viewport =
+          firstDisplayRef.current || !current
+            ? applyViewState(cornerstone.getDefaultViewportForImage(el, image), p.initialView ?? {})
+            : current;
+        firstDisplayRef.current = false;
+        cornerstone.displayImage(el, image, viewport); // IMAGE_RENDERED then marks it ready
+        const spacing = spacingOf(image.imageId);
+        setShown({ modality: modalityOf(image.imageId), unit: spacingUnitLabel(spacing?.source ?? null), invert: image.invert });
+      },
+      (err: unknown) => {
+        if (cancelled) return;
+        console.warn(`[viewer] ${entry.imageId}:`, err);
+        const { imageId } = entry;
+        const facts = { parsed: isParsed(imageId), transferSyntax: transferSyntaxOf(imageId), hasPixelData: hasPixelData(imageId) };
+        setStatus({ kind: 'error', message: describeLoadError(err, facts), detail: errorText(err) });
+      },
+    );
+    // The loader can fail without settling (an exception inside a decoder callback): never leave a blank viewport.
+    const watchdog = window.setTimeout(() => {
+      if (cancelled) return;
+      setStatus((s) =>
+        s.kind === 'loading'
+          ? { kind: 'error', message: `the image did not finish loading within ${LOAD_TIMEOUT_MS / 1000} s`, detail: '' }
+          : s,
+      );
+    }, LOAD_TIMEOUT_MS);
+    // Warm the cache around the current slice; failures surface when (if) that slice is shown.
+    for (const j of [index + 1, index - 1, index + 2]) {
+      const near = p.images[j];
+      if (near) cornerstone.loadAndCacheImage(near.imageId).catch(() => undefined);
+    }
+    return () => {
+      cancelled = true;
+      window.clearTimeout(watchdog);
+    };
+  }, [enabled, stackKey, index]);
+
+  const presets = useMemo(() => presetsFor(shown?.modality, props.presets), [shown?.modality, props.presets]);
+
+  const withViewport = useCallback((fn: (vp: cornerstone.Viewport) => cornerstone.Viewport) => {
+    const el = elementRef.current;
+    if (!el || !cornerstone.getEnabledElement(el).image) return;
+    const vp = cornerstone.getViewport(el);
+    if (vp) cornerstone.setViewport(el, fn(vp));
+  }, []);
+
+  const applyPreset = (p: WindowPreset) =>
+    withViewport((vp) => ({ ...vp, voi: { windowCenter: p.windowCenter, windowWidth: p.windowWidth } }));
+  const toggleInvert = () => withViewport((vp) => ({ ...vp, invert: !vp.invert }));
+  const reset = useCallback(() => {
+    const el = elementRef.current;
+    if (el && cornerstone.getEnabledElement(el).image) cornerstone.reset(el);
+  }, []);
+
+  const deleteHovered = () => {
+    const el = elementRef.current;
+    if (!el || !cornerstone.getEnabledElement(el).image) return;
+    for (const t of MEASURE_TOOLS) {
+      const state = cornerstoneTools.getToolState(el, TOOL_NAMES[t]);
+      for (const data of [...(state?.data ?? [])]) if (data.active) cornerstoneTools.removeToolState(el, TOOL_NAMES[t], data);
+    }
+    cornerstone.updateImage(el);
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const target = keyToIndex(e.key, latest.current.index, count);
+    if (target !== undefined) {
+      e.preventDefault();
+      go(target);
+    } else if (e.key === 'Delete' || e.key === 'Backspace') {
+      e.preventDefault();
+      deleteHovered();
+    }
+  };
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      async capture() {
+        const el = elementRef.current;
+        const manager = managerRef.current;
+        const { props: p, index: i, status: s } = latest.current;
+        const entry = p.images[i];
+        if (!el || !manager || !entry || s.kind !== 'ready') throw new Error('No image is displayed to capture');
+        return captureView(el, manager, entry, i);
+      },
+      setTool,
+      reset,
+    }),
+    [reset],
+  );
+
+  const current = images[index];
+  const presetIndex = view ? matchPreset(presets, view.windowCenter, view.windowWidth) : -1;
+  const ready = status.kind === 'ready';
+  return (
+    <div className="bpv">
+      <ViewerToolbar
+        tool={tool}
+        onTool={setTool}
+        presets={presets}
+        presetIndex={presetIndex}
+        onPreset={applyPreset}
+        inverted={!!view && !!shown && view.invert !== shown.invert}
+        onInvert={toggleInvert}
+        onReset={reset}
+        disabled={!ready}
+      />
+      <div
+        ref={wrapperRef}
+        className="bpv-viewport"
+        onMouseDown={(e) => {
+          // Clicks on the overlay or the error message must not take focus away from the image (keys scroll).
+          if (!elementRef.current?.contains(e.target as Node)) e.preventDefault();
+          elementRef.current?.focus({ preventScroll: true });
+        }}
+        onContextMenu={(e) => e.preventDefault()} // right-drag zooms
+      >
+        <div
+          ref={elementRef}
+          className="bpv-element"
+          data-testid="viewer-canvas"
+          data-slice-index={index}
+          data-ready={ready ? 'true' : 'false'}
+          data-state={status.kind}
+          tabIndex={0}
+          role="application"
+          aria-roledescription="image stack"
+          aria-label={`Image ${count ? index + 1 : 0} of ${count}. Arrow keys, Page Up/Down, Home and End change the slice.`}
+          onKeyDown={onKeyDown}
+        />
+        {/* Before the overlay, so the slice counter stays visible over the message. */}
+        {status.kind === 'error' && (
+          <div className="bpv-error" role="alert" data-testid="viewer-error">
+            <p>Cannot display this image: {status.message}</p>
+            {status.detail && !status.message.includes(status.detail) && !/Content Security Policy/i.test(status.detail) && (
+              <p className="bpv-error__detail">{status.detail}</p>
+            )}
+          </div>
+        )}
+        <ViewerOverlay
+          index={index}
+          count={count}
+          label={current?.label}
+          view={ready ? view : null}
+          unit={ready ? shown?.unit : undefined}
+          loading={status.kind === 'loading'}
+        />
+      </div>
+    </div>
+  );
+});

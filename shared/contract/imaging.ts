@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import {
+  Annotation,
+  JobState,
+  KeyImage,
+  Lesion,
+  LesionInput,
+  StackImage,
+  StudySummary,
+  Uid,
+  ViewState,
+  WindowPreset,
+} from '../domain/imaging';
+
+const Id = z.number().int().positive();
+const JobStarted = z.object({ jobId: z.string() });
+
+export const imagingContract = {
+  /** Studies attached to a case, with their series. */
+  'imaging:studies': { input: z.object({ caseId: Id }).strict(), output: z.array(StudySummary) },
+  /** One series as a stack, sorted along the slice normal (instance number when positions are missing). */
+  'imaging:stack': {
+    input: z.object({ seriesInstanceUid: Uid }).strict(),
+    output: z.object({ images: z.array(StackImage), presets: z.array(WindowPreset) }),
+  },
+  /** Import files or folders on this machine (file dialog, drag and drop in the desktop app). */
+  'imaging:importPaths': {
+    input: z.object({ paths: z.array(z.string().min(1)).min(1, 'Choose at least one file or folder'), caseId: Id.optional(), confirmMismatch: z.boolean().default(false) }).strict(),
+    output: JobStarted,
+  },
+  /** Import what the browser uploaded to /media/uploads/<batchId>/ (web host). */
+  'imaging:importUpload': {
+    input: z.object({ batchId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'Not an upload batch id'), caseId: Id.optional(), confirmMismatch: z.boolean().default(false) }).strict(),
+    output: JobStarted,
+  },
+  /** After the user confirmed a patient mismatch: attach the study to the case. */
+  'imaging:attachStudy': { input: z.object({ studyInstanceUid: Uid, caseId: Id }).strict(), output: z.object({ attached: z.literal(true) }) },
+  'jobs:status': { input: z.object({ jobId: z.string() }).strict(), output: JobState },
+  'jobs:cancel': { input: z.object({ jobId: z.string() }).strict(), output: JobState },
+
+  'annotations:list': { input: z.object({ caseId: Id, seriesInstanceUid: Uid }).strict(), output: z.array(Annotation) },
+  /** Replaces the case's measurements on one series in one transaction (what the viewer shows is what is stored). */
+  'annotations:replace': {
+    input: z.object({ caseId: Id, seriesInstanceUid: Uid, annotations: z.array(Annotation).max(2000) }).strict(),
+    output: z.array(Annotation),
+  },
+
+  'keyImages:list': { input: z.object({ caseId: Id }).strict(), output: z.array(KeyImage) },
+  'keyImages:create': {
+    input: z
+      .object({
+        caseId: Id,
+        sopInstanceUid: Uid,
+        frame: z.number().int().min(0),
+        caption: z.string().trim().min(1, 'Write a caption').max(500),
+        view: ViewState,
+        annotations: z.array(Annotation).max(200),
+        /** The PNG uploaded to /media/renders/<renderToken>.png just before. */
+        renderToken: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'Not a render token'),
+      })
+      .strict(),
+    output: KeyImage,
+  },
+  'keyImages:update': { input: z.object({ id: Id, caption: z.string().trim().min(1, 'Write a caption').max(500) }).strict(), output: KeyImage },
+  'keyImages:remove': { input: z.object({ id: Id }).strict(), output: z.object({ removed: z.literal(true) }) },
+
+  'lesions:list': { input: z.object({ caseId: Id }).strict(), output: z.array(Lesion) },
+  'lesions:create': { input: z.object({ caseId: Id, lesion: LesionInput.strict() }).strict(), output: Lesion },
+  'lesions:update': { input: z.object({ id: Id, lesion: LesionInput.strict() }).strict(), output: Lesion },
+  'lesions:remove': { input: z.object({ id: Id }).strict(), output: z.object({ removed: z.literal(true) }) },
+} as const;

@@ -1,0 +1,157 @@
+import { z } from 'zod';
+import { IsoDate } from './case';
+
+export const Uid = z.string().regex(/^[0-9]+(\.[0-9]+)*$/, 'Not a DICOM UID').max(64);
+
+const Point = z.object({ x: z.number().finite(), y: z.number().finite() });
+
+export const MeasureTool = z.enum(['length', 'bidirectional', 'ellipse']);
+export type MeasureTool = z.infer<typeof MeasureTool>;
+
+/**
+ * A measurement as drawn: handles in image pixel coordinates (so it comes back exactly), with the values
+ * computed when it was drawn. `unit` is px when the image has no spacing; `spacingSource` says which tag
+ * gave mm (Imager Pixel Spacing is at the detector, not the patient, and is labelled so).
+ */
+export const MeasurementValues = z.object({
+  unit: z.enum(['mm', 'px']),
+  spacingSource: z.enum(['PixelSpacing', 'ImagerPixelSpacing']).nullable(),
+  length: z.number().optional(),
+  long: z.number().optional(),
+  short: z.number().optional(),
+  area: z.number().optional(),
+  mean: z.number().optional(),
+  sd: z.number().optional(),
+  meanUnit: z.enum(['HU', 'raw']).optional(),
+});
+export type MeasurementValues = z.infer<typeof MeasurementValues>;
+
+export const Annotation = z.object({
+  id: z.string().min(1).max(64),
+  tool: MeasureTool,
+  sopInstanceUid: Uid,
+  frame: z.number().int().min(0),
+  handles: z.record(z.string(), Point),
+  values: MeasurementValues,
+});
+export type Annotation = z.infer<typeof Annotation>;
+
+export const ViewState = z.object({
+  windowCenter: z.number().finite(),
+  windowWidth: z.number().finite().positive(),
+  invert: z.boolean(),
+  scale: z.number().finite().positive(),
+  translation: Point,
+});
+export type ViewState = z.infer<typeof ViewState>;
+
+export const KeyImage = z.object({
+  id: z.number().int(),
+  caseId: z.number().int(),
+  sopInstanceUid: Uid,
+  frame: z.number().int(),
+  caption: z.string(),
+  view: ViewState,
+  annotations: z.array(Annotation),
+  /** Where the PNG with the annotations burned in is served from (binary, never base64 in JSON). */
+  renderUrl: z.string(),
+  studyDate: z.string().nullable(),
+  seriesDescription: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type KeyImage = z.infer<typeof KeyImage>;
+
+const Cm = z.number().positive('Must be more than 0 cm').max(100, 'At most 100 cm');
+
+/** A lesion's size in cm: long x short x craniocaudal, as radiology reports give it (e.g. 16.3 x 8 x 9 cm). */
+export const LesionInput = z.object({
+  label: z.string().trim().min(1, 'Name the lesion').max(200),
+  longCm: Cm.nullable(),
+  shortCm: Cm.nullable(),
+  craniocaudalCm: Cm.nullable(),
+  studyDate: IsoDate.nullable(),
+  /** 'measured' when filled from a measurement in the viewer, 'typed' when entered by hand. */
+  source: z.enum(['measured', 'typed']),
+  note: z.string().trim().max(1000).default(''),
+});
+export type LesionInput = z.input<typeof LesionInput>;
+
+export const Lesion = LesionInput.extend({
+  id: z.number().int(),
+  caseId: z.number().int(),
+  /** The largest of the three: what AJCC T uses. */
+  greatestDimensionCm: z.number().nullable(),
+  updatedAt: z.string(),
+});
+export type Lesion = z.infer<typeof Lesion>;
+
+export function greatestDimension(l: { longCm: number | null; shortCm: number | null; craniocaudalCm: number | null }): number | null {
+  const dims = [l.longCm, l.shortCm, l.craniocaudalCm].filter((d): d is number => d !== null);
+  return dims.length ? Math.max(...dims) : null;
+}
+
+export const SeriesSummary = z.object({
+  seriesInstanceUid: Uid,
+  modality: z.string().nullable(),
+  seriesNumber: z.number().nullable(),
+  description: z.string().nullable(),
+  bodyPart: z.string().nullable(),
+  instanceCount: z.number().int(),
+  frameCount: z.number().int(),
+  /** The middle image, for the thumbnail. */
+  thumbnailSopInstanceUid: Uid.nullable(),
+});
+export type SeriesSummary = z.infer<typeof SeriesSummary>;
+
+export const StudySummary = z.object({
+  studyInstanceUid: Uid,
+  studyDate: z.string().nullable(),
+  description: z.string().nullable(),
+  modalities: z.array(z.string()),
+  dicomPatientName: z.string().nullable(),
+  dicomPatientId: z.string().nullable(),
+  series: z.array(SeriesSummary),
+});
+export type StudySummary = z.infer<typeof StudySummary>;
+
+export const StackImage = z.object({
+  sopInstanceUid: Uid,
+  frame: z.number().int(),
+  instanceNumber: z.number().nullable(),
+  /** 'wadouri:' + this URL is the cornerstone imageId. */
+  url: z.string(),
+});
+export type StackImage = z.infer<typeof StackImage>;
+
+export const WindowPreset = z.object({ name: z.string(), windowCenter: z.number(), windowWidth: z.number() });
+
+export const ImportCounts = z.object({
+  scanned: z.number().int(),
+  imported: z.number().int(),
+  duplicates: z.number().int(),
+  rejected: z.number().int(),
+  total: z.number().int().nullable(),
+});
+export type ImportCounts = z.infer<typeof ImportCounts>;
+
+export const ImportOutcome = z.object({
+  counts: ImportCounts,
+  rejected: z.array(z.object({ path: z.string(), reason: z.string() })),
+  /** Studies whose DICOM patient does not match the case: imported, but attached only after confirmation. */
+  needsConfirmation: z.array(
+    z.object({ studyInstanceUid: Uid, dicomPatientName: z.string().nullable(), dicomPatientId: z.string().nullable(), reason: z.string() }),
+  ),
+  attachedStudies: z.array(Uid),
+});
+export type ImportOutcome = z.infer<typeof ImportOutcome>;
+
+export const JobState = z.object({
+  id: z.string(),
+  kind: z.string(),
+  state: z.enum(['running', 'done', 'failed', 'cancelled']),
+  phase: z.string(),
+  counts: ImportCounts.nullable(),
+  error: z.string().nullable(),
+  result: ImportOutcome.nullable(),
+});
+export type JobState = z.infer<typeof JobState>;

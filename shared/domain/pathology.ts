@@ -1,0 +1,160 @@
+import { z } from 'zod';
+import { findHistotype } from '../clinical/histotypes';
+import { ExpertReview, MolecularResult } from '../clinical/readiness';
+import { IsoDate } from './case';
+
+/**
+ * A pathology report as the coordinator records it (CAP soft tissue protocol items, reference "What an MDT case
+ * record holds"): procedure, specimen, histotype (catalogue or free text), FNCLCC components, IHC, molecular,
+ * margins, treatment effect, expert central review and the report text.
+ */
+
+/**
+ * Reference procedures, plus 'biopsy-not-specified' for a report that says "biopsy" without saying core needle or
+ * incisional (two demo seeds do): recording it as either would invent a fact.
+ */
+export const PATHOLOGY_PROCEDURES = ['core-needle-biopsy', 'incisional', 'excision', 'resection', 'biopsy-not-specified'] as const;
+export const ReportProcedure = z.enum(PATHOLOGY_PROCEDURES, { message: 'Choose the procedure: core needle biopsy, incisional biopsy, excision, resection, or biopsy (type not stated)' });
+export type ReportProcedure = z.infer<typeof ReportProcedure>;
+export const PROCEDURE_LABEL: Record<ReportProcedure, string> = {
+  'core-needle-biopsy': 'Core needle biopsy',
+  incisional: 'Incisional biopsy',
+  excision: 'Excision',
+  resection: 'Resection',
+  'biopsy-not-specified': 'Biopsy (type not stated)',
+};
+export const isBiopsy = (p: ReportProcedure) => p === 'core-needle-biopsy' || p === 'incisional' || p === 'biopsy-not-specified';
+
+export const IhcResultValue = z.enum(['positive', 'negative', 'focal', 'equivocal'], {
+  message: 'An immunostain result is positive, negative, focal or equivocal',
+});
+export type IhcResultValue = z.infer<typeof IhcResultValue>;
+
+export const IhcResult = z
+  .object({
+    marker: z.string().trim().min(1, 'Name the marker (e.g. desmin, MDM2)').max(100, 'At most 100 characters'),
+    result: IhcResultValue,
+    /** e.g. "diffuse", "in 30% of cells". */
+    note: z.string().trim().max(500, 'At most 500 characters').default(''),
+  })
+  .strict();
+export type IhcResult = z.output<typeof IhcResult>;
+
+export const MarginStatus = z.enum(['R0', 'R1', 'R2', 'RX'], { message: 'Margin status is R0, R1, R2 or RX' });
+export type MarginStatus = z.infer<typeof MarginStatus>;
+
+export const FnclccGradeCode = z.enum(['G1', 'G2', 'G3', 'GX'], { message: 'Grade is G1, G2, G3 or GX' });
+
+/** ICD-O-3 morphology with behaviour code, e.g. 8858/3. */
+export const IcdO3 = z.string().trim().regex(/^\d{4}\/\d$/, 'ICD-O-3 codes look like 8858/3');
+
+const text = (max: number) => z.string().trim().max(max, `At most ${max} characters`);
+const percent = (what: string) =>
+  z.number({ message: `${what} is a percentage` }).min(0, `${what} is 0 to 100%`).max(100, `${what} is 0 to 100%`);
+
+export const PathologyFields = z
+  .object({
+    procedure: ReportProcedure,
+    specimenId: text(100).default(''),
+    /** Date the specimen was taken (biopsy or operation). Orders reports and dates the evidence. */
+    specimenDate: IsoDate,
+    reportDate: IsoDate.nullable().default(null),
+    laboratory: text(200).default(''),
+    /** A catalogue id (shared/clinical/histotypes.ts); null when free text is used or the type is not yet known. */
+    histotypeId: z.string().trim().min(1).max(100).nullable().default(null),
+    /** Free-text histotype when it is not in the catalogue: shown flagged as not coded. */
+    histotypeText: text(300).default(''),
+    /** Filled from the catalogue for coded histotypes; may be typed for free text. */
+    icdO3: IcdO3.nullable().default(null),
+    /** 1-3; null means "from the catalogue" (PDQ Table 4) when the histotype has a score. */
+    differentiation: z
+      .number()
+      .int('The differentiation score is 1, 2 or 3')
+      .min(1, 'The differentiation score is 1, 2 or 3')
+      .max(3, 'The differentiation score is 1, 2 or 3')
+      .nullable()
+      .default(null),
+    mitosesPer10Hpf: z
+      .number({ message: 'Mitoses are a count per 10 high-power fields' })
+      .int('Mitoses per 10 high-power fields is a whole number')
+      .min(0, 'Mitoses per 10 high-power fields cannot be negative')
+      .max(10000, 'Mitoses per 10 high-power fields looks too high')
+      .nullable()
+      .default(null),
+    necrosisPercent: percent('Necrosis').nullable().default(null),
+    neoadjuvantTherapy: z.boolean().default(false),
+    roundCellPercent: percent('Round-cell component').nullable().default(null),
+    /** Grade as stated in the report; used only when the components are not recorded. */
+    reportedGrade: FnclccGradeCode.nullable().default(null),
+    ihc: z.array(IhcResult).max(100, 'At most 100 immunostains').default([]),
+    molecular: z.array(MolecularResult.strict()).max(100, 'At most 100 molecular results').default([]),
+    marginStatus: MarginStatus.nullable().default(null),
+    closestMarginMm: z.number().min(0, 'The closest margin cannot be negative').max(1000, 'The closest margin looks too large (mm)').nullable().default(null),
+    /** The report gives only an upper bound, e.g. "< 1 mm". */
+    closestMarginLessThan: z.boolean().default(false),
+    treatmentEffect: text(2000).default(''),
+    expertReview: ExpertReview.strict().nullable().default(null),
+    reportText: text(20000).default(''),
+  })
+  .strict();
+
+/** What the coordinator sends to create or update a report (cross-field rules included). */
+export const PathologyInput = PathologyFields.superRefine((r, ctx) => {
+  if (r.histotypeId !== null && !findHistotype(r.histotypeId)) {
+    ctx.addIssue({ code: 'custom', path: ['histotypeId'], message: `"${r.histotypeId}" is not in the histotype catalogue: choose one, or type it as free text` });
+  }
+  if (r.histotypeId !== null && r.histotypeText !== '') {
+    ctx.addIssue({ code: 'custom', path: ['histotypeText'], message: 'Choose a histotype from the catalogue or type one, not both' });
+  }
+  const coded = findHistotype(r.histotypeId);
+  if (coded && r.icdO3 !== null && r.icdO3 !== coded.icdO3) {
+    ctx.addIssue({ code: 'custom', path: ['icdO3'], message: `${coded.name} is ICD-O-3 ${coded.icdO3} in the catalogue, not ${r.icdO3}` });
+  }
+  if (r.closestMarginLessThan && r.closestMarginMm === null) {
+    ctx.addIssue({ code: 'custom', path: ['closestMarginMm'], message: 'Give the distance the closest margin is less than' });
+  }
+  if (r.reportDate !== null && r.reportDate < r.specimenDate) {
+    ctx.addIssue({ code: 'custom', path: ['reportDate'], message: 'The report date is before the specimen date' });
+  }
+  if (r.expertReview && r.expertReview.date < r.specimenDate) {
+    ctx.addIssue({ code: 'custom', path: ['expertReview', 'date'], message: 'The expert review is dated before the specimen was taken' });
+  }
+});
+export type PathologyInput = z.input<typeof PathologyInput>;
+export type PathologyFields = z.output<typeof PathologyInput>;
+
+export const GradeSource = z.enum(['computed', 'reported', 'none']);
+
+/** The FNCLCC grade as worked out for one report (or for the case, from its driving report). */
+export const GradeResult = z.object({
+  grade: FnclccGradeCode,
+  /** FNCLCC total 2-8, null when not computable. */
+  score: z.number().int().nullable(),
+  components: z.object({
+    differentiation: z.number().int().nullable(),
+    mitoses: z.number().int().nullable(),
+    necrosis: z.number().int().nullable(),
+  }),
+  /** computed: from the components; reported: as the report states it (components not recorded); none: no grade. */
+  source: GradeSource,
+  /**
+   * graded: G1-G3; not-gradable: GX is the answer (e.g. after neoadjuvant therapy, bone tumour);
+   * incomplete: GX because components are missing; no-report: no pathology report.
+   */
+  status: z.enum(['graded', 'not-gradable', 'incomplete', 'no-report']),
+  reason: z.string(),
+});
+export type GradeResult = z.infer<typeof GradeResult>;
+
+export const PathologyReport = PathologyFields.extend({
+  id: z.number().int(),
+  caseId: z.number().int(),
+  /** True when the histotype is a catalogue entry; free text is flagged as not coded. */
+  coded: z.boolean(),
+  /** The catalogue name, or the free text, or '' when not stated. */
+  histotypeName: z.string(),
+  grade: GradeResult,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type PathologyReport = z.infer<typeof PathologyReport>;

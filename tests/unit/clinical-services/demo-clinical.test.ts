@@ -1,0 +1,134 @@
+import { cpSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../electron/db/open';
+import { CasesService } from '../../../electron/services/cases/cases-service';
+import { createClinicalServices } from '../../../electron/services/clinical';
+import { readDemoBoard } from '../../../electron/services/demo/demo-board';
+import { loadDemoBoard } from '../../../electron/services/demo/demo-service';
+import { LesionsService } from '../../../electron/services/imaging/lesions-service';
+import { RESOURCES_DIR, tempDataDir } from '../helpers/temp';
+import { MEETING } from './fixtures';
+
+function loaded() {
+  const db = openDatabase(tempDataDir());
+  loadDemoBoard(db, RESOURCES_DIR);
+  const cases = new CasesService(db);
+  const ids = Object.fromEntries(
+    readDemoBoard(RESOURCES_DIR).cases.map((c) => [c.key, cases.list({ query: c.case.patient.mrn })[0].id]),
+  ) as Record<string, number>;
+  return { db, ids, clinical: createClinicalServices(db), cases };
+}
+
+const states = (items: { id: string; state: string }[]) => Object.fromEntries(items.filter((i) => i.state !== 'not-applicable').map((i) => [i.id, i.state]));
+
+describe('the demo board clinical sections', () => {
+  it('rp-ddlps: 16.3 cm lesion -> cT4; DDLPS with differentiation 3 from the catalogue but no mitoses/necrosis -> GX; M0 kept with the note -> IB', () => {
+    const { db, ids, clinical } = loaded();
+    const id = ids['rp-ddlps'];
+    expect(new LesionsService(db).list(id)).toEqual([
+      expect.objectContaining({ longCm: 9, shortCm: 8, craniocaudalCm: 16.3, greatestDimensionCm: 16.3, studyDate: '2026-09-22', source: 'typed' }),
+    ]);
+    const s = clinical.summary(id, MEETING);
+    expect(s.grade).toMatchObject({ grade: 'GX', status: 'incomplete', components: { differentiation: 3, mitoses: null, necrosis: null } });
+    expect(s.grade.reason).toMatch(/missing mitosesPer10Hpf, necrosisPercent\. Differentiation 3 taken from the histotype \(Dedifferentiated liposarcoma, PDQ Table 4\)/);
+    expect(s.stage).toMatchObject({ T: 'cT4', N: 'cN0', M: 'cM0', G: 'GX', stageGroup: 'IB', size: { sizeCm: 16.3, kind: 'lesion' } });
+    expect(s.stage.size.text).toBe("16.3 cm, lesion 'Left retroperitoneal mass (outside CT abdomen/pelvis)', typed, study of 2026-09-22");
+    expect(s.stage.explanation).toMatch(/Staging note: Possible lung metastasis .* not confirmed.*M1 makes it stage IV/);
+    // Gaps shown as missing: expert review, grade, MDM2; the outside CT abdomen/pelvis is older than 8 weeks.
+    expect(states(s.readiness.items)).toEqual({
+      'primary-imaging': 'stale',
+      'chest-ct': 'done',
+      biopsy: 'done',
+      'expert-review': 'missing',
+      'fnclcc-grade': 'missing',
+      mdm2: 'missing',
+    });
+    expect(s.readiness.items.find((i) => i.id === 'biopsy')!.evidence!.description).toBe('Biopsy, type not stated');
+    expect(s.readiness.items.find((i) => i.id === 'fnclcc-grade')!.reason).toMatch(/^No FNCLCC grade yet: cannot be assessed, missing mitosesPer10Hpf, necrosisPercent/);
+    expect(s.plan).toMatchObject({ options: [], text: '' });
+    expect(clinical.timeline.list(id).map((e) => `${e.date} ${e.kind}`)).toEqual(['2026-09 presentation', '2026-10-08 biopsy', '2026-11-16 treatment']);
+  });
+
+  it('ivc-lms: the resection drives; FNCLCC G2 as reported; R0 < 1 mm; no size -> TX and no stage group', () => {
+    const { ids, clinical } = loaded();
+    const id = ids['ivc-lms'];
+    const { reports, drivingReportId, drivingReason } = clinical.pathology.list(id);
+    expect(reports.map((r) => [r.procedure, r.coded])).toEqual([
+      ['biopsy-not-specified', false],
+      ['resection', true],
+    ]);
+    const resection = reports[1];
+    expect(drivingReportId).toBe(resection.id);
+    expect(drivingReason).toMatch(/^Resection of 2026-11-09 drives grade and staging: no report has an expert review yet/);
+    expect(resection).toMatchObject({ histotypeId: 'leiomyosarcoma', icdO3: '8890/3', marginStatus: 'R0', closestMarginMm: 1, closestMarginLessThan: true, reportDate: '2026-11-20' });
+
+    const s = clinical.summary(id, MEETING);
+    expect(s.grade).toMatchObject({ grade: 'G2', source: 'reported', status: 'graded', score: null });
+    expect(s.stage).toMatchObject({ T: 'cTX', G: 'G2', stageGroup: null, size: { kind: 'none' } });
+    expect(states(s.readiness.items)).toEqual({
+      'primary-imaging': 'stale',
+      'chest-ct': 'missing',
+      biopsy: 'done',
+      'expert-review': 'missing',
+      'fnclcc-grade': 'done',
+    });
+    expect(s.plan.options).toEqual(['postoperative-radiotherapy', 'surveillance']);
+  });
+
+  it('back-lps, thigh-ilms: sizes 8 and 6 cm -> T2, GX -> IB; free-text liposarcoma is not coded; gaps missing', () => {
+    const { ids, clinical } = loaded();
+    const back = clinical.summary(ids['back-lps'], MEETING);
+    expect(back.stage).toMatchObject({ T: 'cT2', stageGroup: 'IB', size: { sizeCm: 8, text: "8 cm, lesion 'Upper back mass', typed, no study date" } });
+    expect(clinical.pathology.list(ids['back-lps']).reports[0]).toMatchObject({ coded: false, histotypeName: 'Liposarcoma, subtype not stated' });
+    expect(back.readiness).toMatchObject({ missing: 4, stale: 0 });
+    expect(states(back.readiness.items)).toMatchObject({ 'primary-imaging': 'missing', 'chest-ct': 'missing', 'fnclcc-grade': 'missing' });
+
+    const thigh = clinical.summary(ids['thigh-ilms'], MEETING);
+    expect(thigh.grade).toMatchObject({ grade: 'GX', status: 'incomplete', components: { differentiation: null, mitoses: 1 } });
+    expect(thigh.stage).toMatchObject({ T: 'cT2', G: 'GX', stageGroup: 'IB', size: { sizeCm: 6 } });
+    expect(clinical.pathology.list(ids['thigh-ilms']).reports[0].ihc).toEqual([
+      { marker: 'Desmin', result: 'positive', note: 'diffuse' },
+      { marker: 'MyoD1', result: 'positive', note: 'diffuse' },
+    ]);
+    expect(thigh.readiness).toMatchObject({ missing: 3, stale: 1 });
+  });
+
+  it("the MPS cases are not sarcomas: no pathology, no AJCC sarcoma stage, site 'other' explained", () => {
+    const { ids, clinical } = loaded();
+    for (const key of ['mps-1', 'mps-2', 'mps-3']) {
+      const s = clinical.summary(ids[key], MEETING);
+      expect(s.drivingReportId, key).toBeNull();
+      expect(s.grade, key).toMatchObject({ grade: 'GX', status: 'no-report' });
+      expect(s.stage, key).toMatchObject({ applicable: false, T: null, stageGroup: null, explanation: expect.stringMatching(/site chapter is 'other'/) });
+    }
+    expect(clinical.summary(ids['mps-2'], MEETING).plan.text).toMatch(/40 Gy in 16 fractions/);
+  });
+
+  it('readiness counts for the whole board; a second load adds nothing; a bad clinical section stores nothing', () => {
+    const { db, ids, clinical } = loaded();
+    const counts = clinical.readiness.counts(Object.values(ids), MEETING);
+    expect(Object.fromEntries(counts.map((c) => [Object.keys(ids).find((k) => ids[k] === c.caseId), [c.missing, c.stale]]))).toEqual({
+      'rp-ddlps': [3, 1],
+      'back-lps': [4, 0],
+      'ivc-lms': [2, 1],
+      'thigh-ilms': [3, 1],
+      'mps-1': [4, 0],
+      'mps-2': [4, 0],
+      'mps-3': [4, 0],
+    });
+    const rows = () => db.prepare('SELECT (SELECT count(*) FROM pathology_reports) AS p, (SELECT count(*) FROM lesions) AS l, (SELECT count(*) FROM case_events) AS e').get();
+    expect(rows()).toEqual({ p: 5, l: 3, e: 8 });
+    expect(loadDemoBoard(db, RESOURCES_DIR).casesCreated).toBe(0);
+    expect(rows()).toEqual({ p: 5, l: 3, e: 8 });
+
+    const resources = tempDataDir();
+    cpSync(RESOURCES_DIR, resources, { recursive: true });
+    const board = readDemoBoard(RESOURCES_DIR);
+    board.cases[0].pathology![0].differentiation = 5;
+    writeFileSync(path.join(resources, 'demo', 'board.json'), JSON.stringify(board));
+    const empty = openDatabase(tempDataDir());
+    expect(() => loadDemoBoard(empty, resources)).toThrow(/cases\.0\.pathology\.0\.differentiation: The differentiation score is 1, 2 or 3/);
+    expect(new CasesService(empty).count()).toBe(0);
+  });
+});

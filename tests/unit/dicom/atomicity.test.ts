@@ -1,0 +1,185 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '../../../electron/db/open';
+import * as sql from '../../../electron/services/dicom/dicom-sql';
+import { importDicom, ImportFailedError } from '../../../electron/services/dicom/import-service';
+import { journalName } from '../../../electron/services/dicom/store';
+import { sweepImageStore } from '../../../electron/services/dicom/sweep';
+import { tempDataDir } from '../helpers/temp';
+import { CT_SERIES, SINGLE, storedFiles } from './fixtures';
+
+const appRoot = path.resolve(import.meta.dirname, '..', '..', '..');
+
+function indexCounts(db: Db) {
+  const n = (table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+  return { studies: n('dicom_studies'), series: n('dicom_series'), instances: n('dicom_instances') };
+}
+
+/** Every index row's file is in the store. */
+function everyRowHasItsFile(db: Db, dataDir: string): boolean {
+  const rows = db.prepare('SELECT stored_path FROM dicom_instances').pluck().all() as string[];
+  return rows.every((p) => existsSync(path.join(dataDir, ...p.split('/'))));
+}
+
+/** A pid no process has: one that just exited. */
+function deadPid(): number {
+  const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+  return Number(child.stdout);
+}
+
+describe('an import is all or nothing', () => {
+  it('cancelled mid-import through its AbortSignal: no index rows, no files, earlier imports untouched', async () => {
+    const dataDir = tempDataDir();
+    const db = openDatabase(dataDir);
+    const earlier = await importDicom(db, dataDir, [path.join(SINGLE, 'CT_small.dcm')]);
+    const earlierFiles = storedFiles(dataDir);
+    expect(earlierFiles).toHaveLength(1);
+
+    const controller = new AbortController();
+    let writes = 0;
+    const result = await importDicom(db, dataDir, [CT_SERIES], {
+      signal: controller.signal,
+      writeFile: async (file, bytes) => {
+        await writeFile(file, bytes);
+        if (++writes === 10) controller.abort();
+      },
+    });
+    // Files already in flight when the signal fired finish their write (4 at a time), then nothing more starts.
+    expect(writes).toBeGreaterThanOrEqual(10);
+    expect(writes).toBeLessThan(14);
+    expect(result).toMatchObject({ status: 'cancelled', imported: 0, studies: [] });
+    expect(indexCounts(db)).toEqual({ studies: 1, series: 1, instances: 1 });
+    expect(storedFiles(dataDir)).toEqual(earlierFiles);
+    expect(sql.getImport(db, result.importId)).toMatchObject({ status: 'cancelled', imported: 0 });
+    expect(sql.getImport(db, earlier.importId)).toMatchObject({ status: 'done', imported: 1 });
+
+    const sweep = await sweepImageStore(db, dataDir);
+    expect(sweep).toEqual({ removedFiles: 0, removedTempFiles: 0, interruptedImports: [] });
+    expect(storedFiles(dataDir)).toEqual(earlierFiles);
+    expect(everyRowHasItsFile(db, dataDir)).toBe(true);
+    db.close();
+  });
+
+  it('a store write that fails (disk full) fails the whole import, leaving nothing half-written', async () => {
+    const dataDir = tempDataDir();
+    const db = openDatabase(dataDir);
+    let writes = 0;
+    const failing = importDicom(db, dataDir, [CT_SERIES], {
+      writeFile: async (file, bytes) => {
+        if (++writes === 20) {
+          // Like a real full disk: a partial temp file, then ENOSPC.
+          await writeFile(file, bytes.subarray(0, 1000));
+          throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+        }
+        await writeFile(file, bytes);
+      },
+    });
+    await expect(failing).rejects.toThrow(ImportFailedError);
+    await expect(failing).rejects.toThrow('Import failed: the disk is full (could not write to the image store). Nothing from this import was kept.');
+    expect(indexCounts(db)).toEqual({ studies: 0, series: 0, instances: 0 });
+    expect(storedFiles(dataDir)).toEqual([]);
+    expect(readdirSync(path.join(dataDir, 'images', '.tmp'))).toEqual([]);
+    expect(readdirSync(path.join(dataDir, 'images', '.journal'))).toEqual([]);
+    const [log] = db.prepare('SELECT * FROM dicom_imports').all() as sql.ImportRow[];
+    expect(log).toMatchObject({ status: 'failed', imported: 0, error: 'the disk is full (could not write to the image store)' });
+
+    // The same files import fine once there is room.
+    const retry = await importDicom(db, dataDir, [CT_SERIES]);
+    expect(retry).toMatchObject({ imported: 37, duplicates: 0 });
+    expect(everyRowHasItsFile(db, dataDir)).toBe(true);
+    db.close();
+  });
+
+  it('an index write that fails (the transaction) removes the files the import had stored', async () => {
+    const dataDir = tempDataDir();
+    const db = openDatabase(dataDir);
+    // Make the final insert fail inside the one transaction.
+    db.exec(`CREATE TRIGGER fail_on_10th BEFORE INSERT ON dicom_instances
+             WHEN (SELECT count(*) FROM dicom_instances) >= 9 BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`);
+    await expect(importDicom(db, dataDir, [CT_SERIES])).rejects.toThrow(/Import failed: database or disk is full/);
+    expect(indexCounts(db)).toEqual({ studies: 0, series: 0, instances: 0 });
+    expect(storedFiles(dataDir)).toEqual([]);
+    db.close();
+  });
+
+  it('killed mid-import (crash): the index has none of it, and the next start\'s sweep removes its files', async () => {
+    const dataDir = tempDataDir();
+    const setup = openDatabase(dataDir);
+    await importDicom(setup, dataDir, [path.join(SINGLE, 'MR_small.dcm')]);
+    const kept = storedFiles(dataDir);
+    setup.close();
+
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'crash-child.ts'), dataDir, CT_SERIES], {
+      cwd: appRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += String(d)));
+    await new Promise<void>((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (d) => {
+        out += String(d);
+        if (/writing 8\n/.test(out)) {
+          child.kill('SIGKILL');
+          resolve();
+        }
+        if (out.includes('finished')) reject(new Error('the child finished before it could be killed'));
+      });
+      child.on('exit', (code) => (code !== null && code !== 0 ? reject(new Error(`child failed: ${stderr}`)) : undefined));
+    });
+    await new Promise((r) => child.on('close', r));
+
+    const db = openDatabase(dataDir);
+    expect(indexCounts(db)).toEqual({ studies: 1, series: 1, instances: 1 });
+    const orphans = storedFiles(dataDir).filter((f) => !kept.includes(f));
+    expect(orphans.length).toBeGreaterThanOrEqual(1);
+    const running = sql.runningImports(db);
+    expect(running).toHaveLength(1);
+
+    const sweep = await sweepImageStore(db, dataDir);
+    expect(sweep.removedFiles).toBe(orphans.length);
+    expect(sweep.interruptedImports).toEqual([running[0].id]);
+    expect(storedFiles(dataDir)).toEqual(kept);
+    expect(readdirSync(path.join(dataDir, 'images', '.tmp'))).toEqual([]);
+    expect(readdirSync(path.join(dataDir, 'images', '.journal'))).toEqual([]);
+    expect(sql.getImport(db, running[0].id)).toMatchObject({ status: 'failed', error: expect.stringContaining('interrupted') });
+    expect(everyRowHasItsFile(db, dataDir)).toBe(true);
+
+    // A second sweep has nothing left to do, and the series imports completely afterwards.
+    expect(await sweepImageStore(db, dataDir)).toEqual({ removedFiles: 0, removedTempFiles: 0, interruptedImports: [] });
+    expect(await importDicom(db, dataDir, [CT_SERIES])).toMatchObject({ imported: 37 });
+    db.close();
+  });
+
+  it('the sweep leaves alone what a live import owns, and `full` also removes unjournaled strays', async () => {
+    const dataDir = tempDataDir();
+    const db = openDatabase(dataDir);
+    await importDicom(db, dataDir, [path.join(SINGLE, 'CT_small.dcm')]);
+    const kept = storedFiles(dataDir);
+    const images = path.join(dataDir, 'images');
+    const dead = deadPid();
+    const stray = (hash: string) => {
+      mkdirSync(path.join(images, hash.slice(0, 2), hash.slice(2, 4)), { recursive: true });
+      writeFileSync(path.join(images, hash.slice(0, 2), hash.slice(2, 4), `${hash}.dcm`), 'x');
+    };
+    // Journaled by a dead import, journaled by a live one (this process), and not journaled at all.
+    stray('a'.repeat(64));
+    writeFileSync(path.join(images, '.journal', journalName(99, dead)), `${'a'.repeat(64)}\n`);
+    stray('b'.repeat(64));
+    writeFileSync(path.join(images, '.journal', journalName(98, process.pid)), `${'b'.repeat(64)}\n`);
+    stray('c'.repeat(64));
+    writeFileSync(path.join(images, '.tmp', `${dead}-0.part`), 'partial');
+    writeFileSync(path.join(images, '.tmp', `${process.pid}-7.part`), 'in progress');
+
+    expect(await sweepImageStore(db, dataDir)).toEqual({ removedFiles: 1, removedTempFiles: 1, interruptedImports: [] });
+    expect(storedFiles(dataDir)).toEqual([...kept, `bb/bb/${'b'.repeat(64)}.dcm`, `cc/cc/${'c'.repeat(64)}.dcm`].sort());
+    expect(readdirSync(path.join(images, '.tmp'))).toEqual([`${process.pid}-7.part`]);
+
+    expect(await sweepImageStore(db, dataDir, { full: true })).toMatchObject({ removedFiles: 1 });
+    expect(storedFiles(dataDir)).toEqual([...kept, `bb/bb/${'b'.repeat(64)}.dcm`].sort());
+    db.close();
+  });
+});
