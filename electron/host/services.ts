@@ -1,5 +1,6 @@
 import type { AppContext } from '../app-context';
 import { CasesService } from '../services/cases/cases-service';
+import { createClinicalServices, type ClinicalServices } from '../services/clinical';
 import { AnnotationsService } from '../services/imaging/annotations-service';
 import { KeyImagesService } from '../services/imaging/key-images-service';
 import { LesionsService } from '../services/imaging/lesions-service';
@@ -15,6 +16,7 @@ export interface Services {
   keyImages: KeyImagesService;
   lesions: LesionsService;
   jobs: JobRegistry;
+  clinical: ClinicalServices;
 }
 
 export function createServices(ctx: AppContext): Services {
@@ -26,5 +28,6 @@ export function createServices(ctx: AppContext): Services {
     keyImages: new KeyImagesService(ctx.db, ctx.dataDir),
     lesions: new LesionsService(ctx.db),
     jobs: new JobRegistry(),
+    clinical: createClinicalServices(ctx.db),
   };
 }

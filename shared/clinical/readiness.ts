@@ -349,7 +349,13 @@ export function assessReadiness(input: ReadinessInput, options: ReadinessOptions
       description: `Expert review by ${r.expertReview!.by} (${r.expertReview!.agreement}) of ${PROCEDURE_TEXT[r.procedure].toLowerCase()}${r.specimenId ? ` ${r.specimenId}` : ''}`,
       date: r.expertReview!.date,
     }));
-  const review = judge(ctx, 'expert-review', reviews, false, 'No review by a sarcoma-expert pathologist recorded.');
+  // A case outside the sarcoma site chapters (e.g. a carcinoma invading the psoas) is not held to the sarcoma
+  // pathology work-up: expert sarcoma review and FNCLCC grading do not apply to it.
+  const NOT_SARCOMA = 'Not a sarcoma site chapter: the sarcoma pathology work-up does not apply.';
+  const review =
+    site === 'other'
+      ? notApplicable(ctx, 'expert-review', reviews, NOT_SARCOMA)
+      : judge(ctx, 'expert-review', reviews, false, 'No review by a sarcoma-expert pathologist recorded.');
   if (review.evidence?.description.includes('(major-discordance)')) {
     review.reason += ' Major discordance: check that histotype and grade follow the review.';
   }
@@ -361,7 +367,9 @@ export function assessReadiness(input: ReadinessInput, options: ReadinessOptions
     ? [{ kind: 'report', description: `FNCLCC ${input.fnclccGrade}${input.fnclccGrade === 'GX' ? ' (cannot be assessed)' : ''}`, date: lastReportDate }]
     : [];
   items.push(
-    histotype?.tissue === 'bone'
+    site === 'other'
+      ? notApplicable(ctx, 'fnclcc-grade', gradeEv, NOT_SARCOMA)
+      : histotype?.tissue === 'bone'
       ? notApplicable(ctx, 'fnclcc-grade', gradeEv, `FNCLCC grading is for soft tissue sarcoma; ${histotype.name} is a bone tumour.`)
       : judge(ctx, 'fnclcc-grade', gradeEv, false, 'No FNCLCC grade recorded.'),
   );

@@ -27,6 +27,21 @@ export const CHANNELS = [
   'lesions:create',
   'lesions:update',
   'lesions:remove',
+  'pathology:list',
+  'pathology:create',
+  'pathology:update',
+  'pathology:remove',
+  'clinical:summary',
+  'clinical:readinessCounts',
+  'staging:setInputs',
+  'readiness:tick',
+  'readiness:untick',
+  'readiness:setStaleWeeks',
+  'plan:set',
+  'timeline:list',
+  'timeline:addEvent',
+  'timeline:removeEvent',
+  'cases:markReady',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appContract } from './app';
 import { casesContract } from './cases';
+import { clinicalContract } from './clinical';
 import { imagingContract } from './imaging';
 import type { Channel } from './channels';
 import type { Result } from './result';
@@ -15,6 +16,7 @@ export const contract = {
   ...appContract,
   ...casesContract,
   ...imagingContract,
+  ...clinicalContract,
 } as const satisfies Record<Channel, ChannelSpec>;
 
 type Spec<C extends Channel> = (typeof contract)[C];

@@ -1,20 +1,10 @@
-import type { z } from 'zod';
-import { clinicalContract, type ClinicalChannel } from '../../../shared/contract/clinical';
+import type { ClinicalChannel } from '../../../shared/contract/clinical';
 import type { ClinicalServices } from '../../services/clinical';
-
-type Spec<C extends ClinicalChannel> = (typeof clinicalContract)[C];
-/**
- * Same shape as `HandlerSlice<ClinicalChannel>` (handlers/slice.ts). Spelled out from the clinical contract so
- * this file typechecks before the channels are registered in shared/contract/channels.ts and contract.ts; once
- * they are, `clinicalHandlers(services)` is assignable to `HandlerSlice<ClinicalChannel>` as it stands.
- */
-export type ClinicalHandlerSlice = {
-  [C in ClinicalChannel]: (input: z.output<Spec<C>['input']>) => z.output<Spec<C>['output']> | Promise<z.output<Spec<C>['output']>>;
-};
+import type { HandlerSlice } from './slice';
 
 const removed = { removed: true as const };
 
-export function clinicalHandlers({ clinical }: { clinical: ClinicalServices }): ClinicalHandlerSlice {
+export function clinicalHandlers({ clinical }: { clinical: ClinicalServices }): HandlerSlice<ClinicalChannel> {
   return {
     'pathology:list': ({ caseId }) => clinical.pathology.list(caseId),
     'pathology:create': ({ caseId, report }) => clinical.pathology.create(caseId, report),

@@ -3,6 +3,7 @@ import type { HandlerTable } from '../dispatch';
 import { createServices, type Services } from '../services';
 import { appHandlers } from './app';
 import { caseHandlers } from './cases';
+import { clinicalHandlers } from './clinical';
 import { imagingHandlers } from './imaging';
 
 /** The one handler table both transports (Electron IPC and the loopback web host) serve. */
@@ -11,6 +12,7 @@ export function handlersFor(services: Services): HandlerTable {
     ...appHandlers(services),
     ...caseHandlers(services),
     ...imagingHandlers(services),
+    ...clinicalHandlers(services),
   };
 }
 

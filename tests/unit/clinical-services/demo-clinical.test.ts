@@ -113,9 +113,10 @@ describe('the demo board clinical sections', () => {
       'back-lps': [4, 0],
       'ivc-lms': [2, 1],
       'thigh-ilms': [3, 1],
-      'mps-1': [4, 0],
-      'mps-2': [4, 0],
-      'mps-3': [4, 0],
+      // Not sarcomas: primary imaging/chest CT and biopsy still count; sarcoma review and FNCLCC do not.
+      'mps-1': [2, 0],
+      'mps-2': [2, 0],
+      'mps-3': [2, 0],
     });
     const rows = () => db.prepare('SELECT (SELECT count(*) FROM pathology_reports) AS p, (SELECT count(*) FROM lesions) AS l, (SELECT count(*) FROM case_events) AS e').get();
     expect(rows()).toEqual({ p: 5, l: 3, e: 8 });

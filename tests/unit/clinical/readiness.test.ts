@@ -253,6 +253,15 @@ describe('biopsy, expert review and grade', () => {
     expect(itemOf({ pathology: [...pathology] }, 'expert-review').state).toBe(state);
   });
 
+  it('a case outside the sarcoma chapters is not held to sarcoma pathology review and FNCLCC grading', () => {
+    const other = { siteChapter: 'other' as const, histotypeId: null, fnclccGrade: null, pathology: [] };
+    for (const id of ['expert-review', 'fnclcc-grade'] as const) {
+      expect(itemOf(other, id)).toMatchObject({ state: 'not-applicable', reason: expect.stringMatching(/Not a sarcoma site chapter/) });
+    }
+    // Tissue and imaging still count.
+    expect(itemOf(other, 'biopsy').state).toBe('missing');
+  });
+
   it('a major discordance is flagged', () => {
     const p = report({ expertReview: { by: 'Dr E', date: before(3), agreement: 'major-discordance' } });
     expect(itemOf({ pathology: [p] }, 'expert-review').reason).toMatch(/Major discordance/);
