@@ -95,10 +95,11 @@ const STUDIES: Readonly<Record<string, StudySpec>> = {
       'ASSUMED, not documented: the third dimension (7 cm craniocaudal), the side (right) and the depth.',
   },
   'thigh-ilms': {
-    // The record's imaging is an MRI on 2026-09-24; this CT is placed a week before it.
-    date: '2026-09-17',
+    // The record's size comes from the MRI of 2026-09-24; this CT stands in for that study (same date) so
+    // the documented 6 cm can be measured, and says so, rather than adding a scan the history never had.
+    date: '2026-09-24',
     time: '093040',
-    description: 'CT RIGHT THIGH (SYNTHETIC DEMO)',
+    description: 'R THIGH - SYNTHETIC CT STAND-IN FOR THE MRI OF 2026-09-24 (DEMO)',
     bodyPart: 'THIGH',
     patientPosition: 'FFS',
     laterality: 'R',
@@ -115,6 +116,12 @@ export const SYNTHETIC_NOTICE = 'Synthetic demo image, not patient data.';
 
 /** The demo case keys that get synthetic images. */
 export const SYNTHETIC_CASE_KEYS: readonly string[] = Object.keys(STUDIES);
+
+/**
+ * The cases the demo board loads with images. back-lps is drawn by the generator but not loaded: its record
+ * says no imaging of the primary and no staging CT chest have been done, and a loaded study would say otherwise.
+ */
+export const DEMO_IMAGE_KEYS: readonly string[] = ['rp-ddlps', 'thigh-ilms'];
 
 /** DICOM PN: FAMILY^Given^Middle names. */
 export function personName(familyName: string, givenNames: string): string {

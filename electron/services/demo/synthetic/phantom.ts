@@ -590,7 +590,7 @@ export interface PhantomCase {
 
 const RP_CZ = -150;
 const RP_MASS: MassSpec = {
-  center: [85, 30, RP_CZ],
+  center: [90, 22, RP_CZ],
   lrMm: 80,
   apMm: 90,
   ccMm: 163,
@@ -622,8 +622,8 @@ function buildRpDdlps(): Phantom {
     cylinder('left quadratus lumborum', { ...z, c0: [66, 84], r0: [17, 10] }, HU.muscle),
     ...spine({ y: 40, z0, z1, bodyR: 20, pitch: 34, phase: cz }),
     // Psoas: small at the top, larger and more lateral towards the pelvis.
-    cylinder('right psoas', { z0: cz + 130, z1: cz - 200, c0: [-30, 44], c1: [-55, 38], r0: [12, 12], r1: [26, 24] }, HU.muscle),
-    cylinder('left psoas', { z0: cz + 130, z1: cz - 200, c0: [30, 44], c1: [55, 38], r0: [12, 12], r1: [26, 24] }, HU.muscle),
+    cylinder('right psoas', { z0: cz + 130, z1: cz - 200, c0: [-28, 48], c1: [-55, 38], r0: [10, 10], r1: [26, 24] }, HU.muscle),
+    cylinder('left psoas', { z0: cz + 130, z1: cz - 200, c0: [28, 48], c1: [55, 38], r0: [10, 10], r1: [26, 24] }, HU.muscle),
     // Pelvis at the bottom of the range.
     cylinder('right iliac wing', { z0: cz - 200, z1: cz - 108, c0: [-100, 52], c1: [-88, 48], r0: [34, 7], r1: [26, 5] }, HU.cortex),
     cylinder('left iliac wing', { z0: cz - 200, z1: cz - 108, c0: [100, 52], c1: [88, 48], r0: [34, 7], r1: [26, 5] }, HU.cortex),
@@ -671,9 +671,9 @@ function buildRpDdlps(): Phantom {
     [[0, 30, cz], [48, 40, 400]], // spine, great vessels, psoas
   ];
   let loops = 0;
-  for (let attempt = 0; attempt < 600 && loops < 70; attempt++) {
-    const r: Vec3 = [9 + rnd() * 7, 8 + rnd() * 5, 12 + rnd() * 16];
-    const p: Vec3 = [-130 + rnd() * 260, -92 + rnd() * 110, cz - 190 + rnd() * 320];
+  for (let attempt = 0; attempt < 4000 && loops < 150; attempt++) {
+    const r: Vec3 = [8 + rnd() * 7, 7 + rnd() * 5, 9 + rnd() * 12];
+    const p: Vec3 = [-130 + rnd() * 260, -92 + rnd() * 110, cz - 140 + rnd() * 270];
     const reach = Math.max(r[0], r[1], r[2]);
     const inCavity = (p[0] / (145 - reach)) ** 2 + ((p[1] + 2) / (95 - r[1])) ** 2 < 1;
     const clear = avoid.every(([c, a], k) => {
@@ -698,7 +698,7 @@ function buildRpDdlps(): Phantom {
   const [a, b, c] = [RP_MASS.lrMm / 2, RP_MASS.apMm / 2, RP_MASS.ccMm / 2];
   shapes.push(ellipsoid('DDLPS (dedifferentiated component)', [mx, my, cz], [a, b, c], heterogeneous(RP_MASS.rimHu, 10), { edge: 1.5 }));
   shapes.push(ellipsoid('DDLPS extension into the left kidney', [mx + 24, my + 14, cz + 62], [14, 12, 16], heterogeneous(RP_MASS.rimHu, 8)));
-  shapes.push(ellipsoid('DDLPS (well-differentiated fatty component)', [mx + 4, my - 6, cz + 28], [a - 12, b - 14, 44], septatedFat(-80, 20, 1), { edge: 2 }));
+  shapes.push(ellipsoid('DDLPS (well-differentiated fatty component)', [mx + 4, my - 6, cz + 28], [a - 12, b - 14, 44], septatedFat(-80, 20, 0.7), { edge: 2 }));
   shapes.push(ellipsoid('DDLPS nodule (hypodense, necrotic)', [mx - 10, my + 14, cz - 40], [14, 13, 18], heterogeneous(18, 6), { edge: 3 }));
   return new Phantom(shapes, { seed: seedOf('rp-ddlps') });
 }

@@ -123,7 +123,8 @@ export function renderSlice(
 function toStored(line: Float32Array, pixels: Uint16Array, offset: number): void {
   const n = line.length;
   for (let i = 0; i < n; i++) {
-    const stored = Math.round(line[i] - RESCALE_INTERCEPT);
+    // Rounds half up like Math.round, but faster: storing a non-negative double in a Uint16Array truncates it.
+    const stored = line[i] - RESCALE_INTERCEPT + 0.5;
     pixels[offset + i] = stored < 0 ? 0 : stored > MAX_STORED ? MAX_STORED : stored;
   }
 }
