@@ -1,4 +1,5 @@
 import { openDatabase } from '../db/open';
+import { loadDemoImages } from '../services/demo/demo-images';
 import { loadDemoBoard } from '../services/demo/demo-service';
 import { parseArgs } from './args';
 import { UsageError, type Command } from './command';
@@ -6,25 +7,36 @@ import { UsageError, type Command } from './command';
 export const demoCommand: Command = {
   name: 'demo',
   summary: 'Load the demo sarcoma board (fictional patients) into the database',
-  help: `Usage: boardprep demo [--data DIR] [--json]
+  help: `Usage: boardprep demo [--no-images] [--data DIR] [--json]
 
-Loads the demo board: fictional patients whose stories come from published sarcoma cases. Patients whose
-MRN is already in the database are left untouched, so running it twice adds nothing twice.
+Loads the demo board: fictional patients whose stories come from published sarcoma cases, with their
+pathology, lesions and plans, and synthetic CT series (axial and coronal) drawn at the documented tumour
+sizes. Patients whose MRN is already in the database are left untouched, and images already stored are
+not stored again, so running it twice adds nothing twice.
 
 Options:
-  --json     print the result as JSON
+  --no-images  load the records only
+  --json       print the result as JSON
   --data DIR use this data folder (default: BOARDPREP_DATA, else the platform's user-data folder)`,
   async run(args, env, io) {
-    const { flags, positionals } = parseArgs(args, { flags: ['json'] });
+    const { flags, positionals } = parseArgs(args, { flags: ['json', 'no-images'] });
     if (positionals.length) throw new UsageError(`Unexpected argument: ${positionals[0]}`);
     const db = openDatabase(env.dataDir);
     try {
       const result = loadDemoBoard(db, env.resourcesDir);
-      if (flags.has('json')) {
-        io.out(JSON.stringify({ dataDir: env.dataDir, ...result }));
-      } else {
+      if (!flags.has('json')) {
         io.out(`Demo board loaded into ${env.dataDir}: ${result.casesCreated} cases created.`);
         for (const s of result.skipped) io.out(`  skipped ${s}`);
+      }
+      const images = flags.has('no-images')
+        ? null
+        : await loadDemoImages(db, env.dataDir, env.resourcesDir, {
+            onProgress: (key, p) => io.progress(`demo images ${key}: ${p.phase} ${p.imported + p.duplicates}/${p.total || '?'}`),
+          });
+      if (flags.has('json')) {
+        io.out(JSON.stringify({ dataDir: env.dataDir, ...result, images: images?.cases ?? null }));
+      } else if (images) {
+        for (const c of images.cases) io.out(`  ${c.key}: ${c.imported} synthetic CT images stored${c.duplicates ? `, ${c.duplicates} already there` : ''}`);
       }
       return 0;
     } finally {

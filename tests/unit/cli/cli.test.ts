@@ -37,14 +37,20 @@ describe('boardprep CLI', () => {
     expect(await run('serve', '--port', 'ninety')).toMatchObject({ code: 2, err: expect.stringContaining('--port must be 0-65535') });
   });
 
-  it('loads the demo board into the --data folder, once', async () => {
+  it('loads the demo board with its synthetic images into the --data folder, once', async () => {
     const dir = tempDataDir();
     const first = await run('demo', '--data', dir, '--json');
     expect(first.code).toBe(0);
-    expect(JSON.parse(first.out)).toMatchObject({ dataDir: dir, casesCreated: 7, skipped: [] });
+    expect(JSON.parse(first.out)).toMatchObject({
+      dataDir: dir,
+      casesCreated: 7,
+      skipped: [],
+      images: [expect.objectContaining({ key: 'rp-ddlps', imported: 104 }), expect.objectContaining({ key: 'thigh-ilms', imported: 74 })],
+    });
     const second = await run('--data', dir, 'demo');
     expect(second.out).toContain('0 cases created');
     expect(second.out.match(/skipped/g)).toHaveLength(7);
+    expect(second.out).toContain('rp-ddlps: 0 synthetic CT images stored, 104 already there');
     const db = openDatabase(dir);
     expect(new CasesService(db).count()).toBe(7);
     db.close();

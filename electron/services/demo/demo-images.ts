@@ -1,0 +1,54 @@
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import type { Db } from '../../db/open';
+import { findPatientByMrn, firstCaseOfPatient } from '../cases/cases-sql';
+import { importDicom } from '../dicom/import-service';
+import type { ImportProgress } from '../dicom/types';
+import { readDemoBoard } from './demo-board';
+import { DEMO_IMAGE_KEYS, generateDemoImages } from './synthetic/generate';
+
+export interface DemoImagesResult {
+  /** Per demo case: how many images were stored now, and how many were already there. */
+  cases: { key: string; caseId: number; imported: number; duplicates: number }[];
+}
+
+/**
+ * Writes the demo's synthetic CT series and imports them into their cases, through the same import as a
+ * hospital CD. Their UIDs are deterministic, so loading twice stores nothing twice. Cases the user has
+ * removed or renumbered (no patient with the demo MRN) are skipped.
+ */
+export async function loadDemoImages(
+  db: Db,
+  dataDir: string,
+  resourcesDir: string,
+  options: { signal?: AbortSignal; onProgress?: (key: string, p: ImportProgress) => void } = {},
+): Promise<DemoImagesResult> {
+  const board = readDemoBoard(resourcesDir);
+  const targets = board.cases
+    .filter((c) => DEMO_IMAGE_KEYS.includes(c.key))
+    .map((c) => {
+      const patient = findPatientByMrn(db, c.case.patient.mrn);
+      const caseId = patient ? firstCaseOfPatient(db, patient.id) : undefined;
+      return caseId === undefined ? null : { key: c.key, caseId };
+    })
+    .filter((t): t is { key: string; caseId: number } => t !== null);
+  if (targets.length === 0) return { cases: [] };
+
+  const work = path.join(dataDir, `.demo-images-${randomBytes(6).toString('hex')}`);
+  try {
+    await generateDemoImages(board, work, { onlyKeys: targets.map((t) => t.key) });
+    const cases: DemoImagesResult['cases'] = [];
+    for (const { key, caseId } of targets) {
+      const result = await importDicom(db, dataDir, [path.join(work, key)], {
+        caseId,
+        signal: options.signal,
+        onProgress: (p) => options.onProgress?.(key, p),
+      });
+      cases.push({ key, caseId, imported: result.imported, duplicates: result.duplicates });
+    }
+    return { cases };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
