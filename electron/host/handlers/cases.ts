@@ -1,3 +1,4 @@
+import { DomainError } from '../../services/errors';
 import type { Services } from '../services';
 import type { HandlerSlice } from './slice';
 
@@ -5,7 +6,13 @@ export function caseHandlers({ cases }: Services): HandlerSlice<'cases:list' | '
   return {
     'cases:list': ({ query, status }) => cases.list({ query, status }),
     'cases:get': ({ id }) => cases.get(id),
-    'cases:create': (fields) => cases.create(fields),
+    'cases:create': (fields) => {
+      // A new case has no work-up yet: it becomes ready through cases:markReady, like any other.
+      if (fields.status === 'ready') {
+        throw new DomainError('refused', 'A new case cannot start as ready: create it, then use “Mark ready” on the Clinical tab', 'status');
+      }
+      return cases.create(fields);
+    },
     'cases:update': ({ id, version, fields }) => cases.update(id, version, fields),
     'patients:lookupMrn': ({ mrn, exceptCaseId }) => cases.lookupMrn(mrn, exceptCaseId),
   };

@@ -111,6 +111,11 @@ export class CasesService {
       if (row.version !== version) {
         throw new DomainError('conflict', 'This case was changed elsewhere since you opened it. Reload it to see the changes; your edits are still in the form.');
       }
+      // The ready gate (issue 4): "ready" is reached through cases:markReady, which checks the work-up first and
+      // records an override when items are missing. An edit may keep a case ready, never make it ready.
+      if (fields.status === 'ready' && row.status !== 'ready') {
+        throw new DomainError('refused', 'Use “Mark ready” on the Clinical tab: the work-up is checked first', 'status');
+      }
       this.assertMrnFree(fields.patient, id);
       sql.updatePatient(this.db, row.patient_id, fields.patient);
       if (!sql.updateCase(this.db, id, version, fields, this.now())) {

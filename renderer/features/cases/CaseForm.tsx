@@ -188,7 +188,13 @@ export function CaseForm({ record, onSaved, onCancel }: CaseFormProps) {
           {text('mrn', 'MRN', { required: true, hint: 'Hospital medical record number; unique per patient' })}
           {text('dateOfBirth', 'Date of birth', { required: true, type: 'date' })}
           {select('sex', 'Sex', Sex.options.map((s) => [s, SEX_LABEL[s]]), { required: true, placeholder: 'Choose...' })}
-          {select('status', 'Case status', CaseStatus.options.map((s) => [s, CASE_STATUS_LABEL[s]]))}
+          {select(
+            'status',
+            'Case status',
+            // "Ready" is reached through "Mark ready" on the Clinical tab (the work-up is checked first); a case
+            // that is already ready keeps the option so it can stay ready.
+            CaseStatus.options.filter((s) => s !== 'ready' || record?.status === 'ready').map((s) => [s, CASE_STATUS_LABEL[s]]),
+          )}
         </div>
       </fieldset>
 

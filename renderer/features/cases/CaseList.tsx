@@ -4,6 +4,8 @@ import { call } from '../../api';
 import { StatusPill } from '../../components/StatusPill';
 import { hrefFor } from '../../router';
 import { useAsync } from '../../useAsync';
+import { todayIso, useClinicalChanges } from '../clinical/clinical-format';
+import { ReadinessChip } from '../clinical/ReadinessChip';
 
 interface CaseListProps {
   selectedId?: number;
@@ -23,7 +25,16 @@ export const CaseList = forwardRef<HTMLInputElement, CaseListProps>(function Cas
     return () => clearTimeout(t);
   }, [query]);
 
-  const { value: cases, error, loading } = useAsync(() => call('cases:list', { query: debounced, status }), [debounced, status, refreshKey]);
+  // Clinical changes (a report, a tick, "Mark ready") and navigation refresh the list and its readiness chips.
+  const changes = useClinicalChanges();
+  const { value: cases, error, loading } = useAsync(() => call('cases:list', { query: debounced, status }), [debounced, status, refreshKey, changes]);
+  // Readiness at a glance, for a meeting today: one call for every listed case.
+  const meetingDate = todayIso();
+  const { value: counts } = useAsync(
+    () => (cases?.length ? call('clinical:readinessCounts', { caseIds: cases.slice(0, 1000).map((c) => c.id), meetingDate }) : Promise.resolve([])),
+    [cases, meetingDate],
+  );
+  const readiness = new Map((counts ?? []).map((c) => [c.caseId, c]));
 
   return (
     <aside className="case-list" aria-label="Cases">
@@ -70,7 +81,10 @@ export const CaseList = forwardRef<HTMLInputElement, CaseListProps>(function Cas
                 MRN {c.mrn} · {ageOn(c.dateOfBirth, today())} y · {c.sex === 'female' ? 'F' : c.sex === 'male' ? 'M' : c.sex}
               </div>
               <div className="case-card__dx">{c.workingDiagnosis}</div>
-              <div className="case-card__site">{SITE_CHAPTER_LABEL[c.siteChapter]}</div>
+              <div className="case-card__foot">
+                <span className="case-card__site">{SITE_CHAPTER_LABEL[c.siteChapter]}</span>
+                {readiness.has(c.id) && <ReadinessChip missing={readiness.get(c.id)!.missing} stale={readiness.get(c.id)!.stale} meetingDate={meetingDate} />}
+              </div>
             </a>
           </li>
         ))}

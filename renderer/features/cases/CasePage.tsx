@@ -1,9 +1,12 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { ageOn, displayName, SEX_LABEL, type CaseRecord } from '../../../shared/domain/case';
 import { call } from '../../api';
 import { StatusPill } from '../../components/StatusPill';
 import { hrefFor, type CaseTab } from '../../router';
 import { useAsync } from '../../useAsync';
+import { CaseClinical } from '../clinical/CaseClinical';
+import { todayIso, useClinicalChanges } from '../clinical/clinical-format';
+import { ReadinessChip } from '../clinical/ReadinessChip';
 import { CaseForm } from './CaseForm';
 
 // The imaging room (cornerstone and its codecs) loads only when a case's images are opened.
@@ -11,14 +14,21 @@ const CaseImaging = lazy(() => import('../imaging/CaseImaging').then((m) => ({ d
 
 const TABS: [CaseTab, string][] = [
   ['record', 'Record'],
+  ['clinical', 'Clinical'],
   ['imaging', 'Imaging'],
 ];
 
 export function CasePage({ id, tab, onSaved }: { id: number; tab: CaseTab; onSaved: (r: CaseRecord) => void }) {
-  const { value: record, error } = useAsync(() => call('cases:get', { id }), [id]);
+  // Bumped when the Clinical tab changes the case itself (marked ready), so the header and the record form follow.
+  const [recordVersion, setRecordVersion] = useState(0);
+  const { value: record, error } = useAsync(() => call('cases:get', { id }), [id, recordVersion]);
+  // Readiness at a glance for a meeting today, as on the case list; refreshed after clinical changes and tab moves.
+  const changes = useClinicalChanges();
+  const { value: counts } = useAsync(() => call('clinical:readinessCounts', { caseIds: [id], meetingDate: todayIso() }), [id, changes]);
   if (error) return <div className="banner banner--error">{error}</div>;
   if (!record) return <div className="loading">Loading case...</div>;
   const p = record.patient;
+  const readiness = counts?.find((c) => c.caseId === id);
   return (
     <article className="case-page">
       <header className="case-header">
@@ -31,6 +41,11 @@ export function CasePage({ id, tab, onSaved }: { id: number; tab: CaseTab; onSav
         </div>
         <div className="case-header__side">
           <StatusPill status={record.status} />
+          {readiness && (
+            <a className="case-header__readiness" href={hrefFor({ name: 'case', id, tab: 'clinical' })} aria-label="Work-up readiness: open the Clinical tab">
+              <ReadinessChip missing={readiness.missing} stale={readiness.stale} meetingDate={todayIso()} />
+            </a>
+          )}
           <div className="case-header__updated">Case {record.id} · changed {new Date(record.updatedAt).toLocaleString()}</div>
         </div>
       </header>
@@ -47,7 +62,11 @@ export function CasePage({ id, tab, onSaved }: { id: number; tab: CaseTab; onSav
           </a>
         ))}
       </nav>
-      {tab === 'record' ? <CaseForm key={`${record.id}:${record.version}`} record={record} onSaved={onSaved} /> : (
+      {tab === 'record' ? (
+        <CaseForm key={`${record.id}:${record.version}`} record={record} onSaved={onSaved} />
+      ) : tab === 'clinical' ? (
+        <CaseClinical record={record} onRecordChanged={() => setRecordVersion((v) => v + 1)} />
+      ) : (
         <Suspense fallback={<div className="loading">Loading the viewer...</div>}>
           <CaseImaging caseId={record.id} />
         </Suspense>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/db/open';
 import { CasesService } from '../../../electron/services/cases/cases-service';
+import { createClinicalServices } from '../../../electron/services/clinical';
 import { DomainError } from '../../../electron/services/errors';
 import { CaseInput } from '../../../shared/domain/case';
 import { caseInput } from '../helpers/case-input';
@@ -91,10 +92,12 @@ describe('CasesService', () => {
     const { cases } = service();
     const a = cases.create(parse({ patient: { mrn: 'A' , familyName: 'Alpha'} }));
     cases.create(parse({ patient: { mrn: 'B', familyName: 'Beta' }, status: 'ready' }));
-    cases.update(a.id, a.version, parse({ patient: { mrn: 'A', familyName: 'Alpha' }, status: 'ready' }));
-    expect(cases.list({ query: '' }).map((c) => c.patientName)).toEqual(['ALPHA, Ada', 'BETA, Ada']);
+    cases.create(parse({ patient: { mrn: 'C', familyName: 'Gamma' }, status: 'discussed' }));
+    cases.update(a.id, a.version, parse({ patient: { mrn: 'A', familyName: 'Alpha' }, status: 'closed' }));
+    expect(cases.list({ query: '' }).map((c) => c.patientName)).toEqual(['ALPHA, Ada', 'GAMMA, Ada', 'BETA, Ada']);
     expect(cases.list({ query: '', status: 'draft' })).toEqual([]);
-    expect(cases.list({ query: '', status: 'ready' })).toHaveLength(2);
+    expect(cases.list({ query: '', status: 'ready' }).map((c) => c.patientName)).toEqual(['BETA, Ada']);
+    expect(cases.list({ query: '', status: 'closed' }).map((c) => c.patientName)).toEqual(['ALPHA, Ada']);
   });
 
   it('says whether an MRN is free, treating a case\'s own MRN as free for that case', () => {
@@ -103,6 +106,52 @@ describe('CasesService', () => {
     expect(cases.lookupMrn('m-77')).toEqual({ available: false, owner: { caseId: a.id, patientName: 'QUILL, Ada' } });
     expect(cases.lookupMrn('M-77', a.id)).toEqual({ available: true, owner: null });
     expect(cases.lookupMrn('M-78')).toEqual({ available: true, owner: null });
+  });
+
+  describe('the ready gate (issue 4): an edit never makes a case ready', () => {
+    const REFUSAL = 'Use “Mark ready” on the Clinical tab: the work-up is checked first';
+
+    it.each(['draft', 'discussed', 'closed'] as const)('refuses %s -> ready, naming the status field, and changes nothing', (from) => {
+      const { cases } = service();
+      const before = cases.create(parse({ status: from }));
+      let error: unknown;
+      try {
+        cases.update(before.id, before.version, parse({ status: 'ready', workingDiagnosis: 'Changed in the same save' }));
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(DomainError);
+      expect(error).toMatchObject({ code: 'refused', field: 'status', message: REFUSAL });
+      // The whole save is refused: no field of it is half-written, and the version does not move.
+      expect(cases.get(before.id)).toEqual(before);
+    });
+
+    it('lets a case that is already ready stay ready while other fields are edited', () => {
+      const { cases } = service();
+      const ready = cases.create(parse({ status: 'ready' }));
+      const edited = cases.update(ready.id, ready.version, parse({ status: 'ready', boardQuestion: 'Surgery first?' }));
+      expect(edited).toMatchObject({ status: 'ready', boardQuestion: 'Surgery first?', version: ready.version + 1 });
+    });
+
+    it('lets a ready case go back to draft (or on to discussed), and then refuses making it ready again by edit', () => {
+      const { cases } = service();
+      const ready = cases.create(parse({ status: 'ready' }));
+      const draft = cases.update(ready.id, ready.version, parse({ status: 'draft' }));
+      expect(draft.status).toBe('draft');
+      expect(() => cases.update(draft.id, draft.version, parse({ status: 'ready' }))).toThrow(REFUSAL);
+      const discussed = cases.update(draft.id, draft.version, parse({ status: 'discussed' }));
+      expect(discussed.status).toBe('discussed');
+    });
+
+    it('accepts keeping "ready" after the case was marked ready through the gate (with an override)', () => {
+      const { db, cases } = service();
+      const created = cases.create(parse());
+      const marked = createClinicalServices(db).markReady(created.id, '2026-12-10', { by: 'Dr Chair', why: 'Urgent: biopsy booked' });
+      expect(marked.case.status).toBe('ready');
+      expect(marked.override?.missing.length).toBeGreaterThan(0);
+      const edited = cases.update(created.id, marked.case.version, parse({ status: 'ready', ecog: 2 }));
+      expect(edited).toMatchObject({ status: 'ready', ecog: 2 });
+    });
   });
 
   it('reports a missing case as not-found', () => {

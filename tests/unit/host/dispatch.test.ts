@@ -42,6 +42,11 @@ describe('the contract and its one handler table', () => {
     });
   });
 
+  it('refuses to create a case that starts as ready, since its work-up has not been checked', async () => {
+    const result = await dispatch(handlers(), 'cases:create', caseInput({ status: 'ready' }));
+    expect(result).toMatchObject({ ok: false, error: { code: 'refused', field: 'status', message: expect.stringContaining('Mark ready') } });
+  });
+
   it('rejects unknown fields and unknown channels', async () => {
     const table = handlers();
     expect(await dispatch(table, 'cases:get', { id: 1, sql: 'DROP TABLE cases' })).toMatchObject({

@@ -1,0 +1,250 @@
+import { useState } from 'react';
+import { PROCEDURE_LABEL, type PathologyReport } from '../../../shared/domain/pathology';
+import { invoke } from '../../api';
+import { formatDate, humanReason, plainMessage } from './clinical-format';
+import { PathologyForm } from './PathologyForm';
+
+interface PathologySectionProps {
+  caseId: number;
+  reports: PathologyReport[];
+  drivingReportId: number | null;
+  drivingReason: string;
+  onChanged: () => void;
+}
+
+const IHC_SIGN = { positive: '+', negative: '−', focal: 'focal', equivocal: '±' } as const;
+const AGREEMENT = { concordant: 'concordant', 'minor-discordance': 'minor discordance', 'major-discordance': 'major discordance' } as const;
+
+/** The case's pathology reports: the one that drives grade and stage first, the others as history. */
+export function PathologySection({ caseId, reports, drivingReportId, drivingReason, onChanged }: PathologySectionProps) {
+  const [editing, setEditing] = useState<number | 'new' | null>(null);
+  const driving = reports.find((r) => r.id === drivingReportId) ?? null;
+  const history = reports.filter((r) => r.id !== drivingReportId).sort((a, b) => b.specimenDate.localeCompare(a.specimenDate) || b.id - a.id);
+
+  const saved = () => {
+    setEditing(null);
+    onChanged();
+  };
+
+  return (
+    <section className="clin-section" aria-labelledby="clin-pathology">
+      <div className="clin-section__head">
+        <div>
+          <h2 id="clin-pathology">Pathology</h2>
+          <p className="clin-section__sub">
+            {reports.length === 0 ? 'No report recorded yet.' : `${reports.length} report${reports.length === 1 ? '' : 's'}`}
+          </p>
+        </div>
+        {editing === null && (
+          <button type="button" className="button" onClick={() => setEditing('new')}>
+            Add report
+          </button>
+        )}
+      </div>
+
+      {editing === 'new' && <PathologyForm caseId={caseId} onSaved={saved} onCancel={() => setEditing(null)} />}
+
+      {reports.length === 0 && editing !== 'new' && (
+        <div className="clin-empty">
+          <strong>No pathology yet.</strong> Without a report there is no histotype for the work-up checklist and the grade is GX. Add the biopsy report when it
+          arrives.
+        </div>
+      )}
+
+      {driving &&
+        (editing === driving.id ? (
+          <PathologyForm caseId={caseId} report={driving} onSaved={saved} onCancel={() => setEditing(null)} />
+        ) : (
+          <ReportCard report={driving} driving reason={drivingReason} onEdit={() => setEditing(driving.id)} onRemoved={onChanged} disabled={editing !== null} />
+        ))}
+
+      {history.length > 0 && (
+        <>
+          <h3 className="clin-subhead">History</h3>
+          {history.map((r) =>
+            editing === r.id ? (
+              <PathologyForm key={r.id} caseId={caseId} report={r} onSaved={saved} onCancel={() => setEditing(null)} />
+            ) : (
+              <ReportCard key={r.id} report={r} onEdit={() => setEditing(r.id)} onRemoved={onChanged} disabled={editing !== null} />
+            ),
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function ReportCard({
+  report: r,
+  driving,
+  reason,
+  onEdit,
+  onRemoved,
+  disabled,
+}: {
+  report: PathologyReport;
+  driving?: boolean;
+  reason?: string;
+  onEdit: () => void;
+  onRemoved: () => void;
+  disabled: boolean;
+}) {
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const title = `${PROCEDURE_LABEL[r.procedure]}${r.specimenId ? ` ${r.specimenId}` : ''}`;
+
+  async function remove() {
+    const result = await invoke('pathology:remove', { id: r.id });
+    if (!result.ok) return setError(plainMessage(result.error));
+    onRemoved();
+  }
+
+  const g = r.grade;
+  const margin = [r.marginStatus, r.closestMarginMm !== null ? `closest margin ${r.closestMarginLessThan ? '< ' : ''}${r.closestMarginMm} mm` : ''].filter(Boolean).join(', ');
+
+  return (
+    <article className={`report${driving ? ' report--driving' : ''}`} aria-label={`Pathology report: ${title} of ${r.specimenDate}`}>
+      <header className="report__head">
+        <div>
+          <div className="report__title">
+            {title}
+            <span className="report__date"> · specimen {formatDate(r.specimenDate)}</span>
+          </div>
+          <div className="report__histotype">
+            {r.histotypeName ? (
+              <>
+                <span className="report__name">{r.histotypeName}</span>
+                {r.coded ? <span className="code-chip">ICD-O-3 {r.icdO3}</span> : <span className="flag-chip">Not coded</span>}
+                {!r.coded && r.icdO3 && <span className="code-chip code-chip--typed">ICD-O-3 {r.icdO3} (typed)</span>}
+              </>
+            ) : (
+              <span className="muted">Histologic type not stated</span>
+            )}
+          </div>
+        </div>
+        <div className="report__badges">
+          {driving ? <span className="drive-badge">Drives grade and stage</span> : <span className="history-badge">History</span>}
+          <span className={`grade-pill grade-pill--${g.grade.toLowerCase()}`} title={humanReason(g.reason)}>
+            {g.grade}
+          </span>
+        </div>
+      </header>
+      {driving && reason && <p className="report__why">{reason}</p>}
+
+      <dl className="report__facts">
+        <div>
+          <dt>FNCLCC</dt>
+          <dd>
+            {g.status === 'graded' && g.score !== null ? (
+              <>
+                <strong>{g.grade}</strong>, score {g.score} (differentiation {g.components.differentiation} + mitoses {g.components.mitoses} + necrosis{' '}
+                {g.components.necrosis})
+              </>
+            ) : g.source === 'reported' ? (
+              <>
+                <strong>{g.grade}</strong> as stated in the report (components not recorded)
+              </>
+            ) : (
+              <>
+                <strong>GX</strong> · {humanReason(g.reason.replace(/^GX: /, ''))}
+              </>
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>Expert review</dt>
+          <dd>
+            {r.expertReview ? (
+              <span className={r.expertReview.agreement === 'major-discordance' ? 'text-danger' : undefined}>
+                {r.expertReview.by}, {formatDate(r.expertReview.date)} · {AGREEMENT[r.expertReview.agreement]}
+              </span>
+            ) : (
+              <span className="muted">Not reviewed by a sarcoma-expert pathologist</span>
+            )}
+          </dd>
+        </div>
+        {(r.laboratory || r.reportDate) && (
+          <div>
+            <dt>Laboratory</dt>
+            <dd>
+              {r.laboratory || <span className="muted">not stated</span>}
+              {r.reportDate ? ` · reported ${formatDate(r.reportDate)}` : ''}
+            </dd>
+          </div>
+        )}
+        {r.ihc.length > 0 && (
+          <div>
+            <dt>IHC</dt>
+            <dd className="marker-list">
+              {r.ihc.map((i, n) => (
+                <span key={n} className={`marker marker--${i.result}`} title={i.note || undefined}>
+                  {i.marker} {IHC_SIGN[i.result]}
+                  {i.note ? <span className="marker__note"> ({i.note})</span> : null}
+                </span>
+              ))}
+            </dd>
+          </div>
+        )}
+        {r.molecular.length > 0 && (
+          <div>
+            <dt>Molecular</dt>
+            <dd>
+              {r.molecular.map((m, n) => (
+                <div key={n}>
+                  {m.test}: <strong>{m.result || 'result not given'}</strong>
+                </div>
+              ))}
+            </dd>
+          </div>
+        )}
+        {margin && (
+          <div>
+            <dt>Margins</dt>
+            <dd>{margin}</dd>
+          </div>
+        )}
+        {r.neoadjuvantTherapy && (
+          <div>
+            <dt>Neoadjuvant</dt>
+            <dd>Therapy given before this specimen</dd>
+          </div>
+        )}
+        {r.treatmentEffect && (
+          <div>
+            <dt>Treatment effect</dt>
+            <dd>{r.treatmentEffect}</dd>
+          </div>
+        )}
+      </dl>
+      {r.reportText && (
+        <details className="report__text">
+          <summary>Report text</summary>
+          <p>{r.reportText}</p>
+        </details>
+      )}
+      {error && <div className="banner banner--error">{error}</div>}
+      <div className="report__actions">
+        {confirming ? (
+          <span className="confirm" role="group" aria-label="Confirm removal">
+            <span>Remove this report? Its grade and review stop counting.</span>
+            <button type="button" className="button button--danger button--small" onClick={() => void remove()}>
+              Remove report
+            </button>
+            <button type="button" className="button button--ghost button--small" onClick={() => setConfirming(false)}>
+              Keep
+            </button>
+          </span>
+        ) : (
+          <>
+            <button type="button" className="button button--ghost button--small" onClick={onEdit} disabled={disabled}>
+              Edit
+            </button>
+            <button type="button" className="button button--ghost button--small" onClick={() => setConfirming(true)} disabled={disabled}>
+              Remove
+            </button>
+          </>
+        )}
+      </div>
+    </article>
+  );
+}

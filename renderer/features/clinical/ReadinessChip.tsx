@@ -1,0 +1,17 @@
+import '../../styles/clinical.css';
+import { formatDate, readinessText, readinessTone } from './clinical-format';
+
+/** Readiness at a glance: "2 missing · 1 stale" or "Work-up complete", in colour and in words. */
+export function ReadinessChip({ missing, stale, meetingDate }: { missing: number; stale: number; meetingDate: string }) {
+  const tone = readinessTone({ missing, stale });
+  const text = readinessText({ missing, stale });
+  const title = `Work-up for a meeting on ${formatDate(meetingDate)}: ${
+    tone === 'done' ? 'nothing missing or stale' : `${missing} item${missing === 1 ? '' : 's'} missing, ${stale} stale`
+  }`;
+  return (
+    <span className={`readiness-chip readiness-chip--${tone}`} title={title} data-testid="readiness-chip">
+      <span className="readiness-chip__dot" aria-hidden="true" />
+      {text}
+    </span>
+  );
+}

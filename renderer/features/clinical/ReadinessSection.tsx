@@ -1,0 +1,380 @@
+import { useEffect, useState } from 'react';
+import { IsoDate, type CaseRecord } from '../../../shared/domain/case';
+import { ReadyOverrideInput, TickInput, type ClinicalSummary, type ManualTickRecord, type ReadyOverride } from '../../../shared/domain/clinical';
+import { invoke } from '../../api';
+import { Field } from '../../components/Field';
+import { formatDate, formatTimestamp, humanReason, plainMessage, rememberedName, rememberName, readinessText, readinessTone, serverFieldErrors, STATE_GLYPH, STATE_LABEL, todayIso } from './clinical-format';
+
+type Item = ClinicalSummary['readiness']['items'][number];
+
+interface ReadinessSectionProps {
+  caseId: number;
+  record: CaseRecord;
+  summary: ClinicalSummary;
+  meetingDate: string;
+  onMeetingDate: (date: string) => void;
+  onChanged: () => void;
+  onMarked: (record: CaseRecord) => void;
+}
+
+const EVIDENCE_KIND = { study: 'Imported study', report: 'Pathology report', manual: 'Ticked by hand' } as const;
+
+/** The work-up checklist for a meeting date, manual ticks, and the ready gate with its override. */
+export function ReadinessSection({ caseId, record, summary, meetingDate, onMeetingDate, onChanged, onMarked }: ReadinessSectionProps) {
+  const r = summary.readiness;
+  const [ticking, setTicking] = useState<string | null>(null);
+  const counts = { done: 0, missing: 0, stale: 0, 'not-applicable': 0 };
+  for (const i of r.items) counts[i.state] += 1;
+
+  return (
+    <section className="clin-section" aria-labelledby="clin-readiness">
+      <div className="clin-section__head">
+        <div>
+          <h2 id="clin-readiness">Readiness for the board</h2>
+          <p className="clin-section__sub">The work-up the reference asks for before a sarcoma board, checked against the record.</p>
+        </div>
+        <MeetingSettings meetingDate={meetingDate} staleWeeks={r.staleWeeks} onMeetingDate={onMeetingDate} onChanged={onChanged} />
+      </div>
+
+      <ReadyGate caseId={caseId} record={record} summary={summary} meetingDate={meetingDate} onMarked={onMarked} onChanged={onChanged} />
+
+      <div className="tally" aria-label="Checklist totals">
+        <span className="tally__item tally__item--missing">{counts.missing} missing</span>
+        <span className="tally__item tally__item--stale">{counts.stale} stale</span>
+        <span className="tally__item tally__item--done">{counts.done} done</span>
+        <span className="tally__item tally__item--not-applicable">{counts['not-applicable']} not applicable</span>
+      </div>
+
+      <ul className="checklist" aria-label="Work-up checklist">
+        {r.items.map((item) => (
+          <ChecklistItem
+            key={item.id}
+            caseId={caseId}
+            item={item}
+            tick={r.ticks.find((t) => t.item === item.id) ?? null}
+            ticking={ticking === item.id}
+            onTick={() => setTicking(item.id)}
+            onCloseTick={() => setTicking(null)}
+            onChanged={onChanged}
+          />
+        ))}
+      </ul>
+      {r.notes.length > 0 && (
+        <div className="banner banner--warn">
+          <span>{r.notes.join(' ')}</span>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function MeetingSettings({ meetingDate, staleWeeks, onMeetingDate, onChanged }: { meetingDate: string; staleWeeks: number; onMeetingDate: (d: string) => void; onChanged: () => void }) {
+  const [date, setDate] = useState(meetingDate);
+  const [weeks, setWeeks] = useState(String(staleWeeks));
+  const [weeksError, setWeeksError] = useState<string | null>(null);
+  const [dateError, setDateError] = useState<string | null>(null);
+  useEffect(() => setWeeks(String(staleWeeks)), [staleWeeks]);
+
+  function changeDate(value: string) {
+    setDate(value);
+    const ok = IsoDate.safeParse(value).success;
+    setDateError(ok ? null : 'Choose a meeting date');
+    if (ok) onMeetingDate(value);
+  }
+
+  async function saveWeeks() {
+    const n = Number(weeks.replace(',', '.'));
+    if (weeks.trim() === '' || !Number.isFinite(n)) return setWeeksError('Give a number of weeks');
+    if (n === staleWeeks) return setWeeksError(null);
+    const result = await invoke('readiness:setStaleWeeks', { weeks: n });
+    if (!result.ok) return setWeeksError(plainMessage(result.error));
+    setWeeksError(null);
+    onChanged();
+  }
+
+  return (
+    <div className="meeting-settings">
+      <Field label="Meeting date" error={dateError ?? undefined}>
+        {(p) => <input {...p} type="date" value={date} onChange={(e) => changeDate(e.target.value)} />}
+      </Field>
+      <Field label="Stale after (weeks)" error={weeksError ?? undefined} hint="Board-wide setting">
+        {(p) => (
+          <input
+            {...p}
+            inputMode="decimal"
+            className="input--short"
+            value={weeks}
+            onChange={(e) => setWeeks(e.target.value)}
+            onBlur={() => void saveWeeks()}
+            onKeyDown={(e) => e.key === 'Enter' && void saveWeeks()}
+          />
+        )}
+      </Field>
+      {date !== todayIso() && (
+        <button type="button" className="button button--ghost button--small" onClick={() => changeDate(todayIso())}>
+          Today
+        </button>
+      )}
+    </div>
+  );
+}
+
+function ChecklistItem({
+  caseId,
+  item,
+  tick,
+  ticking,
+  onTick,
+  onCloseTick,
+  onChanged,
+}: {
+  caseId: number;
+  item: Item;
+  tick: ManualTickRecord | null;
+  ticking: boolean;
+  onTick: () => void;
+  onCloseTick: () => void;
+  onChanged: () => void;
+}) {
+  const [error, setError] = useState<string | null>(null);
+  const ev = item.evidence;
+  const showDescription = ev && !item.reason.includes(ev.description);
+
+  async function untick() {
+    const result = await invoke('readiness:untick', { caseId, item: item.id });
+    if (!result.ok) return setError(plainMessage(result.error));
+    setError(null);
+    onChanged();
+  }
+
+  return (
+    <li className={`ritem ritem--${item.state}`} data-item={item.id} aria-label={`${item.label}: ${STATE_LABEL[item.state]}`}>
+      <span className="ritem__icon" aria-hidden="true">
+        {STATE_GLYPH[item.state]}
+      </span>
+      <div className="ritem__body">
+        <div className="ritem__top">
+          <span className="ritem__label">{item.label}</span>
+          <span className={`state state--${item.state}`}>{STATE_LABEL[item.state]}</span>
+        </div>
+        {ev && (
+          <div className="ritem__evidence">
+            <span className={`ev-kind ev-kind--${ev.kind}`}>{EVIDENCE_KIND[ev.kind]}</span>
+            {ev.date && <span className="ev-date">{formatDate(ev.date)}</span>}
+            {showDescription && <span>{ev.description}</span>}
+          </div>
+        )}
+        <p className="ritem__reason">{humanReason(item.reason)}</p>
+        {tick && (
+          <div className="ritem__tick">
+            <span>
+              Ticked by hand by <strong>{tick.by}</strong>, dated {formatDate(tick.date)}
+              {tick.note && ev?.kind !== 'manual' ? `: ${tick.note}` : ''}
+            </span>
+            <button type="button" className="button button--ghost button--small" onClick={() => void untick()} aria-label={`Untick ${item.label}`}>
+              Untick
+            </button>
+          </div>
+        )}
+        {error && <div className="field__error">{error}</div>}
+        {ticking ? (
+          <TickForm caseId={caseId} item={item} onDone={() => (onCloseTick(), onChanged())} onCancel={onCloseTick} />
+        ) : (
+          (item.state === 'missing' || item.state === 'stale') && (
+            <button type="button" className="button button--small ritem__action" onClick={onTick} aria-label={`${tick ? 'Tick again with a newer date' : 'Tick by hand'}: ${item.label}`}>
+              {tick ? 'Tick again with a newer date' : 'Tick by hand'}
+            </button>
+          )
+        )}
+      </div>
+    </li>
+  );
+}
+
+function TickForm({ caseId, item, onDone, onCancel }: { caseId: number; item: Item; onDone: () => void; onCancel: () => void }) {
+  const [date, setDate] = useState(todayIso());
+  const [by, setBy] = useState(rememberedName());
+  const [note, setNote] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [saving, setSaving] = useState(false);
+
+  async function save() {
+    const parsed = TickInput.safeParse({ item: item.id, date, by, note });
+    if (!parsed.success) {
+      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.path[0] === 'date' && date === '' ? 'Give the date of the evidence' : i.message])));
+      return;
+    }
+    setSaving(true);
+    const result = await invoke('readiness:tick', { caseId, tick: parsed.data });
+    setSaving(false);
+    if (!result.ok) return setErrors({ ...serverFieldErrors(result.error, 'tick'), form: plainMessage(result.error) });
+    rememberName(by);
+    onDone();
+  }
+
+  return (
+    <div className="tick-form" role="group" aria-label={`Tick by hand: ${item.label}`}>
+      <div className="grid grid--tick">
+        <Field label="Date of the evidence" error={errors.date} hint="e.g. the date of the outside scan">
+          {(p) => <input {...p} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
+        </Field>
+        <Field label="Confirmed by" error={errors.by}>
+          {(p) => <input {...p} value={by} placeholder="Your name" onChange={(e) => setBy(e.target.value)} />}
+        </Field>
+        <Field label="Note" error={errors.note} hint="Where the evidence is">
+          {(p) => <input {...p} value={note} placeholder="e.g. CT chest at Northgate, report in the referral" onChange={(e) => setNote(e.target.value)} />}
+        </Field>
+      </div>
+      {errors.form && <div className="banner banner--error">{errors.form}</div>}
+      <div className="tick-form__actions">
+        <button type="button" className="button button--ghost button--small" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="button" className="button button--primary button--small" disabled={saving} onClick={() => void save()}>
+          Save tick
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** "Mark ready": refused by the main process while items are missing, unless an override says who and why. */
+function ReadyGate({ caseId, record, summary, meetingDate, onMarked, onChanged }: { caseId: number; record: CaseRecord; summary: ClinicalSummary; meetingDate: string; onMarked: (r: CaseRecord) => void; onChanged: () => void }) {
+  const r = summary.readiness;
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [overriding, setOverriding] = useState(false);
+  const [by, setBy] = useState(rememberedName());
+  const [why, setWhy] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<{ kind: 'saved' | 'error'; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const tone = readinessTone(r);
+  const ready = record.status === 'ready';
+
+  async function mark(override?: { by: string; why: string }) {
+    setBusy(true);
+    const result = await invoke('cases:markReady', { caseId, meetingDate, override });
+    setBusy(false);
+    if (!result.ok) {
+      if (result.error.code === 'refused' && r.missing > 0 && !override) {
+        // The gate said no: ask for the override rather than leaving the coordinator stuck.
+        setRefusal(plainMessage(result.error));
+        setOverriding(true);
+        setMessage(null);
+        return;
+      }
+      setErrors(serverFieldErrors(result.error, 'override'));
+      setMessage({ kind: 'error', text: `Not marked ready: ${plainMessage(result.error)}` });
+      return;
+    }
+    setOverriding(false);
+    setRefusal(null);
+    setWhy('');
+    setErrors({});
+    if (override) rememberName(override.by);
+    const o = result.value.override;
+    setMessage({
+      kind: 'saved',
+      text: o
+        ? `Marked ready for the meeting of ${formatDate(meetingDate)}, with an override by ${o.by} for ${o.missing.length} missing item${o.missing.length === 1 ? '' : 's'}.`
+        : `Marked ready for the meeting of ${formatDate(meetingDate)}: nothing was missing.`,
+    });
+    onMarked(result.value.case);
+    onChanged();
+  }
+
+  function submitOverride() {
+    const parsed = ReadyOverrideInput.safeParse({ by, why });
+    if (!parsed.success) {
+      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
+      return;
+    }
+    setErrors({});
+    void mark(parsed.data);
+  }
+
+  return (
+    <div className={`gate gate--${ready ? 'ready' : tone}`}>
+      <div className="gate__row">
+        <div className="gate__status">
+          <span className="gate__headline">{ready ? 'Marked ready for the board' : r.missing ? `Not ready: ${readinessText(r)}` : r.stale ? `Nothing missing · ${r.stale} stale` : 'Work-up complete'}</span>
+          <span className="gate__sub">
+            {ready
+              ? `Status Ready. Work-up for ${formatDate(meetingDate)}: ${readinessText(r).toLowerCase()}.`
+              : `Checked for the meeting of ${formatDate(meetingDate)}, stale after ${r.staleWeeks} weeks.${r.missing ? ' Marking ready now needs an override.' : ''}`}
+          </span>
+        </div>
+        {!ready && !overriding && (
+          <button type="button" className="button button--primary" disabled={busy} onClick={() => void mark()}>
+            Mark ready
+          </button>
+        )}
+      </div>
+
+      {overriding && (
+        <div className="override" role="group" aria-label="Override missing items">
+          {refusal && (
+            <div className="banner banner--error" role="alert">
+              {refusal}
+            </div>
+          )}
+          <p className="override__lead">
+            To put this case on the agenda with {r.missing} item{r.missing === 1 ? '' : 's'} missing, record who decides and why. The override is kept with the case.
+          </p>
+          <ul className="override__missing">
+            {r.items
+              .filter((i) => i.state === 'missing')
+              .map((i) => (
+                <li key={i.id}>{i.label}</li>
+              ))}
+          </ul>
+          <div className="grid grid--override">
+            <Field label="Who is overriding" error={errors.by} required>
+              {(p) => <input {...p} value={by} placeholder="e.g. Dr A. Okafor, MDT chair" onChange={(e) => setBy(e.target.value)} />}
+            </Field>
+            <Field label="Why it goes to the board with items missing" error={errors.why} required>
+              {(p) => <textarea {...p} rows={2} value={why} placeholder="e.g. Urgent: rapidly enlarging mass; chest CT booked for Monday" onChange={(e) => setWhy(e.target.value)} />}
+            </Field>
+          </div>
+          <div className="override__actions">
+            <button
+              type="button"
+              className="button button--ghost"
+              onClick={() => {
+                setOverriding(false);
+                setRefusal(null);
+                setErrors({});
+              }}
+            >
+              Cancel
+            </button>
+            <button type="button" className="button button--warn" disabled={busy} onClick={submitOverride}>
+              Mark ready with override
+            </button>
+          </div>
+        </div>
+      )}
+      {message && (
+        <div className={`banner banner--${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
+          {message.text}
+        </div>
+      )}
+      {summary.lastReadyOverride && <LastOverride o={summary.lastReadyOverride} />}
+    </div>
+  );
+}
+
+function LastOverride({ o }: { o: ReadyOverride }) {
+  return (
+    <div className="last-override" aria-label="Last override">
+      <div className="last-override__title">
+        Last override: marked ready with {o.missing.length} item{o.missing.length === 1 ? '' : 's'} missing
+      </div>
+      <div>
+        By <strong>{o.by}</strong> on {formatTimestamp(o.createdAt)}, for the meeting of {formatDate(o.meetingDate)}.
+      </div>
+      <blockquote className="last-override__why">{o.why}</blockquote>
+      <div className="muted small">Missing then: {o.missing.map((m) => m.label).join('; ')}</div>
+    </div>
+  );
+}

@@ -1,0 +1,120 @@
+import { useEffect, useState } from 'react';
+import type { AppError } from '../../../shared/contract/result';
+import type { ReadinessView } from '../../../shared/domain/clinical';
+
+/** Today as the user's calendar shows it (not UTC: a board at 08:00 in Sydney is still "today"). */
+export function todayIso(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "2026-11-22" -> "22 Nov 2026", "2026-11" -> "Nov 2026"; anything else is shown as it is. */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(iso);
+  if (!m) return iso;
+  const month = MONTHS[Number(m[2]) - 1] ?? m[2];
+  return m[3] ? `${Number(m[3])} ${month} ${m[1]}` : `${month} ${m[1]}`;
+}
+
+export function formatTimestamp(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : `${formatDate(iso.slice(0, 10))}, ${d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`;
+}
+
+/** The rules name a few inputs by their field names ("necrosisPercent"); say them as a pathologist would. */
+export function humanReason(text: string): string {
+  return text
+    .replace(/\bmitosesPer10Hpf\b/g, 'mitoses per 10 HPF')
+    .replace(/\bnecrosisPercent\b/g, 'necrosis %')
+    .replace(/\broundCellPercent\b/g, 'round-cell %')
+    .replace(/\bmissing differentiation\b/g, 'missing the differentiation score');
+}
+
+export type ItemState = ReadinessView['items'][number]['state'];
+
+export const STATE_LABEL: Record<ItemState, string> = {
+  done: 'Done',
+  missing: 'Missing',
+  stale: 'Stale',
+  'not-applicable': 'Not applicable',
+};
+
+/** A glyph that carries the state without colour (the text label is always next to it). */
+export const STATE_GLYPH: Record<ItemState, string> = {
+  done: '✓',
+  missing: '!',
+  stale: '↻',
+  'not-applicable': '–',
+};
+
+/** "2 missing · 1 stale", "1 stale", or "Work-up complete". */
+export function readinessText(c: { missing: number; stale: number }): string {
+  const parts = [c.missing ? `${c.missing} missing` : '', c.stale ? `${c.stale} stale` : ''].filter(Boolean);
+  return parts.length ? parts.join(' · ') : 'Work-up complete';
+}
+
+export function readinessTone(c: { missing: number; stale: number }): 'missing' | 'stale' | 'done' {
+  return c.missing ? 'missing' : c.stale ? 'stale' : 'done';
+}
+
+/** Field errors of a refused save, keyed by the field path inside the object the form edits. */
+export function serverFieldErrors(error: AppError, prefix: string): Record<string, string> {
+  const strip = (f: string) => (f.startsWith(`${prefix}.`) ? f.slice(prefix.length + 1) : f);
+  const out: Record<string, string> = {};
+  for (const issue of error.issues ?? []) out[strip(issue.field)] ??= issue.message;
+  if (error.field && !out[strip(error.field)]) out[strip(error.field)] = error.message.replace(/^[\w:]+: [\w.]+: /, '');
+  return out;
+}
+
+/** The plain reason of a refused call, without the "channel: field:" prefix the boundary adds. */
+export function plainMessage(error: AppError): string {
+  return error.message.replace(/^[\w:]+: [\w.]+: /, '');
+}
+
+// ---- Telling the case list and header that readiness may have changed ------------------------------------
+
+const CHANGED = 'boardprep:clinical-changed';
+
+/** Called after anything that can change a case's readiness or status (pathology, ticks, imaging, mark ready). */
+export function notifyClinicalChanged(caseId: number): void {
+  window.dispatchEvent(new CustomEvent(CHANGED, { detail: { caseId } }));
+}
+
+/**
+ * A counter that moves when the clinical record may have changed somewhere: after a clinical save, and on every
+ * navigation (an import on the Imaging tab changes readiness too), so readiness at a glance never lags behind.
+ */
+export function useClinicalChanges(): number {
+  const [n, setN] = useState(0);
+  useEffect(() => {
+    const bump = () => setN((x) => x + 1);
+    window.addEventListener(CHANGED, bump);
+    window.addEventListener('hashchange', bump);
+    return () => {
+      window.removeEventListener(CHANGED, bump);
+      window.removeEventListener('hashchange', bump);
+    };
+  }, []);
+  return n;
+}
+
+/** The name last typed in a "who" field, offered again so a coordinator does not retype it for every tick. */
+export function rememberedName(): string {
+  try {
+    return window.localStorage.getItem('boardprep.who') ?? '';
+  } catch {
+    return '';
+  }
+}
+export function rememberName(name: string): void {
+  try {
+    window.localStorage.setItem('boardprep.who', name.trim());
+  } catch {
+    /* private mode: nothing to remember */
+  }
+}

@@ -1,0 +1,188 @@
+import { fnclccGrade, type FnclccResult } from '../../../shared/clinical/grading';
+import { findHistotype } from '../../../shared/clinical/histotypes';
+import type { ReviewAgreement } from '../../../shared/clinical/readiness';
+import {
+  PathologyInput,
+  type IhcResultValue,
+  type MarginStatus,
+  type PathologyFields,
+  type PathologyReport,
+  type ReportProcedure,
+} from '../../../shared/domain/pathology';
+
+type GradeCode = 'G1' | 'G2' | 'G3' | 'GX';
+
+/** What the pathology form holds: strings as typed, so nothing typed is lost to parsing or to a refused save. */
+export interface PathologyDraft {
+  procedure: ReportProcedure | '';
+  specimenId: string;
+  specimenDate: string;
+  reportDate: string;
+  laboratory: string;
+  /** The text in the histotype box; a catalogue name when `histotypeId` is set, free text otherwise. */
+  histotypeQuery: string;
+  histotypeId: string | null;
+  /** Only typed for a free-text histotype; a catalogue entry brings its own code. */
+  icdO3: string;
+  differentiation: '' | '1' | '2' | '3';
+  mitoses: string;
+  necrosis: string;
+  neoadjuvant: boolean;
+  roundCell: string;
+  reportedGrade: GradeCode | '';
+  ihc: { marker: string; result: IhcResultValue | ''; note: string }[];
+  molecular: { test: string; result: string }[];
+  marginStatus: MarginStatus | '';
+  closestMarginMm: string;
+  closestMarginLessThan: boolean;
+  treatmentEffect: string;
+  reviewed: boolean;
+  reviewBy: string;
+  reviewDate: string;
+  reviewAgreement: ReviewAgreement | '';
+  reportText: string;
+}
+
+export const EMPTY_PATHOLOGY: PathologyDraft = {
+  procedure: '',
+  specimenId: '',
+  specimenDate: '',
+  reportDate: '',
+  laboratory: '',
+  histotypeQuery: '',
+  histotypeId: null,
+  icdO3: '',
+  differentiation: '',
+  mitoses: '',
+  necrosis: '',
+  neoadjuvant: false,
+  roundCell: '',
+  reportedGrade: '',
+  ihc: [],
+  molecular: [],
+  marginStatus: '',
+  closestMarginMm: '',
+  closestMarginLessThan: false,
+  treatmentEffect: '',
+  reviewed: false,
+  reviewBy: '',
+  reviewDate: '',
+  reviewAgreement: '',
+  reportText: '',
+};
+
+const str = (n: number | null) => (n === null ? '' : String(n));
+
+export function draftFromReport(r: PathologyReport): PathologyDraft {
+  return {
+    procedure: r.procedure,
+    specimenId: r.specimenId,
+    specimenDate: r.specimenDate,
+    reportDate: r.reportDate ?? '',
+    laboratory: r.laboratory,
+    histotypeQuery: r.histotypeId ? (findHistotype(r.histotypeId)?.name ?? r.histotypeName) : r.histotypeText,
+    histotypeId: r.histotypeId,
+    icdO3: r.histotypeId ? '' : (r.icdO3 ?? ''),
+    differentiation: r.differentiation === null ? '' : (String(r.differentiation) as '1' | '2' | '3'),
+    mitoses: str(r.mitosesPer10Hpf),
+    necrosis: str(r.necrosisPercent),
+    neoadjuvant: r.neoadjuvantTherapy,
+    roundCell: str(r.roundCellPercent),
+    reportedGrade: r.reportedGrade ?? '',
+    ihc: r.ihc.map((i) => ({ marker: i.marker, result: i.result, note: i.note })),
+    molecular: r.molecular.map((m) => ({ test: m.test, result: m.result })),
+    marginStatus: r.marginStatus ?? '',
+    closestMarginMm: str(r.closestMarginMm),
+    closestMarginLessThan: r.closestMarginLessThan,
+    treatmentEffect: r.treatmentEffect,
+    reviewed: r.expertReview !== null,
+    reviewBy: r.expertReview?.by ?? '',
+    reviewDate: r.expertReview?.date ?? '',
+    reviewAgreement: r.expertReview?.agreement ?? '',
+    reportText: r.reportText,
+  };
+}
+
+/** '' is "not recorded"; "12,5" is accepted as 12.5; anything else that is not a number is NaN (an error). */
+export function num(s: string): number | null {
+  const t = s.trim().replace(',', '.');
+  if (t === '') return null;
+  return /^[-+]?(\d+\.?\d*|\.\d+)$/.test(t) ? Number(t) : Number.NaN;
+}
+
+/** The object the contract takes, built from the draft as typed (it may not be valid). */
+export function inputFromDraft(d: PathologyDraft) {
+  const histotypeText = d.histotypeId ? '' : d.histotypeQuery.trim();
+  return {
+    procedure: d.procedure || undefined,
+    specimenId: d.specimenId,
+    specimenDate: d.specimenDate,
+    reportDate: d.reportDate.trim() === '' ? null : d.reportDate,
+    laboratory: d.laboratory,
+    histotypeId: d.histotypeId,
+    histotypeText,
+    icdO3: d.histotypeId ? (findHistotype(d.histotypeId)?.icdO3 ?? null) : d.icdO3.trim() === '' ? null : d.icdO3.trim(),
+    differentiation: d.differentiation === '' ? null : Number(d.differentiation),
+    mitosesPer10Hpf: num(d.mitoses),
+    necrosisPercent: num(d.necrosis),
+    neoadjuvantTherapy: d.neoadjuvant,
+    roundCellPercent: num(d.roundCell),
+    reportedGrade: d.reportedGrade || null,
+    ihc: d.ihc.map((i) => ({ marker: i.marker, result: i.result || undefined, note: i.note })),
+    molecular: d.molecular.map((m) => ({ test: m.test, result: m.result })),
+    marginStatus: d.marginStatus || null,
+    closestMarginMm: num(d.closestMarginMm),
+    closestMarginLessThan: d.closestMarginLessThan,
+    treatmentEffect: d.treatmentEffect,
+    expertReview: d.reviewed ? { by: d.reviewBy, date: d.reviewDate, agreement: d.reviewAgreement || undefined } : null,
+    reportText: d.reportText,
+  };
+}
+
+/** Clearer words for the few messages the schema words for a programmer, by field path. */
+const FRIENDLY: Record<string, (d: PathologyDraft) => string | undefined> = {
+  specimenDate: (d) => (d.specimenDate.trim() === '' ? 'Give the date the specimen was taken' : undefined),
+  'expertReview.date': (d) => (d.reviewDate.trim() === '' ? 'Give the date of the review' : undefined),
+  'expertReview.agreement': () => 'Choose whether the expert agreed with the original diagnosis',
+};
+
+const NUMERIC: Record<string, keyof PathologyDraft> = {
+  mitosesPer10Hpf: 'mitoses',
+  necrosisPercent: 'necrosis',
+  roundCellPercent: 'roundCell',
+  closestMarginMm: 'closestMarginMm',
+};
+
+/** Validates with the schema the main process enforces; errors by contract path (e.g. "ihc.0.marker"). */
+export function validatePathology(d: PathologyDraft): { fields: PathologyFields | null; errors: Record<string, string> } {
+  const input = inputFromDraft(d);
+  const parsed = PathologyInput.safeParse(input);
+  if (parsed.success) return { fields: parsed.data, errors: {} };
+  const errors: Record<string, string> = {};
+  for (const issue of parsed.error.issues) {
+    const path = issue.path.map(String).join('.');
+    if (errors[path]) continue;
+    const numericKey = NUMERIC[path];
+    if (numericKey && Number.isNaN(num(d[numericKey] as string))) {
+      errors[path] = 'Enter a number';
+      continue;
+    }
+    errors[path] = FRIENDLY[path]?.(d) ?? issue.message;
+  }
+  return { fields: null, errors };
+}
+
+/** The FNCLCC grade of the draft, as the main process will compute it (shared/clinical/grading.ts). */
+export function liveGrade(d: PathologyDraft): FnclccResult & { reportedUsed: boolean } {
+  const result = fnclccGrade({
+    differentiation: d.differentiation === '' ? null : Number(d.differentiation),
+    mitosesPer10Hpf: num(d.mitoses),
+    necrosisPercent: num(d.necrosis),
+    neoadjuvantTherapy: d.neoadjuvant,
+    roundCellPercent: num(d.roundCell),
+    histotypeId: d.histotypeId,
+  });
+  // As the pathology service does: a grade stated in the report stands in only while components are lacking.
+  const incomplete = result.grade === 'GX' && /^GX: (cannot be assessed|invalid input)/.test(result.reason);
+  return { ...result, reportedUsed: incomplete && d.reportedGrade !== '' };
+}
