@@ -5,6 +5,7 @@ import { startupSweep } from '../host/startup';
 import { startWebHost } from '../host/web';
 import { openDatabase } from '../db/open';
 import { CasesService } from '../services/cases/cases-service';
+import { loadDemoImages } from '../services/demo/demo-images';
 import { loadDemoBoard } from '../services/demo/demo-service';
 import { parseArgs } from './args';
 import { UsageError, type Command } from './command';
@@ -19,7 +20,7 @@ and prints the address to open (it carries the token). Stop with Ctrl+C.
 
 Options:
   --port N   listen on port N (default: any free port)
-  --demo     load the demo board first if the database has no cases
+  --demo     load the demo board (with its synthetic CT images) first if the database has no cases
   --data DIR use this data folder (default: BOARDPREP_DATA, else the platform's user-data folder)`,
   async run(args, env, io) {
     const { values, flags, positionals } = parseArgs(args, { values: ['port'], flags: ['demo'] });
@@ -30,7 +31,8 @@ Options:
     const db = openDatabase(env.dataDir);
     if (flags.has('demo') && new CasesService(db).count() === 0) {
       const { casesCreated } = loadDemoBoard(db, env.resourcesDir);
-      io.out(`Loaded the demo board: ${casesCreated} cases.`);
+      const images = await loadDemoImages(db, env.dataDir, env.resourcesDir);
+      io.out(`Loaded the demo board: ${casesCreated} cases, ${images.cases.reduce((n, c) => n + c.imported, 0)} synthetic CT images.`);
     }
     const ctx = { db, dataDir: env.dataDir, resourcesDir: env.resourcesDir, version: env.version };
     await startupSweep(ctx, (line) => io.out(line));

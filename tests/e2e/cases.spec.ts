@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, startHost, test } from './fixtures';
+import { expect, startHost, test, loadDemoBoard } from './fixtures';
 
 async function fillNewCase(page: Page, overrides: Partial<Record<string, string>> = {}) {
   const v = {
@@ -30,20 +30,28 @@ async function fillNewCase(page: Page, overrides: Partial<Record<string, string>
 
 const caseCards = (page: Page) => page.getByRole('complementary', { name: 'Cases' }).getByRole('link');
 
-test('an empty database offers the demo board, which fills the case list', async ({ page, app }) => {
+test('an empty database offers the demo board, which fills the case list and brings its synthetic CT', async ({ page, app }) => {
   await page.goto(app.openUrl);
   await expect(page.getByRole('heading', { name: 'No cases yet' })).toBeVisible();
   // The token has been traded for a cookie: it is no longer in the address bar.
   expect(page.url()).not.toContain('token=');
-  await page.getByRole('button', { name: 'Load demo board' }).click();
+  await loadDemoBoard(page, { images: true });
   await expect(caseCards(page)).toHaveCount(7);
   await expect(page.getByText('Dedifferentiated liposarcoma', { exact: false }).first()).toBeVisible();
   await expect(page.getByText('7 cases', { exact: true })).toBeVisible();
+
+  // The retroperitoneal liposarcoma comes with its CT: an axial series and a coronal reformat.
+  await caseCards(page).filter({ hasText: 'HALVERSON' }).click();
+  await page.getByRole('link', { name: 'Imaging' }).click();
+  await expect(page.getByRole('button', { name: /AXIAL.*51 images/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /CORONAL.*53 images/ })).toBeVisible();
+  await expect(page.getByTestId('viewer-canvas')).toHaveAttribute('data-ready', 'true', { timeout: 20_000 });
+  await expect(page.getByTestId('viewer-unit')).toHaveText('Measurements in mm');
 });
 
 test('a coordinator creates, edits and searches a case, and it survives a reload and a restart', async ({ page, app }) => {
   await page.goto(app.openUrl);
-  await page.getByRole('button', { name: 'Load demo board' }).click();
+  await loadDemoBoard(page);
   await expect(caseCards(page)).toHaveCount(7);
 
   await page.getByRole('button', { name: 'New case' }).first().click();
@@ -92,7 +100,7 @@ test('a coordinator creates, edits and searches a case, and it survives a reload
 
 test('an invalid form shows what is wrong next to each field and keeps what was typed', async ({ page, app }) => {
   await page.goto(app.openUrl);
-  await page.getByRole('button', { name: 'Load demo board' }).click();
+  await loadDemoBoard(page);
   await page.getByRole('button', { name: 'New case' }).first().click();
 
   await page.getByRole('button', { name: 'Create case' }).click();

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, test, loadDemoBoard } from './fixtures';
 
 const CT_SERIES = path.resolve(import.meta.dirname, '..', '..', '..', 'shared', 'data', 'dicom', 'ct-chest-series');
 const ctFiles = () => readdirSync(CT_SERIES).filter((f) => f.endsWith('.dcm')).map((f) => path.join(CT_SERIES, f));
@@ -23,7 +23,7 @@ async function daysAgo(page: Page, days: number): Promise<string> {
 
 async function openDemoCase(page: Page, openUrl: string, name: string, tab: 'Clinical' | 'Record' = 'Clinical') {
   await page.goto(openUrl);
-  await page.getByRole('button', { name: 'Load demo board' }).click();
+  await loadDemoBoard(page);
   await caseCards(page).filter({ hasText: name }).click();
   await page.getByRole('navigation', { name: 'Case sections' }).getByRole('link', { name: tab }).click();
 }

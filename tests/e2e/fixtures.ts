@@ -55,3 +55,11 @@ export const test = base.extend<{ app: RunningApp }>({
 });
 
 export { expect };
+
+/** Loads the demo board from the empty-database screen; images only when the test is about them (they take seconds). */
+export async function loadDemoBoard(page: import('@playwright/test').Page, { images = false } = {}): Promise<void> {
+  const option = page.getByLabel('With synthetic CT images', { exact: false });
+  if ((await option.isChecked()) !== images) await option.click();
+  await page.getByRole('button', { name: 'Load demo board' }).click();
+  await expect(page.getByRole('heading', { name: 'No cases yet' })).toBeHidden({ timeout: 60_000 });
+}

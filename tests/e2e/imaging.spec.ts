@@ -1,14 +1,14 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, test, loadDemoBoard } from './fixtures';
 
 const CT_SERIES = path.resolve(import.meta.dirname, '..', '..', '..', 'shared', 'data', 'dicom', 'ct-chest-series');
 const ctFiles = () => readdirSync(CT_SERIES).filter((f) => f.endsWith('.dcm')).map((f) => path.join(CT_SERIES, f));
 
 async function openDemoCaseImaging(page: Page, openUrl: string) {
   await page.goto(openUrl);
-  await page.getByRole('button', { name: 'Load demo board' }).click();
+  await loadDemoBoard(page);
   await page.getByRole('link').filter({ hasText: 'HALVERSON' }).click();
   await page.getByRole('link', { name: 'Imaging' }).click();
   await expect(page.getByText('No imaging attached to this case yet')).toBeVisible();

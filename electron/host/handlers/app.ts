@@ -1,4 +1,5 @@
 import { schemaVersion } from '../../db/migrate';
+import { loadDemoImages } from '../../services/demo/demo-images';
 import { loadDemoBoard } from '../../services/demo/demo-service';
 import type { Services } from '../services';
 import type { HandlerSlice } from './slice';
@@ -12,6 +13,10 @@ export function appHandlers({ ctx, cases }: Services): HandlerSlice<'app:info' |
       schemaVersion: schemaVersion(ctx.db),
       caseCount: cases.count(),
     }),
-    'demo:load': () => loadDemoBoard(ctx.db, ctx.resourcesDir),
+    'demo:load': async ({ images }) => {
+      const records = loadDemoBoard(ctx.db, ctx.resourcesDir);
+      const loaded = images ? await loadDemoImages(ctx.db, ctx.dataDir, ctx.resourcesDir) : null;
+      return { ...records, images: loaded?.cases ?? null };
+    },
   };
 }

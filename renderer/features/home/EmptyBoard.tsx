@@ -6,9 +6,10 @@ import { navigate } from '../../router';
 export function EmptyBoard({ onLoaded }: { onLoaded: () => void }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [images, setImages] = useState(true);
   async function loadDemo() {
     setBusy(true);
-    const result = await invoke('demo:load', {});
+    const result = await invoke('demo:load', { images });
     setBusy(false);
     if (result.ok) onLoaded();
     else setError(result.error.message);
@@ -22,12 +23,16 @@ export function EmptyBoard({ onLoaded }: { onLoaded: () => void }) {
       </p>
       <div className="empty__actions">
         <button type="button" className="button button--primary" onClick={loadDemo} disabled={busy}>
-          {busy ? 'Loading...' : 'Load demo board'}
+          {busy ? (images ? 'Loading the board and drawing its CT images...' : 'Loading...') : 'Load demo board'}
         </button>
         <button type="button" className="button" onClick={() => navigate({ name: 'new-case' })}>
           New case
         </button>
       </div>
+      <label className="empty__option">
+        <input type="checkbox" checked={images} onChange={(e) => setImages(e.target.checked)} disabled={busy} /> With synthetic CT images (the
+        retroperitoneal and thigh masses at their documented sizes; a few seconds)
+      </label>
       {error && <div className="banner banner--error">{error}</div>}
     </div>
   );
