@@ -6,6 +6,7 @@ import { KeyImagesService } from '../services/imaging/key-images-service';
 import { LesionsService } from '../services/imaging/lesions-service';
 import { StudiesService } from '../services/imaging/studies-service';
 import { JobRegistry } from '../services/jobs/job-registry';
+import { createMeetingsServices, type MeetingsServices } from '../services/meetings';
 
 /** Every service, made once per open data folder; handlers and media routes share them. */
 export interface Services {
@@ -17,9 +18,11 @@ export interface Services {
   lesions: LesionsService;
   jobs: JobRegistry;
   clinical: ClinicalServices;
+  meetings: MeetingsServices;
 }
 
 export function createServices(ctx: AppContext): Services {
+  const clinical = createClinicalServices(ctx.db);
   return {
     ctx,
     cases: new CasesService(ctx.db),
@@ -28,6 +31,7 @@ export function createServices(ctx: AppContext): Services {
     keyImages: new KeyImagesService(ctx.db, ctx.dataDir),
     lesions: new LesionsService(ctx.db),
     jobs: new JobRegistry(),
-    clinical: createClinicalServices(ctx.db),
+    clinical,
+    meetings: createMeetingsServices(ctx.db, { clinical }),
   };
 }

@@ -3,6 +3,7 @@ import { appContract } from './app';
 import { casesContract } from './cases';
 import { clinicalContract } from './clinical';
 import { imagingContract } from './imaging';
+import { meetingsContract } from './meetings';
 import type { Channel } from './channels';
 import type { Result } from './result';
 
@@ -17,6 +18,7 @@ export const contract = {
   ...casesContract,
   ...imagingContract,
   ...clinicalContract,
+  ...meetingsContract,
 } as const satisfies Record<Channel, ChannelSpec>;
 
 type Spec<C extends Channel> = (typeof contract)[C];

@@ -5,6 +5,7 @@ import { appHandlers } from './app';
 import { caseHandlers } from './cases';
 import { clinicalHandlers } from './clinical';
 import { imagingHandlers } from './imaging';
+import { meetingHandlers } from './meetings';
 
 /** The one handler table both transports (Electron IPC and the loopback web host) serve. */
 export function handlersFor(services: Services): HandlerTable {
@@ -13,6 +14,7 @@ export function handlersFor(services: Services): HandlerTable {
     ...caseHandlers(services),
     ...imagingHandlers(services),
     ...clinicalHandlers(services),
+    ...meetingHandlers(services),
   };
 }
 

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { CaseInput } from '../../../shared/domain/case';
 import { EventInput, PlanInput, StagingInputsInput, TickInput } from '../../../shared/domain/clinical';
 import { LesionInput } from '../../../shared/domain/imaging';
+import { DecisionFields, ItemMinutes, MeetingInput, MeetingStatus, Presenter } from '../../../shared/domain/meeting';
 import { PathologyInput } from '../../../shared/domain/pathology';
 
 /**
@@ -32,7 +33,54 @@ export const DemoCase = z
   .strict();
 export type DemoCase = z.infer<typeof DemoCase>;
 
-export const DemoBoard = z.object({ title: z.string(), cases: z.array(DemoCase).min(1) }).strict();
+const CaseKey = z.string().regex(/^[a-z0-9-]+$/);
+
+/**
+ * A demo board meeting (issue 5): the meeting, its agenda by case key, and for a finished meeting what happened to
+ * each case not discussed (a deferral is recorded as a signed-off decision, as at a real board).
+ */
+export const DemoMeeting = z
+  .object({
+    key: z.string().regex(/^[a-z0-9-]+$/),
+    source: z.string().min(1),
+    meeting: MeetingInput,
+    status: MeetingStatus,
+    agenda: z.array(z.object({ case: CaseKey, presenter: Presenter, minutes: ItemMinutes }).strict()).min(1),
+    outcomes: z
+      .array(
+        z
+          .object({
+            case: CaseKey,
+            state: z.enum(['deferred', 'not-discussed']),
+            decision: DecisionFields.optional(),
+            signedOffBy: z.string().min(1).optional(),
+          })
+          .strict(),
+      )
+      .optional(),
+  })
+  .strict();
+export type DemoMeeting = z.infer<typeof DemoMeeting>;
+
+export const DemoBoard = z
+  .object({ title: z.string(), cases: z.array(DemoCase).min(1), meetings: z.array(DemoMeeting).optional() })
+  .strict()
+  .superRefine((board, ctx) => {
+    const keys = new Set(board.cases.map((c) => c.key));
+    board.meetings?.forEach((m, i) => {
+      m.agenda.forEach((a, j) => {
+        if (!keys.has(a.case)) ctx.addIssue({ code: 'custom', path: ['meetings', i, 'agenda', j, 'case'], message: `No demo case "${a.case}"` });
+      });
+      m.outcomes?.forEach((o, j) => {
+        if (!m.agenda.some((a) => a.case === o.case)) {
+          ctx.addIssue({ code: 'custom', path: ['meetings', i, 'outcomes', j, 'case'], message: `"${o.case}" is not on this meeting's agenda` });
+        }
+        if (o.state === 'deferred' && (o.decision?.outcome !== 'deferred' || !o.signedOffBy)) {
+          ctx.addIssue({ code: 'custom', path: ['meetings', i, 'outcomes', j], message: 'A deferral is a signed-off decision with outcome "deferred"' });
+        }
+      });
+    });
+  });
 export type DemoBoard = z.infer<typeof DemoBoard>;
 
 export function readDemoBoard(resourcesDir: string): DemoBoard {

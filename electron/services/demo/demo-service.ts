@@ -1,10 +1,12 @@
 import type { Db } from '../../db/open';
 import { CaseInput } from '../../../shared/domain/case';
+import { addMinutes } from '../../../shared/domain/meeting';
 import { CasesService } from '../cases/cases-service';
-import { findPatientByMrn } from '../cases/cases-sql';
+import { findPatientByMrn, firstCaseOfPatient } from '../cases/cases-sql';
 import { createClinicalServices } from '../clinical';
 import { LesionsService } from '../imaging/lesions-service';
-import { readDemoBoard, type DemoCase } from './demo-board';
+import { createMeetingsServices } from '../meetings';
+import { readDemoBoard, type DemoBoard, type DemoCase } from './demo-board';
 
 /** The clinical sections of one demo case (already validated by DemoCase), written through the services. */
 function loadClinicalSections(db: Db, caseId: number, demo: DemoCase): void {
@@ -19,9 +21,54 @@ function loadClinicalSections(db: Db, caseId: number, demo: DemoCase): void {
 }
 
 /**
+ * The demo board meetings, through the meetings services as a coordinator would: create the meeting (cases queued
+ * on an earlier finished meeting move onto it), add the rest of its agenda, set presenters and minutes, put it in
+ * order, record what happened to the cases not discussed, and finish it. A finished meeting's rows are stamped
+ * with its end time. A meeting of the board already present at the same start time is left alone.
+ */
+function loadDemoMeetings(db: Db, board: DemoBoard): void {
+  const caseIdOf = (key: string): number | undefined => {
+    const demo = board.cases.find((c) => c.key === key)!;
+    const patient = findPatientByMrn(db, demo.case.patient.mrn);
+    return patient ? firstCaseOfPatient(db, patient.id) : undefined;
+  };
+  for (const demo of board.meetings ?? []) {
+    const m = demo.meeting;
+    if (createMeetingsServices(db).meetings.findAt(m.boardType, m.startsAt)) continue;
+    const stamp = `${addMinutes(m.startsAt, m.durationMinutes)}:00.000Z`;
+    const { meetings, agenda, decisions } = createMeetingsServices(db, demo.status === 'finished' ? { now: () => stamp } : {});
+    const created = meetings.create(m);
+    const entries = demo.agenda.flatMap((a) => {
+      const caseId = caseIdOf(a.case);
+      return caseId === undefined ? [] : [{ ...a, caseId }];
+    });
+    const present = new Set(created.items.map((i) => i.caseId));
+    const toAdd = entries.filter((e) => !present.has(e.caseId)).map((e) => e.caseId);
+    let detail = toAdd.length ? agenda.add(created.id, toAdd) : created;
+    const itemOf = (caseId: number) => detail.items.find((i) => i.caseId === caseId)!;
+    for (const e of entries) agenda.setItem(itemOf(e.caseId).id, { presenter: e.presenter, minutes: e.minutes });
+    const listed = entries.map((e) => itemOf(e.caseId).id);
+    detail = agenda.reorder(created.id, [...listed, ...detail.items.map((i) => i.id).filter((id) => !listed.includes(id))]);
+    for (const o of demo.outcomes ?? []) {
+      const caseId = caseIdOf(o.case);
+      if (caseId === undefined) continue;
+      const itemId = itemOf(caseId).id;
+      if (o.decision) {
+        const saved = decisions.save(itemId, 0, o.decision);
+        if (o.signedOffBy) decisions.signOff(itemId, saved.version, o.signedOffBy);
+      } else {
+        agenda.setItem(itemId, { state: o.state === 'not-discussed' ? 'not-discussed' : 'pending' });
+      }
+    }
+    if (demo.status !== 'scheduled') meetings.setStatus(created.id, demo.status);
+  }
+}
+
+/**
  * Loads the demo board in one transaction (cases with their lesions, pathology, staging inputs, plan, timeline
- * events and work-up ticks). Patients whose MRN is already present are skipped (and named),
- * so loading twice never duplicates or overwrites anyone.
+ * events and work-up ticks; then the board meetings with the cases on their agendas). Patients whose MRN is
+ * already present are skipped (and named), and meetings already present (same board and start) are left alone, so
+ * loading twice never duplicates or overwrites anything.
  */
 export function loadDemoBoard(db: Db, resourcesDir: string): { casesCreated: number; skipped: string[] } {
   const board = readDemoBoard(resourcesDir);
@@ -38,6 +85,7 @@ export function loadDemoBoard(db: Db, resourcesDir: string): { casesCreated: num
       loadClinicalSections(db, created.id, demo);
       casesCreated += 1;
     }
+    loadDemoMeetings(db, board);
   })();
   return { casesCreated, skipped };
 }

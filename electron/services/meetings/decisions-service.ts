@@ -1,0 +1,236 @@
+import {
+  Attendance,
+  DECISION_FIELDS,
+  DecisionFields,
+  quorumOf,
+  signOffProblems,
+  type Amendment,
+  type DecisionChanges,
+  type DecisionHistory,
+  type DecisionPatch,
+  type DecisionValue,
+  type DecisionView,
+} from '../../../shared/domain/meeting';
+import type { PlanOption } from '../../../shared/domain/clinical';
+import { DomainError } from '../errors';
+import * as sql from './meetings-sql';
+import { assertItem, type MeetingsContext } from './views';
+
+const EMPTY: DecisionValue = DecisionFields.parse({});
+
+function valueOf(row: sql.DecisionRow): DecisionValue {
+  return {
+    attendance: Attendance.parse(JSON.parse(row.attendance_json)),
+    recommendation: { options: JSON.parse(row.recommendation_json) as PlanOption[], text: row.recommendation_text },
+    intent: row.intent as DecisionValue['intent'],
+    actions: JSON.parse(row.actions_json) as DecisionValue['actions'],
+    notes: row.notes,
+    outcome: row.outcome as DecisionValue['outcome'],
+    outcomeReason: row.outcome_reason,
+  };
+}
+
+function columns(v: DecisionValue): sql.DecisionColumns {
+  return {
+    attendance_json: JSON.stringify(v.attendance),
+    recommendation_json: JSON.stringify([...new Set(v.recommendation.options)]),
+    recommendation_text: v.recommendation.text,
+    intent: v.intent,
+    actions_json: JSON.stringify(v.actions),
+    notes: v.notes,
+    outcome: v.outcome,
+    outcome_reason: v.outcomeReason,
+  };
+}
+
+function toAmendment(row: sql.AmendmentRow): Amendment {
+  return {
+    id: row.id,
+    by: row.by_whom,
+    why: row.why,
+    at: row.created_at,
+    before: JSON.parse(row.before_json) as DecisionPatch,
+    after: JSON.parse(row.after_json) as DecisionPatch,
+  };
+}
+
+/** The current value: the original with each amendment's changed fields applied in order. */
+export function applyAmendments(original: DecisionValue, amendments: readonly Amendment[]): DecisionValue {
+  return amendments.reduce<DecisionValue>((v, a) => ({ ...v, ...a.after }), original);
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+function view(item: sql.ItemRow, row: sql.DecisionRow | undefined, amendments: Amendment[]): DecisionView {
+  const original = row ? valueOf(row) : null;
+  const current = original ? applyAmendments(original, amendments) : EMPTY;
+  const signed = !!row?.signed_off_at;
+  return {
+    itemId: item.id,
+    meetingId: item.meeting_id,
+    caseId: item.case_id,
+    status: !row ? 'none' : signed ? 'signed' : 'draft',
+    version: row ? row.version + amendments.length : 0,
+    current,
+    original: signed ? original : null,
+    signedOffAt: row?.signed_off_at ?? null,
+    signedOffBy: row?.signed_off_by ?? null,
+    amendments,
+    quorum: quorumOf(current.attendance),
+    signOffProblems: signed ? [] : signOffProblems(current),
+    updatedAt: amendments.length ? amendments[amendments.length - 1].at : (row?.updated_at ?? null),
+  };
+}
+
+/**
+ * The board's decision on each case, captured live: saved as a draft as often as needed, then signed off, which
+ * locks it (the database refuses any change to a signed row). A later change is an amendment: who, why, when and
+ * the changed fields before and after; the original stays readable and the current value is the original with
+ * the amendments applied in order.
+ *
+ * The agenda item follows the decision's outcome (discussed / deferred with the reason); signing off a discussion
+ * moves a draft or ready case to 'discussed'.
+ */
+export class DecisionsService {
+  constructor(private readonly ctx: MeetingsContext) {}
+
+  private get db() {
+    return this.ctx.db;
+  }
+
+  get(itemId: number): DecisionView {
+    const item = assertItem(this.db, itemId);
+    const row = sql.decisionOfItem(this.db, itemId);
+    return view(item, row, row ? sql.amendmentsOfDecisions(this.db, [row.id]).map(toAmendment) : []);
+  }
+
+  /** Every decision recorded for the meeting's agenda (for the minutes), in agenda order. */
+  forMeeting(meetingId: number): DecisionView[] {
+    const items = sql.itemsOfMeeting(this.db, meetingId);
+    const rows = new Map(sql.decisionsOfItems(this.db, items.map((i) => i.id)).map((d) => [d.item_id, d]));
+    const amendments = new Map<number, Amendment[]>();
+    for (const a of sql.amendmentsOfDecisions(this.db, [...rows.values()].map((d) => d.id))) {
+      const list = amendments.get(a.decision_id) ?? [];
+      list.push(toAmendment(a));
+      amendments.set(a.decision_id, list);
+    }
+    return items.filter((i) => rows.has(i.id)).map((i) => view(i, rows.get(i.id), amendments.get(rows.get(i.id)!.id) ?? []));
+  }
+
+  /** Saves the draft. `version` is the one the editor started from (0 when nothing was saved yet). */
+  save(itemId: number, version: number, value: DecisionValue): DecisionView {
+    this.db.transaction(() => {
+      const item = assertItem(this.db, itemId);
+      const row = sql.decisionOfItem(this.db, itemId);
+      if (row?.signed_off_at) {
+        throw new DomainError(
+          'refused',
+          `This decision was signed off by ${row.signed_off_by} at ${row.signed_off_at} and is locked. Record the change as an amendment, saying who and why.`,
+        );
+      }
+      const now = this.ctx.now();
+      if (!row) {
+        if (version !== 0) throw new DomainError('conflict', 'This decision was removed since you opened it. Reload it.');
+        sql.insertDecision(this.db, itemId, columns(value), now);
+      } else if (row.version !== version || !sql.updateDraftDecision(this.db, itemId, version, columns(value), now)) {
+        throw new DomainError('conflict', 'This decision was changed in another window since you opened it. Reload it to see the changes.');
+      }
+      this.followOutcome(item, value, now);
+    })();
+    return this.get(itemId);
+  }
+
+  /** Signs off the draft: refused (naming the field) while it lacks what a decision needs. Locks it. */
+  signOff(itemId: number, version: number, by: string): DecisionView {
+    this.db.transaction(() => {
+      const item = assertItem(this.db, itemId);
+      const row = sql.decisionOfItem(this.db, itemId);
+      if (!row) throw new DomainError('refused', 'Nothing to sign off: no decision has been recorded for this case yet.');
+      if (row.signed_off_at) throw new DomainError('refused', `This decision was already signed off by ${row.signed_off_by} at ${row.signed_off_at}.`);
+      if (row.version !== version) throw new DomainError('conflict', 'This decision was changed in another window since you opened it. Reload it before signing off.');
+      const value = valueOf(row);
+      const problems = signOffProblems(value);
+      if (problems.length) {
+        throw new DomainError('invalid-input', `Cannot sign off yet: ${problems.map((p) => p.message).join('; ')}.`, `decision.${problems[0].field}`);
+      }
+      const now = this.ctx.now();
+      if (!sql.signOffDecision(this.db, itemId, version, by.trim(), now)) {
+        throw new DomainError('conflict', 'This decision was changed in another window since you opened it. Reload it before signing off.');
+      }
+      this.followOutcome(item, value, now);
+      if (value.outcome === 'discussed') sql.markCaseDiscussed(this.db, item.case_id, now);
+    })();
+    return this.get(itemId);
+  }
+
+  /**
+   * Amends a signed-off decision: only the fields that really change are recorded (before and after), and the
+   * result must still be a complete decision. `version` is the one the editor started from.
+   */
+  amend(itemId: number, version: number, amendment: { by: string; why: string; changes: DecisionChanges }): DecisionView {
+    this.db.transaction(() => {
+      const item = assertItem(this.db, itemId);
+      const row = sql.decisionOfItem(this.db, itemId);
+      if (!row?.signed_off_at) {
+        throw new DomainError('refused', 'This decision is not signed off yet: change the draft instead of amending it.');
+      }
+      const amendments = sql.amendmentsOfDecisions(this.db, [row.id]).map(toAmendment);
+      if (row.version + amendments.length !== version) {
+        throw new DomainError('conflict', 'This decision was amended in another window since you opened it. Reload it to see the amendment.');
+      }
+      const current = applyAmendments(valueOf(row), amendments);
+      const before: Record<string, unknown> = {};
+      const after: Record<string, unknown> = {};
+      for (const field of DECISION_FIELDS) {
+        const next = amendment.changes[field];
+        if (next === undefined || same(next, current[field])) continue;
+        before[field] = current[field];
+        after[field] = next;
+      }
+      if (Object.keys(after).length === 0) throw new DomainError('invalid-input', 'The amendment changes nothing', 'changes');
+      const result: DecisionValue = { ...current, ...(after as DecisionPatch) };
+      const problems = signOffProblems(result);
+      if (problems.length) {
+        throw new DomainError('invalid-input', `The amended decision would be incomplete: ${problems.map((p) => p.message).join('; ')}.`, `changes.${problems[0].field}`);
+      }
+      const now = this.ctx.now();
+      sql.insertAmendment(this.db, {
+        decision_id: row.id,
+        by_whom: amendment.by.trim(),
+        why: amendment.why.trim(),
+        before_json: JSON.stringify(before),
+        after_json: JSON.stringify(after),
+        created_at: now,
+      });
+      this.followOutcome(item, result, now);
+      if (result.outcome === 'discussed') sql.markCaseDiscussed(this.db, item.case_id, now);
+    })();
+    return this.get(itemId);
+  }
+
+  /** The signed-off original and each amendment, with the whole decision as it stood after each step. */
+  history(itemId: number): DecisionHistory {
+    const d = this.get(itemId);
+    if (d.status !== 'signed' || !d.original) return { itemId, entries: [] };
+    const entries: DecisionHistory['entries'] = [
+      { kind: 'signed-off', at: d.signedOffAt!, by: d.signedOffBy!, why: null, before: null, after: null, value: d.original },
+    ];
+    let value = d.original;
+    for (const a of d.amendments) {
+      value = applyAmendments(value, [a]);
+      entries.push({ kind: 'amendment', at: a.at, by: a.by, why: a.why, before: a.before, after: a.after, value });
+    }
+    return { itemId, entries };
+  }
+
+  /** The agenda item shows the decision's outcome: discussed, or deferred with the reason. */
+  private followOutcome(item: sql.ItemRow, value: DecisionValue, now: string): void {
+    const state = value.outcome ?? (item.state === 'not-discussed' ? 'not-discussed' : 'pending');
+    sql.updateItem(
+      this.db,
+      item.id,
+      { presenter: item.presenter, minutes: item.minutes, state, deferred_reason: state === 'deferred' ? value.outcomeReason : '' },
+      now,
+    );
+  }
+}

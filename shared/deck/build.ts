@@ -1,0 +1,455 @@
+import { displayName, ECOG_LABEL, SEX_LABEL, SITE_CHAPTER_LABEL } from '../domain/case';
+import { PLAN_OPTION_LABEL } from '../domain/clinical';
+import { AGENDA_STATE_LABEL, boardTypeLabel } from '../domain/meeting';
+import { PROCEDURE_LABEL } from '../domain/pathology';
+import { deidentifyCaseDeck, deidentify } from './deidentify';
+import { ageSexShort, ageSexWords, lesionSizeText, marginText, num } from './format';
+import type { CaseDeckInput, DeckAgendaItem, DeckInputReport, DeckMeeting, MeetingDeckItem } from './input';
+import {
+  IMAGES_PER_SLIDE,
+  type CaseDeck,
+  type DeckImage,
+  type DeckPathologyReport,
+  type DeckSection,
+  type MeetingDeck,
+  type PatientIdentifiers,
+  type Slide,
+  type SlideEdit,
+  type SlideOf,
+} from './model';
+
+/**
+ * Builds slides from the record. Pure and deterministic: the same record and edits give the same deck, so the
+ * screen, the PDF and the PPTX agree, and an edit made on one screen shows on every other.
+ *
+ * A case's slides, in the record's order: title and summary, clinical history and timeline, imaging (only when
+ * the case has key images or lesion sizes; 1-4 key images per slide, spread evenly: 5 images make 3 + 2), pathology,
+ * staging, proposed plan with the question. The meeting deck starts with the agenda slide.
+ */
+
+export const slideKey = {
+  agenda: (meetingId: number) => `meeting-${meetingId}/agenda`,
+  title: (caseId: number) => `case-${caseId}/title`,
+  history: (caseId: number) => `case-${caseId}/history`,
+  imaging: (caseId: number, part: number) => `case-${caseId}/imaging-${part}`,
+  pathology: (caseId: number) => `case-${caseId}/pathology`,
+  staging: (caseId: number) => `case-${caseId}/staging`,
+  plan: (caseId: number) => `case-${caseId}/plan`,
+};
+
+type Draft<K extends Slide['kind']> = Omit<SlideOf<K>, 'editable' | 'edited' | 'recordText' | 'hidden'>;
+
+function finish<K extends Slide['kind']>(d: Draft<K>, editable: boolean): SlideOf<K> {
+  return {
+    ...d,
+    editable: editable ? ['title', ...Object.keys(d.text)] : [],
+    edited: [],
+    recordText: {},
+    hidden: false,
+  } as unknown as SlideOf<K>;
+}
+
+/** Splits n images into ceil(n/4) slides of as even a size as possible (5 -> 3 + 2, 9 -> 3 + 3 + 3). */
+export function imageGroups<T>(images: readonly T[], perSlide = IMAGES_PER_SLIDE): T[][] {
+  if (images.length === 0) return [];
+  const slides = Math.ceil(images.length / perSlide);
+  const base = Math.floor(images.length / slides);
+  const extra = images.length % slides;
+  const out: T[][] = [];
+  let at = 0;
+  for (let i = 0; i < slides; i++) {
+    const size = base + (i < extra ? 1 : 0);
+    out.push(images.slice(at, at + size));
+    at += size;
+  }
+  return out;
+}
+
+function historyLine(h: DeckAgendaItem['history'][number]): string {
+  const reason = h.state === 'deferred' && h.deferredReason ? `: ${h.deferredReason.replace(/\.\s*$/, '')}` : '';
+  return `${h.meetingTitle}, ${h.startsAt.replace('T', ' ')}: ${AGENDA_STATE_LABEL[h.state].toLowerCase()}${reason}`;
+}
+
+function titleSlide(r: CaseDeckInput, item: DeckAgendaItem | undefined): Draft<'title'> {
+  const name = displayName(r.patient);
+  const history = (item?.history ?? []).map(historyLine);
+  const notes = [
+    item ? `Presenter: ${item.presenter || 'not set'} (${item.minutes} min).` : '',
+    `Responsible consultant: ${r.consultantName}${r.consultantContact ? ` (${r.consultantContact})` : ''}.`,
+    r.referringHospital ? `Referred by ${r.referringHospital}.` : '',
+    r.patientKnowledge ? `What the patient knows: ${r.patientKnowledge}` : '',
+    history.length ? `Earlier meetings: ${history.join('; ')}.` : '',
+  ];
+  return {
+    key: slideKey.title(r.caseId),
+    kind: 'title',
+    title: name,
+    caseId: r.caseId,
+    itemId: item?.id ?? null,
+    text: {
+      summary: ageSexWords(r.ageAtMeeting, r.patient.sex),
+      diagnosis: r.workingDiagnosis,
+      site: r.tumourSite,
+      question: r.boardQuestion,
+    },
+    notes: notes.filter(Boolean).join('\n'),
+    content: {
+      patient: {
+        name,
+        mrn: r.patient.mrn,
+        dateOfBirth: r.patient.dateOfBirth,
+        age: r.ageAtMeeting,
+        sex: r.patient.sex,
+        sexLabel: SEX_LABEL[r.patient.sex],
+      },
+      ecog: r.ecog,
+      ecogLabel: r.ecog === null ? null : (ECOG_LABEL[r.ecog] ?? String(r.ecog)),
+      siteChapter: r.siteChapter,
+      siteChapterLabel: SITE_CHAPTER_LABEL[r.siteChapter],
+      caseStatus: r.status,
+      consultant: r.consultantName,
+      referringHospital: r.referringHospital || null,
+      presenter: item?.presenter ?? '',
+      minutes: item?.minutes ?? null,
+      number: item?.number ?? null,
+      history,
+    },
+  };
+}
+
+function historySlide(r: CaseDeckInput, item: DeckAgendaItem | undefined): Draft<'history'> {
+  const ecogLabel = r.ecog === null ? null : (ECOG_LABEL[r.ecog] ?? String(r.ecog));
+  return {
+    key: slideKey.history(r.caseId),
+    kind: 'history',
+    title: 'Clinical history',
+    caseId: r.caseId,
+    itemId: item?.id ?? null,
+    text: { history: r.clinicalHistory, comorbidities: r.comorbidities },
+    notes: `Performance status: ${ecogLabel ? `ECOG ${ecogLabel}` : 'ECOG not recorded'}.`,
+    content: {
+      ecogLabel,
+      timeline: r.timeline.map((t) => ({ date: t.date, kind: t.kind, title: t.title, detail: t.detail })),
+    },
+  };
+}
+
+function imagingSlides(r: CaseDeckInput, item: DeckAgendaItem | undefined): Draft<'imaging'>[] {
+  const images: DeckImage[] = r.keyImages.map((k) => ({
+    keyImageId: k.id,
+    caption: k.caption,
+    src: k.renderUrl,
+    measurements: k.measurements,
+    studyDate: k.studyDate,
+    seriesDescription: k.seriesDescription,
+    burnedInOnly: false,
+  }));
+  const groups = imageGroups(images);
+  if (groups.length === 0 && r.lesions.length === 0) return [];
+  if (groups.length === 0) groups.push([]);
+  const lesions = r.lesions.map((l) => ({
+    label: l.label,
+    size: lesionSizeText(l),
+    greatestCm: l.greatestDimensionCm,
+    studyDate: l.studyDate,
+    source: l.source,
+  }));
+  const largest = [...r.lesions]
+    .filter((l) => l.greatestDimensionCm !== null)
+    .sort((a, b) => b.greatestDimensionCm! - a.greatestDimensionCm!)[0];
+  const summary = largest
+    ? `Largest lesion ${num(largest.greatestDimensionCm!)} cm: ${largest.label} (${lesionSizeText(largest)}${largest.studyDate ? `, ${largest.studyDate}` : ''}).`
+    : '';
+  const lesionNotes = r.lesions.filter((l) => l.note).map((l) => `${l.label}: ${l.note}`);
+  return groups.map((group, i): Draft<'imaging'> => {
+    const imageNotes = group.map((g, j) => {
+      const where = [g.seriesDescription, g.studyDate].filter(Boolean).join(', ');
+      const measured = g.measurements.length ? ` Measured: ${g.measurements.join('; ')}.` : '';
+      return `Image ${j + 1}: ${g.caption}${where ? ` (${where})` : ''}.${measured}`;
+    });
+    return {
+      key: slideKey.imaging(r.caseId, i + 1),
+      kind: 'imaging' as const,
+      title: groups.length > 1 ? `Imaging (${i + 1} of ${groups.length})` : 'Imaging',
+      caseId: r.caseId,
+      itemId: item?.id ?? null,
+      text: i === 0 ? { summary } : ({} as Record<string, string>),
+      notes: [...imageNotes, ...(i === 0 ? lesionNotes : [])].join('\n'),
+      content: { images: group, part: i + 1, parts: groups.length, lesions: i === 0 ? lesions : [] },
+    };
+  });
+}
+
+function pathologyBlock(p: DeckInputReport, driving: boolean): DeckPathologyReport {
+  return {
+    reportId: p.id,
+    driving,
+    procedure: PROCEDURE_LABEL[p.procedure],
+    specimenDate: p.specimenDate,
+    specimenId: p.specimenId || null,
+    laboratory: p.laboratory,
+    histotype: p.histotypeName || 'Histotype not stated',
+    coded: p.coded,
+    icdO3: p.icdO3,
+    grade: {
+      grade: p.grade.grade,
+      score: p.grade.score,
+      components: { ...p.grade.components },
+      source: p.grade.source,
+      status: p.grade.status,
+      reason: p.grade.reason,
+    },
+    neoadjuvantTherapy: p.neoadjuvantTherapy,
+    ihc: p.ihc.map((i) => ({ marker: i.marker, result: i.result, note: i.note })),
+    molecular: p.molecular.map((m) => ({ test: m.test, result: m.result })),
+    margin: marginText(p),
+    treatmentEffect: p.treatmentEffect,
+    expertReview: p.expertReview ? { by: p.expertReview.by, date: p.expertReview.date, agreement: p.expertReview.agreement } : null,
+  };
+}
+
+function gradeText(g: CaseDeckInput['clinical']['grade']): string {
+  const c = g.components;
+  const parts = g.score !== null ? ` (score ${g.score}: differentiation ${c.differentiation}, mitoses ${c.mitoses}, necrosis ${c.necrosis})` : '';
+  const how = g.source === 'reported' ? ' as reported' : g.status === 'incomplete' ? ' (components missing)' : '';
+  return `FNCLCC ${g.grade}${how}${parts}`;
+}
+
+function pathologySlide(r: CaseDeckInput, item: DeckAgendaItem | undefined): Draft<'pathology'> {
+  const driving = r.pathology.find((p) => p.id === r.clinical.drivingReportId) ?? null;
+  const others = r.pathology
+    .filter((p) => p !== driving)
+    .sort((a, b) => b.specimenDate.localeCompare(a.specimenDate) || b.id - a.id);
+  const reports = [...(driving ? [pathologyBlock(driving, true)] : []), ...others.map((p) => pathologyBlock(p, false))];
+  const summary = driving
+    ? `${driving.histotypeName || 'Histotype not stated'}${driving.icdO3 ? ` (ICD-O-3 ${driving.icdO3})` : ''}, ${gradeText(r.clinical.grade)}.`
+    : 'No pathology report recorded.';
+  const reportText = driving?.reportText ? `\n\nReport: ${driving.reportText.length > 1500 ? `${driving.reportText.slice(0, 1500)}…` : driving.reportText}` : '';
+  return {
+    key: slideKey.pathology(r.caseId),
+    kind: 'pathology',
+    title: 'Pathology',
+    caseId: r.caseId,
+    itemId: item?.id ?? null,
+    text: { summary },
+    notes: `${r.clinical.drivingReason}${r.clinical.grade.reason ? `\nGrade: ${r.clinical.grade.reason}` : ''}${reportText}`,
+    content: { reports, drivingReason: r.clinical.drivingReason },
+  };
+}
+
+function stagingSlide(r: CaseDeckInput, item: DeckAgendaItem | undefined): Draft<'staging'> {
+  const s = r.clinical.stage;
+  const prefix = s.inputs.prefix;
+  const summary = s.applicable
+    ? // T, N and M carry their prefix already ("cT4 cN0 cM0").
+      `${s.T ?? `${prefix}TX`} ${s.N ?? `${prefix}NX`} ${s.M ?? `${prefix}M0`} ${s.G}, ${s.stageGroup ? `stage ${s.stageGroup}` : 'stage group not assigned'}`
+    : 'Not staged: AJCC soft tissue sarcoma staging does not apply to this site';
+  const notes = [
+    `Size for T: ${s.size.text}.`,
+    s.defaults ? 'No staging inputs saved: the defaults were used (NX, counted as N0; M0; clinical).' : '',
+    s.inputs.note ? `Staging note: ${s.inputs.note}` : '',
+  ];
+  return {
+    key: slideKey.staging(r.caseId),
+    kind: 'staging',
+    title: 'Staging',
+    caseId: r.caseId,
+    itemId: item?.id ?? null,
+    text: { explanation: s.explanation },
+    notes: notes.filter(Boolean).join('\n'),
+    content: {
+      applicable: s.applicable,
+      prefix,
+      T: s.T,
+      N: s.N,
+      M: s.M,
+      G: s.G,
+      stageGroup: s.stageGroup,
+      summary,
+      size: { cm: s.size.sizeCm, kind: s.size.kind, text: s.size.text },
+      note: s.inputs.note,
+      defaults: s.defaults,
+    },
+  };
+}
+
+function planSlide(r: CaseDeckInput, item: DeckAgendaItem | undefined): Draft<'plan'> {
+  const rd = r.clinical.readiness;
+  const open = rd.items
+    .filter((i): i is typeof i & { state: 'missing' | 'stale' } => i.state === 'missing' || i.state === 'stale')
+    .map((i) => ({ label: i.label, state: i.state, reason: i.reason }));
+  const notes = open.length
+    ? `Work-up open for ${r.meetingDate}:\n${open.map((o) => `- ${o.label} (${o.state}): ${o.reason}`).join('\n')}`
+    : `Work-up complete for ${r.meetingDate}.`;
+  return {
+    key: slideKey.plan(r.caseId),
+    kind: 'plan',
+    title: 'Proposed plan',
+    caseId: r.caseId,
+    itemId: item?.id ?? null,
+    text: { proposal: r.plan.text, question: r.boardQuestion },
+    notes,
+    content: {
+      options: r.plan.options.map((o) => ({ id: o, label: PLAN_OPTION_LABEL[o] })),
+      readiness: { ready: rd.ready, missing: rd.missing, stale: rd.stale, open },
+    },
+  };
+}
+
+/** The case's slides in the record's order, before any edit. */
+export function recordSlides(r: CaseDeckInput, item?: DeckAgendaItem): Slide[] {
+  return [
+    finish(titleSlide(r, item), true),
+    finish(historySlide(r, item), true),
+    ...imagingSlides(r, item).map((d) => finish(d, true)),
+    finish(pathologySlide(r, item), true),
+    finish(stagingSlide(r, item), true),
+    finish(planSlide(r, item), true),
+  ];
+}
+
+/**
+ * Applies the presenter's edits: edited text replaces the record's (the record's current text kept in
+ * `recordText`), hidden flags, and order. Slides with a position are placed by it; a slide without one (e.g. an
+ * imaging slide that appeared since the deck was reordered) follows the slide it follows in the record's order.
+ * Edits naming a slide or field that no longer exists are ignored.
+ */
+export function applyEdits(slides: readonly Slide[], edits: readonly SlideEdit[]): Slide[] {
+  const byKey = new Map(edits.map((e) => [e.slideKey, e]));
+  const edited = slides.map((slide): Slide => {
+    const e = byKey.get(slide.key);
+    if (!e) return slide;
+    const text = { ...slide.text };
+    const recordText: Record<string, string> = {};
+    const fields: string[] = [];
+    let title = slide.title;
+    for (const [field, value] of Object.entries(e.text)) {
+      if (!slide.editable.includes(field)) continue;
+      if (field === 'title') {
+        recordText.title = slide.title;
+        title = value;
+      } else {
+        recordText[field] = text[field];
+        text[field] = value;
+      }
+      fields.push(field);
+    }
+    return { ...slide, title, text, edited: fields, recordText, hidden: e.hidden };
+  });
+  const positioned = edited
+    .map((slide, natural) => ({ slide, natural, position: byKey.get(slide.key)?.position ?? null }))
+    .filter((x) => x.position !== null)
+    .sort((a, b) => a.position! - b.position! || a.natural - b.natural)
+    .map((x) => x.slide);
+  if (positioned.length === 0) return edited;
+  const out = [...positioned];
+  edited.forEach((slide, natural) => {
+    if (out.includes(slide)) return;
+    const at = natural === 0 ? -1 : out.indexOf(edited[natural - 1]);
+    out.splice(at + 1, 0, slide);
+  });
+  return out;
+}
+
+export function identifiersOf(r: CaseDeckInput): PatientIdentifiers {
+  return {
+    name: displayName(r.patient),
+    familyName: r.patient.familyName,
+    givenNames: r.patient.givenNames,
+    mrn: r.patient.mrn,
+    dateOfBirth: r.patient.dateOfBirth,
+    referringHospital: r.referringHospital,
+    consultantContact: r.consultantContact,
+    specimenIds: r.pathology.map((p) => p.specimenId).filter(Boolean),
+  };
+}
+
+export interface CaseDeckOptions {
+  /** The agenda item the deck is for: number, presenter, minutes and history show on the title slide. */
+  item?: DeckAgendaItem;
+  edits?: readonly SlideEdit[];
+  deidentified?: boolean;
+}
+
+/** One case's slides (hidden ones included, flagged), edits applied. */
+export function buildCaseDeck(record: CaseDeckInput, options: CaseDeckOptions = {}): CaseDeck {
+  const deck: CaseDeck = {
+    caseId: record.caseId,
+    itemId: options.item?.id ?? null,
+    number: options.item?.number ?? null,
+    label: displayName(record.patient),
+    deidentified: false,
+    identifiers: identifiersOf(record),
+    slides: applyEdits(recordSlides(record, options.item), options.edits ?? []),
+  };
+  return options.deidentified ? deidentifyCaseDeck(deck) : deck;
+}
+
+export interface MeetingDeckOptions {
+  deidentified?: boolean;
+  /** Keep hidden slides (flagged) in `slides`: for the slide editor. The room and the exports leave them out. */
+  includeHidden?: boolean;
+}
+
+/** The meeting deck: the agenda slide, then each case's slides in agenda order (hidden slides left out). */
+export function buildMeetingDeck(meeting: DeckMeeting, items: readonly MeetingDeckItem[], options: MeetingDeckOptions = {}): MeetingDeck {
+  const ordered = [...items].sort((a, b) => a.item.number - b.item.number);
+  const totalMinutes = ordered.reduce((sum, i) => sum + i.item.minutes, 0);
+  const agenda: SlideOf<'agenda'> = finish<'agenda'>(
+    {
+      key: slideKey.agenda(meeting.id),
+      kind: 'agenda',
+      title: 'Agenda',
+      caseId: null,
+      itemId: null,
+      text: {},
+      notes: [
+        meeting.chair ? `Chair: ${meeting.chair}.` : '',
+        meeting.coordinator ? `Coordinator: ${meeting.coordinator}.` : '',
+        `${ordered.length} case${ordered.length === 1 ? '' : 's'}, ${totalMinutes} of ${meeting.durationMinutes} minutes allotted.`,
+      ]
+        .filter(Boolean)
+        .join('\n'),
+      content: {
+        meeting: { ...meeting, boardLabel: boardTypeLabel(meeting.boardType) },
+        rows: ordered.map(({ item, record }) => ({
+          itemId: item.id,
+          caseId: record.caseId,
+          number: item.number,
+          label: displayName(record.patient),
+          ageSex: ageSexShort(record.ageAtMeeting, record.patient.sex),
+          diagnosis: record.workingDiagnosis,
+          site: record.tumourSite,
+          presenter: item.presenter,
+          minutes: item.minutes,
+          plannedStart: item.plannedStart,
+          state: item.state,
+          carriedOver: item.history.length > 0,
+        })),
+        totalMinutes,
+        minutesLeft: meeting.durationMinutes - totalMinutes,
+      },
+    },
+    false,
+  );
+  const slides: Slide[] = [agenda];
+  const sections: DeckSection[] = [];
+  for (const { item, record, edits } of ordered) {
+    const caseDeck = buildCaseDeck(record, { item, edits });
+    const shown = options.includeHidden ? caseDeck.slides : caseDeck.slides.filter((s) => !s.hidden);
+    sections.push({
+      itemId: item.id,
+      caseId: record.caseId,
+      number: item.number,
+      label: caseDeck.label,
+      presenter: item.presenter,
+      minutes: item.minutes,
+      firstSlide: slides.length,
+      slideCount: shown.length,
+      identifiers: caseDeck.identifiers,
+    });
+    slides.push(...shown);
+  }
+  const deck: MeetingDeck = { meetingId: meeting.id, title: meeting.title, startsAt: meeting.startsAt, deidentified: false, slides, sections };
+  return options.deidentified ? deidentify(deck) : deck;
+}

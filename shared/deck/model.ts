@@ -1,0 +1,297 @@
+import { z } from 'zod';
+import { CaseStatus, Sex, SiteChapter } from '../domain/case';
+import { MeetingStatus, AgendaItemState } from '../domain/meeting';
+
+/**
+ * The slide model: what a deck is, independent of how it is drawn. The screen (React slides), the print view
+ * (PDF) and the PPTX export all draw the same model, so what the room sees is what is handed out.
+ *
+ * Every slide has a stable `key` ('meeting-5/agenda', 'case-12/title', 'case-12/imaging-2'): the presenter's edits
+ * (hidden, position, edited text) are stored against it and survive every change of the record. Content is
+ * structured data, never HTML. Free text the presenter may rewrite sits in `text` (plus `title`); an edited field
+ * shows the presenter's text and `recordText` what the record says now; everything else follows the record.
+ */
+
+export const SLIDE_KINDS = ['agenda', 'title', 'history', 'imaging', 'pathology', 'staging', 'plan'] as const;
+export const SlideKind = z.enum(SLIDE_KINDS);
+export type SlideKind = z.infer<typeof SlideKind>;
+
+/** At most this many key images on one imaging slide (more make further imaging slides). */
+export const IMAGES_PER_SLIDE = 4;
+
+const SlideBase = z.object({
+  key: z.string(),
+  title: z.string(),
+  /** null on the agenda slide. */
+  caseId: z.number().int().nullable(),
+  itemId: z.number().int().nullable(),
+  /** The slide's free-text fields, by name (edits applied). */
+  text: z.record(z.string(), z.string()),
+  /** Fields the presenter may edit: 'title' and the keys of `text`. Empty on the agenda slide. */
+  editable: z.array(z.string()),
+  /** Fields showing the presenter's edited text. */
+  edited: z.array(z.string()),
+  /** For each edited field, what the record says now (to compare, or to go back to the record). */
+  recordText: z.record(z.string(), z.string()),
+  /** Hidden slides are kept in a case's deck (to be shown again) and left out of the meeting deck. */
+  hidden: z.boolean(),
+  /** Speaker notes: shown in the presenter view only. */
+  notes: z.string(),
+});
+
+export const DeckImage = z.object({
+  keyImageId: z.number().int(),
+  caption: z.string(),
+  /** The PNG with the measurements burned in (served by the media route). */
+  src: z.string(),
+  /** The measurements drawn on the image, as text ("L 42.1 mm", "W 20.0 mm"). */
+  measurements: z.array(z.string()),
+  studyDate: z.string().nullable(),
+  seriesDescription: z.string().nullable(),
+  /**
+   * True in a de-identified deck: draw and export this burned-in PNG only, never the DICOM it came from (its
+   * headers hold the patient's name and ID).
+   */
+  burnedInOnly: z.boolean(),
+});
+export type DeckImage = z.infer<typeof DeckImage>;
+
+export const DeckLesion = z.object({
+  label: z.string(),
+  /** "9 × 8 × 16.3 cm" (long × short × craniocaudal, the dimensions known). */
+  size: z.string(),
+  greatestCm: z.number().nullable(),
+  studyDate: z.string().nullable(),
+  source: z.enum(['measured', 'typed']),
+});
+export type DeckLesion = z.infer<typeof DeckLesion>;
+
+export const DeckPathologyReport = z.object({
+  reportId: z.number().int(),
+  /** The report that drives grade and staging. */
+  driving: z.boolean(),
+  procedure: z.string(),
+  specimenDate: z.string(),
+  /** null in a de-identified deck (an accession number identifies the patient). */
+  specimenId: z.string().nullable(),
+  laboratory: z.string(),
+  histotype: z.string(),
+  coded: z.boolean(),
+  icdO3: z.string().nullable(),
+  grade: z.object({
+    grade: z.enum(['G1', 'G2', 'G3', 'GX']),
+    score: z.number().int().nullable(),
+    components: z.object({ differentiation: z.number().int().nullable(), mitoses: z.number().int().nullable(), necrosis: z.number().int().nullable() }),
+    source: z.enum(['computed', 'reported', 'none']),
+    status: z.enum(['graded', 'not-gradable', 'incomplete', 'no-report']),
+    reason: z.string(),
+  }),
+  neoadjuvantTherapy: z.boolean(),
+  ihc: z.array(z.object({ marker: z.string(), result: z.string(), note: z.string() })),
+  molecular: z.array(z.object({ test: z.string(), result: z.string() })),
+  /** "R1, closest margin < 1 mm", or '' when not reported. */
+  margin: z.string(),
+  treatmentEffect: z.string(),
+  expertReview: z.object({ by: z.string(), date: z.string(), agreement: z.string() }).nullable(),
+});
+export type DeckPathologyReport = z.infer<typeof DeckPathologyReport>;
+
+export const AgendaRow = z.object({
+  itemId: z.number().int(),
+  caseId: z.number().int(),
+  number: z.number().int(),
+  /** The patient ("HALVERSON, Graham Peter"), or "Case 3" in a de-identified deck. */
+  label: z.string(),
+  /** "63 M" */
+  ageSex: z.string(),
+  diagnosis: z.string(),
+  site: z.string(),
+  presenter: z.string(),
+  minutes: z.number().int(),
+  plannedStart: z.string(),
+  state: AgendaItemState,
+  /** True when the case comes from an earlier meeting (not discussed or deferred there). */
+  carriedOver: z.boolean(),
+});
+export type AgendaRow = z.infer<typeof AgendaRow>;
+
+export const AgendaSlide = SlideBase.extend({
+  kind: z.literal('agenda'),
+  content: z.object({
+    meeting: z.object({
+      id: z.number().int(),
+      title: z.string(),
+      boardType: z.string(),
+      boardLabel: z.string(),
+      startsAt: z.string(),
+      endsAt: z.string(),
+      durationMinutes: z.number().int(),
+      place: z.string(),
+      videoLink: z.string(),
+      chair: z.string(),
+      coordinator: z.string(),
+      status: MeetingStatus,
+    }),
+    rows: z.array(AgendaRow),
+    totalMinutes: z.number().int(),
+    minutesLeft: z.number().int(),
+  }),
+});
+
+export const TitleSlide = SlideBase.extend({
+  kind: z.literal('title'),
+  content: z.object({
+    /** Name, MRN and date of birth are null in a de-identified deck; the age is always there. */
+    patient: z.object({
+      name: z.string().nullable(),
+      mrn: z.string().nullable(),
+      dateOfBirth: z.string().nullable(),
+      age: z.number().int(),
+      sex: Sex,
+      sexLabel: z.string(),
+    }),
+    ecog: z.number().int().nullable(),
+    ecogLabel: z.string().nullable(),
+    siteChapter: SiteChapter,
+    siteChapterLabel: z.string(),
+    caseStatus: CaseStatus,
+    /** Responsible consultant (staff, kept when de-identified). */
+    consultant: z.string(),
+    /** null in a de-identified deck (and when not recorded). */
+    referringHospital: z.string().nullable(),
+    presenter: z.string(),
+    minutes: z.number().int().nullable(),
+    number: z.number().int().nullable(),
+    /** Where the case was before ("Sarcoma MDT, 2026-11-26: deferred, awaiting MRI"), oldest first. */
+    history: z.array(z.string()),
+  }),
+});
+
+export const HistorySlide = SlideBase.extend({
+  kind: z.literal('history'),
+  content: z.object({
+    ecogLabel: z.string().nullable(),
+    timeline: z.array(z.object({ date: z.string().nullable(), kind: z.string(), title: z.string(), detail: z.string() })),
+  }),
+});
+
+export const ImagingSlide = SlideBase.extend({
+  kind: z.literal('imaging'),
+  content: z.object({
+    /** 0 to 4 images (0 only when the case has lesion sizes but no key image yet). */
+    images: z.array(DeckImage),
+    /** 1-based part of the case's imaging slides, and how many there are. */
+    part: z.number().int(),
+    parts: z.number().int(),
+    /** Lesion sizes, on the first imaging slide only. */
+    lesions: z.array(DeckLesion),
+  }),
+});
+
+export const PathologySlide = SlideBase.extend({
+  kind: z.literal('pathology'),
+  content: z.object({
+    /** The driving report first, then the others (newest first) as history. */
+    reports: z.array(DeckPathologyReport),
+    drivingReason: z.string(),
+  }),
+});
+
+export const StagingSlide = SlideBase.extend({
+  kind: z.literal('staging'),
+  content: z.object({
+    applicable: z.boolean(),
+    prefix: z.string(),
+    T: z.string().nullable(),
+    N: z.string().nullable(),
+    M: z.string().nullable(),
+    G: z.string(),
+    stageGroup: z.string().nullable(),
+    /** "cT4 cN0 cM0 G3, stage IIIB" or "Not staged (AJCC soft tissue sarcoma staging does not apply)". */
+    summary: z.string(),
+    size: z.object({ cm: z.number().nullable(), kind: z.enum(['lesion', 'override', 'none']), text: z.string() }),
+    note: z.string(),
+    /** True when no staging inputs were saved and the defaults (NX, M0, c) were used. */
+    defaults: z.boolean(),
+  }),
+});
+
+export const PlanSlide = SlideBase.extend({
+  kind: z.literal('plan'),
+  content: z.object({
+    options: z.array(z.object({ id: z.string(), label: z.string() })),
+    readiness: z.object({
+      ready: z.boolean(),
+      missing: z.number().int(),
+      stale: z.number().int(),
+      /** The work-up items missing or stale for the meeting date. */
+      open: z.array(z.object({ label: z.string(), state: z.enum(['missing', 'stale']), reason: z.string() })),
+    }),
+  }),
+});
+
+export const Slide = z.discriminatedUnion('kind', [AgendaSlide, TitleSlide, HistorySlide, ImagingSlide, PathologySlide, StagingSlide, PlanSlide]);
+export type Slide = z.infer<typeof Slide>;
+export type SlideOf<K extends SlideKind> = Extract<Slide, { kind: K }>;
+
+/** What identifies the patient of a case deck: used to scrub free text by deidentify(); null once de-identified. */
+export const PatientIdentifiers = z.object({
+  name: z.string(),
+  familyName: z.string(),
+  givenNames: z.string(),
+  mrn: z.string(),
+  dateOfBirth: z.string(),
+  referringHospital: z.string(),
+  consultantContact: z.string(),
+  specimenIds: z.array(z.string()),
+});
+export type PatientIdentifiers = z.infer<typeof PatientIdentifiers>;
+
+/** One case's slides, all of them (hidden ones flagged), in the presenter's order. */
+export const CaseDeck = z.object({
+  caseId: z.number().int(),
+  itemId: z.number().int().nullable(),
+  number: z.number().int().nullable(),
+  label: z.string(),
+  deidentified: z.boolean(),
+  identifiers: PatientIdentifiers.nullable(),
+  slides: z.array(Slide),
+});
+export type CaseDeck = z.infer<typeof CaseDeck>;
+
+/** Where each case's slides are in the meeting deck (presenter mode jumps by case number). */
+export const DeckSection = z.object({
+  itemId: z.number().int(),
+  caseId: z.number().int(),
+  number: z.number().int(),
+  label: z.string(),
+  presenter: z.string(),
+  minutes: z.number().int(),
+  /** Index of the case's first slide in `slides`, and how many visible slides it has. */
+  firstSlide: z.number().int(),
+  slideCount: z.number().int(),
+  identifiers: PatientIdentifiers.nullable(),
+});
+export type DeckSection = z.infer<typeof DeckSection>;
+
+/** The meeting deck: the agenda slide, then each case's visible slides in agenda order. */
+export const MeetingDeck = z.object({
+  meetingId: z.number().int(),
+  title: z.string(),
+  startsAt: z.string(),
+  deidentified: z.boolean(),
+  slides: z.array(Slide),
+  sections: z.array(DeckSection),
+});
+export type MeetingDeck = z.infer<typeof MeetingDeck>;
+
+/** The presenter's changes to one slide of one agenda item. */
+export const SlideEdit = z.object({
+  slideKey: z.string(),
+  hidden: z.boolean(),
+  /** Position among the case's slides; null = the record's order. */
+  position: z.number().int().nullable(),
+  /** Edited text fields ('title' or a key of the slide's `text`). */
+  text: z.record(z.string(), z.string()),
+});
+export type SlideEdit = z.infer<typeof SlideEdit>;

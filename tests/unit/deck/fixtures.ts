@@ -1,0 +1,128 @@
+import type { CaseDeckInput, DeckAgendaItem, DeckMeeting, MeetingDeckItem } from '../../../shared/deck/input';
+
+/** A plain case record for the pure deck builder; tests change what they are about. */
+export function record(caseId = 12, overrides: Partial<CaseDeckInput> = {}): CaseDeckInput {
+  return {
+    caseId,
+    patient: { familyName: 'Quill', givenNames: 'Ada May', mrn: 'T-1001', dateOfBirth: '1961-05-02', sex: 'female' },
+    meetingDate: '2026-12-10',
+    ageAtMeeting: 65,
+    tumourSite: 'Left thigh, deep',
+    siteChapter: 'trunk-extremity',
+    workingDiagnosis: 'Undifferentiated pleomorphic sarcoma',
+    clinicalHistory: 'Mrs Quill (MRN T-1001, born 02/05/1961) noticed an enlarging painless mass over 4 months.',
+    boardQuestion: 'Neoadjuvant radiotherapy before excision?',
+    ecog: 1,
+    comorbidities: 'Type 2 diabetes',
+    patientKnowledge: 'Aware of a likely sarcoma diagnosis',
+    consultantName: 'Dr B. Surgeon',
+    consultantContact: 'bleep 2001; b.surgeon@example.org',
+    referringHospital: 'Northgate General',
+    status: 'ready',
+    clinical: {
+      grade: {
+        grade: 'G3',
+        score: 7,
+        components: { differentiation: 3, mitoses: 2, necrosis: 2 },
+        source: 'computed',
+        status: 'graded',
+        reason: 'Score 7 (3 + 2 + 2) = G3.',
+      },
+      stage: {
+        applicable: true,
+        T: 'cT3',
+        N: 'cN0',
+        M: 'cM0',
+        G: 'G3',
+        stageGroup: 'IIIB',
+        explanation: 'Trunk and extremities: 12 cm is T3 (> 10 cm and <= 15 cm); T3 N0 M0 G3 is stage IIIB.',
+        size: { sizeCm: 12, kind: 'lesion', lesionId: 1, text: "12 cm, lesion 'Thigh mass', MR of 2026-10-02" },
+        defaults: false,
+        inputs: { prefix: 'c', note: '' },
+      },
+      readiness: {
+        ready: false,
+        missing: 1,
+        stale: 0,
+        items: [
+          { label: 'Chest CT for staging', state: 'missing', reason: 'No chest CT' },
+          { label: 'Biopsy (image-guided core needle)', state: 'done', reason: 'Core needle biopsy S-1' },
+        ],
+      },
+      drivingReportId: 5,
+      drivingReason: 'Core needle biopsy S26-123 of 2026-10-08 drives grade and staging.',
+    },
+    pathology: [
+      {
+        id: 5,
+        procedure: 'core-needle-biopsy',
+        specimenId: 'S26-123',
+        specimenDate: '2026-10-08',
+        laboratory: 'Northgate pathology',
+        histotypeName: 'Undifferentiated pleomorphic sarcoma',
+        coded: true,
+        icdO3: '8802/3',
+        grade: {
+          grade: 'G3',
+          score: 7,
+          components: { differentiation: 3, mitoses: 2, necrosis: 2 },
+          source: 'computed',
+          status: 'graded',
+          reason: 'Score 7 = G3.',
+        },
+        neoadjuvantTherapy: false,
+        ihc: [{ marker: 'MDM2', result: 'negative', note: '' }],
+        molecular: [{ test: 'MDM2 amplification (FISH)', result: 'not amplified' }],
+        marginStatus: null,
+        closestMarginMm: null,
+        closestMarginLessThan: false,
+        treatmentEffect: '',
+        expertReview: { by: 'Dr Review', date: '2026-10-20', agreement: 'concordant' },
+        reportText: 'Specimen S26-123 from Quill, Ada May.',
+      },
+    ],
+    lesions: [
+      { id: 1, label: 'Thigh mass', longCm: 12, shortCm: 8, craniocaudalCm: 9.5, greatestDimensionCm: 12, studyDate: '2026-10-02', source: 'typed', note: '' },
+    ],
+    keyImages: [],
+    plan: { options: ['preoperative-radiotherapy', 'surgery'], text: 'Preoperative RT then wide excision.' },
+    timeline: [
+      { date: '2026-07', kind: 'presentation', title: 'Presentation', detail: 'Painless thigh mass' },
+      { date: '2026-10-08', kind: 'biopsy', title: 'Core needle biopsy: UPS', detail: 'FNCLCC G3; specimen S26-123' },
+    ],
+    ...overrides,
+  };
+}
+
+export function keyImages(n: number): CaseDeckInput['keyImages'] {
+  return Array.from({ length: n }, (_, i) => ({
+    id: 100 + i,
+    caption: `Axial T1 ${i + 1}`,
+    renderUrl: `/media/key-images/${100 + i}.png`,
+    studyDate: '2026-10-02',
+    seriesDescription: 'Ax T1 FS post',
+    measurements: ['L 42.1 × W 20.0 mm'],
+  }));
+}
+
+export const MEETING: DeckMeeting = {
+  id: 5,
+  title: 'Sarcoma MDT',
+  boardType: 'sarcoma',
+  startsAt: '2026-12-10T13:00',
+  endsAt: '2026-12-10T14:30',
+  durationMinutes: 90,
+  place: 'Seminar room 3',
+  videoLink: '',
+  chair: 'Dr Chair',
+  coordinator: 'Coordinator',
+  status: 'scheduled',
+};
+
+export function agendaItem(id: number, number: number, overrides: Partial<DeckAgendaItem> = {}): DeckAgendaItem {
+  return { id, number, presenter: `Presenter ${number}`, minutes: 10, plannedStart: '2026-12-10T13:00', state: 'pending', history: [], ...overrides };
+}
+
+export function meetingItem(caseId: number, number: number, overrides: Partial<MeetingDeckItem> = {}): MeetingDeckItem {
+  return { item: agendaItem(1000 + caseId, number), record: record(caseId), edits: [], ...overrides };
+}
