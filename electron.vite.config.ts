@@ -1,6 +1,47 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
-import { resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path, { resolve } from 'node:path';
+import type { Plugin } from 'vite';
+
+/**
+ * The DICOM decoder runs in a worker served from our own origin under /decoders/, so the host can give that
+ * worker the CSP its codecs need (eval, wasm) while the page keeps a strict one. A worker started from a blob:
+ * URL would inherit the page's CSP instead. Keep DECODER_PATH in step with electron/host/web.ts.
+ */
+const DECODER_PATH = '/decoders/';
+/** cornerstone-wado-image-loader's build whose worker and codecs are separate files (the default build inlines them as a blob). */
+const WADO_DYNAMIC_DIR = path.join(
+  path.dirname(createRequire(import.meta.url).resolve('cornerstone-wado-image-loader/package.json')),
+  'dist',
+  'dynamic-import',
+);
+const WADO_DYNAMIC_ENTRY = path.join(WADO_DYNAMIC_DIR, 'cornerstoneWADOImageLoader.min.js');
+/** The one place that build starts its worker: relative to a public path it guesses from the page's last <script>. */
+const WORKER_SPAWN = 'new Worker(r.p+"index.worker.min.worker.js")';
+
+function decoderWorker(): Plugin {
+  return {
+    name: 'boardprep-decoder-worker',
+    enforce: 'pre',
+    transform(code, id) {
+      if (path.normalize(id.split('?')[0]) !== WADO_DYNAMIC_ENTRY) return null;
+      const found = code.split(WORKER_SPAWN).length - 1;
+      if (found !== 1) {
+        this.error(`cornerstone-wado-image-loader changed: expected its worker spawn "${WORKER_SPAWN}" once, found it ${found} times`);
+      }
+      return { code: code.replace(WORKER_SPAWN, `new Worker(${JSON.stringify(`${DECODER_PATH}index.worker.min.worker.js`)})`), map: null };
+    },
+    generateBundle() {
+      // The worker, its codec chunks and wasm keep their names: the worker loads them relative to its own URL.
+      for (const name of readdirSync(WADO_DYNAMIC_DIR)) {
+        if (!/\.(js|wasm)$/.test(name) || path.join(WADO_DYNAMIC_DIR, name) === WADO_DYNAMIC_ENTRY) continue;
+        this.emitFile({ type: 'asset', fileName: `${DECODER_PATH.slice(1)}${name}`, source: readFileSync(path.join(WADO_DYNAMIC_DIR, name)) });
+      }
+    },
+  };
+}
 
 export default defineConfig({
   main: {
@@ -24,7 +65,9 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
-    plugins: [react()],
+    plugins: [react(), decoderWorker()],
+    // Every import of the loader (one instance: the viewer and the metadata provider share its caches) gets the build above.
+    resolve: { alias: [{ find: /^cornerstone-wado-image-loader$/, replacement: WADO_DYNAMIC_ENTRY }] },
     build: {
       outDir: 'out/renderer',
       rollupOptions: { input: resolve('renderer/index.html') },

@@ -2,7 +2,7 @@ import { net, protocol } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { MediaAnswer } from './host/media';
-import { CONTENT_SECURITY_POLICY } from './host/web';
+import { staticContentSecurityPolicy } from './host/web';
 
 /**
  * The renderer is served from boardprep://app/ rather than file://, so it has a real origin, a CSP header,
@@ -11,6 +11,12 @@ import { CONTENT_SECURITY_POLICY } from './host/web';
 export const APP_SCHEME = 'boardprep';
 export const APP_ORIGIN = `${APP_SCHEME}://app`;
 
+/**
+ * standard + secure give the scheme real origins, so the page may start the DICOM decode worker from
+ * boardprep://app/decoders/ (same origin, CSP worker-src 'self'); Electron routes worker script, importScripts and
+ * fetch requests for registered schemes to the handler below. supportFetchAPI lets the worker fetch its .wasm
+ * (same origin, so no corsEnabled needed).
+ */
 export function registerAppSchemeAsPrivileged(): void {
   protocol.registerSchemesAsPrivileged([
     { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
@@ -44,7 +50,11 @@ export function serveAppProtocol(rendererDir: string, media: Media): void {
     if (!file.startsWith(root + path.sep)) return new Response('Forbidden', { status: 403 });
     const response = await net.fetch(pathToFileURL(file).href);
     const headers = new Headers(response.headers);
-    if (file.endsWith('.html')) headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    // The page gets the strict policy; the decode worker under /decoders/ gets its own (see DECODER_CONTENT_SECURITY_POLICY).
+    const csp = staticContentSecurityPolicy(path.relative(root, file));
+    if (csp) headers.set('Content-Security-Policy', csp);
+    // WebAssembly.instantiateStreaming wants this exact type.
+    if (file.endsWith('.wasm')) headers.set('Content-Type', 'application/wasm');
     headers.set('X-Content-Type-Options', 'nosniff');
     return new Response(response.body, { status: response.status, headers });
   });

@@ -17,6 +17,8 @@ import type { MediaAnswer } from './media';
 export const TOKEN_HEADER = 'x-boardprep-token';
 const COOKIE = 'boardprep_token';
 const MAX_BODY = 5 * 1024 * 1024;
+/** How long close() lets requests under way finish before it drops their connections. */
+const CLOSE_GRACE_MS = 2000;
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -27,21 +29,59 @@ const MIME: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.json': 'application/json',
   '.ico': 'image/x-icon',
+  '.wasm': 'application/wasm',
 };
 
-/** Same policy as the Electron window; `connect-src 'self'` lets the renderer call /api. */
+/**
+ * Same policy as the Electron window; `connect-src 'self'` lets the renderer call /api. No eval anywhere in the
+ * page: the image decoders that need it run in a worker loaded from DECODER_PATH, which gets its own policy.
+ */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
-  "worker-src 'self' blob:",
+  "worker-src 'self'",
   "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
   "frame-ancestors 'none'",
   "form-action 'none'",
 ].join('; ');
+
+/** Where the build puts the DICOM decode worker, its codec chunks and their wasm (see electron.vite.config.ts). */
+export const DECODER_PATH = '/decoders/';
+
+/**
+ * Sent only with files under DECODER_PATH. A worker loaded from a URL runs under the CSP of its own response, not
+ * the page's, so this is what the decode worker gets: its Emscripten codecs (JPEG baseline, JPEG-LS, JPEG 2000)
+ * build functions with `new Function` and compile WebAssembly, and fetch their .wasm from the same folder.
+ * Nothing else: no network beyond our origin, no nested workers, no documents.
+ */
+export const DECODER_CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/** True for a file of the built renderer (path relative to its folder, either separator) that is a decoder file. */
+export function isDecoderFile(relativePath: string): boolean {
+  return relativePath.split(path.sep).join('/').startsWith(DECODER_PATH.slice(1));
+}
+
+/**
+ * The policy for a file of the built renderer (path relative to its folder), if it gets one: the page's for HTML,
+ * the decoder's for the decoder files. Decided on the resolved file, so no spelling of a URL gets the decoder
+ * policy onto the page.
+ */
+export function staticContentSecurityPolicy(relativePath: string): string | undefined {
+  if (relativePath.endsWith('.html')) return CONTENT_SECURITY_POLICY;
+  if (isDecoderFile(relativePath)) return DECODER_CONTENT_SECURITY_POLICY;
+  return undefined;
+}
 
 export interface WebHostOptions {
   handlers: HandlerTable;
@@ -119,8 +159,11 @@ function serveStatic(rendererDir: string, urlPath: string, res: http.ServerRespo
   const relative = decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath);
   const file = path.resolve(rendererDir, `.${relative}`);
   const inside = file.startsWith(path.resolve(rendererDir) + path.sep);
+  const found = inside && existsSync(file) && statSync(file).isFile();
+  // A missing decoder file is an error for the worker, not the app shell.
+  if (!found && inside && isDecoderFile(path.relative(rendererDir, file))) return send(res, 404, 'Not found');
   // Unknown paths get the app shell so a reload on any screen works.
-  const target = inside && existsSync(file) && statSync(file).isFile() ? file : path.join(rendererDir, 'index.html');
+  const target = found ? file : path.join(rendererDir, 'index.html');
   if (!existsSync(target)) {
     send(res, 500, `The renderer is not built (${rendererDir} has no index.html). Run: npm run build`);
     return;
@@ -131,10 +174,9 @@ function serveStatic(rendererDir: string, urlPath: string, res: http.ServerRespo
     'Referrer-Policy': 'no-referrer',
     'Cache-Control': target.includes(`${path.sep}assets${path.sep}`) ? 'private, max-age=31536000, immutable' : 'no-store',
   };
-  if (target.endsWith('.html')) {
-    headers['Content-Security-Policy'] = CONTENT_SECURITY_POLICY;
-    headers['X-Frame-Options'] = 'DENY';
-  }
+  const csp = staticContentSecurityPolicy(path.relative(rendererDir, target));
+  if (csp) headers['Content-Security-Policy'] = csp;
+  if (target.endsWith('.html')) headers['X-Frame-Options'] = 'DENY';
   res.writeHead(200, headers);
   createReadStream(target).pipe(res);
 }
@@ -204,7 +246,14 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
         openUrl: `${url}?token=${token}`,
         token,
         port,
-        close: () => new Promise<void>((done) => server.close(() => done())),
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            // close() waits for every open connection, including sockets the browser opened ahead of time and never
+            // sent a request on (Node keeps those until headersTimeout, a minute). Answers under way get a moment.
+            server.closeIdleConnections();
+            setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS).unref();
+          }),
       });
     });
   });

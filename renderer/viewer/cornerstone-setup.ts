@@ -30,7 +30,9 @@ export function ensureCornerstone(): void {
   // Setting external.cornerstone registers the wadouri: loader and its metadata provider.
   cornerstoneWADOImageLoader.external.cornerstone = cornerstone;
   cornerstoneWADOImageLoader.external.dicomParser = dicomParser;
-  // Decoding runs in workers started from a blob: URL (CSP worker-src blob:); codecs load when a file needs them.
+  // Decoding runs in workers loaded from /decoders/ on our own origin (the build aliases the loader to its
+  // dynamic-import build and points its worker there; see electron.vite.config.ts). That response carries the CSP
+  // the codecs need (eval, wasm), so the page's own CSP stays strict. Codecs load when a file needs them.
   cornerstoneWADOImageLoader.webWorkerManager.initialize({
     maxWebWorkers: Math.min(2, Math.max(1, (navigator.hardwareConcurrency || 2) - 1)),
     startWebWorkersOnDemand: true,

@@ -1,6 +1,8 @@
 /**
- * Transfer syntaxes BoardPrep stores. The list is what the viewer (cornerstone WADO image loader) can decode;
- * anything else is rejected at import with its name, so nobody finds an undisplayable image at the board.
+ * Transfer syntaxes BoardPrep stores. The list is what the viewer (cornerstone WADO image loader, decoding in its
+ * worker under /decoders/) can decode, each one shown rendering by tests/e2e/transfer-syntaxes.spec.ts; anything
+ * else is rejected at import with its name, so nobody finds an undisplayable image at the board. Add a syntax here
+ * only together with a sample in that test.
  */
 export const SUPPORTED_TRANSFER_SYNTAXES: ReadonlyMap<string, string> = new Map([
   ['1.2.840.10008.1.2', 'Implicit VR Little Endian'],
