@@ -226,6 +226,12 @@ export const StackViewer = forwardRef<StackViewerHandle, StackViewerProps>(funct
     cornerstone.loadAndCacheImage(entry.imageId).then(
       (image) => {
         if (cancelled) return;
+        // A codec can "succeed" with an empty image (e.g. JPEG-LS data labelled as JPEG 2000): that is a failure.
+        if (!(image.width > 0 && image.height > 0)) {
+          const ts = transferSyntaxOf(entry.imageId);
+          setStatus({ kind: 'error', message: `the image data decoded to an empty picture${ts ? ` (transfer syntax ${ts})` : ''}`, detail: '' });
+          return;
+        }
         const current = cornerstone.getEnabledElement(el).image ? cornerstone.getViewport(el) : undefined;
         const viewport =
           firstDisplayRef.current || !current
