@@ -1,21 +1,23 @@
 /**
- * DICOM import benchmark: `npx tsx scripts/bench-import.ts [--studies 11] [--series 5] [--keep]`
+ * DICOM import benchmark: `npx tsx scripts/bench-import.ts [--studies 11] [--series 5] [--rounds 3] [--keep]`
  *
  * Builds (in a temp folder) studies x series x 37 CT files from the 37-slice chest CT test series, each a copy
  * with fresh Study, Series and SOP Instance UIDs written in place (same length, so every offset stays valid).
  * Then, in one run, over the same files:
- *   (a) a plain copy (fs.copyFile, file by file, like `cp`) into a fresh folder, and `cp -r` for reference;
+ *   (a) a plain copy (fs.copyFile, file by file, like `cp`) into a fresh folder; for reference also `cp -r` and a
+ *       copy through user space (fs.readFile then fs.writeFile, the I/O pattern the import itself has);
  *   (b) the import through the `boardprep import` command code (importCommand.run) into a fresh data folder,
  *       in a child process, sampling its peak RSS when 1/4, 1/2 and all of the files have been scanned;
  *   (c) `dcmdump -q +P 0008,0018` over the files in batches, where DCMTK is installed;
  *   (d) a pydicom `dcmread(f, stop_before_pixels=True)` loop under /usr/bin/python3, where pydicom is installed.
+ * The methods are interleaved over --rounds rounds, each started after `sync`; the table shows the median round.
  * Prints a table (files, MB, seconds, files/s, MB/s, ratio to the copy) and the import's memory.
  * Targets: import >= 50% of the copy's throughput, and faster than the pydicom header loop.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { copyFile } from 'node:fs/promises';
+import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -160,11 +162,13 @@ async function main(): Promise<void> {
     const listFile = path.join(root, 'files.txt');
     writeFileSync(listFile, files.join('\n'));
     const rounds = opt('rounds', 3);
+    const loadBefore = os.loadavg()[0];
     const times = new Map<string, number[]>();
     const record = (what: string, seconds: number) => times.set(what, [...(times.get(what) ?? []), seconds]);
     const notes = new Map<string, string>();
     const COPY = 'plain copy (fs.copyFile, file by file)';
     const CP = 'cp -r (reference)';
+    const READ_WRITE = 'read + write copy (fs.readFile, fs.writeFile)';
     const IMPORT = 'boardprep import (read, hash, parse, store, index)';
     const DCMDUMP = 'dcmdump -q +P 0008,0018 (batches of 200)';
     const python = '/usr/bin/python3';
@@ -188,6 +192,15 @@ async function main(): Promise<void> {
         for (let i = 0; i < files.length; i++) await copyFile(files[i], path.join(copyDir, `${i}.dcm`));
       }));
       rmSync(copyDir, { recursive: true, force: true });
+
+      // The same copy through user space, as the import does it: read the whole file, write it out.
+      const rwDir = path.join(root, 'rw');
+      mkdirSync(rwDir);
+      settle();
+      record(READ_WRITE, await timeIt(async () => {
+        for (let i = 0; i < files.length; i++) await writeFile(path.join(rwDir, `${i}.dcm`), await readFile(files[i]));
+      }));
+      rmSync(rwDir, { recursive: true, force: true });
 
       const cpDir = path.join(root, 'cp');
       settle();
@@ -231,7 +244,7 @@ async function main(): Promise<void> {
       }
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-    const rows: Row[] = [COPY, CP, IMPORT, DCMDUMP, PYDICOM].map((what) => {
+    const rows: Row[] = [COPY, CP, READ_WRITE, IMPORT, DCMDUMP, PYDICOM].map((what) => {
       const xs = times.get(what);
       return xs ? { what, seconds: median(xs), note: xs.map((x) => x.toFixed(2)).join(' / ') } : { what, seconds: null, note: notes.get(what) };
     });
@@ -259,21 +272,33 @@ async function main(): Promise<void> {
     const line = (cells: string[]) => cells.map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
     console.log(
       `\nDICOM import benchmark: ${files.length} CT files (${studies} studies x ${seriesPerStudy} series x 37 slices), ${mb.toFixed(0)} MB, ` +
-        `${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)}, Node ${process.versions.node}; median of ${rounds} rounds`,
+        `${os.cpus().length} CPUs, load average ${loadBefore.toFixed(1)} before / ${os.loadavg()[0].toFixed(1)} after, Node ${process.versions.node}; ` +
+        `seconds = median of ${rounds} rounds`,
     );
     console.log(line(head));
     console.log(widths.map((w) => '-'.repeat(w)).join('  '));
     for (const r of table) console.log(line(r));
     console.log(`\nimport peak RSS (last round): ${imp!.marks.map((m, i) => `${m} files ${imp!.rss[i]?.toFixed(0) ?? '?'} MB`).join(', ')}`);
-    const importSeconds = median(times.get(IMPORT)!);
-    const importRate = files.length / importSeconds;
-    const pydicom = rows.find((r) => r.what.startsWith('pydicom') && r.seconds !== null);
-    const ok1 = importRate >= copyRate / 2;
-    const ok2 = !pydicom || importSeconds < pydicom.seconds!;
-    console.log(`target: import >= 50% of copy throughput: ${ok1 ? 'met' : 'NOT met'} (${((importRate / copyRate) * 100).toFixed(0)}%)`);
-    if (pydicom) console.log(`target: import faster than the pydicom header loop: ${ok2 ? 'met' : 'NOT met'} (${(pydicom.seconds! / importSeconds).toFixed(1)}x)`);
+    // Targets, on the median round and on the best round of each method (the least disturbed by other processes).
+    const best = (xs: number[]) => Math.min(...xs);
+    let ok = true;
+    for (const [label, pick] of [['median', median], ['best', best]] as const) {
+      const imp = pick(times.get(IMPORT)!);
+      const copy = pick(times.get(COPY)!);
+      const ratio = copy / imp;
+      const py = times.get(PYDICOM) ? pick(times.get(PYDICOM)!) : undefined;
+      const rw = times.get(READ_WRITE) ? pick(times.get(READ_WRITE)!) : undefined;
+      const ok1 = ratio >= 0.5;
+      const ok2 = py === undefined || imp < py;
+      if (label === 'median') ok = ok1 && ok2;
+      console.log(
+        `target (${label} round): import >= 50% of copy throughput: ${ok1 ? 'met' : 'NOT met'} (${(ratio * 100).toFixed(0)}%, ${imp.toFixed(2)} s vs ${copy.toFixed(2)} s)` +
+          (py === undefined ? '' : `; faster than the pydicom header loop: ${ok2 ? 'met' : 'NOT met'} (${imp.toFixed(2)} s vs ${py.toFixed(2)} s)`) +
+          (rw === undefined ? '' : `; vs the read + write copy: ${((rw / imp) * 100).toFixed(0)}%`),
+      );
+    }
     if (keep) console.log(`files kept in ${root}`);
-    process.exitCode = ok1 && ok2 ? 0 : 1;
+    process.exitCode = ok ? 0 : 1;
   } finally {
     if (!keep) rmSync(root, { recursive: true, force: true });
   }

@@ -312,7 +312,3 @@ export function allFileHashes(db: Db): Set<string> {
   for (const h of db.prepare('SELECT DISTINCT file_hash FROM dicom_instances').pluck().iterate()) set.add(h as string);
   return set;
 }
-
-export function isHashReferenced(db: Db, hash: string): boolean {
-  return db.prepare('SELECT 1 FROM dicom_instances WHERE file_hash = ? LIMIT 1').pluck().get(hash) !== undefined;
-}

@@ -3,7 +3,7 @@ import type { Db } from '../../db/open';
 import { DomainError } from '../errors';
 import * as sql from './dicom-sql';
 import { slicePosition } from './geometry';
-import { parseInstance } from './parse';
+import { parseInstance, type ParseOutcome } from './parse';
 import { mismatchFor } from './patient-match';
 import { BufferSlot, readCandidate } from './read-file';
 import { DirectoryListingCache, expandDicomdir, scanPaths } from './scan';
@@ -19,6 +19,9 @@ import type { ImportedStudy, ImportProgress, ImportResult, InstanceHeader, Patie
  * store before their index rows exist, so an index row never lacks its file; if the import is cancelled or fails,
  * the files it wrote are removed again, and if the process dies instead, its journal lets `sweepImageStore` remove
  * them at the next start.
+ *
+ * Durability matches the database's (WAL, synchronous=NORMAL): everything survives the application crashing. Files
+ * are not fsync'ed, so a power cut right after an import may lose file contents the index already lists.
  */
 
 export interface ImportOptions {
@@ -30,14 +33,15 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** Checked between files; an aborted import keeps nothing. */
   signal?: AbortSignal;
-  /** Replaces how a file is written into the store's temp folder (tests use it to simulate a full disk). */
+  /** Replaces how a file is written into the store (tests use it to simulate a full disk or a crash). */
   writeFile?: FileWriter;
   now?: () => string;
-  /** Files in flight at once (default 4). */
-  concurrency?: number;
 }
 
-const DEFAULT_CONCURRENCY = 4;
+/** Longest stretch of synchronous work before the importer lets the event loop run. */
+const SLICE_MS = 15;
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class ImportFailedError extends Error {
   override name = 'ImportFailedError';
@@ -67,7 +71,7 @@ class ProgressThrottle {
 
 /** Insert parameters for one accepted instance, plus what the study and series rows need. */
 interface Accepted {
-  /** Position in the list of files, so the index is written in a stable order whatever finished first. */
+  /** Position in the list of files (the index is written in this order). */
   order: number;
   header: InstanceHeader;
   instance: Record<string, unknown>;
@@ -174,7 +178,7 @@ export async function importDicom(db: Db, dataDir: string, paths: readonly strin
     source: JSON.stringify(paths.map((p) => path.resolve(p))),
     pid: process.pid,
   });
-  const session = new StoreSession(dataDir, importId, options.writeFile);
+  let session: StoreSession | undefined;
   const stmts = new sql.ImportStatements(db);
   const progress = new ProgressThrottle(options.onProgress);
 
@@ -210,6 +214,8 @@ export async function importDicom(db: Db, dataDir: string, paths: readonly strin
   };
 
   try {
+    session = new StoreSession(dataDir, importId, options.writeFile);
+    const store = session;
     // ---- scanning: folders and DICOMDIRs to a list of paths
     progress.report(snapshot('scanning'), true);
     const scan = await scanPaths(paths, {
@@ -228,23 +234,38 @@ export async function importDicom(db: Db, dataDir: string, paths: readonly strin
     total = queue.length + scan.rejected.length;
     progress.report(snapshot('importing'), true);
 
-    // ---- importing: a few files in flight, so reading and writing (on libuv's threads) overlap hashing and
-    // parsing (on this one). Each worker holds one file's bytes at a time, in its own reused buffer.
-    let next = 0;
+    // ---- importing: one file at a time, read with plain synchronous calls (far cheaper than a round trip through
+    // libuv's thread pool for each of open, fstat, read and close), hashed and parsed here, and written to the store
+    // on the thread pool while the next file is read, hashed and parsed (two buffers take turns). The loop lets
+    // the event loop run at least every SLICE_MS, so the app stays responsive and an abort is seen.
+    const slots = [new BufferSlot(), new BufferSlot()];
+    let busySlot: BufferSlot | undefined;
+    let pendingPut: Promise<void> | undefined;
     let failure: unknown;
-    const worker = async () => {
-      const slot = new BufferSlot();
-      while (next < queue.length && !signal?.aborted && failure === undefined) {
-        const order = next++;
-        const file = queue[order];
-        const read = await readCandidate(file, slot);
-        if ('reason' in read) {
-          reject(file, read.reason, order);
-        } else {
-          const outcome = parseInstance(read.bytes);
-          if (outcome.kind === 'directory') {
-            // A DICOMDIR is an index, not an instance. Chosen explicitly, its listed files are imported.
-            if (explicitFiles.has(file)) {
+    let sliceStart = performance.now();
+    for (let order = 0; order < queue.length; order++) {
+      if (performance.now() - sliceStart >= SLICE_MS) {
+        await yieldToEventLoop();
+        sliceStart = performance.now();
+      }
+      if (signal?.aborted || failure !== undefined) break;
+      const slot = slots[0] === busySlot ? slots[1] : slots[0];
+      const file = queue[order];
+      const read = readCandidate(file, slot);
+      if ('reason' in read) {
+        reject(file, read.reason, order);
+      } else {
+        let outcome: ParseOutcome;
+        try {
+          outcome = parseInstance(read.bytes);
+        } catch (e) {
+          // A file that trips the parser is that file's problem, not the import's.
+          outcome = { kind: 'rejected', reason: `damaged: the DICOM header could not be read (${e instanceof Error ? e.message : String(e)})` };
+        }
+        if (outcome.kind === 'directory') {
+          // A DICOMDIR is an index, not an instance. Chosen explicitly, its listed files are imported.
+          if (explicitFiles.has(file)) {
+            try {
               const expanded = await expandDicomdir(file, Buffer.from(read.bytes), listings);
               for (const f of expanded.files) {
                 if (!queued.has(f)) {
@@ -254,40 +275,49 @@ export async function importDicom(db: Db, dataDir: string, paths: readonly strin
               }
               for (const r of expanded.rejected) reject(r.path, r.reason, order);
               for (const w of expanded.warnings) warnings.add(w, '');
+            } catch (e) {
+              reject(file, `unreadable DICOMDIR: ${e instanceof Error ? e.message : String(e)}`, order);
             }
-            total = queue.length + scan.rejected.length;
-          } else if (outcome.kind === 'rejected') {
-            reject(file, outcome.reason, order);
+            sliceStart = performance.now();
+          }
+          total = queue.length + scan.rejected.length;
+        } else if (outcome.kind === 'rejected') {
+          reject(file, outcome.reason, order);
+        } else {
+          scanned += 1;
+          const h = outcome.header;
+          if (seenSops.has(h.sopInstanceUid) || stmts.sopExists.get(h.sopInstanceUid) !== undefined) {
+            duplicates += 1;
+            // Its study is already indexed (or will be by this import), so it can still be attached to the case.
+            tally(h.studyInstanceUid).duplicates += 1;
           } else {
-            scanned += 1;
-            const h = outcome.header;
-            // Checked and marked before any await, so two copies of one instance in flight are still caught.
-            if (seenSops.has(h.sopInstanceUid) || stmts.sopExists.get(h.sopInstanceUid) !== undefined) {
-              duplicates += 1;
-              // Its study is already indexed (or will be by this import), so it can still be attached to the case.
-              tally(h.studyInstanceUid).duplicates += 1;
-            } else {
-              seenSops.add(h.sopInstanceUid);
-              const hash = sha256Hex(outcome.bytes);
-              let put;
-              try {
-                put = await session.put(outcome.bytes, hash);
-              } catch (e) {
+            // Hashed from the buffer just read (no copy); duplicates and rejected files are never hashed.
+            const bytes = outcome.bytes;
+            const hash = sha256Hex(bytes);
+            seenSops.add(h.sopInstanceUid);
+            imported += 1;
+            tally(h.studyInstanceUid).imported += 1;
+            for (const w of outcome.warnings) warnings.add(w, file);
+            // One write in flight at a time: wait for the previous file's, then start this one's.
+            await pendingPut;
+            sliceStart = performance.now();
+            if (failure !== undefined) break;
+            busySlot = bytes === read.bytes ? slot : undefined;
+            pendingPut = store.put(bytes, hash).then(
+              (put) => {
+                if (put.created) bytesStored += bytes.length;
+                accepted.push({ order, header: h, instance: instanceParams(h, hash, bytes.length, put.storedPath) });
+              },
+              (e: unknown) => {
                 failure ??= e;
-                break;
-              }
-              if (put.created) bytesStored += outcome.bytes.length;
-              accepted.push({ order, header: h, instance: instanceParams(h, hash, outcome.bytes.length, put.storedPath) });
-              imported += 1;
-              tally(h.studyInstanceUid).imported += 1;
-              for (const w of outcome.warnings) warnings.add(w, file);
-            }
+              },
+            );
           }
         }
-        progress.report(snapshot('importing'));
       }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY) }, worker));
+      progress.report(snapshot('importing'));
+    }
+    await pendingPut;
     if (failure !== undefined) throw failure;
     if (signal?.aborted) throw signal.reason ?? new Error('aborted');
     accepted.sort((a, b) => a.order - b.order);
@@ -380,8 +410,8 @@ export async function importDicom(db: Db, dataDir: string, paths: readonly strin
       });
       return out;
     })();
-    if (raced > 0) await session.discard((hash) => stmts.hashReferenced.get(hash) !== undefined);
-    await session.close();
+    if (raced > 0) await store.discard((hash) => stmts.hashReferenced.get(hash) !== undefined);
+    await store.close();
     progress.report(snapshot('indexing'), true);
     return {
       importId,
@@ -401,8 +431,8 @@ export async function importDicom(db: Db, dataDir: string, paths: readonly strin
     // Nothing of this import stays: remove the files it wrote (those no index row points to).
     let cleanupError: unknown;
     try {
-      await session.discard((hash) => stmts.hashReferenced.get(hash) !== undefined);
-      await session.close();
+      await session?.discard((hash) => stmts.hashReferenced.get(hash) !== undefined);
+      await session?.close();
     } catch (err) {
       // The journal stays; sweepImageStore finishes the job at the next start.
       cleanupError = err;
@@ -453,6 +483,9 @@ function describeFailure(e: unknown): string {
     case 'EPERM':
     case 'EROFS':
       return `the image store cannot be written to (${err.code})`;
+    case 'ENOTDIR':
+    case 'EEXIST':
+      return `the image store folder cannot be created (${err.code} at ${err.path ?? 'the data folder'})`;
     case 'SQLITE_FULL':
       return 'the disk is full (could not write the image index)';
     default:

@@ -1,34 +1,45 @@
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, promises as fsp, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, promises as fsp, renameSync, rmSync, statSync, write, writeSync } from 'node:fs';
 import path from 'node:path';
 
 /**
  * The content-addressed image store inside the data folder: `images/ab/cd/<sha256>.dcm`.
- * The same bytes are stored once. A file appears under its final name only complete (written to
- * `images/.tmp/` first, then renamed), and every file an import creates is listed in that import's journal
- * (`images/.journal/`) before it is renamed into place, so recovery can remove exactly what an interrupted import
- * left behind without listing the whole store (see sweep.ts).
+ * The same bytes are stored once. A file appears under its final name only complete: it is written as
+ * `<sha256>.<pid>.part` in the same folder, then renamed (a rename within one folder is atomic and cheap). Before
+ * that, its hash is appended to the import's journal (`images/.journal/`), so recovery can remove exactly what an
+ * interrupted import left behind, temp files included, without listing the whole store (see sweep.ts).
  */
 
 export const IMAGES_DIR = 'images';
-export const TMP_DIR = '.tmp';
 export const JOURNAL_DIR = '.journal';
 
-export type FileWriter = (file: string, bytes: Uint8Array) => Promise<void>;
+/** Writes a whole file. Replaceable so tests can simulate a full disk or a crash mid-import. */
+export type FileWriter = (file: string, bytes: Uint8Array) => void | Promise<void>;
 
-/** One open, one write of the whole buffer (fs.writeFile would split it into 512 KiB writes), one close. */
-const defaultWriter: FileWriter = async (file, bytes) => {
-  const fh = await fsp.open(file, 'w');
-  try {
-    let offset = 0;
-    while (offset < bytes.length) {
-      const { bytesWritten } = await fh.write(bytes, offset, bytes.length - offset);
-      offset += bytesWritten;
-    }
-  } finally {
-    await fh.close();
-  }
-};
+/**
+ * open and close are quick metadata calls made here; the write itself (the costly part: copying the bytes into the
+ * page cache) runs on libuv's thread pool, so the importer hashes and parses the next file meanwhile.
+ */
+const defaultWriter: FileWriter = (file, bytes) =>
+  new Promise<void>((resolve, reject) => {
+    const fd = openSync(file, 'w');
+    const finish = (err: unknown) => {
+      try {
+        closeSync(fd);
+      } catch (closeError) {
+        err ??= closeError;
+      }
+      if (err) reject(err);
+      else resolve();
+    };
+    const writeFrom = (offset: number) =>
+      write(fd, bytes, offset, bytes.length - offset, null, (err, written) => {
+        if (err) finish(err);
+        else if (offset + written < bytes.length) writeFrom(offset + written);
+        else finish(null);
+      });
+    writeFrom(0);
+  });
 
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -59,18 +70,16 @@ export function parseJournalName(name: string): { importId: number; pid: number 
   return m ? { importId: Number(m[1]), pid: Number(m[2]) } : undefined;
 }
 
-export function tempPrefix(pid: number): string {
-  return `${pid}-`;
+/** The temp name a process writes a file under before renaming it into place (next to the final file). */
+export function tempPathFor(dataDir: string, hash: string, pid: number): string {
+  return absoluteStoredPath(dataDir, storedPathFor(hash)).replace(/\.dcm$/, `.${pid}.part`);
 }
 
 /** One import's writer into the store. Not shared between imports. */
 export class StoreSession {
-  private readonly root: string;
-  private readonly tmpDir: string;
   private readonly madeDirs = new Set<string>();
   private journalFd: number | undefined;
   private readonly journalPath: string;
-  private counter = 0;
   /** Hashes of files this session created (and so may remove on cancel). */
   readonly created: string[] = [];
 
@@ -79,16 +88,16 @@ export class StoreSession {
     importId: number,
     private readonly writer: FileWriter = defaultWriter,
   ) {
-    this.root = path.join(dataDir, IMAGES_DIR);
-    this.tmpDir = path.join(this.root, TMP_DIR);
-    const journalDir = path.join(this.root, JOURNAL_DIR);
-    mkdirSync(this.tmpDir, { recursive: true });
+    const journalDir = path.join(dataDir, IMAGES_DIR, JOURNAL_DIR);
     mkdirSync(journalDir, { recursive: true });
     this.journalPath = path.join(journalDir, journalName(importId, process.pid));
     this.journalFd = openSync(this.journalPath, 'a');
   }
 
-  /** Stores `bytes` (whose SHA-256 is `hash`) unless the store already holds them. */
+  /**
+   * Stores `bytes` (whose SHA-256 is `hash`) unless the store already holds them. `bytes` must stay unchanged until
+   * the returned promise settles.
+   */
   async put(bytes: Uint8Array, hash: string): Promise<PutResult> {
     const storedPath = storedPathFor(hash);
     const final = absoluteStoredPath(this.dataDir, storedPath);
@@ -96,24 +105,21 @@ export class StoreSession {
     let newDir = false;
     if (!this.madeDirs.has(dir)) {
       // mkdir tells whether it created the folder: in a folder that did not exist, the file cannot exist either.
-      newDir = (await fsp.mkdir(dir, { recursive: true })) !== undefined;
+      newDir = mkdirSync(dir, { recursive: true }) !== undefined;
       this.madeDirs.add(dir);
     }
     if (!newDir) {
-      const exists = await fsp
-        .stat(final)
-        .then((s) => s.size === bytes.length)
-        .catch(() => false);
-      if (exists) return { hash, storedPath, created: false };
+      const existing = statSync(final, { throwIfNoEntry: false });
+      if (existing && existing.size === bytes.length) return { hash, storedPath, created: false };
     }
-    const tmp = path.join(this.tmpDir, `${tempPrefix(process.pid)}${this.counter++}.part`);
+    // Journal first: whatever happens next (temp file, rename), recovery knows where to look.
+    writeSync(this.journalFd!, `${hash}\n`);
+    const tmp = tempPathFor(this.dataDir, hash, process.pid);
     try {
       await this.writer(tmp, bytes);
-      // Journal first: a crash after the rename still leaves a record of the file for recovery.
-      writeSync(this.journalFd!, `${hash}\n`);
-      await fsp.rename(tmp, final);
+      renameSync(tmp, final);
     } catch (e) {
-      await fsp.rm(tmp, { force: true }).catch(() => undefined);
+      rmSync(tmp, { force: true });
       throw e;
     }
     this.created.push(hash);

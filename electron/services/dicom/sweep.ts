@@ -2,16 +2,17 @@ import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../../db/open';
 import * as sql from './dicom-sql';
-import { absoluteStoredPath, IMAGES_DIR, JOURNAL_DIR, parseJournalName, storedPathFor, TMP_DIR } from './store';
+import { absoluteStoredPath, IMAGES_DIR, JOURNAL_DIR, parseJournalName, storedPathFor, tempPathFor } from './store';
 
 /**
  * Startup recovery for the image store. An import that was cut short (crash, power off, killed) may have left files
- * in the store that no index row points to, and temp files. Each import journals the files it creates, so the
- * sweep only reads the journals of imports whose process is gone and removes those of their files the index does
- * not reference: the cost is proportional to what was interrupted, not to the size of the store.
+ * in the store that no index row points to, and temp files. Each import journals every file before it creates it,
+ * so the sweep only reads the journals of imports whose process is gone and removes, for each journaled hash, the
+ * temp file and (if no index row references it) the stored file: the cost is proportional to what was
+ * interrupted, not to the size of the store. With no interrupted import it reads one empty folder.
  *
- * `full: true` additionally lists the whole store and removes any file the index does not reference (for a
- * "check the image store" maintenance action; it reads every folder of the store).
+ * `full: true` additionally lists the whole store and removes any file the index does not reference and any temp
+ * file of a process that is gone (for a "check the image store" maintenance action; it reads every folder).
  */
 
 export interface SweepResult {
@@ -39,22 +40,20 @@ async function list(dir: string): Promise<string[]> {
   }
 }
 
+async function remove(file: string): Promise<boolean> {
+  return fsp
+    .rm(file)
+    .then(() => true)
+    .catch(() => false);
+}
+
 export async function sweepImageStore(db: Db, dataDir: string, options: { full?: boolean; now?: () => string } = {}): Promise<SweepResult> {
   const now = options.now ?? (() => new Date().toISOString());
   const root = path.join(dataDir, IMAGES_DIR);
   const result: SweepResult = { removedFiles: 0, removedTempFiles: 0, interruptedImports: [] };
   const referenced = db.prepare('SELECT 1 FROM dicom_instances WHERE file_hash = ? LIMIT 1').pluck();
 
-  // Temp files of processes that are gone.
-  const tmpDir = path.join(root, TMP_DIR);
-  for (const name of await list(tmpDir)) {
-    const pid = Number(/^(\d+)-/.exec(name)?.[1]);
-    if (Number.isInteger(pid) && pid > 0 && processAlive(pid)) continue;
-    await fsp.rm(path.join(tmpDir, name), { force: true });
-    result.removedTempFiles += 1;
-  }
-
-  // Journals of imports whose process is gone: their unindexed files go.
+  // Journals of imports whose process is gone: their temp files and unindexed files go.
   const journalDir = path.join(root, JOURNAL_DIR);
   const liveHashes = new Set<string>();
   for (const name of await list(journalDir)) {
@@ -67,13 +66,9 @@ export async function sweepImageStore(db: Db, dataDir: string, options: { full?:
       continue;
     }
     for (const hash of hashes) {
+      if (parsed && (await remove(tempPathFor(dataDir, hash, parsed.pid)))) result.removedTempFiles += 1;
       if (referenced.get(hash) !== undefined) continue;
-      const target = absoluteStoredPath(dataDir, storedPathFor(hash));
-      const existed = await fsp
-        .rm(target)
-        .then(() => true)
-        .catch(() => false);
-      if (existed) result.removedFiles += 1;
+      if (await remove(absoluteStoredPath(dataDir, storedPathFor(hash)))) result.removedFiles += 1;
     }
     await fsp.rm(file, { force: true });
   }
@@ -93,11 +88,15 @@ export async function sweepImageStore(db: Db, dataDir: string, options: { full?:
         if (!/^[0-9a-f]{2}$/.test(b)) continue;
         const dir = path.join(root, a, b);
         for (const name of await list(dir)) {
-          const hash = /^([0-9a-f]{64})\.dcm$/.exec(name)?.[1];
-          if (hash && (known.has(hash) || liveHashes.has(hash))) continue;
-          if (hash && referenced.get(hash) !== undefined) continue;
-          await fsp.rm(path.join(dir, name), { force: true });
-          result.removedFiles += 1;
+          const stored = /^([0-9a-f]{64})\.dcm$/.exec(name);
+          const temp = /^([0-9a-f]{64})\.(\d+)\.part$/.exec(name);
+          if (stored) {
+            const hash = stored[1];
+            if (known.has(hash) || liveHashes.has(hash) || referenced.get(hash) !== undefined) continue;
+            if (await remove(path.join(dir, name))) result.removedFiles += 1;
+          } else if (temp && !processAlive(Number(temp[2]))) {
+            if (await remove(path.join(dir, name))) result.removedTempFiles += 1;
+          }
         }
       }
     }

@@ -51,6 +51,11 @@ export function storedFiles(dataDir: string): string[] {
   return filesUnder(path.join(dataDir, 'images')).filter((f) => /^[0-9a-f]{2}\/[0-9a-f]{2}\/[0-9a-f]{64}\.dcm$/.test(f));
 }
 
+/** Temp files (`<hash>.<pid>.part`) anywhere in the store. */
+export function tempFiles(dataDir: string): string[] {
+  return filesUnder(path.join(dataDir, 'images')).filter((f) => f.endsWith('.part'));
+}
+
 export function createCase(db: Db, patient: Partial<ReturnType<typeof caseInput>['patient']> = {}): number {
   return new CasesService(db).create(CaseInput.parse(caseInput({ patient }))).id;
 }

@@ -14,7 +14,7 @@ import {
 } from '../../../electron/services/dicom/queries';
 import type { ImportProgress } from '../../../electron/services/dicom/types';
 import { tempDataDir } from '../helpers/temp';
-import { createCase, CT_SERIES, dcmdump, DICOM_DIR, MALFORMED, SINGLE, storedFiles } from './fixtures';
+import { createCase, CT_SERIES, dcmdump, DICOM_DIR, MALFORMED, SINGLE, storedFiles, tempFiles } from './fixtures';
 
 const ctFiles = () => readdirSync(CT_SERIES).map((f) => path.join(CT_SERIES, f));
 
@@ -61,7 +61,7 @@ describe('importing the 37-slice CT series', () => {
     expect(dcmdump(file, '0008,0018')).toBe(first.sopInstanceUid);
     expect(first.pixelSpacing).toEqual(dcmdump(file, '0028,0030')!.split('\\').map(Number));
     expect(storedFiles(dataDir)).toHaveLength(37);
-    expect(readdirSync(path.join(dataDir, 'images', '.tmp'))).toEqual([]);
+    expect(tempFiles(dataDir)).toEqual([]);
     expect(readdirSync(path.join(dataDir, 'images', '.journal'))).toEqual([]);
     db.close();
   });
