@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,13 +8,17 @@ import { handlersFor } from './host/handlers';
 import { answerMedia } from './host/media';
 import { createServices } from './host/services';
 import { startupSweep } from './host/startup';
+import { electronPdfSource } from './export-pdf-electron';
 import { serveOverIpc } from './host/ipc';
 import { installMenu } from './menu';
+import { audienceHandler } from './presenter-window';
+import { OPEN_AUDIENCE_CHANNEL } from '../shared/contract/contract';
 
 // The Electron shell only: windows, menu, protocol and security. Everything else lives in services.
 const appRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const rendererDir = path.join(appRoot, 'out', 'renderer');
 /** better-sqlite3 built for Electron's ABI (npm run build:electron-native); node_modules keeps the Node build for tests. */
+const preloadPath = path.join(appRoot, 'out', 'preload', 'preload.cjs');
 const electronBinding = path.join(appRoot, 'build', 'electron-native', 'better_sqlite3.node');
 
 app.setName('BoardPrep');
@@ -54,7 +58,7 @@ function createWindow(): BrowserWindow {
     title: 'BoardPrep',
     show: false,
     webPreferences: {
-      preload: path.join(appRoot, 'out', 'preload', 'preload.cjs'),
+      preload: preloadPath,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -81,9 +85,12 @@ async function start(): Promise<void> {
   const ctx = { db, dataDir, resourcesDir: path.join(appRoot, 'resources'), version: app.getVersion() };
   await startupSweep(ctx, (line) => console.log(line));
   const services = createServices(ctx);
+  // PDF exports: the print views in an offscreen window of this app (printToPDF).
+  services.exports.usePdf(electronPdfSource(APP_ORIGIN, preloadPath));
   hardenSessions();
   serveAppProtocol(rendererDir, (method, url, readBody) => answerMedia(services, method, url, readBody));
   serveOverIpc(handlersFor(services), isTrustedUrl, { log: (message, error) => console.error(message, error) });
+  ipcMain.handle(OPEN_AUDIENCE_CHANNEL, audienceHandler({ appOrigin: APP_ORIGIN, preload: preloadPath, isTrustedUrl }));
   installMenu();
   createWindow();
   app.on('activate', () => BrowserWindow.getAllWindows().length === 0 && createWindow());

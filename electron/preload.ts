@@ -1,8 +1,8 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { isChannel } from '../shared/contract/channels';
-import type { BoardPrepBridge } from '../shared/contract/contract';
+import { OPEN_AUDIENCE_CHANNEL, type BoardPrepBridge } from '../shared/contract/contract';
 
-// Sandboxed preload: exposes the contract's channels and the paths of files the user chose, nothing else.
+// Sandboxed preload: exposes the contract's channels, the paths of files the user chose and the audience window, nothing else.
 const bridge = {
   invoke: (channel, input) => {
     if (!isChannel(channel)) {
@@ -11,6 +11,7 @@ const bridge = {
     return ipcRenderer.invoke(channel, input);
   },
   pathsForFiles: (files) => files.map((f) => webUtils.getPathForFile(f)).filter((p) => p !== ''),
+  openAudience: (request) => ipcRenderer.invoke(OPEN_AUDIENCE_CHANNEL, request),
 } satisfies BoardPrepBridge;
 
 contextBridge.exposeInMainWorld('boardprep', bridge);

@@ -5,7 +5,9 @@ import { CaseList } from './features/cases/CaseList';
 import { CaseForm } from './features/cases/CaseForm';
 import { CasePage } from './features/cases/CasePage';
 import { EmptyBoard } from './features/home/EmptyBoard';
-import { navigate, useRoute } from './router';
+import { MeetingsArea } from './features/meetings/MeetingsArea';
+import { ChromelessArea } from './features/presenter/ChromelessArea';
+import { hrefFor, isChromeless, navigate, useRoute } from './router';
 import { useAsync } from './useAsync';
 
 export function App() {
@@ -38,6 +40,9 @@ export function App() {
   };
 
   const empty = info?.caseCount === 0;
+  // Presenter, audience and print views: the slides or the page alone, no top bar or case list.
+  if (isChromeless(route)) return <ChromelessArea route={route} />;
+  const meetings = route.name === 'meetings' || route.name === 'new-meeting' || route.name === 'meeting' || route.name === 'decision';
   return (
     <div className="app">
       <header className="topbar">
@@ -47,6 +52,14 @@ export function App() {
           </span>
           <span className="brand__name">BoardPrep</span>
           <span className="brand__board">Sarcoma MDT</span>
+          <nav className="topnav" aria-label="Sections">
+            <a href={hrefFor({ name: 'home' })} className={`topnav__link${meetings ? '' : ' topnav__link--on'}`} aria-current={meetings ? undefined : 'page'}>
+              Cases
+            </a>
+            <a href={hrefFor({ name: 'meetings' })} className={`topnav__link${meetings ? ' topnav__link--on' : ''}`} aria-current={meetings ? 'page' : undefined}>
+              Meetings
+            </a>
+          </nav>
         </div>
         <div className="topbar__right">
           {info && (
@@ -60,23 +73,29 @@ export function App() {
         </div>
       </header>
       {error && <div className="banner banner--error">{error}</div>}
-      <div className="layout">
-        <CaseList ref={searchRef} selectedId={route.name === 'case' ? route.id : undefined} refreshKey={refreshKey} />
-        <main className="detail">
-          {route.name === 'case' ? (
-            <CasePage key={`${route.id}:${refreshKey}`} id={route.id} tab={route.tab} onSaved={onSaved} />
-          ) : route.name === 'new-case' ? (
-            <CaseForm onSaved={onSaved} onCancel={() => navigate({ name: 'home' })} />
-          ) : empty ? (
-            <EmptyBoard onLoaded={refresh} />
-          ) : info ? (
-            <div className="placeholder">
-              <h2>Choose a case</h2>
-              <p>Pick a case on the left, or press Ctrl+N for a new one. Search finds names, MRNs and diagnoses.</p>
-            </div>
-          ) : null}
+      {meetings ? (
+        <main className="detail detail--wide">
+          <MeetingsArea route={route} />
         </main>
-      </div>
+      ) : (
+        <div className="layout">
+          <CaseList ref={searchRef} selectedId={route.name === 'case' ? route.id : undefined} refreshKey={refreshKey} />
+          <main className="detail">
+            {route.name === 'case' ? (
+              <CasePage key={`${route.id}:${refreshKey}`} id={route.id} tab={route.tab} onSaved={onSaved} />
+            ) : route.name === 'new-case' ? (
+              <CaseForm onSaved={onSaved} onCancel={() => navigate({ name: 'home' })} />
+            ) : empty ? (
+              <EmptyBoard onLoaded={refresh} />
+            ) : info ? (
+              <div className="placeholder">
+                <h2>Choose a case</h2>
+                <p>Pick a case on the left, or press Ctrl+N for a new one. Search finds names, MRNs and diagnoses.</p>
+              </div>
+            ) : null}
+          </main>
+        </div>
+      )}
     </div>
   );
 }

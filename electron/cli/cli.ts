@@ -3,10 +3,11 @@ import { resolveDataDir } from '../data-folder';
 import { parseArgs } from './args';
 import { UsageError, type CliEnv, type CliIo, type Command } from './command';
 import { demoCommand } from './demo-command';
+import { exportCommand } from './export-command';
 import { importCommand } from './import-command';
 import { serveCommand } from './serve-command';
 
-export const COMMANDS: readonly Command[] = [serveCommand, demoCommand, importCommand];
+export const COMMANDS: readonly Command[] = [serveCommand, demoCommand, importCommand, exportCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -9,6 +9,7 @@ import { loadDemoImages } from '../services/demo/demo-images';
 import { loadDemoBoard } from '../services/demo/demo-service';
 import { parseArgs } from './args';
 import { UsageError, type Command } from './command';
+import { ChromiumPdfPrinter, webHostPdfSource } from '../services/export';
 
 export const serveCommand: Command = {
   name: 'serve',
@@ -44,6 +45,9 @@ Options:
       port,
       log: (message, error) => io.err(`${message}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
     });
+    // PDF exports print the host's own print views in headless Chromium (started on the first PDF, closed when idle).
+    const printer = new ChromiumPdfPrinter();
+    services.exports.usePdf(webHostPdfSource(host, printer));
     io.out(`Data folder: ${env.dataDir}`);
     io.out(`BoardPrep is running. Open ${host.openUrl}`);
 
@@ -55,6 +59,7 @@ Options:
     await host.close();
     services.jobs.cancelAll();
     await services.jobs.idle();
+    await printer.close();
     db.close();
     io.out('BoardPrep stopped.');
     return 0;

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { acceptRenderUpload, MAX_RENDER_BYTES } from '../services/imaging/render-store';
+import { answerExportMedia } from './handlers/exports';
 import type { Services } from './services';
 import { MAX_UPLOAD_BYTES, storeUpload } from './uploads';
 
@@ -9,6 +10,7 @@ import { MAX_UPLOAD_BYTES, storeUpload } from './uploads';
  *   GET  /media/key-images/<id>.png           a key image with its measurements burned in
  *   PUT  /media/uploads/<batch>/<n>?name=...   a file to import (browser uploads)
  *   PUT  /media/renders/<token>.png           a rendered key image, claimed by keyImages:create
+ *   GET  /media/exports/<name>                 a file the exports wrote to the data folder's exports/
  */
 export type MediaAnswer =
   | { status: 200; file: string; contentType: string }
@@ -26,6 +28,7 @@ export async function answerMedia(
   const parts = url.pathname.split('/').filter(Boolean);
   if (parts[0] !== 'media') return null;
   const [, kind, a, b] = parts;
+  if (kind === 'exports') return answerExportMedia(services.exports, method, url);
   try {
     if (method === 'GET' && kind === 'instances' && a && UID.test(a) && !b) {
       const file = services.studies.instanceFile(a);

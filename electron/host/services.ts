@@ -5,6 +5,7 @@ import { AnnotationsService } from '../services/imaging/annotations-service';
 import { KeyImagesService } from '../services/imaging/key-images-service';
 import { LesionsService } from '../services/imaging/lesions-service';
 import { StudiesService } from '../services/imaging/studies-service';
+import { ExportsService } from '../services/export';
 import { JobRegistry } from '../services/jobs/job-registry';
 import { createMeetingsServices, type MeetingsServices } from '../services/meetings';
 
@@ -19,10 +20,14 @@ export interface Services {
   jobs: JobRegistry;
   clinical: ClinicalServices;
   meetings: MeetingsServices;
+  /** Deck PDF/PPTX, outcome and minutes exports (jobs). PDFs need a printer: usePdf() once the host knows how to print. */
+  exports: ExportsService;
 }
 
 export function createServices(ctx: AppContext): Services {
   const clinical = createClinicalServices(ctx.db);
+  const meetings = createMeetingsServices(ctx.db, { clinical });
+  const jobs = new JobRegistry();
   return {
     ctx,
     cases: new CasesService(ctx.db),
@@ -30,8 +35,9 @@ export function createServices(ctx: AppContext): Services {
     annotations: new AnnotationsService(ctx.db),
     keyImages: new KeyImagesService(ctx.db, ctx.dataDir),
     lesions: new LesionsService(ctx.db),
-    jobs: new JobRegistry(),
+    jobs,
     clinical,
-    meetings: createMeetingsServices(ctx.db, { clinical }),
+    meetings,
+    exports: new ExportsService({ db: ctx.db, dataDir: ctx.dataDir, meetings, jobs, log: (m, e) => console.error(m, e) }),
   };
 }

@@ -1,7 +1,9 @@
+import path from 'node:path';
 import type { AppContext } from '../app-context';
 import { sweepImageStore } from '../services/dicom/sweep';
 import { allRenderPaths } from '../services/imaging/imaging-sql';
 import { sweepRenders } from '../services/imaging/render-store';
+import { sweepPartialFiles } from '../services/export';
 import { sweepUploads } from './uploads';
 
 /**
@@ -12,6 +14,8 @@ export async function startupSweep(ctx: AppContext, say: (line: string) => void 
   const store = await sweepImageStore(ctx.db, ctx.dataDir);
   const renders = sweepRenders(ctx.dataDir, allRenderPaths(ctx.db));
   sweepUploads(ctx.dataDir);
+  // Temporary files of exports a crash interrupted (a finished export is renamed into place whole).
+  sweepPartialFiles(path.join(ctx.dataDir, 'exports'));
   const removed = store.removedFiles + store.removedTempFiles + renders;
   if (removed > 0 || store.interruptedImports.length > 0) {
     say(

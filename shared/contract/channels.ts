@@ -65,6 +65,9 @@ export const CHANNELS = [
   'decisions:signOff',
   'decisions:amend',
   'decisions:history',
+  'exports:start',
+  'exports:status',
+  'exports:list',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appContract } from './app';
 import { casesContract } from './cases';
 import { clinicalContract } from './clinical';
+import { exportsContract } from './exports';
 import { imagingContract } from './imaging';
 import { meetingsContract } from './meetings';
 import type { Channel } from './channels';
@@ -19,6 +20,7 @@ export const contract = {
   ...imagingContract,
   ...clinicalContract,
   ...meetingsContract,
+  ...exportsContract,
 } as const satisfies Record<Channel, ChannelSpec>;
 
 type Spec<C extends Channel> = (typeof contract)[C];
@@ -33,6 +35,23 @@ export interface BoardPrepBridge {
   invoke<C extends Channel>(channel: C, input: InputOf<C>): Promise<Result<OutputOf<C>>>;
   /** Desktop only: the local paths of dropped or chosen files, so they are imported in place, not uploaded. */
   pathsForFiles?(files: File[]): string[];
+  /** Desktop only: open presenter mode's audience window on the second display (electron/presenter-window.ts). */
+  openAudience?(request: AudienceRequest): Promise<AudienceResult>;
+}
+
+/** Not a contract channel: the web host has no windows to open (the renderer uses window.open there). */
+export const OPEN_AUDIENCE_CHANNEL = 'presenter:openAudience';
+
+export interface AudienceRequest {
+  meetingId: number;
+  deidentified: boolean;
+}
+
+export interface AudienceResult {
+  opened: boolean;
+  /** Where it went: the second display, or the presenter's own display when there is only one. */
+  display: 'second' | 'primary';
+  message: string;
 }
 
 // Compile-time check that the contract has no channel CHANNELS does not list.

@@ -6,6 +6,7 @@ import { caseHandlers } from './cases';
 import { clinicalHandlers } from './clinical';
 import { imagingHandlers } from './imaging';
 import { meetingHandlers } from './meetings';
+import { exportHandlers } from './exports';
 
 /** The one handler table both transports (Electron IPC and the loopback web host) serve. */
 export function handlersFor(services: Services): HandlerTable {
@@ -15,6 +16,7 @@ export function handlersFor(services: Services): HandlerTable {
     ...imagingHandlers(services),
     ...clinicalHandlers(services),
     ...meetingHandlers(services),
+    ...exportHandlers(services),
   };
 }
 

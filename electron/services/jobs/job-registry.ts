@@ -51,7 +51,7 @@ export class JobRegistry {
             ...job.state,
             state: cancelled ? 'cancelled' : 'failed',
             phase: 'finished',
-            error: cancelled ? 'Cancelled: nothing of this import was kept' : err instanceof Error ? err.message : String(err),
+            error: cancelled ? `Cancelled: nothing of this ${kind} was kept` : err instanceof Error ? err.message : String(err),
           };
           job.finishedAt = Date.now();
         },

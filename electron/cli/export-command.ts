@@ -1,0 +1,152 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { openDatabase } from '../db/open';
+import { handlersFor } from '../host/handlers';
+import { answerMedia } from '../host/media';
+import { createServices } from '../host/services';
+import { startWebHost, type WebHost } from '../host/web';
+import { DomainError } from '../services/errors';
+import { ChromiumNotFoundError, ChromiumPdfPrinter, ExportsService, findChromium, isAbortError, webHostPdfSource } from '../services/export';
+import { createMeetingsServices } from '../services/meetings';
+import type { ExportOutcome, ExportRequest } from '../../shared/contract/exports';
+import { parseArgs } from './args';
+import { UsageError, type Command } from './command';
+
+const mb = (bytes: number) => `${(bytes / 1024 ** 2).toFixed(1)} MB`;
+
+function summary(o: ExportOutcome): string {
+  const what = o.kind === 'deck-pptx' ? `${o.slides} slides` : `${o.pages} page${o.pages === 1 ? '' : 's'}`;
+  return `Wrote ${o.file} (${what}, ${mb(o.bytes)}${o.deidentified ? ', de-identified' : ''}) in ${o.seconds.toFixed(1)} s.`;
+}
+
+export const exportCommand: Command = {
+  name: 'export',
+  summary: 'Export a meeting deck as PDF or PowerPoint (optionally de-identified)',
+  help: `Usage: boardprep export --meeting ID|next (--pdf FILE | --pptx FILE) [--deidentify] [--json] [--data DIR]
+
+Exports a board meeting's deck: the agenda slide, then every case's slides in agenda order (hidden slides left
+out), as the presenter edited them. The file is written whole or not at all: an export that fails or is
+interrupted leaves no file behind (an existing FILE is replaced only once the new one is complete).
+
+Options:
+  --meeting ID   the meeting's number, or "next" for the next upcoming meeting (one in progress counts)
+  --pdf FILE     write the deck as PDF (the app's print view, printed by headless Chromium; one page per slide)
+  --pptx FILE    write the deck as PowerPoint (editable text boxes and tables, the key images as PNGs, speaker notes)
+                 (give both to write both)
+  --deidentify   leave out every patient identifier: no name, MRN or date of birth (the age stays), no referring
+                 hospital or specimen number, in slides, notes and file; the key images are the PNGs with the
+                 measurements burned in, never the DICOM with its headers
+  --json         print the result as JSON lines (one per file) instead of the summary
+  --data DIR     use this data folder (default: BOARDPREP_DATA, else the platform's user-data folder)
+
+PDF export needs Chromium: /usr/bin/chromium (Debian: apt-get install -y chromium), or the binary named by the
+BOARDPREP_CHROMIUM environment variable, and the built app (npm run build).
+
+Progress is shown on stderr. Exit status: 0 when every file was written, 1 when an export failed (nothing
+written for it), 2 for a bad command line, an unknown meeting or no upcoming meeting, 130 when interrupted.
+
+Examples:
+  boardprep export --meeting next --pdf ~/board/deck.pdf
+  boardprep export --meeting 4 --pptx teaching.pptx --deidentify`,
+
+  async run(args, env, io) {
+    const { values, flags, positionals } = parseArgs(args, { values: ['meeting', 'pdf', 'pptx'], flags: ['deidentify', 'json'] });
+    if (positionals.length) throw new UsageError(`Unexpected argument: ${positionals[0]}`);
+    if (values.meeting === undefined) throw new UsageError('Say which meeting: --meeting ID or --meeting next');
+    if (values.meeting !== 'next' && !/^[1-9]\d*$/.test(values.meeting)) throw new UsageError(`--meeting must be a meeting number or "next", not "${values.meeting}"`);
+    if (values.pdf === undefined && values.pptx === undefined) throw new UsageError('Say what to write: --pdf FILE or --pptx FILE');
+    if (values.pdf !== undefined && path.extname(values.pdf).toLowerCase() !== '.pdf') throw new UsageError(`--pdf needs a file name ending in .pdf, not "${values.pdf}"`);
+    if (values.pptx !== undefined && path.extname(values.pptx).toLowerCase() !== '.pptx') throw new UsageError(`--pptx needs a file name ending in .pptx, not "${values.pptx}"`);
+    const deidentified = flags.has('deidentify');
+    const jobs: { kind: 'deck-pdf' | 'deck-pptx'; file: string }[] = [
+      ...(values.pptx !== undefined ? [{ kind: 'deck-pptx' as const, file: path.resolve(values.pptx) }] : []),
+      ...(values.pdf !== undefined ? [{ kind: 'deck-pdf' as const, file: path.resolve(values.pdf) }] : []),
+    ];
+    for (const j of jobs) {
+      if (!existsSync(path.dirname(j.file))) {
+        io.err(`boardprep export: the folder ${path.dirname(j.file)} does not exist`);
+        return 2;
+      }
+    }
+    if (values.pdf !== undefined) {
+      try {
+        findChromium();
+      } catch (err) {
+        if (err instanceof ChromiumNotFoundError) {
+          io.err(`boardprep export: ${err.message}`);
+          return 1;
+        }
+        throw err;
+      }
+      if (!existsSync(path.join(env.rendererDir, 'index.html'))) {
+        io.err(`boardprep export: the app is not built (${env.rendererDir} has no index.html), and the PDF is printed from it. Run: npm run build`);
+        return 1;
+      }
+    }
+
+    const db = openDatabase(env.dataDir);
+    const controller = new AbortController();
+    const onSigint = () => controller.abort();
+    process.once('SIGINT', onSigint);
+    let host: WebHost | null = null;
+    const printer = new ChromiumPdfPrinter({ idleMs: 0 });
+    try {
+      const meetings = createMeetingsServices(db);
+      let meetingId: number;
+      if (values.meeting === 'next') {
+        const next = meetings.meetings.next();
+        if (!next) {
+          io.err(`boardprep export: there is no upcoming meeting in ${env.dataDir}: give its number with --meeting ID`);
+          return 2;
+        }
+        meetingId = next.id;
+      } else {
+        meetingId = Number(values.meeting);
+      }
+      const exports = new ExportsService({ db, dataDir: env.dataDir, meetings });
+      if (values.pdf !== undefined) {
+        // A private web host on the same data folder serves the print view to Chromium, for this run only.
+        const services = createServices({ db, dataDir: env.dataDir, resourcesDir: env.resourcesDir, version: env.version });
+        host = await startWebHost({
+          handlers: handlersFor(services),
+          media: (method, url, readBody) => answerMedia(services, method, url, readBody),
+          rendererDir: env.rendererDir,
+          port: 0,
+          log: (message, error) => io.err(`${message}: ${error instanceof Error ? error.message : String(error)}`),
+        });
+        exports.usePdf(webHostPdfSource(host, printer));
+      }
+      let failed = false;
+      for (const j of jobs) {
+        const request: ExportRequest = { kind: j.kind, meetingId, deidentified, path: j.file, overwrite: true };
+        const label = j.kind === 'deck-pdf' ? 'PDF' : 'PPTX';
+        try {
+          const outcome = await exports.run(request, {
+            signal: controller.signal,
+            onProgress: (p) => io.progress(`${label} ${path.basename(j.file)}: ${p.phase}${p.total && !/^Slide /.test(p.phase) ? ` (${p.done}/${p.total})` : ''}`),
+          });
+          io.progress('');
+          io.out(flags.has('json') ? JSON.stringify({ dataDir: env.dataDir, meetingId, ...outcome }) : summary(outcome));
+        } catch (err) {
+          io.progress('');
+          if (isAbortError(err) || controller.signal.aborted) {
+            io.err(`boardprep export: cancelled: ${path.basename(j.file)} was not written.`);
+            return 130;
+          }
+          if (err instanceof DomainError && err.code === 'not-found') {
+            io.err(`boardprep export: ${err.message}`);
+            return 2;
+          }
+          failed = true;
+          io.err(`boardprep export: ${label} export failed, ${path.basename(j.file)} was not written: ${err instanceof Error ? err.message : String(err)}`);
+        }
+      }
+      return failed ? 1 : 0;
+    } finally {
+      process.removeListener('SIGINT', onSigint);
+      await printer.close();
+      await host?.close();
+      db.close();
+    }
+  },
+};

@@ -1,0 +1,40 @@
+import type { z } from 'zod';
+import { exportsContract, type ExportsChannel } from '../../../shared/contract/exports';
+import type { ExportsService } from '../../services/export';
+import type { MediaAnswer } from '../media';
+
+type Spec<C extends ExportsChannel> = (typeof exportsContract)[C];
+/**
+ * Same shape as `HandlerSlice<ExportsChannel>` (handlers/slice.ts), spelled out from the exports contract so this
+ * file typechecks before the channels are registered in shared/contract/channels.ts and contract.ts.
+ * Cancelling an export is jobs:cancel, as for imports.
+ */
+export type ExportsHandlerSlice = {
+  [C in ExportsChannel]: (input: z.output<Spec<C>['input']>) => z.output<Spec<C>['output']> | Promise<z.output<Spec<C>['output']>>;
+};
+
+export function exportHandlers({ exports }: { exports: ExportsService }): ExportsHandlerSlice {
+  return {
+    'exports:start': (request) => exports.start(request),
+    'exports:status': ({ jobId }) => exports.status(jobId),
+    'exports:list': () => exports.list(),
+  };
+}
+
+/**
+ * GET /media/exports/<name>: a file the exports wrote to the data folder's exports/ (for the web host's download
+ * links; the desktop app can use it too). Answers null for other routes so media.ts can chain it.
+ */
+export function answerExportMedia(exports: ExportsService, method: string, url: URL): MediaAnswer | null {
+  const parts = url.pathname.split('/').filter(Boolean);
+  if (parts[0] !== 'media' || parts[1] !== 'exports') return null;
+  if ((method !== 'GET' && method !== 'HEAD') || parts.length !== 3) return { status: 404, text: 'Not found' };
+  let name: string;
+  try {
+    name = decodeURIComponent(parts[2]);
+  } catch {
+    return { status: 404, text: 'Not found' };
+  }
+  const found = exports.downloadFile(name);
+  return found ? { status: 200, file: found.file, contentType: found.contentType } : { status: 404, text: `No export named ${name}` };
+}

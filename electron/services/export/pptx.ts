@@ -1,0 +1,528 @@
+import PptxGenJS from 'pptxgenjs';
+import type { MeetingDeck, Slide, SlideOf } from '../../../shared/deck/model';
+import { clockTime } from '../../../shared/deck/format';
+import { throwIfAborted } from './atomic';
+import { pngSize, stripPngMetadata } from './png';
+
+/**
+ * The meeting deck as an editable PowerPoint file (pptxgenjs): every slide of the deck model (de-identified when
+ * the model is) as real text boxes and tables, the key images as their burned-in PNGs (read from the data folder,
+ * never the DICOM they came from), speaker notes, a 16:9 layout and one master (accent bar, title placeholder,
+ * footer with the meeting and the slide number). One PowerPoint slide per deck slide, in the deck's order; each
+ * case is a PowerPoint section, so the outline reads like the agenda.
+ */
+
+export interface PptxProgress {
+  done: number;
+  total: number;
+}
+
+export interface PptxOptions {
+  /** The PNG of a deck image (`DeckImage.src`, '/media/key-images/<id>.png'); null when it is gone. */
+  readImage(src: string): Buffer | null;
+  signal?: AbortSignal;
+  onProgress?: (p: PptxProgress) => void;
+}
+
+// 16:9, 13.333 x 7.5 in (PowerPoint's "Widescreen").
+const W = 13.333;
+const H = 7.5;
+const M = 0.5;
+const TOP = 1.3;
+const BOTTOM = 6.85;
+const INNER_W = W - 2 * M;
+
+const C = {
+  ink: '1E2430',
+  navy: '1F2A44',
+  accent: '0E7C86',
+  accentPale: 'E6F3F4',
+  muted: '5B6475',
+  rule: 'D5DAE1',
+  panel: 'F3F5F8',
+  warn: '9A4B00',
+  warnPale: 'FDF1E3',
+  ok: '1C6B3A',
+  white: 'FFFFFF',
+};
+const FONT = 'Calibri';
+const MASTER = 'BOARDPREP';
+
+type PSlide = PptxGenJS.Slide;
+type TextRun = PptxGenJS.TextProps;
+type Cell = PptxGenJS.TableCell;
+
+/** Rough text fitting for Calibri: the largest size in [min, max] at which `text` fits the box; truncated at min. */
+export function fitText(text: string, w: number, h: number, max: number, min = 10): { text: string; size: number } {
+  const lines = (t: string, size: number) => {
+    const perLine = Math.max(8, Math.floor(((w - 0.2) * 72) / (size * 0.5)));
+    return t.split('\n').reduce((n, para) => n + Math.max(1, Math.ceil(para.length / perLine)), 0);
+  };
+  const fits = (t: string, size: number) => lines(t, size) * size * 1.22 <= (h - 0.1) * 72;
+  for (let size = max; size >= min; size--) if (fits(text, size)) return { text, size };
+  let cut = text;
+  while (cut.length > 20 && !fits(`${cut}…`, min)) cut = cut.slice(0, Math.floor(cut.length * 0.9));
+  return { text: cut === text ? text : `${cut.trimEnd()}…`, size: min };
+}
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "Thursday 10 December 2026" from 'YYYY-MM-DD...' (the same on every machine, whatever its locale). */
+export function longDate(at: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(at);
+  if (!m) return at;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const weekday = new Date(Date.UTC(y, mo - 1, d)).getUTCDay();
+  return `${WEEKDAYS[weekday]} ${d} ${MONTHS[mo - 1]} ${y}`;
+}
+
+function defineMaster(pptx: PptxGenJS, deck: MeetingDeck): void {
+  const footer = `${deck.title} · ${longDate(deck.startsAt)}, ${clockTime(deck.startsAt)}`;
+  pptx.defineSlideMaster({
+    title: MASTER,
+    background: { color: C.white },
+    margin: [0.5, 0.5, 0.5, 0.5],
+    objects: [
+      { rect: { x: 0, y: 0, w: W, h: 0.09, fill: { color: C.accent }, line: { color: C.accent, width: 0 } } },
+      { line: { x: M, y: 7.0, w: INNER_W, h: 0, line: { color: C.rule, width: 0.75 } } },
+      { text: { text: footer, options: { x: M, y: 7.04, w: 8.5, h: 0.32, fontFace: FONT, fontSize: 11, color: C.muted, margin: 0 } } },
+      ...(deck.deidentified
+        ? [
+            {
+              text: {
+                text: 'De-identified: for teaching and second opinion',
+                options: { x: 7.2, y: 7.04, w: 4.6, h: 0.32, fontFace: FONT, fontSize: 11, bold: true, color: C.warn, align: 'right' as const, margin: 0 },
+              },
+            },
+          ]
+        : []),
+      {
+        placeholder: {
+          options: { name: 'title', type: 'title', x: M, y: 0.32, w: 9.2, h: 0.85, fontFace: FONT, fontSize: 30, bold: true, color: C.navy, valign: 'middle', margin: 0 },
+          text: '',
+        },
+      },
+    ],
+    slideNumber: { x: 12.1, y: 7.04, w: 0.73, h: 0.32, fontFace: FONT, fontSize: 11, color: C.muted, align: 'right', margin: 0 },
+  });
+}
+
+function title(s: PSlide, text: string): void {
+  const fitted = fitText(text, 9.2, 0.85, 30, 20);
+  s.addText(fitted.text, { placeholder: 'title', fontSize: fitted.size });
+}
+
+/** "Case 3 · Dr Okafor · 15 min" at the top right of a case's slides. */
+function caseTag(s: PSlide, deck: MeetingDeck, slide: Slide): void {
+  const section = deck.sections.find((x) => x.itemId === slide.itemId);
+  if (!section) return;
+  const bits = [`Case ${section.number}`, section.presenter, `${section.minutes} min`].filter(Boolean);
+  s.addText(bits.join(' · '), { x: 9.9, y: 0.4, w: 2.93, h: 0.5, fontFace: FONT, fontSize: 13, color: C.muted, align: 'right', valign: 'middle', margin: 0 });
+}
+
+function label(s: PSlide, text: string, x: number, y: number, w: number): void {
+  s.addText(text.toUpperCase(), { x, y, w, h: 0.3, fontFace: FONT, fontSize: 11, bold: true, color: C.accent, charSpacing: 1, margin: 0 });
+}
+
+function body(s: PSlide, text: string, x: number, y: number, w: number, h: number, max = 20, min = 11, extra: PptxGenJS.TextPropsOptions = {}): void {
+  if (!text.trim()) return;
+  const fitted = fitText(text, w, h, max, min);
+  s.addText(fitted.text, { x, y, w, h, fontFace: FONT, fontSize: fitted.size, color: C.ink, valign: 'top', margin: 2, paraSpaceAfter: 4, ...extra });
+}
+
+/** A pale box with a coloured bar on its left, for the question to the board and warnings. */
+function callout(s: PSlide, heading: string, text: string, x: number, y: number, w: number, h: number, tone: 'accent' | 'warn' = 'accent'): void {
+  const [bar, pale] = tone === 'accent' ? [C.accent, C.accentPale] : [C.warn, C.warnPale];
+  s.addShape('rect', { x, y, w, h, fill: { color: pale }, line: { color: pale, width: 0 } });
+  s.addShape('rect', { x, y, w: 0.08, h, fill: { color: bar }, line: { color: bar, width: 0 } });
+  label(s, heading, x + 0.25, y + 0.15, w - 0.4);
+  body(s, text || '—', x + 0.25, y + 0.5, w - 0.4, h - 0.6, 22, 12, { bold: true, color: C.ink });
+}
+
+function table(s: PSlide, rows: Cell[][], x: number, y: number, w: number, colW: number[], fontSize: number, maxH?: number): void {
+  const scale = w / colW.reduce((a, b) => a + b, 0);
+  s.addTable(rows, {
+    x,
+    y,
+    w,
+    colW: colW.map((c) => c * scale),
+    fontFace: FONT,
+    fontSize,
+    color: C.ink,
+    border: { type: 'solid', pt: 0.75, color: C.rule },
+    margin: 0.05,
+    valign: 'middle',
+    autoPage: false,
+    ...(maxH ? { h: maxH } : {}),
+  });
+}
+
+const head = (text: string): Cell => ({ text, options: { bold: true, color: C.white, fill: { color: C.navy } } });
+const cell = (text: string, options: PptxGenJS.TableCellProps = {}): Cell => ({ text, options });
+
+// --------------------------------------------------------------------------------------------------- slides
+
+function agendaSlide(s: PSlide, slide: SlideOf<'agenda'>): void {
+  const { meeting, rows, totalMinutes, minutesLeft } = slide.content;
+  title(s, `${meeting.title}: agenda`);
+  const when = `${longDate(meeting.startsAt)}, ${clockTime(meeting.startsAt)}–${clockTime(meeting.endsAt)}`;
+  const where = [meeting.place, meeting.videoLink].filter(Boolean).join(' · ');
+  const who = [meeting.chair ? `Chair: ${meeting.chair}` : '', meeting.coordinator ? `Coordinator: ${meeting.coordinator}` : ''].filter(Boolean).join(' · ');
+  s.addText(
+    [
+      { text: `${meeting.boardLabel} board · ${when}`, options: { bold: true, breakLine: true } },
+      ...(where ? [{ text: where, options: { breakLine: true } }] : []),
+      ...(who ? [{ text: who, options: { color: C.muted } }] : []),
+    ] as TextRun[],
+    { x: M, y: 1.2, w: INNER_W, h: 0.9, fontFace: FONT, fontSize: 15, color: C.ink, valign: 'top', margin: 0 },
+  );
+  const footer = `${rows.length} case${rows.length === 1 ? '' : 's'}, ${totalMinutes} of ${meeting.durationMinutes} minutes allotted${
+    minutesLeft < 0 ? ` (${-minutesLeft} over)` : `, ${minutesLeft} to spare`
+  }`;
+  s.addText(footer, { x: M, y: 6.5, w: INNER_W, h: 0.35, fontFace: FONT, fontSize: 13, color: minutesLeft < 0 ? C.warn : C.muted, margin: 0 });
+  if (rows.length === 0) {
+    body(s, 'No cases on the agenda yet.', M, 2.3, INNER_W, 1, 20);
+    return;
+  }
+  const top = 2.2;
+  const avail = 6.4 - top;
+  const name = (r: (typeof rows)[number]) => `${r.label}${r.carriedOver ? ' ↻' : ''}`;
+  if (rows.length <= 14) {
+    const rowH = Math.min(0.42, avail / (rows.length + 1));
+    const size = Math.max(9, Math.min(15, Math.floor(rowH * 72 * 0.55)));
+    const data: Cell[][] = [
+      [head('#'), head('Time'), head('Patient'), head('Age/sex'), head('Diagnosis'), head('Presenter'), head('Min')],
+      ...rows.map((r) => [
+        cell(String(r.number), { bold: true }),
+        cell(clockTime(r.plannedStart)),
+        cell(name(r), { bold: true }),
+        cell(r.ageSex),
+        cell(r.diagnosis),
+        cell(r.presenter),
+        cell(String(r.minutes), { align: 'right' }),
+      ]),
+    ];
+    table(s, data, M, top, INNER_W, [0.45, 0.8, 2.6, 0.9, 4.1, 2.4, 0.6], size);
+    return;
+  }
+  // Long agendas: two tables side by side, fewer columns.
+  const half = Math.ceil(rows.length / 2);
+  const rowH = avail / (half + 1);
+  const size = Math.max(7, Math.min(13, Math.floor(rowH * 72 * 0.55)));
+  const colW = 6.0;
+  [rows.slice(0, half), rows.slice(half)].forEach((part, i) => {
+    if (part.length === 0) return;
+    const data: Cell[][] = [
+      [head('#'), head('Time'), head('Patient'), head('Diagnosis'), head('Min')],
+      ...part.map((r) => [cell(String(r.number), { bold: true }), cell(clockTime(r.plannedStart)), cell(name(r), { bold: true }), cell(r.diagnosis), cell(String(r.minutes), { align: 'right' })]),
+    ];
+    table(s, data, M + i * (colW + 0.33), top, colW, [0.4, 0.7, 1.9, 2.5, 0.5], size);
+  });
+}
+
+function titleSlide(s: PSlide, slide: SlideOf<'title'>): void {
+  const c = slide.content;
+  title(s, slide.title);
+  const ids = [c.patient.mrn ? `MRN ${c.patient.mrn}` : '', c.patient.dateOfBirth ? `born ${c.patient.dateOfBirth}` : ''].filter(Boolean).join(' · ');
+  s.addText(
+    [{ text: slide.text.summary || `${c.patient.age}, ${c.patient.sexLabel}`, options: { bold: true } }, ...(ids ? [{ text: `   ${ids}`, options: { color: C.muted } }] : [])] as TextRun[],
+    { x: M, y: 1.2, w: 8.0, h: 0.5, fontFace: FONT, fontSize: 20, color: C.ink, margin: 0 },
+  );
+  const leftW = 7.3;
+  label(s, 'Diagnosis', M, 1.95, leftW);
+  body(s, slide.text.diagnosis || 'Not recorded', M, 2.25, leftW, 1.0, 28, 16, { bold: true, color: C.navy });
+  label(s, 'Site', M, 3.3, leftW);
+  body(s, slide.text.site || 'Not recorded', M, 3.6, leftW, 0.75, 22, 14);
+  const facts: [string, string][] = [
+    ['Performance status', c.ecogLabel ? `ECOG ${c.ecogLabel}` : 'ECOG not recorded'],
+    ['Site chapter', c.siteChapterLabel],
+    ['Consultant', c.consultant],
+    ...(c.referringHospital ? ([['Referred by', c.referringHospital]] as [string, string][]) : []),
+  ];
+  s.addText(
+    facts.flatMap(([k, v], i) => [
+      { text: `${k}: `, options: { bold: true, color: C.muted } },
+      { text: v, options: { breakLine: i < facts.length - 1 } },
+    ]) as TextRun[],
+    { x: M, y: 4.45, w: leftW, h: 1.4, fontFace: FONT, fontSize: 15, color: C.ink, valign: 'top', margin: 0, paraSpaceAfter: 3 },
+  );
+  callout(s, 'Question for the board', slide.text.question, 8.3, 1.95, W - M - 8.3, 3.9);
+  if (c.history.length) {
+    const fitted = fitText(`Earlier meetings: ${c.history.join('; ')}`, INNER_W, 0.75, 13, 9);
+    s.addText(fitted.text, { x: M, y: 6.0, w: INNER_W, h: 0.75, fontFace: FONT, fontSize: fitted.size, color: C.warn, valign: 'top', margin: 0 });
+  }
+}
+
+function historySlide(s: PSlide, slide: SlideOf<'history'>): void {
+  title(s, slide.title);
+  const events = slide.content.timeline;
+  const leftW = events.length ? 6.1 : INNER_W;
+  const hasComorb = Boolean(slide.text.comorbidities?.trim());
+  label(s, 'History', M, TOP, leftW);
+  body(s, slide.text.history || 'No history recorded.', M, TOP + 0.3, leftW, hasComorb ? 3.55 : 5.2, 20, 11);
+  if (hasComorb) {
+    label(s, 'Comorbidities', M, 5.25, leftW);
+    body(s, slide.text.comorbidities, M, 5.55, leftW, 1.3, 16, 10);
+  }
+  if (!events.length) return;
+  const x = M + leftW + 0.35;
+  const w = W - M - x;
+  const maxRows = 12;
+  const shown = events.length > maxRows ? events.slice(events.length - maxRows) : events;
+  label(s, events.length > maxRows ? `Timeline (latest ${maxRows} of ${events.length})` : 'Timeline', x, TOP, w);
+  const size = shown.length > 8 ? 10 : 12;
+  const rows: Cell[][] = shown.map((e) => [
+    cell(e.date ?? '—', { bold: true, color: C.accent }),
+    { text: [{ text: e.title, options: { bold: true, breakLine: Boolean(e.detail) } }, ...(e.detail ? [{ text: e.detail.length > 160 ? `${e.detail.slice(0, 160)}…` : e.detail, options: { color: C.muted } }] : [])] as TextRun[] },
+  ]);
+  table(s, rows, x, TOP + 0.35, w, [1.2, w - 1.2], size, Math.min(5.2, shown.length * (size > 10 ? 0.5 : 0.42)));
+}
+
+function imagingSlide(s: PSlide, slide: SlideOf<'imaging'>, options: PptxOptions): void {
+  title(s, slide.title);
+  const { images, lesions } = slide.content;
+  const summary = slide.text.summary ?? '';
+  const side = lesions.length > 0 || summary.trim() !== '';
+  const areaW = images.length === 0 ? 0 : side ? 8.9 : INNER_W;
+  if (images.length) {
+    const cols = images.length === 4 ? 2 : images.length;
+    const rowsN = images.length === 4 ? 2 : 1;
+    const gap = 0.25;
+    const cellW = (areaW - gap * (cols - 1)) / cols;
+    const cellH = (BOTTOM - TOP - gap * (rowsN - 1)) / rowsN;
+    const captionH = rowsN === 2 ? 0.55 : 0.8;
+    images.forEach((img, i) => {
+      const cx = M + (i % cols) * (cellW + gap);
+      const cy = TOP + Math.floor(i / cols) * (cellH + gap);
+      const boxH = cellH - captionH;
+      const png = options.readImage(img.src);
+      const dims = png ? pngSize(png) : null;
+      if (png && dims) {
+        const scale = Math.min(cellW / dims.width, boxH / dims.height);
+        const w = dims.width * scale;
+        const h = dims.height * scale;
+        s.addShape('rect', { x: cx, y: cy, w: cellW, h: boxH, fill: { color: '000000' }, line: { color: '000000', width: 0 } });
+        s.addImage({
+          data: `image/png;base64,${stripPngMetadata(png).toString('base64')}`,
+          x: cx + (cellW - w) / 2,
+          y: cy + (boxH - h) / 2,
+          w,
+          h,
+          altText: img.caption || `Key image ${i + 1}`,
+        });
+      } else {
+        s.addShape('rect', { x: cx, y: cy, w: cellW, h: boxH, fill: { color: C.panel }, line: { color: C.rule, width: 0.75 } });
+        s.addText('Key image not available', { x: cx, y: cy, w: cellW, h: boxH, fontFace: FONT, fontSize: 14, color: C.muted, align: 'center', valign: 'middle' });
+      }
+      const where = [img.seriesDescription, img.studyDate].filter(Boolean).join(', ');
+      const runs = [
+        { text: img.caption || `Image ${i + 1}`, options: { bold: true, breakLine: true } },
+        { text: [img.measurements.join('; '), where].filter(Boolean).join(' · '), options: { color: C.muted, fontSize: rowsN === 2 ? 10 : 11 } },
+      ] as TextRun[];
+      s.addText(runs, { x: cx, y: cy + boxH + 0.05, w: cellW, h: captionH - 0.05, fontFace: FONT, fontSize: rowsN === 2 ? 12 : 14, color: C.ink, valign: 'top', margin: 0 });
+    });
+  }
+  if (!side) return;
+  const x = images.length ? M + areaW + 0.35 : M;
+  const w = W - M - x;
+  let y = TOP;
+  if (summary.trim()) {
+    body(s, summary, x, y, w, 1.3, images.length ? 16 : 22, 11, { bold: true, color: C.navy });
+    y += 1.4;
+  }
+  if (lesions.length) {
+    label(s, 'Lesion sizes', x, y, w);
+    const size = lesions.length > 6 ? 10 : 12;
+    const rows: Cell[][] = lesions.slice(0, 10).map((l) => [
+      {
+        text: [
+          { text: l.label, options: { bold: true, breakLine: true } },
+          { text: `${l.size}${l.studyDate ? `, ${l.studyDate}` : ''}${l.source === 'typed' ? ' (typed)' : ''}`, options: { color: C.muted } },
+        ] as TextRun[],
+      },
+    ]);
+    table(s, rows, x, y + 0.35, w, [w], size);
+  }
+}
+
+function pathologySlide(s: PSlide, slide: SlideOf<'pathology'>): void {
+  title(s, slide.title);
+  const [driving, ...others] = slide.content.reports;
+  body(s, slide.text.summary ?? '', M, TOP - 0.1, INNER_W, 0.75, 20, 13, { bold: true, color: C.navy });
+  if (!driving) return;
+  const g = driving.grade;
+  const comps = g.score !== null ? ` (score ${g.score}: D${g.components.differentiation ?? '?'} M${g.components.mitoses ?? '?'} N${g.components.necrosis ?? '?'})` : '';
+  const gradeLine = g.status === 'not-gradable' ? `Not gradable${g.reason ? `: ${g.reason}` : ''}` : `FNCLCC ${g.grade}${comps}${g.source === 'reported' ? ', as reported' : ''}`;
+  const facts: [string, string][] = [
+    ['Histotype', `${driving.histotype}${driving.icdO3 ? ` (ICD-O-3 ${driving.icdO3})` : ''}`],
+    ['Grade', gradeLine],
+    ['Specimen', [driving.procedure, driving.specimenDate, driving.specimenId].filter(Boolean).join(', ')],
+    ['Laboratory', driving.laboratory || '—'],
+    ['Margins', driving.margin || 'Not reported'],
+    ...(driving.neoadjuvantTherapy || driving.treatmentEffect
+      ? ([['Treatment effect', `${driving.neoadjuvantTherapy ? 'After neoadjuvant therapy. ' : ''}${driving.treatmentEffect}`.trim()]] as [string, string][])
+      : []),
+    ['Expert review', driving.expertReview ? `${driving.expertReview.by}, ${driving.expertReview.date}: ${driving.expertReview.agreement}` : 'None recorded'],
+  ];
+  const leftW = 6.7;
+  const top = TOP + 0.75;
+  table(
+    s,
+    facts.map(([k, v]) => [cell(k, { bold: true, color: C.muted, fill: { color: C.panel } }), cell(v.length > 220 ? `${v.slice(0, 220)}…` : v)]),
+    M,
+    top,
+    leftW,
+    [1.7, leftW - 1.7],
+    facts.length > 6 ? 12 : 13,
+  );
+  const x = M + leftW + 0.35;
+  const w = W - M - x;
+  let y = top;
+  const ihc = driving.ihc.slice(0, 12);
+  if (ihc.length) {
+    const size = ihc.length > 8 ? 10 : 12;
+    table(s, [[head('IHC'), head('Result'), head('Note')], ...ihc.map((i) => [cell(i.marker, { bold: true }), cell(i.result), cell(i.note)])], x, y, w, [1.5, 1.6, w - 3.1], size);
+    y += (ihc.length + 1) * (size > 10 ? 0.34 : 0.3) + 0.25;
+  }
+  const molecular = driving.molecular.slice(0, 8);
+  if (molecular.length && y < 6.2) {
+    table(s, [[head('Molecular'), head('Result')], ...molecular.map((m) => [cell(m.test, { bold: true }), cell(m.result)])], x, y, w, [w * 0.55, w * 0.45], 12);
+    y += (molecular.length + 1) * 0.34 + 0.25;
+  }
+  if (!ihc.length && !molecular.length) body(s, 'No IHC or molecular results recorded.', x, y, w, 0.5, 14, 11, { color: C.muted });
+  if (others.length) {
+    const line = `Earlier reports: ${others.map((o) => `${o.procedure} ${o.specimenDate}: ${o.histotype}, ${o.grade.grade}`).join('; ')}`;
+    const fitted = fitText(line, INNER_W, 0.55, 12, 9);
+    s.addText(fitted.text, { x: M, y: 6.3, w: INNER_W, h: 0.55, fontFace: FONT, fontSize: fitted.size, color: C.muted, valign: 'top', margin: 0 });
+  }
+}
+
+function stagingSlide(s: PSlide, slide: SlideOf<'staging'>): void {
+  const c = slide.content;
+  title(s, slide.title);
+  body(s, c.summary, M, TOP - 0.05, INNER_W, 0.8, 30, 18, { bold: true, color: C.accent });
+  let y = TOP + 0.9;
+  if (c.applicable) {
+    const boxes: [string, string][] = [
+      ['T', c.T ?? `${c.prefix}TX`],
+      ['N', c.N ?? `${c.prefix}NX`],
+      ['M', c.M ?? `${c.prefix}M0`],
+      ['G', c.G],
+      ['Stage', c.stageGroup ?? '—'],
+    ];
+    const bw = (INNER_W - 4 * 0.25) / 5;
+    boxes.forEach(([k, v], i) => {
+      const x = M + i * (bw + 0.25);
+      s.addShape('roundRect', { x, y, w: bw, h: 1.25, fill: { color: i === 4 ? C.navy : C.panel }, line: { color: i === 4 ? C.navy : C.rule, width: 0.75 }, rectRadius: 0.08 });
+      s.addText(
+        [
+          { text: k, options: { fontSize: 13, bold: true, color: i === 4 ? 'C9D3E6' : C.muted, breakLine: true } },
+          { text: v, options: { fontSize: 30, bold: true, color: i === 4 ? C.white : C.navy } },
+        ] as TextRun[],
+        { x, y, w: bw, h: 1.25, fontFace: FONT, align: 'center', valign: 'middle', margin: 0 },
+      );
+    });
+    y += 1.5;
+  }
+  label(s, 'Why', M, y, INNER_W);
+  body(s, slide.text.explanation ?? '', M, y + 0.3, INNER_W, 6.0 - y - 0.3, 20, 11);
+  const foot = [`Size for T: ${c.size.text}.`, c.note ? `Note: ${c.note}` : ''].filter(Boolean).join('  ');
+  const fitted = fitText(foot, INNER_W, 0.4, 13, 9);
+  s.addText(fitted.text, { x: M, y: 6.05, w: INNER_W, h: 0.4, fontFace: FONT, fontSize: fitted.size, color: C.muted, margin: 0 });
+  if (c.defaults) {
+    s.addText('No staging inputs saved: the defaults were used (NX, counted as N0; M0; clinical).', {
+      x: M,
+      y: 6.45,
+      w: INNER_W,
+      h: 0.35,
+      fontFace: FONT,
+      fontSize: 12,
+      bold: true,
+      color: C.warn,
+      margin: 0,
+    });
+  }
+}
+
+function planSlide(s: PSlide, slide: SlideOf<'plan'>): void {
+  const c = slide.content;
+  title(s, slide.title);
+  const leftW = 7.3;
+  label(s, 'Proposal', M, TOP, leftW);
+  body(s, slide.text.proposal || 'No plan proposed yet.', M, TOP + 0.3, leftW, 2.6, 24, 12);
+  if (c.options.length) {
+    label(s, 'Options', M, 4.35, leftW);
+    s.addText(
+      c.options.map((o, i) => ({ text: o.label, options: { bullet: { code: '25A0' }, breakLine: i < c.options.length - 1 } })) as TextRun[],
+      { x: M, y: 4.65, w: leftW, h: 1.1, fontFace: FONT, fontSize: c.options.length > 3 ? 14 : 17, color: C.ink, valign: 'top', margin: 0 },
+    );
+  }
+  const r = c.readiness;
+  if (r.open.length === 0) {
+    s.addText(r.ready ? 'Work-up complete' : 'Work-up: nothing missing or stale', { x: M, y: 6.0, w: leftW, h: 0.5, fontFace: FONT, fontSize: 15, bold: true, color: C.ok, margin: 0 });
+  } else {
+    const line = r.open.map((o) => `${o.label} (${o.state})`).join('; ');
+    const fitted = fitText(`Work-up open: ${line}`, leftW, 0.8, 14, 9);
+    s.addText(fitted.text, { x: M, y: 5.9, w: leftW, h: 0.8, fontFace: FONT, fontSize: fitted.size, bold: true, color: C.warn, valign: 'top', margin: 0 });
+  }
+  callout(s, 'Question for the board', slide.text.question ?? '', 8.3, TOP, W - M - 8.3, BOTTOM - TOP - 0.2);
+}
+
+function drawSlide(s: PSlide, deck: MeetingDeck, slide: Slide, options: PptxOptions): void {
+  switch (slide.kind) {
+    case 'agenda':
+      return agendaSlide(s, slide);
+    case 'title':
+      return titleSlide(s, slide);
+    case 'history':
+      return historySlide(s, slide);
+    case 'imaging':
+      return imagingSlide(s, slide, options);
+    case 'pathology':
+      return pathologySlide(s, slide);
+    case 'staging':
+      return stagingSlide(s, slide);
+    case 'plan':
+      return planSlide(s, slide);
+  }
+}
+
+/** Builds the .pptx bytes of a meeting deck. Throws an AbortError when cancelled. */
+export async function buildDeckPptx(deck: MeetingDeck, options: PptxOptions): Promise<Buffer> {
+  const { signal } = options;
+  throwIfAborted(signal);
+  const pptx = new PptxGenJS();
+  pptx.layout = 'LAYOUT_WIDE';
+  pptx.author = 'BoardPrep';
+  pptx.company = '';
+  pptx.title = deck.deidentified ? `${deck.title} (de-identified)` : deck.title;
+  pptx.subject = `${deck.title}, ${deck.startsAt.replace('T', ' ')}`;
+  pptx.theme = { headFontFace: FONT, bodyFontFace: FONT };
+  defineMaster(pptx, deck);
+
+  const total = deck.slides.length;
+  const sectionOf = new Map<number, string>();
+  for (const sec of deck.sections) sectionOf.set(sec.itemId, deck.deidentified ? `Case ${sec.number}` : `${sec.number}. ${sec.label}`);
+  const opened = new Set<string>();
+  for (let i = 0; i < total; i++) {
+    throwIfAborted(signal);
+    const slide = deck.slides[i];
+    const section = slide.itemId === null ? 'Agenda' : (sectionOf.get(slide.itemId) ?? 'Cases');
+    if (!opened.has(section)) {
+      pptx.addSection({ title: section });
+      opened.add(section);
+    }
+    const s = pptx.addSlide({ masterName: MASTER, sectionTitle: section });
+    if (slide.kind !== 'agenda') caseTag(s, deck, slide);
+    drawSlide(s, deck, slide, options);
+    if (slide.notes.trim()) s.addNotes(slide.notes);
+    options.onProgress?.({ done: i + 1, total });
+    // Let a cancel (and other requests) in between slides.
+    if (i % 5 === 4) await new Promise((r) => setImmediate(r));
+  }
+  throwIfAborted(signal);
+  const out = (await pptx.write({ outputType: 'nodebuffer', compression: true })) as Buffer;
+  throwIfAborted(signal);
+  return out;
+}

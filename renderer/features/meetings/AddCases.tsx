@@ -1,0 +1,79 @@
+import { useEffect, useState } from 'react';
+import { ageOn, SITE_CHAPTER_LABEL } from '../../../shared/domain/case';
+import type { MeetingDetail } from '../../../shared/domain/meeting';
+import { call, invoke } from '../../api';
+import { StatusPill } from '../../components/StatusPill';
+import { useAsync } from '../../useAsync';
+import { reason } from './meeting-format';
+
+/** Adds cases from the case list (search by name, MRN or diagnosis) at the end of the agenda. */
+export function AddCases({ meeting, onAdded, onClose }: { meeting: MeetingDetail; onAdded: (m: MeetingDetail) => void; onClose: () => void }) {
+  const [query, setQuery] = useState('');
+  const [debounced, setDebounced] = useState('');
+  const [chosen, setChosen] = useState<number[]>([]);
+  const [minutes, setMinutes] = useState('10');
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  useEffect(() => {
+    const t = setTimeout(() => setDebounced(query), 150);
+    return () => clearTimeout(t);
+  }, [query]);
+  const { value: cases, error: loadError } = useAsync(() => call('cases:list', { query: debounced }), [debounced]);
+  const onAgenda = new Set(meeting.items.map((i) => i.caseId));
+  const meetingDate = meeting.startsAt.slice(0, 10);
+
+  const toggle = (id: number, on: boolean) => setChosen((c) => (on ? [...c, id] : c.filter((x) => x !== id)));
+
+  async function add() {
+    const n = Number(minutes);
+    setSaving(true);
+    const result = await invoke('agenda:add', { meetingId: meeting.id, caseIds: chosen, minutes: Number.isInteger(n) && n > 0 ? n : undefined });
+    setSaving(false);
+    if (!result.ok) return setError(reason(result.error));
+    setChosen([]);
+    setError(null);
+    onAdded(result.value);
+  }
+
+  return (
+    <div className="add-cases" role="region" aria-label="Add cases to the agenda">
+      <div className="add-cases__bar">
+        <input type="search" autoFocus value={query} onChange={(e) => setQuery(e.target.value)} aria-label="Search cases to add" placeholder="Search name, MRN or diagnosis" />
+        <label className="add-cases__minutes">
+          Minutes each
+          <input type="number" min={1} max={240} value={minutes} onChange={(e) => setMinutes(e.target.value)} className="input--short" />
+        </label>
+        <button type="button" className="button button--primary" disabled={chosen.length === 0 || saving} onClick={() => void add()}>
+          {chosen.length ? `Add ${chosen.length} case${chosen.length === 1 ? '' : 's'}` : 'Add cases'}
+        </button>
+        <button type="button" className="button button--ghost" onClick={onClose}>
+          Done
+        </button>
+      </div>
+      {(error || loadError) && (
+        <div className="banner banner--error" role="alert">
+          {error ?? loadError}
+        </div>
+      )}
+      <ul className="add-cases__list">
+        {cases?.map((c) => {
+          const already = onAgenda.has(c.id);
+          return (
+            <li key={c.id} className={already ? 'is-on' : ''}>
+              <label>
+                <input type="checkbox" disabled={already} checked={already || chosen.includes(c.id)} onChange={(e) => toggle(c.id, e.target.checked)} aria-label={`Add ${c.patientName}`} />
+                <span className="add-cases__name">{c.patientName}</span>
+                <span className="muted small">
+                  MRN {c.mrn} · {ageOn(c.dateOfBirth, meetingDate)} y · {SITE_CHAPTER_LABEL[c.siteChapter]}
+                </span>
+                <span className="add-cases__dx">{c.workingDiagnosis}</span>
+                {already ? <span className="mchip">On the agenda</span> : <StatusPill status={c.status} />}
+              </label>
+            </li>
+          );
+        })}
+        {cases?.length === 0 && <li className="muted">No case matches.</li>}
+      </ul>
+    </div>
+  );
+}

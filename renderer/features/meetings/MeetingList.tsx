@@ -1,0 +1,87 @@
+import { boardTypeLabel, MEETING_STATUS_LABEL, type MeetingSummary } from '../../../shared/domain/meeting';
+import { call } from '../../api';
+import { hrefFor } from '../../router';
+import { useAsync } from '../../useAsync';
+import { meetingWhen, minutesText } from './meeting-format';
+
+
+function MeetingRow({ m }: { m: MeetingSummary }) {
+  const over = m.minutesLeft < 0;
+  return (
+    <li>
+      <a className="meeting-card" href={hrefFor({ name: 'meeting', id: m.id, tab: 'agenda' })}>
+        <div className="meeting-card__date" aria-hidden="true">
+          <span className="meeting-card__day">{Number(m.startsAt.slice(8, 10))}</span>
+          <span className="meeting-card__month">{new Date(`${m.startsAt}:00`).toLocaleString('en-GB', { month: 'short' })}</span>
+        </div>
+        <div className="meeting-card__main">
+          <div className="meeting-card__title">
+            {m.title}
+            <span className={`mpill mpill--${m.status}`}>{MEETING_STATUS_LABEL[m.status]}</span>
+          </div>
+          <div className="meeting-card__meta">
+            {meetingWhen(m)} · {boardTypeLabel(m.boardType)} board{m.place ? ` · ${m.place}` : ''}
+          </div>
+        </div>
+        <div className="meeting-card__side">
+          <div className="meeting-card__cases">
+            {m.caseCount} case{m.caseCount === 1 ? '' : 's'}
+          </div>
+          <div className={`meeting-card__minutes${over ? ' is-over' : ''}`}>{minutesText(m)}</div>
+          {m.awaitingCarryOver > 0 && <div className="meeting-card__carry">{m.awaitingCarryOver} to carry over</div>}
+        </div>
+      </a>
+    </li>
+  );
+}
+
+/** Upcoming meetings (soonest first) and past ones (most recent first). */
+export function MeetingList() {
+  const { value, error } = useAsync(() => call('meetings:list', {}), []);
+  return (
+    <div className="meetings">
+      <div className="meetings__bar">
+        <div>
+          <h1>Meetings</h1>
+          <p className="muted">Board meetings: the agenda, the slides, the decisions.</p>
+        </div>
+        <a className="button button--primary" href={hrefFor({ name: 'new-meeting' })}>
+          New meeting
+        </a>
+      </div>
+      {error && <div className="banner banner--error">{error}</div>}
+      {value && (
+        <>
+          <section aria-labelledby="meetings-upcoming">
+            <h2 id="meetings-upcoming" className="meetings__heading">
+              Upcoming
+            </h2>
+            {value.upcoming.length ? (
+              <ul className="meeting-list" aria-label="Upcoming meetings">
+                {value.upcoming.map((m) => (
+                  <MeetingRow key={m.id} m={m} />
+                ))}
+              </ul>
+            ) : (
+              <p className="clin-empty">No meeting scheduled. Create one to start an agenda.</p>
+            )}
+          </section>
+          <section aria-labelledby="meetings-past">
+            <h2 id="meetings-past" className="meetings__heading">
+              Past
+            </h2>
+            {value.past.length ? (
+              <ul className="meeting-list" aria-label="Past meetings">
+                {value.past.map((m) => (
+                  <MeetingRow key={m.id} m={m} />
+                ))}
+              </ul>
+            ) : (
+              <p className="clin-empty">No past meetings yet.</p>
+            )}
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

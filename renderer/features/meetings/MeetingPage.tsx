@@ -1,0 +1,146 @@
+import { useEffect, useState } from 'react';
+import { boardTypeLabel, MEETING_STATUS_LABEL, type MeetingDetail, type MeetingStatus } from '../../../shared/domain/meeting';
+import { call, invoke } from '../../api';
+import { hrefFor, type MeetingTab } from '../../router';
+import { useAsync } from '../../useAsync';
+import { MeetingExports } from '../exports/MeetingExports';
+import { Agenda } from './Agenda';
+import { DeckEditor } from './DeckEditor';
+import { MeetingForm } from './MeetingForm';
+import { meetingWhen, reason, wallTime } from './meeting-format';
+import '../../styles/meetings.css';
+
+const TABS: [MeetingTab, string][] = [
+  ['agenda', 'Agenda'],
+  ['slides', 'Slides'],
+  ['details', 'Details'],
+];
+
+const NEXT_STATUS: Record<MeetingStatus, { to: MeetingStatus; label: string } | null> = {
+  scheduled: { to: 'in-progress', label: 'Start meeting' },
+  'in-progress': { to: 'finished', label: 'Finish meeting' },
+  finished: null,
+};
+
+/** A meeting: its details at the top, then the agenda, the slide editor or the details form. */
+export function MeetingPage({ id, tab }: { id: number; tab: MeetingTab }) {
+  const { value, error } = useAsync(() => call('meetings:get', { id }), [id]);
+  const [meeting, setMeeting] = useState<MeetingDetail | undefined>();
+  const [banner, setBanner] = useState<{ kind: 'error' | 'saved'; text: string } | null>(null);
+  useEffect(() => setMeeting(value), [value]);
+  if (error) return <div className="banner banner--error">{error}</div>;
+  if (!meeting) return <div className="loading">Loading meeting...</div>;
+  const m = meeting;
+  const next = NEXT_STATUS[m.status];
+  const toCarry = m.items.filter((i) => (i.state === 'deferred' || i.state === 'not-discussed') && i.carriedToItemId === null).length;
+
+  async function setStatus(status: MeetingStatus) {
+    const result = await invoke('meetings:setStatus', { id: m.id, status });
+    if (!result.ok) return setBanner({ kind: 'error', text: reason(result.error) });
+    setMeeting(result.value.meeting);
+    setBanner(result.value.carryOver ? { kind: 'saved', text: result.value.carryOver.message } : { kind: 'saved', text: `Meeting ${MEETING_STATUS_LABEL[status].toLowerCase()}.` });
+  }
+  async function carryOver() {
+    const result = await invoke('agenda:carryOver', { meetingId: m.id });
+    if (!result.ok) return setBanner({ kind: 'error', text: reason(result.error) });
+    setBanner({ kind: 'saved', text: result.value.message });
+    const again = await invoke('meetings:get', { id: m.id });
+    if (again.ok) setMeeting(again.value);
+  }
+
+  return (
+    <article className="meeting-page">
+      <header className="meeting-head">
+        <div className="meeting-head__main">
+          <a className="back-link" href={hrefFor({ name: 'meetings' })}>
+            ← Meetings
+          </a>
+          <h1>
+            {m.title} <span className={`mpill mpill--${m.status}`}>{MEETING_STATUS_LABEL[m.status]}</span>
+          </h1>
+          <div className="meeting-head__when">{meetingWhen(m)}</div>
+          <div className="meeting-head__meta">
+            {[
+              `${boardTypeLabel(m.boardType)} board`,
+              m.place,
+              m.chair ? `Chair: ${m.chair}` : '',
+              m.coordinator ? `Coordinator: ${m.coordinator}` : '',
+              m.submissionCutoff ? `Cut-off ${wallTime(m.submissionCutoff)}` : '',
+            ]
+              .filter(Boolean)
+              .join(' · ')}
+            {m.videoLink && (
+              <>
+                {' · '}
+                <a href={m.videoLink} target="_blank" rel="noreferrer">
+                  Video link
+                </a>
+              </>
+            )}
+          </div>
+        </div>
+        <div className="meeting-head__actions">
+          <a className="button button--primary" href={hrefFor({ name: 'present', id: m.id, deidentified: false })}>
+            Present
+          </a>
+          {next && (
+            <button type="button" className="button" onClick={() => void setStatus(next.to)}>
+              {next.label}
+            </button>
+          )}
+          {m.status === 'in-progress' && (
+            <button type="button" className="button button--ghost" onClick={() => void setStatus('scheduled')}>
+              Back to scheduled
+            </button>
+          )}
+          {toCarry > 0 && (
+            <button type="button" className="button button--warn" onClick={() => void carryOver()} title={m.nextMeeting ? `To ${m.nextMeeting.title}, ${wallTime(m.nextMeeting.startsAt)}` : 'No later meeting of this board yet'}>
+              Carry over {toCarry} case{toCarry === 1 ? '' : 's'}
+            </button>
+          )}
+          <div className="print-links" aria-label="Print views">
+            <span className="muted small">Print:</span>
+            <a href={hrefFor({ name: 'print', doc: 'meeting', id: m.id, deidentified: false })}>Deck</a>
+            <a href={hrefFor({ name: 'print', doc: 'minutes', id: m.id, deidentified: false })}>Minutes</a>
+            <a href={hrefFor({ name: 'print', doc: 'meeting', id: m.id, deidentified: true })}>De-identified deck</a>
+          </div>
+        </div>
+      </header>
+      <MeetingExports meetingId={m.id} />
+      {banner && (
+        <div className={`banner banner--${banner.kind}`} role={banner.kind === 'error' ? 'alert' : 'status'}>
+          {banner.text}
+        </div>
+      )}
+      {m.nextMeeting && (m.status === 'finished' || toCarry > 0) && (
+        <p className="muted small">
+          Next meeting of this board:{' '}
+          <a href={hrefFor({ name: 'meeting', id: m.nextMeeting.id, tab: 'agenda' })}>
+            {m.nextMeeting.title}, {wallTime(m.nextMeeting.startsAt)}
+          </a>
+        </p>
+      )}
+      <nav className="tabs" aria-label="Meeting sections">
+        {TABS.map(([key, label]) => (
+          <a key={key} href={hrefFor({ name: 'meeting', id: m.id, tab: key })} className={`tab${tab === key ? ' tab--on' : ''}`} aria-current={tab === key ? 'page' : undefined}>
+            {label}
+          </a>
+        ))}
+      </nav>
+      {tab === 'agenda' ? (
+        <Agenda meeting={m} onChange={setMeeting} />
+      ) : tab === 'slides' ? (
+        <DeckEditor meeting={m} />
+      ) : (
+        <MeetingForm
+          key={m.version}
+          meeting={m}
+          onSaved={(saved) => {
+            setMeeting(saved);
+            setBanner({ kind: 'saved', text: 'Meeting details saved.' });
+          }}
+        />
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,123 @@
+import { PLAN_OPTION_LABEL, type PlanOption } from '../../../shared/domain/clinical';
+import {
+  CORE_SPECIALTIES,
+  CORE_SPECIALTY_LABEL,
+  DECISION_FIELDS,
+  DecisionFields,
+  TREATMENT_INTENT_LABEL,
+  type Attendance,
+  type CoreSpecialty,
+  type DecisionOutcome,
+  type DecisionPatch,
+  type DecisionValue,
+  type TreatmentIntent,
+} from '../../../shared/domain/meeting';
+import { formatDate } from '../clinical/clinical-format';
+
+/** The decision as the form edits it: names as typed (comma separated), dates as the date input gives them. */
+export interface DecisionDraft {
+  attendance: Record<CoreSpecialty, { present: boolean; names: string }>;
+  options: PlanOption[];
+  recommendation: string;
+  intent: TreatmentIntent | null;
+  actions: { what: string; who: string; byWhen: string }[];
+  notes: string;
+  outcome: DecisionOutcome | null;
+  outcomeReason: string;
+}
+
+export function draftOf(v: DecisionValue): DecisionDraft {
+  return {
+    attendance: Object.fromEntries(CORE_SPECIALTIES.map((s) => [s, { present: v.attendance[s].present, names: v.attendance[s].names.join('; ') }])) as DecisionDraft['attendance'],
+    options: [...v.recommendation.options],
+    recommendation: v.recommendation.text,
+    intent: v.intent,
+    actions: v.actions.map((a) => ({ what: a.what, who: a.who, byWhen: a.byWhen ?? '' })),
+    notes: v.notes,
+    outcome: v.outcome,
+    outcomeReason: v.outcomeReason,
+  };
+}
+
+/** Names are separated by semicolons (a name may carry its role after a comma: "B. Lloyd, nurse specialist"). */
+const splitNames = (s: string) =>
+  s
+    .split(/[;\n]/)
+    .map((x) => x.trim())
+    .filter(Boolean);
+
+/** What is sent: blank action rows dropped, names split, an absent specialty loses its names. */
+export function inputOf(d: DecisionDraft) {
+  return {
+    attendance: Object.fromEntries(
+      CORE_SPECIALTIES.map((s) => [s, { present: d.attendance[s].present, names: d.attendance[s].present ? splitNames(d.attendance[s].names) : [] }]),
+    ) as Attendance,
+    recommendation: { options: d.options, text: d.recommendation },
+    intent: d.intent,
+    actions: d.actions
+      .filter((a) => a.what.trim() || a.who.trim() || a.byWhen)
+      .map((a) => ({ what: a.what, who: a.who, byWhen: a.byWhen === '' ? null : a.byWhen })),
+    notes: d.notes,
+    outcome: d.outcome,
+    outcomeReason: d.outcomeReason,
+  };
+}
+
+/** The draft checked with the contract's own schema: the value to send, or the problems keyed by field path. */
+export function checkDraft(d: DecisionDraft): { value: DecisionValue; errors: Record<string, string> } | { value: null; errors: Record<string, string> } {
+  const parsed = DecisionFields.safeParse(inputOf(d));
+  if (parsed.success) return { value: parsed.data as DecisionValue, errors: {} };
+  const errors: Record<string, string> = {};
+  for (const i of parsed.error.issues) errors[i.path.join('.')] ??= i.message;
+  return { value: null, errors };
+}
+
+/** The fields that differ between two decisions (an amendment's changes). */
+export function changedFields(from: DecisionValue, to: DecisionValue): DecisionPatch {
+  const out: Record<string, unknown> = {};
+  for (const k of DECISION_FIELDS) if (JSON.stringify(from[k]) !== JSON.stringify(to[k])) out[k] = to[k];
+  return out as DecisionPatch;
+}
+
+export const FIELD_LABEL: Record<keyof DecisionValue, string> = {
+  attendance: 'Attendance',
+  recommendation: 'Recommendation',
+  intent: 'Treatment intent',
+  actions: 'Actions',
+  notes: 'Discussion notes',
+  outcome: 'Outcome',
+  outcomeReason: 'Reason',
+};
+
+export function attendanceText(a: Attendance): string {
+  const present = CORE_SPECIALTIES.filter((s) => a[s].present).map((s) => `${CORE_SPECIALTY_LABEL[s]}${a[s].names.length ? ` (${a[s].names.join(', ')})` : ''}`);
+  return present.length ? present.join(' · ') : 'Nobody recorded';
+}
+
+export function recommendationText(r: DecisionValue['recommendation']): string {
+  const options = r.options.map((o) => PLAN_OPTION_LABEL[o]).join(', ');
+  return [options, r.text].filter(Boolean).join(': ') || 'None recorded';
+}
+
+export function actionsText(actions: DecisionValue['actions']): string {
+  return actions.length ? actions.map((a) => `${a.what} (${a.who}${a.byWhen ? `, by ${formatDate(a.byWhen)}` : ''})`).join('; ') : 'None';
+}
+
+/** One field of a decision in words (history, amendments). */
+export function fieldText<K extends keyof DecisionValue>(field: K, value: DecisionValue[K] | undefined): string {
+  if (value === undefined) return '';
+  switch (field) {
+    case 'attendance':
+      return attendanceText(value as Attendance);
+    case 'recommendation':
+      return recommendationText(value as DecisionValue['recommendation']);
+    case 'intent':
+      return value ? TREATMENT_INTENT_LABEL[value as TreatmentIntent] : 'Not recorded';
+    case 'actions':
+      return actionsText(value as DecisionValue['actions']);
+    case 'outcome':
+      return value === 'discussed' ? 'Discussed' : value === 'deferred' ? 'Deferred' : 'Not recorded';
+    default:
+      return (value as string) || '(empty)';
+  }
+}

@@ -1,0 +1,30 @@
+import { useEffect, useRef } from 'react';
+
+/**
+ * Keeps the presenter view and the audience window on the same slide: same origin, so a BroadcastChannel per
+ * meeting (works between browser windows of the web host and between Electron windows of boardprep://app alike).
+ * The slide travels by key (stable across edits), with its index as a fallback.
+ */
+export type SyncMessage =
+  | { type: 'slide'; from: 'presenter' | 'audience'; key: string; index: number; deidentified: boolean }
+  | { type: 'hello'; from: 'audience' }
+  | { type: 'bye'; from: 'audience' | 'presenter' };
+
+export const channelName = (meetingId: number) => `boardprep:present:${meetingId}`;
+
+export function useDeckSync(meetingId: number, onMessage: (m: SyncMessage) => void): (m: SyncMessage) => void {
+  const channel = useRef<BroadcastChannel | null>(null);
+  const handler = useRef(onMessage);
+  handler.current = onMessage;
+  useEffect(() => {
+    if (typeof BroadcastChannel === 'undefined') return;
+    const c = new BroadcastChannel(channelName(meetingId));
+    c.onmessage = (e: MessageEvent<SyncMessage>) => handler.current(e.data);
+    channel.current = c;
+    return () => {
+      c.close();
+      channel.current = null;
+    };
+  }, [meetingId]);
+  return (m: SyncMessage) => channel.current?.postMessage(m);
+}

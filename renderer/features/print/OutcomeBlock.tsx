@@ -1,0 +1,117 @@
+import { PLAN_OPTION_LABEL } from '../../../shared/domain/clinical';
+import { CORE_SPECIALTIES, CORE_SPECIALTY_LABEL, quorumOf, TREATMENT_INTENT_LABEL, type DecisionValue, type DecisionView } from '../../../shared/domain/meeting';
+import { formatDate, formatTimestamp } from '../clinical/clinical-format';
+import { FIELD_LABEL, fieldText } from '../meetings/decision-draft';
+
+/** Scrubs identifiers out of free text (identity when the document is not de-identified). */
+export type Scrub = (text: string) => string;
+
+/**
+ * One case's outcome as it is handed out: the outcome (discussed or deferred, and why), the recommendation, the
+ * intent, the actions with who and by when, the discussion, the attendance with the quorum flag, and the sign-off
+ * with every amendment (who, when, why, what changed).
+ */
+export function OutcomeBlock({ decision, scrub, headingLevel = 2 }: { decision: DecisionView | undefined; scrub: Scrub; headingLevel?: 2 | 3 }) {
+  const H = headingLevel === 2 ? 'h2' : 'h3';
+  if (!decision || decision.status === 'none') {
+    return <p className="doc-empty">No decision recorded for this case.</p>;
+  }
+  const v: DecisionValue = decision.current;
+  const quorum = quorumOf(v.attendance);
+  return (
+    <div className="doc-outcome">
+      {decision.status !== 'signed' && <p className="doc-draft">Draft: not signed off. This record may still change.</p>}
+      <dl className="doc-facts">
+        <div>
+          <dt>Outcome</dt>
+          <dd>
+            <strong>{v.outcome === 'discussed' ? 'Discussed' : v.outcome === 'deferred' ? 'Deferred' : 'Not recorded'}</strong>
+            {v.outcomeReason && <> · {scrub(v.outcomeReason)}</>}
+          </dd>
+        </div>
+        <div>
+          <dt>Recommendation</dt>
+          <dd>
+            {v.recommendation.options.length > 0 && <strong>{v.recommendation.options.map((o) => PLAN_OPTION_LABEL[o]).join(' + ')}</strong>}
+            {v.recommendation.options.length > 0 && v.recommendation.text && <br />}
+            {v.recommendation.text ? scrub(v.recommendation.text) : v.recommendation.options.length === 0 && 'None recorded'}
+          </dd>
+        </div>
+        <div>
+          <dt>Treatment intent</dt>
+          <dd>{v.intent ? TREATMENT_INTENT_LABEL[v.intent] : 'Not recorded'}</dd>
+        </div>
+      </dl>
+
+      <H className="doc-sub">Actions</H>
+      {v.actions.length ? (
+        <table className="doc-table">
+          <thead>
+            <tr>
+              <th>What</th>
+              <th>Who</th>
+              <th>By when</th>
+            </tr>
+          </thead>
+          <tbody>
+            {v.actions.map((a, i) => (
+              <tr key={i}>
+                <td>{scrub(a.what)}</td>
+                <td>{a.who}</td>
+                <td className="doc-nowrap">{a.byWhen ? formatDate(a.byWhen) : '–'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p className="doc-empty">No actions.</p>
+      )}
+
+      {v.notes && (
+        <>
+          <H className="doc-sub">Discussion</H>
+          <p className="doc-prose">{scrub(v.notes)}</p>
+        </>
+      )}
+
+      <H className="doc-sub">
+        Attendance <span className={`doc-quorum doc-quorum--${quorum.met ? 'met' : 'not-met'}`}>{quorum.met ? 'Quorum' : 'No quorum'}</span>
+      </H>
+      <table className="doc-table doc-table--attendance">
+        <tbody>
+          {CORE_SPECIALTIES.map((s) => (
+            <tr key={s}>
+              <th>{CORE_SPECIALTY_LABEL[s]}</th>
+              <td>{v.attendance[s].present ? `Present${v.attendance[s].names.length ? `: ${v.attendance[s].names.join(', ')}` : ''}` : 'Absent'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      {decision.status === 'signed' && (
+        <p className="doc-signoff">
+          Signed off by {decision.signedOffBy}, {formatTimestamp(decision.signedOffAt)}.
+        </p>
+      )}
+      {decision.amendments.length > 0 && (
+        <div className="doc-amendments">
+          <H className="doc-sub">Amendments after sign-off</H>
+          {decision.amendments.map((a) => (
+            <div key={a.id} className="doc-amendment">
+              <p>
+                <strong>{formatTimestamp(a.at)}</strong>, by {a.by}. Why: {scrub(a.why)}
+              </p>
+              <ul>
+                {(Object.keys(a.after) as (keyof DecisionValue)[]).map((f) => (
+                  <li key={f}>
+                    {FIELD_LABEL[f]}: was “{scrub(fieldText(f, a.before[f] as never))}”, now “{scrub(fieldText(f, a.after[f] as never))}”
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import type { PrintDoc } from '../../router';
+import { PrintDeck } from './PrintDeck';
+import { PrintMinutes } from './PrintMinutes';
+import { PrintOutcome } from './PrintOutcome';
+import '../../styles/meetings.css';
+
+/**
+ * The print views (no app chrome), loaded by the PDF export: #/print/meeting/<meetingId> (the deck, agenda slide
+ * first), #/print/outcome/<agendaItemId> (one case's outcome for the referrer and GP) and #/print/minutes/<meetingId>,
+ * each with ?deidentified=1 for the de-identified variant. body[data-print-ready="true"] once everything is drawn.
+ */
+export function PrintArea({ doc, id, deidentified }: { doc: PrintDoc; id: number; deidentified: boolean }) {
+  switch (doc) {
+    case 'meeting':
+      return <PrintDeck meetingId={id} deidentified={deidentified} />;
+    case 'outcome':
+      return <PrintOutcome itemId={id} deidentified={deidentified} />;
+    case 'minutes':
+      return <PrintMinutes meetingId={id} deidentified={deidentified} />;
+  }
+}
+
+/** Shown instead of a document when its data cannot be read; the page is still marked ready so an export fails fast. */
+export function PrintError({ message }: { message: string }) {
+  return (
+    <div className="print-error" role="alert" data-testid="print-error">
+      {message}
+    </div>
+  );
+}

@@ -1,0 +1,152 @@
+import { useEffect, useRef, useState } from 'react';
+import { identifierScrubber } from '../../../shared/deck/deidentify';
+import type { MeetingDeck, SlideOf } from '../../../shared/deck/model';
+import { PLAN_OPTION_LABEL } from '../../../shared/domain/clinical';
+import { AGENDA_STATE_LABEL, CORE_SPECIALTIES, CORE_SPECIALTY_LABEL, TREATMENT_INTENT_LABEL, type DecisionView, type MeetingDetail } from '../../../shared/domain/meeting';
+import { call } from '../../api';
+import { clock, dayMonthYear } from '../../slides/frame';
+import { OutcomeBlock, type Scrub } from './OutcomeBlock';
+import { PrintError } from './PrintArea';
+import { DocHeader } from './PrintOutcome';
+import { PAGE_RULES, usePrintReady } from './print-ready';
+
+interface Data {
+  meeting: MeetingDetail;
+  deck: MeetingDeck;
+  decisions: Map<number, DecisionView>;
+  scrub: Scrub;
+}
+
+async function loadMinutes(meetingId: number, deidentified: boolean): Promise<Data> {
+  const [meeting, decisions, identified] = await Promise.all([
+    call('meetings:get', { id: meetingId }),
+    call('decisions:forMeeting', { meetingId }),
+    call('deck:get', { meetingId, includeHidden: true }),
+  ]);
+  const deck = deidentified ? await call('deck:get', { meetingId, includeHidden: true, deidentified: true }) : identified;
+  const ids = identified.sections.flatMap((s) => (s.identifiers ? [s.identifiers] : []));
+  const scrub = deidentified ? identifierScrubber(ids) : (s: string) => s;
+  return { meeting, deck, decisions: new Map(decisions.map((d) => [d.itemId, d])), scrub };
+}
+
+/** The meeting minutes (A4 portrait): who came, then every case's outcome in agenda order. */
+export function PrintMinutes({ meetingId, deidentified }: { meetingId: number; deidentified: boolean }) {
+  const [data, setData] = useState<Data | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const root = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    loadMinutes(meetingId, deidentified).then(setData, (e: Error) => setError(e.message));
+  }, [meetingId, deidentified]);
+  usePrintReady(Boolean(data) || Boolean(error), root);
+  if (error) return <PrintError message={error} />;
+  if (!data) return <div ref={root} className="print-doc" />;
+  const { meeting, deck, decisions, scrub } = data;
+  const agenda = deck.slides.find((s): s is SlideOf<'agenda'> => s.kind === 'agenda');
+  const rows = new Map((agenda?.content.rows ?? []).map((r) => [r.itemId, r]));
+  const titles = new Map(deck.slides.filter((s): s is SlideOf<'title'> => s.kind === 'title').map((s) => [s.itemId, s]));
+  // Who came: every name recorded for a core specialty on any case of the meeting.
+  const attended = CORE_SPECIALTIES.map((s) => {
+    const names = new Set<string>();
+    let present = false;
+    for (const d of decisions.values()) {
+      if (d.current.attendance[s].present) present = true;
+      d.current.attendance[s].names.forEach((n) => names.add(n));
+    }
+    return { s, present, names: [...names] };
+  });
+  return (
+    <div ref={root} className="print-doc print-doc--minutes">
+      <style>{PAGE_RULES.a4}</style>
+      <DocHeader kind="Minutes" meeting={meeting} deidentified={deck.deidentified} />
+      <h1 className="doc-title">Minutes: {meeting.title}</h1>
+      <dl className="doc-facts">
+        {meeting.chair && (
+          <div>
+            <dt>Chair</dt>
+            <dd>{meeting.chair}</dd>
+          </div>
+        )}
+        {meeting.coordinator && (
+          <div>
+            <dt>Coordinator</dt>
+            <dd>{meeting.coordinator}</dd>
+          </div>
+        )}
+        <div>
+          <dt>Cases</dt>
+          <dd>
+            {meeting.items.length} on the agenda · {meeting.items.filter((i) => i.state === 'discussed').length} discussed ·{' '}
+            {meeting.items.filter((i) => i.state === 'deferred').length} deferred · {meeting.items.filter((i) => i.state === 'not-discussed').length} not discussed
+          </dd>
+        </div>
+        <div>
+          <dt>Attendance</dt>
+          <dd>
+            {attended.map((a) => (
+              <div key={a.s}>
+                <strong>{CORE_SPECIALTY_LABEL[a.s]}:</strong> {a.present ? a.names.join(', ') || 'present' : 'absent'}
+              </div>
+            ))}
+          </dd>
+        </div>
+      </dl>
+
+      <h2 className="doc-h2">Summary</h2>
+      <table className="doc-table doc-table--summary">
+        <thead>
+          <tr>
+            <th>#</th>
+            <th>Patient</th>
+            <th>Outcome</th>
+            <th>Recommendation</th>
+            <th>Intent</th>
+          </tr>
+        </thead>
+        <tbody>
+          {meeting.items.map((item) => {
+            const d = decisions.get(item.id);
+            const v = d && d.status !== 'none' ? d.current : null;
+            const row = rows.get(item.id);
+            return (
+              <tr key={item.id}>
+                <td>{item.number}</td>
+                <td>
+                  {deck.deidentified ? `Case ${item.number}` : item.case.patientName} <span className="doc-muted">{row?.ageSex}</span>
+                </td>
+                <td>{v?.outcome ? (v.outcome === 'discussed' ? 'Discussed' : 'Deferred') : AGENDA_STATE_LABEL[item.state]}</td>
+                <td>{v ? v.recommendation.options.map((o) => PLAN_OPTION_LABEL[o]).join(' + ') || scrub(v.recommendation.text).slice(0, 80) || '–' : '–'}</td>
+                <td>{v?.intent ? TREATMENT_INTENT_LABEL[v.intent] : '–'}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+
+      {meeting.items.map((item) => {
+        const title = titles.get(item.id);
+        const row = rows.get(item.id);
+        return (
+          <section key={item.id} className="doc-section doc-section--case">
+            <h2 className="doc-h2">
+              {item.number}. {deck.deidentified ? `Case ${item.number}` : item.case.patientName}
+              <span className="doc-muted">
+                {' '}
+                · {row?.ageSex}
+                {!deck.deidentified && ` · MRN ${item.case.mrn}`} · {clock(item.plannedStart)} · {item.presenter || 'no presenter'}
+              </span>
+            </h2>
+            <p className="doc-dx">{title?.text.diagnosis ?? row?.diagnosis ?? ''}</p>
+            {title?.text.question && (
+              <p className="doc-question">
+                <strong>Question:</strong> {title.text.question}
+              </p>
+            )}
+            {item.state === 'not-discussed' && !decisions.get(item.id)?.current.outcome && <p className="doc-draft">Not discussed at this meeting.</p>}
+            <OutcomeBlock decision={decisions.get(item.id)} scrub={scrub} headingLevel={3} />
+          </section>
+        );
+      })}
+      <footer className="doc-foot">Printed {dayMonthYear(new Date().toISOString().slice(0, 10))} from BoardPrep.</footer>
+    </div>
+  );
+}

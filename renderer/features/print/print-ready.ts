@@ -1,0 +1,49 @@
+import { useEffect, type RefObject } from 'react';
+
+/** The page rules of each print view: the deck one 16:9 slide per page, letters and minutes on A4 portrait. */
+export const PAGE_RULES = {
+  deck: '@page { size: 1600px 900px; margin: 0; }',
+  a4: '@page { size: A4 portrait; margin: 16mm 16mm 18mm; }',
+} as const;
+
+function settled(img: HTMLImageElement): Promise<void> {
+  if (img.complete) return Promise.resolve();
+  return new Promise((resolve) => {
+    img.addEventListener('load', () => resolve(), { once: true });
+    img.addEventListener('error', () => resolve(), { once: true });
+  });
+}
+
+const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
+
+/**
+ * Marks the page ready for the exporter (Electron printToPDF or headless Chromium wait for
+ * `document.body.dataset.printReady === 'true'`): once the content is drawn, every <img> has loaded (or failed:
+ * a broken image must not hang an export), the fonts are ready and a frame has been painted.
+ */
+export function usePrintReady(loaded: boolean, root: RefObject<HTMLElement | null>): void {
+  useEffect(() => {
+    const html = document.documentElement;
+    html.classList.add('print-view');
+    return () => {
+      html.classList.remove('print-view');
+      delete document.body.dataset.printReady;
+    };
+  }, []);
+  useEffect(() => {
+    if (!loaded) return;
+    let live = true;
+    void (async () => {
+      const images = Array.from(root.current?.querySelectorAll('img') ?? []);
+      await Promise.all(images.map(settled));
+      await Promise.all(images.map((img) => (img.naturalWidth ? img.decode().catch(() => undefined) : undefined)));
+      await document.fonts?.ready;
+      await frame();
+      await frame();
+      if (live) document.body.dataset.printReady = 'true';
+    })();
+    return () => {
+      live = false;
+    };
+  }, [loaded, root]);
+}

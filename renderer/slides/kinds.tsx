@@ -1,0 +1,491 @@
+import { AGENDA_STATE_LABEL } from '../../shared/domain/meeting';
+import type { DeckImage, DeckPathologyReport, SlideKind, SlideOf } from '../../shared/deck/model';
+import { Fit } from './Fit';
+import { clock, dayMonthYear, longDate, shortPatientLabel, type SlideFrame } from './frame';
+import { SlideMaster } from './SlideMaster';
+
+/**
+ * One component per slide kind, drawing the deck model on the 1600 x 900 stage. Type sizes are for the back of a
+ * room: body text starts at 30-34 px on the stage (about 22-26 pt on a projected 1920 px screen) and shrinks only
+ * as far as its `Fit` minimum.
+ */
+
+interface KindProps<K extends SlideKind> {
+  slide: SlideOf<K>;
+  frame: SlideFrame;
+  /** Called when an image of the slide has loaded or failed (the print view waits for every one). */
+  onImageSettled?: () => void;
+}
+
+const Empty = ({ children }: { children: string }) => <p className="s-empty">{children}</p>;
+
+// ---- Agenda -------------------------------------------------------------------------------------------------
+
+/** Past this many cases the agenda slide goes to two columns, one line per case. */
+const LONG_AGENDA = 10;
+
+function AgendaTable({ rows, compact }: { rows: SlideOf<'agenda'>['content']['rows']; compact?: boolean }) {
+  return (
+    <table className={`s-agenda__table${compact ? ' s-agenda__table--compact' : ''}`}>
+      <colgroup>
+        <col className="s-col-num" />
+        <col className="s-col-time" />
+        <col />
+        <col className="s-col-presenter" />
+        <col className="s-col-min" />
+      </colgroup>
+      <thead>
+        <tr>
+          <th>#</th>
+          <th>Time</th>
+          <th>{compact ? 'Patient' : 'Patient and diagnosis'}</th>
+          <th>Presenter</th>
+          <th className="s-min">Min</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.itemId} className={r.state !== 'pending' ? 'is-done' : ''}>
+            <td className="s-num">
+              <span className="s-num__badge">{r.number}</span>
+            </td>
+            <td className="s-time">{clock(r.plannedStart)}</td>
+            <td className="s-patient">
+              <strong>{compact ? shortPatientLabel(r.label) : r.label}</strong> <span className="s-muted">{r.ageSex}</span>
+              {r.carriedOver && <span className="s-tag s-tag--carried">{compact ? '↻' : 'Carried over'}</span>}
+              {r.state !== 'pending' && <span className="s-tag">{AGENDA_STATE_LABEL[r.state]}</span>}
+              {!compact && <div className="s-agenda__dx">{r.diagnosis}</div>}
+            </td>
+            <td className="s-presenter">{r.presenter || '–'}</td>
+            <td className="s-min">{r.minutes}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function AgendaSlideView({ slide, frame }: KindProps<'agenda'>) {
+  const c = slide.content;
+  const m = c.meeting;
+  const where = m.place || (m.videoLink ? 'By video' : '');
+  return (
+    <SlideMaster frame={frame} title={slide.title} kind="agenda">
+      <div className="s-agenda">
+        <div className="s-agenda__meeting">
+          <div className="s-agenda__when">
+            {longDate(m.startsAt)}, {clock(m.startsAt)}–{clock(m.endsAt)}
+          </div>
+          <div className="s-agenda__where">
+            {[m.boardLabel !== m.title ? m.boardLabel : '', where, m.chair ? `Chair: ${m.chair}` : ''].filter(Boolean).join(' · ')}
+          </div>
+        </div>
+        <Fit max={c.rows.length > LONG_AGENDA ? 26 : 32} min={14} className="s-agenda__table-box" watch={c.rows}>
+          {c.rows.length === 0 ? (
+            <Empty>No cases on the agenda yet.</Empty>
+          ) : c.rows.length > LONG_AGENDA ? (
+            <div className="s-agenda__halves">
+              <AgendaTable rows={c.rows.slice(0, Math.ceil(c.rows.length / 2))} compact />
+              <AgendaTable rows={c.rows.slice(Math.ceil(c.rows.length / 2))} compact />
+            </div>
+          ) : (
+            <AgendaTable rows={c.rows} />
+          )}
+        </Fit>
+        <div className={`s-agenda__total${c.minutesLeft < 0 ? ' is-over' : ''}`}>
+          {c.rows.length} case{c.rows.length === 1 ? '' : 's'} · {c.totalMinutes} of {m.durationMinutes} minutes
+          {c.minutesLeft < 0 ? ` · ${-c.minutesLeft} over` : c.minutesLeft > 0 ? ` · ${c.minutesLeft} to spare` : ''}
+        </div>
+      </div>
+    </SlideMaster>
+  );
+}
+
+// ---- Title and summary (the case opener) ------------------------------------------------------------------------
+
+export function TitleSlideView({ slide, frame }: KindProps<'title'>) {
+  const c = slide.content;
+  const p = c.patient;
+  const ids = [p.mrn ? `MRN ${p.mrn}` : '', p.dateOfBirth ? `born ${dayMonthYear(p.dateOfBirth)}` : ''].filter(Boolean).join(' · ');
+  const facts: [string, string][] = [
+    ['Site', c.siteChapterLabel],
+    ['ECOG', c.ecogLabel ?? 'not recorded'],
+    ['Consultant', c.consultant],
+    ...(c.referringHospital ? ([['Referred by', c.referringHospital]] as [string, string][]) : []),
+  ];
+  return (
+    <SlideMaster frame={frame} title={slide.title} kind="title" variant="opener">
+      <div className="s-opener">
+        <aside className="s-opener__side">
+          <div className="s-opener__label">Case</div>
+          <div className="s-opener__number">{c.number ?? '–'}</div>
+          {c.presenter && <div className="s-opener__presenter">{c.presenter}</div>}
+          {c.minutes !== null && (
+            <div className="s-opener__minutes">
+              {c.minutes} min{frame.plannedStart ? ` · ${clock(frame.plannedStart)}` : ''}
+            </div>
+          )}
+          {c.history.length > 0 && (
+            <div className="s-opener__history">
+              <div className="s-opener__history-label">Earlier at the board</div>
+              {c.history.map((h) => (
+                <p key={h}>{h}</p>
+              ))}
+            </div>
+          )}
+        </aside>
+        <div className="s-opener__main">
+          <h1 className="s-opener__name" data-testid="slide-title">
+            {slide.title}
+          </h1>
+          <div className="s-opener__who">
+            {slide.text.summary}
+            {ids && <span className="s-opener__ids"> · {ids}</span>}
+          </div>
+          <Fit max={34} min={20} className="s-opener__fit" watch={[slide.text.diagnosis, slide.text.site, slide.text.question]}>
+            <p className="s-opener__dx">{slide.text.diagnosis || 'Working diagnosis not recorded'}</p>
+            {slide.text.site && <p className="s-opener__site">{slide.text.site}</p>}
+            <dl className="s-facts">
+              {facts.map(([k, v]) => (
+                <div key={k}>
+                  <dt>{k}</dt>
+                  <dd>{v}</dd>
+                </div>
+              ))}
+            </dl>
+            {slide.text.question && (
+              <div className="s-question">
+                <div className="s-question__label">Question for the board</div>
+                <p>{slide.text.question}</p>
+              </div>
+            )}
+          </Fit>
+        </div>
+      </div>
+    </SlideMaster>
+  );
+}
+
+// ---- Clinical history and timeline -------------------------------------------------------------------------------
+
+export function HistorySlideView({ slide, frame }: KindProps<'history'>) {
+  const c = slide.content;
+  return (
+    <SlideMaster frame={frame} title={slide.title} kind="history">
+      <div className="s-cols s-cols--history">
+        <Fit max={30} min={17} className="s-history" watch={[slide.text.history, slide.text.comorbidities]}>
+          {slide.text.history ? <p className="s-prose">{slide.text.history}</p> : <Empty>No clinical history recorded.</Empty>}
+          <dl className="s-facts s-facts--inline">
+            <div>
+              <dt>Comorbidities</dt>
+              <dd>{slide.text.comorbidities || 'None recorded'}</dd>
+            </div>
+            <div>
+              <dt>ECOG</dt>
+              <dd>{c.ecogLabel ?? 'Not recorded'}</dd>
+            </div>
+          </dl>
+        </Fit>
+        <Fit max={26} min={15} className="s-timeline-box" watch={c.timeline}>
+          <div className="s-panel-label">Timeline</div>
+          {c.timeline.length === 0 ? (
+            <Empty>No events yet.</Empty>
+          ) : (
+            <ol className="s-timeline">
+              {c.timeline.map((t, i) => (
+                <li key={i} className={`s-timeline__item s-timeline__item--${t.kind}`}>
+                  <div className="s-timeline__date">{dayMonthYear(t.date) || 'Undated'}</div>
+                  <div className="s-timeline__title">{t.title}</div>
+                  {t.detail && <div className="s-timeline__detail">{t.detail}</div>}
+                </li>
+              ))}
+            </ol>
+          )}
+        </Fit>
+      </div>
+    </SlideMaster>
+  );
+}
+
+// ---- Imaging ---------------------------------------------------------------------------------------------------
+
+function ImageTile({ image, onSettled }: { image: DeckImage; onSettled?: () => void }) {
+  const where = [image.seriesDescription, dayMonthYear(image.studyDate)].filter(Boolean).join(' · ');
+  return (
+    <figure className="s-image">
+      <div className="s-image__frame">
+        <img src={image.src} alt={image.caption} onLoad={onSettled} onError={onSettled} decoding="sync" />
+      </div>
+      <figcaption>
+        <div className="s-image__caption">{image.caption}</div>
+        {image.measurements.length > 0 && (
+          <div className="s-image__measures">
+            {image.measurements.map((m) => (
+              <span key={m} className="s-measure">
+                {m}
+              </span>
+            ))}
+          </div>
+        )}
+        {where && <div className="s-image__where">{where}</div>}
+      </figcaption>
+    </figure>
+  );
+}
+
+export function ImagingSlideView({ slide, frame, onImageSettled }: KindProps<'imaging'>) {
+  const c = slide.content;
+  const hasSide = c.lesions.length > 0 || Boolean(slide.text.summary);
+  return (
+    <SlideMaster frame={frame} title={slide.title} kind="imaging">
+      <div className={`s-imaging${hasSide && c.images.length > 0 ? ' s-imaging--side' : ''}${c.images.length === 0 ? ' s-imaging--none' : ''}`}>
+        {c.images.length > 0 && (
+          <div className={`s-images s-images--${c.images.length}`}>
+            {c.images.map((img) => (
+              <ImageTile key={img.keyImageId} image={img} onSettled={onImageSettled} />
+            ))}
+          </div>
+        )}
+        {hasSide && (
+          <Fit max={c.images.length ? 26 : 34} min={16} className="s-lesions" watch={[c.lesions, slide.text.summary]}>
+            {slide.text.summary && <p className="s-lead">{slide.text.summary}</p>}
+            {c.lesions.length > 0 && (
+              <>
+                <div className="s-panel-label">Lesion sizes</div>
+                <table className="s-lesion-table">
+                  <tbody>
+                    {c.lesions.map((l, i) => (
+                      <tr key={i}>
+                        <td>
+                          <div className="s-lesion__label">{l.label}</div>
+                          <div className="s-muted s-small">
+                            {[dayMonthYear(l.studyDate), l.source === 'measured' ? 'measured on the images' : 'from the report'].filter(Boolean).join(' · ')}
+                          </div>
+                        </td>
+                        <td className="s-lesion__size">{l.size}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </>
+            )}
+            {c.images.length === 0 && <p className="s-muted s-small s-noimage">No key image saved yet: sizes as recorded.</p>}
+          </Fit>
+        )}
+      </div>
+    </SlideMaster>
+  );
+}
+
+// ---- Pathology -------------------------------------------------------------------------------------------------
+
+const COMPONENTS: [keyof DeckPathologyReport['grade']['components'], string][] = [
+  ['differentiation', 'Differentiation'],
+  ['mitoses', 'Mitoses'],
+  ['necrosis', 'Necrosis'],
+];
+
+function GradeCard({ grade }: { grade: DeckPathologyReport['grade'] }) {
+  return (
+    <div className={`s-grade s-grade--${grade.grade.toLowerCase()}`}>
+      <div className="s-panel-label">FNCLCC grade</div>
+      <div className="s-grade__row">
+        <div className="s-grade__value">{grade.grade}</div>
+        <div className="s-grade__score">
+          {grade.score !== null ? `Score ${grade.score}` : grade.status === 'not-gradable' ? 'Not gradable' : grade.source === 'reported' ? 'As reported' : 'Incomplete'}
+        </div>
+      </div>
+      <div className="s-grade__parts">
+        {COMPONENTS.map(([k, label]) => (
+          <div key={k} className={`s-grade__part${grade.components[k] === null ? ' is-missing' : ''}`}>
+            <div className="s-grade__part-value">{grade.components[k] ?? '?'}</div>
+            <div className="s-grade__part-label">{label}</div>
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+export function PathologySlideView({ slide, frame }: KindProps<'pathology'>) {
+  const [driving, ...others] = slide.content.reports;
+  if (!driving) {
+    return (
+      <SlideMaster frame={frame} title={slide.title} kind="pathology">
+        <div className="s-center">
+          <p className="s-lead">{slide.text.summary}</p>
+        </div>
+      </SlideMaster>
+    );
+  }
+  const facts: [string, string][] = [
+    ['Specimen', [driving.procedure, dayMonthYear(driving.specimenDate), driving.specimenId ?? ''].filter(Boolean).join(' · ')],
+    ...(driving.laboratory ? ([['Laboratory', driving.laboratory]] as [string, string][]) : []),
+    ...(driving.margin ? ([['Margins', driving.margin]] as [string, string][]) : []),
+    ...(driving.neoadjuvantTherapy || driving.treatmentEffect
+      ? ([['Treatment effect', driving.treatmentEffect || 'after neoadjuvant therapy']] as [string, string][])
+      : []),
+    [
+      'Expert review',
+      driving.expertReview ? `${driving.expertReview.by}, ${dayMonthYear(driving.expertReview.date)} (${driving.expertReview.agreement})` : 'Not yet reviewed by a sarcoma pathologist',
+    ],
+  ];
+  return (
+    <SlideMaster frame={frame} title={slide.title} kind="pathology">
+      <div className="s-cols s-cols--pathology">
+        <Fit max={30} min={16} className="s-path" watch={[slide.text.summary, slide.content.reports]}>
+          <p className="s-path__histotype">
+            {driving.histotype}
+            {driving.icdO3 && <span className="s-code">ICD-O-3 {driving.icdO3}</span>}
+          </p>
+          {slide.text.summary && <p className="s-lead s-lead--small">{slide.text.summary}</p>}
+          <dl className="s-facts">
+            {facts.map(([k, v]) => (
+              <div key={k}>
+                <dt>{k}</dt>
+                <dd>{v}</dd>
+              </div>
+            ))}
+          </dl>
+          {others.length > 0 && (
+            <div className="s-path__others">
+              <div className="s-panel-label">Earlier reports</div>
+              {others.map((r) => (
+                <p key={r.reportId}>
+                  {dayMonthYear(r.specimenDate)}, {r.procedure}: {r.histotype} ({r.grade.grade})
+                </p>
+              ))}
+            </div>
+          )}
+        </Fit>
+        <div className="s-path__side">
+          <GradeCard grade={driving.grade} />
+          <Fit max={26} min={15} className="s-markers-box" watch={[driving.ihc, driving.molecular]}>
+            <div className="s-panel-label">Immunohistochemistry</div>
+            {driving.ihc.length ? (
+              <div className="s-markers">
+                {driving.ihc.map((m, i) => (
+                  <span key={i} className={`s-marker s-marker--${m.result.replace(/\s+/g, '-').toLowerCase()}`}>
+                    <strong>{m.marker}</strong> {m.result}
+                    {m.note ? <span className="s-muted"> ({m.note})</span> : null}
+                  </span>
+                ))}
+              </div>
+            ) : (
+              <Empty>None reported</Empty>
+            )}
+            <div className="s-panel-label">Molecular</div>
+            {driving.molecular.length ? (
+              <ul className="s-list">
+                {driving.molecular.map((m, i) => (
+                  <li key={i}>
+                    <strong>{m.test}</strong>: {m.result}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <Empty>None reported</Empty>
+            )}
+          </Fit>
+        </div>
+      </div>
+    </SlideMaster>
+  );
+}
+
+// ---- Staging ---------------------------------------------------------------------------------------------------
+
+export function StagingSlideView({ slide, frame }: KindProps<'staging'>) {
+  const c = slide.content;
+  const tiles: [string, string | null][] = [
+    ['T', c.T],
+    ['N', c.N],
+    ['M', c.M],
+    ['G', c.G],
+  ];
+  return (
+    <SlideMaster frame={frame} title={slide.title} kind="staging">
+      <div className="s-staging">
+        {c.applicable ? (
+          <div className="s-tnm">
+            {tiles.map(([k, v]) => (
+              <div key={k} className="s-tnm__tile">
+                <div className="s-tnm__key">{k}</div>
+                <div className="s-tnm__value">{v ?? `${k}X`}</div>
+              </div>
+            ))}
+            <div className="s-tnm__tile s-tnm__tile--stage">
+              <div className="s-tnm__key">AJCC 8th stage</div>
+              <div className="s-tnm__value">{c.stageGroup ?? '–'}</div>
+            </div>
+          </div>
+        ) : (
+          <p className="s-lead">{c.summary}</p>
+        )}
+        <Fit max={30} min={17} className="s-staging__text" watch={[slide.text.explanation, c.note, c.size.text]}>
+          {slide.text.explanation && <p className="s-prose">{slide.text.explanation}</p>}
+          {c.applicable && (
+            <dl className="s-facts s-facts--inline">
+              <div>
+                <dt>Size for T</dt>
+                <dd>{c.size.text}</dd>
+              </div>
+            </dl>
+          )}
+          {c.applicable && c.defaults && <p className="s-warning">No staging inputs saved: nodes counted as N0 and M0 by default.</p>}
+        </Fit>
+      </div>
+    </SlideMaster>
+  );
+}
+
+// ---- Proposed plan and the question ------------------------------------------------------------------------------
+
+export function PlanSlideView({ slide, frame }: KindProps<'plan'>) {
+  const c = slide.content;
+  const r = c.readiness;
+  return (
+    <SlideMaster frame={frame} title={slide.title} kind="plan">
+      <div className="s-cols s-cols--plan">
+        <Fit max={32} min={18} className="s-plan" watch={[slide.text.question, slide.text.proposal, c.options]}>
+          {slide.text.question && (
+            <div className="s-question">
+              <div className="s-question__label">Question for the board</div>
+              <p>{slide.text.question}</p>
+            </div>
+          )}
+          <div className="s-panel-label">Proposed</div>
+          {c.options.length > 0 && (
+            <div className="s-options">
+              {c.options.map((o) => (
+                <span key={o.id} className="s-option">
+                  {o.label}
+                </span>
+              ))}
+            </div>
+          )}
+          {slide.text.proposal ? <p className="s-prose">{slide.text.proposal}</p> : c.options.length === 0 && <Empty>No plan proposed yet: for the board to decide.</Empty>}
+        </Fit>
+        <Fit max={24} min={14} className={`s-readiness s-readiness--${r.ready || (r.missing === 0 && r.stale === 0) ? 'done' : r.missing ? 'missing' : 'stale'}`} watch={r}>
+          <div className="s-panel-label">Work-up for this meeting</div>
+          {r.open.length === 0 ? (
+            <p className="s-readiness__done">✓ Work-up complete</p>
+          ) : (
+            <>
+              <p className="s-readiness__count">
+                {[r.missing ? `${r.missing} missing` : '', r.stale ? `${r.stale} stale` : ''].filter(Boolean).join(' · ')}
+              </p>
+              <ul className="s-open">
+                {r.open.map((o) => (
+                  <li key={o.label} className={`s-open__item s-open__item--${o.state}`}>
+                    <span className="s-open__state">{o.state === 'missing' ? '! Missing' : '↻ Stale'}</span> {o.label}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </Fit>
+      </div>
+    </SlideMaster>
+  );
+}

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+
+/**
+ * Issue 5, Export: the meeting deck as PDF and PPTX, the per-case outcome summary and the meeting minutes as PDF,
+ * each optionally de-identified. An export is a job (see jobs:status / jobs:cancel): `exports:start` answers at once
+ * with its id, `exports:status` gives progress and, once done, where the file is. The file is written whole or not
+ * at all (a temporary file in the target folder, renamed into place), so a failed or cancelled export leaves nothing.
+ */
+
+export const EXPORT_KINDS = ['deck-pdf', 'deck-pptx', 'outcome-pdf', 'minutes-pdf'] as const;
+export const ExportKind = z.enum(EXPORT_KINDS, { message: 'Export is deck-pdf, deck-pptx, outcome-pdf or minutes-pdf' });
+export type ExportKind = z.infer<typeof ExportKind>;
+
+export const EXPORT_KIND_LABEL: Record<ExportKind, string> = {
+  'deck-pdf': 'Meeting deck (PDF)',
+  'deck-pptx': 'Meeting deck (PowerPoint)',
+  'outcome-pdf': 'Outcome summary (PDF)',
+  'minutes-pdf': 'Meeting minutes (PDF)',
+};
+
+/** The file extension each kind writes. */
+export const EXPORT_EXTENSION: Record<ExportKind, '.pdf' | '.pptx'> = {
+  'deck-pdf': '.pdf',
+  'deck-pptx': '.pptx',
+  'outcome-pdf': '.pdf',
+  'minutes-pdf': '.pdf',
+};
+
+const MeetingId = z.number({ message: 'Choose a meeting' }).int().positive();
+const AgendaItemId = z.number({ message: 'Choose a case on the agenda' }).int().positive();
+/**
+ * Where to write: an absolute path to the file on this machine (its folder must exist). Left out, the file goes to
+ * the data folder's exports/ under a name without patient identifiers, made unique there.
+ */
+const TargetPath = z.string().trim().min(1, 'Give the file to write').max(4096, 'The path is too long').optional();
+const common = {
+  deidentified: z.boolean().default(false),
+  path: TargetPath,
+  /** With `path`: replace a file already there (otherwise the export is refused with 'conflict'). */
+  overwrite: z.boolean().default(false),
+};
+
+export const ExportRequest = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('deck-pdf'), meetingId: MeetingId, ...common }).strict(),
+  z.object({ kind: z.literal('deck-pptx'), meetingId: MeetingId, ...common }).strict(),
+  z.object({ kind: z.literal('minutes-pdf'), meetingId: MeetingId, ...common }).strict(),
+  z.object({ kind: z.literal('outcome-pdf'), agendaItemId: AgendaItemId, ...common }).strict(),
+]);
+export type ExportRequest = z.output<typeof ExportRequest>;
+export type ExportRequestInput = z.input<typeof ExportRequest>;
+
+export const ExportOutcome = z.object({
+  kind: ExportKind,
+  deidentified: z.boolean(),
+  /** The absolute path of the file written. */
+  file: z.string(),
+  /** Its name (no folder). */
+  name: z.string(),
+  bytes: z.number().int(),
+  /** Pages of a PDF (null for PPTX). */
+  pages: z.number().int().nullable(),
+  /** Slides of a deck export (null for outcome and minutes). A deck PDF has one page per slide. */
+  slides: z.number().int().nullable(),
+  /** Where the web host serves it ('/media/exports/<name>') when it was written to the data folder's exports/. */
+  downloadUrl: z.string().nullable(),
+  seconds: z.number(),
+});
+export type ExportOutcome = z.infer<typeof ExportOutcome>;
+
+export const ExportStatus = z.object({
+  jobId: z.string(),
+  kind: ExportKind,
+  state: z.enum(['running', 'done', 'failed', 'cancelled']),
+  /** What the export is doing ("Rendering the print view", "Slide 12 of 40", ...). */
+  phase: z.string(),
+  /** Steps done of `total` (slides for a PPTX; stages for a PDF). */
+  done: z.number().int(),
+  total: z.number().int().nullable(),
+  /** Why it failed, or that it was cancelled (nothing written). */
+  error: z.string().nullable(),
+  /** Set once done. */
+  outcome: ExportOutcome.nullable(),
+});
+export type ExportStatus = z.infer<typeof ExportStatus>;
+
+export const ExportFile = z.object({
+  name: z.string(),
+  bytes: z.number().int(),
+  modifiedAt: z.string(),
+  downloadUrl: z.string(),
+});
+export type ExportFile = z.infer<typeof ExportFile>;
+
+export const exportsContract = {
+  /** Starts an export job; cancel it with jobs:cancel. Unknown meeting or agenda item: 'not-found' at once. */
+  'exports:start': { input: ExportRequest, output: z.object({ jobId: z.string() }) },
+  /** Progress of an export job, and the file once it is written. */
+  'exports:status': { input: z.object({ jobId: z.string().min(1) }).strict(), output: ExportStatus },
+  /** The files in the data folder's exports/, newest first, with their download addresses. */
+  'exports:list': { input: z.object({}).strict(), output: z.array(ExportFile) },
+} as const;
+
+export type ExportsChannel = keyof typeof exportsContract;
+export const EXPORTS_CHANNELS = Object.keys(exportsContract) as ExportsChannel[];
