@@ -38,6 +38,9 @@ export interface ImportOptions {
   now?: () => string;
 }
 
+/** Files being written to the store at once (on libuv's thread pool) while the next ones are read and parsed. */
+const WRITES_IN_FLIGHT = 3;
+
 /** Longest stretch of synchronous work before the importer lets the event loop run. */
 const SLICE_MS = 15;
 
@@ -236,11 +239,12 @@ export async function importDicom(db: Db, dataDir: string, paths: readonly strin
 
     // ---- importing: one file at a time, read with plain synchronous calls (far cheaper than a round trip through
     // libuv's thread pool for each of open, fstat, read and close), hashed and parsed here, and written to the store
-    // on the thread pool while the next file is read, hashed and parsed (two buffers take turns). The loop lets
-    // the event loop run at least every SLICE_MS, so the app stays responsive and an abort is seen.
-    const slots = [new BufferSlot(), new BufferSlot()];
-    let busySlot: BufferSlot | undefined;
-    let pendingPut: Promise<void> | undefined;
+    // on the thread pool while the next files are read, hashed and parsed. Up to WRITES_IN_FLIGHT writes overlap, as
+    // the kernel's page-cache copy is what bounds an import; each holds its own buffer until it is written, so memory
+    // stays at a few file sizes. The loop lets the event loop run at least every SLICE_MS, so the app stays
+    // responsive and an abort is seen.
+    const freeSlots = Array.from({ length: WRITES_IN_FLIGHT + 1 }, () => new BufferSlot());
+    const writing: Promise<void>[] = [];
     let failure: unknown;
     let sliceStart = performance.now();
     for (let order = 0; order < queue.length; order++) {
@@ -249,7 +253,12 @@ export async function importDicom(db: Db, dataDir: string, paths: readonly strin
         sliceStart = performance.now();
       }
       if (signal?.aborted || failure !== undefined) break;
-      const slot = slots[0] === busySlot ? slots[1] : slots[0];
+      if (freeSlots.length === 0) {
+        while (freeSlots.length === 0) await writing.shift();
+        sliceStart = performance.now();
+      }
+      const slot = freeSlots.pop()!;
+      let slotWriting = false;
       const file = queue[order];
       const read = readCandidate(file, slot);
       if ('reason' in read) {
@@ -298,12 +307,17 @@ export async function importDicom(db: Db, dataDir: string, paths: readonly strin
             imported += 1;
             tally(h.studyInstanceUid).imported += 1;
             for (const w of outcome.warnings) warnings.add(w, file);
-            // One write in flight at a time: wait for the previous file's, then start this one's.
-            await pendingPut;
-            sliceStart = performance.now();
-            if (failure !== undefined) break;
-            busySlot = bytes === read.bytes ? slot : undefined;
-            pendingPut = store.put(bytes, hash).then(
+            if (writing.length >= WRITES_IN_FLIGHT) {
+              await writing.shift();
+              sliceStart = performance.now();
+            }
+            if (failure !== undefined) {
+              freeSlots.push(slot);
+              break;
+            }
+            // The slot is busy until its bytes are written (parse may also hand back a new buffer: then it is not).
+            slotWriting = bytes === read.bytes;
+            const written = store.put(bytes, hash).then(
               (put) => {
                 if (put.created) bytesStored += bytes.length;
                 accepted.push({ order, header: h, instance: instanceParams(h, hash, bytes.length, put.storedPath) });
@@ -312,12 +326,14 @@ export async function importDicom(db: Db, dataDir: string, paths: readonly strin
                 failure ??= e;
               },
             );
+            writing.push(slotWriting ? written.finally(() => freeSlots.push(slot)) : written);
           }
         }
       }
+      if (!slotWriting) freeSlots.push(slot);
       progress.report(snapshot('importing'));
     }
-    await pendingPut;
+    await Promise.all(writing);
     if (failure !== undefined) throw failure;
     if (signal?.aborted) throw signal.reason ?? new Error('aborted');
     accepted.sort((a, b) => a.order - b.order);
