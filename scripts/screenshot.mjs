@@ -1,4 +1,5 @@
-// Makes docs/screenshot.png: the demo board in Debian's Chromium through the web host (npm run screenshot).
+// Makes docs/screenshot.png (a demo case), docs/meeting.png (the demo meeting's agenda) and docs/presenter.png
+// (presenter mode), in Debian's Chromium through the web host (npm run screenshot).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -26,9 +27,27 @@ try {
   await page.goto(url);
   await page.getByRole('link').filter({ hasText: process.argv[2] ?? 'Dedifferentiated' }).first().click();
   await page.getByRole('heading', { level: 1 }).waitFor();
-  const out = path.join(root, 'docs', process.argv[3] ?? 'screenshot.png');
-  await page.screenshot({ path: out });
-  console.log(`wrote ${out}`);
+  const shot = async (name) => {
+    const out = path.join(root, 'docs', name);
+    await page.screenshot({ path: out });
+    console.log(`wrote ${out}`);
+  };
+  await shot('screenshot.png');
+
+  const base = url.split('#')[0];
+  const meeting = await page.evaluate(async () => (await (await fetch('/api/meetings:next', { method: 'POST', body: '{}' })).json()).value);
+  await page.goto(`${base}#/meetings/${meeting.id}`);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.waitForLoadState('networkidle');
+  await shot('meeting.png');
+
+  await page.goto(`${base}#/meetings/${meeting.id}/present`);
+  await page.waitForLoadState('networkidle');
+  // The imaging slide of the first case that has one (the demo's synthetic CT has no key image; its lesion sizes show).
+  await page.waitForTimeout(500);
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+  await page.waitForTimeout(500);
+  await shot('presenter.png');
 } finally {
   await browser.close();
   host.kill('SIGTERM');
