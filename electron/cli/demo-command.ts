@@ -34,9 +34,10 @@ Options:
             onProgress: (key, p) => io.progress(`demo images ${key}: ${p.phase} ${p.imported + p.duplicates}/${p.total || '?'}`),
           });
       if (flags.has('json')) {
-        io.out(JSON.stringify({ dataDir: env.dataDir, ...result, images: images?.cases ?? null }));
+        io.out(JSON.stringify({ dataDir: env.dataDir, ...result, images: images?.cases ?? null, keyImages: images?.keyImages ?? null }));
       } else if (images) {
         for (const c of images.cases) io.out(`  ${c.key}: ${c.imported} synthetic CT images stored${c.duplicates ? `, ${c.duplicates} already there` : ''}`);
+        io.out(`  ${images.keyImages} measured key image${images.keyImages === 1 ? '' : 's'} added`);
       }
       return 0;
     } finally {

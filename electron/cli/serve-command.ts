@@ -33,7 +33,7 @@ Options:
     if (flags.has('demo') && new CasesService(db).count() === 0) {
       const { casesCreated } = loadDemoBoard(db, env.resourcesDir);
       const images = await loadDemoImages(db, env.dataDir, env.resourcesDir);
-      io.out(`Loaded the demo board: ${casesCreated} cases, ${images.cases.reduce((n, c) => n + c.imported, 0)} synthetic CT images.`);
+      io.out(`Loaded the demo board: ${casesCreated} cases, ${images.cases.reduce((n, c) => n + c.imported, 0)} synthetic CT images, ${images.keyImages} key images.`);
     }
     const ctx = { db, dataDir: env.dataDir, resourcesDir: env.resourcesDir, version: env.version };
     await startupSweep(ctx, (line) => io.out(line));

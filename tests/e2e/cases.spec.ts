@@ -47,6 +47,13 @@ test('an empty database offers the demo board, which fills the case list and bri
   await expect(page.getByRole('button', { name: /CORONAL.*53 images/ })).toBeVisible();
   await expect(page.getByTestId('viewer-canvas')).toHaveAttribute('data-ready', 'true', { timeout: 20_000 });
   await expect(page.getByTestId('viewer-unit')).toHaveText('Measurements in mm');
+  // With its measured key images: the mass at its documented 9 x 8 cm axially and 16.3 cm craniocaudally.
+  const keyImages = page.getByRole('region', { name: 'Key images' }).getByRole('listitem');
+  await expect(keyImages).toHaveCount(2);
+  await expect(keyImages.first()).toContainText('90.0 mm');
+  await expect(keyImages.first()).toContainText('80.0 mm');
+  await expect(keyImages.nth(1)).toContainText('163.0 mm');
+  await expect(keyImages.nth(1).getByRole('img')).toHaveJSProperty('complete', true);
 });
 
 test('a coordinator creates, edits and searches a case, and it survives a reload and a restart', async ({ page, app }) => {

@@ -102,7 +102,7 @@ async function addKeyImage(page: Page, caseId: number): Promise<void> {
     caseId,
     sopInstanceUid: sop,
     frame: 0,
-    caption: 'Axial CT: retroperitoneal mass, measured',
+    caption: 'Axial CT: measured mass',
     view: { windowCenter: 40, windowWidth: 400, invert: false, scale: 1, translation: { x: 0, y: 0 } },
     annotations: [],
     renderToken: token,
@@ -159,7 +159,7 @@ test('the demo meeting exports as PDF and PPTX, one page per slide, and de-ident
       const text = pdfText(pdfFile);
       expect(text).toContain('Sarcoma MDT');
       expect(text).toMatch(/dedifferentiated liposarcoma/i);
-      expect(text).toContain('Axial CT: retroperitoneal mass, measured');
+      expect(text).toContain('Axial CT: measured mass');
       if (deidentified) {
         expect(text).toContain('Case 1');
         expectNoDemoIdentifiers('the de-identified PDF', text);
@@ -181,9 +181,10 @@ test('the demo meeting exports as PDF and PPTX, one page per slide, and de-ident
       deck.slides.forEach((s, i) => {
         if (s.kind !== 'agenda') expect(xmlText(z.text(slides[i])), `slide ${i + 1}`).toContain(s.title);
       });
-      expect(z.names.filter((n) => /^ppt\/media\/.+\.png$/.test(n))).toHaveLength(1);
+      // The demo's three measured key images and the one added here.
+      expect(z.names.filter((n) => /^ppt\/media\/.+\.png$/.test(n))).toHaveLength(4);
       const pptxText = xmlText(z.allXml());
-      expect(pptxText).toContain('Axial CT: retroperitoneal mass, measured');
+      expect(pptxText).toContain('Axial CT: measured mass');
       if (deidentified) {
         expectNoDemoIdentifiers('the de-identified PPTX', z.allXml());
         expect(pptxText).toContain('Case 1');

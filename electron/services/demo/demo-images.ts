@@ -6,16 +6,19 @@ import { findPatientByMrn, firstCaseOfPatient } from '../cases/cases-sql';
 import { importDicom } from '../dicom/import-service';
 import type { ImportProgress } from '../dicom/types';
 import { readDemoBoard } from './demo-board';
+import { loadDemoKeyImages } from './demo-key-images';
 import { DEMO_IMAGE_KEYS, generateDemoImages } from './synthetic/generate';
 
 export interface DemoImagesResult {
   /** Per demo case: how many images were stored now, and how many were already there. */
   cases: { key: string; caseId: number; imported: number; duplicates: number }[];
+  /** Measured key images added to those cases (resources/demo/key-images/). */
+  keyImages: number;
 }
 
 /**
  * Writes the demo's synthetic CT series and imports them into their cases, through the same import as a
- * hospital CD. Their UIDs are deterministic, so loading twice stores nothing twice. Cases the user has
+ * hospital CD, then adds the demo's measured key images of them. Their UIDs are deterministic, so loading twice stores nothing twice. Cases the user has
  * removed or renumbered (no patient with the demo MRN) are skipped.
  */
 export async function loadDemoImages(
@@ -33,7 +36,7 @@ export async function loadDemoImages(
       return caseId === undefined ? null : { key: c.key, caseId };
     })
     .filter((t): t is { key: string; caseId: number } => t !== null);
-  if (targets.length === 0) return { cases: [] };
+  if (targets.length === 0) return { cases: [], keyImages: 0 };
 
   const work = path.join(dataDir, `.demo-images-${randomBytes(6).toString('hex')}`);
   try {
@@ -47,7 +50,7 @@ export async function loadDemoImages(
       });
       cases.push({ key, caseId, imported: result.imported, duplicates: result.duplicates });
     }
-    return { cases };
+    return { cases, keyImages: loadDemoKeyImages(db, dataDir, resourcesDir) };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

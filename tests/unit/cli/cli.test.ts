@@ -46,11 +46,13 @@ describe('boardprep CLI', () => {
       casesCreated: 7,
       skipped: [],
       images: [expect.objectContaining({ key: 'rp-ddlps', imported: 104 }), expect.objectContaining({ key: 'thigh-ilms', imported: 74 })],
+      keyImages: 3,
     });
     const second = await run('--data', dir, 'demo');
     expect(second.out).toContain('0 cases created');
     expect(second.out.match(/skipped/g)).toHaveLength(7);
     expect(second.out).toContain('rp-ddlps: 0 synthetic CT images stored, 104 already there');
+    expect(second.out).toContain('0 measured key images added');
     const db = openDatabase(dir);
     expect(new CasesService(db).count()).toBe(7);
     db.close();

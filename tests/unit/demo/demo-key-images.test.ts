@@ -1,0 +1,57 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../electron/db/open';
+import { findPatientByMrn, firstCaseOfPatient } from '../../../electron/services/cases/cases-sql';
+import { readDemoBoard } from '../../../electron/services/demo/demo-board';
+import { loadDemoImages } from '../../../electron/services/demo/demo-images';
+import { loadDemoKeyImages, readDemoKeyImages } from '../../../electron/services/demo/demo-key-images';
+import { loadDemoBoard } from '../../../electron/services/demo/demo-service';
+import { AnnotationsService } from '../../../electron/services/imaging/annotations-service';
+import { instanceOwner } from '../../../electron/services/imaging/imaging-sql';
+import { KeyImagesService } from '../../../electron/services/imaging/key-images-service';
+import { RESOURCES_DIR, tempDataDir } from '../helpers/temp';
+
+describe('the demo key images', () => {
+  it('are measured at the documented sizes, land on their cases with the PNG and the viewer measurements, and load once', async () => {
+    const dataDir = tempDataDir();
+    const db = openDatabase(dataDir);
+    loadDemoBoard(db, RESOURCES_DIR);
+    // Before the CT is stored there is nothing to attach them to.
+    expect(loadDemoKeyImages(db, dataDir, RESOURCES_DIR)).toBe(0);
+    expect((await loadDemoImages(db, dataDir, RESOURCES_DIR)).keyImages).toBe(3);
+
+    const board = readDemoBoard(RESOURCES_DIR);
+    const caseOf = (key: string) => firstCaseOfPatient(db, findPatientByMrn(db, board.cases.find((c) => c.key === key)!.case.patient.mrn)!.id)!;
+    const keyImages = new KeyImagesService(db, dataDir);
+    const rp = keyImages.list(caseOf('rp-ddlps'));
+    const thigh = keyImages.list(caseOf('thigh-ilms'));
+    expect(rp.map((k) => k.seriesDescription)).toEqual([expect.stringMatching(/axial/i), expect.stringMatching(/coronal/i)]);
+    // 16.3 x 8 x 9 cm (the retroperitoneal liposarcoma) and 6 cm (the thigh leiomyosarcoma), from the record.
+    expect(rp[0].annotations[0]).toMatchObject({ tool: 'bidirectional', values: { unit: 'mm', spacingSource: 'PixelSpacing' } });
+    expect(rp[0].annotations[0].values.long).toBeCloseTo(90, 1);
+    expect(rp[0].annotations[0].values.short).toBeCloseTo(80, 1);
+    expect(rp[1].annotations[0].values.length).toBeCloseTo(163, 1);
+    expect(thigh).toHaveLength(1);
+    expect(thigh[0].annotations[0].values.long).toBeCloseTo(60, 1);
+    expect(thigh[0].caption).toMatch(/MRI of 24 Sep 2026/);
+
+    for (const k of [...rp, ...thigh]) {
+      const png = path.join(dataDir, keyImages.renderPath(k.id)!);
+      expect(readFileSync(png).subarray(1, 4).toString()).toBe('PNG');
+      const onSeries = new AnnotationsService(db).list(k.caseId, instanceOwner(db, k.sopInstanceUid)!.series_instance_uid);
+      expect(onSeries).toEqual(expect.arrayContaining(k.annotations));
+    }
+
+    // Loading again adds nothing.
+    expect((await loadDemoImages(db, dataDir, RESOURCES_DIR)).keyImages).toBe(0);
+    expect(keyImages.list(caseOf('rp-ddlps'))).toHaveLength(2);
+    db.close();
+  });
+
+  it('name only files that exist in resources/demo/key-images/', () => {
+    const entries = readDemoKeyImages(RESOURCES_DIR);
+    expect(entries.length).toBe(3);
+    for (const e of entries) expect(existsSync(path.join(RESOURCES_DIR, 'demo', 'key-images', e.file)), e.file).toBe(true);
+  });
+});
