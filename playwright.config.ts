@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { HEADLESS_CHROMIUM_ARGS } from './electron/services/export/pdf';
 
 /** Debian's Chromium (apt-get install chromium); Playwright's own browser download is not available offline. */
 const executablePath = process.env.BOARDPREP_CHROMIUM ?? '/usr/bin/chromium';
@@ -18,15 +19,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      args: HEADLESS_CHROMIUM_ARGS,
     },
   },
 });

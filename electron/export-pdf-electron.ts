@@ -1,4 +1,5 @@
 import { BrowserWindow } from 'electron';
+import { secureWebPreferences } from './secure-web-preferences';
 import { JPEG_IMAGES_SCRIPT, PRINT_STATE_PROBE, type PdfPrinter, type PdfSource, type PrintOptions } from './services/export/pdf';
 
 /**
@@ -25,18 +26,9 @@ export function createElectronPdfPrinter(options: { preload: string; readyTimeou
         show: false,
         width: 1280,
         height: 720,
-        webPreferences: {
-          preload: options.preload,
-          contextIsolation: true,
-          sandbox: true,
-          nodeIntegration: false,
-          webSecurity: true,
-          spellcheck: false,
-          // Offscreen rendering keeps painting (and requestAnimationFrame, which the print view waits on) going in a
-          // window that is never shown.
-          offscreen: true,
-          backgroundThrottling: false,
-        },
+        // Offscreen rendering keeps painting (and requestAnimationFrame, which the print view waits on) going in a
+        // window that is never shown.
+        webPreferences: secureWebPreferences(options.preload, { offscreen: true, backgroundThrottling: false }),
       });
       const onAbort = () => {
         if (!win.isDestroyed()) win.destroy();

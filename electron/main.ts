@@ -11,6 +11,7 @@ import { startupSweep } from './host/startup';
 import { electronPdfSource } from './export-pdf-electron';
 import { serveOverIpc } from './host/ipc';
 import { installMenu } from './menu';
+import { secureWebPreferences } from './secure-web-preferences';
 import { audienceHandler } from './presenter-window';
 import { OPEN_AUDIENCE_CHANNEL } from '../shared/contract/contract';
 
@@ -57,14 +58,7 @@ function createWindow(): BrowserWindow {
     minHeight: 700,
     title: 'BoardPrep',
     show: false,
-    webPreferences: {
-      preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: true,
-    },
+    webPreferences: secureWebPreferences(preloadPath, { spellcheck: true }),
   });
   win.once('ready-to-show', () => win.show());
   void win.loadURL(`${APP_ORIGIN}/index.html`);

@@ -1,4 +1,5 @@
 import { BrowserWindow, screen, type Display, type IpcMainInvokeEvent, type Rectangle } from 'electron';
+import { secureWebPreferences } from './secure-web-preferences';
 import type { AudienceRequest as OpenAudienceRequest, AudienceResult as OpenAudienceResult } from '../shared/contract/contract';
 
 /**
@@ -50,15 +51,7 @@ export function openAudienceWindow(request: OpenAudienceRequest, presenter: Brow
     autoHideMenuBar: true,
     fullscreen: second,
     show: false,
-    // Same secure settings as the main window (electron/main.ts).
-    webPreferences: {
-      preload: options.preload,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-    },
+    webPreferences: secureWebPreferences(options.preload),
   });
   open.set(request.meetingId, win);
   win.on('closed', () => open.delete(request.meetingId));

@@ -96,7 +96,8 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
   );
 }
 
-export const CHROMIUM_ARGS = [
+/** How BoardPrep runs Debian's Chromium headless on these machines (also the end-to-end tests and the scripts). */
+export const HEADLESS_CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -104,6 +105,10 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
+];
+
+export const CHROMIUM_ARGS = [
+  ...HEADLESS_CHROMIUM_ARGS,
   '--no-default-browser-check',
   '--disable-extensions',
   '--mute-audio',

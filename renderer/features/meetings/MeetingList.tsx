@@ -4,7 +4,6 @@ import { hrefFor } from '../../router';
 import { useAsync } from '../../useAsync';
 import { meetingWhen, minutesText } from './meeting-format';
 
-
 function MeetingRow({ m }: { m: MeetingSummary }) {
   const over = m.minutesLeft < 0;
   return (
@@ -35,6 +34,25 @@ function MeetingRow({ m }: { m: MeetingSummary }) {
   );
 }
 
+function MeetingSection({ id, title, meetings, empty }: { id: string; title: string; meetings: MeetingSummary[]; empty: string }) {
+  return (
+    <section aria-labelledby={`meetings-${id}`}>
+      <h2 id={`meetings-${id}`} className="meetings__heading">
+        {title}
+      </h2>
+      {meetings.length ? (
+        <ul className="meeting-list" aria-label={`${title} meetings`}>
+          {meetings.map((m) => (
+            <MeetingRow key={m.id} m={m} />
+          ))}
+        </ul>
+      ) : (
+        <p className="clin-empty">{empty}</p>
+      )}
+    </section>
+  );
+}
+
 /** Upcoming meetings (soonest first) and past ones (most recent first). */
 export function MeetingList() {
   const { value, error } = useAsync(() => call('meetings:list', {}), []);
@@ -52,34 +70,8 @@ export function MeetingList() {
       {error && <div className="banner banner--error">{error}</div>}
       {value && (
         <>
-          <section aria-labelledby="meetings-upcoming">
-            <h2 id="meetings-upcoming" className="meetings__heading">
-              Upcoming
-            </h2>
-            {value.upcoming.length ? (
-              <ul className="meeting-list" aria-label="Upcoming meetings">
-                {value.upcoming.map((m) => (
-                  <MeetingRow key={m.id} m={m} />
-                ))}
-              </ul>
-            ) : (
-              <p className="clin-empty">No meeting scheduled. Create one to start an agenda.</p>
-            )}
-          </section>
-          <section aria-labelledby="meetings-past">
-            <h2 id="meetings-past" className="meetings__heading">
-              Past
-            </h2>
-            {value.past.length ? (
-              <ul className="meeting-list" aria-label="Past meetings">
-                {value.past.map((m) => (
-                  <MeetingRow key={m.id} m={m} />
-                ))}
-              </ul>
-            ) : (
-              <p className="clin-empty">No past meetings yet.</p>
-            )}
-          </section>
+          <MeetingSection id="upcoming" title="Upcoming" meetings={value.upcoming} empty="No meeting scheduled. Create one to start an agenda." />
+          <MeetingSection id="past" title="Past" meetings={value.past} empty="No past meetings yet." />
         </>
       )}
     </div>
