@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../db/open';
 import { handlersFor } from '../host/handlers';
@@ -8,7 +8,7 @@ import { startWebHost, type WebHost } from '../host/web';
 import { DomainError } from '../services/errors';
 import { ChromiumNotFoundError, ChromiumPdfPrinter, ExportsService, findChromium, isAbortError, webHostPdfSource } from '../services/export';
 import { createMeetingsServices } from '../services/meetings';
-import type { ExportOutcome, ExportRequest } from '../../shared/contract/exports';
+import type { ExportKind, ExportOutcome, ExportRequest } from '../../shared/contract/exports';
 import { parseArgs } from './args';
 import { UsageError, type Command } from './command';
 
@@ -19,20 +19,32 @@ function summary(o: ExportOutcome): string {
   return `Wrote ${o.file} (${what}, ${mb(o.bytes)}${o.deidentified ? ', de-identified' : ''}) in ${o.seconds.toFixed(1)} s.`;
 }
 
+/** One file to write: the deck, the minutes, or one case's outcome summary. */
+interface Job {
+  kind: ExportKind;
+  file: string;
+  label: string;
+  agendaItemId?: number;
+}
+
 export const exportCommand: Command = {
   name: 'export',
-  summary: 'Export a meeting deck as PDF or PowerPoint (optionally de-identified)',
-  help: `Usage: boardprep export --meeting ID|next (--pdf FILE | --pptx FILE) [--deidentify] [--json] [--data DIR]
+  summary: 'Export a meeting deck (PDF, PowerPoint), its minutes and outcome summaries (optionally de-identified)',
+  help: `Usage: boardprep export --meeting ID|next [--pdf FILE] [--pptx FILE] [--minutes FILE] [--outcomes DIR]
+                        [--deidentify] [--json] [--data DIR]
 
 Exports a board meeting's deck: the agenda slide, then every case's slides in agenda order (hidden slides left
-out), as the presenter edited them. The file is written whole or not at all: an export that fails or is
-interrupted leaves no file behind (an existing FILE is replaced only once the new one is complete).
+out), as the presenter edited them; and, after the meeting, its minutes and each case's outcome summary for the
+referrer and GP. Every file is written whole or not at all: an export that fails or is interrupted leaves no file
+behind (an existing file is replaced only once the new one is complete).
 
 Options:
   --meeting ID   the meeting's number, or "next" for the next upcoming meeting (one in progress counts)
   --pdf FILE     write the deck as PDF (the app's print view, printed by headless Chromium; one page per slide)
   --pptx FILE    write the deck as PowerPoint (editable text boxes and tables, the key images as PNGs, speaker notes)
-                 (give both to write both)
+  --minutes FILE the meeting's minutes as PDF (A4): attendance, and per case the outcome, recommendation and actions
+  --outcomes DIR one outcome summary PDF per case on the agenda, written to DIR as case-<number>-outcome.pdf
+                 (give any of --pdf, --pptx, --minutes and --outcomes together to write them all)
   --deidentify   leave out every patient identifier: no name, MRN or date of birth (the age stays), no referring
                  hospital or specimen number, in slides, notes and file; the key images are the PNGs with the
                  measurements burned in, never the DICOM with its headers
@@ -47,20 +59,26 @@ written for it), 2 for a bad command line, an unknown meeting or no upcoming mee
 
 Examples:
   boardprep export --meeting next --pdf ~/board/deck.pdf
-  boardprep export --meeting 4 --pptx teaching.pptx --deidentify`,
+  boardprep export --meeting 4 --pptx teaching.pptx --deidentify
+  boardprep export --meeting 3 --minutes minutes.pdf --outcomes letters/`,
 
   async run(args, env, io) {
-    const { values, flags, positionals } = parseArgs(args, { values: ['meeting', 'pdf', 'pptx'], flags: ['deidentify', 'json'] });
+    const { values, flags, positionals } = parseArgs(args, { values: ['meeting', 'pdf', 'pptx', 'minutes', 'outcomes'], flags: ['deidentify', 'json'] });
     if (positionals.length) throw new UsageError(`Unexpected argument: ${positionals[0]}`);
     if (values.meeting === undefined) throw new UsageError('Say which meeting: --meeting ID or --meeting next');
     if (values.meeting !== 'next' && !/^[1-9]\d*$/.test(values.meeting)) throw new UsageError(`--meeting must be a meeting number or "next", not "${values.meeting}"`);
-    if (values.pdf === undefined && values.pptx === undefined) throw new UsageError('Say what to write: --pdf FILE or --pptx FILE');
+    if (values.pdf === undefined && values.pptx === undefined && values.minutes === undefined && values.outcomes === undefined) {
+      throw new UsageError('Say what to write: --pdf FILE, --pptx FILE, --minutes FILE or --outcomes DIR');
+    }
     if (values.pdf !== undefined && path.extname(values.pdf).toLowerCase() !== '.pdf') throw new UsageError(`--pdf needs a file name ending in .pdf, not "${values.pdf}"`);
     if (values.pptx !== undefined && path.extname(values.pptx).toLowerCase() !== '.pptx') throw new UsageError(`--pptx needs a file name ending in .pptx, not "${values.pptx}"`);
+    if (values.minutes !== undefined && path.extname(values.minutes).toLowerCase() !== '.pdf') throw new UsageError(`--minutes needs a file name ending in .pdf, not "${values.minutes}"`);
     const deidentified = flags.has('deidentify');
-    const jobs: { kind: 'deck-pdf' | 'deck-pptx'; file: string }[] = [
-      ...(values.pptx !== undefined ? [{ kind: 'deck-pptx' as const, file: path.resolve(values.pptx) }] : []),
-      ...(values.pdf !== undefined ? [{ kind: 'deck-pdf' as const, file: path.resolve(values.pdf) }] : []),
+    const suffix = deidentified ? '-deidentified' : '';
+    const jobs: Job[] = [
+      ...(values.pptx !== undefined ? [{ kind: 'deck-pptx' as const, file: path.resolve(values.pptx), label: 'PPTX' }] : []),
+      ...(values.pdf !== undefined ? [{ kind: 'deck-pdf' as const, file: path.resolve(values.pdf), label: 'PDF' }] : []),
+      ...(values.minutes !== undefined ? [{ kind: 'minutes-pdf' as const, file: path.resolve(values.minutes), label: 'Minutes' }] : []),
     ];
     for (const j of jobs) {
       if (!existsSync(path.dirname(j.file))) {
@@ -68,7 +86,13 @@ Examples:
         return 2;
       }
     }
-    if (values.pdf !== undefined) {
+    const outcomesDir = values.outcomes === undefined ? undefined : path.resolve(values.outcomes);
+    if (outcomesDir !== undefined && !(existsSync(outcomesDir) && statSync(outcomesDir).isDirectory())) {
+      io.err(`boardprep export: --outcomes needs an existing folder; ${outcomesDir} is not one`);
+      return 2;
+    }
+    const needsPdf = jobs.some((j) => j.kind !== 'deck-pptx') || outcomesDir !== undefined;
+    if (needsPdf) {
       try {
         findChromium();
       } catch (err) {
@@ -103,8 +127,14 @@ Examples:
       } else {
         meetingId = Number(values.meeting);
       }
+      if (outcomesDir !== undefined) {
+        // One summary per case on the agenda, in agenda order.
+        for (const item of meetings.meetings.get(meetingId).items) {
+          jobs.push({ kind: 'outcome-pdf', file: path.join(outcomesDir, `case-${item.number}-outcome${suffix}.pdf`), label: `Outcome of case ${item.number}`, agendaItemId: item.id });
+        }
+      }
       const exports = new ExportsService({ db, dataDir: env.dataDir, meetings });
-      if (values.pdf !== undefined) {
+      if (needsPdf) {
         // A private web host on the same data folder serves the print view to Chromium, for this run only.
         const services = createServices({ db, dataDir: env.dataDir, resourcesDir: env.resourcesDir, version: env.version });
         host = await startWebHost({
@@ -118,8 +148,10 @@ Examples:
       }
       let failed = false;
       for (const j of jobs) {
-        const request: ExportRequest = { kind: j.kind, meetingId, deidentified, path: j.file, overwrite: true };
-        const label = j.kind === 'deck-pdf' ? 'PDF' : 'PPTX';
+        const common = { deidentified, path: j.file, overwrite: true };
+        const request: ExportRequest =
+          j.kind === 'outcome-pdf' ? { kind: j.kind, agendaItemId: j.agendaItemId!, ...common } : { kind: j.kind, meetingId, ...common };
+        const { label } = j;
         try {
           const outcome = await exports.run(request, {
             signal: controller.signal,

@@ -82,6 +82,19 @@ function dateOfBirthPattern(dob: string): string | null {
   return word(forms.join('|'));
 }
 
+/** Words of hospital names that name no place (a hospital is "Ashcombe General Hospital", then "Ashcombe"). */
+const GENERIC_HOSPITAL_WORDS = new Set(
+  'hospital hospitals general community university universities royal county district infirmary memorial medical centre center clinic clinics trust nhs foundation saint st the of and for regional teaching children childrens women womens cancer institute health healthcare north south east west city central new old hospice'.split(' '),
+);
+
+/** The place-naming words of a hospital's name, by which the text may also refer to it. */
+function hospitalPlaceWords(name: string): string[] {
+  return name
+    .split(/[\s,()/&.-]+/)
+    .map((w) => w.replace(/['’]s$/i, ''))
+    .filter((w) => w.length >= 3 && /^\p{Lu}/u.test(w) && !GENERIC_HOSPITAL_WORDS.has(w.toLowerCase().replace(/['’]/g, '')));
+}
+
 const TOKENS = {
   dob: '[date of birth]',
   mrn: '[MRN]',
@@ -100,6 +113,7 @@ type Token = keyof typeof TOKENS;
 export function identifierScrubber(all: readonly PatientIdentifiers[]): (text: string) => string {
   const found: Record<Token, string[]> = { dob: [], mrn: [], specimen: [], contact: [], hospital: [], patient: [] };
   const givenNames: string[] = [];
+  const placeWords: string[] = [];
   for (const p of all) {
     const dob = dateOfBirthPattern(p.dateOfBirth);
     if (dob) found.dob.push(dob);
@@ -115,7 +129,11 @@ export function identifierScrubber(all: readonly PatientIdentifiers[]): (text: s
       found.contact.push(word(phrase(contact)));
       for (const part of contact.split(/[;,]/).map((x) => x.trim())) if (part.length >= 5) found.contact.push(word(phrase(part)));
     }
-    if (p.referringHospital.trim().length >= 4) found.hospital.push(word(phrase(p.referringHospital)));
+    if (p.referringHospital.trim().length >= 4) {
+      found.hospital.push(word(phrase(p.referringHospital)));
+      // "a biopsy taken at Ashcombe": the place alone names the hospital too (matched as written, capitalised).
+      for (const w of hospitalPlaceWords(p.referringHospital)) placeWords.push(word(esc(w)));
+    }
     // Whole names first, then each name on its own.
     found.patient.push(word(`${phrase(p.givenNames)}\\s+${phrase(p.familyName)}`));
     found.patient.push(word(`${phrase(p.familyName)},?\\s+${phrase(p.givenNames)}`));
@@ -134,6 +152,7 @@ export function identifierScrubber(all: readonly PatientIdentifiers[]): (text: s
     ? new RegExp(kinds.map((k) => `(?<${k}>${byLength(found[k]).join('|')})`).join('|'), 'giu')
     : null;
   const asWritten = givenNames.length ? new RegExp(byLength(givenNames).join('|'), 'gu') : null;
+  const places = placeWords.length ? new RegExp(byLength(placeWords).join('|'), 'gu') : null;
   return (text: string) => {
     let out = text;
     if (anyCase) {
@@ -142,8 +161,9 @@ export function identifierScrubber(all: readonly PatientIdentifiers[]): (text: s
         return TOKENS[kinds.find((k) => groups[k] !== undefined)!];
       });
     }
+    if (places) out = out.replace(places, TOKENS.hospital);
     if (asWritten) out = out.replace(asWritten, TOKENS.patient);
-    return out.replace(/\[patient\](?:[\s,]+\[patient\])+/g, TOKENS.patient);
+    return out.replace(/\[patient\](?:[\s,]+\[patient\])+/g, TOKENS.patient).replace(/\[referring hospital\](?:\s+\[referring hospital\])+/g, TOKENS.hospital);
   };
 }
 

@@ -19,10 +19,11 @@ interface DemoPatient {
   givenNames: string;
   mrn: string;
   dateOfBirth: string;
+  referringHospital: string | null;
 }
-const DEMO_PATIENTS: DemoPatient[] = (JSON.parse(readFileSync(path.join(root, 'resources', 'demo', 'board.json'), 'utf8')) as { cases: { case: { patient: DemoPatient } }[] }).cases.map(
-  (c) => c.case.patient,
-);
+const DEMO_PATIENTS: DemoPatient[] = (
+  JSON.parse(readFileSync(path.join(root, 'resources', 'demo', 'board.json'), 'utf8')) as { cases: { case: { patient: DemoPatient; referringHospital: string | null } }[] }
+).cases.map((c) => ({ ...c.case.patient, referringHospital: c.case.referringHospital }));
 
 type Answer<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
 
@@ -112,7 +113,9 @@ async function addKeyImage(page: Page, caseId: number): Promise<void> {
 /** Every way a demo patient is named or numbered, as words (given names as names are written). */
 function identifiers(p: DemoPatient): RegExp[] {
   const [y, m, d] = p.dateOfBirth.split('-');
-  const words = [p.familyName, p.familyName.toUpperCase(), ...p.givenNames.split(/\s+/), p.mrn, p.mrn.replace(/[^A-Za-z0-9]/g, '')];
+  // The referring hospital by its name and by its place ("a biopsy taken at Ashcombe").
+  const hospital = (p.referringHospital ?? '').split(/\s+/).filter((w) => w.length >= 3 && !/^(General|Hospital|Community|University|Royal|District|Infirmary|Memorial|Medical|Centre|Clinic|Trust|NHS|Foundation)$/i.test(w));
+  const words = [p.familyName, p.familyName.toUpperCase(), ...p.givenNames.split(/\s+/), p.mrn, p.mrn.replace(/[^A-Za-z0-9]/g, ''), ...hospital];
   return [
     ...words.map((w) => new RegExp(`(?<![\\p{L}\\p{N}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u')),
     new RegExp(`${p.dateOfBirth}|${d}/${m}/${y}|${d}\\.${m}\\.${y}`),

@@ -35,6 +35,16 @@ describe('identifierScrubber', () => {
     );
   });
 
+  it('also scrubs the hospital named by its place alone, but not the generic words of its name', () => {
+    expect(scrub('A biopsy taken at Northgate (2026-11-04); the general surgeons at the hospital agreed.')).toBe(
+      'A biopsy taken at [referring hospital] (2026-11-04); the general surgeons at the hospital agreed.',
+    );
+    const another = identifierScrubber([{ ...ids, referringHospital: "St Aldric's University Hospital, Hollins Vale" }]);
+    expect(another('Seen at St Aldric’s, then Hollins Vale; scans from Aldric and Hollins.')).toBe(
+      'Seen at St [referring hospital]’s, then [referring hospital]; scans from [referring hospital] and [referring hospital].',
+    );
+  });
+
   it('leaves words that only look like given names, and other numbers, alone', () => {
     expect(scrub('The MRI may show it in May 2026; ada is not a name here.')).toBe('The MRI may show it in [patient] 2026; ada is not a name here.');
     expect(scrub('Mass 16.3 x 8 cm, 2026-10-02, ECOG 1, T-10010')).toBe('Mass 16.3 x 8 cm, 2026-10-02, ECOG 1, T-10010');

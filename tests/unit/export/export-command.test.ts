@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError, type CliEnv, type CliIo } from '../../../electron/cli/command';
@@ -53,6 +53,29 @@ describe('boardprep export', () => {
     const z = unzipPptx(file);
     expect(slideParts(z)).toHaveLength(slideCount(dataDir, false));
     expect(xmlText(z.allXml())).toContain('HALVERSON, Graham Peter');
+  });
+
+  it('writes a past meeting’s minutes and one outcome summary per case, naming no patient when de-identified', async () => {
+    const dataDir = demoFolder();
+    const db = openDatabase(dataDir);
+    const november = createMeetingsServices(db).meetings.list().past.find((m) => m.startsAt.startsWith('2026-11-12'))!;
+    db.close();
+    const letters = path.join(dataDir, 'letters');
+    mkdirSync(letters);
+    const minutes = path.join(dataDir, 'minutes.pdf');
+    const r = await run(dataDir, '--meeting', String(november.id), '--minutes', minutes, '--outcomes', letters, '--deidentify');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n')).toHaveLength(3);
+    expect(readdirSync(letters).sort()).toEqual(['case-1-outcome-deidentified.pdf', 'case-2-outcome-deidentified.pdf']);
+    for (const file of [minutes, ...readdirSync(letters).map((f) => path.join(letters, f))]) {
+      const text = pdfText(file);
+      expect(text, file).toMatch(/Sarcoma MDT/);
+      for (const secret of ['HALVERSON', 'Halverson', 'BP-100231', 'CASTELLANO', 'BP-100263']) expect(text.includes(secret), `${file}: ${secret}`).toBe(false);
+    }
+    expect(pdfText(path.join(letters, 'case-1-outcome-deidentified.pdf'))).toMatch(/Deferred/);
+
+    expect(await run(dataDir, '--meeting', String(november.id), '--outcomes', path.join(dataDir, 'nowhere'))).toMatchObject({ code: 2, err: expect.stringContaining('--outcomes needs an existing folder') });
   });
 
   it('writes the deck as PDF through the app’s print view in headless Chromium, de-identified when asked', async () => {
