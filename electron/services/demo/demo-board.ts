@@ -29,6 +29,11 @@ export const DemoCase = z
     events: z.array(EventInput).optional(),
     /** Work-up the seed documents as done but that is not held as an imported study or a pathology report. */
     ticks: z.array(TickInput).optional(),
+    /**
+     * For a case loaded as ready while work-up items are missing: the coordinator's recorded override (who and why),
+     * as the ready gate requires of anyone. Checked against the demo's upcoming meeting.
+     */
+    readyOverride: z.object({ by: z.string().min(1), why: z.string().min(1) }).strict().optional(),
   })
   .strict();
 export type DemoCase = z.infer<typeof DemoCase>;

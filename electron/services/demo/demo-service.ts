@@ -4,6 +4,7 @@ import { addMinutes } from '../../../shared/domain/meeting';
 import { CasesService } from '../cases/cases-service';
 import { findPatientByMrn, firstCaseOfPatient } from '../cases/cases-sql';
 import { createClinicalServices } from '../clinical';
+import { markReady } from '../clinical/ready-gate';
 import { LesionsService } from '../imaging/lesions-service';
 import { createMeetingsServices } from '../meetings';
 import { readDemoBoard, type DemoBoard, type DemoCase } from './demo-board';
@@ -64,6 +65,14 @@ function loadDemoMeetings(db: Db, board: DemoBoard): void {
   }
 }
 
+/** The date of the first demo meeting that has the case on its agenda (readiness is judged for that day). */
+function firstMeetingDate(board: DemoBoard, key: string): string {
+  const dates = (board.meetings ?? []).filter((m) => m.status === 'scheduled' && m.agenda.some((a) => a.case === key)).map((m) => m.meeting.startsAt.slice(0, 10));
+  const first = dates.sort()[0];
+  if (!first) throw new Error(`Demo case "${key}" is ready but on no scheduled demo meeting`);
+  return first;
+}
+
 /**
  * Loads the demo board in one transaction (cases with their lesions, pathology, staging inputs, plan, timeline
  * events and work-up ticks; then the board meetings with the cases on their agendas). Patients whose MRN is
@@ -81,8 +90,11 @@ export function loadDemoBoard(db: Db, resourcesDir: string): { casesCreated: num
         skipped.push(`${demo.key}: MRN ${demo.case.patient.mrn} already present`);
         continue;
       }
-      const created = cases.create(CaseInput.parse(demo.case));
+      // A ready case goes through the same gate as in the app: created as a draft, marked ready once its record is
+      // in, with the recorded override where work-up is missing.
+      const created = cases.create(CaseInput.parse({ ...demo.case, status: demo.case.status === 'ready' ? 'draft' : demo.case.status }));
       loadClinicalSections(db, created.id, demo);
+      if (demo.case.status === 'ready') markReady(db, created.id, firstMeetingDate(board, demo.key), demo.readyOverride);
       casesCreated += 1;
     }
     loadDemoMeetings(db, board);

@@ -7,6 +7,7 @@ import { createClinicalServices } from '../../../electron/services/clinical';
 import { readDemoBoard } from '../../../electron/services/demo/demo-board';
 import { loadDemoBoard } from '../../../electron/services/demo/demo-service';
 import { LesionsService } from '../../../electron/services/imaging/lesions-service';
+import { lastOverride } from '../../../electron/services/clinical/ready-gate';
 import { RESOURCES_DIR, tempDataDir } from '../helpers/temp';
 import { MEETING } from './fixtures';
 
@@ -103,6 +104,17 @@ describe('the demo board clinical sections', () => {
       expect(s.stage, key).toMatchObject({ applicable: false, T: null, stageGroup: null, explanation: expect.stringMatching(/site chapter is 'other'/) });
     }
     expect(clinical.summary(ids['mps-2'], MEETING).plan.text).toMatch(/40 Gy in 16 fractions/);
+  });
+
+  it('the two ready demo cases passed the ready gate: their missing items are on record with who overrode them and why', () => {
+    const { db, ids, cases } = loaded();
+    for (const key of ['ivc-lms', 'mps-2']) {
+      expect(cases.get(ids[key]).status, key).toBe('ready');
+      const o = lastOverride(db, ids[key])!;
+      expect(o, key).toMatchObject({ by: 'Joanne Pike, sarcoma MDT coordinator', meetingDate: '2026-12-10' });
+      expect(o.missing.map((m) => m.id), key).toContain('chest-ct');
+    }
+    expect(lastOverride(db, ids['rp-ddlps'])).toBeNull();
   });
 
   it('readiness counts for the whole board; a second load adds nothing; a bad clinical section stores nothing', () => {
