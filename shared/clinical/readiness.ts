@@ -15,6 +15,7 @@
  *   histotype-specific extras are not-applicable "depends on the histotype, not yet known" rather than missing,
  *   so an undiagnosed case is not flagged for tests it may never need.
  */
+import { dayMonthYear } from '../deck/format';
 import { z } from 'zod';
 import { IsoDate, SiteChapter } from '../domain/case';
 import { findHistotype, type Histotype } from './histotypes';
@@ -98,6 +99,8 @@ export const FnclccGradeValue = z.enum(['G1', 'G2', 'G3', 'GX']);
 export const ReadinessInput = z.object({
   siteChapter: SiteChapter,
   histotypeId: z.string().trim().min(1).nullable().default(null),
+  /** The driving report's histotype as typed when it is not coded (e.g. "Liposarcoma, subtype not stated"). */
+  histotypeText: z.string().trim().default(''),
   fnclccGrade: FnclccGradeValue.nullable().default(null),
   pathology: z.array(PathologyReport).default([]),
   imaging: z.array(ImagingStudy).default([]),
@@ -274,10 +277,10 @@ function judge(ctx: Ctx, id: ReadinessItemId, found: Evidence[], ages: boolean, 
       id,
       'stale',
       ev,
-      `${ev.description} on ${ev.date} is ${days} days old at the meeting, older than ${ctx.staleAfterWeeks} weeks: repeat it or confirm it is still current.`,
+      `${ev.description} on ${dayMonthYear(ev.date)} is ${days} days old at the meeting, older than ${ctx.staleAfterWeeks} weeks: repeat it or confirm it is still current.`,
     );
   }
-  return item(id, 'done', ev, `${ev.description} on ${ev.date} (${when}).`);
+  return item(id, 'done', ev, `${ev.description} on ${dayMonthYear(ev.date)} (${when}).`);
 }
 
 function notApplicable(ctx: Ctx, id: ReadinessItemId, found: Evidence[], reason: string): ReadinessItem {
@@ -302,6 +305,8 @@ export function assessReadiness(input: ReadinessInput, options: ReadinessOptions
     ? `Depends on the histotype; "${input.histotypeId}" is not in the catalogue.`
     : UNKNOWN_HISTOTYPE;
   const studies = (pred: (s: ImagingStudy) => boolean) => imaging.filter(pred).map(studyEvidence);
+  // A liposarcoma whose subtype is not stated: MDM2 is the test that tells the subtypes apart, so it is needed.
+  const lpsSubtypeUnknown = !histotype && /liposarcoma/i.test(input.histotypeText);
   const items: ReadinessItem[] = [];
 
   // Reference: "Imaging of the primary: MRI and/or contrast CT of the primary site (CT abdomen/pelvis for retroperitoneal)."
@@ -379,7 +384,9 @@ export function assessReadiness(input: ReadinessInput, options: ReadinessOptions
     r.molecular.filter((m) => /mdm2/i.test(m.test)).map((m) => reportEv(r, `${m.test}: ${m.result || 'result not given'}`)),
   );
   items.push(
-    !histotype
+    lpsSubtypeUnknown
+      ? judge(ctx, 'mdm2', mdm2, false, `No MDM2 amplification (FISH) result: "${input.histotypeText}" does not say which liposarcoma, and MDM2 tells well-differentiated / dedifferentiated from the other subtypes.`)
+      : !histotype
       ? notApplicable(ctx, 'mdm2', mdm2, unknownReason)
       : !histotype.needsMdm2
         ? notApplicable(ctx, 'mdm2', mdm2, 'Only for well-differentiated / dedifferentiated liposarcoma.')
@@ -388,7 +395,9 @@ export function assessReadiness(input: ReadinessInput, options: ReadinessOptions
 
   // Reference: "Myxoid / round cell liposarcoma: CT abdomen/pelvis and whole-spine MRI (or whole-body MRI)."
   const myxoidItem = (id: 'ct-abdomen-pelvis' | 'whole-spine-mri', found: Evidence[], what: string) =>
-    !histotype
+    lpsSubtypeUnknown
+      ? notApplicable(ctx, id, found, 'Only for myxoid / round cell liposarcoma: the subtype is not stated yet.')
+      : !histotype
       ? notApplicable(ctx, id, found, unknownReason)
       : !histotype.myxoidRoundCellLps
         ? notApplicable(ctx, id, found, 'Only for myxoid / round cell liposarcoma.')

@@ -35,10 +35,11 @@ export const clinicalContract = {
   'pathology:remove': { input: z.object({ id: Id }).strict(), output: Removed },
 
   /** Grade, stage (with the size source), readiness for the meeting, plan and driving report: the case page. */
-  'clinical:summary': { input: z.object({ caseId: CaseId, meetingDate: MeetingDate }).strict(), output: ClinicalSummary },
+  /** Without a meetingDate, readiness is judged for the case's next meeting on an agenda, else for today. */
+  'clinical:summary': { input: z.object({ caseId: CaseId, meetingDate: MeetingDate.optional() }).strict(), output: ClinicalSummary },
   /** Readiness at a glance for the case list: missing and stale counts per case. */
   'clinical:readinessCounts': {
-    input: z.object({ caseIds: z.array(Id).max(1000, 'At most 1000 cases at once'), meetingDate: MeetingDate }).strict(),
+    input: z.object({ caseIds: z.array(Id).max(1000, 'At most 1000 cases at once'), meetingDate: MeetingDate.optional() }).strict(),
     output: z.array(ReadinessCount),
   },
 

@@ -92,8 +92,13 @@ export const ManualTickRecord = z.object({
 });
 export type ManualTickRecord = z.infer<typeof ManualTickRecord>;
 
+/** The meeting a readiness check was made for, when it defaulted to the case's next one on an agenda. */
+export const ReadinessMeeting = z.object({ id: z.number().int(), title: z.string(), startsAt: z.string() });
+export type ReadinessMeeting = z.infer<typeof ReadinessMeeting>;
+
 export const ReadinessView = z.object({
   meetingDate: z.string(),
+  meeting: ReadinessMeeting.nullable(),
   staleWeeks: z.number(),
   items: z.array(ReadinessItemSchema),
   missing: z.number().int(),
@@ -107,6 +112,9 @@ export type ReadinessView = z.infer<typeof ReadinessView>;
 
 export const ReadinessCount = z.object({
   caseId: z.number().int(),
+  /** The date it was judged for: the one asked, else the case's next meeting, else today. */
+  meetingDate: z.string(),
+  meeting: ReadinessMeeting.nullable(),
   missing: z.number().int(),
   stale: z.number().int(),
   ready: z.boolean(),

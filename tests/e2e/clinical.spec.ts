@@ -100,7 +100,7 @@ test('a pathology report on the thigh leiomyosarcoma grades and stages it, and t
   await expect(stage.getByRole('group', { name: 'AJCC stage' }).locator('.tnm')).toHaveText('cT2cN0cM0G2');
   await expect(stage.getByTestId('stage-explanation')).toContainText('T2 (trunk and extremities: > 5 and <= 10 cm; 6.0 cm)');
   await expect(stage.getByTestId('stage-explanation')).toContainText('Stage IIIA: T2, N0, M0, G2-G3 (PDQ Table 7).');
-  await expect(stage.getByText("6 cm, lesion 'Right thigh mass, deep (MRI)', typed, study of 2026-09-24")).toBeVisible();
+  await expect(stage.getByText("6 cm, lesion 'Right thigh mass, deep (MRI)', typed, study of 24 Sep 2026")).toBeVisible();
 
   // Staging inputs change the stage at once: M1 is stage IV, back to M0 is IIIA again.
   const inputs = stage.getByRole('group', { name: 'Staging inputs' });
@@ -167,17 +167,18 @@ test('"Mark ready" is refused while items are missing, and recorded with who and
 
   await page.getByRole('navigation', { name: 'Case sections' }).getByRole('link', { name: 'Clinical' }).click();
   const readiness = page.getByRole('region', { name: 'Readiness for the board' });
-  await expect(readiness).toContainText('Not ready: 4 missing');
-  await expect(listChip(page, 'OYELARAN')).toHaveText('4 missing');
+  await expect(readiness).toContainText('Not ready: 5 missing');
+  await expect(listChip(page, 'OYELARAN')).toHaveText('5 missing');
 
   await readiness.getByRole('button', { name: 'Mark ready' }).click();
   const override = readiness.getByRole('group', { name: 'Override missing items' });
-  await expect(override.getByRole('alert')).toContainText('Case has 4 missing work-up items: Imaging of the primary (MRI and/or contrast CT); Chest CT for staging;');
+  await expect(override.getByRole('alert')).toContainText('Case has 5 missing work-up items: Imaging of the primary (MRI and/or contrast CT); Chest CT for staging;');
   await expect(override.getByRole('listitem')).toHaveText([
     'Imaging of the primary (MRI and/or contrast CT)',
     'Chest CT for staging',
     'Sarcoma-expert pathology review',
     'FNCLCC grade',
+    'MDM2 amplification (FISH)',
   ]);
 
   // Without who and why it is still refused.
@@ -191,9 +192,9 @@ test('"Mark ready" is refused while items are missing, and recorded with who and
   await override.getByRole('button', { name: 'Mark ready with override' }).click();
 
   await expect(readiness.getByText('Marked ready for the board')).toBeVisible();
-  await expect(readiness.getByRole('status').filter({ hasText: 'with an override by Dr A. Okafor, MDT chair for 4 missing items' })).toBeVisible();
+  await expect(readiness.getByRole('status').filter({ hasText: 'with an override by Dr A. Okafor, MDT chair for 5 missing items' })).toBeVisible();
   const last = readiness.getByLabel('Last override');
-  await expect(last).toContainText('marked ready with 4 items missing');
+  await expect(last).toContainText('marked ready with 5 items missing');
   await expect(last).toContainText('Dr A. Okafor, MDT chair');
   await expect(last).toContainText('Rapidly enlarging mass; imaging and review are booked before surgery.');
   await expect(page.locator('.case-header .pill')).toHaveText('Ready');
@@ -201,7 +202,7 @@ test('"Mark ready" is refused while items are missing, and recorded with who and
   // The case list shows it ready, still with its gaps at a glance.
   const card = caseCards(page).filter({ hasText: 'OYELARAN' });
   await expect(card.locator('.pill')).toHaveText('Ready');
-  await expect(listChip(page, 'OYELARAN')).toHaveText('4 missing');
+  await expect(listChip(page, 'OYELARAN')).toHaveText('5 missing');
   await page.getByRole('group', { name: 'Filter by status' }).getByRole('button', { name: 'Ready' }).click();
   await expect(caseCards(page).filter({ hasText: 'OYELARAN' })).toHaveCount(1);
 

@@ -164,6 +164,7 @@ export function assessCase(data: CaseData, meetingDate: string, staleAfterWeeks:
   const input: ReadinessInput = {
     siteChapter: data.siteChapter,
     histotypeId: grade.driving?.coded ? grade.driving.histotypeId : null,
+    histotypeText: grade.driving && !grade.driving.coded ? (grade.driving.histotypeText ?? '') : '',
     fnclccGrade: readinessGrade(grade.grade),
     pathology,
     imaging,

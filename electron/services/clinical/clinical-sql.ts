@@ -346,3 +346,27 @@ export function insertOverride(db: Db, o: Omit<OverrideRow, 'id'>): number {
 export function overridesOfCase(db: Db, caseId: number): OverrideRow[] {
   return db.prepare('SELECT * FROM ready_overrides WHERE case_id = ? ORDER BY id').all(caseId) as OverrideRow[];
 }
+
+export interface NextMeetingRow {
+  case_id: number;
+  id: number;
+  title: string;
+  starts_at: string;
+}
+
+/**
+ * For each case, the first meeting from `today` on (not finished) that has it on its agenda: the meeting its
+ * readiness is judged for by default.
+ */
+export function nextMeetingsOf(db: Db, caseIds: readonly number[], today: string): Map<number, NextMeetingRow> {
+  const rows = db
+    .prepare(
+      `SELECT a.case_id, m.id, m.title, m.starts_at
+       FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id
+       WHERE a.case_id IN (SELECT value FROM json_each(?)) AND m.status <> 'finished' AND substr(m.starts_at, 1, 10) >= ?
+       ORDER BY m.starts_at DESC, m.id DESC`,
+    )
+    .all(JSON.stringify(caseIds), today) as NextMeetingRow[];
+  // Latest first, so the earliest meeting of each case is the one left in the map.
+  return new Map(rows.map((r) => [r.case_id, r]));
+}

@@ -19,9 +19,9 @@ export interface ClinicalServices {
   plan: PlanService;
   timeline: TimelineService;
   /** Grade, stage (+ size source), readiness, plan and driving report: the case page in one call. */
-  summary(caseId: number, meetingDate: string): ClinicalSummary;
+  summary(caseId: number, meetingDate?: string): ClinicalSummary;
   /** Missing/stale counts per case for the case list (a fixed number of queries for any number of cases). */
-  readinessCounts(caseIds: readonly number[], meetingDate: string): ReadinessCount[];
+  readinessCounts(caseIds: readonly number[], meetingDate?: string): ReadinessCount[];
   canMarkReady(caseId: number, meetingDate: string, override?: { by: string; why: string }): ReadyOverride | null;
   markReady(caseId: number, meetingDate: string, override?: { by: string; why: string }): MarkReadyResult;
 }
@@ -34,7 +34,7 @@ export function createClinicalServices(db: Db, now: () => string = () => new Dat
     readiness,
     plan: new PlanService(db, now),
     timeline: new TimelineService(db, now),
-    summary: (caseId, meetingDate) => clinicalSummary(db, caseId, meetingDate),
+    summary: (caseId, meetingDate) => clinicalSummary(db, caseId, meetingDate, now),
     readinessCounts: (caseIds, meetingDate) => readiness.counts(caseIds, meetingDate),
     canMarkReady: (caseId, meetingDate, override) => assertCanMarkReady(db, caseId, meetingDate, override, now),
     markReady: (caseId, meetingDate, override) => markReady(db, caseId, meetingDate, override, now),

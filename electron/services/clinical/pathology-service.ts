@@ -1,3 +1,4 @@
+import { dayMonthYear } from '../../../shared/deck/format';
 import type { Db } from '../../db/open';
 import { fnclccGrade } from '../../../shared/clinical/grading';
 import { findHistotype } from '../../../shared/clinical/histotypes';
@@ -70,7 +71,7 @@ export const NO_REPORT_GRADE: GradeResult = {
 };
 
 function describe(r: Pick<PathologyReport, 'id' | 'procedure' | 'specimenDate' | 'specimenId'>): string {
-  return `${PROCEDURE_LABEL[r.procedure]}${r.specimenId ? ` ${r.specimenId}` : ''} of ${r.specimenDate}`;
+  return `${PROCEDURE_LABEL[r.procedure]}${r.specimenId ? ` ${r.specimenId}` : ''} of ${dayMonthYear(r.specimenDate)}`;
 }
 
 const newestFirst = (a: PathologyReport, b: PathologyReport) =>

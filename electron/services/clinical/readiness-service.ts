@@ -1,6 +1,6 @@
 import type { Db } from '../../db/open';
 import type { ReadinessItemId } from '../../../shared/clinical/readiness';
-import type { ManualTickRecord, ReadinessCount, ReadinessView } from '../../../shared/domain/clinical';
+import type { ManualTickRecord, ReadinessCount, ReadinessMeeting, ReadinessView } from '../../../shared/domain/clinical';
 import { DomainError } from '../errors';
 import { assessCase, loadCaseData, type CaseData } from './case-data';
 import * as sql from './clinical-sql';
@@ -17,9 +17,31 @@ function toTick(row: sql.TickRow): ManualTickRecord {
   return { id: row.id, caseId: row.case_id, item: row.item as ReadinessItemId, date: row.date, by: row.ticked_by, note: row.note, createdAt: row.created_at };
 }
 
-export function readinessView(data: CaseData, meetingDate: string, staleWeeks: number): ReadinessView {
+export function readinessView(data: CaseData, meetingDate: string, staleWeeks: number, meeting: ReadinessMeeting | null = null): ReadinessView {
   const { summary, notes } = assessCase(data, meetingDate, staleWeeks);
-  return { meetingDate, staleWeeks, ...summary, ticks: data.ticks.map(toTick), notes };
+  return { meetingDate, meeting, staleWeeks, ...summary, ticks: data.ticks.map(toTick), notes };
+}
+
+/** Today's date where BoardPrep runs (the coordinator's calendar day, not UTC's). */
+export function localToday(now: () => string): string {
+  const d = new Date(now());
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/**
+ * What each case's readiness is judged for: the date asked; without one, the case's next meeting on an agenda,
+ * else today.
+ */
+export function readinessDates(db: Db, caseIds: readonly number[], meetingDate: string | undefined, now: () => string): Map<number, { date: string; meeting: ReadinessMeeting | null }> {
+  if (meetingDate) return new Map(caseIds.map((id) => [id, { date: meetingDate, meeting: null }]));
+  const today = localToday(now);
+  const next = sql.nextMeetingsOf(db, caseIds, today);
+  return new Map(
+    caseIds.map((id) => {
+      const m = next.get(id);
+      return [id, m ? { date: m.starts_at.slice(0, 10), meeting: { id: m.id, title: m.title, startsAt: m.starts_at } } : { date: today, meeting: null }];
+    }),
+  );
 }
 
 /**
@@ -51,15 +73,17 @@ export class ReadinessService {
    * Missing/stale counts for the case list: one batch load (a fixed number of queries for any number of cases),
    * then the pure rules per case. Ids that are not cases are left out.
    */
-  counts(caseIds: readonly number[], meetingDate: string): ReadinessCount[] {
+  counts(caseIds: readonly number[], meetingDate?: string): ReadinessCount[] {
     const weeks = this.staleWeeks();
     const unique = [...new Set(caseIds)];
     const data = loadCaseData(this.db, unique);
+    const dates = readinessDates(this.db, unique, meetingDate, this.now);
     return unique
       .filter((id) => data.has(id))
       .map((id) => {
-        const { summary } = assessCase(data.get(id)!, meetingDate, weeks);
-        return { caseId: id, missing: summary.missing, stale: summary.stale, ready: summary.ready };
+        const { date, meeting } = dates.get(id)!;
+        const { summary } = assessCase(data.get(id)!, date, weeks);
+        return { caseId: id, meetingDate: date, meeting, missing: summary.missing, stale: summary.stale, ready: summary.ready };
       });
   }
 

@@ -1,3 +1,4 @@
+import { dayMonthYear } from '../../../shared/deck/format';
 import type { Db } from '../../db/open';
 import { stageSoftTissueSarcoma, type StagingSite } from '../../../shared/clinical/staging';
 import type { SiteChapter } from '../../../shared/domain/case';
@@ -71,7 +72,7 @@ export function sizeFor(db: Db, caseId: number, inputs: StagingInputs): SizeSour
   const { l, cm } = sized[0];
   let where: string;
   if (l.study_date) {
-    // Name the imported study of that day when there is one ("CT of 2026-10-02").
+    // Name the imported study of that day when there is one ("CT of 2 Oct 2026").
     const modalities = [
       ...new Set(
         sql
@@ -83,8 +84,8 @@ export function sizeFor(db: Db, caseId: number, inputs: StagingInputs): SizeSour
       ),
     ];
     where = modalities.length
-      ? `${modalities.join('/')} of ${l.study_date}`
-      : `${l.source === 'measured' ? 'measured on images' : 'typed'}, study of ${l.study_date}`;
+      ? `${modalities.join('/')} of ${dayMonthYear(l.study_date)}`
+      : `${l.source === 'measured' ? 'measured on images' : 'typed'}, study of ${dayMonthYear(l.study_date)}`;
   } else {
     where = `${l.source === 'measured' ? 'measured on images' : 'typed'}, no study date`;
   }

@@ -5,19 +5,20 @@ import * as sql from './clinical-sql';
 import { assertCase } from './pathology-service';
 import { planOf } from './plan-service';
 import { lastOverride } from './ready-gate';
-import { readinessView } from './readiness-service';
+import { readinessDates, readinessView } from './readiness-service';
 import { stageFor } from './staging-service';
 
 /** Grade, stage (with where the size came from), readiness, plan and the driving report of a case, in one call. */
-export function clinicalSummary(db: Db, caseId: number, meetingDate: string): ClinicalSummary {
+export function clinicalSummary(db: Db, caseId: number, meetingDate: string | undefined, now: () => string = () => new Date().toISOString()): ClinicalSummary {
   assertCase(db, caseId);
   const data = loadCaseData(db, [caseId]).get(caseId)!;
+  const judged = readinessDates(db, [caseId], meetingDate, now).get(caseId)!;
   const grade = caseGrade(data.reports);
   return {
     caseId,
     grade: grade.grade,
     stage: stageFor(db, caseId, data.siteChapter, grade.grade),
-    readiness: readinessView(data, meetingDate, sql.staleWeeks(db)),
+    readiness: readinessView(data, judged.date, sql.staleWeeks(db), judged.meeting),
     plan: planOf(db, caseId),
     drivingReportId: grade.driving?.id ?? null,
     drivingReason: grade.drivingReason,

@@ -1,3 +1,4 @@
+import { dayMonthYear } from '../../../shared/deck/format';
 import type { Db } from '../../db/open';
 import { EVENT_KIND_LABEL, type CaseEvent, type EventKind, type TimelineEntry } from '../../../shared/domain/clinical';
 import { PROCEDURE_LABEL, isBiopsy, type PathologyReport } from '../../../shared/domain/pathology';
@@ -43,7 +44,7 @@ function pathologyEntries(r: PathologyReport): TimelineEntry[] {
       date: r.expertReview.date,
       kind: 'review',
       title: `Expert pathology review (${r.expertReview.agreement})`,
-      detail: `By ${r.expertReview.by}, of the ${PROCEDURE_LABEL[r.procedure].toLowerCase()} of ${r.specimenDate}`,
+      detail: `By ${r.expertReview.by}, of the ${PROCEDURE_LABEL[r.procedure].toLowerCase()} of ${dayMonthYear(r.specimenDate)}`,
       source: { type: 'pathology', id: r.id },
     });
   }
@@ -111,7 +112,7 @@ export class TimelineService {
       if (e.kind === 'presentation') {
         const existing = sql.presentationOf(this.db, caseId);
         if (existing) {
-          throw new DomainError('conflict', `This case already has a presentation date (${existing.date}). Remove it before adding another.`, 'kind');
+          throw new DomainError('conflict', `This case already has a presentation date (${dayMonthYear(existing.date)}). Remove it before adding another.`, 'kind');
         }
       }
       return sql.insertEvent(this.db, { case_id: caseId, kind: e.kind, date: e.date, text: e.text, created_at: this.now() });

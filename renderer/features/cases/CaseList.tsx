@@ -4,7 +4,7 @@ import { call } from '../../api';
 import { StatusPill } from '../../components/StatusPill';
 import { hrefFor } from '../../router';
 import { useAsync } from '../../useAsync';
-import { todayIso, useClinicalChanges } from '../clinical/clinical-format';
+import { useClinicalChanges } from '../clinical/clinical-format';
 import { ReadinessChip } from '../clinical/ReadinessChip';
 
 interface CaseListProps {
@@ -28,11 +28,10 @@ export const CaseList = forwardRef<HTMLInputElement, CaseListProps>(function Cas
   // Clinical changes (a report, a tick, "Mark ready") and navigation refresh the list and its readiness chips.
   const changes = useClinicalChanges();
   const { value: cases, error, loading } = useAsync(() => call('cases:list', { query: debounced, status }), [debounced, status, refreshKey, changes]);
-  // Readiness at a glance, for a meeting today: one call for every listed case.
-  const meetingDate = todayIso();
+  // Readiness at a glance, each case for its next meeting (else today): one call for every listed case.
   const { value: counts } = useAsync(
-    () => (cases?.length ? call('clinical:readinessCounts', { caseIds: cases.slice(0, 1000).map((c) => c.id), meetingDate }) : Promise.resolve([])),
-    [cases, meetingDate],
+    () => (cases?.length ? call('clinical:readinessCounts', { caseIds: cases.slice(0, 1000).map((c) => c.id) }) : Promise.resolve([])),
+    [cases],
   );
   const readiness = new Map((counts ?? []).map((c) => [c.caseId, c]));
 
@@ -83,7 +82,7 @@ export const CaseList = forwardRef<HTMLInputElement, CaseListProps>(function Cas
               <div className="case-card__dx">{c.workingDiagnosis}</div>
               <div className="case-card__foot">
                 <span className="case-card__site">{SITE_CHAPTER_LABEL[c.siteChapter]}</span>
-                {readiness.has(c.id) && <ReadinessChip missing={readiness.get(c.id)!.missing} stale={readiness.get(c.id)!.stale} meetingDate={meetingDate} />}
+                {readiness.has(c.id) && <ReadinessChip missing={readiness.get(c.id)!.missing} stale={readiness.get(c.id)!.stale} meetingDate={readiness.get(c.id)!.meetingDate} meetingTitle={readiness.get(c.id)!.meeting?.title} />}
               </div>
             </a>
           </li>

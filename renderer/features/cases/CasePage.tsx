@@ -5,7 +5,7 @@ import { StatusPill } from '../../components/StatusPill';
 import { hrefFor, type CaseTab } from '../../router';
 import { useAsync } from '../../useAsync';
 import { CaseClinical } from '../clinical/CaseClinical';
-import { todayIso, useClinicalChanges } from '../clinical/clinical-format';
+import { formatDate, formatTimestamp, todayIso, useClinicalChanges } from '../clinical/clinical-format';
 import { ReadinessChip } from '../clinical/ReadinessChip';
 import { CaseForm } from './CaseForm';
 
@@ -22,9 +22,10 @@ export function CasePage({ id, tab, onSaved }: { id: number; tab: CaseTab; onSav
   // Bumped when the Clinical tab changes the case itself (marked ready), so the header and the record form follow.
   const [recordVersion, setRecordVersion] = useState(0);
   const { value: record, error } = useAsync(() => call('cases:get', { id }), [id, recordVersion]);
-  // Readiness at a glance for a meeting today, as on the case list; refreshed after clinical changes and tab moves.
+  // Readiness at a glance for the case's next meeting (else today), as on the case list; refreshed after clinical
+  // changes and tab moves.
   const changes = useClinicalChanges();
-  const { value: counts } = useAsync(() => call('clinical:readinessCounts', { caseIds: [id], meetingDate: todayIso() }), [id, changes]);
+  const { value: counts } = useAsync(() => call('clinical:readinessCounts', { caseIds: [id] }), [id, changes]);
   if (error) return <div className="banner banner--error">{error}</div>;
   if (!record) return <div className="loading">Loading case...</div>;
   const p = record.patient;
@@ -35,7 +36,7 @@ export function CasePage({ id, tab, onSaved }: { id: number; tab: CaseTab; onSav
         <div>
           <h1>{displayName(p)}</h1>
           <div className="case-header__meta">
-            MRN {p.mrn} · born {p.dateOfBirth} ({ageOn(p.dateOfBirth, new Date().toISOString().slice(0, 10))} years) · {SEX_LABEL[p.sex]}
+            MRN {p.mrn} · born {formatDate(p.dateOfBirth)} ({ageOn(p.dateOfBirth, todayIso())} years) · {SEX_LABEL[p.sex]}
           </div>
           <div className="case-header__dx">{record.workingDiagnosis}</div>
         </div>
@@ -43,10 +44,10 @@ export function CasePage({ id, tab, onSaved }: { id: number; tab: CaseTab; onSav
           <StatusPill status={record.status} />
           {readiness && (
             <a className="case-header__readiness" href={hrefFor({ name: 'case', id, tab: 'clinical' })} aria-label="Work-up readiness: open the Clinical tab">
-              <ReadinessChip missing={readiness.missing} stale={readiness.stale} meetingDate={todayIso()} />
+              <ReadinessChip missing={readiness.missing} stale={readiness.stale} meetingDate={readiness.meetingDate} meetingTitle={readiness.meeting?.title} />
             </a>
           )}
-          <div className="case-header__updated">Case {record.id} · changed {new Date(record.updatedAt).toLocaleString()}</div>
+          <div className="case-header__updated">Case {record.id} · changed {formatTimestamp(record.updatedAt)}</div>
         </div>
       </header>
       {record.boardQuestion && (

@@ -4,7 +4,7 @@ import type { CaseRecord } from '../../../shared/domain/case';
 import type { ClinicalSummary } from '../../../shared/domain/clinical';
 import { call } from '../../api';
 import { useAsync } from '../../useAsync';
-import { formatDate, notifyClinicalChanged, readinessText, readinessTone, todayIso } from './clinical-format';
+import { formatDate, notifyClinicalChanged, readinessText, readinessTone } from './clinical-format';
 import { GradeStageSection } from './GradeStageSection';
 import { PathologySection } from './PathologySection';
 import { PlanSection } from './PlanSection';
@@ -20,14 +20,15 @@ interface CaseClinicalProps {
 /** The Clinical tab: pathology, grade and stage, readiness for the board, proposed plan and timeline. */
 export function CaseClinical({ record, onRecordChanged }: CaseClinicalProps) {
   const caseId = record.id;
-  const [meetingDate, setMeetingDate] = useState(todayIso);
+  // Unset: readiness is judged for the case's next meeting on an agenda (else today), as the server resolves it.
+  const [chosenDate, setChosenDate] = useState<string | undefined>(undefined);
   const [version, setVersion] = useState(0);
   const changed = useCallback(() => {
     setVersion((v) => v + 1);
     notifyClinicalChanged(caseId);
   }, [caseId]);
 
-  const summary = useAsync(() => call('clinical:summary', { caseId, meetingDate }), [caseId, meetingDate, version]);
+  const summary = useAsync(() => call('clinical:summary', { caseId, meetingDate: chosenDate }), [caseId, chosenDate, version]);
   const pathology = useAsync(() => call('pathology:list', { caseId }), [caseId, version]);
   const timeline = useAsync(() => call('timeline:list', { caseId }), [caseId, version]);
 
@@ -35,6 +36,7 @@ export function CaseClinical({ record, onRecordChanged }: CaseClinicalProps) {
   if (error && !summary.value) return <div className="banner banner--error">{error}</div>;
   if (!summary.value || !pathology.value || !timeline.value) return <div className="loading">Loading the clinical record...</div>;
   const s = summary.value;
+  const meetingDate = s.readiness.meetingDate;
 
   return (
     <div className="clinical">
@@ -53,7 +55,8 @@ export function CaseClinical({ record, onRecordChanged }: CaseClinicalProps) {
         record={record}
         summary={s}
         meetingDate={meetingDate}
-        onMeetingDate={setMeetingDate}
+        chosen={chosenDate !== undefined}
+        onMeetingDate={setChosenDate}
         onChanged={changed}
         onMarked={onRecordChanged}
       />
@@ -82,7 +85,10 @@ function Snapshot({ summary: s, meetingDate }: { summary: ClinicalSummary; meeti
       <button type="button" className={`snap snap--${tone}`} onClick={jump('clin-readiness')}>
         <span className="snap__label">Work-up</span>
         <span className="snap__value">{readinessText(s.readiness)}</span>
-        <span className="snap__sub">for {formatDate(meetingDate)}</span>
+        <span className="snap__sub">
+          for {s.readiness.meeting ? `${s.readiness.meeting.title}, ` : ''}
+          {formatDate(meetingDate)}
+        </span>
       </button>
       <button type="button" className="snap" onClick={jump('clin-plan')}>
         <span className="snap__label">Proposed plan</span>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { IsoDate, type CaseRecord } from '../../../shared/domain/case';
-import { ReadyOverrideInput, TickInput, type ClinicalSummary, type ManualTickRecord, type ReadyOverride } from '../../../shared/domain/clinical';
+import { ReadyOverrideInput, TickInput, type ClinicalSummary, type ManualTickRecord, type ReadinessMeeting, type ReadyOverride } from '../../../shared/domain/clinical';
 import { invoke } from '../../api';
 import { Field } from '../../components/Field';
 import { formatDate, formatTimestamp, humanReason, plainMessage, rememberedName, rememberName, readinessText, readinessTone, serverFieldErrors, STATE_GLYPH, STATE_LABEL, todayIso } from './clinical-format';
@@ -12,7 +12,9 @@ interface ReadinessSectionProps {
   record: CaseRecord;
   summary: ClinicalSummary;
   meetingDate: string;
-  onMeetingDate: (date: string) => void;
+  /** The date was chosen here (else it is the case's next meeting, or today). */
+  chosen: boolean;
+  onMeetingDate: (date: string | undefined) => void;
   onChanged: () => void;
   onMarked: (record: CaseRecord) => void;
 }
@@ -20,7 +22,7 @@ interface ReadinessSectionProps {
 const EVIDENCE_KIND = { study: 'Imported study', report: 'Pathology report', manual: 'Ticked by hand' } as const;
 
 /** The work-up checklist for a meeting date, manual ticks, and the ready gate with its override. */
-export function ReadinessSection({ caseId, record, summary, meetingDate, onMeetingDate, onChanged, onMarked }: ReadinessSectionProps) {
+export function ReadinessSection({ caseId, record, summary, meetingDate, chosen, onMeetingDate, onChanged, onMarked }: ReadinessSectionProps) {
   const r = summary.readiness;
   const [ticking, setTicking] = useState<string | null>(null);
   const counts = { done: 0, missing: 0, stale: 0, 'not-applicable': 0 };
@@ -33,7 +35,7 @@ export function ReadinessSection({ caseId, record, summary, meetingDate, onMeeti
           <h2 id="clin-readiness">Readiness for the board</h2>
           <p className="clin-section__sub">The work-up the reference asks for before a sarcoma board, checked against the record.</p>
         </div>
-        <MeetingSettings meetingDate={meetingDate} staleWeeks={r.staleWeeks} onMeetingDate={onMeetingDate} onChanged={onChanged} />
+        <MeetingSettings meetingDate={meetingDate} meeting={r.meeting} chosen={chosen} staleWeeks={r.staleWeeks} onMeetingDate={onMeetingDate} onChanged={onChanged} />
       </div>
 
       <ReadyGate caseId={caseId} record={record} summary={summary} meetingDate={meetingDate} onMarked={onMarked} onChanged={onChanged} />
@@ -68,8 +70,21 @@ export function ReadinessSection({ caseId, record, summary, meetingDate, onMeeti
   );
 }
 
-function MeetingSettings({ meetingDate, staleWeeks, onMeetingDate, onChanged }: { meetingDate: string; staleWeeks: number; onMeetingDate: (d: string) => void; onChanged: () => void }) {
+interface MeetingSettingsProps {
+  meetingDate: string;
+  /** The meeting the date defaulted to (the case's next one on an agenda), if it did. */
+  meeting: ReadinessMeeting | null;
+  /** The date was chosen here rather than defaulted. */
+  chosen: boolean;
+  staleWeeks: number;
+  /** A date, or undefined for the default again. */
+  onMeetingDate: (d: string | undefined) => void;
+  onChanged: () => void;
+}
+
+function MeetingSettings({ meetingDate, meeting, chosen, staleWeeks, onMeetingDate, onChanged }: MeetingSettingsProps) {
   const [date, setDate] = useState(meetingDate);
+  useEffect(() => setDate(meetingDate), [meetingDate]);
   const [weeks, setWeeks] = useState(String(staleWeeks));
   const [weeksError, setWeeksError] = useState<string | null>(null);
   const [dateError, setDateError] = useState<string | null>(null);
@@ -94,7 +109,11 @@ function MeetingSettings({ meetingDate, staleWeeks, onMeetingDate, onChanged }: 
 
   return (
     <div className="meeting-settings">
-      <Field label="Meeting date" error={dateError ?? undefined}>
+      <Field
+        label="Meeting date"
+        error={dateError ?? undefined}
+        hint={chosen ? 'Chosen here' : meeting ? `Its next meeting: ${meeting.title}` : 'On no meeting agenda: checked for today'}
+      >
         {(p) => <input {...p} type="date" value={date} onChange={(e) => changeDate(e.target.value)} />}
       </Field>
       <Field label="Stale after (weeks)" error={weeksError ?? undefined} hint="Board-wide setting">
@@ -110,9 +129,9 @@ function MeetingSettings({ meetingDate, staleWeeks, onMeetingDate, onChanged }: 
           />
         )}
       </Field>
-      {date !== todayIso() && (
-        <button type="button" className="button button--ghost button--small" onClick={() => changeDate(todayIso())}>
-          Today
+      {chosen && (
+        <button type="button" className="button button--ghost button--small" onClick={() => onMeetingDate(undefined)}>
+          Its next meeting
         </button>
       )}
     </div>

@@ -22,8 +22,12 @@ export function formatDate(iso: string | null | undefined): string {
 
 export function formatTimestamp(iso: string | null | undefined): string {
   if (!iso) return '';
+  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return formatDate(iso);
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : `${formatDate(iso.slice(0, 10))}, ${d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`;
+  if (Number.isNaN(d.getTime())) return iso;
+  // The local calendar day and a 24-hour clock, as the rest of the app writes times.
+  const day = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return `${formatDate(day)}, ${d.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })}`;
 }
 
 /** The rules name a few inputs by their field names ("necrosisPercent"); say them as a pathologist would. */

@@ -34,7 +34,7 @@ describe('the demo board clinical sections', () => {
     expect(s.grade).toMatchObject({ grade: 'GX', status: 'incomplete', components: { differentiation: 3, mitoses: null, necrosis: null } });
     expect(s.grade.reason).toMatch(/missing mitosesPer10Hpf, necrosisPercent\. Differentiation 3 taken from the histotype \(Dedifferentiated liposarcoma, PDQ Table 4\)/);
     expect(s.stage).toMatchObject({ T: 'cT4', N: 'cN0', M: 'cM0', G: 'GX', stageGroup: 'IB', size: { sizeCm: 16.3, kind: 'lesion' } });
-    expect(s.stage.size.text).toBe("16.3 cm, lesion 'Left retroperitoneal mass (outside CT abdomen/pelvis)', typed, study of 2026-09-22");
+    expect(s.stage.size.text).toBe("16.3 cm, lesion 'Left retroperitoneal mass (outside CT abdomen/pelvis)', typed, study of 22 Sep 2026");
     expect(s.stage.explanation).toMatch(/Staging note: Possible lung metastasis .* not confirmed.*M1 makes it stage IV/);
     // Gaps shown as missing: expert review, grade, MDM2; the outside CT abdomen/pelvis is older than 8 weeks.
     expect(states(s.readiness.items)).toEqual({
@@ -61,7 +61,7 @@ describe('the demo board clinical sections', () => {
     ]);
     const resection = reports[1];
     expect(drivingReportId).toBe(resection.id);
-    expect(drivingReason).toMatch(/^Resection of 2026-11-09 drives grade and staging: no report has an expert review yet/);
+    expect(drivingReason).toMatch(/^Resection of 9 Nov 2026 drives grade and staging: no report has an expert review yet/);
     expect(resection).toMatchObject({ histotypeId: 'leiomyosarcoma', icdO3: '8890/3', marginStatus: 'R0', closestMarginMm: 1, closestMarginLessThan: true, reportDate: '2026-11-20' });
 
     const s = clinical.summary(id, MEETING);
@@ -82,8 +82,8 @@ describe('the demo board clinical sections', () => {
     const back = clinical.summary(ids['back-lps'], MEETING);
     expect(back.stage).toMatchObject({ T: 'cT2', stageGroup: 'IB', size: { sizeCm: 8, text: "8 cm, lesion 'Upper back mass', typed, no study date" } });
     expect(clinical.pathology.list(ids['back-lps']).reports[0]).toMatchObject({ coded: false, histotypeName: 'Liposarcoma, subtype not stated' });
-    expect(back.readiness).toMatchObject({ missing: 4, stale: 0 });
-    expect(states(back.readiness.items)).toMatchObject({ 'primary-imaging': 'missing', 'chest-ct': 'missing', 'fnclcc-grade': 'missing' });
+    expect(back.readiness).toMatchObject({ missing: 5, stale: 0 });
+    expect(states(back.readiness.items)).toMatchObject({ 'primary-imaging': 'missing', 'chest-ct': 'missing', 'fnclcc-grade': 'missing', mdm2: 'missing' });
 
     const thigh = clinical.summary(ids['thigh-ilms'], MEETING);
     expect(thigh.grade).toMatchObject({ grade: 'GX', status: 'incomplete', components: { differentiation: null, mitoses: 1 } });
@@ -122,7 +122,8 @@ describe('the demo board clinical sections', () => {
     const counts = clinical.readiness.counts(Object.values(ids), MEETING);
     expect(Object.fromEntries(counts.map((c) => [Object.keys(ids).find((k) => ids[k] === c.caseId), [c.missing, c.stale]]))).toEqual({
       'rp-ddlps': [3, 1],
-      'back-lps': [4, 0],
+      // Liposarcoma of unstated subtype: MDM2 is needed to tell which.
+      'back-lps': [5, 0],
       'ivc-lms': [2, 1],
       'thigh-ilms': [3, 1],
       // Not sarcomas: primary imaging/chest CT and biopsy still count; sarcoma review and FNCLCC do not.

@@ -68,7 +68,7 @@ describe('the case timeline', () => {
     expect(await call('timeline:addEvent', { caseId, event: { kind: 'presentation', date: '2026-09-03' } })).toMatchObject({
       ok: false,
       code: 'conflict',
-      message: 'This case already has a presentation date (2026-09). Remove it before adding another.',
+      message: 'This case already has a presentation date (Sep 2026). Remove it before adding another.',
     });
     expect(await call('timeline:addEvent', { caseId, event: { kind: 'radiotherapy', date: '2026-10-01' } })).toMatchObject({ ok: false, field: 'event.text', message: 'Describe the treatment given' });
     expect(await call('timeline:addEvent', { caseId, event: { kind: 'radiotherapy', date: 'Oct 2026', text: '50 Gy' } })).toMatchObject({

@@ -1,6 +1,8 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { createMeetingsServices } from '../../../electron/services/meetings';
+import { MeetingInput } from '../../../shared/domain/meeting';
 import { importDicom } from '../../../electron/services/dicom/import-service';
 import { imagingFromStudies } from '../../../electron/services/clinical/case-data';
 import { SHARED_DATA_DIR } from '../helpers/temp';
@@ -88,7 +90,7 @@ describe('readiness from the record', () => {
       report({ procedure: 'biopsy-not-specified', specimenId: 'X-1', specimenDate: '2026-11-02', histotypeId: 'dedifferentiated-liposarcoma', molecular: [{ test: 'MDM2 amplification (FISH)', result: 'amplified' }], expertReview: { by: 'Dr E', date: '2026-11-10', agreement: 'concordant' } }),
     );
     const items = byId(clinical.readiness.view(caseId, MEETING).items);
-    expect(items['biopsy']).toMatchObject({ state: 'done', evidence: { description: 'Biopsy, type not stated (X-1)' }, reason: expect.stringMatching(/^Biopsy, type not stated \(X-1\) on 2026-11-02/) });
+    expect(items['biopsy']).toMatchObject({ state: 'done', evidence: { description: 'Biopsy, type not stated (X-1)' }, reason: expect.stringMatching(/^Biopsy, type not stated \(X-1\) on 2 Nov 2026/) });
     expect(items['expert-review'].evidence!.description).toBe('Expert review by Dr E (concordant) of biopsy (type not stated) X-1');
     expect(items['mdm2'].evidence!.description).toBe('MDM2 amplification (FISH): amplified (X-1)');
     const texts = Object.values(items).flatMap((i) => [i.reason, i.evidence?.description ?? '']);
@@ -109,13 +111,32 @@ describe('readiness from the record', () => {
 
     expect(counts).toHaveLength(100);
     // G1 with a review: chest CT not required; every item present.
-    expect(counts[0]).toEqual({ caseId: ids[0], missing: 0, stale: 0, ready: true });
-    expect(counts[1]).toEqual({ caseId: ids[1], missing: 4, stale: 1, ready: false });
-    expect(counts[2]).toEqual({ caseId: ids[2], missing: 5, stale: 0, ready: false });
+    const judged = { meetingDate: MEETING, meeting: null };
+    expect(counts[0]).toEqual({ caseId: ids[0], ...judged, missing: 0, stale: 0, ready: true });
+    expect(counts[1]).toEqual({ caseId: ids[1], ...judged, missing: 4, stale: 1, ready: false });
+    expect(counts[2]).toEqual({ caseId: ids[2], ...judged, missing: 5, stale: 0, ready: false });
     for (const [i, id] of ids.entries()) {
       const view = clinical.readiness.view(id, MEETING);
       expect({ missing: view.missing, stale: view.stale }, `case ${i}`).toEqual({ missing: counts[i].missing, stale: counts[i].stale });
     }
+  });
+
+  it('without a date, each case is judged for its next meeting on an agenda, else for today', () => {
+    const { db, clinical, newCase } = setup();
+    const [onAgenda, offAgenda] = [newCase(), newCase()];
+    // On two scheduled meetings: the sooner one counts.
+    const meetings = createMeetingsServices(db, { now: () => '2026-11-20T09:00:00.000Z' });
+    const base = { boardType: 'sarcoma', title: 'Sarcoma MDT', durationMinutes: 60, place: '', videoLink: '', chair: '', coordinator: '', submissionCutoff: null };
+    const later = meetings.meetings.create(MeetingInput.parse({ ...base, startsAt: '2099-03-04T13:00' }));
+    const sooner = meetings.meetings.create(MeetingInput.parse({ ...base, startsAt: '2099-02-04T13:00' }));
+    meetings.agenda.add(later.id, [onAgenda]);
+    meetings.agenda.add(sooner.id, [onAgenda]);
+    const counts = clinical.readiness.counts([onAgenda, offAgenda]);
+    expect(counts[0]).toMatchObject({ meetingDate: '2099-02-04', meeting: { id: sooner.id, title: 'Sarcoma MDT', startsAt: '2099-02-04T13:00' } });
+    // The fixture's clock says 1 Nov 2026.
+    expect(counts[1]).toMatchObject({ meetingDate: '2026-11-01', meeting: null });
+    expect(clinical.summary(onAgenda).readiness).toMatchObject({ meetingDate: '2099-02-04', meeting: { id: sooner.id } });
+    expect(clinical.summary(onAgenda, '2099-01-01').readiness).toMatchObject({ meetingDate: '2099-01-01', meeting: null });
   });
 
   it('the contract: ticks need who and a real date; stale weeks must be sensible', async () => {

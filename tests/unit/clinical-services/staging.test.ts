@@ -30,7 +30,7 @@ describe('stage from the record', () => {
       G: 'G3',
       stageGroup: 'IIIB',
       defaults: true,
-      size: { sizeCm: 16.3, kind: 'lesion', lesionId: primary.id, text: "16.3 cm, lesion 'primary retroperitoneal mass', CT of 2026-10-02" },
+      size: { sizeCm: 16.3, kind: 'lesion', lesionId: primary.id, text: "16.3 cm, lesion 'primary retroperitoneal mass', CT of 2 Oct 2026" },
     });
     expect(stage.explanation).toMatch(/T4 \(retroperitoneum: > 15 cm; 16\.3 cm\)\. Nodal status unknown: counted as N0/);
     expect(stage.explanation).toMatch(/Stage IIIB: T3-T4, N0, M0, G2-G3 \(PDQ Table 7\)/);
@@ -43,7 +43,7 @@ describe('stage from the record', () => {
     clinical.pathology.create(caseId, report({ histotypeId: 'leiomyosarcoma', mitosesPer10Hpf: 1, necrosisPercent: 0 })); // 2+1+0 = 3 -> G1
 
     let stage = clinical.staging.stage(caseId);
-    expect(stage).toMatchObject({ T: 'cT1', G: 'G1', stageGroup: 'IA', size: { kind: 'lesion', text: "4 cm, lesion 'mass', typed, study of 2026-10-02" } });
+    expect(stage).toMatchObject({ T: 'cT1', G: 'G1', stageGroup: 'IA', size: { kind: 'lesion', text: "4 cm, lesion 'mass', typed, study of 2 Oct 2026" } });
 
     stage = clinical.staging.setInputs(caseId, inputs({ sizeOverrideCm: 12, sizeOverrideReason: 'pathology gross size', N: 'N1', prefix: 'p' }));
     expect(stage).toMatchObject({ T: 'pT3', N: 'pN1', stageGroup: 'IIIB', defaults: false, size: { sizeCm: 12, kind: 'override', lesionId: null, text: 'typed override: pathology gross size' } });

@@ -36,6 +36,7 @@ function base(over: Partial<ReadinessInput> = {}): ReadinessInput {
   return {
     siteChapter: 'trunk-extremity',
     histotypeId: 'undifferentiated-pleomorphic-sarcoma',
+    histotypeText: '',
     fnclccGrade: 'G3',
     pathology: [report()],
     imaging: [study('MR', 'THIGH', 'MRI left thigh with contrast'), study('CT', 'CHEST', 'CT thorax')],
@@ -296,6 +297,15 @@ describe('histotype-specific work-up', () => {
     if (state === 'done') expect(item.evidence?.description).toMatch(/^MDM2 amplification \(FISH\): (not )?amplified/);
   });
 
+  it('a liposarcoma of unstated subtype (typed, not coded) needs MDM2; the myxoid items wait for the subtype', () => {
+    const nos = { histotypeId: null, histotypeText: 'Liposarcoma, subtype not stated' };
+    expect(itemOf({ ...nos, pathology: [report()] }, 'mdm2')).toMatchObject({ state: 'missing', reason: expect.stringContaining('does not say which liposarcoma') });
+    expect(itemOf({ ...nos, pathology: [fish('amplified')] }, 'mdm2').state).toBe('done');
+    expect(itemOf(nos, 'ct-abdomen-pelvis')).toMatchObject({ state: 'not-applicable', reason: expect.stringContaining('subtype is not stated') });
+    // Other typed histotypes still wait for the histotype.
+    expect(itemOf({ histotypeId: null, histotypeText: 'Spindle cell sarcoma, NOS' }, 'mdm2').state).toBe('not-applicable');
+  });
+
   const myx = { histotypeId: 'myxoid-liposarcoma', fnclccGrade: 'G2' as const };
   it.each([
     [[study('CT', 'ABDOMEN')], 'done', 'missing'],
@@ -375,7 +385,7 @@ describe('unknown histotype', () => {
 describe('ReadinessInput schema', () => {
   it('fills defaults so a minimal case can be assessed', () => {
     const parsed = ReadinessInput.parse({ siteChapter: 'retroperitoneum' });
-    expect(parsed).toEqual({ siteChapter: 'retroperitoneum', histotypeId: null, fnclccGrade: null, pathology: [], imaging: [], manual: [] });
+    expect(parsed).toEqual({ siteChapter: 'retroperitoneum', histotypeId: null, histotypeText: '', fnclccGrade: null, pathology: [], imaging: [], manual: [] });
     expect(assessReadiness(parsed, { meetingDate: MEETING }).missing).toBe(5);
   });
 
