@@ -90,6 +90,20 @@ export function greatestDimension(l: { longCm: number | null; shortCm: number | 
   return dims.length ? Math.max(...dims) : null;
 }
 
+/**
+ * A DICOM Person Name (`Family^Given^Middle^Prefix^Suffix`; the alphabetic group, before any `=`) as people write
+ * it: "Doe^Peter" -> "Peter Doe", "Smith^John^Q^Dr^Jr" -> "Dr John Q Smith, Jr". A name without `^` is kept as it
+ * is; null for no name.
+ */
+export function formatPersonName(pn: string | null | undefined): string | null {
+  const alphabetic = pn?.split('=')[0].trim();
+  if (!alphabetic) return null;
+  if (!alphabetic.includes('^')) return alphabetic;
+  const [family = '', given = '', middle = '', prefix = '', suffix = ''] = alphabetic.split('^').map((p) => p.trim());
+  const name = [prefix, given, middle, family].filter(Boolean).join(' ');
+  return suffix ? `${name}, ${suffix}` : name || null;
+}
+
 export const SeriesSummary = z.object({
   seriesInstanceUid: Uid,
   modality: z.string().nullable(),
@@ -131,6 +145,8 @@ export const ImportCounts = z.object({
   duplicates: z.number().int(),
   rejected: z.number().int(),
   total: z.number().int().nullable(),
+  /** DICOMDIR files read as a CD's index, not images (not in `scanned`); absent while an import runs. */
+  indexFiles: z.number().int().optional(),
 });
 export type ImportCounts = z.infer<typeof ImportCounts>;
 
@@ -139,9 +155,23 @@ export const ImportOutcome = z.object({
   rejected: z.array(z.object({ path: z.string(), reason: z.string() })),
   /** Studies whose DICOM patient does not match the case: imported, but attached only after confirmation. */
   needsConfirmation: z.array(
-    z.object({ studyInstanceUid: Uid, dicomPatientName: z.string().nullable(), dicomPatientId: z.string().nullable(), reason: z.string() }),
+    z.object({
+      studyInstanceUid: Uid,
+      /** DICOM Person Name as stored (`Family^Given^Middle^Prefix^Suffix`). */
+      dicomPatientName: z.string().nullable(),
+      dicomPatientId: z.string().nullable(),
+      reason: z.string(),
+      /** What the study is, so the user can tell one from another: ISO date, description, modalities. */
+      studyDate: z.string().nullable().default(null),
+      studyDescription: z.string().nullable().default(null),
+      modalities: z.array(z.string()).default([]),
+      /** Images of the study in this import (new and already stored). */
+      imageCount: z.number().int().nullable().default(null),
+    }),
   ),
   attachedStudies: z.array(Uid),
+  /** DICOMDIRs in what was imported whose listed files were not imported with them (each is also rejected). */
+  incompleteDicomdirs: z.array(z.object({ path: z.string(), listed: z.number().int(), missing: z.number().int() })).optional(),
 });
 export type ImportOutcome = z.infer<typeof ImportOutcome>;
 

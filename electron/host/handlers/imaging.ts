@@ -28,16 +28,32 @@ type ImagingChannels =
   | 'lesions:remove';
 
 function outcome(result: ImportResult, showPath: (p: string) => string): ImportOutcome {
+  const studies = new Map(result.studies.map((s) => [s.studyInstanceUid, s]));
   return {
-    counts: { scanned: result.scanned, imported: result.imported, duplicates: result.duplicates, rejected: result.rejected.length, total: result.scanned },
+    counts: {
+      scanned: result.scanned,
+      imported: result.imported,
+      duplicates: result.duplicates,
+      rejected: result.rejected.length,
+      total: result.scanned,
+      indexFiles: result.indexFiles,
+    },
     rejected: result.rejected.map((r) => ({ path: showPath(r.path), reason: r.reason })),
-    needsConfirmation: result.needsConfirmation.map((m) => ({
-      studyInstanceUid: m.studyInstanceUid,
-      dicomPatientName: m.dicom.patientName,
-      dicomPatientId: m.dicom.patientId,
-      reason: m.differences.join('; '),
-    })),
+    needsConfirmation: result.needsConfirmation.map((m) => {
+      const study = studies.get(m.studyInstanceUid);
+      return {
+        studyInstanceUid: m.studyInstanceUid,
+        dicomPatientName: m.dicom.patientName,
+        dicomPatientId: m.dicom.patientId,
+        reason: m.differences.join('; '),
+        studyDate: m.studyDate,
+        studyDescription: m.studyDescription,
+        modalities: study?.modalities ?? [],
+        imageCount: study ? study.instancesImported + study.duplicates : null,
+      };
+    }),
     attachedStudies: result.studies.filter((s) => s.caseId !== null).map((s) => s.studyInstanceUid),
+    incompleteDicomdirs: result.incompleteDicomdirs.map((d) => ({ ...d, path: showPath(d.path) })),
   };
 }
 

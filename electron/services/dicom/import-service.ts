@@ -6,9 +6,9 @@ import { slicePosition } from './geometry';
 import { parseInstance, type ParseOutcome } from './parse';
 import { mismatchFor } from './patient-match';
 import { BufferSlot, readCandidate } from './read-file';
-import { DirectoryListingCache, expandDicomdir, scanPaths } from './scan';
+import { DirectoryListingCache, expandDicomdir, isoBase, scanPaths } from './scan';
 import { sha256Hex, StoreSession, type FileWriter } from './store';
-import type { ImportedStudy, ImportProgress, ImportResult, InstanceHeader, PatientMismatch, Rejection } from './types';
+import type { ImportedStudy, ImportProgress, ImportResult, IncompleteDicomdir, InstanceHeader, PatientMismatch, Rejection } from './types';
 
 /**
  * One DICOM import, as one unit.
@@ -195,6 +195,8 @@ export async function importDicom(db: Db, dataDir: string, paths: readonly strin
   let duplicates = 0;
   let bytesStored = 0;
   let total = 0;
+  let indexFiles = 0;
+  const incompleteDicomdirs: IncompleteDicomdir[] = [];
   const snapshot = (phase: ImportProgress['phase']): ImportProgress => ({
     phase,
     scanned,
@@ -229,6 +231,7 @@ export async function importDicom(db: Db, dataDir: string, paths: readonly strin
       },
     });
     for (const r of scan.rejected) reject(r.path, r.reason, -1);
+    indexFiles += scan.indexFiles ?? 0;
     for (const w of scan.warnings) warnings.add(w, '');
     const queue = scan.files;
     const queued = new Set(queue);
@@ -274,6 +277,7 @@ export async function importDicom(db: Db, dataDir: string, paths: readonly strin
         if (outcome.kind === 'directory') {
           // A DICOMDIR is an index, not an instance. Chosen explicitly, its listed files are imported.
           if (explicitFiles.has(file)) {
+            indexFiles += 1;
             try {
               const expanded = await expandDicomdir(file, Buffer.from(read.bytes), listings);
               for (const f of expanded.files) {
@@ -285,10 +289,26 @@ export async function importDicom(db: Db, dataDir: string, paths: readonly strin
               for (const r of expanded.rejected) reject(r.path, r.reason, order);
               for (const w of expanded.warnings) warnings.add(w, '');
             } catch (e) {
+              indexFiles -= 1;
               reject(file, `unreadable DICOMDIR: ${e instanceof Error ? e.message : String(e)}`, order);
             }
-            sliceStart = performance.now();
+          } else {
+            // Met in a folder: the folder's files are imported as they are; the DICOMDIR is only checked, so that
+            // one chosen without the files it lists (a browser upload of the DICOMDIR alone) is said so, not ignored.
+            const missing = await dicomdirMissing(file, read.bytes, listings, queue);
+            if (missing && missing.missing > 0) {
+              incompleteDicomdirs.push({ path: file, ...missing });
+              reject(
+                file,
+                `DICOMDIR (a CD's index, not an image): ${missing.missing === missing.listed ? 'none' : `${missing.listed - missing.missing}`} of the ${missing.listed} files it lists ${missing.listed - missing.missing === 1 ? 'was' : 'were'} imported with it`,
+                order,
+              );
+            } else {
+              indexFiles += 1;
+              if (!missing) warnings.add('could not be read as a DICOMDIR: the files next to it were imported as they are', file);
+            }
           }
+          sliceStart = performance.now();
           total = queue.length + scan.rejected.length;
         } else if (outcome.kind === 'rejected') {
           reject(file, outcome.reason, order);
@@ -439,6 +459,8 @@ export async function importDicom(db: Db, dataDir: string, paths: readonly strin
       studies,
       needsConfirmation,
       warnings: [...warnings.list(), ...attachWarnings],
+      indexFiles,
+      incompleteDicomdirs,
       bytesStored,
       seconds: (performance.now() - started) / 1000,
     };
@@ -482,12 +504,39 @@ export async function importDicom(db: Db, dataDir: string, paths: readonly strin
         studies: [],
         needsConfirmation: [],
         warnings: cleanupError ? [`some files of the cancelled import will be removed at the next start (${describeFailure(cleanupError)})`] : [],
+        indexFiles,
+        incompleteDicomdirs,
         bytesStored: 0,
         seconds: (performance.now() - started) / 1000,
       };
     }
     throw new ImportFailedError(`Import failed: ${message}. Nothing from this import was kept.`, importId, e);
   }
+}
+
+/**
+ * How many of the files a DICOMDIR met in a folder lists are not among the files being imported: neither found
+ * under its folder nor (for files chosen one by one, which arrive without their folders) a chosen file of the same
+ * name. Undefined when it cannot be read as a DICOMDIR (the folder's files are imported all the same).
+ */
+async function dicomdirMissing(
+  file: string,
+  bytes: Uint8Array,
+  listings: DirectoryListingCache,
+  queue: readonly string[],
+): Promise<{ listed: number; missing: number } | undefined> {
+  let expanded;
+  try {
+    expanded = await expandDicomdir(file, Buffer.from(bytes), listings);
+  } catch {
+    return undefined;
+  }
+  if (expanded.rejected.some((r) => r.path === file)) return undefined;
+  const listed = expanded.files.length + expanded.rejected.length;
+  if (expanded.rejected.length === 0) return { listed, missing: 0 };
+  const names = new Set(queue.map((q) => isoBase(path.basename(q))));
+  const missing = expanded.rejected.filter((r) => !names.has(isoBase(path.basename(r.path)))).length;
+  return { listed, missing };
 }
 
 function describeFailure(e: unknown): string {

@@ -1,3 +1,4 @@
+import { formatPersonName } from '../../../shared/domain/imaging';
 import type { Db } from '../../db/open';
 import { DomainError } from '../errors';
 import * as sql from './dicom-sql';
@@ -65,7 +66,7 @@ function namesMatch(pn: string, familyName: string, givenNames: string): boolean
 }
 
 function displayPn(pn: string): string {
-  return pn.replace(/\^+$/, '').replace(/\^/g, ' ');
+  return formatPersonName(pn) ?? pn;
 }
 
 export function describeMismatch(patient: sql.CasePatientRow, study: StudyPatient): string[] {

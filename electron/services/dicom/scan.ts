@@ -18,6 +18,8 @@ export interface ScanOutput {
   files: string[];
   rejected: Rejection[];
   warnings: string[];
+  /** DICOMDIRs chosen by name and read as indexes (scanPaths only). */
+  indexFiles?: number;
 }
 
 export interface ScanOptions {
@@ -33,7 +35,7 @@ export function isDicomdirName(file: string): boolean {
 }
 
 /** Strips an ISO 9660 version suffix (`NAME;1`) and a trailing dot (`NAME.;1`). */
-function isoBase(name: string): string {
+export function isoBase(name: string): string {
   return name.replace(/;\d+$/, '').replace(/\.$/, '').toLowerCase();
 }
 
@@ -168,6 +170,7 @@ export async function scanPaths(inputs: readonly string[], options: ScanOptions 
       await walk(full);
     } else if (isDicomdirName(full)) {
       const expanded = await expandDicomdir(full, await fsp.readFile(full), cache);
+      if (!expanded.rejected.some((r) => r.path === full)) out.indexFiles = (out.indexFiles ?? 0) + 1;
       expanded.files.forEach(add);
       out.rejected.push(...expanded.rejected);
       out.warnings.push(...expanded.warnings);

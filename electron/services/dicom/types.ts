@@ -100,6 +100,14 @@ export interface PatientMismatch {
   differences: string[];
 }
 
+export interface IncompleteDicomdir {
+  path: string;
+  /** Files the DICOMDIR lists. */
+  listed: number;
+  /** Of those, how many were not found with it. */
+  missing: number;
+}
+
 export interface ImportResult {
   importId: number;
   status: 'done' | 'cancelled';
@@ -112,6 +120,16 @@ export interface ImportResult {
   needsConfirmation: PatientMismatch[];
   /** Things worth knowing that did not stop a file from being imported. */
   warnings: string[];
+  /**
+   * DICOMDIR files read as a CD's index, not as images (not counted in `scanned`). So every file examined is
+   * either scanned (imported, duplicate or rejected) or one of these.
+   */
+  indexFiles: number;
+  /**
+   * DICOMDIRs met inside a folder (not chosen on their own) that list files which were not among the files
+   * imported, e.g. a DICOMDIR uploaded without its CD's folders. Each is also a rejection (counted in `scanned`).
+   */
+  incompleteDicomdirs: IncompleteDicomdir[];
   bytesStored: number;
   seconds: number;
 }

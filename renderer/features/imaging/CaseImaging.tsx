@@ -3,10 +3,11 @@ import type { Annotation, Lesion, StudySummary } from '../../../shared/domain/im
 import { call, invoke } from '../../api';
 import { uploadRender } from '../../media';
 import { useAsync } from '../../useAsync';
-import { lesionSize } from '../../viewer/measure-format';
 import { StackViewer, type StackViewerHandle } from '../../viewer/StackViewer';
+import { seriesPlaneLookup } from './image-plane';
 import { ImportPanel } from './ImportPanel';
 import { KeyImages } from './KeyImages';
+import { lesionSuggestions } from './lesion-suggestions';
 import { LesionsPanel, type LesionSuggestion } from './LesionsPanel';
 import { StudyBrowser } from './StudyBrowser';
 
@@ -115,14 +116,7 @@ function SeriesWorkspace({
     }
   }
 
-  const suggestions: LesionSuggestion[] = (annotations ?? []).flatMap((a) => {
-    const size = lesionSize(a.tool, a.values);
-    if (!size) return [];
-    const n = images.findIndex((i) => i.sopInstanceUid === a.sopInstanceUid && i.frame === a.frame) + 1;
-    const base = { studyDate: study?.studyDate ?? null, label: `${a.tool === 'length' ? 'Length' : 'Bidirectional'} on image ${n}: ${size}` };
-    if (a.tool === 'bidirectional') return [{ ...base, longCm: a.values.long! / 10, shortCm: a.values.short! / 10 }];
-    return [{ ...base, label: `${base.label} as craniocaudal`, craniocaudalCm: a.values.length! / 10 }, { ...base, label: `${base.label} as long axis`, longCm: a.values.length! / 10 }];
-  });
+  const suggestions: LesionSuggestion[] = lesionSuggestions(annotations ?? [], images, study?.studyDate ?? null, seriesPlaneLookup(images));
 
   if (error) return <div className="banner banner--error">{error}</div>;
   if (!stack || annotations === null) return <div className="viewer-empty muted">Loading series...</div>;

@@ -1,13 +1,14 @@
 import { useRef, useState, type DragEvent } from 'react';
-import type { ImportOutcome, JobState } from '../../../shared/domain/imaging';
+import { formatPersonName, type ImportOutcome, type JobState } from '../../../shared/domain/imaging';
 import { invoke } from '../../api';
 import { uploadBatch } from '../../media';
+import { formatDate } from '../clinical/clinical-format';
 
 type Phase =
   | { name: 'idle' }
   | { name: 'uploading'; sent: number; total: number }
   | { name: 'importing'; job: JobState }
-  | { name: 'finished'; job: JobState }
+  | { name: 'finished'; job: JobState; uploaded: boolean }
   | { name: 'error'; message: string };
 
 interface ImportPanelProps {
@@ -26,13 +27,13 @@ export function ImportPanel({ caseId, onImported }: ImportPanelProps) {
   const filesInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
 
-  async function follow(id: string) {
+  async function follow(id: string, uploaded: boolean) {
     jobId.current = id;
     for (;;) {
       const status = await invoke('jobs:status', { jobId: id });
       if (!status.ok) return setPhase({ name: 'error', message: status.error.message });
       if (status.value.state !== 'running') {
-        setPhase({ name: 'finished', job: status.value });
+        setPhase({ name: 'finished', job: status.value, uploaded });
         onImported();
         return;
       }
@@ -55,7 +56,7 @@ export function ImportPanel({ caseId, onImported }: ImportPanelProps) {
             caseId,
           });
       if (!started.ok) return setPhase({ name: 'error', message: started.error.message });
-      await follow(started.value.jobId);
+      await follow(started.value.jobId, !paths?.length);
     } catch (err) {
       setPhase({ name: 'error', message: controller.signal.aborted ? 'Import cancelled before anything was stored.' : (err as Error).message });
     }
@@ -117,7 +118,7 @@ export function ImportPanel({ caseId, onImported }: ImportPanelProps) {
         />
       )}
       {phase.name === 'error' && <div className="banner banner--error">{phase.message}</div>}
-      {phase.name === 'finished' && <Report job={phase.job} caseId={caseId} onChanged={onImported} />}
+      {phase.name === 'finished' && <Report job={phase.job} uploaded={phase.uploaded} caseId={caseId} onChanged={onImported} />}
     </section>
   );
 }
@@ -142,39 +143,95 @@ function Progress({ label, value, max, onCancel }: { label: string; value: numbe
   );
 }
 
-function Report({ job, caseId, onChanged }: { job: JobState; caseId: number; onChanged: () => void }) {
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+type Mismatch = ImportOutcome['needsConfirmation'][number];
+
+/** "26 Oct 2015 · CT · CT CHEST W CONTRAST · 37 images": enough to tell one study from another. */
+function studyLabel(m: Mismatch): string {
+  return [
+    m.studyDate ? formatDate(m.studyDate) : 'no study date',
+    m.modalities.length ? m.modalities.join('/') : null,
+    m.studyDescription ?? 'no description',
+    m.imageCount !== null ? plural(m.imageCount, 'image') : null,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+/** Where a DICOMDIR's listed files went missing, and what to do about it. */
+function incompleteDicomdirText(d: { path: string; missing: number }, uploaded: boolean): string {
+  const files = plural(d.missing, 'file');
+  return uploaded
+    ? `${d.path} lists ${files} that ${d.missing === 1 ? 'was' : 'were'} not chosen with it: use Import folder... and choose the CD's folder.`
+    : `${d.path} lists ${files} that ${d.missing === 1 ? 'was' : 'were'} not found next to it: the copy of the CD may be incomplete.`;
+}
+
+function Report({ job, uploaded, caseId, onChanged }: { job: JobState; uploaded: boolean; caseId: number; onChanged: () => void }) {
   const [attached, setAttached] = useState<Set<string>>(new Set());
+  const [attachErrors, setAttachErrors] = useState<Map<string, string>>(new Map());
   if (job.state === 'cancelled') return <div className="banner banner--error" role="status">Import cancelled: nothing of it was kept.</div>;
   if (job.state === 'failed') return <div className="banner banner--error">Import failed, nothing of it was kept: {job.error}</div>;
   const result = job.result as ImportOutcome;
   const c = result.counts;
-  async function attach(studyInstanceUid: string) {
-    const r = await invoke('imaging:attachStudy', { studyInstanceUid, caseId });
-    if (r.ok) {
-      setAttached((s) => new Set(s).add(studyInstanceUid));
-      onChanged();
+  const indexFiles = c.indexFiles ?? 0;
+  const files = c.scanned + indexFiles;
+  async function attach(m: Mismatch) {
+    const uid = m.studyInstanceUid;
+    setAttachErrors((e) => {
+      const next = new Map(e);
+      next.delete(uid);
+      return next;
+    });
+    let message: string | undefined;
+    try {
+      const r = await invoke('imaging:attachStudy', { studyInstanceUid: uid, caseId });
+      if (r.ok) {
+        setAttached((s) => new Set(s).add(uid));
+        onChanged();
+        return;
+      }
+      message = r.error.message;
+    } catch (err) {
+      message = (err as Error).message;
     }
+    setAttachErrors((e) => new Map(e).set(uid, `The study of ${studyLabel(m)} was not attached: ${message}`));
   }
   return (
     <div className="import-report" role="status">
       <div className={`banner ${c.imported > 0 || c.duplicates > 0 ? 'banner--saved' : 'banner--error'}`}>
-        Imported {c.imported} image{c.imported === 1 ? '' : 's'}; {c.duplicates} already stored; {c.rejected} rejected (of {c.scanned} files).
+        Imported {plural(c.imported, 'image')}; {c.duplicates} already stored; {c.rejected} rejected
+        {indexFiles > 0 ? `; ${plural(indexFiles, 'DICOMDIR index file')} read` : ''} (of {plural(files, 'file')}).
       </div>
-      {result.needsConfirmation.map((m) => (
-        <div key={m.studyInstanceUid} className="banner banner--warn">
-          <span>
-            The study for <strong>{m.dicomPatientName ?? 'an unnamed patient'}</strong> (ID {m.dicomPatientId ?? 'none'}) does not match this case: {m.reason}. It was
-            imported but not attached.
-          </span>
-          {attached.has(m.studyInstanceUid) ? (
-            <span>Attached.</span>
-          ) : (
-            <button type="button" className="button" onClick={() => void attach(m.studyInstanceUid)}>
-              Attach to this case anyway
-            </button>
-          )}
+      {(result.incompleteDicomdirs ?? []).map((d) => (
+        <div key={d.path} className="banner banner--error">
+          {incompleteDicomdirText(d, uploaded)}
         </div>
       ))}
+      {result.needsConfirmation.map((m) => {
+        const name = formatPersonName(m.dicomPatientName);
+        const label = studyLabel(m);
+        return (
+          <div key={m.studyInstanceUid} className="banner banner--warn" role="group" aria-label={`Study of ${label}`}>
+            <span>
+              The study of <strong>{label}</strong>, for <strong>{name ?? 'an unnamed patient'}</strong> (ID {m.dicomPatientId ?? 'none'}), does not match this
+              case: {m.reason}. It was imported but not attached.
+            </span>
+            {attached.has(m.studyInstanceUid) ? (
+              <span>Attached to this case.</span>
+            ) : (
+              <button type="button" className="button" onClick={() => void attach(m)}>
+                Attach to this case anyway
+              </button>
+            )}
+            {attachErrors.has(m.studyInstanceUid) && (
+              <div className="banner banner--error" role="alert">
+                {attachErrors.get(m.studyInstanceUid)}
+              </div>
+            )}
+          </div>
+        );
+      })}
       {result.rejected.length > 0 && (
         <details open={result.rejected.length <= 10}>
           <summary>Rejected files ({result.rejected.length})</summary>

@@ -2,9 +2,12 @@ import { useState } from 'react';
 import { greatestDimension, LesionInput, type Lesion } from '../../../shared/domain/imaging';
 import { invoke } from '../../api';
 import { Field } from '../../components/Field';
+import { DIMENSIONS, draftSource, type Dimension } from './lesion-suggestions';
 
 export interface LesionSuggestion {
-  /** e.g. "Bidirectional on image 23: 163 x 80 mm" */
+  /** Unique among the suggestions shown (the React key). */
+  key: string;
+  /** e.g. "Bidirectional on image 23 (axial): 16.3 × 8.0 cm" */
   label: string;
   longCm?: number;
   shortCm?: number;
@@ -18,11 +21,13 @@ interface Draft {
   shortCm: string;
   craniocaudalCm: string;
   studyDate: string;
-  source: 'measured' | 'typed';
   note: string;
+  /** The dimensions as filled from a measurement (or as stored for a measured lesion), to tell them from typing. */
+  measured: Partial<Record<Dimension, string>>;
 }
 
-const EMPTY: Draft = { label: '', longCm: '', shortCm: '', craniocaudalCm: '', studyDate: '', source: 'typed', note: '' };
+const EMPTY: Draft = { label: '', longCm: '', shortCm: '', craniocaudalCm: '', studyDate: '', note: '', measured: {} };
+
 const cm = (s: string) => (s.trim() === '' ? null : Number(s.replace(',', '.')));
 const fmt = (n: number | null) => (n === null ? '–' : n.toFixed(1).replace(/\.0$/, ''));
 
@@ -40,22 +45,29 @@ export function LesionsPanel({ caseId, lesions, suggestions, onChanged }: { case
   function start(lesion?: Lesion) {
     setErrors({});
     setEditing(lesion?.id ?? null);
-    setDraft(
-      lesion
-        ? { label: lesion.label, longCm: lesion.longCm?.toString() ?? '', shortCm: lesion.shortCm?.toString() ?? '', craniocaudalCm: lesion.craniocaudalCm?.toString() ?? '', studyDate: lesion.studyDate ?? '', source: lesion.source, note: lesion.note }
-        : { ...EMPTY },
-    );
+    if (!lesion) return setDraft({ ...EMPTY });
+    const dims = { longCm: lesion.longCm?.toString() ?? '', shortCm: lesion.shortCm?.toString() ?? '', craniocaudalCm: lesion.craniocaudalCm?.toString() ?? '' };
+    setDraft({
+      label: lesion.label,
+      ...dims,
+      studyDate: lesion.studyDate ?? '',
+      note: lesion.note,
+      measured: lesion.source === 'measured' ? Object.fromEntries(DIMENSIONS.filter((k) => dims[k] !== '').map((k) => [k, dims[k]])) : {},
+    });
   }
 
   function useSuggestion(s: LesionSuggestion) {
-    setDraft((d) => ({
-      ...(d ?? EMPTY),
-      longCm: s.longCm !== undefined ? s.longCm.toFixed(1) : (d?.longCm ?? ''),
-      shortCm: s.shortCm !== undefined ? s.shortCm.toFixed(1) : (d?.shortCm ?? ''),
-      craniocaudalCm: s.craniocaudalCm !== undefined ? s.craniocaudalCm.toFixed(1) : (d?.craniocaudalCm ?? ''),
-      studyDate: s.studyDate ?? d?.studyDate ?? '',
-      source: 'measured',
-    }));
+    setDraft((d) => {
+      const next: Draft = { ...(d ?? EMPTY), studyDate: s.studyDate ?? d?.studyDate ?? '' };
+      const measured = { ...next.measured };
+      for (const k of DIMENSIONS) {
+        const v = s[k];
+        if (v === undefined) continue;
+        next[k] = v.toFixed(1);
+        measured[k] = next[k];
+      }
+      return { ...next, measured };
+    });
   }
 
   async function save() {
@@ -66,7 +78,7 @@ export function LesionsPanel({ caseId, lesions, suggestions, onChanged }: { case
       shortCm: cm(draft.shortCm),
       craniocaudalCm: cm(draft.craniocaudalCm),
       studyDate: draft.studyDate || null,
-      source: draft.source,
+      source: draftSource(draft),
       note: draft.note,
     };
     const parsed = LesionInput.strict().safeParse(candidate);
@@ -85,10 +97,10 @@ export function LesionsPanel({ caseId, lesions, suggestions, onChanged }: { case
     onChanged();
   }
 
-  const text = (key: keyof Draft, label: string, type = 'text') =>
+  const text = (key: Exclude<keyof Draft, 'measured'>, label: string, type = 'text') =>
     draft && (
       <Field label={label} error={errors[key]}>
-        {(p) => <input {...p} type={type} inputMode={key.endsWith('Cm') ? 'decimal' : undefined} value={draft[key]} onChange={(e) => setDraft({ ...draft, [key]: e.target.value, ...(key.endsWith('Cm') ? { source: draft.source } : {}) })} />}
+        {(p) => <input {...p} type={type} inputMode={key.endsWith('Cm') ? 'decimal' : undefined} value={draft[key]} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} />}
       </Field>
     );
 
@@ -133,7 +145,7 @@ export function LesionsPanel({ caseId, lesions, suggestions, onChanged }: { case
             <div className="suggestions">
               <span className="muted small">Fill from a measurement:</span>
               {suggestions.map((s) => (
-                <button key={s.label} type="button" className="chip" onClick={() => useSuggestion(s)}>
+                <button key={s.key} type="button" className="chip" onClick={() => useSuggestion(s)}>
                   {s.label}
                 </button>
               ))}
@@ -147,7 +159,7 @@ export function LesionsPanel({ caseId, lesions, suggestions, onChanged }: { case
             {text('studyDate', 'Study date', 'date')}
           </div>
           <div className="muted small">
-            {draft.source === 'measured' ? 'Filled from a measurement' : 'Typed by hand'}
+            {draftSource(draft) === 'measured' ? 'Filled from a measurement' : 'Typed by hand'}
             {(() => {
               const g = greatestDimension({ longCm: cm(draft.longCm), shortCm: cm(draft.shortCm), craniocaudalCm: cm(draft.craniocaudalCm) });
               return g !== null && !Number.isNaN(g) ? ` · greatest dimension ${fmt(g)} cm (used for staging)` : '';

@@ -1,4 +1,5 @@
-import { readFileSync, renameSync, rmSync, readdirSync, statSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, renameSync, rmSync, readdirSync, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/db/open';
@@ -114,9 +115,45 @@ describe('importing a CD through its DICOMDIR', () => {
     const dataDir = tempDataDir();
     const db = openDatabase(dataDir);
     const result = await importDicom(db, dataDir, [CD_TREE]);
-    // 31 images, plus README.txt, which is not DICOM; the 7 DICOMDIR files are neither scanned nor rejected.
-    expect(result).toMatchObject({ scanned: 32, imported: 31, duplicates: 0 });
+    // 31 images, plus README.txt, which is not DICOM; the 7 DICOMDIR files are read as index files, not scanned.
+    expect(result).toMatchObject({ scanned: 32, imported: 31, duplicates: 0, indexFiles: 7, incompleteDicomdirs: [] });
     expect(result.rejected).toEqual([{ path: path.join(CD_TREE, 'README.txt'), reason: 'not DICOM (no DICM preamble and no recognisable header)' }]);
+    db.close();
+  });
+
+  it('a folder holding a DICOMDIR without the files it lists (a DICOMDIR uploaded alone) says so: not imported, not silently 0 of 0', async () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'dicomdir-alone-'));
+    copyFileSync(path.join(CD_TREE, 'DICOMDIR'), path.join(folder, 'DICOMDIR'));
+    const dataDir = tempDataDir();
+    const db = openDatabase(dataDir);
+    const result = await importDicom(db, dataDir, [folder]);
+    expect(result).toMatchObject({ status: 'done', scanned: 1, imported: 0, indexFiles: 0 });
+    expect(result.incompleteDicomdirs).toEqual([{ path: path.join(folder, 'DICOMDIR'), listed: 31, missing: 31 }]);
+    expect(result.rejected).toEqual([
+      { path: path.join(folder, 'DICOMDIR'), reason: "DICOMDIR (a CD's index, not an image): none of the 31 files it lists were imported with it" },
+    ]);
+    db.close();
+  });
+
+  it('a DICOMDIR chosen with its files but without their folders (files picked one by one) finds them by name', async () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'dicomdir-flat-'));
+    copyFileSync(path.join(CD_TREE, 'DICOMDIR'), path.join(folder, 'DICOMDIR'));
+    const listed = referencedIds(path.join(CD_TREE, 'DICOMDIR'));
+    for (const id of listed.slice(0, 28)) copyFileSync(path.join(CD_TREE, ...id.split('/')), path.join(folder, path.basename(id)));
+    const dataDir = tempDataDir();
+    const db = openDatabase(dataDir);
+    const result = await importDicom(db, dataDir, [folder]);
+    expect(result).toMatchObject({ scanned: 29, imported: 28, indexFiles: 0 });
+    expect(result.incompleteDicomdirs).toEqual([{ path: path.join(folder, 'DICOMDIR'), listed: 31, missing: 3 }]);
+    expect(result.rejected[0].reason).toBe("DICOMDIR (a CD's index, not an image): 28 of the 31 files it lists were imported with it");
+    db.close();
+  });
+
+  it('a DICOMDIR chosen on its own is followed and counted as an index file', async () => {
+    const dataDir = tempDataDir();
+    const db = openDatabase(dataDir);
+    const result = await importDicom(db, dataDir, [path.join(CD_TREE, 'DICOMDIR')]);
+    expect(result).toMatchObject({ scanned: 31, imported: 31, indexFiles: 1, incompleteDicomdirs: [] });
     db.close();
   });
 });

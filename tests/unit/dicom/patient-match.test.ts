@@ -29,7 +29,7 @@ describe('patient check before attaching images to a case', () => {
     expect(checkPatientMatch(db, quill, [same])).toEqual([]);
     // Same ID but another name: still a mismatch (a typo in the ID, or the wrong patient).
     expect(checkPatientMatch(db, quill, [{ ...same, patientNameDicom: 'Quail^Bob' }])[0].differences).toEqual([
-      'name "Quail Bob" is not the case\'s patient "Ada Quill"',
+      'name "Bob Quail" is not the case\'s patient "Ada Quill"',
     ]);
     // Anonymised images cannot be checked: the user must confirm.
     expect(checkPatientMatch(db, quill, [{ studyInstanceUid: '1.2.5', patientIdDicom: null, patientNameDicom: null, patientBirthDate: null }])[0].differences).toEqual([
