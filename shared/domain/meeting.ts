@@ -136,6 +136,11 @@ export const AgendaHistoryEntry = z.object({
   startsAt: z.string(),
   state: AgendaItemState,
   deferredReason: z.string(),
+  /**
+   * What the board recorded for the case at that meeting (the decision as it stands, amendments applied), or null
+   * when nothing was recorded: outcome and why, the recommendation, and the actions with who and by when.
+   */
+  decision: z.lazy(() => HistoryDecision).nullable(),
 });
 export type AgendaHistoryEntry = z.infer<typeof AgendaHistoryEntry>;
 
@@ -373,6 +378,19 @@ export const Amendment = z.object({
   after: DecisionPatch,
 });
 export type Amendment = z.infer<typeof Amendment>;
+
+/** The part of an earlier meeting's decision a carried-over case shows ("Earlier at the board"). */
+export const HistoryDecision = z.object({
+  status: z.enum(['draft', 'signed']),
+  outcome: DecisionOutcome.nullable(),
+  outcomeReason: z.string(),
+  recommendation: RecommendationValue,
+  intent: TreatmentIntent.nullable(),
+  actions: z.array(DecisionActionValue),
+  signedOffAt: z.string().nullable(),
+  signedOffBy: z.string().nullable(),
+});
+export type HistoryDecision = z.infer<typeof HistoryDecision>;
 
 export const DecisionView = z.object({
   itemId: z.number().int(),

@@ -212,9 +212,13 @@ test('presenter mode steps through the demo meeting by keyboard, and a decision 
   await decision.getByRole('radio', { name: 'Discussed' }).check();
   await decision.getByRole('button', { name: 'Sign off' }).click();
   await expect(decision.getByTestId('decision-status')).toContainText('Signed off by Dr Helena Marsh');
-  await expect(decision.getByRole('radio', { name: 'Curative' })).toBeChecked();
-  await expect(decision.getByRole('radio', { name: 'Curative' })).toBeDisabled();
-  await expect(decision.getByLabel('Discussion notes')).toBeDisabled();
+  // Locked: a record to read, not greyed-out inputs (full names, dates as the app writes them).
+  const record = decision.getByTestId('decision-record');
+  await expect(record).toContainText('Treatment intent: Curative');
+  await expect(record).toContainText('Dr Helena Marsh; Mr Henrik Dahl');
+  await expect(record.getByRole('row', { name: /Refer for adjuvant radiotherapy planning/ })).toContainText('23 Dec 2026');
+  await expect(decision.getByLabel('Discussion notes')).toHaveCount(0);
+  await expect(decision.getByRole('radio')).toHaveCount(0);
   await expect(decision.getByRole('button', { name: 'Sign off' })).toHaveCount(0);
   await expect(page.getByRole('navigation', { name: 'Cases' }).getByRole('button', { name: /FAIRCLOUGH/ })).toContainText('Signed off');
 
@@ -226,15 +230,14 @@ test('presenter mode steps through the demo meeting by keyboard, and a decision 
   await decision.getByLabel('Reason for the amendment').fill('Central pathology review still to confirm the margin');
   await decision.getByRole('button', { name: 'Save amendment' }).click();
   await expect(decision.getByTestId('decision-status')).toContainText('1 amendment');
-  await expect(decision.getByRole('radio', { name: 'Uncertain' })).toBeChecked();
-  await expect(decision.getByRole('radio', { name: 'Uncertain' })).toBeDisabled();
+  await expect(decision.getByTestId('decision-record')).toContainText('Treatment intent: Uncertain');
   const history = decision.getByRole('region', { name: 'Decision history' });
   await expect(history).toContainText('Signed off by Dr Helena Marsh');
   await expect(history).toContainText('Why: Central pathology review still to confirm the margin');
-  await expect(history.locator('.dhistory__before')).toHaveText('Curative');
-  await expect(history.locator('.dhistory__after')).toHaveText('Uncertain');
+  await expect(history.getByRole('deletion')).toHaveText('Curative');
+  await expect(history.getByRole('insertion')).toHaveText('Uncertain');
   await history.getByRole('button', { name: 'Show the original as signed off' }).click();
-  await expect(history.getByRole('definition').filter({ hasText: 'Curative' })).toBeVisible();
+  await expect(history.getByRole('group', { name: 'The original decision' })).toContainText('Treatment intent: Curative');
 
   // Esc leaves presenter mode for the agenda, where the case shows as discussed with its signed-off decision.
   await page.getByRole('region', { name: 'Current slide' }).click();

@@ -1,5 +1,4 @@
 import {
-  Attendance,
   DECISION_FIELDS,
   DecisionFields,
   quorumOf,
@@ -11,24 +10,12 @@ import {
   type DecisionValue,
   type DecisionView,
 } from '../../../shared/domain/meeting';
-import type { PlanOption } from '../../../shared/domain/clinical';
 import { DomainError } from '../errors';
+import { applyAmendments, toAmendment, valueOf } from './decision-values';
 import * as sql from './meetings-sql';
 import { assertItem, type MeetingsContext } from './views';
 
 const EMPTY: DecisionValue = DecisionFields.parse({});
-
-function valueOf(row: sql.DecisionRow): DecisionValue {
-  return {
-    attendance: Attendance.parse(JSON.parse(row.attendance_json)),
-    recommendation: { options: JSON.parse(row.recommendation_json) as PlanOption[], text: row.recommendation_text },
-    intent: row.intent as DecisionValue['intent'],
-    actions: JSON.parse(row.actions_json) as DecisionValue['actions'],
-    notes: row.notes,
-    outcome: row.outcome as DecisionValue['outcome'],
-    outcomeReason: row.outcome_reason,
-  };
-}
 
 function columns(v: DecisionValue): sql.DecisionColumns {
   return {
@@ -43,21 +30,7 @@ function columns(v: DecisionValue): sql.DecisionColumns {
   };
 }
 
-function toAmendment(row: sql.AmendmentRow): Amendment {
-  return {
-    id: row.id,
-    by: row.by_whom,
-    why: row.why,
-    at: row.created_at,
-    before: JSON.parse(row.before_json) as DecisionPatch,
-    after: JSON.parse(row.after_json) as DecisionPatch,
-  };
-}
-
-/** The current value: the original with each amendment's changed fields applied in order. */
-export function applyAmendments(original: DecisionValue, amendments: readonly Amendment[]): DecisionValue {
-  return amendments.reduce<DecisionValue>((v, a) => ({ ...v, ...a.after }), original);
-}
+export { applyAmendments };
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 

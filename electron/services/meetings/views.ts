@@ -12,6 +12,7 @@ import {
 } from '../../../shared/domain/meeting';
 import type { ClinicalServices } from '../clinical';
 import { DomainError } from '../errors';
+import { historyDecisionsOf } from './decision-values';
 import * as sql from './meetings-sql';
 
 /** What the meetings services share: the database, the clinical rules (readiness) and the clocks. */
@@ -84,7 +85,9 @@ export function assertAgendaOpen(m: sql.MeetingRow): void {
 /** Earlier meetings of each carried-over item, oldest first, keyed by item id. */
 export function historiesOf(db: Db, meetingId: number): Map<number, AgendaHistoryEntry[]> {
   const out = new Map<number, AgendaHistoryEntry[]>();
-  for (const h of sql.historyOfMeetingItems(db, meetingId)) {
+  const rows = sql.historyOfMeetingItems(db, meetingId);
+  const decisions = historyDecisionsOf(db, [...new Set(rows.map((h) => h.item_id))]);
+  for (const h of rows) {
     const list = out.get(h.start_id) ?? [];
     // Rows come nearest first; the history reads oldest first.
     list.unshift({
@@ -94,6 +97,7 @@ export function historiesOf(db: Db, meetingId: number): Map<number, AgendaHistor
       startsAt: h.starts_at,
       state: h.state as AgendaItemState,
       deferredReason: h.deferred_reason,
+      decision: decisions.get(h.item_id) ?? null,
     });
     out.set(h.start_id, list);
   }

@@ -6,9 +6,10 @@ import { ageSexShort } from '../../../shared/deck/format';
 import type { AgendaItemView, MeetingDetail } from '../../../shared/domain/meeting';
 import { invoke } from '../../api';
 import { hrefFor } from '../../router';
-import { clock } from '../../slides/frame';
+import { clock, shortDate } from '../../slides/frame';
 import { ReadinessChip } from '../clinical/ReadinessChip';
 import { AddCases } from './AddCases';
+import { EarlierAtBoard } from './EarlierAtBoard';
 import { DECISION_LINK_LABEL, DECISION_STATUS_LABEL, minutesText, reason, stateLabel } from './meeting-format';
 
 interface AgendaProps {
@@ -119,6 +120,7 @@ export function Agenda({ meeting, onChange }: AgendaProps) {
                   editable={editable}
                   meetingId={meeting.id}
                   meetingDate={meetingDate}
+                  endsAt={meeting.endsAt}
                   onMove={(by) => move(item.id, by)}
                   refocus={refocus}
                   onChange={onChange}
@@ -151,13 +153,15 @@ interface RowProps {
   editable: boolean;
   meetingId: number;
   meetingDate: string;
+  /** The meeting's end: a case planned to start at or after it is flagged. */
+  endsAt: string;
   onMove: (by: number) => void;
   refocus: MutableRefObject<number | null>;
   onChange: (m: MeetingDetail) => void;
   onError: (text: string) => void;
 }
 
-function AgendaRow({ item, index, count, editable, meetingId, meetingDate, onMove, refocus, onChange, onError }: RowProps) {
+function AgendaRow({ item, index, count, editable, meetingId, meetingDate, endsAt, onMove, refocus, onChange, onError }: RowProps) {
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: item.id, disabled: !editable });
   const handle = useRef<HTMLButtonElement | null>(null);
   useEffect(() => {
@@ -169,6 +173,7 @@ function AgendaRow({ item, index, count, editable, meetingId, meetingDate, onMov
   const [presenter, setPresenter] = useState(item.presenter);
   const [minutes, setMinutes] = useState(String(item.minutes));
   const [confirmRemove, setConfirmRemove] = useState(false);
+  const [showHistory, setShowHistory] = useState(false);
   useEffect(() => setPresenter(item.presenter), [item.presenter]);
   useEffect(() => setMinutes(String(item.minutes)), [item.minutes]);
   const name = item.case.patientName;
@@ -262,9 +267,16 @@ function AgendaRow({ item, index, count, editable, meetingId, meetingDate, onMov
         <div className="arow__chips">
           <ReadinessChip missing={item.readiness.missing} stale={item.readiness.stale} meetingDate={meetingDate} />
           {carried && (
-            <span className="mchip mchip--carried" title={item.history.map((h) => `${h.meetingTitle} ${h.startsAt.replace('T', ' ')}: ${stateLabel(h.state)}${h.deferredReason ? ` (${h.deferredReason})` : ''}`).join('\n')}>
-              ↻ Carried over from {item.history[item.history.length - 1].startsAt.slice(0, 10)}
-            </span>
+            <button
+              type="button"
+              className="mchip mchip--carried mchip--button"
+              aria-expanded={showHistory}
+              aria-controls={`history-${item.id}`}
+              onClick={() => setShowHistory((o) => !o)}
+            >
+              ↻ Carried over from {shortDate(item.history[item.history.length - 1].startsAt)}
+              <span className="mchip__more">{showHistory ? 'Hide history ▴' : 'History ▾'}</span>
+            </button>
           )}
           {item.carriedToItemId !== null && <span className="mchip">Carried to a later meeting</span>}
         </div>
@@ -295,9 +307,16 @@ function AgendaRow({ item, index, count, editable, meetingId, meetingDate, onMov
           aria-label={`Minutes for ${name}`}
         />
       </label>
-      <div className="arow__time" title="Planned start">
-        {clock(item.plannedStart)}
-      </div>
+      {item.plannedStart >= endsAt ? (
+        <div className="arow__time arow__time--over" title={`Planned start, after the meeting ends at ${clock(endsAt)}`} data-testid="planned-start">
+          {clock(item.plannedStart)}
+          <span className="arow__over">after end</span>
+        </div>
+      ) : (
+        <div className="arow__time" title="Planned start" data-testid="planned-start">
+          {clock(item.plannedStart)}
+        </div>
+      )}
       <div className="arow__state">
         {decided || !editable ? (
           <span className={`mchip mchip--${item.state}`}>{stateLabel(item.state)}</span>
@@ -342,6 +361,11 @@ function AgendaRow({ item, index, count, editable, meetingId, meetingDate, onMov
           </>
         )}
       </div>
+      {carried && showHistory && (
+        <div className="arow__history">
+          <EarlierAtBoard history={item.history} headingLevel={3} id={`history-${item.id}`} />
+        </div>
+      )}
     </li>
   );
 }

@@ -12,9 +12,10 @@ import {
   type DecisionView,
 } from '../../../shared/domain/meeting';
 import { call, invoke } from '../../api';
-import { formatTimestamp, rememberedName, rememberName } from '../clinical/clinical-format';
-import { changedFields, checkDraft, draftOf, FIELD_LABEL, fieldText, inputOf, type DecisionDraft } from './decision-draft';
-import { reason } from './meeting-format';
+import { rememberedName, rememberName } from '../clinical/clinical-format';
+import { changedFields, checkDraft, draftOf, inputOf, type DecisionDraft } from './decision-draft';
+import { AmendmentChanges, DecisionRecord } from './DecisionRecord';
+import { reason, stamp } from './meeting-format';
 
 export interface ProposedPlan {
   options: PlanOption[];
@@ -201,7 +202,7 @@ export function DecisionForm({ itemId, meetingId, proposed, compact, onChanged }
 
   const statusText =
     view.status === 'signed'
-      ? `Signed off by ${view.signedOffBy} · ${formatTimestamp(view.signedOffAt)}${view.amendments.length ? ` · ${view.amendments.length} amendment${view.amendments.length === 1 ? '' : 's'}` : ''}`
+      ? `Signed off by ${view.signedOffBy} · ${stamp(view.signedOffAt)}${view.amendments.length ? ` · ${view.amendments.length} amendment${view.amendments.length === 1 ? '' : 's'}` : ''}`
       : save.kind === 'saving'
         ? 'Saving...'
         : save.kind === 'error'
@@ -211,7 +212,7 @@ export function DecisionForm({ itemId, meetingId, proposed, compact, onChanged }
               ? 'Unsaved changes'
               : 'Not saved yet: finish the highlighted fields'
             : view.status === 'draft'
-              ? `Draft saved${view.updatedAt ? ` · ${formatTimestamp(view.updatedAt)}` : ''}`
+              ? `Draft saved${view.updatedAt ? ` · ${stamp(view.updatedAt)}` : ''}`
               : 'Nothing recorded yet';
 
   return (
@@ -233,7 +234,10 @@ export function DecisionForm({ itemId, meetingId, proposed, compact, onChanged }
           {banner.text}
         </div>
       )}
-      <fieldset className="decision__body" disabled={locked}>
+      {locked ? (
+        <DecisionRecord value={view.current} label={view.amendments.length ? 'The decision as amended' : 'The signed-off decision'} />
+      ) : (
+      <fieldset className="decision__body">
         <section className="dsec" aria-labelledby={`${uid}-att`}>
           <div className="dsec__head">
             <h3 id={`${uid}-att`}>Attendance</h3>
@@ -364,6 +368,7 @@ export function DecisionForm({ itemId, meetingId, proposed, compact, onChanged }
           </label>
         </section>
       </fieldset>
+      )}
 
       {problems.length > 0 && (
         <div className="banner banner--error" role="alert">
@@ -443,58 +448,31 @@ export function DecisionForm({ itemId, meetingId, proposed, compact, onChanged }
   );
 }
 
-/** The signed-off original, then each amendment: who, when, why, and each changed field before and after. */
+/** The signed-off original, then each amendment: who, when, why, and only the fields it changed (before → after). */
 export function DecisionHistoryView({ history }: { history: DecisionHistory }) {
   const [openOriginal, setOpenOriginal] = useState(false);
   const original = history.entries.find((e) => e.kind === 'signed-off');
+  const amended = history.entries.some((e) => e.kind === 'amendment');
   return (
     <section className="dhistory" aria-label="Decision history">
       <h3>History</h3>
       <ol className="dhistory__list">
         {history.entries.map((e, i) => (
-          <li key={i} className={`dhistory__entry dhistory__entry--${e.kind}`}>
+          <li key={i} className={`dhistory__entry dhistory__entry--${e.kind}`} data-testid="history-entry">
             <div className="dhistory__head">
-              <strong>{e.kind === 'signed-off' ? 'Signed off' : 'Amended'}</strong> by {e.by} · {formatTimestamp(e.at)}
+              <strong>{e.kind === 'signed-off' ? 'Signed off' : 'Amended'}</strong> by {e.by} · {stamp(e.at)}
             </div>
             {e.why && <div className="dhistory__why">Why: {e.why}</div>}
-            {e.kind === 'amendment' && e.before && e.after && (
-              <table className="dhistory__changes">
-                <thead>
-                  <tr>
-                    <th>Field</th>
-                    <th>Before</th>
-                    <th>After</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {DECISION_FIELDS.filter((f) => f in e.after!).map((f) => (
-                    <tr key={f}>
-                      <th>{FIELD_LABEL[f]}</th>
-                      <td className="dhistory__before">{fieldText(f, e.before![f] as DecisionValue[typeof f])}</td>
-                      <td className="dhistory__after">{fieldText(f, e.after![f] as DecisionValue[typeof f])}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
+            {e.kind === 'amendment' && e.before && e.after && <AmendmentChanges before={e.before} after={e.after} />}
           </li>
         ))}
       </ol>
-      {original && (
+      {original && amended && (
         <div className="dhistory__original">
           <button type="button" className="button button--small button--ghost" aria-expanded={openOriginal} onClick={() => setOpenOriginal((o) => !o)}>
             {openOriginal ? 'Hide the original' : 'Show the original as signed off'}
           </button>
-          {openOriginal && (
-            <dl className="dvalue" aria-label="The original decision">
-              {DECISION_FIELDS.map((f) => (
-                <div key={f}>
-                  <dt>{FIELD_LABEL[f]}</dt>
-                  <dd>{fieldText(f, original.value[f])}</dd>
-                </div>
-              ))}
-            </dl>
-          )}
+          {openOriginal && <DecisionRecord value={original.value} label="The original decision" />}
         </div>
       )}
     </section>

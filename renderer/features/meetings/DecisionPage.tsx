@@ -6,6 +6,7 @@ import { useAsync } from '../../useAsync';
 import { ReadinessChip } from '../clinical/ReadinessChip';
 import { OutcomeExport } from '../exports/MeetingExports';
 import { DecisionForm, type ProposedPlan } from './DecisionForm';
+import { EarlierAtBoard } from './EarlierAtBoard';
 import '../../styles/meetings.css';
 
 /** The proposed plan of a case deck (the plan slide), offered as the starting recommendation. */
@@ -68,6 +69,7 @@ export function DecisionPage({ meetingId, itemId }: { meetingId: number; itemId:
         </div>
       </header>
       <OutcomeExport agendaItemId={itemId} />
+      <EarlierAtBoard history={item.history} id={`earlier-${itemId}`} />
       <DecisionForm key={itemId} itemId={itemId} meetingId={meetingId} proposed={deck ? proposedFromSlides(deck.slides) : undefined} />
     </article>
   );

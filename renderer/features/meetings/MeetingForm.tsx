@@ -1,14 +1,19 @@
-import { useMemo, useState, type FormEvent } from 'react';
-import { MeetingInput, type MeetingDetail } from '../../../shared/domain/meeting';
-import { invoke } from '../../api';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { BOARD_TYPE_LABEL, boardTypeLabel, BoardType, MeetingInput, type MeetingDetail } from '../../../shared/domain/meeting';
+import { call, invoke } from '../../api';
 import { Field } from '../../components/Field';
 import { navigate } from '../../router';
 import { serverFieldErrors } from '../clinical/clinical-format';
 import { reason } from './meeting-format';
 
+/** The select's value for "a board type not in the list". */
+const NEW_BOARD = '__new__';
+
 interface Draft {
   title: string;
+  /** A known board type, or NEW_BOARD with the name in newBoardType. */
   boardType: string;
+  newBoardType: string;
   startsAt: string;
   durationMinutes: string;
   place: string;
@@ -22,6 +27,7 @@ function draftOf(m?: MeetingDetail): Draft {
   return {
     title: m?.title ?? 'Sarcoma MDT',
     boardType: m?.boardType ?? 'sarcoma',
+    newBoardType: '',
     startsAt: m?.startsAt ?? '',
     durationMinutes: String(m?.durationMinutes ?? 90),
     place: m?.place ?? '',
@@ -35,7 +41,7 @@ function draftOf(m?: MeetingDetail): Draft {
 function toInput(d: Draft) {
   return {
     title: d.title,
-    boardType: d.boardType.trim().toLowerCase(),
+    boardType: d.boardType === NEW_BOARD ? d.newBoardType.trim().toLowerCase() : d.boardType,
     startsAt: d.startsAt,
     durationMinutes: d.durationMinutes.trim() === '' ? Number.NaN : Number(d.durationMinutes),
     place: d.place,
@@ -49,6 +55,23 @@ function toInput(d: Draft) {
 /** Create a meeting, or edit one's details (board, date and time, length, place or video link, chair, coordinator, cut-off). */
 export function MeetingForm({ meeting, onSaved }: { meeting?: MeetingDetail; onSaved?: (m: MeetingDetail) => void }) {
   const initial = useMemo(() => draftOf(meeting), [meeting]);
+  // The boards in use (every meeting's board type) and the built-in ones: a new board type is a deliberate choice,
+  // since carry-over only moves cases between meetings of the same board.
+  const [usedBoards, setUsedBoards] = useState<string[]>([]);
+  useEffect(() => {
+    let live = true;
+    call('meetings:list', {}).then(
+      (l) => live && setUsedBoards([...l.upcoming, ...l.past].map((m) => m.boardType)),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  const boards = useMemo(
+    () => [...new Set([...Object.keys(BOARD_TYPE_LABEL), ...usedBoards, ...(meeting ? [meeting.boardType] : [])])].sort(),
+    [usedBoards, meeting],
+  );
   const [draft, setDraft] = useState(initial);
   const [submitted, setSubmitted] = useState(false);
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
@@ -60,8 +83,17 @@ export function MeetingForm({ meeting, onSaved }: { meeting?: MeetingDetail; onS
     const parsed = MeetingInput.safeParse(toInput(draft));
     const out: Record<string, string> = {};
     if (!parsed.success) for (const i of parsed.error.issues) out[String(i.path[0] ?? '')] ??= i.message;
+    if (draft.boardType === NEW_BOARD) {
+      const name = draft.newBoardType.trim().toLowerCase();
+      delete out.boardType;
+      if (name === '') out.newBoardType = 'Name the new board type, or choose a board from the list';
+      else if (boards.includes(name)) out.newBoardType = `${boardTypeLabel(name)} is already a board: choose it from the list`;
+      else if (!BoardType.safeParse(name).success) out.newBoardType = 'A short name in lower case, e.g. head-and-neck';
+    } else if (draft.boardType === '') out.boardType = 'Choose the board';
     return out;
-  }, [draft]);
+  }, [draft, boards]);
+  const newName = draft.boardType === NEW_BOARD ? draft.newBoardType.trim().toLowerCase() : '';
+  const similar = newName ? boards.find((b) => newName !== b && (newName.includes(b) || b.includes(newName))) : undefined;
   const errorFor = (k: keyof Draft) => serverErrors[k] ?? (submitted ? localErrors[k] : undefined);
   const set = (k: keyof Draft) => (e: { target: { value: string } }) => {
     setDraft((d) => ({ ...d, [k]: e.target.value }));
@@ -111,16 +143,32 @@ export function MeetingForm({ meeting, onSaved }: { meeting?: MeetingDetail; onS
           <Field label="Title" required error={errorFor('title')}>
             {(p) => <input {...p} value={draft.title} onChange={set('title')} />}
           </Field>
-          <Field label="Board type" required error={errorFor('boardType')} hint="A short name in lower case, e.g. sarcoma">
+          <Field label="Board" required error={errorFor('boardType')} hint="Cases not discussed move on to the next meeting of the same board">
             {(p) => (
-              <>
-                <input {...p} value={draft.boardType} onChange={set('boardType')} list="board-types" />
-                <datalist id="board-types">
-                  <option value="sarcoma" />
-                </datalist>
-              </>
+              <select {...p} value={draft.boardType} onChange={set('boardType')}>
+                {boards.map((b) => (
+                  <option key={b} value={b}>
+                    {boardTypeLabel(b)}
+                  </option>
+                ))}
+                <option value={NEW_BOARD}>New board type…</option>
+              </select>
             )}
           </Field>
+          {draft.boardType === NEW_BOARD && (
+            <Field
+              label="New board type"
+              required
+              error={errorFor('newBoardType')}
+              hint={
+                similar
+                  ? `Close to the existing ${boardTypeLabel(similar)} board: a new board type starts its own agenda and carry-over. Choose ${boardTypeLabel(similar)} above if this is the same board.`
+                  : 'A short name in lower case, e.g. head-and-neck'
+              }
+            >
+              {(p) => <input {...p} value={draft.newBoardType} onChange={set('newBoardType')} placeholder="e.g. head-and-neck" />}
+            </Field>
+          )}
           <Field label="Date and time" required error={errorFor('startsAt')}>
             {(p) => <input {...p} type="datetime-local" value={draft.startsAt} onChange={set('startsAt')} />}
           </Field>

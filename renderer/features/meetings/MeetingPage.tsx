@@ -27,14 +27,19 @@ export function MeetingPage({ id, tab }: { id: number; tab: MeetingTab }) {
   const { value, error } = useAsync(() => call('meetings:get', { id }), [id]);
   const [meeting, setMeeting] = useState<MeetingDetail | undefined>();
   const [banner, setBanner] = useState<{ kind: 'error' | 'saved'; text: string } | null>(null);
+  const [confirmFinish, setConfirmFinish] = useState(false);
   useEffect(() => setMeeting(value), [value]);
   if (error) return <div className="banner banner--error">{error}</div>;
   if (!meeting) return <div className="loading">Loading meeting...</div>;
   const m = meeting;
   const next = NEXT_STATUS[m.status];
+  /** Cases nobody marked: finishing records them as not discussed and carries them over. */
+  const untouched = m.items.filter((i) => i.state === 'pending');
   const toCarry = m.items.filter((i) => (i.state === 'deferred' || i.state === 'not-discussed') && i.carriedToItemId === null).length;
 
   async function setStatus(status: MeetingStatus) {
+    if (status === 'finished' && untouched.length > 0 && !confirmFinish) return setConfirmFinish(true);
+    setConfirmFinish(false);
     const result = await invoke('meetings:setStatus', { id: m.id, status });
     if (!result.ok) return setBanner({ kind: 'error', text: reason(result.error) });
     setMeeting(result.value.meeting);
@@ -107,6 +112,35 @@ export function MeetingPage({ id, tab }: { id: number; tab: MeetingTab }) {
         </div>
       </header>
       <MeetingExports meetingId={m.id} />
+      {confirmFinish && m.status === 'in-progress' && (
+        <div className="banner banner--warn finish-confirm" role="alertdialog" aria-labelledby="finish-confirm-title" data-testid="finish-confirm">
+          <div>
+            <strong id="finish-confirm-title">
+              Finish the meeting? {untouched.length} case{untouched.length === 1 ? ' was' : 's were'} never marked:
+            </strong>
+            <ul>
+              {untouched.map((i) => (
+                <li key={i.id}>
+                  {i.number}. {i.case.patientName} <span className="muted">· {i.case.workingDiagnosis}</span>
+                  {i.decision.status === 'draft' && <strong> (draft decision, not signed off)</strong>}
+                </li>
+              ))}
+            </ul>
+            <p>
+              {untouched.length === 1 ? 'It will be recorded' : 'They will be recorded'} as <strong>not discussed</strong> and{' '}
+              {m.nextMeeting ? `moved to ${m.nextMeeting.title}, ${wallTime(m.nextMeeting.startsAt)}` : 'queued for the next meeting of this board'}.
+            </p>
+            <div className="finish-confirm__actions">
+              <button type="button" className="button button--primary" onClick={() => void setStatus('finished')}>
+                Finish and carry {untouched.length === 1 ? 'it' : 'them'} over
+              </button>
+              <button type="button" className="button" autoFocus onClick={() => setConfirmFinish(false)}>
+                Keep the meeting open
+              </button>
+            </div>
+          </div>
+        </div>
+      )}
       {banner && (
         <div className={`banner banner--${banner.kind}`} role={banner.kind === 'error' ? 'alert' : 'status'}>
           {banner.text}

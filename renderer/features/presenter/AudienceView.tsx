@@ -1,11 +1,11 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { MeetingDeck } from '../../../shared/deck/model';
 import { call } from '../../api';
 import { framesOf } from '../../slides/frame';
 import { SlideStage } from '../../slides/SlideStage';
 import { SlideView } from '../../slides/SlideView';
 import { useDeckKeys } from './deck-keys';
-import { useDeckSync } from './deck-sync';
+import { PING_MS, useDeckSync } from './deck-sync';
 import '../../styles/meetings.css';
 
 /**
@@ -19,6 +19,8 @@ export function AudienceView({ meetingId, deidentified: initial }: { meetingId: 
   const [index, setIndex] = useState(0);
   const [pending, setPending] = useState<{ key: string; index: number } | null>(null);
   const [linked, setLinked] = useState(false);
+  /** Esc left the audience view but the window could not close itself: the screen goes blank until asked back. */
+  const [left, setLeft] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -32,6 +34,11 @@ export function AudienceView({ meetingId, deidentified: initial }: { meetingId: 
   }, [meetingId, deidentified]);
 
   const post = useDeckSync(meetingId, (m) => {
+    if (m.type === 'hello' && m.from === 'presenter') {
+      // A presenter view (re)opened: say this window is here, it sends its slide back.
+      if (!leftRef.current) post({ type: 'ping', from: 'audience' });
+      return;
+    }
     if (m.type !== 'slide' || m.from !== 'presenter') return;
     setLinked(true);
     if (m.deidentified !== deidentified) setDeidentified(m.deidentified);
@@ -45,16 +52,34 @@ export function AudienceView({ meetingId, deidentified: initial }: { meetingId: 
     setIndex(at >= 0 ? at : Math.min(pending.index, deck.slides.length - 1));
   }, [deck, pending]);
 
+  const leftRef = useRef(false);
+  leftRef.current = left;
   useEffect(() => {
+    if (left) return;
     post({ type: 'hello', from: 'audience' });
+    // A steady "still here": the presenter notices a closed window even when the goodbye below is lost.
+    const ping = setInterval(() => post({ type: 'ping', from: 'audience' }), PING_MS);
     const bye = () => post({ type: 'bye', from: 'audience' });
+    window.addEventListener('pagehide', bye);
     window.addEventListener('beforeunload', bye);
     document.title = 'BoardPrep: audience';
     return () => {
+      clearInterval(ping);
+      window.removeEventListener('pagehide', bye);
       window.removeEventListener('beforeunload', bye);
       bye();
     };
-  }, [meetingId]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [meetingId, left]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  /** Esc: out of full screen first; then close the window (the presenter is told), or blank it if it cannot close. */
+  const escape = useCallback(() => {
+    if (document.fullscreenElement) {
+      void document.exitFullscreen().catch(() => undefined);
+      return;
+    }
+    setLeft(true);
+    window.close();
+  }, []);
 
   const frames = useMemo(() => (deck ? framesOf(deck) : []), [deck]);
   const go = useCallback(
@@ -71,17 +96,32 @@ export function AudienceView({ meetingId, deidentified: initial }: { meetingId: 
     sections: deck?.sections ?? [],
     index,
     go,
-    onEscape: () => document.fullscreenElement && void document.exitFullscreen(),
+    onEscape: escape,
     onKey: (key) => {
       if (key !== 'f' && key !== 'F') return false;
       if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
       else void document.documentElement.requestFullscreen?.().catch(() => undefined);
       return true;
     },
-    enabled: Boolean(deck),
+    enabled: Boolean(deck) && !left,
   });
 
   if (error) return <div className="present-error banner banner--error">{error}</div>;
+  if (left) {
+    return (
+      <div className="present-full present-full--audience present-left" data-testid="audience-left">
+        <div className="present-left__box" role="status">
+          <p>
+            <strong>Audience view stopped.</strong> The presenter view has been told.
+          </p>
+          <p>Close this window, or show the slides here again.</p>
+          <button type="button" className="pbutton" autoFocus onClick={() => setLeft(false)}>
+            Show the slides again
+          </button>
+        </div>
+      </div>
+    );
+  }
   const slide = deck?.slides[index];
   return (
     <div className="present-full present-full--audience" data-testid="audience" data-linked={linked ? 'true' : 'false'}>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState, type MouseEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import type { MeetingDeck } from '../../../shared/deck/model';
 import type { MeetingDetail } from '../../../shared/domain/meeting';
 import { call } from '../../api';
@@ -12,10 +12,43 @@ import { DECISION_STATUS_LABEL } from '../meetings/meeting-format';
 import { openAudience } from './audience-window';
 import { mmss, useCaseTimers } from './case-timers';
 import { useDeckKeys } from './deck-keys';
-import { useDeckSync, type SyncMessage } from './deck-sync';
+import { GONE_MS, useDeckSync, type SyncMessage } from './deck-sync';
 import '../../styles/meetings.css';
 
-const slideParam = () => Number(new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('slide') ?? '') || 0;
+/** The slide asked for in the address (?slide=3, e.g. after switching de-identification), or null. */
+const slideParam = (): number | null => {
+  const raw = new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('slide');
+  return raw !== null && /^\d+$/.test(raw) ? Number(raw) : null;
+};
+
+/** The slide on screen, kept for the browser session so a reload of the presenter view comes back to it. */
+const placeKey = (meetingId: number) => `boardprep.present.${meetingId}`;
+function rememberedPlace(meetingId: number): { key: string; index: number } | null {
+  try {
+    const raw = window.sessionStorage.getItem(placeKey(meetingId));
+    return raw ? (JSON.parse(raw) as { key: string; index: number }) : null;
+  } catch {
+    return null;
+  }
+}
+function rememberPlace(meetingId: number, place: { key: string; index: number }) {
+  try {
+    window.sessionStorage.setItem(placeKey(meetingId), JSON.stringify(place));
+  } catch {
+    /* private mode */
+  }
+}
+
+/** Where to start: the address first, then the slide this tab was on (by key, as slides may have moved), else 1. */
+export function startIndex(deck: MeetingDeck, meetingId: number): number {
+  const last = Math.max(0, deck.slides.length - 1);
+  const asked = slideParam();
+  if (asked !== null) return Math.min(asked, last);
+  const place = rememberedPlace(meetingId);
+  if (!place) return 0;
+  const at = deck.slides.findIndex((s) => s.key === place.key);
+  return at >= 0 ? at : Math.min(place.index, last);
+}
 
 /**
  * Presenter mode: the current slide large, the next one, the speaker notes, the cases with a timer each against
@@ -39,7 +72,7 @@ export function PresenterView({ meetingId, deidentified }: { meetingId: number; 
         if (!live) return;
         setDeck(d);
         setMeeting(m);
-        setIndex(Math.min(slideParam(), Math.max(0, d.slides.length - 1)));
+        setIndex(startIndex(d, meetingId));
       },
       (e: Error) => live && setError(e.message),
     );
@@ -54,22 +87,65 @@ export function PresenterView({ meetingId, deidentified }: { meetingId: number; 
   const section = deck ? sectionAt(deck.sections, index) : null;
   const timers = useCaseTimers(meetingId, section?.itemId ?? null);
 
+  /** When the audience window last said it is open (0: not seen). */
+  const lastSeen = useRef(0);
+  const audienceRef = useRef(audience);
+  audienceRef.current = audience;
+  const audienceGone = useCallback((text: string) => {
+    lastSeen.current = 0;
+    if (!audienceRef.current) return;
+    setAudience(false);
+    setNotice({ ok: false, text });
+  }, []);
+
   const post = useDeckSync(meetingId, (m: SyncMessage) => {
+    if (m.from !== 'audience') return;
+    if (m.type === 'bye') return audienceGone('The audience window was closed: the slides are no longer shown to the room.');
+    const wasThere = audienceRef.current;
+    lastSeen.current = Date.now();
+    if (!wasThere) {
+      setAudience(true);
+      setNotice((n) => (n && !n.ok && n.text.startsWith('The audience window') ? null : n));
+    }
     if (!deck) return;
-    if (m.type === 'hello') {
-      setAudience(true);
+    if (m.type === 'hello' || (m.type === 'ping' && !wasThere)) {
+      // A new (or newly found) audience window: show it the slide on screen here.
       if (slide) post({ type: 'slide', from: 'presenter', key: slide.key, index, deidentified });
-    } else if (m.type === 'bye' && m.from === 'audience') setAudience(false);
-    else if (m.type === 'slide' && m.from === 'audience') {
-      setAudience(true);
+    } else if (m.type === 'slide') {
       const at = deck.slides.findIndex((s) => s.key === m.key);
       setIndex(at >= 0 ? at : Math.min(m.index, count - 1));
     }
   });
 
-  // Every move goes to the audience window.
+  // A window that stops saying it is open is asked once (a hidden window's timers may be slowed, its messages are
+  // not); no answer means it has been closed (its goodbye can be lost when it closes).
+  const probedAt = useRef(0);
   useEffect(() => {
-    if (slide) post({ type: 'slide', from: 'presenter', key: slide.key, index, deidentified });
+    const t = setInterval(() => {
+      const now = Date.now();
+      if (!audienceRef.current || !lastSeen.current || now - lastSeen.current <= GONE_MS) {
+        probedAt.current = 0;
+        return;
+      }
+      if (!probedAt.current) {
+        probedAt.current = now;
+        post({ type: 'hello', from: 'presenter' });
+      } else if (now - probedAt.current > 1500) {
+        probedAt.current = 0;
+        audienceGone('The audience window is no longer responding: it was probably closed.');
+      }
+    }, 500);
+    return () => clearInterval(t);
+  }, [audienceGone]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // Say hello on opening (also after a reload): an audience window still open answers and is synced again.
+  useEffect(() => post({ type: 'hello', from: 'presenter' }), []); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // Every move goes to the audience window, and is kept for a reload.
+  useEffect(() => {
+    if (!slide) return;
+    post({ type: 'slide', from: 'presenter', key: slide.key, index, deidentified });
+    rememberPlace(meetingId, { key: slide.key, index });
   }, [slide?.key, index, deidentified]); // eslint-disable-line react-hooks/exhaustive-deps
   useEffect(() => () => post({ type: 'bye', from: 'presenter' }), []); // eslint-disable-line react-hooks/exhaustive-deps
 
@@ -193,6 +269,8 @@ export function PresenterView({ meetingId, deidentified }: { meetingId: number; 
           <button
             type="button"
             className={`pbutton${audience ? ' pbutton--on' : ''}`}
+            data-testid="audience-button"
+            title={audience ? 'The audience window is open and follows this view' : 'No audience window open'}
             onClick={() => void openAudience(meetingId, deidentified).then((r) => setNotice({ ok: r.ok, text: r.message }))}
           >
             {audience ? 'Audience window ✓' : 'Open audience window'}
@@ -251,8 +329,12 @@ export function PresenterView({ meetingId, deidentified }: { meetingId: number; 
                 <span className="pcase__num">{s.number}</span>
                 <span className="pcase__name">
                   <span className="pcase__label">{s.label}</span>
-                  <span className="pcase__meta">
-                    {s.presenter || 'No presenter'} · <span className={over ? 'is-over' : ''}>{t ? `${mmss(t)} / ` : ''}{s.minutes} min</span>
+                  <span className="pcase__meta" title={s.presenter || 'No presenter'}>
+                    {s.presenter || 'No presenter'}
+                  </span>
+                  <span className={`pcase__time${over ? ' is-over' : ''}`} data-testid="pcase-time">
+                    {t ? `${mmss(t)} / ` : ''}
+                    {s.minutes} min{over ? ' · over' : ''}
                   </span>
                   {item && item.decision.status !== 'none' && <span className={`pcase__decision pcase__decision--${item.decision.status}`}>{DECISION_STATUS_LABEL[item.decision.status]}</span>}
                 </span>

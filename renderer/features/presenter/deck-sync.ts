@@ -7,8 +7,14 @@ import { useEffect, useRef } from 'react';
  */
 export type SyncMessage =
   | { type: 'slide'; from: 'presenter' | 'audience'; key: string; index: number; deidentified: boolean }
-  | { type: 'hello'; from: 'audience' }
+  | { type: 'hello'; from: 'audience' | 'presenter' }
+  /** The audience window says it is still open, every few seconds and when a (reloaded) presenter says hello. */
+  | { type: 'ping'; from: 'audience' }
   | { type: 'bye'; from: 'audience' | 'presenter' };
+
+/** How often the audience window says it is open, and after how long without a word the presenter counts it gone. */
+export const PING_MS = 1000;
+export const GONE_MS = 3500;
 
 export const channelName = (meetingId: number) => `boardprep:present:${meetingId}`;
 

@@ -49,7 +49,25 @@ describe('carry-over', () => {
     ]);
     expect(next.items[0].carriedFromItemId).toBe(items[1]);
     expect(next.items[0].history).toEqual([
-      { itemId: items[1], meetingId: dec, meetingTitle: 'Sarcoma MDT', startsAt: '2026-12-10T13:00', state: 'deferred', deferredReason: 'Awaiting MRI of the thigh' },
+      {
+        itemId: items[1],
+        meetingId: dec,
+        meetingTitle: 'Sarcoma MDT',
+        startsAt: '2026-12-10T13:00',
+        state: 'deferred',
+        deferredReason: 'Awaiting MRI of the thigh',
+        // What the board recorded there travels with the case (the decision page's "Earlier at the board").
+        decision: {
+          status: 'draft',
+          outcome: 'deferred',
+          outcomeReason: 'Awaiting MRI of the thigh',
+          recommendation: { options: [], text: '' },
+          intent: null,
+          actions: [],
+          signedOffAt: null,
+          signedOffBy: null,
+        },
+      },
     ]);
     expect(s.m.meetings.get(dec).items[1].carriedToItemId).toBe(next.items[0].id);
 

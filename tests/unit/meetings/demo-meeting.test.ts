@@ -45,6 +45,9 @@ describe('the demo board meetings', () => {
     // The two carried over from November keep their history.
     expect(items[0].history).toEqual([expect.objectContaining({ meetingTitle: 'Sarcoma MDT', startsAt: '2026-11-12T13:00', state: 'deferred', deferredReason: expect.stringMatching(/^Staging incomplete/) })]);
     expect(items[1].history).toEqual([expect.objectContaining({ startsAt: '2026-11-12T13:00', state: 'not-discussed' })]);
+    // With what the board recorded there: the signed-off deferral and its open actions.
+    expect(items[0].history[0].decision).toMatchObject({ status: 'signed', outcome: 'deferred', signedOffAt: '2026-11-12T14:00:00.000Z' });
+    expect(items[0].history[0].decision?.actions.length).toBeGreaterThan(0);
     expect(items.slice(2).every((i) => i.history.length === 0)).toBe(true);
 
     const list = m.meetings.list({ boardType: 'sarcoma' });
