@@ -1,7 +1,7 @@
 import { useLayoutEffect, useRef, type ReactNode } from 'react';
 
 interface FitProps {
-  /** Largest and smallest font size in logical pixels (the 1600 x 900 stage). */
+  /** Largest and smallest font size in logical pixels (the 1600 x 900 stage); never below 18 (MIN_TEXT_PX). */
   max: number;
   min: number;
   className?: string;
@@ -10,6 +10,9 @@ interface FitProps {
   watch?: unknown;
   testId?: string;
 }
+
+/** The smallest text on a slide, in stage pixels: legible from the back of the room. */
+export const MIN_TEXT_PX = 18;
 
 /**
  * A box whose text shrinks until it fits (down to `min`, so it stays readable from the back of the room); text
@@ -25,7 +28,7 @@ export function Fit({ max, min, className, children, watch, testId }: FitProps) 
     el.style.fontSize = `${max}px`;
     el.classList.remove('fit--clipped');
     if (!overflows()) return;
-    let lo = min;
+    let lo = Math.max(min, MIN_TEXT_PX);
     let hi = max;
     // Largest size that fits, to the pixel: a handful of layouts, and only for a box that overflows at max.
     while (hi - lo > 1) {

@@ -1,4 +1,5 @@
 import type { MeetingDeck, Slide } from '../../shared/deck/model';
+import { dayMonthYear } from '../../shared/deck/format';
 
 /**
  * What the slide master needs around a slide: where it sits in the deck, which case it belongs to (number and a
@@ -47,14 +48,8 @@ export function shortDate(at: string): string {
   return `${weekday} ${p.d} ${MONTHS[p.m - 1].slice(0, 3)} ${p.y}`;
 }
 
-/** "10 Dec 2026" for dates, "Sep 2026" for months; anything else as it is. */
-export function dayMonthYear(date: string | null | undefined): string {
-  if (!date) return '';
-  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(date);
-  if (!m) return date;
-  const month = MONTHS[Number(m[2]) - 1]?.slice(0, 3) ?? m[2];
-  return m[3] ? `${Number(m[3])} ${month} ${m[1]}` : `${month} ${m[1]}`;
-}
+/** "10 Dec 2026" for dates, "Sep 2026" for months; anything else as it is (one formatter for slides and exports). */
+export { dayMonthYear };
 
 /** "13:00" */
 export const clock = (at: string | null | undefined) => (at ? at.slice(11, 16) : '');

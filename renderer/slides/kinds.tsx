@@ -79,8 +79,12 @@ export function AgendaSlideView({ slide, frame }: KindProps<'agenda'>) {
           <div className="s-agenda__where">
             {[m.boardLabel !== m.title ? m.boardLabel : '', where, m.chair ? `Chair: ${m.chair}` : ''].filter(Boolean).join(' · ')}
           </div>
+          <div className={`s-agenda__total${c.minutesLeft < 0 ? ' is-over' : ''}`}>
+            {c.rows.length} case{c.rows.length === 1 ? '' : 's'} · {c.totalMinutes} of {m.durationMinutes} min
+            {c.minutesLeft < 0 ? ` · ${-c.minutesLeft} over` : c.minutesLeft > 0 ? ` · ${c.minutesLeft} to spare` : ''}
+          </div>
         </div>
-        <Fit max={c.rows.length > LONG_AGENDA ? 26 : 32} min={14} className="s-agenda__table-box" watch={c.rows}>
+        <Fit max={c.rows.length > LONG_AGENDA ? 26 : 32} min={18} className="s-agenda__table-box" watch={c.rows}>
           {c.rows.length === 0 ? (
             <Empty>No cases on the agenda yet.</Empty>
           ) : c.rows.length > LONG_AGENDA ? (
@@ -92,10 +96,6 @@ export function AgendaSlideView({ slide, frame }: KindProps<'agenda'>) {
             <AgendaTable rows={c.rows} />
           )}
         </Fit>
-        <div className={`s-agenda__total${c.minutesLeft < 0 ? ' is-over' : ''}`}>
-          {c.rows.length} case{c.rows.length === 1 ? '' : 's'} · {c.totalMinutes} of {m.durationMinutes} minutes
-          {c.minutesLeft < 0 ? ` · ${-c.minutesLeft} over` : c.minutesLeft > 0 ? ` · ${c.minutesLeft} to spare` : ''}
-        </div>
       </div>
     </SlideMaster>
   );
@@ -168,14 +168,32 @@ export function TitleSlideView({ slide, frame }: KindProps<'title'>) {
 
 // ---- Clinical history and timeline -------------------------------------------------------------------------------
 
+/** At most this many timeline entries on the history slide (the latest; the presenter view has them all). */
+const TIMELINE_MAX = 7;
+
 export function HistorySlideView({ slide, frame }: KindProps<'history'>) {
   const c = slide.content;
+  if (c.part > 1) {
+    // "History (continued)": more of a long history, as large as the first part.
+    return (
+      <SlideMaster frame={frame} title={slide.title} kind="history">
+        <Fit max={32} min={20} className="s-history s-history--more" watch={slide.text.history}>
+          <p className="s-prose">{slide.text.history}</p>
+          {c.part < c.parts && <p className="s-continued">Continued on the next slide</p>}
+        </Fit>
+      </SlideMaster>
+    );
+  }
+  const timeline = c.timeline.length > TIMELINE_MAX ? c.timeline.slice(-TIMELINE_MAX) : c.timeline;
   return (
     <SlideMaster frame={frame} title={slide.title} kind="history">
       <div className="s-cols s-cols--history">
-        <Fit max={30} min={17} className="s-history" watch={[slide.text.history, slide.text.comorbidities]}>
+        <Fit max={32} min={20} className="s-history" watch={slide.text.history}>
           {slide.text.history ? <p className="s-prose">{slide.text.history}</p> : <Empty>No clinical history recorded.</Empty>}
-          <dl className="s-facts s-facts--inline">
+          {c.parts > 1 && <p className="s-continued">Continued on the next slide</p>}
+        </Fit>
+        <Fit max={26} min={18} className="s-history-side" watch={[slide.text.comorbidities, c.ecogLabel, c.timeline]}>
+          <dl className="s-facts s-facts--stacked">
             <div>
               <dt>Comorbidities</dt>
               <dd>{slide.text.comorbidities || 'None recorded'}</dd>
@@ -185,14 +203,12 @@ export function HistorySlideView({ slide, frame }: KindProps<'history'>) {
               <dd>{c.ecogLabel ?? 'Not recorded'}</dd>
             </div>
           </dl>
-        </Fit>
-        <Fit max={26} min={15} className="s-timeline-box" watch={c.timeline}>
-          <div className="s-panel-label">Timeline</div>
+          <div className="s-panel-label">{timeline.length < c.timeline.length ? `Timeline (latest ${timeline.length} of ${c.timeline.length})` : 'Timeline'}</div>
           {c.timeline.length === 0 ? (
             <Empty>No events yet.</Empty>
           ) : (
             <ol className="s-timeline">
-              {c.timeline.map((t, i) => (
+              {timeline.map((t, i) => (
                 <li key={i} className={`s-timeline__item s-timeline__item--${t.kind}`}>
                   <div className="s-timeline__date">{dayMonthYear(t.date) || 'Undated'}</div>
                   <div className="s-timeline__title">{t.title}</div>
@@ -247,26 +263,22 @@ export function ImagingSlideView({ slide, frame, onImageSettled }: KindProps<'im
           </div>
         )}
         {hasSide && (
-          <Fit max={c.images.length ? 26 : 34} min={16} className="s-lesions" watch={[c.lesions, slide.text.summary]}>
+          <Fit max={c.images.length ? 26 : 34} min={18} className="s-lesions" watch={[c.lesions, slide.text.summary]}>
             {slide.text.summary && <p className="s-lead">{slide.text.summary}</p>}
             {c.lesions.length > 0 && (
               <>
                 <div className="s-panel-label">Lesion sizes</div>
-                <table className="s-lesion-table">
-                  <tbody>
-                    {c.lesions.map((l, i) => (
-                      <tr key={i}>
-                        <td>
-                          <div className="s-lesion__label">{l.label}</div>
-                          <div className="s-muted s-small">
-                            {[dayMonthYear(l.studyDate), l.source === 'measured' ? 'measured on the images' : 'from the report'].filter(Boolean).join(' · ')}
-                          </div>
-                        </td>
-                        <td className="s-lesion__size">{l.size}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <ul className="s-lesion-list">
+                  {c.lesions.map((l, i) => (
+                    <li key={i}>
+                      <div className="s-lesion__size">{l.size}</div>
+                      <div className="s-lesion__label">{l.label}</div>
+                      <div className="s-muted s-small">
+                        {[dayMonthYear(l.studyDate), l.source === 'measured' ? 'measured on the images' : 'from the report'].filter(Boolean).join(' · ')}
+                      </div>
+                    </li>
+                  ))}
+                </ul>
               </>
             )}
             {c.images.length === 0 && <p className="s-muted s-small s-noimage">No key image saved yet: sizes as recorded.</p>}
@@ -333,10 +345,15 @@ export function PathologySlideView({ slide, frame }: KindProps<'pathology'>) {
   return (
     <SlideMaster frame={frame} title={slide.title} kind="pathology">
       <div className="s-cols s-cols--pathology">
-        <Fit max={30} min={16} className="s-path" watch={[slide.text.summary, slide.content.reports]}>
+        <Fit max={30} min={18} className="s-path" watch={[slide.text.summary, slide.content.reports]}>
           <p className="s-path__histotype">
             {driving.histotype}
-            {driving.icdO3 && <span className="s-code">ICD-O-3 {driving.icdO3}</span>}
+            {driving.icdO3 && (
+              <>
+                {' '}
+                <span className="s-code">ICD-O-3 {driving.icdO3}</span>
+              </>
+            )}
           </p>
           {slide.text.summary && <p className="s-lead s-lead--small">{slide.text.summary}</p>}
           <dl className="s-facts">
@@ -360,7 +377,7 @@ export function PathologySlideView({ slide, frame }: KindProps<'pathology'>) {
         </Fit>
         <div className="s-path__side">
           <GradeCard grade={driving.grade} />
-          <Fit max={26} min={15} className="s-markers-box" watch={[driving.ihc, driving.molecular]}>
+          <Fit max={26} min={18} className="s-markers-box" watch={[driving.ihc, driving.molecular]}>
             <div className="s-panel-label">Immunohistochemistry</div>
             {driving.ihc.length ? (
               <div className="s-markers">
@@ -422,7 +439,7 @@ export function StagingSlideView({ slide, frame }: KindProps<'staging'>) {
         ) : (
           <p className="s-lead">{c.summary}</p>
         )}
-        <Fit max={30} min={17} className="s-staging__text" watch={[slide.text.explanation, c.note, c.size.text]}>
+        <Fit max={30} min={18} className="s-staging__text" watch={[slide.text.explanation, c.note, c.size.text]}>
           {slide.text.explanation && <p className="s-prose">{slide.text.explanation}</p>}
           {c.applicable && (
             <dl className="s-facts s-facts--inline">
@@ -466,7 +483,7 @@ export function PlanSlideView({ slide, frame }: KindProps<'plan'>) {
           )}
           {slide.text.proposal ? <p className="s-prose">{slide.text.proposal}</p> : c.options.length === 0 && <Empty>No plan proposed yet: for the board to decide.</Empty>}
         </Fit>
-        <Fit max={24} min={14} className={`s-readiness s-readiness--${r.ready || (r.missing === 0 && r.stale === 0) ? 'done' : r.missing ? 'missing' : 'stale'}`} watch={r}>
+        <Fit max={26} min={18} className={`s-readiness s-readiness--${r.ready || (r.missing === 0 && r.stale === 0) ? 'done' : r.missing ? 'missing' : 'stale'}`} watch={r}>
           <div className="s-panel-label">Work-up for this meeting</div>
           {r.open.length === 0 ? (
             <p className="s-readiness__done">✓ Work-up complete</p>

@@ -3,7 +3,7 @@ import { PLAN_OPTION_LABEL } from '../domain/clinical';
 import { AGENDA_STATE_LABEL, boardTypeLabel } from '../domain/meeting';
 import { PROCEDURE_LABEL } from '../domain/pathology';
 import { deidentifyCaseDeck, deidentify } from './deidentify';
-import { ageSexShort, ageSexWords, lesionSizeText, marginText, num } from './format';
+import { ageSexShort, ageSexWords, dayMonthYear, lesionSizeText, marginText, num, plainText, readableDates, sentenceCase, studyTitle } from './format';
 import type { CaseDeckInput, DeckAgendaItem, DeckInputReport, DeckMeeting, MeetingDeckItem } from './input';
 import {
   IMAGES_PER_SLIDE,
@@ -31,6 +31,8 @@ export const slideKey = {
   agenda: (meetingId: number) => `meeting-${meetingId}/agenda`,
   title: (caseId: number) => `case-${caseId}/title`,
   history: (caseId: number) => `case-${caseId}/history`,
+  /** The second, third... slide of a long clinical history ("History (continued)"). */
+  historyPart: (caseId: number, part: number) => `case-${caseId}/history-${part}`,
   imaging: (caseId: number, part: number) => `case-${caseId}/imaging-${part}`,
   pathology: (caseId: number) => `case-${caseId}/pathology`,
   staging: (caseId: number) => `case-${caseId}/staging`,
@@ -39,10 +41,11 @@ export const slideKey = {
 
 type Draft<K extends Slide['kind']> = Omit<SlideOf<K>, 'editable' | 'edited' | 'recordText' | 'hidden'>;
 
-function finish<K extends Slide['kind']>(d: Draft<K>, editable: boolean): SlideOf<K> {
+/** `fixed`: text fields that follow another slide and are not edited on this one (the plan slide's question). */
+function finish<K extends Slide['kind']>(d: Draft<K>, editable: boolean, fixed: readonly string[] = []): SlideOf<K> {
   return {
     ...d,
-    editable: editable ? ['title', ...Object.keys(d.text)] : [],
+    editable: editable ? ['title', ...Object.keys(d.text).filter((f) => !fixed.includes(f))] : [],
     edited: [],
     recordText: {},
     hidden: false,
@@ -67,7 +70,7 @@ export function imageGroups<T>(images: readonly T[], perSlide = IMAGES_PER_SLIDE
 
 function historyLine(h: DeckAgendaItem['history'][number]): string {
   const reason = h.state === 'deferred' && h.deferredReason ? `: ${h.deferredReason.replace(/\.\s*$/, '')}` : '';
-  return `${h.meetingTitle}, ${h.startsAt.replace('T', ' ')}: ${AGENDA_STATE_LABEL[h.state].toLowerCase()}${reason}`;
+  return `${h.meetingTitle}, ${dayMonthYear(h.startsAt)}: ${AGENDA_STATE_LABEL[h.state].toLowerCase()}${readableDates(reason)}`;
 }
 
 function titleSlide(r: CaseDeckInput, item: DeckAgendaItem | undefined): Draft<'title'> {
@@ -77,7 +80,7 @@ function titleSlide(r: CaseDeckInput, item: DeckAgendaItem | undefined): Draft<'
     item ? `Presenter: ${item.presenter || 'not set'} (${item.minutes} min).` : '',
     `Responsible consultant: ${r.consultantName}${r.consultantContact ? ` (${r.consultantContact})` : ''}.`,
     r.referringHospital ? `Referred by ${r.referringHospital}.` : '',
-    r.patientKnowledge ? `What the patient knows: ${r.patientKnowledge}` : '',
+    r.patientKnowledge ? `What the patient knows: ${readableDates(r.patientKnowledge)}` : '',
     history.length ? `Earlier meetings: ${history.join('; ')}.` : '',
   ];
   return {
@@ -88,9 +91,9 @@ function titleSlide(r: CaseDeckInput, item: DeckAgendaItem | undefined): Draft<'
     itemId: item?.id ?? null,
     text: {
       summary: ageSexWords(r.ageAtMeeting, r.patient.sex),
-      diagnosis: r.workingDiagnosis,
-      site: r.tumourSite,
-      question: r.boardQuestion,
+      diagnosis: readableDates(r.workingDiagnosis),
+      site: readableDates(r.tumourSite),
+      question: readableDates(r.boardQuestion),
     },
     notes: notes.filter(Boolean).join('\n'),
     content: {
@@ -117,21 +120,71 @@ function titleSlide(r: CaseDeckInput, item: DeckAgendaItem | undefined): Draft<'
   };
 }
 
-function historySlide(r: CaseDeckInput, item: DeckAgendaItem | undefined): Draft<'history'> {
+/** A history up to this long stays on one slide; a longer one continues on further slides of about PER_SLIDE. */
+export const HISTORY_ONE_SLIDE = 1300;
+export const HISTORY_PER_SLIDE = 1000;
+
+/**
+ * Splits a long clinical history into parts for consecutive slides, so it stays readable from the back of the
+ * room instead of shrinking into a wall of small text: roughly equal parts, cut at a paragraph or sentence end
+ * (a word boundary when there is none). A history up to `one` characters is one part.
+ */
+export function splitHistory(text: string, one = HISTORY_ONE_SLIDE, per = HISTORY_PER_SLIDE): string[] {
+  const t = text.trim();
+  if (t.length <= one) return [text];
+  const n = Math.ceil(t.length / per);
+  const ends = [...t.matchAll(/(?:\n\s*|[.!?;](?:["')\]]*)\s+)(?=\S)/g)].map((m) => m.index! + m[0].length);
+  const spaces = [...t.matchAll(/\s+(?=\S)/g)].map((m) => m.index! + m[0].length);
+  const cuts: number[] = [];
+  for (let k = 1; k < n; k++) {
+    const target = (t.length * k) / n;
+    const after = cuts[cuts.length - 1] ?? 0;
+    const near = (xs: number[]) => xs.filter((x) => x > after + per * 0.3 && x < t.length - per * 0.3).sort((a, b) => Math.abs(a - target) - Math.abs(b - target))[0];
+    const sentence = near(ends);
+    const cut = sentence !== undefined && Math.abs(sentence - target) < per * 0.35 ? sentence : (near(spaces) ?? sentence);
+    if (cut !== undefined) cuts.push(cut);
+  }
+  const bounds = [0, ...cuts, t.length];
+  return bounds.slice(1).map((end, i) => t.slice(bounds[i], end).trim()).filter(Boolean);
+}
+
+function historySlides(r: CaseDeckInput, item: DeckAgendaItem | undefined): Draft<'history'>[] {
   const ecogLabel = r.ecog === null ? null : (ECOG_LABEL[r.ecog] ?? String(r.ecog));
-  return {
-    key: slideKey.history(r.caseId),
-    kind: 'history',
-    title: 'Clinical history',
-    caseId: r.caseId,
-    itemId: item?.id ?? null,
-    text: { history: r.clinicalHistory, comorbidities: r.comorbidities },
-    notes: `Performance status: ${ecogLabel ? `ECOG ${ecogLabel}` : 'ECOG not recorded'}.`,
-    content: {
-      ecogLabel,
-      timeline: r.timeline.map((t) => ({ date: t.date, kind: t.kind, title: t.title, detail: t.detail })),
-    },
-  };
+  const parts = splitHistory(readableDates(r.clinicalHistory));
+  const timeline = r.timeline.map((t) => ({
+    date: t.date,
+    kind: t.kind,
+    title: t.kind === 'study' ? studyTitle(t.title) : readableDates(t.title),
+    detail: t.kind === 'study' ? readableDates(sentenceCase(t.detail)) : readableDates(t.detail),
+  }));
+  return parts.map((part, i): Draft<'history'> =>
+    i === 0
+      ? {
+          key: slideKey.history(r.caseId),
+          kind: 'history',
+          title: 'Clinical history',
+          caseId: r.caseId,
+          itemId: item?.id ?? null,
+          text: { history: part, comorbidities: readableDates(r.comorbidities) },
+          notes: [
+            `Performance status: ${ecogLabel ? `ECOG ${ecogLabel}` : 'ECOG not recorded'}.`,
+            parts.length > 1 ? `The history continues on the next ${parts.length === 2 ? 'slide' : `${parts.length - 1} slides`}.` : '',
+          ]
+            .filter(Boolean)
+            .join('\n'),
+          content: { ecogLabel, timeline, part: 1, parts: parts.length },
+        }
+      : {
+          key: slideKey.historyPart(r.caseId, i + 1),
+          kind: 'history',
+          title: 'History (continued)',
+          caseId: r.caseId,
+          itemId: item?.id ?? null,
+          text: { history: part },
+          notes: `Clinical history, part ${i + 1} of ${parts.length}.`,
+          content: { ecogLabel, timeline: [], part: i + 1, parts: parts.length },
+        },
+  );
 }
 
 function imagingSlides(r: CaseDeckInput, item: DeckAgendaItem | undefined): Draft<'imaging'>[] {
@@ -141,7 +194,7 @@ function imagingSlides(r: CaseDeckInput, item: DeckAgendaItem | undefined): Draf
     src: k.renderUrl,
     measurements: k.measurements,
     studyDate: k.studyDate,
-    seriesDescription: k.seriesDescription,
+    seriesDescription: k.seriesDescription === null ? null : readableDates(sentenceCase(k.seriesDescription)),
     burnedInOnly: false,
   }));
   const groups = imageGroups(images);
@@ -158,12 +211,12 @@ function imagingSlides(r: CaseDeckInput, item: DeckAgendaItem | undefined): Draf
     .filter((l) => l.greatestDimensionCm !== null)
     .sort((a, b) => b.greatestDimensionCm! - a.greatestDimensionCm!)[0];
   const summary = largest
-    ? `Largest lesion ${num(largest.greatestDimensionCm!)} cm: ${largest.label} (${lesionSizeText(largest)}${largest.studyDate ? `, ${largest.studyDate}` : ''}).`
+    ? `Largest lesion ${num(largest.greatestDimensionCm!)} cm: ${largest.label} (${lesionSizeText(largest)}${largest.studyDate ? `, ${dayMonthYear(largest.studyDate)}` : ''}).`
     : '';
-  const lesionNotes = r.lesions.filter((l) => l.note).map((l) => `${l.label}: ${l.note}`);
+  const lesionNotes = r.lesions.filter((l) => l.note).map((l) => `${l.label}: ${readableDates(l.note)}`);
   return groups.map((group, i): Draft<'imaging'> => {
     const imageNotes = group.map((g, j) => {
-      const where = [g.seriesDescription, g.studyDate].filter(Boolean).join(', ');
+      const where = [g.seriesDescription, dayMonthYear(g.studyDate)].filter(Boolean).join(', ');
       const measured = g.measurements.length ? ` Measured: ${g.measurements.join('; ')}.` : '';
       return `Image ${j + 1}: ${g.caption}${where ? ` (${where})` : ''}.${measured}`;
     });
@@ -197,7 +250,7 @@ function pathologyBlock(p: DeckInputReport, driving: boolean): DeckPathologyRepo
       components: { ...p.grade.components },
       source: p.grade.source,
       status: p.grade.status,
-      reason: p.grade.reason,
+      reason: plainText(p.grade.reason),
     },
     neoadjuvantTherapy: p.neoadjuvantTherapy,
     ihc: p.ihc.map((i) => ({ marker: i.marker, result: i.result, note: i.note })),
@@ -224,7 +277,8 @@ function pathologySlide(r: CaseDeckInput, item: DeckAgendaItem | undefined): Dra
   const summary = driving
     ? `${driving.histotypeName || 'Histotype not stated'}${driving.icdO3 ? ` (ICD-O-3 ${driving.icdO3})` : ''}, ${gradeText(r.clinical.grade)}.`
     : 'No pathology report recorded.';
-  const reportText = driving?.reportText ? `\n\nReport: ${driving.reportText.length > 1500 ? `${driving.reportText.slice(0, 1500)}…` : driving.reportText}` : '';
+  const report = readableDates(driving?.reportText ?? '');
+  const reportText = report ? `\n\nReport: ${report.length > 1500 ? `${report.slice(0, 1500)}…` : report}` : '';
   return {
     key: slideKey.pathology(r.caseId),
     kind: 'pathology',
@@ -232,8 +286,8 @@ function pathologySlide(r: CaseDeckInput, item: DeckAgendaItem | undefined): Dra
     caseId: r.caseId,
     itemId: item?.id ?? null,
     text: { summary },
-    notes: `${r.clinical.drivingReason}${r.clinical.grade.reason ? `\nGrade: ${r.clinical.grade.reason}` : ''}${reportText}`,
-    content: { reports, drivingReason: r.clinical.drivingReason },
+    notes: `${plainText(r.clinical.drivingReason)}${r.clinical.grade.reason ? `\nGrade: ${plainText(r.clinical.grade.reason)}` : ''}${reportText}`,
+    content: { reports, drivingReason: plainText(r.clinical.drivingReason) },
   };
 }
 
@@ -245,9 +299,9 @@ function stagingSlide(r: CaseDeckInput, item: DeckAgendaItem | undefined): Draft
       `${s.T ?? `${prefix}TX`} ${s.N ?? `${prefix}NX`} ${s.M ?? `${prefix}M0`} ${s.G}, ${s.stageGroup ? `stage ${s.stageGroup}` : 'stage group not assigned'}`
     : 'Not staged: AJCC soft tissue sarcoma staging does not apply to this site';
   const notes = [
-    `Size for T: ${s.size.text}.`,
+    `Size for T: ${plainText(s.size.text)}.`,
     s.defaults ? 'No staging inputs saved: the defaults were used (NX, counted as N0; M0; clinical).' : '',
-    s.inputs.note ? `Staging note: ${s.inputs.note}` : '',
+    s.inputs.note ? `Staging note: ${readableDates(s.inputs.note)}` : '',
   ];
   return {
     key: slideKey.staging(r.caseId),
@@ -255,7 +309,7 @@ function stagingSlide(r: CaseDeckInput, item: DeckAgendaItem | undefined): Draft
     title: 'Staging',
     caseId: r.caseId,
     itemId: item?.id ?? null,
-    text: { explanation: s.explanation },
+    text: { explanation: plainText(s.explanation) },
     notes: notes.filter(Boolean).join('\n'),
     content: {
       applicable: s.applicable,
@@ -266,8 +320,8 @@ function stagingSlide(r: CaseDeckInput, item: DeckAgendaItem | undefined): Draft
       G: s.G,
       stageGroup: s.stageGroup,
       summary,
-      size: { cm: s.size.sizeCm, kind: s.size.kind, text: s.size.text },
-      note: s.inputs.note,
+      size: { cm: s.size.sizeCm, kind: s.size.kind, text: plainText(s.size.text) },
+      note: readableDates(s.inputs.note),
       defaults: s.defaults,
     },
   };
@@ -277,17 +331,18 @@ function planSlide(r: CaseDeckInput, item: DeckAgendaItem | undefined): Draft<'p
   const rd = r.clinical.readiness;
   const open = rd.items
     .filter((i): i is typeof i & { state: 'missing' | 'stale' } => i.state === 'missing' || i.state === 'stale')
-    .map((i) => ({ label: i.label, state: i.state, reason: i.reason }));
+    .map((i) => ({ label: i.label, state: i.state, reason: plainText(i.reason) }));
   const notes = open.length
-    ? `Work-up open for ${r.meetingDate}:\n${open.map((o) => `- ${o.label} (${o.state}): ${o.reason}`).join('\n')}`
-    : `Work-up complete for ${r.meetingDate}.`;
+    ? `Work-up open for ${dayMonthYear(r.meetingDate)}:\n${open.map((o) => `- ${o.label} (${o.state}): ${o.reason}`).join('\n')}`
+    : `Work-up complete for ${dayMonthYear(r.meetingDate)}.`;
   return {
     key: slideKey.plan(r.caseId),
     kind: 'plan',
     title: 'Proposed plan',
     caseId: r.caseId,
     itemId: item?.id ?? null,
-    text: { proposal: r.plan.text, question: r.boardQuestion },
+    // The question is the title slide's (edited there; buildCaseDeck copies it here): one question per case.
+    text: { proposal: readableDates(r.plan.text), question: readableDates(r.boardQuestion) },
     notes,
     content: {
       options: r.plan.options.map((o) => ({ id: o, label: PLAN_OPTION_LABEL[o] })),
@@ -300,11 +355,11 @@ function planSlide(r: CaseDeckInput, item: DeckAgendaItem | undefined): Draft<'p
 export function recordSlides(r: CaseDeckInput, item?: DeckAgendaItem): Slide[] {
   return [
     finish(titleSlide(r, item), true),
-    finish(historySlide(r, item), true),
+    ...historySlides(r, item).map((d) => finish(d, true)),
     ...imagingSlides(r, item).map((d) => finish(d, true)),
     finish(pathologySlide(r, item), true),
     finish(stagingSlide(r, item), true),
-    finish(planSlide(r, item), true),
+    finish(planSlide(r, item), true, ['question']),
   ];
 }
 
@@ -351,6 +406,24 @@ export function applyEdits(slides: readonly Slide[], edits: readonly SlideEdit[]
   return out;
 }
 
+/**
+ * One question per case: the plan slide shows the title slide's question, edited or not (it is edited on the
+ * title slide only), so the deck never asks the board two different questions.
+ */
+function oneQuestion(slides: Slide[]): Slide[] {
+  const title = slides.find((s) => s.kind === 'title');
+  if (!title) return slides;
+  return slides.map((s) => (s.kind === 'plan' && s.text.question !== title.text.question ? { ...s, text: { ...s.text, question: title.text.question ?? '' } } : s));
+}
+
+/** A "History (continued)" slide the presenter has not touched is hidden and shown with the history slide. */
+function followHistory(slides: Slide[], edits: readonly SlideEdit[]): Slide[] {
+  const main = slides.find((s) => s.kind === 'history' && s.content.part === 1);
+  if (!main) return slides;
+  const touched = new Set(edits.map((e) => e.slideKey));
+  return slides.map((s) => (s.kind === 'history' && s.content.part > 1 && !touched.has(s.key) ? { ...s, hidden: main.hidden } : s));
+}
+
 export function identifiersOf(r: CaseDeckInput): PatientIdentifiers {
   return {
     name: displayName(r.patient),
@@ -380,7 +453,7 @@ export function buildCaseDeck(record: CaseDeckInput, options: CaseDeckOptions = 
     label: displayName(record.patient),
     deidentified: false,
     identifiers: identifiersOf(record),
-    slides: applyEdits(recordSlides(record, options.item), options.edits ?? []),
+    slides: oneQuestion(followHistory(applyEdits(recordSlides(record, options.item), options.edits ?? []), options.edits ?? [])),
   };
   return options.deidentified ? deidentifyCaseDeck(deck) : deck;
 }
@@ -418,8 +491,8 @@ export function buildMeetingDeck(meeting: DeckMeeting, items: readonly MeetingDe
           number: item.number,
           label: displayName(record.patient),
           ageSex: ageSexShort(record.ageAtMeeting, record.patient.sex),
-          diagnosis: record.workingDiagnosis,
-          site: record.tumourSite,
+          diagnosis: readableDates(record.workingDiagnosis),
+          site: readableDates(record.tumourSite),
           presenter: item.presenter,
           minutes: item.minutes,
           plannedStart: item.plannedStart,

@@ -72,3 +72,97 @@ export function marginText(r: { marginStatus: string | null; closestMarginMm: nu
   const mm = r.closestMarginMm === null ? '' : `closest margin ${r.closestMarginLessThan ? '< ' : ''}${num(r.closestMarginMm)} mm`;
   return [r.marginStatus ?? '', mm].filter(Boolean).join(', ');
 }
+
+// ---- Dates and words for people, never codes ------------------------------------------------------------------
+
+const MONTHS_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "22 Sep 2026" for 'YYYY-MM-DD' (a time after it is ignored), "Sep 2026" for 'YYYY-MM'; anything else as it is. */
+export function dayMonthYear(date: string | null | undefined): string {
+  if (!date) return '';
+  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?$/.exec(date);
+  if (!m) return date;
+  const month = MONTHS_SHORT[Number(m[2]) - 1];
+  if (!month) return date;
+  return m[3] ? `${Number(m[3])} ${month} ${m[1]}` : `${month} ${m[1]}`;
+}
+
+/**
+ * Every ISO date in free text as people write it: "CT (2026-09-22)" -> "CT (22 Sep 2026)", "2026-11-12 13:00" ->
+ * "12 Nov 2026 13:00". Anything that is not a real calendar date is left alone.
+ */
+export function readableDates(text: string): string {
+  if (!text) return text;
+  return text.replace(/(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}:\d{2}))?(?![\d-])/g, (whole, y: string, mo: string, d: string, time?: string) => {
+    const month = Number(mo);
+    const day = Number(d);
+    if (month < 1 || month > 12 || day < 1 || day > 31) return whole;
+    return `${day} ${MONTHS_SHORT[month - 1]} ${y}${time ? ` ${time}` : ''}`;
+  });
+}
+
+/** The words for the grading inputs the clinical code names by field. */
+const FIELD_WORDS: Record<string, string> = {
+  mitosesPer10Hpf: 'mitoses per 10 HPF',
+  necrosisPercent: 'necrosis %',
+  roundCellPercent: 'round-cell %',
+  differentiation: 'differentiation',
+  histotypeId: 'histotype',
+};
+
+/** "a", "a and b", "a, b and c" */
+export function listText(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/**
+ * Text from the clinical code (grade reasons, readiness reasons, staging explanations) in words: "missing
+ * mitosesPer10Hpf, necrosisPercent" -> "mitoses per 10 HPF and necrosis % not reported", other field names in
+ * words, and ISO dates as "22 Sep 2026".
+ */
+export function plainText(text: string): string {
+  if (!text) return text;
+  const names = Object.keys(FIELD_WORDS).join('|');
+  const list = new RegExp(`missing ((?:${names})(?:, (?:${names}))*)`, 'g');
+  const out = text
+    .replace(new RegExp(`, missing ((?:${names})(?:, (?:${names}))*)`, 'g'), (_, l: string) => `: ${listText(l.split(', ').map((f) => FIELD_WORDS[f]))} not reported`)
+    .replace(list, (_, l: string) => `${listText(l.split(', ').map((f) => FIELD_WORDS[f]))} not reported`)
+    .replace(new RegExp(`\\b(${names})\\b`, 'g'), (f: string) => FIELD_WORDS[f]);
+  return readableDates(out);
+}
+
+/** Words kept in capitals when shouted text is put in sentence case. */
+const ACRONYMS = new Set(
+  'CT MR MRI PET US XR CR DX NM PT SPECT FDG IV IVC MPR MIP DWI ADC STIR FLAIR TSE GRE HRCT CTA MRA CAP AP PA LR SI T1 T2 PD FS 2D 3D R L NOS'.split(' '),
+);
+const MODALITY_WORDS = new Set('CT MR MRI PET US XR CR DX NM PT SPECT'.split(' '));
+
+/**
+ * Words typed in capitals (DICOM descriptions: "CT ABDOMEN PELVIS (SYNTHETIC DEMO)", "ABDOMEN; 2 series") in
+ * sentence case, keeping the acronyms: "CT abdomen pelvis (synthetic demo)", "Abdomen; 2 series". Words already in
+ * lower or mixed case are left as they are.
+ */
+export function sentenceCase(text: string): string {
+  let first = true;
+  return text.replace(/[A-Za-z][A-Za-z0-9]*/g, (w) => {
+    const isFirst = first;
+    first = false;
+    if (!/^[A-Z][A-Z0-9]+$/.test(w) || ACRONYMS.has(w)) return w;
+    const lower = w.toLowerCase();
+    return isFirst ? lower.charAt(0).toUpperCase() + lower.slice(1) : lower;
+  });
+}
+
+/**
+ * A timeline entry for an imported study: "CT: CT ABDOMEN PELVIS (SYNTHETIC DEMO)" -> "CT abdomen pelvis (synthetic
+ * demo)" (the modality said once, the description in sentence case); "MR: Left thigh" -> "MR left thigh".
+ */
+export function studyTitle(title: string): string {
+  const m = /^([A-Z]{2,5}(?:\/[A-Z]{2,5})*): (.+)$/s.exec(title);
+  if (!m) return readableDates(sentenceCase(title));
+  const description = readableDates(sentenceCase(m[2].trim()));
+  const first = /^[A-Za-z]+/.exec(description)?.[0].toUpperCase() ?? '';
+  if (MODALITY_WORDS.has(first) || m[1].split('/').includes(first)) return description;
+  const lead = /^[A-Z0-9]+\b/.test(description) ? description : description.charAt(0).toLowerCase() + description.slice(1);
+  return `${m[1]} ${lead}`;
+}

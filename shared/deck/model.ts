@@ -12,6 +12,10 @@ import { MeetingStatus, AgendaItemState } from '../domain/meeting';
  * shows the presenter's text and `recordText` what the record says now; everything else follows the record.
  */
 
+/**
+ * A long clinical history continues on further 'history' slides ('case-12/history-2', titled "History
+ * (continued)"): the same kind, with `text.history` only and no timeline.
+ */
 export const SLIDE_KINDS = ['agenda', 'title', 'history', 'imaging', 'pathology', 'staging', 'plan'] as const;
 export const SlideKind = z.enum(SLIDE_KINDS);
 export type SlideKind = z.infer<typeof SlideKind>;
@@ -171,7 +175,11 @@ export const HistorySlide = SlideBase.extend({
   kind: z.literal('history'),
   content: z.object({
     ecogLabel: z.string().nullable(),
+    /** Empty on a continuation slide ("History (continued)"), which holds only more of the history text. */
     timeline: z.array(z.object({ date: z.string().nullable(), kind: z.string(), title: z.string(), detail: z.string() })),
+    /** 1-based part of a long history split over consecutive slides, and how many there are (1 of 1 usually). */
+    part: z.number().int(),
+    parts: z.number().int(),
   }),
 });
 

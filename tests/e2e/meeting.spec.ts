@@ -324,7 +324,8 @@ test('the deck editor hides and rewords slides, and the print view gives one 16:
   await expect(pages.first().getByTestId('slide-title')).toHaveText('Agenda');
   await expect(pages.last().getByTestId('slide-number')).toHaveText(`${deck.slides.length} / ${deck.slides.length}`);
   await expect(pages.filter({ hasText: 'Clinical history' })).toHaveCount(6);
-  await expect(pages.filter({ hasText: 'Adjuvant radiotherapy for the close IVC margin: yes or no?' })).toHaveCount(1);
+  // One question per case: the edited question on its title slide and its plan slide.
+  await expect(pages.filter({ hasText: 'Adjuvant radiotherapy for the close IVC margin: yes or no?' })).toHaveCount(2);
   const image = page.getByRole('img', { name: 'Axial CT: the mass' });
   await expect(image).toHaveJSProperty('complete', true);
   expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(256);

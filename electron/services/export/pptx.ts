@@ -1,6 +1,6 @@
 import PptxGenJS from 'pptxgenjs';
 import type { MeetingDeck, Slide, SlideOf } from '../../../shared/deck/model';
-import { clockTime } from '../../../shared/deck/format';
+import { clockTime, dayMonthYear } from '../../../shared/deck/format';
 import { throwIfAborted } from './atomic';
 import { pngSize, stripPngMetadata } from './png';
 
@@ -224,7 +224,7 @@ function agendaSlide(s: PSlide, slide: SlideOf<'agenda'>): void {
 function titleSlide(s: PSlide, slide: SlideOf<'title'>): void {
   const c = slide.content;
   title(s, slide.title);
-  const ids = [c.patient.mrn ? `MRN ${c.patient.mrn}` : '', c.patient.dateOfBirth ? `born ${c.patient.dateOfBirth}` : ''].filter(Boolean).join(' · ');
+  const ids = [c.patient.mrn ? `MRN ${c.patient.mrn}` : '', c.patient.dateOfBirth ? `born ${dayMonthYear(c.patient.dateOfBirth)}` : ''].filter(Boolean).join(' · ');
   s.addText(
     [{ text: slide.text.summary || `${c.patient.age}, ${c.patient.sexLabel}`, options: { bold: true } }, ...(ids ? [{ text: `   ${ids}`, options: { color: C.muted } }] : [])] as TextRun[],
     { x: M, y: 1.2, w: 8.0, h: 0.5, fontFace: FONT, fontSize: 20, color: C.ink, margin: 0 },
@@ -273,7 +273,7 @@ function historySlide(s: PSlide, slide: SlideOf<'history'>): void {
   label(s, events.length > maxRows ? `Timeline (latest ${maxRows} of ${events.length})` : 'Timeline', x, TOP, w);
   const size = shown.length > 8 ? 10 : 12;
   const rows: Cell[][] = shown.map((e) => [
-    cell(e.date ?? '—', { bold: true, color: C.accent }),
+    cell(dayMonthYear(e.date) || '—', { bold: true, color: C.accent }),
     { text: [{ text: e.title, options: { bold: true, breakLine: Boolean(e.detail) } }, ...(e.detail ? [{ text: e.detail.length > 160 ? `${e.detail.slice(0, 160)}…` : e.detail, options: { color: C.muted } }] : [])] as TextRun[] },
   ]);
   table(s, rows, x, TOP + 0.35, w, [1.2, w - 1.2], size, Math.min(5.2, shown.length * (size > 10 ? 0.5 : 0.42)));
@@ -315,7 +315,7 @@ function imagingSlide(s: PSlide, slide: SlideOf<'imaging'>, options: PptxOptions
         s.addShape('rect', { x: cx, y: cy, w: cellW, h: boxH, fill: { color: C.panel }, line: { color: C.rule, width: 0.75 } });
         s.addText('Key image not available', { x: cx, y: cy, w: cellW, h: boxH, fontFace: FONT, fontSize: 14, color: C.muted, align: 'center', valign: 'middle' });
       }
-      const where = [img.seriesDescription, img.studyDate].filter(Boolean).join(', ');
+      const where = [img.seriesDescription, dayMonthYear(img.studyDate)].filter(Boolean).join(', ');
       const runs = [
         { text: img.caption || `Image ${i + 1}`, options: { bold: true, breakLine: true } },
         { text: [img.measurements.join('; '), where].filter(Boolean).join(' · '), options: { color: C.muted, fontSize: rowsN === 2 ? 10 : 11 } },
@@ -338,7 +338,7 @@ function imagingSlide(s: PSlide, slide: SlideOf<'imaging'>, options: PptxOptions
       {
         text: [
           { text: l.label, options: { bold: true, breakLine: true } },
-          { text: `${l.size}${l.studyDate ? `, ${l.studyDate}` : ''}${l.source === 'typed' ? ' (typed)' : ''}`, options: { color: C.muted } },
+          { text: `${l.size}${l.studyDate ? `, ${dayMonthYear(l.studyDate)}` : ''}${l.source === 'typed' ? ' (typed)' : ''}`, options: { color: C.muted } },
         ] as TextRun[],
       },
     ]);
@@ -357,13 +357,13 @@ function pathologySlide(s: PSlide, slide: SlideOf<'pathology'>): void {
   const facts: [string, string][] = [
     ['Histotype', `${driving.histotype}${driving.icdO3 ? ` (ICD-O-3 ${driving.icdO3})` : ''}`],
     ['Grade', gradeLine],
-    ['Specimen', [driving.procedure, driving.specimenDate, driving.specimenId].filter(Boolean).join(', ')],
+    ['Specimen', [driving.procedure, dayMonthYear(driving.specimenDate), driving.specimenId].filter(Boolean).join(', ')],
     ['Laboratory', driving.laboratory || '—'],
     ['Margins', driving.margin || 'Not reported'],
     ...(driving.neoadjuvantTherapy || driving.treatmentEffect
       ? ([['Treatment effect', `${driving.neoadjuvantTherapy ? 'After neoadjuvant therapy. ' : ''}${driving.treatmentEffect}`.trim()]] as [string, string][])
       : []),
-    ['Expert review', driving.expertReview ? `${driving.expertReview.by}, ${driving.expertReview.date}: ${driving.expertReview.agreement}` : 'None recorded'],
+    ['Expert review', driving.expertReview ? `${driving.expertReview.by}, ${dayMonthYear(driving.expertReview.date)}: ${driving.expertReview.agreement}` : 'None recorded'],
   ];
   const leftW = 6.7;
   const top = TOP + 0.75;
@@ -392,7 +392,7 @@ function pathologySlide(s: PSlide, slide: SlideOf<'pathology'>): void {
   }
   if (!ihc.length && !molecular.length) body(s, 'No IHC or molecular results recorded.', x, y, w, 0.5, 14, 11, { color: C.muted });
   if (others.length) {
-    const line = `Earlier reports: ${others.map((o) => `${o.procedure} ${o.specimenDate}: ${o.histotype}, ${o.grade.grade}`).join('; ')}`;
+    const line = `Earlier reports: ${others.map((o) => `${o.procedure} ${dayMonthYear(o.specimenDate)}: ${o.histotype}, ${o.grade.grade}`).join('; ')}`;
     const fitted = fitText(line, INNER_W, 0.55, 12, 9);
     s.addText(fitted.text, { x: M, y: 6.3, w: INNER_W, h: 0.55, fontFace: FONT, fontSize: fitted.size, color: C.muted, valign: 'top', margin: 0 });
   }

@@ -35,7 +35,7 @@ describe('case deck', () => {
     expect(slide(deck, 'history').content.timeline).toHaveLength(2);
     const imaging = slide(deck, 'imaging');
     expect(imaging.content.lesions).toEqual([{ label: 'Thigh mass', size: '12 × 8 × 9.5 cm', greatestCm: 12, studyDate: '2026-10-02', source: 'typed' }]);
-    expect(imaging.text.summary).toBe('Largest lesion 12 cm: Thigh mass (12 × 8 × 9.5 cm, 2026-10-02).');
+    expect(imaging.text.summary).toBe('Largest lesion 12 cm: Thigh mass (12 × 8 × 9.5 cm, 2 Oct 2026).');
     const path = slide(deck, 'pathology');
     expect(path.content.reports[0]).toMatchObject({
       driving: true,
@@ -124,8 +124,9 @@ describe('case deck', () => {
     expect(t1.recordText.question).toBe('Surgery first?');
     expect(t1.text.diagnosis).toBe('Myxofibrosarcoma');
     expect(t1.content.ecog).toBe(2);
-    // The plan slide's question was not edited: it follows the record.
-    expect(slide(after, 'plan').text.question).toBe('Surgery first?');
+    // One question per case: the plan slide shows the title slide's edited question, not the record's new one.
+    expect(slide(after, 'plan').text.question).toBe('Edited question?');
+    expect(slide(after, 'plan').editable).toEqual(['title', 'proposal']);
     // An edit naming a field the slide does not have is ignored.
     const odd = buildCaseDeck(record(12), { edits: [{ slideKey: 'case-12/plan', hidden: false, position: null, text: { nonsense: 'x' } }] });
     expect(slide(odd, 'plan').edited).toEqual([]);
@@ -177,7 +178,7 @@ describe('meeting deck', () => {
     ]);
     expect(agenda.content).toMatchObject({ totalMinutes: 20, minutesLeft: 70, meeting: { boardLabel: 'Sarcoma', place: 'Seminar room 3' } });
     expect(agenda.editable).toEqual([]);
-    expect((deck.slides[1] as SlideOf<'title'>).content.history).toEqual(['Sarcoma MDT, 2026-11-26 13:00: deferred: MRI awaited']);
+    expect((deck.slides[1] as SlideOf<'title'>).content.history).toEqual(['Sarcoma MDT, 26 Nov 2026: deferred: MRI awaited']);
 
     const editor = buildMeetingDeck(MEETING, items, { includeHidden: true });
     expect(editor.slides.find((s) => s.key === 'case-2/history')!.hidden).toBe(true);

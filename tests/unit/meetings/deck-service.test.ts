@@ -77,7 +77,8 @@ describe('deck from the database', () => {
       text: { question: 'Presenter’s question?', diagnosis: 'Myxofibrosarcoma' },
       recordText: { question: 'New question from the record?' },
     });
-    expect((after.slides.find((x) => x.kind === 'plan') as SlideOf<'plan'>).text.question).toBe('New question from the record?');
+    // One question per case: the plan slide follows the title slide's, edited or not.
+    expect((after.slides.find((x) => x.kind === 'plan') as SlideOf<'plan'>).text.question).toBe('Presenter’s question?');
 
     // Hide: left out of the meeting deck, kept in the case deck.
     await call('deck:editSlide', { itemId, slideKey: key('history'), hidden: true });
