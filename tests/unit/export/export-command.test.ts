@@ -76,7 +76,8 @@ describe('boardprep export', () => {
     expect(pdfText(path.join(letters, 'case-1-outcome-deidentified.pdf'))).toMatch(/Deferred/);
 
     expect(await run(dataDir, '--meeting', String(november.id), '--outcomes', path.join(dataDir, 'nowhere'))).toMatchObject({ code: 2, err: expect.stringContaining('--outcomes needs an existing folder') });
-  });
+    // Three PDFs, each a print view loaded in Chromium: generous on a busy 2-core machine.
+  }, 120_000);
 
   it('writes the deck as PDF through the app’s print view in headless Chromium, de-identified when asked', async () => {
     const dataDir = demoFolder();
