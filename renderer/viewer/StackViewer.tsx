@@ -16,9 +16,11 @@ import { collectAnnotations, foreignAnnotations, MEASURE_TOOLS, restoreAnnotatio
 import { captureView } from './capture';
 import { ensureCornerstone } from './cornerstone-setup';
 import { hasPixelData, isParsed, modalityOf, spacingOf, transferSyntaxOf } from './image-info';
+import { emitScheduler } from './emit-scheduler';
 import { describeLoadError, errorText } from './load-error';
 import { spacingUnitLabel } from './measure-format';
 import { handlePoint, TOOL_NAMES, type MeasureData } from './measure-tools';
+import { probePixel, sameProbe, type PixelProbe } from './pixel-probe';
 import { matchPreset, presetsFor } from './presets';
 import { clampIndex, keyToIndex, wheelStepper } from './slice-navigation';
 import type { Annotation, StackViewerHandle, StackViewerProps, ToolName, ViewerImage, ViewState, WindowPreset } from './types';
@@ -43,6 +45,8 @@ export type {
 type Status = { kind: 'loading' } | { kind: 'ready'; imageId: string } | { kind: 'error'; message: string; detail: string };
 
 const LOAD_TIMEOUT_MS = 30_000;
+/** While a handle is dragged, the measurements are handed over at most this often (each one is saved). */
+const DRAG_EMIT_MS = 150;
 
 function sameView(a: ViewState | null, b: ViewState): boolean {
   return (
@@ -77,7 +81,8 @@ export const StackViewer = forwardRef<StackViewerHandle, StackViewerProps>(funct
   /** What the tool state currently mirrors, so our own emissions coming back as props are not re-applied. */
   const syncedRef = useRef<{ stackKey: string; json: string } | null>(null);
   const firstDisplayRef = useRef(true);
-  const dirtyRef = useRef(false);
+  /** Last mouse position over the image (page coordinates), for the pixel readout. */
+  const mouseRef = useRef<{ pageX: number; pageY: number } | null>(null);
 
   const [enabled, setEnabled] = useState(false);
   const [index, setIndex] = useState(() => clampIndex(initialIndex, count));
@@ -85,6 +90,7 @@ export const StackViewer = forwardRef<StackViewerHandle, StackViewerProps>(funct
   const [tool, setTool] = useState<ToolName>('wwwc');
   const [view, setView] = useState<ViewState | null>(null);
   const [shown, setShown] = useState<{ modality?: string; unit: string; invert: boolean } | null>(null);
+  const [probe, setProbe] = useState<PixelProbe | undefined>(undefined);
 
   // Event handlers registered once read the latest props and state through this ref.
   const latest = useRef({ props, index, status, stackKey });
@@ -92,9 +98,8 @@ export const StackViewer = forwardRef<StackViewerHandle, StackViewerProps>(funct
     latest.current = { props, index, status, stackKey };
   });
 
-  const emitAnnotations = useCallback(() => {
-    const el = elementRef.current;
-    const manager = managerRef.current;
+  /** Hands the whole current tool state to the app (given the element explicitly while it is being torn down). */
+  const emitAnnotations = useCallback((el = elementRef.current, manager = managerRef.current) => {
     if (!el || !manager) return;
     const { props: p, stackKey: key } = latest.current;
     const displayed = cornerstone.getEnabledElement(el).image;
@@ -121,7 +126,16 @@ export const StackViewer = forwardRef<StackViewerHandle, StackViewerProps>(funct
     if (!el || !wrapper) return;
     ensureCornerstone();
     cornerstone.enable(el);
-    managerRef.current = installTools(el);
+    const manager = installTools(el);
+    managerRef.current = manager;
+    // Every change schedules one emission of the whole tool state, read when it runs: the last emission is always
+    // what is on screen. (Saving from a snapshot taken on one event and skipping later ones stored stale handles.)
+    const emits = emitScheduler(() => emitAnnotations(el, manager));
+    const reprobe = () => {
+      const m = mouseRef.current;
+      const next = m ? probePixel(el, m.pageX, m.pageY) : undefined;
+      setProbe((prev) => (sameProbe(prev, next) ? prev : next));
+    };
 
     const onRendered = (evt: Event) => {
       const { image, viewport } = (evt as CustomEvent<cornerstone.ImageRenderedDetail>).detail;
@@ -131,6 +145,7 @@ export const StackViewer = forwardRef<StackViewerHandle, StackViewerProps>(funct
       if (image.imageId === p.images[i]?.imageId) {
         setStatus((s) => (s.kind === 'ready' && s.imageId === image.imageId ? s : { kind: 'ready', imageId: image.imageId }));
       }
+      reprobe(); // the slice (or pan/zoom) changed under a still mouse
     };
     const onCompleted = (evt: Event) => {
       const { toolName, measurementData } = (evt as CustomEvent<cornerstoneTools.MeasurementEventDetail>).detail;
@@ -139,16 +154,19 @@ export const StackViewer = forwardRef<StackViewerHandle, StackViewerProps>(funct
         cornerstone.updateImage(el);
         return;
       }
-      dirtyRef.current = false;
-      requestAnimationFrame(emitAnnotations); // after the library finished its own completion work
+      emits.schedule(0); // after the library finished its own completion work (it may still move handles)
     };
-    const onModified = () => {
-      dirtyRef.current = true;
+    // Creating, moving a handle, moving a whole measurement or its label: the library reports each step as modified
+    // (edits of existing measurements are never "completed").
+    const onModified = () => emits.schedule(DRAG_EMIT_MS);
+    const onRemoved = () => emits.schedule(0);
+    const onMouseMove = (e: MouseEvent) => {
+      mouseRef.current = { pageX: e.pageX, pageY: e.pageY };
+      reprobe();
     };
-    const onMouseUp = () => {
-      if (!dirtyRef.current) return;
-      dirtyRef.current = false;
-      requestAnimationFrame(emitAnnotations);
+    const onMouseLeave = () => {
+      mouseRef.current = null;
+      setProbe(undefined);
     };
     const wheelStep = wheelStepper();
     const onWheel = (e: WheelEvent) => {
@@ -164,8 +182,9 @@ export const StackViewer = forwardRef<StackViewerHandle, StackViewerProps>(funct
     el.addEventListener(cornerstone.EVENTS.IMAGE_RENDERED, onRendered);
     el.addEventListener(EVENTS.MEASUREMENT_COMPLETED, onCompleted);
     el.addEventListener(EVENTS.MEASUREMENT_MODIFIED, onModified);
-    el.addEventListener(EVENTS.MEASUREMENT_REMOVED, emitAnnotations);
-    window.addEventListener('mouseup', onMouseUp);
+    el.addEventListener(EVENTS.MEASUREMENT_REMOVED, onRemoved);
+    el.addEventListener('mousemove', onMouseMove);
+    el.addEventListener('mouseleave', onMouseLeave);
     wrapper.addEventListener('wheel', onWheel, { passive: false }); // React's onWheel is passive
     resize.observe(el);
     setEnabled(true);
@@ -173,11 +192,13 @@ export const StackViewer = forwardRef<StackViewerHandle, StackViewerProps>(funct
     return () => {
       resize.disconnect();
       wrapper.removeEventListener('wheel', onWheel);
-      window.removeEventListener('mouseup', onMouseUp);
+      el.removeEventListener('mousemove', onMouseMove);
+      el.removeEventListener('mouseleave', onMouseLeave);
       el.removeEventListener(cornerstone.EVENTS.IMAGE_RENDERED, onRendered);
       el.removeEventListener(EVENTS.MEASUREMENT_COMPLETED, onCompleted);
       el.removeEventListener(EVENTS.MEASUREMENT_MODIFIED, onModified);
-      el.removeEventListener(EVENTS.MEASUREMENT_REMOVED, emitAnnotations);
+      el.removeEventListener(EVENTS.MEASUREMENT_REMOVED, onRemoved);
+      emits.flush(); // a change made just before the viewer closes is still handed over
       cornerstone.disable(el); // cornerstone-tools drops this element's tools on disable
       managerRef.current = null;
       syncedRef.current = null;
@@ -379,6 +400,7 @@ export const StackViewer = forwardRef<StackViewerHandle, StackViewerProps>(funct
           label={current?.label}
           view={ready ? view : null}
           unit={ready ? shown?.unit : undefined}
+          probe={ready ? probe : undefined}
           loading={status.kind === 'loading'}
         />
       </div>

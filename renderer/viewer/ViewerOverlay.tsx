@@ -1,5 +1,7 @@
-// Corner text over the image: position in the stack, window, zoom, and what the measurements are in.
-import { formatWindow, formatZoom } from './measure-format';
+// Corner text over the image: position in the stack, window, zoom, what the measurements are in, and the value under
+// the mouse.
+import { formatPixelValue, formatWindow, formatZoom } from './measure-format';
+import type { PixelProbe } from './pixel-probe';
 import type { ViewState } from './types';
 
 export interface ViewerOverlayProps {
@@ -9,10 +11,12 @@ export interface ViewerOverlayProps {
   view: ViewState | null;
   /** "mm", "mm (detector)" or "px"; undefined until an image is shown. */
   unit?: string;
+  /** The pixel under the mouse; undefined when the mouse is off the image. */
+  probe?: PixelProbe;
   loading: boolean;
 }
 
-export function ViewerOverlay({ index, count, label, view, unit, loading }: ViewerOverlayProps) {
+export function ViewerOverlay({ index, count, label, view, unit, probe, loading }: ViewerOverlayProps) {
   return (
     <div className="bpv-overlay" aria-hidden="true">
       <div className="bpv-overlay__tl">
@@ -26,6 +30,11 @@ export function ViewerOverlay({ index, count, label, view, unit, loading }: View
         {view && <div data-testid="viewer-zoom">Zoom {formatZoom(view.scale)}</div>}
         {unit && <div data-testid="viewer-unit">Measurements in {unit === 'px' ? 'px (no pixel spacing)' : unit}</div>}
       </div>
+      {probe && (
+        <div className="bpv-overlay__br" data-testid="viewer-probe">
+          {formatPixelValue(probe.value, probe.unit)} at x {probe.x}, y {probe.y}
+        </div>
+      )}
       {loading && <div className="bpv-overlay__loading">Loading…</div>}
     </div>
   );

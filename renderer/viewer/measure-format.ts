@@ -72,3 +72,9 @@ export function formatWindow(windowCenter: number, windowWidth: number): string 
 export function formatZoom(scale: number): string {
   return `${fixed(scale * 100, 0)}%`;
 }
+
+/** The value under the mouse: whole numbers for integer data (CT HU), else 4 significant digits. */
+export function formatPixelValue(value: number, unit: 'HU' | 'raw' | ''): string {
+  const v = Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(4)));
+  return unit === 'HU' ? `${v} HU` : unit === 'raw' ? `${v} (raw)` : v;
+}

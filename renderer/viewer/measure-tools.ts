@@ -1,7 +1,8 @@
 // cornerstone-tools' Length / Bidirectional / EllipticalRoi with our own values and labels: they keep the library's
 // drawing and handle dragging, but compute mm from the right spacing (and say so), and HU from the modality LUT.
-import type cornerstone from 'cornerstone-core';
+import cornerstone from 'cornerstone-core';
 import cornerstoneTools from 'cornerstone-tools';
+import { addBidirectional } from './bidirectional-create';
 import { modalityOf, spacingOf } from './image-info';
 import { bidirectionalValues, centredPerpendicular, ellipseValues, lengthValues, type Point } from './measure-compute';
 import { measurementLabel } from './measure-format';
@@ -31,7 +32,30 @@ const setShadow = cornerstoneTools.importInternal('drawing/setShadow');
 const drawLine = cornerstoneTools.importInternal('drawing/drawLine');
 const drawEllipse = cornerstoneTools.importInternal('drawing/drawEllipse');
 const drawHandles = cornerstoneTools.importInternal('drawing/drawHandles');
-const drawLinkedTextBox = cornerstoneTools.importInternal('drawing/drawLinkedTextBox');
+// Not in renderer/types' overloads: typed here, next to their only use.
+interface Box {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+const internal = cornerstoneTools.importInternal as unknown as (uri: string) => unknown;
+const drawTextBox = internal('drawing/drawTextBox') as (
+  ctx: CanvasRenderingContext2D,
+  lines: string[],
+  x: number,
+  y: number,
+  color: string,
+  options: { centering: { x: boolean; y: boolean }; displacer: (box: Box) => void },
+) => Box;
+const drawLink = internal('drawing/drawLink') as (
+  anchors: Point[],
+  textCoords: Point,
+  box: Box,
+  ctx: CanvasRenderingContext2D,
+  color: string,
+  lineWidth: number,
+) => void;
 const getROITextBoxCoords = cornerstoneTools.importInternal('util/getROITextBoxCoords');
 
 // A dark halo keeps thin lines visible on bone as well as on air.
@@ -74,6 +98,40 @@ export function updateValues(tool: MeasureToolName, data: MeasureData, image: co
   data.invalidated = false;
 }
 
+/** Canvas px between a handle and its label. */
+const LABEL_GAP = 10;
+
+/**
+ * The library's drawLinkedTextBox, but the label always fits in the viewport. The library can only keep it inside the
+ * image's displayed area (preventTextBoxOutsideDisplayedArea), which is the whole canvas when the image fills it and
+ * partly off-screen once zoomed or panned; a label beside a handle near the right edge was cut off ("158.9 m").
+ * A label that would leave on the right goes to the handle's left instead; then it is clamped into the canvas.
+ */
+function drawLabel(
+  ctx: CanvasRenderingContext2D,
+  element: HTMLElement,
+  textBox: cornerstoneTools.TextBox & { boundingBox?: Box },
+  lines: string[],
+  handles: Handles,
+  anchors: (h: Handles) => Point[],
+  color: string,
+  lineWidth: number,
+): void {
+  const at = cornerstone.pixelToCanvas(element, { x: textBox.x ?? 0, y: textBox.y ?? 0 });
+  const { width, height } = ctx.canvas;
+  const displacer = (box: Box) => {
+    if (box.left + box.width > width) box.left = at.x - 2 * LABEL_GAP - box.width;
+    box.left = Math.max(0, Math.min(box.left, width - box.width));
+    box.top = Math.max(0, Math.min(box.top, height - box.height));
+  };
+  at.x += LABEL_GAP;
+  textBox.boundingBox = drawTextBox(ctx, lines, at.x, at.y, color, { centering: { x: false, y: true }, displacer });
+  if (textBox.hasMoved) {
+    const points = anchors(handles).map((p) => cornerstone.pixelToCanvas(element, p));
+    drawLink(points, at, textBox.boundingBox, ctx, color, lineWidth);
+  }
+}
+
 /** Only the point handles, for drawHandles (not the text box, not the ellipse's rotation number). */
 function pointHandles(handles: Handles): Handles {
   const out: Handles = {};
@@ -112,7 +170,7 @@ function renderMeasurements(toolName: string, shape: Shape, evt: RenderedEvent):
       if (!textBox || !data.values) return;
       if (!textBox.hasMoved) Object.assign(textBox, shape.labelAt(detail, data.handles));
       const lines = measurementLabel(shape.tool, data.values);
-      drawLinkedTextBox(c, element, textBox, lines, data.handles, shape.anchors, color, lineWidth, 10, true);
+      drawLabel(c, element, textBox, lines, data.handles, shape.anchors, color, lineWidth);
     });
   }
 }
@@ -206,6 +264,9 @@ export class MeasureBidirectionalTool extends cornerstoneTools.BidirectionalTool
       if (data?.handles.textBox) data.handles.textBox.hasMoved = false;
       return data;
     };
+    // Read by the library's mouse-down dispatcher in place of its generic creation.
+    (this as unknown as { addNewMeasurement: unknown }).addNewMeasurement = (evt: Parameters<typeof addBidirectional>[1], type: string) =>
+      addBidirectional(this, evt, type);
   }
   override updateCachedStats(image: cornerstone.Image, _element: HTMLElement, data: MeasureData): void {
     updateValues('bidirectional', data, image);

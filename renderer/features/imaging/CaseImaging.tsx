@@ -77,18 +77,38 @@ function SeriesWorkspace({
     [stack],
   );
 
-  // Measurements are stored as they are drawn (debounced), so nothing is lost if the window closes.
+  // Measurements are stored as they are drawn (debounced), so nothing is lost if the window closes. One request at a
+  // time: two overlapping ones could be applied in either order, leaving an older list stored and "saved" shown.
+  const queued = useRef<Annotation[] | null>(null);
+  const sending = useRef(false);
+  const sendQueued = useCallback(async () => {
+    if (sending.current) return; // the running loop sends the newest list when its request returns
+    sending.current = true;
+    let ok = true;
+    try {
+      for (let next = queued.current; next; next = queued.current) {
+        queued.current = null;
+        ok = (await invoke('annotations:replace', { caseId, seriesInstanceUid: seriesUid, annotations: next })).ok;
+      }
+    } catch {
+      ok = false;
+    } finally {
+      sending.current = false;
+    }
+    if (!pending.current) setSaveState(ok ? 'saved' : 'error'); // else a newer change is still to be sent
+  }, [caseId, seriesUid]);
   const onAnnotationsChange = useCallback(
     (all: Annotation[]) => {
       setAnnotations(all);
       setSaveState('saving');
       if (pending.current) clearTimeout(pending.current);
-      pending.current = setTimeout(async () => {
-        const r = await invoke('annotations:replace', { caseId, seriesInstanceUid: seriesUid, annotations: all });
-        setSaveState(r.ok ? 'saved' : 'error');
+      pending.current = setTimeout(() => {
+        pending.current = null;
+        queued.current = all;
+        void sendQueued();
       }, 300);
     },
-    [caseId, seriesUid],
+    [sendQueued],
   );
 
   async function saveKeyImage() {
