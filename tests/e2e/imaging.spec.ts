@@ -1,28 +1,12 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
-import { expect, test, loadDemoBoard } from './fixtures';
+import { expect, test } from './fixtures';
+import { drag, openDemoCaseImaging } from './viewer-steps';
 
 const CT_SERIES = path.resolve(import.meta.dirname, '..', '..', '..', 'shared', 'data', 'dicom', 'ct-chest-series');
 const ctFiles = () => readdirSync(CT_SERIES).filter((f) => f.endsWith('.dcm')).map((f) => path.join(CT_SERIES, f));
 
-async function openDemoCaseImaging(page: Page, openUrl: string) {
-  await page.goto(openUrl);
-  await loadDemoBoard(page);
-  await page.getByRole('link').filter({ hasText: 'HALVERSON' }).click();
-  await page.getByRole('link', { name: 'Imaging' }).click();
-  await expect(page.getByText('No imaging attached to this case yet')).toBeVisible();
-}
 
-/** Drags on the viewport between two points given as fractions of its size. */
-async function drag(page: Page, from: [number, number], to: [number, number]) {
-  const box = (await page.getByTestId('viewer-canvas').boundingBox())!;
-  await page.mouse.move(box.x + box.width * from[0], box.y + box.height * from[1]);
-  await page.mouse.down();
-  await page.mouse.move(box.x + box.width * ((from[0] + to[0]) / 2), box.y + box.height * ((from[1] + to[1]) / 2), { steps: 5 });
-  await page.mouse.move(box.x + box.width * to[0], box.y + box.height * to[1], { steps: 5 });
-  await page.mouse.up();
-}
 
 test('a presenter imports a CT series into a demo case, measures it, saves a key image, and finds it all after a reload', async ({ page, app }) => {
   await openDemoCaseImaging(page, app.openUrl);

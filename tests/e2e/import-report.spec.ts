@@ -1,19 +1,13 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test, loadDemoBoard } from './fixtures';
+import { expect, test } from './fixtures';
+import { drag, openDemoCaseImaging } from './viewer-steps';
 
 const DICOM = path.resolve(import.meta.dirname, '..', '..', '..', 'shared', 'data', 'dicom');
 const CD = path.join(DICOM, 'cd-dicomdir');
 const CT_SERIES = path.join(DICOM, 'ct-chest-series');
 
-async function openDemoCaseImaging(page: Page, openUrl: string) {
-  await page.goto(openUrl);
-  await loadDemoBoard(page);
-  await page.getByRole('link').filter({ hasText: 'HALVERSON' }).click();
-  await page.getByRole('link', { name: 'Imaging' }).click();
-  await expect(page.getByText('No imaging attached to this case yet')).toBeVisible();
-}
 
 const report = (page: Page) => page.getByRole('region', { name: 'Import images' });
 
@@ -76,15 +70,6 @@ test('a CD folder into a demo case: counts add up, one plain prompt per study, a
   await expect(page.getByRole('button', { name: 'Series 700 ANGIO Projected from C: 7 images' })).toBeVisible();
 });
 
-/** Drags on the viewport between two points given as fractions of its size. */
-async function drag(page: Page, from: [number, number], to: [number, number]) {
-  const box = (await page.getByTestId('viewer-canvas').boundingBox())!;
-  await page.mouse.move(box.x + box.width * from[0], box.y + box.height * from[1]);
-  await page.mouse.down();
-  await page.mouse.move(box.x + box.width * ((from[0] + to[0]) / 2), box.y + box.height * ((from[1] + to[1]) / 2), { steps: 5 });
-  await page.mouse.move(box.x + box.width * to[0], box.y + box.height * to[1], { steps: 5 });
-  await page.mouse.up();
-}
 
 test('on an axial CT a length is not offered as craniocaudal, and a measured size typed over is saved as typed', async ({ page, app }) => {
   await openDemoCaseImaging(page, app.openUrl);
