@@ -312,3 +312,37 @@ export function allFileHashes(db: Db): Set<string> {
   for (const h of db.prepare('SELECT DISTINCT file_hash FROM dicom_instances').pluck().iterate()) set.add(h as string);
   return set;
 }
+
+// ---------------------------------------------------------------------------------------------- import staging
+
+export interface StagedRow {
+  ord: number;
+  study_uid: string;
+  series_uid: string;
+  params: string;
+}
+
+/**
+ * A running import's accepted instances, in a TEMP table of its connection (invisible to every other connection and
+ * gone with it, so a crash leaves nothing), so that memory does not grow with the number of files. Table names
+ * cannot be bound: the name is built from the import's integer id only.
+ */
+export class ImportStageStatements {
+  readonly table: string;
+  readonly insert: Statement<[number, string, string, string]>;
+  readonly page: Statement<[number, number]>;
+
+  constructor(private readonly db: Db, importId: number) {
+    if (!Number.isSafeInteger(importId)) throw new Error(`Not an import id: ${importId}`);
+    this.table = `import_stage_${importId}`;
+    db.exec(
+      `CREATE TEMP TABLE ${this.table} (ord INTEGER PRIMARY KEY, study_uid TEXT NOT NULL, series_uid TEXT NOT NULL, params TEXT NOT NULL) STRICT`,
+    );
+    this.insert = db.prepare(`INSERT INTO temp.${this.table} (ord, study_uid, series_uid, params) VALUES (?, ?, ?, ?)`);
+    this.page = db.prepare(`SELECT ord, study_uid, series_uid, params FROM temp.${this.table} WHERE ord > ? ORDER BY ord LIMIT ?`);
+  }
+
+  drop(): void {
+    this.db.exec(`DROP TABLE IF EXISTS temp.${this.table}`);
+  }
+}

@@ -6,6 +6,7 @@ import { slicePosition } from './geometry';
 import { parseInstance, type ParseOutcome } from './parse';
 import { mismatchFor } from './patient-match';
 import { BufferSlot, readCandidate } from './read-file';
+import { ImportStage } from './import-stage';
 import { DirectoryListingCache, expandDicomdir, isoBase, scanPaths } from './scan';
 import { sha256Hex, StoreSession, type FileWriter } from './store';
 import type { ImportedStudy, ImportProgress, ImportResult, IncompleteDicomdir, InstanceHeader, PatientMismatch, Rejection } from './types';
@@ -14,8 +15,9 @@ import type { ImportedStudy, ImportProgress, ImportResult, IncompleteDicomdir, I
  * One DICOM import, as one unit.
  *
  * Files are streamed one at a time: read once into a reused buffer, then hashed, parsed (header only) and written
- * to the store from that same buffer. Only the header fields to index are kept. When every file has been seen,
- * everything the import accepted is indexed in ONE synchronous transaction (no await inside it). Files are in the
+ * to the store from that same buffer. Only the header fields to index are kept, and in a temp table rather than in
+ * memory (import-stage.ts). When every file has been seen, everything the import accepted is indexed in ONE
+ * synchronous transaction (no await inside it). Files are in the
  * store before their index rows exist, so an index row never lacks its file; if the import is cancelled or fails,
  * the files it wrote are removed again, and if the process dies instead, its journal lets `sweepImageStore` remove
  * them at the next start.
@@ -70,14 +72,6 @@ class ProgressThrottle {
     this.last = t;
     this.callback(progress);
   }
-}
-
-/** Insert parameters for one accepted instance, plus what the study and series rows need. */
-interface Accepted {
-  /** Position in the list of files (the index is written in this order). */
-  order: number;
-  header: InstanceHeader;
-  instance: Record<string, unknown>;
 }
 
 interface StudyTally {
@@ -187,7 +181,7 @@ export async function importDicom(db: Db, dataDir: string, paths: readonly strin
 
   const rejections: (Rejection & { order: number })[] = [];
   const warnings = new WarningTally();
-  const accepted: Accepted[] = [];
+  let stage: ImportStage<ReturnType<typeof studyParams>, ReturnType<typeof seriesParams>> | undefined;
   const seenSops = new Set<string>();
   const tallies = new Map<string, StudyTally>();
   let scanned = 0;
@@ -221,6 +215,8 @@ export async function importDicom(db: Db, dataDir: string, paths: readonly strin
   try {
     session = new StoreSession(dataDir, importId, options.writeFile);
     const store = session;
+    stage = new ImportStage(db, importId);
+    const staged = stage;
     // ---- scanning: folders and DICOMDIRs to a list of paths
     progress.report(snapshot('scanning'), true);
     const scan = await scanPaths(paths, {
@@ -340,7 +336,7 @@ export async function importDicom(db: Db, dataDir: string, paths: readonly strin
             const written = store.put(bytes, hash).then(
               (put) => {
                 if (put.created) bytesStored += bytes.length;
-                accepted.push({ order, header: h, instance: instanceParams(h, hash, bytes.length, put.storedPath) });
+                staged.add(order, h.studyInstanceUid, h.seriesInstanceUid, () => studyParams(h), () => seriesParams(h), instanceParams(h, hash, bytes.length, put.storedPath));
               },
               (e: unknown) => {
                 failure ??= e;
@@ -356,7 +352,6 @@ export async function importDicom(db: Db, dataDir: string, paths: readonly strin
     await Promise.all(writing);
     if (failure !== undefined) throw failure;
     if (signal?.aborted) throw signal.reason ?? new Error('aborted');
-    accepted.sort((a, b) => a.order - b.order);
     rejections.sort((a, b) => a.order - b.order);
     const rejected: Rejection[] = rejections.map(({ path: p, reason }) => ({ path: p, reason }));
 
@@ -369,26 +364,25 @@ export async function importDicom(db: Db, dataDir: string, paths: readonly strin
     const studies = db.transaction((): ImportedStudy[] => {
       const studyRows = new Map<string, number>();
       const seriesRows = new Map<string, number>();
-      for (const a of accepted) {
-        const h = a.header;
-        let studyRowId = studyRows.get(h.studyInstanceUid);
+      for (const a of staged.instances()) {
+        let studyRowId = studyRows.get(a.studyUid);
         if (studyRowId === undefined) {
-          const row = stmts.upsertStudy.get({ ...studyParams(h), importId, now: importedAt }) as { id: number };
+          const row = stmts.upsertStudy.get({ ...staged.studyParams(a.studyUid), importId, now: importedAt }) as { id: number };
           studyRowId = row.id;
-          studyRows.set(h.studyInstanceUid, studyRowId);
+          studyRows.set(a.studyUid, studyRowId);
         }
-        let seriesRowId = seriesRows.get(h.seriesInstanceUid);
+        let seriesRowId = seriesRows.get(a.seriesUid);
         if (seriesRowId === undefined) {
-          const row = stmts.upsertSeries.get({ ...seriesParams(h), studyRowId }) as { id: number };
+          const row = stmts.upsertSeries.get({ ...staged.seriesParams(a.seriesUid), studyRowId }) as { id: number };
           seriesRowId = row.id;
-          seriesRows.set(h.seriesInstanceUid, seriesRowId);
+          seriesRows.set(a.seriesUid, seriesRowId);
         }
-        const info = stmts.insertInstance.run({ ...a.instance, seriesRowId, importedAt, importId });
+        const info = stmts.insertInstance.run({ ...a.params, seriesRowId, importedAt, importId });
         if (info.changes === 0) {
           // Indexed meanwhile by another import of the same files: a duplicate after all.
           raced += 1;
-          tally(h.studyInstanceUid).imported -= 1;
-          tally(h.studyInstanceUid).duplicates += 1;
+          tally(a.studyUid).imported -= 1;
+          tally(a.studyUid).duplicates += 1;
         }
       }
       for (const id of studyRows.values()) stmts.refreshStudy.run({ id });
@@ -446,6 +440,7 @@ export async function importDicom(db: Db, dataDir: string, paths: readonly strin
       });
       return out;
     })();
+    staged.drop();
     if (raced > 0) await store.discard((hash) => stmts.hashReferenced.get(hash) !== undefined);
     await store.close();
     progress.report(snapshot('indexing'), true);
@@ -466,6 +461,11 @@ export async function importDicom(db: Db, dataDir: string, paths: readonly strin
     };
   } catch (e) {
     const cancelled = signal?.aborted === true;
+    try {
+      stage?.drop();
+    } catch {
+      // A temp table dies with its connection anyway.
+    }
     // Nothing of this import stays: remove the files it wrote (those no index row points to).
     let cleanupError: unknown;
     try {

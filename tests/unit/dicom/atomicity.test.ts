@@ -23,6 +23,11 @@ function everyRowHasItsFile(db: Db, dataDir: string): boolean {
   return rows.every((p) => existsSync(path.join(dataDir, ...p.split('/'))));
 }
 
+/** The temp tables an import stages its rows in (none should outlive the import). */
+function stagingTables(db: Db): string[] {
+  return db.prepare("SELECT name FROM temp.sqlite_master WHERE type = 'table' AND name LIKE 'import_stage_%'").pluck().all() as string[];
+}
+
 /** A pid no process has: one that just exited. */
 function deadPid(): number {
   const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
@@ -53,6 +58,8 @@ describe('an import is all or nothing', () => {
     expect(storedFiles(dataDir)).toEqual(earlierFiles);
     expect(sql.getImport(db, result.importId)).toMatchObject({ status: 'cancelled', imported: 0 });
     expect(sql.getImport(db, earlier.importId)).toMatchObject({ status: 'done', imported: 1 });
+    // Accepted rows wait in a temp table (memory stays flat): gone after a finished and after a cancelled import.
+    expect(stagingTables(db)).toEqual([]);
 
     const sweep = await sweepImageStore(db, dataDir);
     expect(sweep).toEqual({ removedFiles: 0, removedTempFiles: 0, interruptedImports: [] });
