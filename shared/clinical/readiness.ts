@@ -15,7 +15,7 @@
  *   histotype-specific extras are not-applicable "depends on the histotype, not yet known" rather than missing,
  *   so an undiagnosed case is not flagged for tests it may never need.
  */
-import { dayMonthYear } from '../deck/format';
+import { dayMonthYear } from '../dates';
 import { z } from 'zod';
 import { IsoDate, SiteChapter } from '../domain/case';
 import { findHistotype, type Histotype } from './histotypes';

@@ -1,5 +1,6 @@
 /** Text for slides. Pure: the screen, the print view and the PPTX export all show the same words. */
 
+import { MONTHS_SHORT } from '../dates';
 import type { Sex } from '../domain/case';
 
 function fixed(n: number, digits: number): string {
@@ -75,17 +76,7 @@ export function marginText(r: { marginStatus: string | null; closestMarginMm: nu
 
 // ---- Dates and words for people, never codes ------------------------------------------------------------------
 
-const MONTHS_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "22 Sep 2026" for 'YYYY-MM-DD' (a time after it is ignored), "Sep 2026" for 'YYYY-MM'; anything else as it is. */
-export function dayMonthYear(date: string | null | undefined): string {
-  if (!date) return '';
-  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?$/.exec(date);
-  if (!m) return date;
-  const month = MONTHS_SHORT[Number(m[2]) - 1];
-  if (!month) return date;
-  return m[3] ? `${Number(m[3])} ${month} ${m[1]}` : `${month} ${m[1]}`;
-}
+export { dayMonthYear } from '../dates';
 
 /**
  * Every ISO date in free text as people write it: "CT (2026-09-22)" -> "CT (22 Sep 2026)", "2026-11-12 13:00" ->

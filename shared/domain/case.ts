@@ -1,3 +1,4 @@
+import { localIsoDate } from '../dates';
 import { z } from 'zod';
 
 /** Case status along the board workflow: prepared (draft/ready), discussed at a meeting, then closed. */
@@ -51,7 +52,7 @@ export const IsoDate = z
   }, 'Not a real calendar date');
 
 /** Date of birth: a real date, not in the future, not more than 130 years ago. */
-export const DateOfBirth = IsoDate.refine((s) => s <= new Date().toISOString().slice(0, 10), 'Date of birth is in the future')
+export const DateOfBirth = IsoDate.refine((s) => s <= localIsoDate(), 'Date of birth is in the future')
   .refine((s) => Number(s.slice(0, 4)) >= new Date().getUTCFullYear() - 130, 'Date of birth is more than 130 years ago');
 
 /** Medical record number: the hospital's identifier; letters, digits and - / . only, so it can be matched. */

@@ -1,4 +1,4 @@
-import { dayMonthYear } from '../../../shared/deck/format';
+import { dayMonthYear } from '../../../shared/dates';
 import type { Db } from '../../db/open';
 import { fnclccGrade } from '../../../shared/clinical/grading';
 import { findHistotype } from '../../../shared/clinical/histotypes';

@@ -1,3 +1,4 @@
+import { localIsoDate } from '../../../shared/dates';
 import type { Db } from '../../db/open';
 import type { ReadinessItemId } from '../../../shared/clinical/readiness';
 import type { ManualTickRecord, ReadinessCount, ReadinessMeeting, ReadinessView } from '../../../shared/domain/clinical';
@@ -22,19 +23,13 @@ export function readinessView(data: CaseData, meetingDate: string, staleWeeks: n
   return { meetingDate, meeting, staleWeeks, ...summary, ticks: data.ticks.map(toTick), notes };
 }
 
-/** Today's date where BoardPrep runs (the coordinator's calendar day, not UTC's). */
-export function localToday(now: () => string): string {
-  const d = new Date(now());
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 /**
  * What each case's readiness is judged for: the date asked; without one, the case's next meeting on an agenda,
  * else today.
  */
 export function readinessDates(db: Db, caseIds: readonly number[], meetingDate: string | undefined, now: () => string): Map<number, { date: string; meeting: ReadinessMeeting | null }> {
   if (meetingDate) return new Map(caseIds.map((id) => [id, { date: meetingDate, meeting: null }]));
-  const today = localToday(now);
+  const today = localIsoDate(new Date(now()));
   const next = sql.nextMeetingsOf(db, caseIds, today);
   return new Map(
     caseIds.map((id) => {

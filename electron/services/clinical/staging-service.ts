@@ -1,4 +1,4 @@
-import { dayMonthYear } from '../../../shared/deck/format';
+import { dayMonthYear } from '../../../shared/dates';
 import type { Db } from '../../db/open';
 import { stageSoftTissueSarcoma, type StagingSite } from '../../../shared/clinical/staging';
 import type { SiteChapter } from '../../../shared/domain/case';

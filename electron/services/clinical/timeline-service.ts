@@ -1,4 +1,4 @@
-import { dayMonthYear } from '../../../shared/deck/format';
+import { dayMonthYear } from '../../../shared/dates';
 import type { Db } from '../../db/open';
 import { EVENT_KIND_LABEL, type CaseEvent, type EventKind, type TimelineEntry } from '../../../shared/domain/clinical';
 import { PROCEDURE_LABEL, isBiopsy, type PathologyReport } from '../../../shared/domain/pathology';

@@ -1,3 +1,4 @@
+import { localIsoDate } from '../../../shared/dates';
 import { forwardRef, useEffect, useState } from 'react';
 import { ageOn, CASE_STATUS_LABEL, CaseStatus, SITE_CHAPTER_LABEL } from '../../../shared/domain/case';
 import { call } from '../../api';
@@ -13,7 +14,6 @@ interface CaseListProps {
   refreshKey: number;
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 export const CaseList = forwardRef<HTMLInputElement, CaseListProps>(function CaseList({ selectedId, refreshKey }, searchRef) {
   const [query, setQuery] = useState('');
@@ -77,7 +77,7 @@ export const CaseList = forwardRef<HTMLInputElement, CaseListProps>(function Cas
                 <StatusPill status={c.status} />
               </div>
               <div className="case-card__meta">
-                MRN {c.mrn} · {ageOn(c.dateOfBirth, today())} y · {c.sex === 'female' ? 'F' : c.sex === 'male' ? 'M' : c.sex}
+                MRN {c.mrn} · {ageOn(c.dateOfBirth, localIsoDate())} y · {c.sex === 'female' ? 'F' : c.sex === 'male' ? 'M' : c.sex}
               </div>
               <div className="case-card__dx">{c.workingDiagnosis}</div>
               <div className="case-card__foot">

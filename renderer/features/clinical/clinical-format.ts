@@ -2,33 +2,8 @@ import { useEffect, useState } from 'react';
 import type { AppError } from '../../../shared/contract/result';
 import type { ReadinessView } from '../../../shared/domain/clinical';
 
-/** Today as the user's calendar shows it (not UTC: a board at 08:00 in Sydney is still "today"). */
-export function todayIso(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "2026-11-22" -> "22 Nov 2026", "2026-11" -> "Nov 2026"; anything else is shown as it is. */
-export function formatDate(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(iso);
-  if (!m) return iso;
-  const month = MONTHS[Number(m[2]) - 1] ?? m[2];
-  return m[3] ? `${Number(m[3])} ${month} ${m[1]}` : `${month} ${m[1]}`;
-}
-
-export function formatTimestamp(iso: string | null | undefined): string {
-  if (!iso) return '';
-  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return formatDate(iso);
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  // The local calendar day and a 24-hour clock, as the rest of the app writes times.
-  const day = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-  return `${formatDate(day)}, ${d.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })}`;
-}
+// One way of writing dates in the whole app (shared/dates.ts), under the names the clinical screens use.
+export { dayMonthYear as formatDate, dateTime as formatTimestamp, localIsoDate as todayIso } from '../../../shared/dates';
 
 /** The rules name a few inputs by their field names ("necrosisPercent"); say them as a pathologist would. */
 export function humanReason(text: string): string {

@@ -29,13 +29,5 @@ export function reason(error: AppError): string {
 /** "2026-12-10T13:00" -> "2026-12-10 13:00" */
 export const wallTime = (at: string | null | undefined) => (at ? at.replace('T', ' ') : '');
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** An instant as the app writes dates, with the local 24-hour time: "12 Nov 2026, 14:00". */
-export function stamp(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getDate()} ${MONTHS[d.getMonth()]} ${d.getFullYear()}, ${p(d.getHours())}:${p(d.getMinutes())}`;
-}
+/** An instant as the app writes dates, with the local 24-hour time: "12 Nov 2026, 14:00" (shared/dates.ts). */
+export { dateTime as stamp } from '../../../shared/dates';

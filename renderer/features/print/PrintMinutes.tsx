@@ -1,3 +1,4 @@
+import { localIsoDate } from '../../../shared/dates';
 import { useEffect, useRef, useState } from 'react';
 import { identifierScrubber } from '../../../shared/deck/deidentify';
 import type { MeetingDeck, SlideOf } from '../../../shared/deck/model';
@@ -146,7 +147,7 @@ export function PrintMinutes({ meetingId, deidentified }: { meetingId: number; d
           </section>
         );
       })}
-      <footer className="doc-foot">Printed {dayMonthYear(new Date().toISOString().slice(0, 10))} from BoardPrep.</footer>
+      <footer className="doc-foot">Printed {dayMonthYear(localIsoDate())} from BoardPrep.</footer>
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { localIsoDate } from '../../../shared/dates';
 import { useEffect, useRef, useState } from 'react';
 import { identifierScrubber } from '../../../shared/deck/deidentify';
 import { ageSexWords } from '../../../shared/deck/format';
@@ -127,7 +128,7 @@ export function PrintOutcome({ itemId, deidentified }: { itemId: number; deident
       <footer className="doc-foot">
         {meeting.chair ? `Chair: ${meeting.chair}. ` : ''}
         {meeting.coordinator ? `Coordinator: ${meeting.coordinator}. ` : ''}
-        Printed {dayMonthYear(new Date().toISOString().slice(0, 10))} from BoardPrep.
+        Printed {dayMonthYear(localIsoDate())} from BoardPrep.
       </footer>
     </div>
   );
