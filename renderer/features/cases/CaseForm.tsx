@@ -14,6 +14,7 @@ import { invoke } from '../../api';
 import { Field } from '../../components/Field';
 import { hrefFor } from '../../router';
 import { draftFromRecord, EMPTY_DRAFT, FIELD_PATH, validateDraft, type CaseDraft } from './case-draft';
+import { Banner } from '../../components/Banner';
 
 interface CaseFormProps {
   /** The stored case being edited; absent for a new case. */
@@ -169,16 +170,13 @@ export function CaseForm({ record, onSaved, onCancel }: CaseFormProps) {
           </button>
         </div>
       </div>
-      {banner && (
-        <div className={`banner banner--${banner.kind}`} role={banner.kind === 'error' ? 'alert' : 'status'}>
-          {banner.text}
-          {serverErrors['patient.mrn']?.includes('(case ') && (
-            <a className="banner__link" href={hrefFor({ name: 'case', id: Number(/case (\d+)/.exec(serverErrors['patient.mrn'])?.[1]), tab: 'record' })}>
-              Open that case
-            </a>
-          )}
-        </div>
-      )}
+      <Banner message={banner}>
+        {serverErrors['patient.mrn']?.includes('(case ') && (
+          <a className="banner__link" href={hrefFor({ name: 'case', id: Number(/case (\d+)/.exec(serverErrors['patient.mrn'])?.[1]), tab: 'record' })}>
+            Open that case
+          </a>
+        )}
+      </Banner>
 
       <fieldset>
         <legend>Patient</legend>

@@ -6,6 +6,7 @@ import { invoke } from '../../api';
 import { Field } from '../../components/Field';
 import { humanReason, plainMessage, serverFieldErrors } from './clinical-format';
 import { num } from './pathology-draft';
+import { Banner } from '../../components/Banner';
 
 /** T categories a site chapter defines by anatomical extent (reference "T by site chapter"); the rest come from size. */
 const EXTENT_T: Record<StagingSite, [TOverride, string][]> = {
@@ -261,11 +262,7 @@ function StagingForm({ caseId, site, summary, onChanged }: { caseId: number; sit
           <span className="muted small">not saved yet</span>
         </div>
       )}
-      {banner && (
-        <div className={`banner banner--${banner.kind}`} role={banner.kind === 'error' ? 'alert' : 'status'}>
-          {banner.text}
-        </div>
-      )}
+      <Banner message={banner} />
       <div className="staging-form__actions">
         {dirty && (
           <button type="button" className="button button--ghost" onClick={() => setDraft(initial)}>

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { PLAN_OPTION_LABEL, PLAN_OPTIONS, PlanInput, type Plan, type PlanOption } from '../../../shared/domain/clinical';
 import { invoke } from '../../api';
 import { formatTimestamp, plainMessage } from './clinical-format';
+import { Banner } from '../../components/Banner';
 
 /** The presenter's proposed plan: any of the options (more than one allowed) and free text. */
 export function PlanSection({ caseId, plan, onChanged }: { caseId: number; plan: Plan; onChanged: () => void }) {
@@ -63,11 +64,7 @@ export function PlanSection({ caseId, plan, onChanged }: { caseId: number; plan:
           }}
         />
       </div>
-      {message && (
-        <div className={`banner banner--${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
-          {message.text}
-        </div>
-      )}
+      <Banner message={message} />
       <div className="section-actions">
         {dirty && (
           <button type="button" className="button button--ghost" onClick={() => setDraft(initial)}>

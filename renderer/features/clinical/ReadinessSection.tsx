@@ -4,6 +4,7 @@ import { ReadyOverrideInput, TickInput, type ClinicalSummary, type ManualTickRec
 import { invoke } from '../../api';
 import { Field } from '../../components/Field';
 import { formatDate, formatTimestamp, humanReason, plainMessage, rememberedName, rememberName, readinessText, readinessTone, serverFieldErrors, STATE_GLYPH, STATE_LABEL, todayIso } from './clinical-format';
+import { Banner } from '../../components/Banner';
 
 type Item = ClinicalSummary['readiness']['items'][number];
 
@@ -373,11 +374,7 @@ function ReadyGate({ caseId, record, summary, meetingDate, onMarked, onChanged }
           </div>
         </div>
       )}
-      {message && (
-        <div className={`banner banner--${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
-          {message.text}
-        </div>
-      )}
+      <Banner message={message} />
       {summary.lastReadyOverride && <LastOverride o={summary.lastReadyOverride} />}
     </div>
   );

@@ -11,6 +11,7 @@ import { ReadinessChip } from '../clinical/ReadinessChip';
 import { AddCases } from './AddCases';
 import { EarlierAtBoard } from './EarlierAtBoard';
 import { DECISION_LINK_LABEL, DECISION_STATUS_LABEL, minutesText, reason, stateLabel } from './meeting-format';
+import { Banner } from '../../components/Banner';
 
 interface AgendaProps {
   meeting: MeetingDetail;
@@ -97,11 +98,7 @@ export function Agenda({ meeting, onChange }: AgendaProps) {
           </div>
         </div>
       </div>
-      {message && (
-        <div className={`banner banner--${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
-          {message.text}
-        </div>
-      )}
+      <Banner message={message} />
       <div className="visually-hidden" aria-live="polite">
         {announce}
       </div>

@@ -16,6 +16,7 @@ import { rememberedName, rememberName } from '../clinical/clinical-format';
 import { changedFields, checkDraft, draftOf, inputOf, type DecisionDraft } from './decision-draft';
 import { AmendmentChanges, DecisionRecord } from './DecisionRecord';
 import { reason, stamp } from './meeting-format';
+import { Banner } from '../../components/Banner';
 
 export interface ProposedPlan {
   options: PlanOption[];
@@ -229,11 +230,7 @@ export function DecisionForm({ itemId, meetingId, proposed, compact, onChanged }
         <span className={`mchip mchip--decision-${view.status}`}>{view.status === 'signed' ? (mode === 'amend' ? 'Amending' : 'Locked') : view.status === 'draft' ? 'Draft' : 'New'}</span>
         {statusText}
       </div>
-      {banner && (
-        <div className={`banner banner--${banner.kind}`} role={banner.kind === 'error' ? 'alert' : 'status'}>
-          {banner.text}
-        </div>
-      )}
+      <Banner message={banner} />
       {locked ? (
         <DecisionRecord value={view.current} label={view.amendments.length ? 'The decision as amended' : 'The signed-off decision'} />
       ) : (

@@ -5,6 +5,7 @@ import { Field } from '../../components/Field';
 import { navigate } from '../../router';
 import { serverFieldErrors } from '../clinical/clinical-format';
 import { reason } from './meeting-format';
+import { Banner } from '../../components/Banner';
 
 /** The select's value for "a board type not in the list". */
 const NEW_BOARD = '__new__';
@@ -132,11 +133,7 @@ export function MeetingForm({ meeting, onSaved }: { meeting?: MeetingDetail; onS
           </div>
         </div>
       )}
-      {banner && (
-        <div className={`banner banner--${banner.kind}`} role={banner.kind === 'error' ? 'alert' : 'status'}>
-          {banner.text}
-        </div>
-      )}
+      <Banner message={banner} />
       <fieldset>
         <legend>The meeting</legend>
         <div className="grid">

@@ -9,6 +9,7 @@ import { DeckEditor } from './DeckEditor';
 import { MeetingForm } from './MeetingForm';
 import { meetingWhen, reason, wallTime } from './meeting-format';
 import '../../styles/meetings.css';
+import { Banner } from '../../components/Banner';
 
 const TABS: [MeetingTab, string][] = [
   ['agenda', 'Agenda'],
@@ -141,11 +142,7 @@ export function MeetingPage({ id, tab }: { id: number; tab: MeetingTab }) {
           </div>
         </div>
       )}
-      {banner && (
-        <div className={`banner banner--${banner.kind}`} role={banner.kind === 'error' ? 'alert' : 'status'}>
-          {banner.text}
-        </div>
-      )}
+      <Banner message={banner} />
       {m.nextMeeting && (m.status === 'finished' || toCarry > 0) && (
         <p className="muted small">
           Next meeting of this board:{' '}
