@@ -21,10 +21,10 @@ import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CT_SERIES } from '../tests/fixtures';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const appRoot = path.resolve(here, '..');
-const CT_SERIES = path.resolve(appRoot, '..', 'shared', 'data', 'dicom', 'ct-chest-series');
 
 // ------------------------------------------------------------------------------------------ child: the import
 

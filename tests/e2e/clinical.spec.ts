@@ -1,9 +1,9 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { CT_SERIES } from '../fixtures';
 import { expect, test, loadDemoBoard } from './fixtures';
 
-const CT_SERIES = path.resolve(import.meta.dirname, '..', '..', '..', 'shared', 'data', 'dicom', 'ct-chest-series');
 const ctFiles = () => readdirSync(CT_SERIES).filter((f) => f.endsWith('.dcm')).map((f) => path.join(CT_SERIES, f));
 
 const caseCards = (page: Page) => page.getByRole('complementary', { name: 'Cases' }).getByRole('link');

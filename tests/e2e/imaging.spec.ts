@@ -1,9 +1,9 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import { CT_SERIES, DICOM_DIR, MALFORMED } from '../fixtures';
 import { expect, test } from './fixtures';
 import { drag, openDemoCaseImaging } from './viewer-steps';
 
-const CT_SERIES = path.resolve(import.meta.dirname, '..', '..', '..', 'shared', 'data', 'dicom', 'ct-chest-series');
 const ctFiles = () => readdirSync(CT_SERIES).filter((f) => f.endsWith('.dcm')).map((f) => path.join(CT_SERIES, f));
 
 
@@ -92,8 +92,7 @@ test('a presenter imports a CT series into a demo case, measures it, saves a key
 
 test('a broken or foreign file is listed with a plain reason and nothing else is lost', async ({ page, app }) => {
   await openDemoCaseImaging(page, app.openUrl);
-  const malformed = path.resolve(CT_SERIES, '..', 'malformed');
-  await page.getByLabel('DICOM files').setInputFiles([path.join(malformed, 'MR_truncated.dcm'), path.join(CT_SERIES, '..', 'README.md'), ctFiles()[0]]);
+  await page.getByLabel('DICOM files').setInputFiles([path.join(MALFORMED, 'MR_truncated.dcm'), path.join(DICOM_DIR, 'README.md'), ctFiles()[0]]);
   await expect(page.getByText(/Imported 1 image; 0 already stored; 2 rejected \(of 3 files\)/)).toBeVisible({ timeout: 30_000 });
   const rejected = page.getByText(/Rejected files \(2\)/);
   await expect(rejected).toBeVisible();

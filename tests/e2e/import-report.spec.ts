@@ -1,12 +1,10 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { CD_TREE as CD, CT_SERIES } from '../fixtures';
 import { expect, test } from './fixtures';
 import { drag, openDemoCaseImaging } from './viewer-steps';
 
-const DICOM = path.resolve(import.meta.dirname, '..', '..', '..', 'shared', 'data', 'dicom');
-const CD = path.join(DICOM, 'cd-dicomdir');
-const CT_SERIES = path.join(DICOM, 'ct-chest-series');
 
 
 const report = (page: Page) => page.getByRole('region', { name: 'Import images' });

@@ -5,9 +5,9 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { measurementLabel } from '../../renderer/viewer/measure-format';
 import type { Annotation } from '../../renderer/viewer/types';
+import { CT_SERIES } from '../fixtures';
 import { expect, loadDemoBoard, test } from './fixtures';
 
-const CT_SERIES = path.resolve(import.meta.dirname, '..', '..', '..', 'shared', 'data', 'dicom', 'ct-chest-series');
 const ctFiles = () => readdirSync(CT_SERIES).filter((f) => f.endsWith('.dcm')).map((f) => path.join(CT_SERIES, f));
 
 /**

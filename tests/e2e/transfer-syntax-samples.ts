@@ -1,10 +1,11 @@
-// One DICOM file per transfer syntax the viewer must show, made at test time from the shared samples with dcmtk
+// One DICOM file per transfer syntax the viewer must show, made at test time from the samples in tests/fixtures with dcmtk
 // (Debian package dcmtk) and GDCM (libgdcm-tools). A missing tool fails the test with the package to install.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { SINGLE } from '../fixtures';
 
-export const SINGLE = path.resolve(import.meta.dirname, '..', '..', '..', 'shared', 'data', 'dicom', 'single');
+export { SINGLE };
 const CT_SMALL = path.join(SINGLE, 'CT_small.dcm');
 
 /** Which Debian package ships each tool, for the failure message. */

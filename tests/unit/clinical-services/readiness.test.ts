@@ -1,11 +1,10 @@
 import { readdirSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { createMeetingsServices } from '../../../electron/services/meetings';
 import { MeetingInput } from '../../../shared/domain/meeting';
 import { importDicom } from '../../../electron/services/dicom/import-service';
 import { imagingFromStudies } from '../../../electron/services/clinical/case-data';
-import { SHARED_DATA_DIR } from '../helpers/temp';
+import { CT_SERIES } from '../../fixtures';
 import { caller, insertStudy, MEETING, report, setup } from './fixtures';
 
 const byId = <T extends { id: string }>(items: T[]) => Object.fromEntries(items.map((i) => [i.id, i]));
@@ -60,9 +59,8 @@ describe('readiness from the record', () => {
   it('reads the project\'s real CT chest series imported with importDicom: done before 8 weeks, stale after', async () => {
     const { db, dataDir, clinical, newCase } = setup();
     const caseId = newCase({ patient: { mrn: '0000006', familyName: 'Bellona', givenNames: 'Anna' } });
-    const ctDir = path.join(SHARED_DATA_DIR, 'dicom', 'ct-chest-series');
-    expect(readdirSync(ctDir).length).toBe(37);
-    await importDicom(db, dataDir, [ctDir], { caseId, confirmMismatch: true });
+    expect(readdirSync(CT_SERIES).length).toBe(37);
+    await importDicom(db, dataDir, [CT_SERIES], { caseId, confirmMismatch: true });
 
     const fresh = byId(clinical.readiness.view(caseId, '2015-11-20').items)['chest-ct'];
     expect(fresh).toMatchObject({ state: 'done', evidence: { kind: 'study', description: 'CT CHEST (CT CHEST W CONTRAST / Chest 3x3 Soft)', date: '2015-10-26' } });

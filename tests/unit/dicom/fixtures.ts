@@ -5,14 +5,9 @@ import type { Db } from '../../../electron/db/open';
 import { CasesService } from '../../../electron/services/cases/cases-service';
 import { CaseInput } from '../../../shared/domain/case';
 import { caseInput } from '../helpers/case-input';
-import { SHARED_DATA_DIR, tempDataDir } from '../helpers/temp';
+import { tempDataDir } from '../helpers/temp';
 
-/** The project's DICOM test data (read only: copy into a temp folder before changing anything). */
-export const DICOM_DIR = path.join(SHARED_DATA_DIR, 'dicom');
-export const CT_SERIES = path.join(DICOM_DIR, 'ct-chest-series');
-export const CD_TREE = path.join(DICOM_DIR, 'cd-dicomdir');
-export const SINGLE = path.join(DICOM_DIR, 'single');
-export const MALFORMED = path.join(DICOM_DIR, 'malformed');
+export { CD_TREE, CT_SERIES, DICOM_DIR, MALFORMED, SINGLE } from '../../fixtures';
 
 /** A writable copy of a folder of test data, in a temp folder removed after the test. */
 export function copyTree(from: string): string {

@@ -16,4 +16,3 @@ export function tempDataDir(): string {
 }
 
 export const RESOURCES_DIR = path.resolve(import.meta.dirname, '..', '..', '..', 'resources');
-export const SHARED_DATA_DIR = path.resolve(import.meta.dirname, '..', '..', '..', '..', 'shared', 'data');

@@ -1,12 +1,12 @@
-import path from 'node:path';
 import { openDatabase, type Db } from '../../../electron/db/open';
 import { CasesService } from '../../../electron/services/cases/cases-service';
 import { importDicom } from '../../../electron/services/dicom/import-service';
 import { CaseInput } from '../../../shared/domain/case';
 import { caseInput } from '../helpers/case-input';
-import { SHARED_DATA_DIR, tempDataDir } from '../helpers/temp';
+import { CT_SERIES } from '../../fixtures';
+import { tempDataDir } from '../helpers/temp';
 
-export const CT_SERIES = path.join(SHARED_DATA_DIR, 'dicom', 'ct-chest-series');
+export { CT_SERIES };
 
 /** A data folder with one case and the real 37-slice CT attached to it. */
 export async function caseWithCt(): Promise<{ db: Db; dataDir: string; caseId: number; seriesUid: string; sops: string[] }> {
