@@ -1,6 +1,6 @@
 /**
- * FNCLCC grade for soft tissue sarcoma, from shared/clinical/sarcoma-reference.md, "Grade (FNCLCC)"
- * (PDQ Table 4 for differentiation, AJCC 8th for the grade bands). Pure: never throws, bad input gives GX and says why.
+ * FNCLCC grade for soft tissue sarcoma, as docs/clinical-rules.md#fnclcc-grade sets out (PDQ Table 4 for
+ * differentiation, AJCC 8th for the grade bands; Trojani 1984, Coindre 1986/2001). Pure: never throws, bad input gives GX and says why.
  */
 import { findHistotype, type DifferentiationScore } from './histotypes';
 
@@ -30,17 +30,17 @@ export interface FnclccResult {
 const BANDS = 'FNCLCC: total 2-3 G1, 4-5 G2, 6-8 G3';
 const NONE = { differentiation: null, mitoses: null, necrosis: null } as const;
 
-// Reference "Grade (FNCLCC)": mitotic count per 10 HPF 0-9 -> 1; 10-19 -> 2; >= 20 -> 3.
+// docs/clinical-rules.md#mitotic-count: per 10 HPF 0-9 -> 1; 10-19 -> 2; >= 20 -> 3.
 function mitosisScore(m: number): 1 | 2 | 3 {
   return m >= 20 ? 3 : m >= 10 ? 2 : 1;
 }
 
-// Reference "Grade (FNCLCC)": necrosis none -> 0; < 50% -> 1; >= 50% -> 2.
+// docs/clinical-rules.md#tumour-necrosis: none -> 0; < 50% -> 1; >= 50% -> 2.
 function necrosisScore(pct: number): 0 | 1 | 2 {
   return pct >= 50 ? 2 : pct > 0 ? 1 : 0;
 }
 
-// AJCC 8th grade bands (reference "Grade (FNCLCC)"): G1 total 2-3; G2 total 4-5; G3 total 6-8.
+// docs/clinical-rules.md#total-score-and-grade (AJCC 8th bands): G1 total 2-3; G2 total 4-5; G3 total 6-8.
 function gradeFromScore(total: number): 'G1' | 'G2' | 'G3' {
   return total <= 3 ? 'G1' : total <= 5 ? 'G2' : 'G3';
 }
@@ -59,11 +59,11 @@ export function fnclccGrade(input: FnclccInput): FnclccResult {
   const histotype = findHistotype(histotypeId);
   if (present(histotypeId) && histotypeId !== '' && !histotype) notes.push(`Histotype "${histotypeId}" is not in the catalogue.`);
 
-  // Reference: "Not gradable after neoadjuvant therapy" (therapy changes necrosis and mitoses).
+  // docs/clinical-rules.md#when-the-score-is-not-used: not graded after neoadjuvant therapy (it changes necrosis and mitoses).
   if (neoadjuvantTherapy === true) {
     return { score: null, grade: 'GX', components: { ...NONE }, reason: 'GX: not gradable after neoadjuvant therapy.' };
   }
-  // FNCLCC is a soft tissue system; bone sarcomas are outside the reference's tables and graded otherwise.
+  // FNCLCC is a soft tissue system; bone sarcomas are graded otherwise (docs/clinical-rules.md#when-the-score-is-not-used).
   if (histotype?.tissue === 'bone') {
     return {
       score: null,
@@ -117,7 +117,7 @@ export function fnclccGrade(input: FnclccInput): FnclccResult {
       ? ''
       : `Differentiation ${diff} + mitoses ${mit} (${mitosesPer10Hpf} per 10 HPF) + necrosis ${nec} (${necrosisPercent}%) = ${score}`;
 
-  // Reference: "A myxoid liposarcoma with > 5% round-cell component is high grade." The round-cell entry
+  // docs/clinical-rules.md#when-the-score-is-not-used: a myxoid liposarcoma with > 5% round cells is high grade. The round-cell entry
   // is that tumour by definition, so it is high grade unless a measured round-cell share says otherwise.
   if (histotype?.myxoidRoundCellLps) {
     const measured = isNum(roundCellPercent);

@@ -1,7 +1,8 @@
 /**
  * Catalogue of sarcoma histologic types (WHO Classification of Tumours, 5th ed., soft tissue and bone) with
  * ICD-O-3 morphology codes. The catalogue drives grading (differentiation score) and the readiness checklist
- * (the work-up flags), so the flags below are taken from shared/clinical/sarcoma-reference.md, not from memory.
+ * (the work-up flags); docs/clinical-rules.md#histotype-catalogue lists every entry with its sources, and a test keeps
+ * the two the same.
  */
 
 export type HistotypeFamily =
@@ -49,7 +50,7 @@ export interface Histotype {
   synonyms: readonly string[];
   /**
    * FNCLCC differentiation score from PDQ Table 4 (AJCC 8th), or null when the table does not list the type:
-   * then the pathologist enters it by hand (reference, "Histotypes outside the table").
+   * then the pathologist enters it by hand (docs/clinical-rules.md#fnclcc-grade).
    */
   differentiationScore: DifferentiationScore | null;
   /** Work-up: MDM2 amplification by FISH (well-differentiated / dedifferentiated liposarcoma). */
@@ -87,8 +88,7 @@ function h(
   };
 }
 
-// Differentiation scores: PDQ Table 4 (AJCC 8th), reference "Differentiation score by histotype".
-// Work-up flags: reference "Work-up a sarcoma case needs before the board".
+// Differentiation scores: PDQ Table 4 (AJCC 8th). Work-up flags: docs/clinical-rules.md#work-up-before-the-board.
 const WD_DD_LPS = { needsMdm2: true } as const;
 const MYXOID_LPS = { myxoidRoundCellLps: true } as const;
 const NODES = { nodeProne: true } as const;

@@ -1,9 +1,9 @@
 /**
- * Work-up checklist a sarcoma case needs before the board, from shared/clinical/sarcoma-reference.md,
- * "Work-up a sarcoma case needs before the board (readiness)". Pure: the caller validates input with the
+ * Work-up checklist a sarcoma case needs before the board, as docs/clinical-rules.md#work-up-before-the-board
+ * sets out (ESMO-EURACAN-GENTURIS 2021, PDQ, ESSR, NCCN). Pure: the caller validates input with the
  * exported schemas at its boundary; this function never throws on well-typed input.
  *
- * Choices (not spelled out by the reference):
+ * Choices (not spelled out by the guidelines; docs/clinical-rules.md#staleness):
  * - Only imaging goes stale. A tissue diagnosis, expert review, grade or FISH result does not age the way
  *   staging does, so pathology items are done or missing, never stale.
  * - Stale means strictly older than staleAfterWeeks before the meeting: exactly 8 weeks old is still done.
@@ -191,8 +191,8 @@ const isBrainImaging = (s: ImagingStudy) => isCtOrMr(s) && regions(s).brain;
 const isNodalStudy = (s: ImagingStudy) => mod(s) === 'PT' || (['US', 'CT', 'MR', 'NM'].includes(mod(s)) && regions(s).nodes);
 
 /**
- * Primary-site imaging. Reference: "MRI and/or contrast CT of the primary site (CT abdomen/pelvis for
- * retroperitoneal)". The study's anatomy is only known from free text, so:
+ * Primary-site imaging (docs/clinical-rules.md#work-up-before-the-board): MRI and/or contrast CT of the primary
+ * site; CT or MRI of the abdomen and pelvis for the retroperitoneum. The study's anatomy is only known from free text, so:
  * - retroperitoneum: CT or MR of the abdomen and/or pelvis;
  * - trunk/extremity: any MR except screening studies (brain, whole spine/body), or a CT of a part other than
  *   chest/abdomen/pelvis (those are the staging CTs every extremity case gets);
@@ -309,13 +309,13 @@ export function assessReadiness(input: ReadinessInput, options: ReadinessOptions
   const lpsSubtypeUnknown = !histotype && /liposarcoma/i.test(input.histotypeText);
   const items: ReadinessItem[] = [];
 
-  // Reference: "Imaging of the primary: MRI and/or contrast CT of the primary site (CT abdomen/pelvis for retroperitoneal)."
+  // Imaging of the primary (see isPrimaryImaging).
   const site = input.siteChapter;
   items.push(
     judge(ctx, 'primary-imaging', studies((s) => isPrimaryImaging(site, s)), true, `No imaging of the primary: need ${PRIMARY_WANTED[site]}.`),
   );
 
-  // Reference: "Chest CT for staging (all high-grade sarcomas)". A G1 tumour does not require it; an
+  // Chest CT stages every high-grade sarcoma. A G1 tumour does not require it; an
   // ungraded one does, since it may turn out high grade. PET-CT's low-dose CT does not count.
   const chest = studies(isChestCt);
   items.push(
@@ -324,7 +324,7 @@ export function assessReadiness(input: ReadinessInput, options: ReadinessOptions
       : judge(ctx, 'chest-ct', chest, true, 'No chest CT: lungs are the commonest metastatic site (required for high-grade sarcoma).'),
   );
 
-  // Reference: "Biopsy: image-guided core needle biopsy (incisional only if core is non-diagnostic or unsafe)".
+  // Biopsy: image-guided core needle; incisional only when a core is non-diagnostic or unsafe.
   // A diagnosis from an (unplanned) excision or a resection still gives tissue, so it completes the item.
   const reportEv = (r: PathologyReport, what: string): Evidence => ({
     kind: 'report',
@@ -346,7 +346,7 @@ export function assessReadiness(input: ReadinessInput, options: ReadinessOptions
   }
   items.push(biopsy);
 
-  // Reference: "Pathology review by a sarcoma-expert pathologist (central review)". Applies whatever the histotype.
+  // Review by a sarcoma-expert pathologist. Applies whatever the histotype.
   const reviews = pathology
     .filter((r) => r.expertReview)
     .map((r) => ({
@@ -366,7 +366,7 @@ export function assessReadiness(input: ReadinessInput, options: ReadinessOptions
   }
   items.push(review);
 
-  // Reference: "FNCLCC grade". FNCLCC is a soft tissue system (see grading.ts), so not for bone-only types.
+  // FNCLCC grade. FNCLCC is a soft tissue system (see grading.ts), so not for bone-only types.
   const lastReportDate = pathology.reduce<string | null>((d, r) => (d === null || r.date > d ? r.date : d), null);
   const gradeEv: Evidence[] = input.fnclccGrade
     ? [{ kind: 'report', description: `FNCLCC ${input.fnclccGrade}${input.fnclccGrade === 'GX' ? ' (cannot be assessed)' : ''}`, date: lastReportDate }]
@@ -379,7 +379,7 @@ export function assessReadiness(input: ReadinessInput, options: ReadinessOptions
       : judge(ctx, 'fnclcc-grade', gradeEv, false, 'No FNCLCC grade recorded.'),
   );
 
-  // Reference: "Well-differentiated / dedifferentiated liposarcoma: MDM2 amplification (FISH)."
+  // MDM2 amplification (FISH) for well-differentiated / dedifferentiated liposarcoma.
   const mdm2 = pathology.flatMap((r) =>
     r.molecular.filter((m) => /mdm2/i.test(m.test)).map((m) => reportEv(r, `${m.test}: ${m.result || 'result not given'}`)),
   );
@@ -393,7 +393,7 @@ export function assessReadiness(input: ReadinessInput, options: ReadinessOptions
         : judge(ctx, 'mdm2', mdm2, false, `No MDM2 amplification (FISH) result for ${histotype.name}.`),
   );
 
-  // Reference: "Myxoid / round cell liposarcoma: CT abdomen/pelvis and whole-spine MRI (or whole-body MRI)."
+  // Myxoid / round cell liposarcoma: CT abdomen/pelvis and whole-spine (or whole-body) MRI.
   const myxoidItem = (id: 'ct-abdomen-pelvis' | 'whole-spine-mri', found: Evidence[], what: string) =>
     lpsSubtypeUnknown
       ? notApplicable(ctx, id, found, 'Only for myxoid / round cell liposarcoma: the subtype is not stated yet.')
@@ -405,7 +405,7 @@ export function assessReadiness(input: ReadinessInput, options: ReadinessOptions
   items.push(myxoidItem('ct-abdomen-pelvis', studies(isCtAbdomen), 'CT of the abdomen/pelvis'));
   items.push(myxoidItem('whole-spine-mri', studies(isWholeSpineMr), 'whole-spine or whole-body MRI'));
 
-  // Reference: "Angiosarcoma, alveolar soft part sarcoma, clear cell sarcoma, epithelioid sarcoma: brain imaging."
+  // Brain imaging for angiosarcoma, alveolar soft part, clear cell and epithelioid sarcoma.
   const brain = studies(isBrainImaging);
   items.push(
     !histotype
@@ -415,8 +415,8 @@ export function assessReadiness(input: ReadinessInput, options: ReadinessOptions
         : judge(ctx, 'brain-imaging', brain, true, `No brain CT or MRI: ${histotype.name} can spread to the brain.`),
   );
 
-  // Reference: "Node-prone histotypes (synovial, clear cell, angiosarcoma, rhabdomyosarcoma, epithelioid):
-  // nodal assessment; PET-CT is most useful here." A clinical node exam can be ticked by hand.
+  // Nodal assessment for node-prone histotypes (synovial, clear cell, angiosarcoma, rhabdomyosarcoma,
+  // epithelioid); PET-CT is the most useful test. A clinical node exam can be ticked by hand.
   const nodal = studies(isNodalStudy);
   items.push(
     !histotype

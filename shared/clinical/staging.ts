@@ -1,6 +1,6 @@
 /**
- * AJCC 8th edition soft tissue sarcoma staging, from shared/clinical/sarcoma-reference.md
- * ("T by site chapter" and PDQ Table 7). Pure and total: odd input gives TX / no stage group and says why.
+ * AJCC 8th edition soft tissue sarcoma staging, as docs/clinical-rules.md#staging sets out (T by size and by
+ * anatomical extent per site chapter; stage groups from PDQ Table 7). Pure and total: odd input gives TX / no stage group and says why.
  */
 import type { FnclccGrade } from './grading';
 
@@ -42,21 +42,21 @@ const SITE_TEXT: Record<StagingSite, string> = {
   visceral: 'abdomen and thoracic visceral organs',
 };
 
-// Reference "T by site chapter": trunk and extremities and retroperitoneum share the size cut-offs.
+// docs/clinical-rules.md#t-category-by-size: trunk and extremities and retroperitoneum share the size cut-offs.
 const TRUNK_RP_ROWS: ReadonlyArray<{ T: SizeT; max: number; text: string }> = [
   { T: 'T1', max: 5, text: '<= 5 cm' },
   { T: 'T2', max: 10, text: '> 5 and <= 10 cm' },
   { T: 'T3', max: 15, text: '> 10 and <= 15 cm' },
   { T: 'T4', max: Infinity, text: '> 15 cm' },
 ];
-// Reference "T by site chapter", head and neck column (T4a/T4b are by extent, not size).
+// docs/clinical-rules.md#t-category-by-size, head and neck column (T4a/T4b are by extent, not size).
 const HEAD_NECK_ROWS: ReadonlyArray<{ T: SizeT; max: number; text: string }> = [
   { T: 'T1', max: 2, text: '<= 2 cm' },
   { T: 'T2', max: 4, text: '> 2 and <= 4 cm' },
   { T: 'T3', max: Infinity, text: '> 4 cm' },
 ];
 
-// Reference "T by site chapter": which categories each chapter defines by extent rather than size.
+// docs/clinical-rules.md#t-category-by-anatomical-extent: which categories each chapter defines by extent, not size.
 const EXTENT_T: Record<StagingSite, Partial<Record<TOverride, string>>> = {
   'trunk-extremity': { T0: 'no evidence of primary tumour', TX: 'cannot be assessed' },
   retroperitoneum: { T0: 'no evidence of primary tumour', TX: 'cannot be assessed' },
@@ -116,7 +116,7 @@ function decideT(site: StagingSite, sizeCm: number | null, t: TOverride | null |
   return { T: row.T, text: `${row.T} (${SITE_TEXT[site]}: ${row.text}; ${fmtCm(sizeCm)}).${note}` };
 }
 
-// PDQ Table 7 (AJCC 8th), stage groups, trunk/extremity + retroperitoneum.
+// PDQ Table 7 (AJCC 8th), stage groups, trunk/extremity + retroperitoneum: docs/clinical-rules.md#stage-groups-trunk-and-extremities-and-retroperitoneum.
 function stageGroupFor(
   site: 'trunk-extremity' | 'retroperitoneum',
   T: TOverride,
@@ -169,12 +169,12 @@ export function stageSoftTissueSarcoma(input: StagingInput): StagingResult {
 
   const T = decideT(site, sizeCm, t);
   parts.push(T.text);
-  // Reference: "N0 = no regional nodal metastasis or unknown nodal status".
+  // docs/clinical-rules.md#n-m-and-prefixes: unknown nodal status counts as N0.
   if (N !== 'N0' && N !== 'N1') parts.push('Nodal status unknown: counted as N0 (AJCC 8th).');
 
   let stageGroup: StageGroup | null = null;
   if (site === 'head-and-neck' || site === 'visceral') {
-    // Reference: these chapters define T, N, M and G but no prognostic stage group; never invent one.
+    // docs/clinical-rules.md#head-and-neck-and-visceral-sites-no-stage-group: T, N, M and G but no stage group; never invent one.
     parts.push(`No AJCC stage group for this site (${SITE_TEXT[site]}).`);
   } else {
     const sg = stageGroupFor(site, T.T, N1, M1, G);
