@@ -1,8 +1,13 @@
 import { defineConfig } from '@playwright/test';
+import { locateChromium } from './electron/services/export/find-chromium.mjs';
 import { HEADLESS_CHROMIUM_ARGS } from './electron/services/export/pdf';
 
-/** Debian's Chromium (apt-get install chromium); Playwright's own browser download is not available offline. */
-const executablePath = process.env.BOARDPREP_CHROMIUM ?? '/usr/bin/chromium';
+/**
+ * BOARDPREP_CHROMIUM, else Playwright's own browser where it is installed, else the system's (find-chromium.mjs).
+ * None found: left to Playwright, whose launch error names the browser it wanted (npm test checks first).
+ */
+const chromium = locateChromium();
+const executablePath = chromium.path ?? undefined;
 
 export default defineConfig({
   testDir: 'tests/e2e',

@@ -21,7 +21,7 @@ import { readDemoBoard } from '../electron/services/demo/demo-board';
 import { DEMO_KEY_IMAGES_DIR, DEMO_KEY_IMAGES_FILE, type DemoKeyImage } from '../electron/services/demo/demo-key-images';
 import { PHANTOM_CASES } from '../electron/services/demo/synthetic/phantom';
 import { generateDemoImages } from '../electron/services/demo/synthetic/generate';
-import { HEADLESS_CHROMIUM_ARGS } from '../electron/services/export/pdf';
+import { findChromium, HEADLESS_CHROMIUM_ARGS } from '../electron/services/export/pdf';
 
 const root = path.resolve(import.meta.dirname, '..');
 const resourcesDir = path.join(root, 'resources');
@@ -158,7 +158,7 @@ async function main(): Promise<void> {
     host.once('exit', (code) => reject(new Error(`the web host exited (${code}): ${out}`)));
   });
   const browser = await chromium.launch({
-    executablePath: process.env.BOARDPREP_CHROMIUM ?? '/usr/bin/chromium',
+    executablePath: findChromium(),
     args: HEADLESS_CHROMIUM_ARGS,
   });
   const entries: DemoKeyImage[] = [];

@@ -1,10 +1,11 @@
 // Makes docs/screenshot.png (a demo case), docs/meeting.png (the demo meeting's agenda) and docs/presenter.png
-// (presenter mode), in Debian's Chromium through the web host (npm run screenshot).
+// (presenter mode), in headless Chromium (find-chromium.mjs) through the web host (npm run screenshot).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { locateChromium } from '../electron/services/export/find-chromium.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'boardprep-shot-'));
@@ -18,8 +19,10 @@ const url = await new Promise((resolve, reject) => {
   });
   host.once('exit', (code) => reject(new Error(`host exited ${code}: ${out}`)));
 });
+const found = locateChromium();
+if (found.path === null) throw new Error(found.problem);
 const browser = await chromium.launch({
-  executablePath: process.env.BOARDPREP_CHROMIUM ?? '/usr/bin/chromium',
+  executablePath: found.path,
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
 try {

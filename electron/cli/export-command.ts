@@ -51,8 +51,9 @@ Options:
   --json         print the result as JSON lines (one per file) instead of the summary
   --data DIR     use this data folder (default: BOARDPREP_DATA, else the platform's user-data folder)
 
-PDF export needs Chromium: /usr/bin/chromium (Debian: apt-get install -y chromium), or the binary named by the
-BOARDPREP_CHROMIUM environment variable, and the built app (npm run build).
+PDF export needs Chromium: the binary named by the BOARDPREP_CHROMIUM environment variable, else Playwright's own
+(npx playwright install chromium), else the system's (/usr/bin/chromium; Debian: apt-get install -y chromium), and
+the built app (npm run build).
 
 Progress is shown on stderr. Exit status: 0 when every file was written, 1 when an export failed (nothing
 written for it), 2 for a bad command line, an unknown meeting or no upcoming meeting, 130 when interrupted.

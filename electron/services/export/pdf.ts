@@ -1,10 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { abortError, throwIfAborted } from './atomic';
 import { CdpError, CdpPipe } from './cdp';
+import { CHROMIUM_ENV, locateChromium } from './find-chromium.mjs';
 
 /**
  * PDF exports are prints of the renderer's print views (#/print/meeting/<id>, #/print/outcome/<itemId>,
@@ -67,33 +68,17 @@ export function webHostPdfSource(host: { url: string; token: string }, printer: 
 
 // ------------------------------------------------------------------------------------------------ Chromium
 
-export const CHROMIUM_ENV = 'BOARDPREP_CHROMIUM';
-const DEFAULT_CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+export { CHROMIUM_ENV };
 
 export class ChromiumNotFoundError extends Error {
   override name = 'ChromiumNotFoundError';
 }
 
-/** BOARDPREP_CHROMIUM, else Debian's /usr/bin/chromium (or another usual place); throws a message naming both. */
+/** The Chromium to print with (find-chromium.mjs: BOARDPREP_CHROMIUM, Playwright's, the system's); throws saying what to do. */
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
-  const chosen = env[CHROMIUM_ENV]?.trim();
-  const executable = (file: string) => {
-    try {
-      accessSync(file, constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  if (chosen) {
-    if (executable(chosen)) return chosen;
-    throw new ChromiumNotFoundError(`${CHROMIUM_ENV} is set to ${chosen}, which is not an executable file. PDF export needs Chromium: point ${CHROMIUM_ENV} at a Chromium or Chrome binary.`);
-  }
-  const found = DEFAULT_CHROMIUM.find(executable);
-  if (found) return found;
-  throw new ChromiumNotFoundError(
-    `PDF export needs Chromium and none was found at /usr/bin/chromium. Install it (Debian: apt-get install -y chromium) or set ${CHROMIUM_ENV} to the path of a Chromium or Chrome binary.`,
-  );
+  const found = locateChromium({ env });
+  if (found.path !== null) return found.path;
+  throw new ChromiumNotFoundError(`PDF export needs Chromium: ${found.problem}`);
 }
 
 /** How BoardPrep runs Debian's Chromium headless on these machines (also the end-to-end tests and the scripts). */
