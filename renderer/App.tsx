@@ -58,6 +58,7 @@ export function App() {
       setMenuMessage(null);
       if (command === 'new-case') navigate({ name: 'new-case' });
       else if (command === 'shortcuts') setHelpOpen(true);
+      else if (command === 'search') searchRef.current?.focus();
       else if (command === 'import-imaging') {
         if (r.name === 'case') navigate({ name: 'case', id: r.id, tab: 'imaging' });
         else setMenuMessage({ kind: 'info', text: 'Imaging is imported into a case: choose the case, then Import imaging again.' });

@@ -22,7 +22,7 @@ export interface Shortcut {
 export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'new-case', area: 'Anywhere', keys: [['Mod', 'N']], description: 'New case', accelerator: 'CmdOrCtrl+N', browserReserved: true },
   { id: 'search', area: 'Anywhere', keys: [['Mod', 'K'], ['/']], description: 'Search cases', accelerator: 'CmdOrCtrl+K' },
-  { id: 'shortcuts', area: 'Anywhere', keys: [['?']], description: 'Show keyboard shortcuts' },
+  { id: 'shortcuts', area: 'Anywhere', keys: [['?']], description: 'Show keyboard shortcuts', accelerator: '?' },
   { id: 'viewer-step', area: 'Image viewer', keys: [['↓'], ['→'], ['↑'], ['←']], description: 'Next or previous image of the series' },
   { id: 'viewer-jump', area: 'Image viewer', keys: [['Page Down'], ['Page Up']], description: 'Ten images on or back' },
   { id: 'viewer-ends', area: 'Image viewer', keys: [['Home'], ['End']], description: 'First or last image' },

@@ -43,7 +43,7 @@ export interface BoardPrepBridge {
 
 /** Not a contract channel: main -> renderer only, the menu items the page carries out. */
 export const MENU_COMMAND_CHANNEL = 'menu:command';
-export const MENU_COMMANDS = ['new-case', 'import-imaging', 'export-meeting', 'shortcuts'] as const;
+export const MENU_COMMANDS = ['new-case', 'import-imaging', 'export-meeting', 'search', 'shortcuts'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export const isMenuCommand = (value: unknown): value is MenuCommand => (MENU_COMMANDS as readonly unknown[]).includes(value);
 
