@@ -20,6 +20,8 @@ describe('the log of a demo run', () => {
   it('is in <data>/logs and names no demo patient (no name, MRN or date of birth)', async () => {
     const dataDir = tempDataDir();
     expect(await runCli(['demo', '--data', dataDir], { appRoot, version: '9.9.9' }, quiet)).toBe(0);
+    // A second run skips every patient (the terminal names their MRNs; the log must not).
+    expect(await runCli(['demo', '--no-images', '--data', dataDir], { appRoot, version: '9.9.9' }, quiet)).toBe(0);
 
     const files = readdirSync(logsDir(dataDir));
     expect(files).toEqual(['cli.log']);
@@ -27,6 +29,7 @@ describe('the log of a demo run', () => {
     // It says what happened, with ids and counts.
     expect(text).toMatch(/demo board loaded \{ casesCreated: 7, skipped: 0 \}/);
     expect(text).toMatch(/demo images stored \{ demoCase: '[a-z-]+', caseId: \d+, imported: \d+/);
+    expect(text).toMatch(/demo board loaded \{ casesCreated: 0, skipped: 7 \}/);
     expect(text).toMatch(/boardprep demo finished .*exitCode: 0/);
 
     const board = JSON.parse(readFileSync(path.join(RESOURCES_DIR, 'demo', 'board.json'), 'utf8')) as { cases: { case: { patient: DemoPatient } }[] };
