@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { aboutText } from '../../../electron/about';
 import { watchForCrashes, type AppEvents, type ProcessEvents, type ReloadableContents } from '../../../electron/crash-handling';
@@ -35,6 +36,13 @@ describe('runtime paths', () => {
       iconsDir: path.join(res, 'resources', 'icons'),
       nativeBinding: path.join(res, 'app.asar.unpacked', 'build', 'electron-native', 'better_sqlite3.node'),
     });
+  });
+
+  it('npm start and npm run build:electron-native look for the binding where the app loads it from source', async () => {
+    // scripts/*.mjs cannot import TypeScript: this keeps their copy of the path in step.
+    const script = pathToFileURL(path.resolve(import.meta.dirname, '../../../scripts/electron-runtime.mjs')).href;
+    const runtime = (await import(script)) as { appRoot: string; electronBinding: string };
+    expect(runtime.electronBinding).toBe(runtimePaths({ packaged: false, appPath: runtime.appRoot, resourcesPath: '' }).nativeBinding);
   });
 
   it('a missing binding is one message that says what to do in each layout', () => {
