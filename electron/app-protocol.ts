@@ -1,15 +1,16 @@
 import { net, protocol } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { appFileFor } from './app-protocol-path';
 import type { MediaAnswer } from './host/media';
 import { staticContentSecurityPolicy } from './host/web';
+import { APP_ORIGIN, APP_SCHEME } from './web-guards';
 
 /**
  * The renderer is served from boardprep://app/ rather than file://, so it has a real origin, a CSP header,
  * and no way to read arbitrary local files: only what is under the allow-listed folders is answered.
  */
-export const APP_SCHEME = 'boardprep';
-export const APP_ORIGIN = `${APP_SCHEME}://app`;
+export { APP_ORIGIN, APP_SCHEME };
 
 /**
  * standard + secure give the scheme real origins, so the page may start the DICOM decode worker from
@@ -45,9 +46,9 @@ export function serveAppProtocol(rendererDir: string, media: Media): void {
       const answer = await media(request.method, url, readBody);
       if (answer) return mediaResponse(answer);
     }
-    const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
-    const file = path.resolve(root, `.${relative}`);
-    if (!file.startsWith(root + path.sep)) return new Response('Forbidden', { status: 403 });
+    const found = appFileFor(root, url.pathname);
+    if (!('file' in found)) return new Response(found.text, { status: found.status });
+    const { file } = found;
     const response = await net.fetch(pathToFileURL(file).href);
     const headers = new Headers(response.headers);
     // The page gets the strict policy; the decode worker under /decoders/ gets its own (see DECODER_CONTENT_SECURITY_POLICY).

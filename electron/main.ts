@@ -1,26 +1,29 @@
-import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
-import { existsSync } from 'node:fs';
+import { app, BrowserWindow, crashReporter, dialog, ipcMain, session, shell } from 'electron';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { APP_ORIGIN, registerAppSchemeAsPrivileged, serveAppProtocol } from './app-protocol';
+import { aboutText } from './about';
+import { registerAppSchemeAsPrivileged, serveAppProtocol } from './app-protocol';
+import { watchForCrashes } from './crash-handling';
 import { openDatabase, type Db } from './db/open';
+import { schemaVersion } from './db/migrate';
 import { handlersFor } from './host/handlers';
 import { answerMedia } from './host/media';
 import { createServices } from './host/services';
 import { startupSweep } from './host/startup';
 import { electronPdfSource } from './export-pdf-electron';
 import { serveOverIpc } from './host/ipc';
+import { logsDir, openLog, type Logger } from './log';
 import { installMenu } from './menu';
+import { missingBindingMessage, runtimePaths, type LayoutFacts } from './paths';
 import { secureWebPreferences } from './secure-web-preferences';
 import { audienceHandler } from './presenter-window';
-import { OPEN_AUDIENCE_CHANNEL } from '../shared/contract/contract';
+import { APP_ORIGIN, guardWebContents, isTrustedUrl, permissionAllowed } from './web-guards';
+import { MENU_COMMAND_CHANNEL, OPEN_AUDIENCE_CHANNEL, type MenuCommand } from '../shared/contract/contract';
 
-// The Electron shell only: windows, menu, protocol and security. Everything else lives in services.
-const appRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const rendererDir = path.join(appRoot, 'out', 'renderer');
-/** better-sqlite3 built for Electron's ABI (npm run build:electron-native); node_modules keeps the Node build for tests. */
-const preloadPath = path.join(appRoot, 'out', 'preload', 'preload.cjs');
-const electronBinding = path.join(appRoot, 'build', 'electron-native', 'better_sqlite3.node');
+// The Electron shell only: windows, menu, protocol and security. Everything else lives in services; the decisions
+// (paths, guards, crash handling, menu, about) live in plain modules with their own tests.
+const layout: LayoutFacts = { packaged: app.isPackaged, appPath: app.getAppPath(), resourcesPath: process.resourcesPath };
+const paths = runtimePaths(layout);
 
 app.setName('BoardPrep');
 registerAppSchemeAsPrivileged();
@@ -31,21 +34,15 @@ function dataDirFromArgs(): string {
   return chosen ? path.resolve(chosen) : app.getPath('userData');
 }
 
-function isTrustedUrl(url: string): boolean {
-  return url === APP_ORIGIN || url.startsWith(`${APP_ORIGIN}/`);
-}
-
-function hardenSessions(): void {
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+function hardenSessions(log: Logger): void {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_wc, permission, callback, details) => callback(permissionAllowed(permission, details.requestingUrl)));
+  ses.setPermissionCheckHandler((_wc, permission, _origin, details) => permissionAllowed(permission, details.requestingUrl));
+  ses.setDevicePermissionHandler(() => false);
   app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-navigate', (event, url) => {
-      if (!isTrustedUrl(url)) event.preventDefault();
-    });
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(({ url }) => {
-      // Links to the outside world (e.g. a guideline) open in the system browser, never inside the app.
-      if (url.startsWith('https://')) void shell.openExternal(url);
-      return { action: 'deny' };
+    guardWebContents(contents, {
+      openExternal: (url) => void shell.openExternal(url).catch((err: unknown) => log.error('could not open a link in the browser', err)),
+      refused: (what, host) => log.warn(`refused: ${what}`, { host }),
     });
   });
 }
@@ -58,40 +55,94 @@ function createWindow(): BrowserWindow {
     minHeight: 700,
     title: 'BoardPrep',
     show: false,
-    webPreferences: secureWebPreferences(preloadPath, { spellcheck: true }),
+    webPreferences: secureWebPreferences(paths.preload),
   });
   win.once('ready-to-show', () => win.show());
   void win.loadURL(`${APP_ORIGIN}/index.html`);
   return win;
 }
 
+function focus(win: BrowserWindow | undefined): void {
+  if (!win) return;
+  if (win.isMinimized()) win.restore();
+  win.show();
+  win.focus();
+}
+
 async function start(): Promise<void> {
-  await app.whenReady();
+  // A second launch hands over to the first (its window comes to the front) and quits.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  app.on('second-instance', () => focus(BrowserWindow.getAllWindows()[0]));
   const dataDir = dataDirFromArgs();
+  const log = openLog(dataDir, 'desktop', { console: !app.isPackaged });
+  // Minidumps stay on this machine (<userData>/Crashpad); nothing is ever uploaded.
+  crashReporter.start({ uploadToServer: false });
+  watchForCrashes(process, app, {
+    log,
+    askReload: async (message) => {
+      const { response } = await dialog.showMessageBox({ type: 'error', title: 'BoardPrep', message, buttons: ['Reload', 'Not now'], defaultId: 0, cancelId: 1 });
+      return response === 0;
+    },
+    reloadAll: () => BrowserWindow.getAllWindows().forEach((w) => w.webContents.reload()),
+  });
+  await app.whenReady();
+  log.info('BoardPrep started', { version: app.getVersion(), electron: process.versions.electron, packaged: app.isPackaged, dataDir });
+
+  if (!existsSync(paths.nativeBinding)) {
+    const message = missingBindingMessage(layout, paths.nativeBinding);
+    log.error(message);
+    dialog.showErrorBox('BoardPrep cannot start', message);
+    app.exit(1);
+    return;
+  }
   let db: Db;
   try {
-    db = openDatabase(dataDir, { nativeBinding: existsSync(electronBinding) ? electronBinding : undefined });
+    db = openDatabase(dataDir, { nativeBinding: paths.nativeBinding });
   } catch (err) {
+    log.error('could not open the database', err);
     dialog.showErrorBox('BoardPrep cannot open its database', `${dataDir}\n\n${(err as Error).message}`);
     app.exit(1);
     return;
   }
-  const ctx = { db, dataDir, resourcesDir: path.join(appRoot, 'resources'), version: app.getVersion() };
-  await startupSweep(ctx, (line) => console.log(line));
+  const ctx = { db, dataDir, resourcesDir: paths.resourcesDir, version: app.getVersion(), log };
+  await startupSweep(ctx, (line) => log.info(line));
   const services = createServices(ctx);
   // PDF exports: the print views in an offscreen window of this app (printToPDF).
-  services.exports.usePdf(electronPdfSource(APP_ORIGIN, preloadPath));
-  hardenSessions();
-  serveAppProtocol(rendererDir, (method, url, readBody) => answerMedia(services, method, url, readBody));
-  serveOverIpc(handlersFor(services), isTrustedUrl, { log: (message, error) => console.error(message, error) });
-  ipcMain.handle(OPEN_AUDIENCE_CHANNEL, audienceHandler({ appOrigin: APP_ORIGIN, preload: preloadPath, isTrustedUrl }));
-  installMenu();
+  services.exports.usePdf(electronPdfSource(APP_ORIGIN, paths.preload));
+  hardenSessions(log);
+  serveAppProtocol(paths.rendererDir, (method, url, readBody) => answerMedia(services, method, url, readBody));
+  serveOverIpc(handlersFor(services), isTrustedUrl, { log: (message, error) => log.error(message, error) });
+  ipcMain.handle(OPEN_AUDIENCE_CHANNEL, audienceHandler({ appOrigin: APP_ORIGIN, preload: paths.preload, isTrustedUrl }));
+
+  const openFolder = (dir: string) => {
+    mkdirSync(dir, { recursive: true });
+    void shell.openPath(dir).then((error) => error && log.warn('could not open a folder', { error }));
+  };
+  installMenu(
+    { isMac: process.platform === 'darwin', development: !app.isPackaged },
+    {
+      send: (command: MenuCommand) => {
+        const win = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+        win?.webContents.send(MENU_COMMAND_CHANNEL, command);
+      },
+      openDataFolder: () => openFolder(dataDir),
+      openLogsFolder: () => openFolder(logsDir(dataDir)),
+      showAbout: () => {
+        const about = aboutText({ version: app.getVersion(), schemaVersion: schemaVersion(db), dataDir, logsDir: logsDir(dataDir), versions: process.versions });
+        void dialog.showMessageBox({ type: 'info', title: about.title, message: about.message, detail: about.detail, buttons: ['OK'] });
+      },
+    },
+  );
   createWindow();
   app.on('activate', () => BrowserWindow.getAllWindows().length === 0 && createWindow());
   app.on('window-all-closed', () => process.platform !== 'darwin' && app.quit());
   app.on('will-quit', () => {
     services.jobs.cancelAll();
     db.close();
+    log.info('BoardPrep stopped');
   });
 }
 

@@ -1,8 +1,9 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { isChannel } from '../shared/contract/channels';
-import { OPEN_AUDIENCE_CHANNEL, type BoardPrepBridge } from '../shared/contract/contract';
+import { isMenuCommand, MENU_COMMAND_CHANNEL, OPEN_AUDIENCE_CHANNEL, type BoardPrepBridge } from '../shared/contract/contract';
 
-// Sandboxed preload: exposes the contract's channels, the paths of files the user chose and the audience window, nothing else.
+// Sandboxed preload: exposes the contract's channels, the paths of files the user chose, the audience window and the
+// menu's commands, nothing else (never ipcRenderer itself).
 const bridge = {
   invoke: (channel, input) => {
     if (!isChannel(channel)) {
@@ -12,6 +13,13 @@ const bridge = {
   },
   pathsForFiles: (files) => files.map((f) => webUtils.getPathForFile(f)).filter((p) => p !== ''),
   openAudience: (request) => ipcRenderer.invoke(OPEN_AUDIENCE_CHANNEL, request),
+  onMenuCommand: (listener) => {
+    const onCommand = (_event: Electron.IpcRendererEvent, command: unknown) => {
+      if (isMenuCommand(command)) listener(command);
+    };
+    ipcRenderer.on(MENU_COMMAND_CHANNEL, onCommand);
+    return () => void ipcRenderer.removeListener(MENU_COMMAND_CHANNEL, onCommand);
+  },
 } satisfies BoardPrepBridge;
 
 contextBridge.exposeInMainWorld('boardprep', bridge);

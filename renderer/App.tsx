@@ -1,37 +1,76 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CaseRecord } from '../shared/domain/case';
+import { shortcutKeys, withShortcut, type ShortcutHost } from '../shared/shortcuts';
+import type { MenuCommand } from '../shared/contract/contract';
+import { Banner, type BannerMessage } from './components/Banner';
 import { call } from './api';
 import { CaseList } from './features/cases/CaseList';
 import { CaseForm } from './features/cases/CaseForm';
 import { CasePage } from './features/cases/CasePage';
 import { EmptyBoard } from './features/home/EmptyBoard';
 import { MeetingsArea } from './features/meetings/MeetingsArea';
+import { ShortcutsDialog } from './features/help/ShortcutsDialog';
 import { ChromelessArea } from './features/presenter/ChromelessArea';
 import { hrefFor, isChromeless, navigate, useRoute } from './router';
 import { useAsync } from './useAsync';
 
+/** The desktop app has the preload bridge; the web host runs in a browser, which keeps some keys for itself. */
+const host: ShortcutHost = window.boardprep ? 'desktop' : 'web';
+const mac = /Mac|iPhone|iPad/.test(navigator.platform);
+const newCaseKeys = shortcutKeys('new-case', host, mac);
+
 export function App() {
   const route = useRoute();
+  const routeRef = useRef(route);
+  routeRef.current = route;
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [menuMessage, setMenuMessage] = useState<BannerMessage | null>(null);
   const [refreshKey, setRefreshKey] = useState(0);
   const refresh = useCallback(() => setRefreshKey((k) => k + 1), []);
   const { value: info, error } = useAsync(() => call('app:info', {}), [refreshKey]);
   const searchRef = useRef<HTMLInputElement>(null);
 
-  // App shortcuts, the same in Electron and the browser: Ctrl/Cmd+N new case, Ctrl/Cmd+K or / to search.
+  // App shortcuts, the same in Electron and the browser (listed in shared/shortcuts.ts): Ctrl/Cmd+N new case,
+  // Ctrl/Cmd+K or / to search, ? for the list of shortcuts.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const mod = e.ctrlKey || e.metaKey;
-      const typing = e.target instanceof HTMLElement && /^(INPUT|TEXTAREA|SELECT)$/.test(e.target.tagName);
+      const typing = e.target instanceof HTMLElement && (/^(INPUT|TEXTAREA|SELECT)$/.test(e.target.tagName) || e.target.isContentEditable);
       if (mod && e.key.toLowerCase() === 'n' && !e.shiftKey) {
         e.preventDefault();
         navigate({ name: 'new-case' });
       } else if ((mod && e.key.toLowerCase() === 'k') || (e.key === '/' && !typing)) {
         e.preventDefault();
         searchRef.current?.focus();
+      } else if (e.key === '?' && !mod && !e.altKey && !typing && !isChromeless(routeRef.current)) {
+        e.preventDefault();
+        setHelpOpen(true);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  // The desktop menu's commands (electron/menu.ts).
+  useEffect(() => {
+    const run = (command: MenuCommand) => {
+      const r = routeRef.current;
+      setMenuMessage(null);
+      if (command === 'new-case') navigate({ name: 'new-case' });
+      else if (command === 'shortcuts') setHelpOpen(true);
+      else if (command === 'search') searchRef.current?.focus();
+      else if (command === 'import-imaging') {
+        if (r.name === 'case') navigate({ name: 'case', id: r.id, tab: 'imaging' });
+        else setMenuMessage({ kind: 'info', text: 'Imaging is imported into a case: choose the case, then Import imaging again.' });
+      } else if (command === 'export-meeting') {
+        if (r.name === 'meeting') navigate({ name: 'meeting', id: r.id, tab: 'agenda' });
+        else {
+          navigate({ name: 'meetings' });
+          setMenuMessage({ kind: 'info', text: 'Exports are on the meeting\'s page: choose the meeting, then its Export buttons.' });
+        }
+      }
+    };
+    return window.boardprep?.onMenuCommand?.(run);
   }, []);
 
   const onSaved = (record: CaseRecord) => {
@@ -67,12 +106,14 @@ export function App() {
               {info.caseCount} case{info.caseCount === 1 ? '' : 's'} · {info.dataDir}
             </span>
           )}
-          <button type="button" className="button button--primary" onClick={() => navigate({ name: 'new-case' })} title="New case (Ctrl+N)">
+          <button type="button" className="button button--primary" onClick={() => navigate({ name: 'new-case' })} title={withShortcut('New case', 'new-case', host, mac)}>
             New case
           </button>
         </div>
       </header>
       {error && <div className="banner banner--error">{error}</div>}
+      <Banner message={menuMessage} />
+      {helpOpen && <ShortcutsDialog host={host} mac={mac} onClose={() => setHelpOpen(false)} />}
       {meetings ? (
         <main className="detail detail--wide">
           <MeetingsArea route={route} />
@@ -90,7 +131,10 @@ export function App() {
             ) : info ? (
               <div className="placeholder">
                 <h2>Choose a case</h2>
-                <p>Pick a case on the left, or press Ctrl+N for a new one. Search finds names, MRNs and diagnoses.</p>
+                <p>
+                  Pick a case on the left, or {newCaseKeys ? `press ${newCaseKeys} for` : 'choose New case for'} a new one.
+                  Search finds names, MRNs and diagnoses. Press ? for the keyboard shortcuts.
+                </p>
               </div>
             ) : null}
           </main>

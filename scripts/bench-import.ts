@@ -30,6 +30,7 @@ const appRoot = path.resolve(here, '..');
 
 async function child(dataDir: string, source: string, total: number): Promise<void> {
   const { importCommand } = await import('../electron/cli/import-command');
+  const { openLog } = await import('../electron/log');
   const marks = [Math.ceil(total / 4), Math.ceil(total / 2), total];
   const rss: (number | null)[] = [null, null, null];
   const peakMb = () => process.resourceUsage().maxRSS / 1024;
@@ -37,7 +38,7 @@ async function child(dataDir: string, source: string, total: number): Promise<vo
   const started = performance.now();
   const code = await importCommand.run(
     [source, '--json'],
-    { dataDir, resourcesDir: '', rendererDir: '', version: 'bench' },
+    { dataDir, resourcesDir: '', rendererDir: '', version: 'bench', log: openLog(dataDir, 'cli') },
     {
       out: (l) => out.push(l),
       err: (l) => process.stderr.write(`${l}\n`),

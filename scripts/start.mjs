@@ -1,4 +1,5 @@
 // npm start: build, then launch the desktop app; where Electron cannot run, say so and serve the web host.
+// Nothing native is built here: the Electron binding is made by `npm run build:electron-native` (or `npm run dist`).
 import { spawnSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -11,11 +12,7 @@ const built = run('npm', ['run', '--silent', 'build']);
 if (built.status !== 0) process.exit(built.status ?? 1);
 
 const { binary, reason } = electronBinary();
-let why = reason;
-if (binary && !existsSync(electronBinding)) {
-  console.log('Building better-sqlite3 for Electron (once)...');
-  if (run('node', ['scripts/build-electron-native.mjs']).status !== 0) why = 'better-sqlite3 could not be built for Electron';
-}
+const why = reason ?? (existsSync(electronBinding) ? null : `better-sqlite3 is not built for Electron yet: run "npm run build:electron-native" once (${path.relative(appRoot, electronBinding)} is missing)`);
 if (binary && !why) {
   const child = spawn(binary, [appRoot, ...args], { cwd: appRoot, stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));

@@ -1,5 +1,6 @@
-import path from 'node:path';
 import { resolveDataDir } from '../data-folder';
+import { openLog } from '../log';
+import { runtimePaths } from '../paths';
 import { parseArgs } from './args';
 import { UsageError, type CliEnv, type CliIo, type Command } from './command';
 import { demoCommand } from './demo-command';
@@ -71,19 +72,23 @@ export async function runCli(
     io.err('boardprep: --data needs a folder');
     return 2;
   }
-  const env: CliEnv = {
-    dataDir: resolveDataDir(dataFlag),
-    resourcesDir: path.join(app.appRoot, 'resources'),
-    rendererDir: path.join(app.appRoot, 'out', 'renderer'),
-    version: app.version,
-  };
+  const dataDir = resolveDataDir(dataFlag);
+  // The CLI runs from the source layout (bin/boardprep.mjs); the desktop app resolves the packaged one.
+  const paths = runtimePaths({ packaged: false, appPath: app.appRoot, resourcesPath: '' });
+  const log = openLog(dataDir, command.name === 'serve' ? 'web-host' : 'cli');
+  const env: CliEnv = { dataDir, resourcesDir: paths.resourcesDir, rendererDir: paths.rendererDir, version: app.version, log };
+  const started = Date.now();
   try {
-    return await command.run(args, env, io);
+    const code = await command.run(args, env, io);
+    // Logged at the end, so a mistyped command line leaves no log behind in the default data folder.
+    log.info(`boardprep ${name} finished`, { version: app.version, exitCode: code, seconds: (Date.now() - started) / 1000 });
+    return code;
   } catch (err) {
     if (err instanceof UsageError) {
       io.err(`boardprep ${name}: ${err.message}\n\n${command.help}`);
       return 2;
     }
+    log.error(`boardprep ${name} failed`, err);
     io.err(`boardprep ${name}: ${err instanceof Error ? err.message : String(err)}`);
     return 1;
   }

@@ -1,3 +1,5 @@
+import type { Logger } from '../log';
+
 /** A `boardprep` subcommand. Commands print through `io` so tests can run them in-process. */
 export interface CliIo {
   out: (line: string) => void;
@@ -12,6 +14,8 @@ export interface CliEnv {
   resourcesDir: string;
   rendererDir: string;
   version: string;
+  /** The data folder's log (logs/cli.log, logs/web-host.log for serve): ids and counts, never patient details. */
+  log: Logger;
 }
 
 export interface Command {

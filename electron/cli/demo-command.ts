@@ -24,6 +24,8 @@ Options:
     const db = openDatabase(env.dataDir);
     try {
       const result = loadDemoBoard(db, env.resourcesDir);
+      // Counts only: the skipped lines name MRNs.
+      env.log.info('demo board loaded', { casesCreated: result.casesCreated, skipped: result.skipped.length });
       if (!flags.has('json')) {
         io.out(`Demo board loaded into ${env.dataDir}: ${result.casesCreated} cases created.`);
         for (const s of result.skipped) io.out(`  skipped ${s}`);
@@ -33,6 +35,7 @@ Options:
         : await loadDemoImages(db, env.dataDir, env.resourcesDir, {
             onProgress: (key, p) => io.progress(`demo images ${key}: ${p.phase} ${p.imported + p.duplicates}/${p.total || '?'}`),
           });
+      for (const c of images?.cases ?? []) env.log.info('demo images stored', { demoCase: c.key, caseId: c.caseId, imported: c.imported, duplicates: c.duplicates });
       if (flags.has('json')) {
         io.out(JSON.stringify({ dataDir: env.dataDir, ...result, images: images?.cases ?? null, keyImages: images?.keyImages ?? null }));
       } else if (images) {

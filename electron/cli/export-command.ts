@@ -137,13 +137,16 @@ Examples:
       const exports = new ExportsService({ db, dataDir: env.dataDir, meetings });
       if (needsPdf) {
         // A private web host on the same data folder serves the print view to Chromium, for this run only.
-        const services = createServices({ db, dataDir: env.dataDir, resourcesDir: env.resourcesDir, version: env.version });
+        const services = createServices({ db, dataDir: env.dataDir, resourcesDir: env.resourcesDir, version: env.version, log: env.log });
         host = await startWebHost({
           handlers: handlersFor(services),
           media: (method, url, readBody) => answerMedia(services, method, url, readBody),
           rendererDir: env.rendererDir,
           port: 0,
-          log: (message, error) => io.err(`${message}: ${error instanceof Error ? error.message : String(error)}`),
+          log: (message, error) => {
+            env.log.error(message, error);
+            io.err(`${message}: ${error instanceof Error ? error.message : String(error)}`);
+          },
         });
         exports.usePdf(webHostPdfSource(host, printer));
       }
@@ -159,6 +162,7 @@ Examples:
             onProgress: (p) => io.progress(`${label} ${path.basename(j.file)}: ${p.phase}${p.total && !/^Slide /.test(p.phase) ? ` (${p.done}/${p.total})` : ''}`),
           });
           io.progress('');
+          env.log.info('export written', { kind: outcome.kind, meetingId, bytes: outcome.bytes, seconds: outcome.seconds, deidentified: outcome.deidentified });
           io.out(flags.has('json') ? JSON.stringify({ dataDir: env.dataDir, meetingId, ...outcome }) : summary(outcome));
         } catch (err) {
           io.progress('');
@@ -171,6 +175,7 @@ Examples:
             return 2;
           }
           failed = true;
+          env.log.error(`${j.kind} export failed`, err, { meetingId });
           io.err(`boardprep export: ${label} export failed, ${path.basename(j.file)} was not written: ${err instanceof Error ? err.message : String(err)}`);
         }
       }

@@ -111,6 +111,7 @@ Examples:
         if (e instanceof DomainError && e.code === 'not-found' && caseId !== undefined) throw new UsageError(e.message);
         if (e instanceof ImportFailedError) {
           io.progress('');
+          env.log.error('import failed', e);
           io.err(`boardprep import: ${e.message}`);
           return 1;
         }
@@ -119,6 +120,16 @@ Examples:
       const { scanned, imported, duplicates } = result;
       io.progress(progressLine({ phase: 'importing', scanned, imported, duplicates, rejected: result.rejected.length, total: scanned }));
       io.progress('');
+      env.log.info('import finished', {
+        status: result.status,
+        caseId: caseId ?? null,
+        scanned,
+        imported,
+        duplicates,
+        rejected: result.rejected.length,
+        studies: result.studies.length,
+        seconds: result.seconds,
+      });
       if (flags.has('json')) io.out(JSON.stringify({ dataDir: env.dataDir, ...result }));
       else printSummary(result, env.dataDir, caseId, io);
       if (result.status === 'cancelled') return 130;

@@ -33,22 +33,32 @@ Options:
     if (flags.has('demo') && new CasesService(db).count() === 0) {
       const { casesCreated } = loadDemoBoard(db, env.resourcesDir);
       const images = await loadDemoImages(db, env.dataDir, env.resourcesDir);
+      env.log.info('demo board loaded', { casesCreated, images: images.cases.reduce((n, c) => n + c.imported, 0), keyImages: images.keyImages });
       io.out(`Loaded the demo board: ${casesCreated} cases, ${images.cases.reduce((n, c) => n + c.imported, 0)} synthetic CT images, ${images.keyImages} key images.`);
     }
-    const ctx = { db, dataDir: env.dataDir, resourcesDir: env.resourcesDir, version: env.version };
-    await startupSweep(ctx, (line) => io.out(line));
+    const ctx = { db, dataDir: env.dataDir, resourcesDir: env.resourcesDir, version: env.version, log: env.log };
+    await startupSweep(ctx, (line) => {
+      env.log.info(line);
+      io.out(line);
+    });
     const services = createServices(ctx);
     const host = await startWebHost({
       handlers: handlersFor(services),
       media: (method, url, readBody) => answerMedia(services, method, url, readBody),
       rendererDir: env.rendererDir,
       port,
-      log: (message, error) => io.err(`${message}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+      log: (message, error) => {
+        env.log.error(message, error);
+        io.err(`${message}: ${error instanceof Error ? error.message : String(error)} (details in ${env.log.file})`);
+      },
     });
     // PDF exports print the host's own print views in headless Chromium (started on the first PDF, closed when idle).
     const printer = new ChromiumPdfPrinter();
     services.exports.usePdf(webHostPdfSource(host, printer));
+    // The address without its token: the log is for support and must not open the app.
+    env.log.info('web host listening', { url: host.url, dataDir: env.dataDir });
     io.out(`Data folder: ${env.dataDir}`);
+    io.out(`Log: ${env.log.file}`);
     io.out(`BoardPrep is running. Open ${host.openUrl}`);
 
     await new Promise<void>((resolve) => {
@@ -61,6 +71,7 @@ Options:
     await services.jobs.idle();
     await printer.close();
     db.close();
+    env.log.info('web host stopped');
     io.out('BoardPrep stopped.');
     return 0;
   },

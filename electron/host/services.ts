@@ -1,4 +1,5 @@
 import type { AppContext } from '../app-context';
+import { silentLogger } from '../log';
 import { CasesService } from '../services/cases/cases-service';
 import { createClinicalServices, type ClinicalServices } from '../services/clinical';
 import { AnnotationsService } from '../services/imaging/annotations-service';
@@ -38,6 +39,6 @@ export function createServices(ctx: AppContext): Services {
     jobs,
     clinical,
     meetings,
-    exports: new ExportsService({ db: ctx.db, dataDir: ctx.dataDir, meetings, jobs, log: (m, e) => console.error(m, e) }),
+    exports: new ExportsService({ db: ctx.db, dataDir: ctx.dataDir, meetings, jobs, log: (m, e) => (ctx.log ?? silentLogger).error(m, e) }),
   };
 }

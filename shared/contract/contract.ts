@@ -37,7 +37,15 @@ export interface BoardPrepBridge {
   pathsForFiles?(files: File[]): string[];
   /** Desktop only: open presenter mode's audience window on the second display (electron/presenter-window.ts). */
   openAudience?(request: AudienceRequest): Promise<AudienceResult>;
+  /** Desktop only: the application menu's commands for the page (File > New case, Help > Keyboard shortcuts, ...). Returns the unsubscribe. */
+  onMenuCommand?(listener: (command: MenuCommand) => void): () => void;
 }
+
+/** Not a contract channel: main -> renderer only, the menu items the page carries out. */
+export const MENU_COMMAND_CHANNEL = 'menu:command';
+export const MENU_COMMANDS = ['new-case', 'import-imaging', 'export-meeting', 'search', 'shortcuts'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+export const isMenuCommand = (value: unknown): value is MenuCommand => (MENU_COMMANDS as readonly unknown[]).includes(value);
 
 /** Not a contract channel: the web host has no windows to open (the renderer uses window.open there). */
 export const OPEN_AUDIENCE_CHANNEL = 'presenter:openAudience';

@@ -4,6 +4,7 @@ import { importDicom } from '../../services/dicom/import-service';
 import { attachStudy } from '../../services/dicom/patient-match';
 import type { ImportResult } from '../../services/dicom/types';
 import type { JobControl } from '../../services/jobs/job-registry';
+import { silentLogger } from '../../log';
 import type { Services } from '../services';
 import { removeUpload, uploadDir } from '../uploads';
 import type { HandlerSlice } from './slice';
@@ -59,7 +60,7 @@ function outcome(result: ImportResult, showPath: (p: string) => string): ImportO
 
 export function imagingHandlers(services: Services): HandlerSlice<ImagingChannels> {
   const { ctx, studies, annotations, keyImages, lesions, jobs, cases } = services;
-  const log = (m: string, e: unknown) => console.error(m, e);
+  const log = (m: string, e: unknown) => (ctx.log ?? silentLogger).error(m, e);
 
   function startImport(paths: string[], caseId: number | undefined, confirmMismatch: boolean, showPath: (p: string) => string, cleanup?: () => void) {
     if (caseId !== undefined) cases.get(caseId); // a clear not-found before any work

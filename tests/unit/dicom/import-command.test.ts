@@ -1,13 +1,14 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError, type CliEnv, type CliIo } from '../../../electron/cli/command';
+import { openLog } from '../../../electron/log';
 import { importCommand } from '../../../electron/cli/import-command';
 import { openDatabase } from '../../../electron/db/open';
 import { tempDataDir } from '../helpers/temp';
 import { createCase, CT_SERIES, MALFORMED, SINGLE } from './fixtures';
 
 function env(dataDir: string): CliEnv {
-  return { dataDir, resourcesDir: '/nonexistent', rendererDir: '/nonexistent', version: 'test' };
+  return { dataDir, resourcesDir: '/nonexistent', rendererDir: '/nonexistent', version: 'test', log: openLog(dataDir, 'cli') };
 }
 
 async function run(dataDir: string, ...args: string[]) {

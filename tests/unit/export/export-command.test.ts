@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError, type CliEnv, type CliIo } from '../../../electron/cli/command';
+import { openLog } from '../../../electron/log';
 import { exportCommand } from '../../../electron/cli/export-command';
 import { openDatabase } from '../../../electron/db/open';
 import { loadDemoBoard } from '../../../electron/services/demo/demo-service';
@@ -26,7 +27,7 @@ async function run(dataDir: string, ...args: string[]) {
   const err: string[] = [];
   const progress: string[] = [];
   const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), progress: (l) => progress.push(l) };
-  const env: CliEnv = { dataDir, resourcesDir: RESOURCES_DIR, rendererDir: path.join(appRoot, 'out', 'renderer'), version: 'test' };
+  const env: CliEnv = { dataDir, resourcesDir: RESOURCES_DIR, rendererDir: path.join(appRoot, 'out', 'renderer'), version: 'test', log: openLog(dataDir, 'cli') };
   const code = await exportCommand.run(args, env, io);
   return { code, out: out.join('\n'), err: err.join('\n'), progress };
 }
