@@ -1,8 +1,11 @@
 import { net, protocol } from 'electron';
 import path from 'node:path';
+import { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { pathToFileURL } from 'node:url';
+import { declaredLength, requestBody, type RequestBody } from './host/body';
 import type { MediaAnswer } from './host/media';
-import { staticContentSecurityPolicy } from './host/web';
+import { decodePath, staticContentSecurityPolicy } from './host/web';
 
 /**
  * The renderer is served from boardprep://app/ rather than file://, so it has a real origin, a CSP header,
@@ -23,12 +26,20 @@ export function registerAppSchemeAsPrivileged(): void {
   ]);
 }
 
-type Media = (method: string, url: URL, readBody: (limit: number) => Promise<Buffer>) => Promise<MediaAnswer | null>;
+type Media = (method: string, url: URL, body: RequestBody) => Promise<MediaAnswer | null>;
 
 async function mediaResponse(answer: MediaAnswer): Promise<Response> {
   if (!('file' in answer)) return new Response(answer.text, { status: answer.status });
   const response = await net.fetch(pathToFileURL(answer.file).href);
-  return new Response(response.body, { status: response.status, headers: { 'Content-Type': answer.contentType, 'X-Content-Type-Options': 'nosniff' } });
+  // Patient data: no copy in Chromium's disk cache (see the web host's sendMedia).
+  const headers = { 'Content-Type': answer.contentType, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' };
+  return new Response(response.body, { status: response.status, headers });
+}
+
+/** The request's body as a stream (uploads go to disk as they arrive, refused once past their limit). */
+function bodyOf(request: Request): RequestBody {
+  const stream = request.body ? Readable.fromWeb(request.body as WebReadableStream<Uint8Array>) : Readable.from([]);
+  return requestBody(stream, declaredLength(request.headers.get('content-length')));
 }
 
 export function serveAppProtocol(rendererDir: string, media: Media): void {
@@ -37,15 +48,11 @@ export function serveAppProtocol(rendererDir: string, media: Media): void {
     const url = new URL(request.url);
     if (url.host !== 'app') return new Response('Not found', { status: 404 });
     if (url.pathname.startsWith('/media/')) {
-      const readBody = async (limit: number) => {
-        const bytes = Buffer.from(await request.arrayBuffer());
-        if (bytes.length > limit) throw new Error('Request body is too large');
-        return bytes;
-      };
-      const answer = await media(request.method, url, readBody);
+      const answer = await media(request.method, url, bodyOf(request));
       if (answer) return mediaResponse(answer);
     }
-    const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+    const relative = decodePath(url.pathname === '/' ? '/index.html' : url.pathname);
+    if (relative === null) return new Response('Bad request: the address has malformed percent-encoding', { status: 400 });
     const file = path.resolve(root, `.${relative}`);
     if (!file.startsWith(root + path.sep)) return new Response('Forbidden', { status: 403 });
     const response = await net.fetch(pathToFileURL(file).href);

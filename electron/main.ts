@@ -82,7 +82,7 @@ async function start(): Promise<void> {
   // PDF exports: the print views in an offscreen window of this app (printToPDF).
   services.exports.usePdf(electronPdfSource(APP_ORIGIN, preloadPath));
   hardenSessions();
-  serveAppProtocol(rendererDir, (method, url, readBody) => answerMedia(services, method, url, readBody));
+  serveAppProtocol(rendererDir, (method, url, body) => answerMedia(services, method, url, body));
   serveOverIpc(handlersFor(services), isTrustedUrl, { log: (message, error) => console.error(message, error) });
   ipcMain.handle(OPEN_AUDIENCE_CHANNEL, audienceHandler({ appOrigin: APP_ORIGIN, preload: preloadPath, isTrustedUrl }));
   installMenu();

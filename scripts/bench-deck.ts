@@ -356,7 +356,7 @@ async function main(): Promise<void> {
     const meetings = createMeetingsServices(db);
     const host = await startWebHost({
       handlers: handlersFor(services),
-      media: (method, url, readBody) => answerMedia(services, method, url, readBody),
+      media: (method, url, body) => answerMedia(services, method, url, body),
       rendererDir,
       port: 0,
       log: (m, e) => process.stderr.write(`web host: ${m}: ${e instanceof Error ? e.message : String(e)}\n`),

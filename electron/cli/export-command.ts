@@ -139,7 +139,7 @@ Examples:
         const services = createServices({ db, dataDir: env.dataDir, resourcesDir: env.resourcesDir, version: env.version });
         host = await startWebHost({
           handlers: handlersFor(services),
-          media: (method, url, readBody) => answerMedia(services, method, url, readBody),
+          media: (method, url, body) => answerMedia(services, method, url, body),
           rendererDir: env.rendererDir,
           port: 0,
           log: (message, error) => io.err(`${message}: ${error instanceof Error ? error.message : String(error)}`),

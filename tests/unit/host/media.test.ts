@@ -1,8 +1,10 @@
+import { Readable } from 'node:stream';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { handlersFor } from '../../../electron/host/handlers';
 import { dispatch } from '../../../electron/host/dispatch';
+import { requestBody } from '../../../electron/host/body';
 import { answerMedia } from '../../../electron/host/media';
 import { createServices } from '../../../electron/host/services';
 import { safeRelativePath, uploadDir } from '../../../electron/host/uploads';
@@ -13,10 +15,7 @@ async function setup() {
   const base = await caseWithCt();
   const services = createServices({ db: base.db, dataDir: base.dataDir, resourcesDir: RESOURCES_DIR, version: 't' });
   const media = (method: string, url: string, body = Buffer.alloc(0)) =>
-    answerMedia(services, method, new URL(url, 'http://127.0.0.1/'), async (limit) => {
-      if (body.length > limit) throw new Error('too large');
-      return body;
-    });
+    answerMedia(services, method, new URL(url, 'http://127.0.0.1/'), requestBody(Readable.from([body])));
   return { ...base, services, handlers: handlersFor(services), media };
 }
 
