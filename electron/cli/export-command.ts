@@ -6,9 +6,9 @@ import { answerMedia } from '../host/media';
 import { createServices } from '../host/services';
 import { startWebHost, type WebHost } from '../host/web';
 import { DomainError } from '../services/errors';
-import { ChromiumNotFoundError, ChromiumPdfPrinter, ExportsService, findChromium, isAbortError, webHostPdfSource } from '../services/export';
+import { ChromiumNotFoundError, ChromiumPdfPrinter, ExportsService, findChromium, isAbortError, webHostPdfSource, type ExportJob } from '../services/export';
 import { createMeetingsServices } from '../services/meetings';
-import type { ExportKind, ExportOutcome, ExportRequest } from '../../shared/contract/exports';
+import type { ExportKind, ExportOutcome } from '../../shared/contract/exports';
 import { parseArgs } from './args';
 import { UsageError, type Command } from './command';
 
@@ -149,7 +149,7 @@ Examples:
       let failed = false;
       for (const j of jobs) {
         const common = { deidentified, path: j.file, overwrite: true };
-        const request: ExportRequest =
+        const request: ExportJob =
           j.kind === 'outcome-pdf' ? { kind: j.kind, agendaItemId: j.agendaItemId!, ...common } : { kind: j.kind, meetingId, ...common };
         const { label } = j;
         try {

@@ -32,10 +32,8 @@ function limiter(limit: number): Transform {
 
 export function requestBody(stream: Readable, declaredLength?: number): RequestBody {
   const refuseEarly = (limit: number) => {
-    if (declaredLength !== undefined && declaredLength > limit) {
-      stream.destroy();
-      throw new BodyTooLargeError(limit);
-    }
+    // Not read, not destroyed: the answer still goes out on this connection, which is then closed.
+    if (declaredLength !== undefined && declaredLength > limit) throw new BodyTooLargeError(limit);
   };
   return {
     async read(limit) {
