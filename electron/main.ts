@@ -13,7 +13,7 @@ import { serveOverIpc } from './host/ipc';
 import { installMenu } from './menu';
 import { secureWebPreferences } from './secure-web-preferences';
 import { audienceHandler } from './presenter-window';
-import { OPEN_AUDIENCE_CHANNEL } from '../shared/contract/contract';
+import { GRANT_PATHS_CHANNEL, OPEN_AUDIENCE_CHANNEL } from '../shared/contract/contract';
 
 // The Electron shell only: windows, menu, protocol and security. Everything else lives in services.
 const appRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -84,6 +84,11 @@ async function start(): Promise<void> {
   hardenSessions();
   serveAppProtocol(rendererDir, (method, url, body) => answerMedia(services, method, url, body));
   serveOverIpc(handlersFor(services), isTrustedUrl, { log: (message, error) => console.error(message, error) });
+  // Files the user dropped or chose, sent by the preload only (see electron/host/chosen-paths.ts).
+  ipcMain.handle(GRANT_PATHS_CHANNEL, (event, paths: unknown) => {
+    if (!isTrustedUrl(event.senderFrame?.url ?? '') || !Array.isArray(paths) || !paths.every((p) => typeof p === 'string' && path.isAbsolute(p))) return [];
+    return services.chosenPaths.grant(paths);
+  });
   ipcMain.handle(OPEN_AUDIENCE_CHANNEL, audienceHandler({ appOrigin: APP_ORIGIN, preload: preloadPath, isTrustedUrl }));
   installMenu();
   createWindow();
