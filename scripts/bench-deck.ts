@@ -320,7 +320,7 @@ async function renderOnce(v: Viewer, url: string): Promise<RenderTiming> {
     await new Promise((r) => setTimeout(r, 10));
   }
   const ready = performance.now() - t;
-  // Resource times are relative to this document's start; the token redirect before it is counted in `ready` only.
+  // Resource times are relative to this document's start.
   const info = (await evaluate(`(() => {
     const res = performance.getEntriesByType('resource');
     const end = (f) => Math.max(0, ...res.filter(f).map((e) => e.responseEnd));
