@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { decodePath } from './host/web';
 
 /**
  * Which file of the built renderer a boardprep://app path names. Plain Node (electron/app-protocol.ts answers
@@ -7,12 +8,8 @@ import path from 'node:path';
 export type AppFile = { file: string } | { status: 400 | 403; text: string };
 
 export function appFileFor(rendererDir: string, pathname: string): AppFile {
-  let relative: string;
-  try {
-    relative = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
-  } catch {
-    return { status: 400, text: 'Bad request: the path is not valid percent-encoding' };
-  }
+  const relative = decodePath(pathname === '/' ? '/index.html' : pathname);
+  if (relative === null) return { status: 400, text: 'Bad request: the path is not valid percent-encoding' };
   if (relative.includes('\0')) return { status: 400, text: 'Bad request: the path holds a NUL character' };
   const root = path.resolve(rendererDir);
   const file = path.resolve(root, `.${relative}`);

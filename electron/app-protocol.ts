@@ -1,7 +1,10 @@
 import { net, protocol } from 'electron';
 import path from 'node:path';
+import { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { pathToFileURL } from 'node:url';
 import { appFileFor } from './app-protocol-path';
+import { declaredLength, requestBody, type RequestBody } from './host/body';
 import type { MediaAnswer } from './host/media';
 import { staticContentSecurityPolicy } from './host/web';
 import { APP_ORIGIN, APP_SCHEME } from './web-guards';
@@ -24,12 +27,20 @@ export function registerAppSchemeAsPrivileged(): void {
   ]);
 }
 
-type Media = (method: string, url: URL, readBody: (limit: number) => Promise<Buffer>) => Promise<MediaAnswer | null>;
+type Media = (method: string, url: URL, body: RequestBody) => Promise<MediaAnswer | null>;
 
 async function mediaResponse(answer: MediaAnswer): Promise<Response> {
   if (!('file' in answer)) return new Response(answer.text, { status: answer.status });
   const response = await net.fetch(pathToFileURL(answer.file).href);
-  return new Response(response.body, { status: response.status, headers: { 'Content-Type': answer.contentType, 'X-Content-Type-Options': 'nosniff' } });
+  // Patient data: no copy in Chromium's disk cache (see the web host's sendMedia).
+  const headers = { 'Content-Type': answer.contentType, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' };
+  return new Response(response.body, { status: response.status, headers });
+}
+
+/** The request's body as a stream (uploads go to disk as they arrive, refused once past their limit). */
+function bodyOf(request: Request): RequestBody {
+  const stream = request.body ? Readable.fromWeb(request.body as WebReadableStream<Uint8Array>) : Readable.from([]);
+  return requestBody(stream, declaredLength(request.headers.get('content-length')));
 }
 
 export function serveAppProtocol(rendererDir: string, media: Media): void {
@@ -38,12 +49,7 @@ export function serveAppProtocol(rendererDir: string, media: Media): void {
     const url = new URL(request.url);
     if (url.host !== 'app') return new Response('Not found', { status: 404 });
     if (url.pathname.startsWith('/media/')) {
-      const readBody = async (limit: number) => {
-        const bytes = Buffer.from(await request.arrayBuffer());
-        if (bytes.length > limit) throw new Error('Request body is too large');
-        return bytes;
-      };
-      const answer = await media(request.method, url, readBody);
+      const answer = await media(request.method, url, bodyOf(request));
       if (answer) return mediaResponse(answer);
     }
     const found = appFileFor(root, url.pathname);

@@ -18,7 +18,7 @@ import { missingBindingMessage, runtimePaths, type LayoutFacts } from './paths';
 import { secureWebPreferences } from './secure-web-preferences';
 import { audienceHandler } from './presenter-window';
 import { APP_ORIGIN, guardWebContents, isTrustedUrl, permissionAllowed } from './web-guards';
-import { MENU_COMMAND_CHANNEL, OPEN_AUDIENCE_CHANNEL, type MenuCommand } from '../shared/contract/contract';
+import { GRANT_PATHS_CHANNEL, MENU_COMMAND_CHANNEL, OPEN_AUDIENCE_CHANNEL, type MenuCommand } from '../shared/contract/contract';
 
 // The Electron shell only: windows, menu, protocol and security. Everything else lives in services; the decisions
 // (paths, guards, crash handling, menu, about) live in plain modules with their own tests.
@@ -113,8 +113,13 @@ async function start(): Promise<void> {
   // PDF exports: the print views in an offscreen window of this app (printToPDF).
   services.exports.usePdf(electronPdfSource(APP_ORIGIN, paths.preload));
   hardenSessions(log);
-  serveAppProtocol(paths.rendererDir, (method, url, readBody) => answerMedia(services, method, url, readBody));
+  serveAppProtocol(paths.rendererDir, (method, url, body) => answerMedia(services, method, url, body));
   serveOverIpc(handlersFor(services), isTrustedUrl, { log: (message, error) => log.error(message, error) });
+  // Files the user dropped or chose, sent by the preload only (see electron/host/chosen-paths.ts).
+  ipcMain.handle(GRANT_PATHS_CHANNEL, (event, chosen: unknown) => {
+    if (!isTrustedUrl(event.senderFrame?.url ?? '') || !Array.isArray(chosen) || !chosen.every((p) => typeof p === 'string' && path.isAbsolute(p))) return [];
+    return services.chosenPaths.grant(chosen);
+  });
   ipcMain.handle(OPEN_AUDIENCE_CHANNEL, audienceHandler({ appOrigin: APP_ORIGIN, preload: paths.preload, isTrustedUrl }));
 
   const openFolder = (dir: string) => {

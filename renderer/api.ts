@@ -1,4 +1,5 @@
 import type { BoardPrepBridge, Channel, InputOf, OutputOf, Result } from '../shared/contract';
+import { authHeaders } from './web-access';
 
 declare global {
   interface Window {
@@ -7,16 +8,16 @@ declare global {
   }
 }
 
-/** Web host transport: same channels over POST /api/<channel>; the token travels as an HttpOnly cookie. */
+/** Web host transport: same channels over POST /api/<channel>; the token travels in a header (see web-access.ts). */
 const webBridge: BoardPrepBridge = {
   async invoke(channel, input) {
     let response: Response;
     try {
       response = await fetch(`/api/${encodeURIComponent(channel)}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
+        headers: { 'Content-Type': 'application/json', ...authHeaders() },
         body: JSON.stringify(input ?? {}),
-        credentials: 'same-origin',
+        credentials: 'omit',
       });
     } catch (err) {
       return { ok: false, error: { code: 'internal', message: `BoardPrep is not reachable: ${(err as Error).message}` } };

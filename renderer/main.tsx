@@ -2,6 +2,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import './styles/app.css';
+import { adoptAddressToken } from './web-access';
+
+adoptAddressToken();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

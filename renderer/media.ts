@@ -1,3 +1,5 @@
+import { authHeaders } from './web-access';
+
 /**
  * Binary traffic with the main process: uploads of DICOM files and rendered PNGs. Same relative URLs in
  * the web host (HTTP) and in Electron (the boardprep:// protocol), never base64 inside JSON.
@@ -8,7 +10,7 @@ function randomId(): string {
 }
 
 async function put(url: string, body: Blob): Promise<void> {
-  const response = await fetch(url, { method: 'PUT', body, credentials: 'same-origin' });
+  const response = await fetch(url, { method: 'PUT', body, headers: authHeaders(), credentials: 'omit' });
   if (!response.ok) throw new Error(`${response.status}: ${await response.text()}`);
 }
 

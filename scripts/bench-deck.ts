@@ -320,7 +320,7 @@ async function renderOnce(v: Viewer, url: string): Promise<RenderTiming> {
     await new Promise((r) => setTimeout(r, 10));
   }
   const ready = performance.now() - t;
-  // Resource times are relative to this document's start; the token redirect before it is counted in `ready` only.
+  // Resource times are relative to this document's start.
   const info = (await evaluate(`(() => {
     const res = performance.getEntriesByType('resource');
     const end = (f) => Math.max(0, ...res.filter(f).map((e) => e.responseEnd));
@@ -356,7 +356,7 @@ async function main(): Promise<void> {
     const meetings = createMeetingsServices(db);
     const host = await startWebHost({
       handlers: handlersFor(services),
-      media: (method, url, readBody) => answerMedia(services, method, url, readBody),
+      media: (method, url, body) => answerMedia(services, method, url, body),
       rendererDir,
       port: 0,
       log: (m, e) => process.stderr.write(`web host: ${m}: ${e instanceof Error ? e.message : String(e)}\n`),

@@ -6,9 +6,9 @@ import { answerMedia } from '../host/media';
 import { createServices } from '../host/services';
 import { startWebHost, type WebHost } from '../host/web';
 import { DomainError } from '../services/errors';
-import { ChromiumNotFoundError, ChromiumPdfPrinter, ExportsService, findChromium, isAbortError, webHostPdfSource } from '../services/export';
+import { ChromiumNotFoundError, ChromiumPdfPrinter, ExportsService, findChromium, isAbortError, webHostPdfSource, type ExportJob } from '../services/export';
 import { createMeetingsServices } from '../services/meetings';
-import type { ExportKind, ExportOutcome, ExportRequest } from '../../shared/contract/exports';
+import type { ExportKind, ExportOutcome } from '../../shared/contract/exports';
 import { parseArgs } from './args';
 import { UsageError, type Command } from './command';
 
@@ -140,7 +140,7 @@ Examples:
         const services = createServices({ db, dataDir: env.dataDir, resourcesDir: env.resourcesDir, version: env.version, log: env.log });
         host = await startWebHost({
           handlers: handlersFor(services),
-          media: (method, url, readBody) => answerMedia(services, method, url, readBody),
+          media: (method, url, body) => answerMedia(services, method, url, body),
           rendererDir: env.rendererDir,
           port: 0,
           log: (message, error) => {
@@ -153,7 +153,7 @@ Examples:
       let failed = false;
       for (const j of jobs) {
         const common = { deidentified, path: j.file, overwrite: true };
-        const request: ExportRequest =
+        const request: ExportJob =
           j.kind === 'outcome-pdf' ? { kind: j.kind, agendaItemId: j.agendaItemId!, ...common } : { kind: j.kind, meetingId, ...common };
         const { label } = j;
         try {

@@ -44,7 +44,7 @@ Options:
     const services = createServices(ctx);
     const host = await startWebHost({
       handlers: handlersFor(services),
-      media: (method, url, readBody) => answerMedia(services, method, url, readBody),
+      media: (method, url, body) => answerMedia(services, method, url, body),
       rendererDir: env.rendererDir,
       port,
       log: (message, error) => {

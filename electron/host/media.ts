@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { acceptRenderUpload, MAX_RENDER_BYTES } from '../services/imaging/render-store';
+import { BodyTooLargeError, type RequestBody } from './body';
 import { answerExportMedia } from './handlers/exports';
 import type { Services } from './services';
-import { MAX_UPLOAD_BYTES, storeUpload } from './uploads';
+import { storeUpload } from './uploads';
 
 /**
  * Binary routes under /media/, the same for the web host (HTTP) and the desktop app (boardprep://):
@@ -23,7 +24,7 @@ export async function answerMedia(
   services: Services,
   method: string,
   url: URL,
-  readBody: (limit: number) => Promise<Buffer>,
+  body: RequestBody,
 ): Promise<MediaAnswer | null> {
   const parts = url.pathname.split('/').filter(Boolean);
   if (parts[0] !== 'media') return null;
@@ -39,15 +40,15 @@ export async function answerMedia(
       return relative ? { status: 200, file: path.join(services.ctx.dataDir, relative), contentType: 'image/png' } : { status: 404, text: 'No such key image' };
     }
     if (method === 'PUT' && kind === 'uploads' && a && TOKEN.test(a) && b && /^\d+$/.test(b)) {
-      storeUpload(services.ctx.dataDir, a, Number(b), url.searchParams.get('name') ?? `file-${b}`, await readBody(MAX_UPLOAD_BYTES));
+      await storeUpload(services.ctx.dataDir, a, Number(b), url.searchParams.get('name') ?? `file-${b}`, body);
       return { status: 201, text: 'stored' };
     }
     if (method === 'PUT' && kind === 'renders' && a && TOKEN.test(a.replace(/\.png$/, '')) && a.endsWith('.png')) {
-      acceptRenderUpload(services.ctx.dataDir, a.replace(/\.png$/, ''), await readBody(MAX_RENDER_BYTES));
+      acceptRenderUpload(services.ctx.dataDir, a.replace(/\.png$/, ''), await body.read(MAX_RENDER_BYTES));
       return { status: 201, text: 'stored' };
     }
     return { status: 404, text: 'Not found' };
   } catch (err) {
-    return { status: 400, text: err instanceof Error ? err.message : String(err) };
+    return { status: err instanceof BodyTooLargeError ? 413 : 400, text: err instanceof Error ? err.message : String(err) };
   }
 }

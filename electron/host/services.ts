@@ -1,5 +1,6 @@
 import type { AppContext } from '../app-context';
 import { silentLogger } from '../log';
+import { ChosenPaths } from './chosen-paths';
 import { CasesService } from '../services/cases/cases-service';
 import { createClinicalServices, type ClinicalServices } from '../services/clinical';
 import { AnnotationsService } from '../services/imaging/annotations-service';
@@ -21,6 +22,8 @@ export interface Services {
   jobs: JobRegistry;
   clinical: ClinicalServices;
   meetings: MeetingsServices;
+  /** What the user chose to import in the desktop app, by token (see chosen-paths.ts). */
+  chosenPaths: ChosenPaths;
   /** Deck PDF/PPTX, outcome and minutes exports (jobs). PDFs need a printer: usePdf() once the host knows how to print. */
   exports: ExportsService;
 }
@@ -39,6 +42,7 @@ export function createServices(ctx: AppContext): Services {
     jobs,
     clinical,
     meetings,
+    chosenPaths: new ChosenPaths(),
     exports: new ExportsService({ db: ctx.db, dataDir: ctx.dataDir, meetings, jobs, log: (m, e) => (ctx.log ?? silentLogger).error(m, e) }),
   };
 }

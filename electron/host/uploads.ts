@@ -1,9 +1,11 @@
-import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
+import type { RequestBody } from './body';
 
 /**
  * Files a browser uploads for import land in uploads/<batch>/<relative path>, keeping the folder layout so
- * a CD's DICOMDIR still finds the files it names. The batch is removed once imported.
+ * a CD's DICOMDIR still finds the files it names. The batch is removed once imported. Each file is streamed to
+ * disk (never held in memory) and refused as soon as it passes MAX_UPLOAD_BYTES.
  */
 const BATCH = /^[A-Za-z0-9_-]{8,64}$/;
 export const MAX_UPLOAD_BYTES = 2 * 1024 ** 3;
@@ -22,7 +24,7 @@ export function safeRelativePath(name: string, index: number): string {
   return segments.length ? path.join(...segments) : `file-${index}`;
 }
 
-export function storeUpload(dataDir: string, batchId: string, index: number, name: string, bytes: Buffer): void {
+export async function storeUpload(dataDir: string, batchId: string, index: number, name: string, body: RequestBody): Promise<void> {
   const dir = uploadDir(dataDir, batchId);
   let target = path.join(dir, safeRelativePath(name, index));
   try {
@@ -31,7 +33,7 @@ export function storeUpload(dataDir: string, batchId: string, index: number, nam
     // not there yet: the usual case
   }
   mkdirSync(path.dirname(target), { recursive: true });
-  writeFileSync(target, bytes);
+  await body.saveTo(target, MAX_UPLOAD_BYTES);
 }
 
 export function removeUpload(dataDir: string, batchId: string): void {

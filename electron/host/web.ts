@@ -3,19 +3,29 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { verifyMediaUrl } from '../../shared/media-signature';
+import { BodyTooLargeError, declaredLength, requestBody, type RequestBody } from './body';
 import { dispatch, type DispatchOptions, type HandlerTable } from './dispatch';
 import type { MediaAnswer } from './media';
 
 /**
  * The loopback web host: the built renderer and the same handler table over HTTP, for browsers and for
- * machines where Electron cannot run. Bound to 127.0.0.1 only; every request needs the per-run token
- * (as ?token= once, then an HttpOnly SameSite=Strict cookie, or the X-BoardPrep-Token header), and the
- * Host header must be the loopback address itself, so other pages in the browser cannot reach it
- * (DNS rebinding, CSRF).
+ * machines where Electron cannot run. What it trusts, and how (README, Security):
+ * - Bound to 127.0.0.1 only, and the Host header must be that address itself (DNS rebinding).
+ * - The built renderer (code, no data) is served to anyone who passes the Host check, so the printed address can
+ *   open it. Everything else, /api/ and /media/, needs the per-run token, sent in the X-BoardPrep-Token header.
+ *   There is no cookie: nothing ambient that another page in the same browser (another port of 127.0.0.1 is
+ *   "same-site") could borrow, and nothing the browser hands to other local servers. A custom header also means
+ *   a cross-origin page cannot send it without a CORS preflight, which this host never grants.
+ * - Files that an <img>, a download link or the DICOM loader fetch may instead carry a short-lived signature of
+ *   their own path (shared/media-signature.ts); GET and HEAD only.
+ * - A request another origin started (Origin not ours, Sec-Fetch-Site cross-site or same-site) is refused
+ *   before anything else, and API calls must be application/json (no form or text/plain simple requests).
+ * - Patient files (DICOM, key images, exports) are sent `no-store`: the browser keeps no copy on disk.
+ * - Bodies are limited and refused as soon as they pass the limit; uploads are streamed to disk.
  */
 
 export const TOKEN_HEADER = 'x-boardprep-token';
-const COOKIE = 'boardprep_token';
 const MAX_BODY = 5 * 1024 * 1024;
 /** How long close() lets requests under way finish before it drops their connections. */
 const CLOSE_GRACE_MS = 2000;
@@ -86,7 +96,7 @@ export function staticContentSecurityPolicy(relativePath: string): string | unde
 export interface WebHostOptions {
   handlers: HandlerTable;
   /** Binary routes under /media/ (see media.ts). */
-  media?: (method: string, url: URL, readBody: (limit: number) => Promise<Buffer>) => Promise<MediaAnswer | null>;
+  media?: (method: string, url: URL, body: RequestBody) => Promise<MediaAnswer | null>;
   rendererDir: string;
   port?: number;
   token?: string;
@@ -95,7 +105,7 @@ export interface WebHostOptions {
 
 export interface WebHost {
   url: string;
-  /** The URL to open: carries the token once; the page then trades it for a cookie. */
+  /** The URL to open: carries the token once; the page keeps it in sessionStorage and drops it from the address. */
   openUrl: string;
   token: string;
   port: number;
@@ -109,32 +119,43 @@ function safeEqual(a: string | undefined, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-function cookieToken(header: string | undefined): string | undefined {
-  for (const part of (header ?? '').split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === COOKIE) return v.join('=');
-  }
-  return undefined;
+function send(res: http.ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8'): void {
+  const headers: Record<string, string> = { 'Content-Type': type, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
+  // The rest of a refused body is not read: close the connection rather than drain it.
+  if (status === 413) headers.Connection = 'close';
+  res.writeHead(status, headers);
+  res.end(body);
 }
 
-function send(res: http.ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8'): void {
-  res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
-  res.end(body);
+/** The decoded text, or null when it has malformed percent-encoding (answered 400, not a crash or a 500). */
+export function decodePath(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Why a request is refused as started by another page, or null when it is our own page's (or the user's own
+ * navigation, Sec-Fetch-Site: none). Another port of 127.0.0.1 is another origin but the same site, so
+ * 'same-site' is refused too. Clients that send neither header (curl, the tests) are judged by the token alone.
+ */
+export function foreignRequest(headers: http.IncomingHttpHeaders, ownOrigin: string): string | null {
+  const origin = headers.origin;
+  if (origin !== undefined && origin !== ownOrigin) return `a request from ${origin}`;
+  const site = headers['sec-fetch-site'];
+  if (site === 'cross-site' || site === 'same-site') return `a ${site} request`;
+  return null;
+}
+
+/** API calls are JSON only: a form or text/plain body is what a page on another origin can send without asking. */
+export function isJsonContentType(value: string | undefined): boolean {
+  return (value ?? '').split(';')[0].trim().toLowerCase() === 'application/json';
 }
 
 function sendJson(res: http.ServerResponse, status: number, value: unknown): void {
   send(res, status, JSON.stringify(value), 'application/json; charset=utf-8');
-}
-
-async function readBytes(req: http.IncomingMessage, limit: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new Error(`Request body is larger than ${Math.round(limit / 1024 / 1024)} MB`);
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
 }
 
 function sendMedia(res: http.ServerResponse, answer: MediaAnswer, head: boolean): void {
@@ -148,7 +169,8 @@ function sendMedia(res: http.ServerResponse, answer: MediaAnswer, head: boolean)
   res.writeHead(200, {
     'Content-Type': answer.contentType,
     'Content-Length': String(size),
-    'Cache-Control': 'private, no-cache',
+    // Patient data: no copy in the browser's disk cache.
+    'Cache-Control': 'no-store',
     'X-Content-Type-Options': 'nosniff',
   });
   if (head) return void res.end();
@@ -156,7 +178,8 @@ function sendMedia(res: http.ServerResponse, answer: MediaAnswer, head: boolean)
 }
 
 function serveStatic(rendererDir: string, urlPath: string, res: http.ServerResponse): void {
-  const relative = decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath);
+  const relative = decodePath(urlPath === '/' ? '/index.html' : urlPath);
+  if (relative === null) return send(res, 400, 'Bad request: the address has malformed percent-encoding');
   const file = path.resolve(rendererDir, `.${relative}`);
   const inside = file.startsWith(path.resolve(rendererDir) + path.sep);
   const found = inside && existsSync(file) && statSync(file).isFile();
@@ -188,47 +211,50 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const server = http.createServer(async (req, res) => {
     try {
       if (req.headers.host !== allowedHost) return send(res, 403, 'Forbidden: BoardPrep answers only on its loopback address');
+      const foreign = foreignRequest(req.headers, `http://${allowedHost}`);
+      if (foreign) return send(res, 403, `Forbidden: BoardPrep refuses ${foreign}`);
       const url = new URL(req.url ?? '/', `http://${allowedHost}`);
-
-      const queryToken = url.searchParams.get('token') ?? undefined;
-      if (req.method === 'GET' && queryToken !== undefined && safeEqual(queryToken, token)) {
-        // Trade the token in the URL for a cookie and drop it from the address bar and history.
-        url.searchParams.delete('token');
-        res.writeHead(303, {
-          'Set-Cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
-          Location: url.pathname + url.search,
-          'Cache-Control': 'no-store',
-        });
-        return res.end();
+      const isApi = url.pathname.startsWith('/api/');
+      const isMedia = url.pathname.startsWith('/media/');
+      // The page itself and its code carry no data: served without the token, so the printed address opens it.
+      if (!isApi && !isMedia) {
+        if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
+        return serveStatic(options.rendererDir, url.pathname, res);
       }
-      const presented = (req.headers[TOKEN_HEADER] as string | undefined) ?? cookieToken(req.headers.cookie);
-      if (!safeEqual(presented, token)) {
+
+      const header = req.headers[TOKEN_HEADER];
+      const byHeader = typeof header === 'string' && safeEqual(header, token);
+      const bySignature = isMedia && (req.method === 'GET' || req.method === 'HEAD') && verifyMediaUrl(token, url, Date.now());
+      if (!byHeader && !bySignature) {
         return send(res, 401, 'Unauthorized: open the address BoardPrep printed when it started (it carries the token).');
       }
+      const body = requestBody(req, declaredLength(req.headers['content-length']));
 
-      if (url.pathname.startsWith('/api/')) {
+      if (isApi) {
         if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'refused', message: 'Use POST' } });
+        if (!isJsonContentType(req.headers['content-type'])) {
+          return sendJson(res, 415, { ok: false, error: { code: 'refused', message: 'Send the request as application/json' } });
+        }
+        const channel = decodePath(url.pathname.slice('/api/'.length));
+        if (channel === null) return sendJson(res, 400, { ok: false, error: { code: 'invalid-input', message: 'The channel name has malformed percent-encoding' } });
         let input: unknown;
         try {
-          const body = (await readBytes(req, MAX_BODY)).toString('utf8');
-          input = body ? JSON.parse(body) : {};
+          const text = (await body.read(MAX_BODY)).toString('utf8');
+          input = text ? JSON.parse(text) : {};
         } catch (err) {
-          return sendJson(res, 400, {
+          const tooLarge = err instanceof BodyTooLargeError;
+          return sendJson(res, tooLarge ? 413 : 400, {
             ok: false,
-            error: { code: 'invalid-input', message: `Request body is not valid JSON: ${(err as Error).message}` },
+            error: { code: 'invalid-input', message: tooLarge ? (err as Error).message : `Request body is not valid JSON: ${(err as Error).message}` },
           });
         }
-        const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
         const result = await dispatch(options.handlers, channel, input, { log: options.log });
         const status = result.ok ? 200 : result.error.code === 'unknown-channel' ? 404 : result.error.code === 'internal' ? 500 : 200;
         return sendJson(res, status, result);
       }
-      if (url.pathname.startsWith('/media/') && options.media) {
-        const answer = await options.media(req.method ?? 'GET', url, (limit) => readBytes(req, limit));
-        if (answer) return sendMedia(res, answer, req.method === 'HEAD');
-      }
-      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
-      return serveStatic(options.rendererDir, url.pathname, res);
+      const answer = options.media ? await options.media(req.method ?? 'GET', url, body) : null;
+      if (answer) return sendMedia(res, answer, req.method === 'HEAD');
+      return send(res, 404, 'Not found');
     } catch (err) {
       options.log?.('web host request failed', err);
       if (!res.headersSent) send(res, 500, 'Internal error');

@@ -3,6 +3,7 @@ import type { DeckImage, DeckPathologyReport, SlideKind, SlideOf } from '../../s
 import { Fit } from './Fit';
 import { clock, dayMonthYear, longDate, shortPatientLabel, type SlideFrame } from './frame';
 import { SlideMaster } from './SlideMaster';
+import { mediaSrc } from '../web-access';
 
 /**
  * One component per slide kind, drawing the deck model on the 1600 x 900 stage. Type sizes are for the back of a
@@ -230,7 +231,7 @@ function ImageTile({ image, onSettled }: { image: DeckImage; onSettled?: () => v
   return (
     <figure className="s-image">
       <div className="s-image__frame">
-        <img src={image.src} alt={image.caption} onLoad={onSettled} onError={onSettled} decoding="sync" />
+        <img src={mediaSrc(image.src)} alt={image.caption} onLoad={onSettled} onError={onSettled} decoding="sync" />
       </div>
       <figcaption>
         <div className="s-image__caption">{image.caption}</div>

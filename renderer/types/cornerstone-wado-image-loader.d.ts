@@ -11,7 +11,12 @@ declare module 'cornerstone-wado-image-loader' {
       };
     }
     const external: { cornerstone: unknown; dicomParser: unknown };
-    function configure(options: { useWebWorkers?: boolean; decodeConfig?: Record<string, unknown> }): void;
+    function configure(options: {
+      useWebWorkers?: boolean;
+      decodeConfig?: Record<string, unknown>;
+      /** Called before each request; the headers it returns are set on it. */
+      beforeSend?: (xhr: XMLHttpRequest, imageId: string) => Record<string, string> | void;
+    }): void;
     const webWorkerManager: {
       initialize(config: WebWorkerConfig): void;
       terminate(): void;

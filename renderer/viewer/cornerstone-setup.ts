@@ -5,6 +5,7 @@ import cornerstoneTools from 'cornerstone-tools';
 import cornerstoneWADOImageLoader from 'cornerstone-wado-image-loader';
 import * as dicomParser from 'dicom-parser';
 import Hammer from 'hammerjs';
+import { authHeaders } from '../web-access';
 import { imagePlaneProvider } from './image-info';
 
 let initialised = false;
@@ -30,6 +31,8 @@ export function ensureCornerstone(): void {
   // Setting external.cornerstone registers the wadouri: loader and its metadata provider.
   cornerstoneWADOImageLoader.external.cornerstone = cornerstone;
   cornerstoneWADOImageLoader.external.dicomParser = dicomParser;
+  // The web host wants its token in a header on every DICOM file it serves (none needed in the desktop app).
+  cornerstoneWADOImageLoader.configure({ beforeSend: () => authHeaders() });
   // Decoding runs in workers loaded from /decoders/ on our own origin (the build aliases the loader to its
   // dynamic-import build and points its worker there; see electron.vite.config.ts). That response carries the CSP
   // the codecs need (eval, wasm), so the page's own CSP stays strict. Codecs load when a file needs them.

@@ -33,8 +33,12 @@ export type OutputOf<C extends Channel> = z.output<Spec<C>['output']>;
 /** What the preload bridge exposes as `window.boardprep` and what the web client implements. */
 export interface BoardPrepBridge {
   invoke<C extends Channel>(channel: C, input: InputOf<C>): Promise<Result<OutputOf<C>>>;
-  /** Desktop only: the local paths of dropped or chosen files, so they are imported in place, not uploaded. */
-  pathsForFiles?(files: File[]): string[];
+  /**
+   * Desktop only: hands the main process the dropped or chosen files (the preload reads their paths) and answers
+   * one token for each, for `imaging:importPaths`, so they are imported in place, not uploaded. Files that are not
+   * on disk get no token.
+   */
+  grantFiles?(files: File[]): Promise<string[]>;
   /** Desktop only: open presenter mode's audience window on the second display (electron/presenter-window.ts). */
   openAudience?(request: AudienceRequest): Promise<AudienceResult>;
   /** Desktop only: the application menu's commands for the page (File > New case, Help > Keyboard shortcuts, ...). Returns the unsubscribe. */
@@ -46,6 +50,9 @@ export const MENU_COMMAND_CHANNEL = 'menu:command';
 export const MENU_COMMANDS = ['new-case', 'import-imaging', 'export-meeting', 'search', 'shortcuts'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export const isMenuCommand = (value: unknown): value is MenuCommand => (MENU_COMMANDS as readonly unknown[]).includes(value);
+
+/** Not a contract channel: only the preload sends it, with paths it read from File objects (see grantFiles). */
+export const GRANT_PATHS_CHANNEL = 'imaging:grantPaths';
 
 /** Not a contract channel: the web host has no windows to open (the renderer uses window.open there). */
 export const OPEN_AUDIENCE_CHANNEL = 'presenter:openAudience';

@@ -29,15 +29,12 @@ export const EXPORT_EXTENSION: Record<ExportKind, '.pdf' | '.pptx'> = {
 const MeetingId = z.number({ message: 'Choose a meeting' }).int().positive();
 const AgendaItemId = z.number({ message: 'Choose a case on the agenda' }).int().positive();
 /**
- * Where to write: an absolute path to the file on this machine (its folder must exist). Left out, the file goes to
- * the data folder's exports/ under a name without patient identifiers, made unique there.
+ * The file goes to the data folder's exports/ under a name without patient identifiers, made unique there. The
+ * page cannot name a file on this machine (it could write into ~/.ssh or replace any file): only the CLI, where the
+ * user typed the path, and the main process (its own save dialog) choose where to write, through the service.
  */
-const TargetPath = z.string().trim().min(1, 'Give the file to write').max(4096, 'The path is too long').optional();
 const common = {
   deidentified: z.boolean().default(false),
-  path: TargetPath,
-  /** With `path`: replace a file already there (otherwise the export is refused with 'conflict'). */
-  overwrite: z.boolean().default(false),
 };
 
 export const ExportRequest = z.discriminatedUnion('kind', [

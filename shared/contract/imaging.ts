@@ -23,9 +23,19 @@ export const imagingContract = {
     input: z.object({ seriesInstanceUid: Uid }).strict(),
     output: z.object({ images: z.array(StackImage), presets: z.array(WindowPreset) }),
   },
-  /** Import files or folders on this machine (file dialog, drag and drop in the desktop app). */
+  /**
+   * Import files or folders the user chose in the desktop app (file dialog, drag and drop), in place. The page names
+   * them by the tokens the preload's `grantFiles` gave it, never by path: it can import what the user chose and
+   * nothing else (electron/host/chosen-paths.ts). The web host imports uploads instead.
+   */
   'imaging:importPaths': {
-    input: z.object({ paths: z.array(z.string().min(1)).min(1, 'Choose at least one file or folder'), caseId: Id.optional(), confirmMismatch: z.boolean().default(false) }).strict(),
+    input: z
+      .object({
+        chosen: z.array(z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'Not a token of a chosen file')).min(1, 'Choose at least one file or folder').max(10_000),
+        caseId: Id.optional(),
+        confirmMismatch: z.boolean().default(false),
+      })
+      .strict(),
     output: JobStarted,
   },
   /** Import what the browser uploaded to /media/uploads/<batchId>/ (web host). */

@@ -30,7 +30,7 @@ type Answer<T> = { ok: true; value: T } | { ok: false; error: { code: string; me
 async function api<T>(page: Page, channel: string, input: unknown): Promise<T> {
   const answer = (await page.evaluate(
     async ([c, i]) => {
-      const r = await fetch(`/api/${encodeURIComponent(c as string)}`, { method: 'POST', body: JSON.stringify(i) });
+      const r = await fetch(`/api/${encodeURIComponent(c as string)}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-BoardPrep-Token': sessionStorage.getItem('boardprep.token') ?? '' }, body: JSON.stringify(i) });
       return r.json();
     },
     [channel, input] as const,
@@ -42,7 +42,7 @@ async function api<T>(page: Page, channel: string, input: unknown): Promise<T> {
 async function apiError(page: Page, channel: string, input: unknown): Promise<{ code: string; message: string }> {
   return page.evaluate(
     async ([c, i]) => {
-      const r = await fetch(`/api/${encodeURIComponent(c as string)}`, { method: 'POST', body: JSON.stringify(i) });
+      const r = await fetch(`/api/${encodeURIComponent(c as string)}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-BoardPrep-Token': sessionStorage.getItem('boardprep.token') ?? '' }, body: JSON.stringify(i) });
       return (await r.json()).error;
     },
     [channel, input] as const,
@@ -95,7 +95,7 @@ async function addKeyImage(page: Page, caseId: number): Promise<void> {
     g.stroke();
     const blob = await canvas.convertToBlob({ type: 'image/png' });
     const t = `e2ekeyimage${Date.now()}`;
-    const r = await fetch(`/media/renders/${t}.png`, { method: 'PUT', body: blob });
+    const r = await fetch(`/media/renders/${t}.png`, { method: 'PUT', headers: { 'X-BoardPrep-Token': sessionStorage.getItem('boardprep.token') ?? '' }, body: blob });
     if (!r.ok) throw new Error(await r.text());
     return t;
   });
@@ -149,7 +149,7 @@ test('the demo meeting exports as PDF and PPTX, one page per slide, and de-ident
       const pdf = await exportAndWait(page, { kind: 'deck-pdf', meetingId: meeting.id, deidentified }, { progress: true });
       expect(pdf.name).toBe(`sarcoma-mdt-2026-12-10-deck${suffix}.pdf`);
       expect(pdf.downloadUrl).toBe(`/media/exports/${pdf.name}`);
-      const pdfResponse = await page.request.get(new URL(pdf.downloadUrl!, app.baseUrl).href);
+      const pdfResponse = await page.request.get(new URL(pdf.downloadUrl!, app.baseUrl).href, { headers: { 'X-BoardPrep-Token': app.token } });
       expect(pdfResponse.status()).toBe(200);
       expect(pdfResponse.headers()['content-type']).toBe('application/pdf');
       const pdfFile = path.join(work, pdf.name);
@@ -174,7 +174,7 @@ test('the demo meeting exports as PDF and PPTX, one page per slide, and de-ident
       // PPTX: the same slides as text boxes and tables, with the key image.
       const pptx = await exportAndWait(page, { kind: 'deck-pptx', meetingId: meeting.id, deidentified });
       expect(pptx.name).toBe(`sarcoma-mdt-2026-12-10-deck${suffix}.pptx`);
-      const pptxResponse = await page.request.get(new URL(pptx.downloadUrl!, app.baseUrl).href);
+      const pptxResponse = await page.request.get(new URL(pptx.downloadUrl!, app.baseUrl).href, { headers: { 'X-BoardPrep-Token': app.token } });
       expect(pptxResponse.status()).toBe(200);
       const pptxFile = path.join(work, pptx.name);
       writeFileSync(pptxFile, await pptxResponse.body());

@@ -48,12 +48,12 @@ test('a presenter imports a CT series into a demo case, measures it, saves a key
 
   // The stored values, as the API gives them back.
   const seriesUid = await page.evaluate(async () => {
-    const r = await fetch('/api/imaging:studies', { method: 'POST', body: JSON.stringify({ caseId: 1 }) });
+    const r = await fetch('/api/imaging:studies', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-BoardPrep-Token': sessionStorage.getItem('boardprep.token') ?? '' }, body: JSON.stringify({ caseId: 1 }) });
     return (await r.json()).value[0].series[0].seriesInstanceUid as string;
   });
   const stored = async () =>
     page.evaluate(async (uid) => {
-      const r = await fetch('/api/annotations:list', { method: 'POST', body: JSON.stringify({ caseId: 1, seriesInstanceUid: uid }) });
+      const r = await fetch('/api/annotations:list', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-BoardPrep-Token': sessionStorage.getItem('boardprep.token') ?? '' }, body: JSON.stringify({ caseId: 1, seriesInstanceUid: uid }) });
       return (await r.json()).value as { tool: string; handles: unknown; values: { unit: string; length?: number; area?: number; mean?: number } }[];
     }, seriesUid);
   const before = await stored();

@@ -67,9 +67,9 @@ async function fastDrag(page: Page, from: [number, number], to: [number, number]
 
 async function storedAnnotations(page: Page): Promise<Annotation[]> {
   return page.evaluate(async () => {
-    const studies = await (await fetch('/api/imaging:studies', { method: 'POST', body: JSON.stringify({ caseId: 1 }) })).json();
+    const studies = await (await fetch('/api/imaging:studies', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-BoardPrep-Token': sessionStorage.getItem('boardprep.token') ?? '' }, body: JSON.stringify({ caseId: 1 }) })).json();
     const uid = studies.value[0].series[0].seriesInstanceUid as string;
-    const r = await fetch('/api/annotations:list', { method: 'POST', body: JSON.stringify({ caseId: 1, seriesInstanceUid: uid }) });
+    const r = await fetch('/api/annotations:list', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-BoardPrep-Token': sessionStorage.getItem('boardprep.token') ?? '' }, body: JSON.stringify({ caseId: 1, seriesInstanceUid: uid }) });
     return (await r.json()).value as Annotation[];
   });
 }

@@ -275,7 +275,7 @@ test('the deck editor hides and rewords slides, and the print view gives one 16:
 
   // A key image on the first case, as the imaging room saves it: a rendered PNG with the measurement burned in.
   const created = await page.evaluate(async () => {
-    const api = async (channel: string, body: unknown) => (await fetch(`/api/${channel}`, { method: 'POST', body: JSON.stringify(body) })).json();
+    const api = async (channel: string, body: unknown) => (await fetch(`/api/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-BoardPrep-Token': sessionStorage.getItem('boardprep.token') ?? '' }, body: JSON.stringify(body) })).json();
     const series = (await api('imaging:studies', { caseId: 1 })).value[0].series[0];
     const image = (await api('imaging:stack', { seriesInstanceUid: series.seriesInstanceUid })).value.images[10];
     const canvas = document.createElement('canvas');
@@ -290,7 +290,7 @@ test('the deck editor hides and rewords slides, and the print view gives one 16:
     g.lineTo(200, 128);
     g.stroke();
     const png = await new Promise<Blob>((r) => canvas.toBlob((b) => r(b!), 'image/png'));
-    await fetch('/media/renders/e2ekeyimage01.png', { method: 'PUT', body: png });
+    await fetch('/media/renders/e2ekeyimage01.png', { method: 'PUT', headers: { 'X-BoardPrep-Token': sessionStorage.getItem('boardprep.token') ?? '' }, body: png });
     const view = { windowCenter: 40, windowWidth: 400, invert: false, scale: 1, translation: { x: 0, y: 0 } };
     const r = await api('keyImages:create', { caseId: 1, sopInstanceUid: image.sopInstanceUid, frame: 0, caption: 'Axial CT: the mass', view, annotations: [], renderToken: 'e2ekeyimage01' });
     return r.ok as boolean;
@@ -312,7 +312,7 @@ test('the deck editor hides and rewords slides, and the print view gives one 16:
 
   // The deck as the PDF export loads it: no app chrome, one 1600 x 900 page per visible slide, images loaded.
   const deck = await page.evaluate(
-    async (id) => (await (await fetch('/api/deck:get', { method: 'POST', body: JSON.stringify({ meetingId: id }) })).json()).value,
+    async (id) => (await (await fetch('/api/deck:get', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-BoardPrep-Token': sessionStorage.getItem('boardprep.token') ?? '' }, body: JSON.stringify({ meetingId: id }) })).json()).value,
     meetingId,
   );
   await page.goto(`${app.baseUrl}#/print/meeting/${meetingId}`);

@@ -9,7 +9,7 @@ import { expect, loadDemoBoard, test } from './fixtures';
 async function api<T>(page: Page, channel: string, input: unknown): Promise<T> {
   return page.evaluate(
     async ([c, i]) => {
-      const r = await fetch(`/api/${encodeURIComponent(c as string)}`, { method: 'POST', body: JSON.stringify(i) });
+      const r = await fetch(`/api/${encodeURIComponent(c as string)}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-BoardPrep-Token': sessionStorage.getItem('boardprep.token') ?? '' }, body: JSON.stringify(i) });
       const body = await r.json();
       if (!body.ok) throw new Error(`${c}: ${JSON.stringify(body)}`);
       return body.value;

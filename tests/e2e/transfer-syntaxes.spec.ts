@@ -68,7 +68,7 @@ test('the page is served without eval and the decode worker with the policy its 
   expect(directives.get('script-src')).toEqual(["'self'"]);
   expect(directives.get('worker-src')).toEqual(["'self'"]);
   expect(csp).not.toContain('eval');
-  // Same cookie as the page: the worker's own request is authorised the same way.
+  // The app's own code, the decode worker included, is served without the token (it carries no data).
   const worker = await page.request.get(new URL(DECODE_WORKER, app.baseUrl).href);
   expect(worker.status()).toBe(200);
   expect(worker.headers()['content-type']).toMatch(/^text\/javascript/);

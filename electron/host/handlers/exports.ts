@@ -33,7 +33,7 @@ export function answerExportMedia(exports: ExportsService, method: string, url: 
   try {
     name = decodeURIComponent(parts[2]);
   } catch {
-    return { status: 404, text: 'Not found' };
+    return { status: 400, text: 'The file name has malformed percent-encoding' };
   }
   const found = exports.downloadFile(name);
   return found ? { status: 200, file: found.file, contentType: found.contentType } : { status: 404, text: `No export named ${name}` };

@@ -87,7 +87,7 @@ export function imagingHandlers(services: Services): HandlerSlice<ImagingChannel
   return {
     'imaging:studies': ({ caseId }) => studies.studiesOfCase(caseId),
     'imaging:stack': ({ seriesInstanceUid }) => studies.stack(seriesInstanceUid),
-    'imaging:importPaths': ({ paths, caseId, confirmMismatch }) => startImport(paths, caseId, confirmMismatch, (p) => p),
+    'imaging:importPaths': ({ chosen, caseId, confirmMismatch }) => startImport(services.chosenPaths.take(chosen), caseId, confirmMismatch, (p) => p),
     'imaging:importUpload': ({ batchId, caseId, confirmMismatch }) => {
       const dir = uploadDir(ctx.dataDir, batchId);
       // Show the user's own relative paths, not the upload folder's.

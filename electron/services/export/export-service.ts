@@ -82,6 +82,13 @@ export function defaultName(kind: ExportKind, meeting: { title: string; startsAt
 /** 'x.pdf', then 'x-2.pdf', 'x-3.pdf' ... */
 const numbered = (name: string, n: number) => (n <= 1 ? name : name.replace(/(\.[a-z]+)$/, `-${n}$1`));
 
+/**
+ * An export as the service takes it: a request from the contract, plus where to write for callers that may choose
+ * (the CLI, scripts, the desktop save dialog): an absolute path whose folder exists; `overwrite` replaces a file
+ * already there (otherwise 'conflict'). Without `path`, a new unique name in the data folder's exports/.
+ */
+export type ExportJob = ExportRequest & { path?: string; overwrite?: boolean };
+
 interface Target {
   /** Absolute file, or null: a new unique name in exports/ chosen when writing. */
   file: string | null;
@@ -90,7 +97,7 @@ interface Target {
 }
 
 interface Resolved {
-  req: ExportRequest;
+  req: ExportJob;
   meeting: meetingsSql.MeetingRow;
   itemId: number | null;
   target: Target;
@@ -114,7 +121,7 @@ export class ExportsService {
   }
 
   /** Checks the request (meeting, agenda item, target, PDF printer) and starts the export job. */
-  start(req: ExportRequest): { jobId: string } {
+  start(req: ExportJob): { jobId: string } {
     const jobs = this.deps.jobs;
     if (!jobs) throw new Error('ExportsService was made without a job registry');
     const resolved = this.resolve(req);
@@ -164,7 +171,7 @@ export class ExportsService {
   }
 
   /** Runs an export to the end (the CLI; jobs call this too). Throws an AbortError when cancelled. */
-  async run(req: ExportRequest, control: ExportControl = {}): Promise<ExportOutcome> {
+  async run(req: ExportJob, control: ExportControl = {}): Promise<ExportOutcome> {
     return this.runResolved(this.resolve(req), control);
   }
 
@@ -206,7 +213,7 @@ export class ExportsService {
 
   // ------------------------------------------------------------------------------------------------ internals
 
-  private resolve(req: ExportRequest): Resolved {
+  private resolve(req: ExportJob): Resolved {
     const { db } = this.deps;
     let meeting: meetingsSql.MeetingRow;
     let itemId: number | null = null;
@@ -232,7 +239,7 @@ export class ExportsService {
     return this.pdf;
   }
 
-  private resolveTarget(req: ExportRequest, name: string): Target {
+  private resolveTarget(req: ExportJob, name: string): Target {
     if (req.path === undefined) return { file: null, defaultName: name, overwrite: false };
     const file = req.path;
     if (!path.isAbsolute(file)) throw new DomainError('invalid-input', `Give the full path of the file to write, not "${file}"`, 'path');
@@ -244,7 +251,7 @@ export class ExportsService {
       if (statSync(file).isDirectory()) throw new DomainError('invalid-input', `${file} is a folder`, 'path');
       if (!req.overwrite) throw new DomainError('conflict', `${path.basename(file)} already exists in ${dir}: choose another name, or allow replacing it`, 'path');
     }
-    return { file, defaultName: name, overwrite: req.overwrite };
+    return { file, defaultName: name, overwrite: req.overwrite ?? false };
   }
 
   private async runResolved({ req, meeting, itemId, target }: Resolved, control: ExportControl): Promise<ExportOutcome> {

@@ -54,8 +54,8 @@ export const printRoute = {
 };
 
 /**
- * The address of a print route on the loopback web host. The token in the query is traded for the session cookie
- * by a redirect; the route is in the fragment, which browsers carry across the redirect (RFC 9110 10.2.2).
+ * The address of a print route on the loopback web host. The page takes the token from the query (into its
+ * sessionStorage, then out of the address; see renderer/web-access.ts); the route is in the fragment.
  */
 export function webHostPrintUrl(host: { url: string; token: string }, route: string): string {
   return `${host.url}?token=${encodeURIComponent(host.token)}#${route}`;

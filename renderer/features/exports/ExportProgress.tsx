@@ -1,5 +1,6 @@
 import { EXPORT_KIND_LABEL } from '../../../shared/contract/exports';
 import type { ExportJobState } from './useExportJob';
+import { mediaSrc } from '../../web-access';
 
 function megabytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} kB`;
@@ -39,7 +40,7 @@ export function ExportProgress({ state, onCancel }: { state: ExportJobState; onC
       {EXPORT_KIND_LABEL[o.kind]}
       {o.deidentified ? ' (de-identified)' : ''} ready: {[extent, megabytes(o.bytes), `${o.seconds.toFixed(1)} s`].filter(Boolean).join(' · ')}.{' '}
       {o.downloadUrl ? (
-        <a href={o.downloadUrl} download={o.name}>
+        <a href={mediaSrc(o.downloadUrl)} download={o.name}>
           Download {o.name}
         </a>
       ) : (

@@ -48,15 +48,15 @@ export function ImportPanel({ caseId, onImported }: ImportPanelProps) {
     abort.current = controller;
     setPhase({ name: 'uploading', sent: 0, total: files.length });
     try {
-      const paths = window.boardprep?.pathsForFiles?.(files);
-      const started = paths?.length
-        ? await invoke('imaging:importPaths', { paths, caseId })
+      const chosen = (await window.boardprep?.grantFiles?.(files)) ?? [];
+      const started = chosen.length
+        ? await invoke('imaging:importPaths', { chosen, caseId })
         : await invoke('imaging:importUpload', {
             batchId: await uploadBatch(files, (p) => setPhase({ name: 'uploading', ...p }), controller.signal),
             caseId,
           });
       if (!started.ok) return setPhase({ name: 'error', message: started.error.message });
-      await follow(started.value.jobId, !paths?.length);
+      await follow(started.value.jobId, !chosen.length);
     } catch (err) {
       setPhase({ name: 'error', message: controller.signal.aborted ? 'Import cancelled before anything was stored.' : (err as Error).message });
     }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { KeyImage } from '../../../shared/domain/imaging';
 import { invoke } from '../../api';
+import { mediaSrc } from '../../web-access';
 import { measurementLabel } from '../../viewer/measure-format';
 
 /** The case's key images as they will appear on slides: the PNG with measurements burned in, and its caption. */
@@ -35,7 +36,7 @@ function KeyImageCard({ keyImage: k, onChanged }: { keyImage: KeyImage; onChange
   }
   return (
     <li className="key-image">
-      <img src={k.renderUrl} alt={`Key image: ${k.caption}`} />
+      <img src={mediaSrc(k.renderUrl)} alt={`Key image: ${k.caption}`} />
       <input aria-label="Caption" value={caption} onChange={(e) => setCaption(e.target.value)} onBlur={() => void saveCaption()} />
       {error && <div className="field__error">{error}</div>}
       <div className="muted small">

@@ -12,7 +12,7 @@ import { testPicture } from './png-fixture';
 
 /**
  * The headless-Chromium printer against the real web host, serving a stand-in renderer: its page reads the print
- * route from the URL's fragment (after the token redirect), draws one 16:9 page per slide it is told, and sets
+ * route from the URL's fragment, draws one 16:9 page per slide it is told, and sets
  * printReady, as the app's print views do. Needs Chromium (/usr/bin/chromium or BOARDPREP_CHROMIUM).
  */
 
@@ -69,7 +69,7 @@ describe('ChromiumPdfPrinter', () => {
     expect(() => findChromium({ BOARDPREP_CHROMIUM: '/nowhere/chromium' })).toThrow(/BOARDPREP_CHROMIUM is set to \/nowhere\/chromium/);
   });
 
-  it('prints a print view of the web host (token traded for the cookie, route kept) with the CSS page size, one page per slide', async () => {
+  it('prints a print view of the web host (token in the query, route in the fragment) with the CSS page size, one page per slide', async () => {
     const source = webHostPdfSource(host, printer);
     const phases: string[] = [];
     const pdf = await source.printer.print(source.urlFor('/print/meeting/3?deidentified=1'), { landscape16x9: true, onPhase: (p) => phases.push(p) });

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { answerExportMedia, exportHandlers } from '../../../electron/host/handlers/exports';
+import { dispatch, type HandlerTable } from '../../../electron/host/dispatch';
 import { DomainError } from '../../../electron/services/errors';
 import { ExportsService } from '../../../electron/services/export';
 import type { PdfPrinter, PrintOptions } from '../../../electron/services/export/pdf';
@@ -169,9 +170,9 @@ describe('ExportsService', () => {
   it('writes to a path given, refusing relative paths, wrong extensions, missing folders, and replacing only when asked', async () => {
     const w = world();
     const target = path.join(w.dataDir, 'handout.pptx');
-    const errorOf = (input: ExportRequestInput) => {
+    const errorOf = ({ path: file, ...input }: ExportRequestInput & { path: string }) => {
       try {
-        w.exports.start(request(input));
+        w.exports.start({ ...request(input), path: file });
       } catch (err) {
         return err as DomainError;
       }
@@ -181,10 +182,10 @@ describe('ExportsService', () => {
     expect(errorOf({ kind: 'deck-pptx', meetingId: w.meetingId, path: path.join(w.dataDir, 'handout.pdf') }).message).toContain('.pptx');
     expect(errorOf({ kind: 'deck-pptx', meetingId: w.meetingId, path: path.join(w.dataDir, 'nope', 'x.pptx') }).message).toContain('does not exist');
 
-    const first = await finished(w, w.exports.start(request({ kind: 'deck-pptx', meetingId: w.meetingId, path: target })).jobId);
+    const first = await finished(w, w.exports.start({ ...request({ kind: 'deck-pptx', meetingId: w.meetingId }), path: target }).jobId);
     expect(first.outcome).toMatchObject({ file: target, name: 'handout.pptx', downloadUrl: null });
     expect(errorOf({ kind: 'deck-pptx', meetingId: w.meetingId, path: target })).toMatchObject({ code: 'conflict' });
-    const replaced = await finished(w, w.exports.start(request({ kind: 'deck-pptx', meetingId: w.meetingId, path: target, overwrite: true, deidentified: true })).jobId);
+    const replaced = await finished(w, w.exports.start({ ...request({ kind: 'deck-pptx', meetingId: w.meetingId, deidentified: true }), path: target, overwrite: true }).jobId);
     expect(replaced.state).toBe('done');
     expect(xmlText(unzipPptx(target).allXml())).not.toContain('Quill');
   });
@@ -210,6 +211,26 @@ describe('ExportsService', () => {
     expect(exportsContract['exports:list'].output.parse(await handlers['exports:list']({}))).toHaveLength(1);
   });
 
+  it('the page cannot choose where an export is written, nor replace a file (issue 9: a .pptx into ~/.ssh)', async () => {
+    const w = world();
+    const ssh = path.join(w.dataDir, 'home', '.ssh');
+    mkdirSync(ssh, { recursive: true });
+    const key = path.join(ssh, 'id_ed25519.pptx');
+    writeFileSync(key, 'private key');
+    // Through the one boundary every transport uses (IPC and the web host alike).
+    const handlers = exportHandlers({ exports: w.exports }) as unknown as HandlerTable;
+    for (const input of [
+      { kind: 'deck-pptx', meetingId: w.meetingId, path: key, overwrite: true },
+      { kind: 'deck-pptx', meetingId: w.meetingId, path: path.join(ssh, 'new.pptx') },
+    ]) {
+      const answer = await dispatch(handlers, 'exports:start', input);
+      expect(answer).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    }
+    await w.jobs.idle();
+    expect(readFileSync(key, 'utf8')).toBe('private key');
+    expect(readdirSync(ssh)).toEqual(['id_ed25519.pptx']);
+  });
+
   it('serves only its own files under /media/exports/', async () => {
     const w = world();
     const o = (await finished(w, w.exports.start(request({ kind: 'deck-pptx', meetingId: w.meetingId })).jobId)).outcome!;
@@ -218,6 +239,7 @@ describe('ExportsService', () => {
     expect(get(o.downloadUrl!, 'HEAD')).toMatchObject({ status: 200 });
     expect(get('/media/exports/..%2Fboardprep.db')).toMatchObject({ status: 404 });
     expect(get('/media/exports/missing.pdf')).toMatchObject({ status: 404 });
+    expect(get('/media/exports/deck%E0%A4%A.pdf')).toMatchObject({ status: 400 });
     expect(get(o.downloadUrl!, 'DELETE')).toMatchObject({ status: 404 });
     expect(get('/media/key-images/1.png')).toBeNull();
   });

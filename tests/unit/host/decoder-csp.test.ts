@@ -49,12 +49,9 @@ function directives(policy: string | null): Map<string, string[]> {
   );
 }
 
-/** GET with the cookie the page gets after trading its token (what the browser sends for the worker too). */
+/** GET as the browser does for the page and the worker (the app's own files need no token). */
 async function get(h: WebHost, pathName: string): Promise<Response> {
-  const first = await fetch(h.openUrl, { redirect: 'manual' });
-  await first.arrayBuffer();
-  const cookie = first.headers.get('set-cookie')!.split(';')[0];
-  const res = await fetch(new URL(pathName, h.url), { headers: { cookie } });
+  const res = await fetch(new URL(pathName, h.url));
   // Read now, so no response is left holding its connection open.
   const body = Buffer.from(await res.arrayBuffer());
   return new Response(res.status === 204 ? null : body, { status: res.status, headers: res.headers });
@@ -121,11 +118,12 @@ describe('content security policies of the web host', () => {
     expect(res.headers.get('content-security-policy')).toBeNull();
   });
 
-  it('needs the token for decoder files like for everything else', async () => {
+  it('serves decoder files like the rest of the app code (no data, no token), but not to another site', async () => {
     const h = await start();
-    const res = await fetch(new URL('/decoders/index.worker.min.worker.js', h.url));
+    expect((await get(h, '/decoders/index.worker.min.worker.js')).status).toBe(200);
+    const res = await fetch(new URL('/decoders/index.worker.min.worker.js', h.url), { headers: { 'Sec-Fetch-Site': 'cross-site' } });
     await res.arrayBuffer();
-    expect(res.status).toBe(401);
+    expect(res.status).toBe(403);
   });
 
   it('chooses the policy from the file, for the Electron protocol too', () => {

@@ -1,8 +1,10 @@
+import { Readable } from 'node:stream';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { handlersFor } from '../../../electron/host/handlers';
 import { dispatch } from '../../../electron/host/dispatch';
+import { requestBody } from '../../../electron/host/body';
 import { answerMedia } from '../../../electron/host/media';
 import { createServices } from '../../../electron/host/services';
 import { safeRelativePath, uploadDir } from '../../../electron/host/uploads';
@@ -13,10 +15,7 @@ async function setup() {
   const base = await caseWithCt();
   const services = createServices({ db: base.db, dataDir: base.dataDir, resourcesDir: RESOURCES_DIR, version: 't' });
   const media = (method: string, url: string, body = Buffer.alloc(0)) =>
-    answerMedia(services, method, new URL(url, 'http://127.0.0.1/'), async (limit) => {
-      if (body.length > limit) throw new Error('too large');
-      return body;
-    });
+    answerMedia(services, method, new URL(url, 'http://127.0.0.1/'), requestBody(Readable.from([body])));
   return { ...base, services, handlers: handlersFor(services), media };
 }
 
@@ -88,13 +87,33 @@ describe('media routes (shared by the web host and the desktop protocol)', () =>
   });
 
   it('a cancelled import job keeps nothing and says so', async () => {
-    const { handlers, caseId, db } = await setup();
+    const { handlers, caseId, db, services } = await setup();
     const before = db.prepare('SELECT count(*) FROM dicom_instances').pluck().get();
-    const started = await dispatch(handlers, 'imaging:importPaths', { paths: [path.join(CT_SERIES, '..', 'cd-dicomdir'), path.join(CT_SERIES, '..', 'single')], caseId });
+    const chosen = services.chosenPaths.grant([path.join(CT_SERIES, '..', 'cd-dicomdir'), path.join(CT_SERIES, '..', 'single')]);
+    const started = await dispatch(handlers, 'imaging:importPaths', { chosen, caseId });
     const jobId = (started as { value: { jobId: string } }).value.jobId;
     await dispatch(handlers, 'jobs:cancel', { jobId });
     const job = await waitForJob(handlers, jobId);
     expect(job.state).toBe('cancelled');
     expect(db.prepare('SELECT count(*) FROM dicom_instances').pluck().get()).toBe(before);
+  });
+
+  it('import in place only what the user chose (tokens from the preload), never a path the page names (issue 9: /etc)', async () => {
+    const { handlers, caseId, services, db } = await setup();
+    const count = () => db.prepare('SELECT count(*) FROM dicom_instances').pluck().get();
+    const before = count();
+    const byPath = await dispatch(handlers, 'imaging:importPaths', { paths: ['/etc'], caseId });
+    expect(byPath).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    const forged = await dispatch(handlers, 'imaging:importPaths', { chosen: ['AAAAAAAAAAAAAAAAAAAAAA'], caseId });
+    expect(forged).toMatchObject({ ok: false, error: { code: 'not-found', field: 'chosen' } });
+
+    const chosen = services.chosenPaths.grant([path.join(CT_SERIES, '..', 'single')]);
+    const started = await dispatch(handlers, 'imaging:importPaths', { chosen, caseId });
+    expect(started.ok).toBe(true);
+    const job = await waitForJob(handlers, (started as { value: { jobId: string } }).value.jobId);
+    expect(job.state).toBe('done');
+    expect(count()).toBeGreaterThan(before as number);
+    // Used up: the page cannot replay it.
+    expect(await dispatch(handlers, 'imaging:importPaths', { chosen, caseId })).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 });

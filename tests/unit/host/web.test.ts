@@ -47,27 +47,26 @@ describe('the loopback web host', () => {
     expect(h.token.length).toBeGreaterThanOrEqual(32);
   });
 
-  it('answers nothing without the token: not the page, not an asset, not the API', async () => {
+  it('serves the page and its code without the token, with a CSP, and sets no cookie', async () => {
     const h = await start();
-    expect((await fetch(h.url)).status).toBe(401);
-    expect((await fetch(`${h.url}assets/app.js`)).status).toBe(401);
-    expect((await fetch(`${h.url}api/cases:list`, { method: 'POST', body: '{}' })).status).toBe(401);
-    expect((await fetch(`${h.url}api/cases:list`, { method: 'POST', body: '{}', headers: { 'X-BoardPrep-Token': 'wrong' } })).status).toBe(401);
-  });
-
-  it('trades the token in the URL for an HttpOnly SameSite cookie and serves the app with a CSP', async () => {
-    const h = await start();
-    const first = await fetch(h.openUrl, { redirect: 'manual' });
-    expect(first.status).toBe(303);
-    expect(first.headers.get('location')).toBe('/');
-    const cookie = first.headers.get('set-cookie')!;
-    expect(cookie).toMatch(/HttpOnly/);
-    expect(cookie).toMatch(/SameSite=Strict/);
-    const page = await fetch(h.url, { headers: { cookie: cookie.split(';')[0] } });
+    const page = await fetch(h.openUrl);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<title>BoardPrep</title>');
+    expect(page.headers.get('set-cookie')).toBeNull();
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(page.headers.get('content-security-policy')).toContain('worker-src');
+    expect((await fetch(`${h.url}assets/app.js`)).status).toBe(200);
+  });
+
+  it('answers no API call or media file without the token in its header: not a cookie, not the query', async () => {
+    const h = await start();
+    const json = { 'Content-Type': 'application/json' };
+    expect((await fetch(`${h.url}api/cases:list`, { method: 'POST', body: '{}', headers: json })).status).toBe(401);
+    expect((await fetch(`${h.url}api/cases:list`, { method: 'POST', body: '{}', headers: { ...json, 'X-BoardPrep-Token': 'wrong' } })).status).toBe(401);
+    expect((await fetch(`${h.url}api/cases:list`, { method: 'POST', body: '{}', headers: { ...json, Cookie: `boardprep_token=${h.token}` } })).status).toBe(401);
+    expect((await fetch(`${h.url}api/cases:list?token=${h.token}`, { method: 'POST', body: '{}', headers: json })).status).toBe(401);
+    expect((await fetch(`${h.url}media/instances/1.2.3`, { headers: { Cookie: `boardprep_token=${h.token}` } })).status).toBe(401);
+    expect((await fetch(`${h.url}api/cases:list`, { method: 'POST', body: '{}', headers: { ...json, 'X-BoardPrep-Token': h.token } })).status).toBe(200);
   });
 
   it('refuses requests whose Host is not its own loopback address (DNS rebinding)', async () => {
@@ -104,5 +103,76 @@ describe('the loopback web host', () => {
 
     const get = await fetch(`${h.url}api/cases:list`, { headers: { 'X-BoardPrep-Token': h.token } });
     expect(get.status).toBe(405);
+  });
+});
+
+describe('what the web host refuses from other pages in the browser', () => {
+  const createCase = (h: WebHost, headers: Record<string, string>) =>
+    fetch(`${h.url}api/cases:create`, { method: 'POST', body: JSON.stringify(caseInput()), headers: { 'X-BoardPrep-Token': h.token, ...headers } });
+  const caseCount = async (h: WebHost) => {
+    const res = await fetch(`${h.url}api/cases:list`, { method: 'POST', body: '{}', headers: { 'X-BoardPrep-Token': h.token, 'Content-Type': 'application/json' } });
+    return ((await res.json()) as { value: unknown[] }).value.length;
+  };
+
+  it('refuses a request from another origin, even another port of 127.0.0.1, and a same-site or cross-site fetch', async () => {
+    const h = await start();
+    const json = { 'Content-Type': 'application/json' };
+    for (const headers of [
+      { ...json, Origin: 'http://127.0.0.1:1' },
+      { ...json, Origin: 'null' },
+      { ...json, 'Sec-Fetch-Site': 'same-site' },
+      { ...json, 'Sec-Fetch-Site': 'cross-site' },
+    ]) {
+      const res = await createCase(h, headers);
+      expect(res.status, JSON.stringify(headers)).toBe(403);
+    }
+    const page = await raw(h.port, '/', { Host: `127.0.0.1:${h.port}`, 'Sec-Fetch-Site': 'cross-site' });
+    expect(page.status).toBe(403);
+    expect(await caseCount(h)).toBe(0);
+    // Its own page: same origin, or the user's own navigation.
+    expect((await createCase(h, { ...json, Origin: `http://127.0.0.1:${h.port}`, 'Sec-Fetch-Site': 'same-origin' })).status).toBe(200);
+    expect((await raw(h.port, '/', { Host: `127.0.0.1:${h.port}`, 'Sec-Fetch-Site': 'none' })).status).toBe(200);
+    expect(await caseCount(h)).toBe(1);
+  });
+
+  it('takes API calls as application/json only (no form or text/plain body)', async () => {
+    const h = await start();
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', '']) {
+      const res = await createCase(h, type ? { 'Content-Type': type } : {});
+      expect(res.status, type).toBe(415);
+    }
+    expect((await createCase(h, { 'Content-Type': 'application/json; charset=utf-8' })).status).toBe(200);
+    expect(await caseCount(h)).toBe(1);
+  });
+
+  it('answers malformed percent-encoding with 400, on a page, a channel and a media name', async () => {
+    const h = await start();
+    const headers = { Host: `127.0.0.1:${h.port}`, 'X-BoardPrep-Token': h.token };
+    expect((await raw(h.port, '/%E0%A4%A', headers)).status).toBe(400);
+    const channel = await fetch(`${h.url}api/cases%3Alist%`, { method: 'POST', body: '{}', headers: { 'X-BoardPrep-Token': h.token, 'Content-Type': 'application/json' } });
+    expect(channel.status).toBe(400);
+  });
+
+  it('refuses an API body past its limit as soon as it is declared, without reading it', async () => {
+    const h = await start();
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port: h.port,
+          path: '/api/cases:list',
+          method: 'POST',
+          headers: { 'X-BoardPrep-Token': h.token, 'Content-Type': 'application/json', 'Content-Length': String(6 * 1024 * 1024) },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode!);
+        },
+      );
+      req.on('error', reject);
+      // Only the headers go out: the answer must come without the body.
+      req.flushHeaders();
+    });
+    expect(status).toBe(413);
   });
 });

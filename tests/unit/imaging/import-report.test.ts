@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +9,7 @@ import { createServices } from '../../../electron/host/services';
 import { formatPersonName, JobState } from '../../../shared/domain/imaging';
 import { caseWithCt, CT_SERIES } from './fixtures';
 import { RESOURCES_DIR } from '../helpers/temp';
+import { requestBody } from '../../../electron/host/body';
 
 const CD = path.join(CT_SERIES, '..', 'cd-dicomdir');
 
@@ -21,7 +23,7 @@ async function setup() {
     const batch = `batch-${++batchNo}-abcdefgh`;
     let n = 0;
     for (const f of files) {
-      await answerMedia(services, 'PUT', new URL(`/media/uploads/${batch}/${n++}?name=${encodeURIComponent(f.name)}`, 'http://127.0.0.1/'), async () => readFileSync(f.from));
+      await answerMedia(services, 'PUT', new URL(`/media/uploads/${batch}/${n++}?name=${encodeURIComponent(f.name)}`, 'http://127.0.0.1/'), requestBody(Readable.from([readFileSync(f.from)])));
     }
     const started = await dispatch(handlers, 'imaging:importUpload', { batchId: batch, caseId: base.caseId });
     if (!started.ok) throw new Error(started.error.message);
