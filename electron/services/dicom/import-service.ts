@@ -38,6 +38,13 @@ export interface ImportOptions {
   /** Replaces how a file is written into the store (tests use it to simulate a full disk or a crash). */
   writeFile?: FileWriter;
   now?: () => string;
+  /** Tests pause an import at a chosen stage to interleave another import, a cancel or a sweep deterministically. */
+  hooks?: ImportHooks;
+}
+
+export interface ImportHooks {
+  /** Every file is stored (and claimed); the index transaction (or, if aborted meanwhile, the discard) comes next. */
+  beforeIndex?: () => Promise<void>;
 }
 
 /** Files being written to the store at once (on libuv's thread pool) while the next ones are read and parsed. */
@@ -350,6 +357,7 @@ export async function importDicom(db: Db, dataDir: string, paths: readonly strin
       progress.report(snapshot('importing'));
     }
     await Promise.all(writing);
+    await options.hooks?.beforeIndex?.();
     if (failure !== undefined) throw failure;
     if (signal?.aborted) throw signal.reason ?? new Error('aborted');
     rejections.sort((a, b) => a.order - b.order);
