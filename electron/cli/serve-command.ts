@@ -46,7 +46,7 @@ Options:
       log: (message, error) => io.err(`${message}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
     });
     // PDF exports print the host's own print views in headless Chromium (started on the first PDF, closed when idle).
-    const printer = new ChromiumPdfPrinter();
+    const printer = new ChromiumPdfPrinter({ dataDir: env.dataDir });
     services.exports.usePdf(webHostPdfSource(host, printer));
     io.out(`Data folder: ${env.dataDir}`);
     io.out(`BoardPrep is running. Open ${host.openUrl}`);

@@ -1,6 +1,7 @@
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../../db/open';
+import { processAlive } from '../process-alive';
 import * as sql from './dicom-sql';
 import { IMAGES_DIR, removeUnowned, tempPathFor, tempTag } from './store';
 
@@ -24,20 +25,6 @@ export interface SweepResult {
 
 /** Where BoardPrep before claims (schema 6) journaled each import's files; an old crash may have left journals. */
 const LEGACY_JOURNAL_DIR = '.journal';
-
-/**
- * Whether an OS process exists (another user's process counts as existing). A pid reused by an unrelated process
- * makes a dead import look alive: its files then stay (never the reverse), until that process is gone.
- */
-export function processAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 async function list(dir: string): Promise<string[]> {
   try {
