@@ -521,6 +521,8 @@ export async function importDicom(db: Db, dataDir: string, paths: readonly strin
       };
     }
     throw new ImportFailedError(`Import failed: ${message}. Nothing from this import was kept.`, importId, e);
+  } finally {
+    session?.close();
   }
 }
 

@@ -105,6 +105,16 @@ export function removeUnowned(db: Db, dataDir: string, items: readonly { hash: s
   return removed;
 }
 
+/**
+ * Imports whose session is open in this process. An import log row naming this process's pid that is not here was
+ * written by an earlier run that had the same pid (a restart in a container, say): its process is gone.
+ */
+const sessionsHere = new Set<number>();
+
+export function importRunsHere(importId: number): boolean {
+  return sessionsHere.has(importId);
+}
+
 /** One import's writer into the store. Not shared between imports. */
 export class StoreSession {
   private readonly madeDirs = new Set<string>();
@@ -121,6 +131,7 @@ export class StoreSession {
   ) {
     this.claims = new StoreClaimStatements(db);
     this.tag = tempTag(process.pid, importId);
+    sessionsHere.add(importId);
   }
 
   /**
@@ -170,5 +181,10 @@ export class StoreSession {
     const items = [...this.claimed].map((hash) => ({ hash, importId: this.importId }));
     this.claimed.clear();
     return removeUnowned(this.db, this.dataDir, items);
+  }
+
+  /** The import is over (its log row says how): from now on its claims, if any are left, are stale. */
+  close(): void {
+    sessionsHere.delete(this.importId);
   }
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Db } from '../../db/open';
 import { processAlive } from '../process-alive';
 import * as sql from './dicom-sql';
-import { IMAGES_DIR, removeUnowned, tempPathFor, tempTag } from './store';
+import { IMAGES_DIR, importRunsHere, removeUnowned, tempPathFor, tempTag } from './store';
 
 /**
  * Startup recovery for the image store. An import that was cut short (crash, power off, killed) may have left files
@@ -41,6 +41,12 @@ async function remove(file: string): Promise<boolean> {
     .catch(() => false);
 }
 
+/** Whether the import that writes a temp file may still be running (the import id is absent in old names). */
+function tempOwnerRuns(pid: number, importId: number | undefined): boolean {
+  if (pid !== process.pid) return processAlive(pid);
+  return importId !== undefined && importRunsHere(importId);
+}
+
 export async function sweepImageStore(db: Db, dataDir: string, options: { full?: boolean; now?: () => string } = {}): Promise<SweepResult> {
   const now = options.now ?? (() => new Date().toISOString());
   const root = path.join(dataDir, IMAGES_DIR);
@@ -48,7 +54,8 @@ export async function sweepImageStore(db: Db, dataDir: string, options: { full?:
 
   // Import log rows of processes that are gone: interrupted. From here on their claims are stale.
   for (const row of sql.runningImports(db)) {
-    if (row.process_id !== null && processAlive(row.process_id)) continue;
+    const pid = row.process_id;
+    if (pid !== null && (pid === process.pid ? importRunsHere(row.id) : processAlive(pid))) continue;
     sql.markImportInterrupted(db, row.id, now());
     result.interruptedImports.push(row.id);
   }
@@ -65,7 +72,8 @@ export async function sweepImageStore(db: Db, dataDir: string, options: { full?:
   const journalDir = path.join(root, LEGACY_JOURNAL_DIR);
   for (const name of await list(journalDir)) {
     const m = /^import-\d+-pid-(\d+)\.journal$/.exec(name);
-    if (m && processAlive(Number(m[1]))) continue;
+    // (This version writes none: one naming this pid is a previous run's.)
+    if (m && Number(m[1]) !== process.pid && processAlive(Number(m[1]))) continue;
     const file = path.join(journalDir, name);
     const text = await fsp.readFile(file, 'utf8').catch(() => '');
     const hashes = text.split('\n').filter((h) => /^[0-9a-f]{64}$/.test(h));
@@ -89,10 +97,10 @@ export async function sweepImageStore(db: Db, dataDir: string, options: { full?:
         for (const name of await list(dir)) {
           const stored = /^([0-9a-f]{64})\.dcm$/.exec(name);
           // <hash>.<pid>-<importId>.part, or <hash>.<pid>.part from before claims.
-          const temp = /^([0-9a-f]{64})\.(\d+)(?:-\d+)?\.part$/.exec(name);
+          const temp = /^([0-9a-f]{64})\.(\d+)(?:-(\d+))?\.part$/.exec(name);
           if (stored) {
             if (!owned.has(stored[1])) unowned.push({ hash: stored[1] });
-          } else if (temp && !processAlive(Number(temp[2]))) {
+          } else if (temp && !tempOwnerRuns(Number(temp[2]), temp[3] === undefined ? undefined : Number(temp[3]))) {
             if (await remove(path.join(dir, name))) result.removedTempFiles += 1;
           }
         }

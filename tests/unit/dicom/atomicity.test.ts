@@ -191,17 +191,22 @@ describe('an import is all or nothing', () => {
     const claim = (hash: string, importId: number) =>
       db.prepare('INSERT INTO dicom_store_claims (file_hash, import_id) VALUES (?, ?)').run(hash, importId);
     const deadImport = startImport(dead);
-    const liveImport = startImport(process.pid);
+    // Running in another process (the test runner's parent), and left by an earlier run that had this same pid.
+    const liveImport = startImport(process.ppid);
+    const earlierRun = startImport(process.pid);
     // Claimed by the dead import: a stored file, and one it was writing (its temp file).
     stray(h('a'));
     claim(h('a'), deadImport);
     stray(h('d'), path.basename(tempPathFor(dataDir, h('d'), tempTag(dead, deadImport))));
     claim(h('d'), deadImport);
-    // Claimed by the live import (this process): the same.
+    // Claimed by the live import: the same.
     stray(h('b'));
     claim(h('b'), liveImport);
-    stray(h('e'), path.basename(tempPathFor(dataDir, h('e'), tempTag(process.pid, liveImport))));
+    stray(h('e'), path.basename(tempPathFor(dataDir, h('e'), tempTag(process.ppid, liveImport))));
     claim(h('e'), liveImport);
+    // Claimed by the earlier run with this pid (not an import of this process).
+    stray(h('7'));
+    claim(h('7'), earlierRun);
     // Claimed by both: it stays.
     stray(h('f'));
     claim(h('f'), deadImport);
@@ -215,15 +220,15 @@ describe('an import is all or nothing', () => {
     mkdirSync(path.join(images, '.journal'));
     writeFileSync(path.join(images, '.journal', `import-97-pid-${dead}.journal`), `${h('9')}\n`);
 
-    expect(await sweepImageStore(db, dataDir)).toEqual({ removedFiles: 2, removedTempFiles: 2, interruptedImports: [deadImport] });
+    expect(await sweepImageStore(db, dataDir)).toEqual({ removedFiles: 3, removedTempFiles: 2, interruptedImports: [deadImport, earlierRun] });
     expect(storedFiles(dataDir)).toEqual([...kept, ...['b', 'c', 'f'].map((c) => `${c}${c}/${c}${c}/${h(c)}.dcm`)].sort());
-    expect(tempFiles(dataDir)).toEqual([`cc/cc/${h('c')}.${dead}.part`, `ee/ee/${h('e')}.${process.pid}-${liveImport}.part`]);
+    expect(tempFiles(dataDir)).toEqual([`cc/cc/${h('c')}.${dead}.part`, `ee/ee/${h('e')}.${process.ppid}-${liveImport}.part`]);
     expect(readdirSync(path.join(images, '.journal'))).toEqual([]);
     expect(db.prepare('SELECT file_hash FROM dicom_store_claims ORDER BY file_hash').pluck().all()).toEqual([h('b'), h('e'), h('f')]);
 
     expect(await sweepImageStore(db, dataDir, { full: true })).toEqual({ removedFiles: 1, removedTempFiles: 1, interruptedImports: [] });
     expect(storedFiles(dataDir)).toEqual([...kept, `bb/bb/${h('b')}.dcm`, `ff/ff/${h('f')}.dcm`].sort());
-    expect(tempFiles(dataDir)).toEqual([`ee/ee/${h('e')}.${process.pid}-${liveImport}.part`]);
+    expect(tempFiles(dataDir)).toEqual([`ee/ee/${h('e')}.${process.ppid}-${liveImport}.part`]);
     db.close();
   });
 });
