@@ -453,7 +453,13 @@ export async function importDicom(db: Db, dataDir: string, paths: readonly strin
       return out;
     });
     staged.drop();
-    if (raced > 0) store.discard();
+    if (raced > 0) {
+      try {
+        store.discard();
+      } catch {
+        // The import is indexed and done; its unneeded copies stay until the store is checked in full.
+      }
+    }
     progress.report(snapshot('indexing'), true);
     return {
       importId,
