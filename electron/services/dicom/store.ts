@@ -68,7 +68,11 @@ export interface PutResult {
   created: boolean;
 }
 
-/** The part of a temp name that makes it one import's own: two imports never write the same temp file. */
+/**
+ * The part of a temp name that makes it one import's own, so two imports (of one process or two) never write the
+ * same temp file: import ids are unique in the data folder, and the sweep can name a dead import's temp files from
+ * its claims without listing the store.
+ */
 export function tempTag(pid: number, importId: number): string {
   return `${pid}-${importId}`;
 }
