@@ -69,6 +69,32 @@ async function importKilledAfter(dataDir: string, source: string, writes: number
   await new Promise((r) => child.on('close', r));
 }
 
+/** Starts import-child.ts: an import in another process that waits before indexing until `go()`. */
+function importInAnotherProcess(dataDir: string, source: string) {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'import-child.ts'), dataDir, source], {
+    cwd: appRoot,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += String(d)));
+  const stored = new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', (d) => {
+      out += String(d);
+      if (out.startsWith('stored\n')) resolve();
+    });
+    child.on('exit', () => reject(new Error(`the import child exited before it stored its files: ${stderr}`)));
+  });
+  const result = new Promise<{ status: string; imported: number }>((resolve, reject) => {
+    child.on('close', (code) => {
+      const line = out.split('\n').find((l) => l.startsWith('{'));
+      if (code === 0 && line) resolve(JSON.parse(line) as { status: string; imported: number });
+      else reject(new Error(`the import child failed (${code}): ${stderr}`));
+    });
+  });
+  return { stored, result, go: () => child.stdin.end('go\n') };
+}
+
 describe('concurrent imports, cancels, kills and sweeps never remove a file an index row needs', () => {
   it('the import that stored the files is cancelled while another, which found them stored, waits to index them', async () => {
     const dataDir = tempDataDir();
@@ -93,6 +119,25 @@ describe('concurrent imports, cancels, kills and sweeps never remove a file an i
     expect(storedFiles(dataDir)).toHaveLength(37);
     // A start-up sweep afterwards finds nothing to do.
     expect(await sweepImageStore(db, dataDir, { full: true })).toEqual({ removedFiles: 0, removedTempFiles: 0, interruptedImports: [] });
+    db.close();
+  });
+
+  it('across processes: the app cancels the import that stored the files while a CLI import that found them waits', async () => {
+    const dataDir = tempDataDir();
+    const db = openDatabase(dataDir);
+    const first = pausePoint();
+    const controller = new AbortController();
+    const creator = importDicom(db, dataDir, [CT_SERIES], { signal: controller.signal, hooks: { beforeIndex: first.hook } });
+    await first.reached;
+    const cli = importInAnotherProcess(dataDir, CT_SERIES);
+    await cli.stored;
+    controller.abort();
+    first.resume();
+    expect(await creator).toMatchObject({ status: 'cancelled' });
+    cli.go();
+    expect(await cli.result).toEqual({ status: 'done', imported: 37 });
+    expect(instances(db)).toBe(37);
+    expect(rowsWithoutFile(db, dataDir)).toEqual([]);
     db.close();
   });
 
