@@ -341,7 +341,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 async function main(): Promise<void> {
   if (!existsSync(path.join(rendererDir, 'index.html'))) throw new Error('Build the app first: npm run build');
   const work = mkdtempSync(path.join(os.tmpdir(), 'boardprep-bench-deck-'));
-  const printer = new ChromiumPdfPrinter({ idleMs: 0 });
+  const printer = new ChromiumPdfPrinter({ dataDir: work, idleMs: 0 });
   let chromiumPid: number | null = null;
   const pidNow = () => chromiumPid;
   try {
@@ -454,7 +454,7 @@ async function main(): Promise<void> {
       mem,
     });
     // Cold: a fresh printer, as the CLI does.
-    const coldPrinter = new ChromiumPdfPrinter({ idleMs: 0 });
+    const coldPrinter = new ChromiumPdfPrinter({ dataDir: work, idleMs: 0 });
     const coldService = new ExportsService({ db, dataDir, meetings, pdf: webHostPdfSource(host, coldPrinter) });
     p = peaks();
     p.start(() => chromiumPid);

@@ -114,7 +114,7 @@ Examples:
     const onSigint = () => controller.abort();
     process.once('SIGINT', onSigint);
     let host: WebHost | null = null;
-    const printer = new ChromiumPdfPrinter({ idleMs: 0 });
+    const printer = new ChromiumPdfPrinter({ dataDir: env.dataDir, idleMs: 0 });
     try {
       const meetings = createMeetingsServices(db);
       let meetingId: number;

@@ -53,7 +53,7 @@ Options:
       },
     });
     // PDF exports print the host's own print views in headless Chromium (started on the first PDF, closed when idle).
-    const printer = new ChromiumPdfPrinter();
+    const printer = new ChromiumPdfPrinter({ dataDir: env.dataDir });
     services.exports.usePdf(webHostPdfSource(host, printer));
     // The address without its token: the log is for support and must not open the app.
     env.log.info('web host listening', { url: host.url, dataDir: env.dataDir });

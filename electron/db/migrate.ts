@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { writeTransaction } from './transaction';
 
 export interface Migration {
   version: number;
@@ -35,11 +36,15 @@ export function migrate(db: Database, migrations: readonly Migration[], upTo?: n
   const target = upTo ?? latest;
   const current = schemaVersion(db);
   if (current > latest) throw new DatabaseTooNewError(current, latest);
-  const pending = migrations.filter((m) => m.version > current && m.version <= target);
-  if (pending.length === 0) return current;
-  db.transaction(() => {
+  if (!migrations.some((m) => m.version > current && m.version <= target)) return current;
+  return writeTransaction(db, () => {
+    // Read again under the write lock: another process opening the same data folder may have migrated meanwhile.
+    const locked = schemaVersion(db);
+    if (locked > latest) throw new DatabaseTooNewError(locked, latest);
+    const pending = migrations.filter((m) => m.version > locked && m.version <= target);
+    if (pending.length === 0) return locked;
     for (const m of pending) db.exec(m.sql);
     db.pragma(`user_version = ${target}`);
-  })();
-  return target;
+    return target;
+  });
 }

@@ -24,7 +24,11 @@ export function openDatabase(dataDir: string, options: OpenOptions = {}): Db {
     db.pragma('foreign_keys = ON');
     // WAL with synchronous=NORMAL is durable across application crashes; only a power cut may lose the last commit.
     db.pragma('synchronous = NORMAL');
+    // A writer waits up to 5 s for another connection's write to end (write transactions take the lock at BEGIN:
+    // writeTransaction in ./transaction.ts, so the wait applies to them too).
     db.pragma('busy_timeout = 5000');
+    // Deleted content (a removed case, a replaced report) is overwritten with zeros, not left in free pages.
+    db.pragma('secure_delete = ON');
     migrate(db, MIGRATIONS, options.migrateTo);
     return db;
   } catch (err) {

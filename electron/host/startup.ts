@@ -4,11 +4,12 @@ import { sweepImageStore } from '../services/dicom/sweep';
 import { allRenderPaths } from '../services/imaging/imaging-sql';
 import { sweepRenders } from '../services/imaging/render-store';
 import { sweepPartialFiles } from '../services/export';
+import { sweepScratchDirs } from '../services/scratch';
 import { sweepUploads } from './uploads';
 
 /**
  * At every start: finish what a crash left behind, so no stored file is without its index row and no
- * index row without its file (interrupted imports, unclaimed renders, abandoned uploads).
+ * index row without its file (interrupted imports, unclaimed renders, abandoned uploads, working folders).
  */
 export async function startupSweep(ctx: AppContext, say: (line: string) => void = () => {}): Promise<void> {
   const store = await sweepImageStore(ctx.db, ctx.dataDir);
@@ -16,6 +17,8 @@ export async function startupSweep(ctx: AppContext, say: (line: string) => void 
   sweepUploads(ctx.dataDir);
   // Temporary files of exports a crash interrupted (a finished export is renamed into place whole).
   sweepPartialFiles(path.join(ctx.dataDir, 'exports'));
+  // Working folders (Chromium profiles, demo images) of processes that are gone.
+  sweepScratchDirs(ctx.dataDir);
   const removed = store.removedFiles + store.removedTempFiles + renders;
   if (removed > 0 || store.interruptedImports.length > 0) {
     say(

@@ -9,6 +9,7 @@ import {
 } from '../../../shared/domain/case';
 import { DomainError } from '../errors';
 import * as sql from './cases-sql';
+import { writeTransaction } from '../../db/transaction';
 
 function toRecord(row: sql.CaseRow): CaseRecord {
   return CaseRecord.parse({
@@ -96,16 +97,16 @@ export class CasesService {
   }
 
   create(fields: CaseFields): CaseRecord {
-    const id = this.db.transaction(() => {
+    const id = writeTransaction(this.db, () => {
       this.assertMrnFree(fields.patient);
       const patientId = sql.insertPatient(this.db, fields.patient);
       return sql.insertCase(this.db, patientId, fields, this.now());
-    })();
+    });
     return this.get(id);
   }
 
   update(id: number, version: number, fields: CaseFields): CaseRecord {
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       const row = sql.getCaseRow(this.db, id);
       if (!row) throw new DomainError('not-found', `Case ${id} does not exist`);
       if (row.version !== version) {
@@ -121,7 +122,7 @@ export class CasesService {
       if (!sql.updateCase(this.db, id, version, fields, this.now())) {
         throw new DomainError('conflict', 'This case was changed elsewhere since you opened it.');
       }
-    })();
+    });
     return this.get(id);
   }
 

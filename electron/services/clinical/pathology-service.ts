@@ -11,6 +11,7 @@ import {
 } from '../../../shared/domain/pathology';
 import { DomainError } from '../errors';
 import * as sql from './clinical-sql';
+import { writeTransaction } from '../../db/transaction';
 
 type Grade = GradeResult['grade'];
 
@@ -230,22 +231,22 @@ export class PathologyService {
   }
 
   create(caseId: number, report: PathologyFields): PathologyReport {
-    const id = this.db.transaction(() => {
+    const id = writeTransaction(this.db, () => {
       assertCase(this.db, caseId);
       const newId = sql.insertReport(this.db, caseId, columns(report), this.now());
       sql.replaceReportChildren(this.db, newId, report.ihc, report.molecular);
       return newId;
-    })();
+    });
     return this.get(id);
   }
 
   update(id: number, report: PathologyFields): PathologyReport {
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       if (!sql.updateReport(this.db, id, columns(report), this.now())) {
         throw new DomainError('not-found', `Pathology report ${id} does not exist`);
       }
       sql.replaceReportChildren(this.db, id, report.ihc, report.molecular);
-    })();
+    });
     return this.get(id);
   }
 

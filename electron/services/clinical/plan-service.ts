@@ -2,6 +2,7 @@ import type { Db } from '../../db/open';
 import type { Plan, PlanOption } from '../../../shared/domain/clinical';
 import * as sql from './clinical-sql';
 import { assertCase } from './pathology-service';
+import { writeTransaction } from '../../db/transaction';
 
 export function planOf(db: Db, caseId: number): Plan {
   const row = sql.getPlan(db, caseId);
@@ -22,10 +23,10 @@ export class PlanService {
   }
 
   set(caseId: number, plan: { options: PlanOption[]; text: string }): Plan {
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       assertCase(this.db, caseId);
       sql.upsertPlan(this.db, { case_id: caseId, options_json: JSON.stringify([...new Set(plan.options)]), text: plan.text, updated_at: this.now() });
-    })();
+    });
     return planOf(this.db, caseId);
   }
 }

@@ -6,6 +6,7 @@ import { DomainError } from '../errors';
 import { assessCase, loadCaseData, type CaseData } from './case-data';
 import * as sql from './clinical-sql';
 import { assertCase } from './pathology-service';
+import { writeTransaction } from '../../db/transaction';
 
 export interface TickFields {
   item: ReadinessItemId;
@@ -84,10 +85,10 @@ export class ReadinessService {
 
   /** Ticks a work-up item by hand (evidence held elsewhere); ticking the same item again replaces the tick. */
   tick(caseId: number, t: TickFields): ManualTickRecord {
-    const id = this.db.transaction(() => {
+    const id = writeTransaction(this.db, () => {
       assertCase(this.db, caseId);
       return sql.upsertTick(this.db, { case_id: caseId, item: t.item, date: t.date, ticked_by: t.by, note: t.note, created_at: this.now() });
-    })();
+    });
     return toTick(sql.getTick(this.db, id)!);
   }
 

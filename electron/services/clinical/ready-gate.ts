@@ -5,6 +5,7 @@ import { DomainError } from '../errors';
 import { assessCase, loadCaseData } from './case-data';
 import * as sql from './clinical-sql';
 import { assertCase } from './pathology-service';
+import { writeTransaction } from '../../db/transaction';
 
 export function toOverride(row: sql.OverrideRow): ReadyOverride {
   return {
@@ -72,13 +73,13 @@ export function markReady(
   override?: { by: string; why: string },
   now: () => string = () => new Date().toISOString(),
 ): MarkReadyResult {
-  const recorded = db.transaction(() => {
+  const recorded = writeTransaction(db, () => {
     const row = assertCase(db, caseId);
     if (row.status === 'closed') throw new DomainError('refused', 'This case is closed: reopen it before marking it ready.', 'status');
     if (row.status === 'ready') return null;
     const o = assertCanMarkReady(db, caseId, meetingDate, override, now);
     sql.setCaseReady(db, caseId, now());
     return o;
-  })();
+  });
   return { case: new CasesService(db).get(caseId), override: recorded };
 }

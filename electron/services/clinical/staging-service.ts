@@ -8,6 +8,7 @@ import type { GradeResult } from '../../../shared/domain/pathology';
 import { caseGrade } from './case-data';
 import * as sql from './clinical-sql';
 import { assertCase, loadReports } from './pathology-service';
+import { writeTransaction } from '../../db/transaction';
 
 export const DEFAULT_STAGING_INPUTS: StagingInputs = {
   sizeOverrideCm: null,
@@ -153,11 +154,11 @@ export class StagingService {
 
   /** Saves the inputs and returns the stage they give now. */
   setInputs(caseId: number, inputs: StagingInputs): StageSummary {
-    const site = this.db.transaction(() => {
+    const site = writeTransaction(this.db, () => {
       const row = assertCase(this.db, caseId);
       saveStagingInputs(this.db, caseId, inputs, this.now());
       return row.site_chapter as SiteChapter;
-    })();
+    });
     return this.stage(caseId, site);
   }
 

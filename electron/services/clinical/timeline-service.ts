@@ -5,6 +5,7 @@ import { PROCEDURE_LABEL, isBiopsy, type PathologyReport } from '../../../shared
 import { DomainError } from '../errors';
 import * as sql from './clinical-sql';
 import { assertCase, groupBy, loadReports } from './pathology-service';
+import { writeTransaction } from '../../db/transaction';
 
 function toEvent(row: sql.EventRow): CaseEvent {
   return { id: row.id, caseId: row.case_id, kind: row.kind as EventKind, date: row.date, text: row.text, createdAt: row.created_at };
@@ -107,7 +108,7 @@ export class TimelineService {
   }
 
   addEvent(caseId: number, e: { kind: EventKind; date: string; text: string }): CaseEvent {
-    const id = this.db.transaction(() => {
+    const id = writeTransaction(this.db, () => {
       assertCase(this.db, caseId);
       if (e.kind === 'presentation') {
         const existing = sql.presentationOf(this.db, caseId);
@@ -116,7 +117,7 @@ export class TimelineService {
         }
       }
       return sql.insertEvent(this.db, { case_id: caseId, kind: e.kind, date: e.date, text: e.text, created_at: this.now() });
-    })();
+    });
     return toEvent(sql.getEvent(this.db, id)!);
   }
 

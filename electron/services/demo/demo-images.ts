@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../../db/open';
 import { findPatientByMrn, firstCaseOfPatient } from '../cases/cases-sql';
 import { importDicom } from '../dicom/import-service';
 import type { ImportProgress } from '../dicom/types';
+import { makeScratchDir } from '../scratch';
 import { readDemoBoard } from './demo-board';
 import { loadDemoKeyImages } from './demo-key-images';
 import { DEMO_IMAGE_KEYS, generateDemoImages } from './synthetic/generate';
@@ -38,7 +38,8 @@ export async function loadDemoImages(
     .filter((t): t is { key: string; caseId: number } => t !== null);
   if (targets.length === 0) return { cases: [], keyImages: 0 };
 
-  const work = path.join(dataDir, `.demo-images-${randomBytes(6).toString('hex')}`);
+  // In the data folder's tmp/ (patient images, even synthetic, stay with the data); swept at start after a kill.
+  const work = makeScratchDir(dataDir, 'demo-images');
   try {
     await generateDemoImages(board, work, { onlyKeys: targets.map((t) => t.key) });
     const cases: DemoImagesResult['cases'] = [];

@@ -9,6 +9,7 @@ import * as imagingSql from '../imaging/imaging-sql';
 import { KeyImagesService } from '../imaging/key-images-service';
 import { acceptRenderUpload, newRenderToken } from '../imaging/render-store';
 import { readDemoBoard } from './demo-board';
+import { writeTransaction } from '../../db/transaction';
 
 /**
  * The demo cases' key images: measured views of their synthetic CT, made by the app's own viewer
@@ -63,13 +64,13 @@ export function loadDemoKeyImages(db: Db, dataDir: string, resourcesDir: string)
     const token = newRenderToken();
     acceptRenderUpload(dataDir, token, readFileSync(path.join(resourcesDir, DEMO_KEY_IMAGES_DIR, demo.file)));
     // The key image and its measurements in the viewer together (a PNG left unclaimed is swept at the next start).
-    db.transaction(() => {
+    writeTransaction(db, () => {
       keyImages.create({ caseId, sopInstanceUid: demo.sopInstanceUid, frame: demo.frame, caption: demo.caption, view: demo.view, annotations: demo.annotations, renderToken: token });
       const series = owner.series_instance_uid;
       const present = annotations.list(caseId, series);
       const missing = demo.annotations.filter((a) => !present.some((p) => p.id === a.id));
       if (missing.length) annotations.replace(caseId, series, [...present, ...missing]);
-    })();
+    });
     added += 1;
   }
   return added;

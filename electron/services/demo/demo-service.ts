@@ -8,6 +8,7 @@ import { markReady } from '../clinical/ready-gate';
 import { LesionsService } from '../imaging/lesions-service';
 import { createMeetingsServices } from '../meetings';
 import { readDemoBoard, type DemoBoard, type DemoCase } from './demo-board';
+import { writeTransaction } from '../../db/transaction';
 
 /** The clinical sections of one demo case (already validated by DemoCase), written through the services. */
 function loadClinicalSections(db: Db, caseId: number, demo: DemoCase): void {
@@ -84,7 +85,7 @@ export function loadDemoBoard(db: Db, resourcesDir: string): { casesCreated: num
   const cases = new CasesService(db);
   const skipped: string[] = [];
   let casesCreated = 0;
-  db.transaction(() => {
+  writeTransaction(db, () => {
     for (const demo of board.cases) {
       if (findPatientByMrn(db, demo.case.patient.mrn)) {
         skipped.push(`${demo.key}: MRN ${demo.case.patient.mrn} already present`);
@@ -98,6 +99,6 @@ export function loadDemoBoard(db: Db, resourcesDir: string): { casesCreated: num
       casesCreated += 1;
     }
     loadDemoMeetings(db, board);
-  })();
+  });
   return { casesCreated, skipped };
 }

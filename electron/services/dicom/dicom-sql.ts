@@ -164,7 +164,6 @@ export function listRejections(db: Db, importId: number): { path: string; reason
 /** Prepared once per import and reused for every file (the import's hot path). */
 export class ImportStatements {
   readonly sopExists: Statement<[string]>;
-  readonly hashReferenced: Statement<[string]>;
   readonly upsertStudy: Statement;
   readonly upsertSeries: Statement;
   readonly insertInstance: Statement;
@@ -175,7 +174,6 @@ export class ImportStatements {
 
   constructor(db: Db) {
     this.sopExists = db.prepare('SELECT 1 FROM dicom_instances WHERE sop_instance_uid = ?').pluck();
-    this.hashReferenced = db.prepare('SELECT 1 FROM dicom_instances WHERE file_hash = ? LIMIT 1').pluck();
     // Existing studies and series keep their values; only attributes they lack are filled in.
     this.upsertStudy = db.prepare(
       `INSERT INTO dicom_studies (study_instance_uid, patient_id_dicom, patient_name_dicom, patient_birth_date,
@@ -311,6 +309,47 @@ export function allFileHashes(db: Db): Set<string> {
   const set = new Set<string>();
   for (const h of db.prepare('SELECT DISTINCT file_hash FROM dicom_instances').pluck().iterate()) set.add(h as string);
   return set;
+}
+
+// ---------------------------------------------------------------------------------------------- store claims
+
+/** An import's claims on store files (see migration 0006 and store.ts). */
+export class StoreClaimStatements {
+  readonly claim: Statement<[string, number]>;
+  readonly release: Statement<[string, number]>;
+  readonly releaseAll: Statement<[number]>;
+  /** 1 when an index row or any import's claim references the file. */
+  readonly inUse: Statement<[string, string]>;
+
+  constructor(db: Db) {
+    this.claim = db.prepare('INSERT OR IGNORE INTO dicom_store_claims (file_hash, import_id) VALUES (?, ?)');
+    this.release = db.prepare('DELETE FROM dicom_store_claims WHERE file_hash = ? AND import_id = ?');
+    this.releaseAll = db.prepare('DELETE FROM dicom_store_claims WHERE import_id = ?');
+    this.inUse = db
+      .prepare('SELECT 1 FROM dicom_instances WHERE file_hash = ? UNION ALL SELECT 1 FROM dicom_store_claims WHERE file_hash = ? LIMIT 1')
+      .pluck();
+  }
+}
+
+export interface StaleClaimRow {
+  file_hash: string;
+  import_id: number;
+  process_id: number | null;
+}
+
+/** Claims of imports that are no longer running (finished, or marked interrupted because their process is gone). */
+export function staleClaims(db: Db): StaleClaimRow[] {
+  return db
+    .prepare(
+      `SELECT c.file_hash, c.import_id, i.process_id FROM dicom_store_claims c JOIN dicom_imports i ON i.id = c.import_id
+       WHERE i.status <> 'running' ORDER BY c.import_id, c.file_hash`,
+    )
+    .all() as StaleClaimRow[];
+}
+
+/** Every claimed hash: only for the full store check. */
+export function claimedHashes(db: Db): Set<string> {
+  return new Set(db.prepare('SELECT DISTINCT file_hash FROM dicom_store_claims').pluck().all() as string[]);
 }
 
 // ---------------------------------------------------------------------------------------------- import staging

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Db } from '../../db/open';
+import { writeTransaction } from '../../db/transaction';
 import { DomainError } from '../errors';
 import * as sql from './dicom-sql';
 import { slicePosition } from './geometry';
@@ -18,9 +19,10 @@ import type { ImportedStudy, ImportProgress, ImportResult, IncompleteDicomdir, I
  * to the store from that same buffer. Only the header fields to index are kept, and in a temp table rather than in
  * memory (import-stage.ts). When every file has been seen, everything the import accepted is indexed in ONE
  * synchronous transaction (no await inside it). Files are in the
- * store before their index rows exist, so an index row never lacks its file; if the import is cancelled or fails,
- * the files it wrote are removed again, and if the process dies instead, its journal lets `sweepImageStore` remove
- * them at the next start.
+ * store before their index rows exist, so an index row never lacks its file. Each file is claimed for this import
+ * before it is looked for or written (store.ts), and the claims go in the indexing transaction; if the import is
+ * cancelled or fails, the files only it claimed are removed again, and if the process dies instead, its claims let
+ * `sweepImageStore` remove them at the next start. Files another import also claims or indexed stay.
  *
  * Durability matches the database's (WAL, synchronous=NORMAL): everything survives the application crashing. Files
  * are not fsync'ed, so a power cut right after an import may lose file contents the index already lists.
@@ -38,6 +40,13 @@ export interface ImportOptions {
   /** Replaces how a file is written into the store (tests use it to simulate a full disk or a crash). */
   writeFile?: FileWriter;
   now?: () => string;
+  /** Tests pause an import at a chosen stage to interleave another import, a cancel or a sweep deterministically. */
+  hooks?: ImportHooks;
+}
+
+export interface ImportHooks {
+  /** Every file is stored (and claimed); the index transaction (or, if aborted meanwhile, the discard) comes next. */
+  beforeIndex?: () => Promise<void>;
 }
 
 /** Files being written to the store at once (on libuv's thread pool) while the next ones are read and parsed. */
@@ -213,7 +222,7 @@ export async function importDicom(db: Db, dataDir: string, paths: readonly strin
   };
 
   try {
-    session = new StoreSession(dataDir, importId, options.writeFile);
+    session = new StoreSession(db, dataDir, importId, options.writeFile);
     const store = session;
     stage = new ImportStage(db, importId);
     const staged = stage;
@@ -350,6 +359,7 @@ export async function importDicom(db: Db, dataDir: string, paths: readonly strin
       progress.report(snapshot('importing'));
     }
     await Promise.all(writing);
+    await options.hooks?.beforeIndex?.();
     if (failure !== undefined) throw failure;
     if (signal?.aborted) throw signal.reason ?? new Error('aborted');
     rejections.sort((a, b) => a.order - b.order);
@@ -361,7 +371,7 @@ export async function importDicom(db: Db, dataDir: string, paths: readonly strin
     const needsConfirmation: PatientMismatch[] = [];
     const attachWarnings: string[] = [];
     let raced = 0;
-    const studies = db.transaction((): ImportedStudy[] => {
+    const studies = writeTransaction(db, (): ImportedStudy[] => {
       const studyRows = new Map<string, number>();
       const seriesRows = new Map<string, number>();
       for (const a of staged.instances()) {
@@ -428,6 +438,8 @@ export async function importDicom(db: Db, dataDir: string, paths: readonly strin
       imported -= raced;
       duplicates += raced;
       for (const r of rejected) stmts.insertRejection.run(importId, r.path, r.reason);
+      // The index rows own the files from now on.
+      store.releaseClaims();
       sql.finishImport(db, importId, {
         status: 'done',
         finishedAt: now(),
@@ -439,10 +451,15 @@ export async function importDicom(db: Db, dataDir: string, paths: readonly strin
         error: null,
       });
       return out;
-    })();
+    });
     staged.drop();
-    if (raced > 0) await store.discard((hash) => stmts.hashReferenced.get(hash) !== undefined);
-    await store.close();
+    if (raced > 0) {
+      try {
+        store.discard();
+      } catch {
+        // The import is indexed and done; its unneeded copies stay until the store is checked in full.
+      }
+    }
     progress.report(snapshot('indexing'), true);
     return {
       importId,
@@ -466,18 +483,17 @@ export async function importDicom(db: Db, dataDir: string, paths: readonly strin
     } catch {
       // A temp table dies with its connection anyway.
     }
-    // Nothing of this import stays: remove the files it wrote (those no index row points to).
+    // Nothing of this import stays: remove the files only it claimed (no index row, no other import needs them).
     let cleanupError: unknown;
     try {
-      await session?.discard((hash) => stmts.hashReferenced.get(hash) !== undefined);
-      await session?.close();
+      session?.discard();
     } catch (err) {
-      // The journal stays; sweepImageStore finishes the job at the next start.
+      // Its claims stay; sweepImageStore finishes the job at the next start.
       cleanupError = err;
     }
     const message = cancelled ? null : describeFailure(e);
     try {
-      db.transaction(() => {
+      writeTransaction(db, () => {
         for (const r of rejections) stmts.insertRejection.run(importId, r.path, r.reason);
         sql.finishImport(db, importId, {
           status: cancelled ? 'cancelled' : 'failed',
@@ -489,7 +505,7 @@ export async function importDicom(db: Db, dataDir: string, paths: readonly strin
           bytesStored: 0,
           error: message,
         });
-      })();
+      });
     } catch {
       // The log row stays 'running'; recovery marks it interrupted. The index itself holds nothing of this import.
     }
@@ -511,6 +527,8 @@ export async function importDicom(db: Db, dataDir: string, paths: readonly strin
       };
     }
     throw new ImportFailedError(`Import failed: ${message}. Nothing from this import was kept.`, importId, e);
+  } finally {
+    session?.close();
   }
 }
 

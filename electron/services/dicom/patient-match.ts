@@ -3,6 +3,7 @@ import type { Db } from '../../db/open';
 import { DomainError } from '../errors';
 import * as sql from './dicom-sql';
 import type { PatientMismatch } from './types';
+import { writeTransaction } from '../../db/transaction';
 
 /**
  * Does a study's DICOM patient look like the case's patient? A study is attached to a case without asking only
@@ -133,7 +134,7 @@ export function attachStudy(
   caseId: number,
   options: { move?: boolean } = {},
 ): { mismatch: PatientMismatch | null; previousCaseId: number | null } {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const study = sql.getStudyByUid(db, studyUid);
     if (!study) throw new DomainError('not-found', `Study ${studyUid} is not in the image index`);
     const patient = casePatient(db, caseId);
@@ -151,7 +152,7 @@ export function attachStudy(
       }) ?? null;
     sql.setStudyCase(db, study.id, caseId);
     return { mismatch, previousCaseId: study.case_id };
-  })();
+  });
 }
 
 /** Detaches a study from its case (the images stay in the index). */

@@ -1,17 +1,24 @@
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, promises as fsp, renameSync, rmSync, statSync, write, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, statSync, write } from 'node:fs';
 import path from 'node:path';
+import type { Db } from '../../db/open';
+import { writeTransaction } from '../../db/transaction';
+import { StoreClaimStatements } from './dicom-sql';
 
 /**
  * The content-addressed image store inside the data folder: `images/ab/cd/<sha256>.dcm`.
- * The same bytes are stored once. A file appears under its final name only complete: it is written as
- * `<sha256>.<pid>.part` in the same folder, then renamed (a rename within one folder is atomic and cheap). Before
- * that, its hash is appended to the import's journal (`images/.journal/`), so recovery can remove exactly what an
- * interrupted import left behind, temp files included, without listing the whole store (see sweep.ts).
+ * The same bytes are stored once, and several imports may need the same file at once. A file appears under its
+ * final name only complete: it is written under a temp name of its own import (`<sha256>.<pid>-<importId>.part`) in
+ * the same folder, then renamed (a rename within one folder is atomic and cheap).
+ *
+ * Who owns a file: the index rows that reference it, and the claims of running imports (dicom_store_claims). An
+ * import claims a file before it looks for it in the store; its claims are released in the transaction that writes
+ * its index rows, or when it is cancelled or fails. A file is removed only by `removeUnowned`, which decides and
+ * removes under the database's write lock. So an import that finds a file already stored can rely on it, and a
+ * cancel, a failure, a kill or a start-up sweep (sweep.ts) removes exactly the files nothing owns.
  */
 
 export const IMAGES_DIR = 'images';
-export const JOURNAL_DIR = '.journal';
 
 /** Writes a whole file. Replaceable so tests can simulate a full disk or a crash mid-import. */
 export type FileWriter = (file: string, bytes: Uint8Array) => void | Promise<void>;
@@ -61,37 +68,74 @@ export interface PutResult {
   created: boolean;
 }
 
-export function journalName(importId: number, pid: number): string {
-  return `import-${importId}-pid-${pid}.journal`;
+/**
+ * The part of a temp name that makes it one import's own, so two imports (of one process or two) never write the
+ * same temp file: import ids are unique in the data folder, and the sweep can name a dead import's temp files from
+ * its claims without listing the store.
+ */
+export function tempTag(pid: number, importId: number): string {
+  return `${pid}-${importId}`;
 }
 
-export function parseJournalName(name: string): { importId: number; pid: number } | undefined {
-  const m = /^import-(\d+)-pid-(\d+)\.journal$/.exec(name);
-  return m ? { importId: Number(m[1]), pid: Number(m[2]) } : undefined;
+/** The temp name an import writes a file under before renaming it into place (next to the final file). */
+export function tempPathFor(dataDir: string, hash: string, tag: string): string {
+  return absoluteStoredPath(dataDir, storedPathFor(hash)).replace(/\.dcm$/, `.${tag}.part`);
 }
 
-/** The temp name a process writes a file under before renaming it into place (next to the final file). */
-export function tempPathFor(dataDir: string, hash: string, pid: number): string {
-  return absoluteStoredPath(dataDir, storedPathFor(hash)).replace(/\.dcm$/, `.${pid}.part`);
+/** Files decided and removed per write transaction (each removal is one unlink; the lock is held briefly). */
+const REMOVE_BATCH = 200;
+
+/**
+ * Removes the stored files of `items` that no index row and no claim references, first releasing each item's
+ * claim (of `importId`, if given). Decided and removed under the write lock: an import claims a file (a write)
+ * before it looks for it, so either its claim came first and the file stays, or it looks after the removal and
+ * stores the file again. Returns how many files were removed.
+ */
+export function removeUnowned(db: Db, dataDir: string, items: readonly { hash: string; importId?: number }[]): number {
+  const stmts = new StoreClaimStatements(db);
+  let removed = 0;
+  for (let i = 0; i < items.length; i += REMOVE_BATCH) {
+    writeTransaction(db, () => {
+      for (const { hash, importId } of items.slice(i, i + REMOVE_BATCH)) {
+        if (importId !== undefined) stmts.release.run(hash, importId);
+        if (stmts.inUse.get(hash, hash) !== undefined) continue;
+        const file = absoluteStoredPath(dataDir, storedPathFor(hash));
+        if (statSync(file, { throwIfNoEntry: false }) === undefined) continue;
+        rmSync(file, { force: true });
+        removed += 1;
+      }
+    });
+  }
+  return removed;
+}
+
+/**
+ * Imports whose session is open in this process. An import log row naming this process's pid that is not here was
+ * written by an earlier run that had the same pid (a restart in a container, say): its process is gone.
+ */
+const sessionsHere = new Set<number>();
+
+export function importRunsHere(importId: number): boolean {
+  return sessionsHere.has(importId);
 }
 
 /** One import's writer into the store. Not shared between imports. */
 export class StoreSession {
   private readonly madeDirs = new Set<string>();
-  private journalFd: number | undefined;
-  private readonly journalPath: string;
-  /** Hashes of files this session created (and so may remove on cancel). */
-  readonly created: string[] = [];
+  private readonly claims: StoreClaimStatements;
+  private readonly tag: string;
+  /** Hashes this import has claimed (stored by it or found stored). */
+  private readonly claimed = new Set<string>();
 
   constructor(
+    private readonly db: Db,
     private readonly dataDir: string,
-    importId: number,
+    private readonly importId: number,
     private readonly writer: FileWriter = defaultWriter,
   ) {
-    const journalDir = path.join(dataDir, IMAGES_DIR, JOURNAL_DIR);
-    mkdirSync(journalDir, { recursive: true });
-    this.journalPath = path.join(journalDir, journalName(importId, process.pid));
-    this.journalFd = openSync(this.journalPath, 'a');
+    this.claims = new StoreClaimStatements(db);
+    this.tag = tempTag(process.pid, importId);
+    sessionsHere.add(importId);
   }
 
   /**
@@ -99,6 +143,10 @@ export class StoreSession {
    * the returned promise settles.
    */
   async put(bytes: Uint8Array, hash: string): Promise<PutResult> {
+    // Claim first (committed at once): from here on nothing removes this file, so finding it stored is enough, and
+    // if this process dies the start-up sweep knows what to look for (the temp file included).
+    this.claims.claim.run(hash, this.importId);
+    this.claimed.add(hash);
     const storedPath = storedPathFor(hash);
     const final = absoluteStoredPath(this.dataDir, storedPath);
     const dir = path.dirname(final);
@@ -112,9 +160,7 @@ export class StoreSession {
       const existing = statSync(final, { throwIfNoEntry: false });
       if (existing && existing.size === bytes.length) return { hash, storedPath, created: false };
     }
-    // Journal first: whatever happens next (temp file, rename), recovery knows where to look.
-    writeSync(this.journalFd!, `${hash}\n`);
-    const tmp = tempPathFor(this.dataDir, hash, process.pid);
+    const tmp = tempPathFor(this.dataDir, hash, this.tag);
     try {
       await this.writer(tmp, bytes);
       renameSync(tmp, final);
@@ -122,28 +168,27 @@ export class StoreSession {
       rmSync(tmp, { force: true });
       throw e;
     }
-    this.created.push(hash);
     return { hash, storedPath, created: true };
   }
 
-  /** Removes files this session created that `isReferenced` says nothing in the index points to. */
-  async discard(isReferenced: (hash: string) => boolean): Promise<number> {
-    let removed = 0;
-    for (const hash of this.created) {
-      if (isReferenced(hash)) continue;
-      await fsp.rm(absoluteStoredPath(this.dataDir, storedPathFor(hash)), { force: true });
-      removed += 1;
-    }
-    this.created.length = 0;
-    return removed;
+  /** Releases every claim of this import. Call inside the transaction that writes its index rows. */
+  releaseClaims(): void {
+    this.claims.releaseAll.run(this.importId);
   }
 
-  /** Ends the session: closes and deletes the journal (call after the index is committed or the files discarded). */
-  async close(): Promise<void> {
-    if (this.journalFd !== undefined) {
-      closeSync(this.journalFd);
-      this.journalFd = undefined;
-    }
-    await fsp.rm(this.journalPath, { force: true });
+  /**
+   * Releases this import's claims and removes the files it claimed that nothing else owns (no index row, no other
+   * import's claim): after a cancel or a failure, or after indexing when another import indexed some of the same
+   * instances first. Returns how many files were removed.
+   */
+  discard(): number {
+    const items = [...this.claimed].map((hash) => ({ hash, importId: this.importId }));
+    this.claimed.clear();
+    return removeUnowned(this.db, this.dataDir, items);
+  }
+
+  /** The import is over (its log row says how): from now on its claims, if any are left, are stale. */
+  close(): void {
+    sessionsHere.delete(this.importId);
   }
 }

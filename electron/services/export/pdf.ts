@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { abortError, throwIfAborted } from './atomic';
+import { makeScratchDir } from '../scratch';
 import { CdpError, CdpPipe } from './cdp';
 import { CHROMIUM_ENV, locateChromium } from './find-chromium.mjs';
 
@@ -62,7 +62,7 @@ export function webHostPrintUrl(host: { url: string; token: string }, route: str
 }
 
 /** A PdfSource that prints the web host's own print views in headless Chromium. */
-export function webHostPdfSource(host: { url: string; token: string }, printer: PdfPrinter = new ChromiumPdfPrinter()): PdfSource {
+export function webHostPdfSource(host: { url: string; token: string }, printer: PdfPrinter): PdfSource {
   return { printer, urlFor: (route) => webHostPrintUrl(host, route) };
 }
 
@@ -109,6 +109,11 @@ interface Browser {
 }
 
 export interface ChromiumPdfPrinterOptions {
+  /**
+   * The data folder: the browser's profile is made in its tmp/ (scratch.ts), not in the system temp folder, as its
+   * history holds the print URL with the web host's token; a profile a kill left behind goes at the next start.
+   */
+  dataDir: string;
   executable?: string;
   /** Close the browser after this long without a print (default 60 s; 0 = keep it until close()). */
   idleMs?: number;
@@ -130,7 +135,7 @@ export class ChromiumPdfPrinter implements PdfPrinter {
   private idleTimer: NodeJS.Timeout | null = null;
   private stderrTail = '';
 
-  constructor(private readonly options: ChromiumPdfPrinterOptions = {}) {}
+  constructor(private readonly options: ChromiumPdfPrinterOptions) {}
 
   check(): void {
     if (!this.options.executable) findChromium();
@@ -216,7 +221,7 @@ export class ChromiumPdfPrinter implements PdfPrinter {
 
   private async start(): Promise<Browser> {
     const executable = this.options.executable ?? findChromium();
-    const profile = mkdtempSync(path.join(os.tmpdir(), 'boardprep-chromium-'));
+    const profile = makeScratchDir(this.options.dataDir, 'chromium');
     const child = spawn(executable, [...CHROMIUM_ARGS, `--user-data-dir=${profile}`, 'about:blank'], {
       stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
     });

@@ -2,6 +2,7 @@ import type { Db } from '../../db/open';
 import { Annotation } from '../../../shared/domain/imaging';
 import { DomainError } from '../errors';
 import * as sql from './imaging-sql';
+import { writeTransaction } from '../../db/transaction';
 
 function toAnnotation(row: sql.AnnotationRow): Annotation {
   return Annotation.parse({
@@ -27,7 +28,7 @@ export class AnnotationsService {
 
   /** Replaces every measurement of the case on one series, in one transaction. */
   replace(caseId: number, seriesUid: string, annotations: Annotation[]): Annotation[] {
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       if (!sql.caseExists(this.db, caseId)) throw new DomainError('not-found', `Case ${caseId} does not exist`);
       for (const [i, a] of annotations.entries()) {
         const owner = sql.instanceOwner(this.db, a.sopInstanceUid);
@@ -50,7 +51,7 @@ export class AnnotationsService {
           updated_at: now,
         });
       }
-    })();
+    });
     return this.list(caseId, seriesUid);
   }
 }

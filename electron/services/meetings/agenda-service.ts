@@ -4,6 +4,7 @@ import { DomainError } from '../errors';
 import { carryOver } from './meetings-service';
 import * as sql from './meetings-sql';
 import { assertAgendaOpen, assertItem, assertMeeting, meetingDetail, type MeetingsContext } from './views';
+import { writeTransaction } from '../../db/transaction';
 
 export const DEFAULT_MINUTES = 5;
 
@@ -17,7 +18,7 @@ export class AgendaService {
 
   /** Adds cases at the end of the agenda, in the order given. */
   add(meetingId: number, caseIds: readonly number[], options: { presenter?: string; minutes?: number } = {}): MeetingDetail {
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       const meeting = assertMeeting(this.db, meetingId);
       assertAgendaOpen(meeting);
       const seen = new Set<number>();
@@ -52,7 +53,7 @@ export class AgendaService {
           now,
         );
       }
-    })();
+    });
     return meetingDetail(this.ctx, meetingId);
   }
 
@@ -61,7 +62,7 @@ export class AgendaService {
    * signed off, and for an item carried over to a later meeting (it is part of the case's history).
    */
   remove(itemId: number): MeetingDetail {
-    const meetingId = this.db.transaction(() => {
+    const meetingId = writeTransaction(this.db, () => {
       const item = assertItem(this.db, itemId);
       assertAgendaOpen(assertMeeting(this.db, item.meeting_id));
       const decision = sql.decisionOfItem(this.db, itemId);
@@ -76,13 +77,13 @@ export class AgendaService {
       sql.deleteItem(this.db, itemId);
       sql.setPositions(this.db, item.meeting_id, sql.itemsOfMeeting(this.db, item.meeting_id).map((i) => i.id), this.ctx.now());
       return item.meeting_id;
-    })();
+    });
     return meetingDetail(this.ctx, meetingId);
   }
 
   /** Puts the agenda in the given order: every item of the meeting, each once. */
   reorder(meetingId: number, itemIds: readonly number[]): MeetingDetail {
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       const meeting = assertMeeting(this.db, meetingId);
       assertAgendaOpen(meeting);
       const current = sql.itemsOfMeeting(this.db, meetingId).map((i) => i.id);
@@ -102,7 +103,7 @@ export class AgendaService {
         );
       }
       sql.setPositions(this.db, meetingId, itemIds, this.ctx.now());
-    })();
+    });
     return meetingDetail(this.ctx, meetingId);
   }
 
@@ -111,7 +112,7 @@ export class AgendaService {
    * ends). Discussed and deferred come from the decision, never from here.
    */
   setItem(itemId: number, changes: { presenter?: string; minutes?: number; state?: Extract<AgendaItemState, 'pending' | 'not-discussed'> }): MeetingDetail {
-    const meetingId = this.db.transaction(() => {
+    const meetingId = writeTransaction(this.db, () => {
       const item = assertItem(this.db, itemId);
       assertAgendaOpen(assertMeeting(this.db, item.meeting_id));
       let state = item.state;
@@ -135,7 +136,7 @@ export class AgendaService {
         this.ctx.now(),
       );
       return item.meeting_id;
-    })();
+    });
     return meetingDetail(this.ctx, meetingId);
   }
 
@@ -145,7 +146,7 @@ export class AgendaService {
    * them not discussed first, or finish the meeting.
    */
   carryOver(meetingId: number): CarryOverResult {
-    return this.db.transaction(() => carryOver(this.ctx, assertMeeting(this.db, meetingId), { refuseWithoutTarget: true }))();
+    return writeTransaction(this.db, () => carryOver(this.ctx, assertMeeting(this.db, meetingId), { refuseWithoutTarget: true }));
   }
 
   /** Every meeting the case has been on, oldest first. */

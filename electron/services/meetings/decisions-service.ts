@@ -14,6 +14,7 @@ import { DomainError } from '../errors';
 import { applyAmendments, toAmendment, valueOf } from './decision-values';
 import * as sql from './meetings-sql';
 import { assertItem, type MeetingsContext } from './views';
+import { writeTransaction } from '../../db/transaction';
 
 const EMPTY: DecisionValue = DecisionFields.parse({});
 
@@ -92,7 +93,7 @@ export class DecisionsService {
 
   /** Saves the draft. `version` is the one the editor started from (0 when nothing was saved yet). */
   save(itemId: number, version: number, value: DecisionValue): DecisionView {
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       const item = assertItem(this.db, itemId);
       const row = sql.decisionOfItem(this.db, itemId);
       if (row?.signed_off_at) {
@@ -109,13 +110,13 @@ export class DecisionsService {
         throw new DomainError('conflict', 'This decision was changed in another window since you opened it. Reload it to see the changes.');
       }
       this.followOutcome(item, value, now);
-    })();
+    });
     return this.get(itemId);
   }
 
   /** Signs off the draft: refused (naming the field) while it lacks what a decision needs. Locks it. */
   signOff(itemId: number, version: number, by: string): DecisionView {
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       const item = assertItem(this.db, itemId);
       const row = sql.decisionOfItem(this.db, itemId);
       if (!row) throw new DomainError('refused', 'Nothing to sign off: no decision has been recorded for this case yet.');
@@ -132,7 +133,7 @@ export class DecisionsService {
       }
       this.followOutcome(item, value, now);
       if (value.outcome === 'discussed') sql.markCaseDiscussed(this.db, item.case_id, now);
-    })();
+    });
     return this.get(itemId);
   }
 
@@ -141,7 +142,7 @@ export class DecisionsService {
    * result must still be a complete decision. `version` is the one the editor started from.
    */
   amend(itemId: number, version: number, amendment: { by: string; why: string; changes: DecisionChanges }): DecisionView {
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       const item = assertItem(this.db, itemId);
       const row = sql.decisionOfItem(this.db, itemId);
       if (!row?.signed_off_at) {
@@ -177,7 +178,7 @@ export class DecisionsService {
       });
       this.followOutcome(item, result, now);
       if (result.outcome === 'discussed') sql.markCaseDiscussed(this.db, item.case_id, now);
-    })();
+    });
     return this.get(itemId);
   }
 

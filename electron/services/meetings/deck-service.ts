@@ -4,6 +4,7 @@ import { DomainError } from '../errors';
 import { loadMeetingDeckData } from './deck-data';
 import * as sql from './meetings-sql';
 import { assertItem, type MeetingsContext } from './views';
+import { writeTransaction } from '../../db/transaction';
 
 export interface SlideEditInput {
   itemId: number;
@@ -42,7 +43,7 @@ export class DeckService {
    * says; setting a field back to null (or to the record's own text) returns it to the record.
    */
   editSlide(input: SlideEditInput): CaseDeck {
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       const deck = this.caseDeck(input.itemId);
       const slide = deck.slides.find((s) => s.key === input.slideKey);
       if (!slide) throw new DomainError('not-found', `This case has no slide "${input.slideKey}"`, 'slideKey');
@@ -83,7 +84,7 @@ export class DeckService {
         current.position = input.position;
       }
       this.store(input.itemId, current, now);
-    })();
+    });
     return this.caseDeck(input.itemId);
   }
 

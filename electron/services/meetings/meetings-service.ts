@@ -10,6 +10,7 @@ import {
 import { DomainError } from '../errors';
 import * as sql from './meetings-sql';
 import { assertMeeting, meetingDetail, toRef, toSummary, type MeetingsContext } from './views';
+import { writeTransaction } from '../../db/transaction';
 
 const when = (m: sql.MeetingRow) => `${m.title} (${m.starts_at.replace('T', ' ')})`;
 const cases = (n: number) => `${n} case${n === 1 ? '' : 's'}`;
@@ -117,7 +118,7 @@ export class MeetingsService {
    * later meeting to go to) move onto it when it is the first meeting of the board after theirs.
    */
   create(fields: MeetingFieldsValue): MeetingDetail {
-    const id = this.db.transaction(() => {
+    const id = writeTransaction(this.db, () => {
       const newId = sql.insertMeeting(this.db, fields, this.ctx.now());
       const created = sql.getMeeting(this.db, newId)!;
       for (const source of sql.meetingsWithQueuedItems(this.db, fields.boardType, fields.startsAt)) {
@@ -126,12 +127,12 @@ export class MeetingsService {
         if (!sql.meetingBetween(this.db, source, created)) carryOverInto(this.ctx, source, created);
       }
       return newId;
-    })();
+    });
     return this.get(id);
   }
 
   update(id: number, version: number, fields: MeetingFieldsValue): MeetingDetail {
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       const row = assertMeeting(this.db, id);
       if (row.status === 'finished') {
         throw new DomainError('refused', `${when(row)} is finished: its details are part of the record and cannot be changed.`);
@@ -139,7 +140,7 @@ export class MeetingsService {
       if (row.version !== version || !sql.updateMeeting(this.db, id, version, fields, this.ctx.now())) {
         throw new DomainError('conflict', 'This meeting was changed elsewhere since you opened it. Reload it to see the changes; your edits are still in the form.');
       }
-    })();
+    });
     return this.get(id);
   }
 
@@ -149,7 +150,7 @@ export class MeetingsService {
    * A finished meeting stays finished.
    */
   setStatus(id: number, status: MeetingStatus): { meeting: MeetingDetail; carryOver: CarryOverResult | null } {
-    const result = this.db.transaction(() => {
+    const result = writeTransaction(this.db, () => {
       const row = assertMeeting(this.db, id);
       if (row.status === status) return null;
       if (row.status === 'finished') throw new DomainError('refused', `${when(row)} is finished and cannot be reopened.`, 'status');
@@ -161,13 +162,13 @@ export class MeetingsService {
       sql.markPendingNotDiscussed(this.db, id, now);
       sql.setMeetingStatus(this.db, id, 'finished', now);
       return carryOver(this.ctx, sql.getMeeting(this.db, id)!, { refuseWithoutTarget: false });
-    })();
+    });
     return { meeting: this.get(id), carryOver: result };
   }
 
   /** Only a meeting with no decision recorded and nothing carried over from it can be removed. */
   remove(id: number): void {
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       const row = assertMeeting(this.db, id);
       if (row.status === 'finished') throw new DomainError('refused', `${when(row)} is finished: it is part of the record and cannot be removed.`);
       if (sql.meetingHasDecisions(this.db, id)) {
@@ -177,6 +178,6 @@ export class MeetingsService {
         throw new DomainError('refused', `Cases were carried over from ${when(row)} to a later meeting: it is part of their history and cannot be removed.`);
       }
       sql.deleteMeeting(this.db, id);
-    })();
+    });
   }
 }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/db/open';
@@ -19,7 +19,13 @@ describe('the demo key images', () => {
     loadDemoBoard(db, RESOURCES_DIR);
     // Before the CT is stored there is nothing to attach them to.
     expect(loadDemoKeyImages(db, dataDir, RESOURCES_DIR)).toBe(0);
-    expect((await loadDemoImages(db, dataDir, RESOURCES_DIR)).keyImages).toBe(3);
+    // The generated images are written in the data folder's tmp/ (swept at start after a kill), and removed after.
+    const workDirs = new Set<string>();
+    const loaded = await loadDemoImages(db, dataDir, RESOURCES_DIR, { onProgress: () => readdirSync(path.join(dataDir, 'tmp')).forEach((n) => workDirs.add(n)) });
+    expect(loaded.keyImages).toBe(3);
+    expect([...workDirs]).toEqual([expect.stringMatching(new RegExp(`^demo-images-${process.pid}-`))]);
+    expect(readdirSync(path.join(dataDir, 'tmp'))).toEqual([]);
+    expect(readdirSync(dataDir).filter((n) => n.startsWith('.demo-images'))).toEqual([]);
 
     const board = readDemoBoard(RESOURCES_DIR);
     const caseOf = (key: string) => firstCaseOfPatient(db, findPatientByMrn(db, board.cases.find((c) => c.key === key)!.case.patient.mrn)!.id)!;

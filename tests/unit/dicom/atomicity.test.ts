@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../../electron/db/open';
 import * as sql from '../../../electron/services/dicom/dicom-sql';
 import { importDicom, ImportFailedError } from '../../../electron/services/dicom/import-service';
-import { journalName, tempPathFor } from '../../../electron/services/dicom/store';
+import { tempPathFor, tempTag } from '../../../electron/services/dicom/store';
 import { sweepImageStore } from '../../../electron/services/dicom/sweep';
 import { tempDataDir } from '../helpers/temp';
 import { CT_SERIES, SINGLE, storedFiles, tempFiles } from './fixtures';
@@ -26,6 +26,11 @@ function everyRowHasItsFile(db: Db, dataDir: string): boolean {
 /** The temp tables an import stages its rows in (none should outlive the import). */
 function stagingTables(db: Db): string[] {
   return db.prepare("SELECT name FROM temp.sqlite_master WHERE type = 'table' AND name LIKE 'import_stage_%'").pluck().all() as string[];
+}
+
+/** Claims on store files left in the database (none once every import has finished). */
+function claims(db: Db): number {
+  return db.prepare('SELECT count(*) FROM dicom_store_claims').pluck().get() as number;
 }
 
 /** A pid no process has: one that just exited. */
@@ -87,7 +92,7 @@ describe('an import is all or nothing', () => {
     expect(indexCounts(db)).toEqual({ studies: 0, series: 0, instances: 0 });
     expect(storedFiles(dataDir)).toEqual([]);
     expect(tempFiles(dataDir)).toEqual([]);
-    expect(readdirSync(path.join(dataDir, 'images', '.journal'))).toEqual([]);
+    expect(claims(db)).toBe(0);
     const [log] = db.prepare('SELECT * FROM dicom_imports').all() as sql.ImportRow[];
     expect(log).toMatchObject({ status: 'failed', imported: 0, error: 'the disk is full (could not write to the image store)' });
 
@@ -160,7 +165,7 @@ describe('an import is all or nothing', () => {
     expect(sweep.interruptedImports).toEqual([running[0].id]);
     expect(storedFiles(dataDir)).toEqual(kept);
     expect(tempFiles(dataDir)).toEqual([]);
-    expect(readdirSync(path.join(dataDir, 'images', '.journal'))).toEqual([]);
+    expect(claims(db)).toBe(0);
     expect(sql.getImport(db, running[0].id)).toMatchObject({ status: 'failed', error: expect.stringContaining('interrupted') });
     expect(everyRowHasItsFile(db, dataDir)).toBe(true);
 
@@ -170,38 +175,60 @@ describe('an import is all or nothing', () => {
     db.close();
   });
 
-  it('the sweep leaves alone what a live import owns, and `full` also removes unjournaled strays', async () => {
+  it('the sweep leaves alone what a live import claims, and `full` also removes unclaimed strays', async () => {
     const dataDir = tempDataDir();
     const db = openDatabase(dataDir);
     await importDicom(db, dataDir, [path.join(SINGLE, 'CT_small.dcm')]);
     const kept = storedFiles(dataDir);
     const images = path.join(dataDir, 'images');
     const dead = deadPid();
-    const stray = (hash: string) => {
+    const h = (c: string) => c.repeat(64);
+    const stray = (hash: string, name = `${hash}.dcm`) => {
       mkdirSync(path.join(images, hash.slice(0, 2), hash.slice(2, 4)), { recursive: true });
-      writeFileSync(path.join(images, hash.slice(0, 2), hash.slice(2, 4), `${hash}.dcm`), 'x');
+      writeFileSync(path.join(images, hash.slice(0, 2), hash.slice(2, 4), name), 'x');
     };
-    // Journaled by a dead import (with its temp file of another one), journaled by a live one (this process, with
-    // a temp file being written), and not journaled at all.
-    stray('a'.repeat(64));
-    writeFileSync(path.join(images, '.journal', journalName(99, dead)), `${'a'.repeat(64)}\n${'d'.repeat(64)}\n`);
-    mkdirSync(path.join(images, 'dd', 'dd'), { recursive: true });
-    writeFileSync(tempPathFor(dataDir, 'd'.repeat(64), dead), 'partial');
-    stray('b'.repeat(64));
-    writeFileSync(path.join(images, '.journal', journalName(98, process.pid)), `${'b'.repeat(64)}\n${'e'.repeat(64)}\n`);
-    mkdirSync(path.join(images, 'ee', 'ee'), { recursive: true });
-    writeFileSync(tempPathFor(dataDir, 'e'.repeat(64), process.pid), 'in progress');
-    stray('c'.repeat(64));
-    // An unjournaled temp file of a dead process (only the full check looks for those).
-    writeFileSync(tempPathFor(dataDir, 'c'.repeat(64), dead), 'partial');
+    const startImport = (pid: number) => sql.insertImport(db, { startedAt: 'now', caseId: null, source: '[]', pid });
+    const claim = (hash: string, importId: number) =>
+      db.prepare('INSERT INTO dicom_store_claims (file_hash, import_id) VALUES (?, ?)').run(hash, importId);
+    const deadImport = startImport(dead);
+    // Running in another process (the test runner's parent), and left by an earlier run that had this same pid.
+    const liveImport = startImport(process.ppid);
+    const earlierRun = startImport(process.pid);
+    // Claimed by the dead import: a stored file, and one it was writing (its temp file).
+    stray(h('a'));
+    claim(h('a'), deadImport);
+    stray(h('d'), path.basename(tempPathFor(dataDir, h('d'), tempTag(dead, deadImport))));
+    claim(h('d'), deadImport);
+    // Claimed by the live import: the same.
+    stray(h('b'));
+    claim(h('b'), liveImport);
+    stray(h('e'), path.basename(tempPathFor(dataDir, h('e'), tempTag(process.ppid, liveImport))));
+    claim(h('e'), liveImport);
+    // Claimed by the earlier run with this pid (not an import of this process).
+    stray(h('7'));
+    claim(h('7'), earlierRun);
+    // Claimed by both: it stays.
+    stray(h('f'));
+    claim(h('f'), deadImport);
+    claim(h('f'), liveImport);
+    // Not claimed at all, with an old-style temp file of a dead process (only the full check looks for those).
+    stray(h('c'));
+    stray(h('c'), path.basename(tempPathFor(dataDir, h('c'), String(dead))));
+    // Journaled by a dead import of a BoardPrep from before claims, with its old-style temp file.
+    stray(h('9'));
+    stray(h('9'), path.basename(tempPathFor(dataDir, h('9'), String(dead))));
+    mkdirSync(path.join(images, '.journal'));
+    writeFileSync(path.join(images, '.journal', `import-97-pid-${dead}.journal`), `${h('9')}\n`);
 
-    expect(await sweepImageStore(db, dataDir)).toEqual({ removedFiles: 1, removedTempFiles: 1, interruptedImports: [] });
-    expect(storedFiles(dataDir)).toEqual([...kept, `bb/bb/${'b'.repeat(64)}.dcm`, `cc/cc/${'c'.repeat(64)}.dcm`].sort());
-    expect(tempFiles(dataDir)).toEqual([`cc/cc/${'c'.repeat(64)}.${dead}.part`, `ee/ee/${'e'.repeat(64)}.${process.pid}.part`]);
+    expect(await sweepImageStore(db, dataDir)).toEqual({ removedFiles: 3, removedTempFiles: 2, interruptedImports: [deadImport, earlierRun] });
+    expect(storedFiles(dataDir)).toEqual([...kept, ...['b', 'c', 'f'].map((c) => `${c}${c}/${c}${c}/${h(c)}.dcm`)].sort());
+    expect(tempFiles(dataDir)).toEqual([`cc/cc/${h('c')}.${dead}.part`, `ee/ee/${h('e')}.${process.ppid}-${liveImport}.part`]);
+    expect(readdirSync(path.join(images, '.journal'))).toEqual([]);
+    expect(db.prepare('SELECT file_hash FROM dicom_store_claims ORDER BY file_hash').pluck().all()).toEqual([h('b'), h('e'), h('f')]);
 
     expect(await sweepImageStore(db, dataDir, { full: true })).toEqual({ removedFiles: 1, removedTempFiles: 1, interruptedImports: [] });
-    expect(storedFiles(dataDir)).toEqual([...kept, `bb/bb/${'b'.repeat(64)}.dcm`].sort());
-    expect(tempFiles(dataDir)).toEqual([`ee/ee/${'e'.repeat(64)}.${process.pid}.part`]);
+    expect(storedFiles(dataDir)).toEqual([...kept, `bb/bb/${h('b')}.dcm`, `ff/ff/${h('f')}.dcm`].sort());
+    expect(tempFiles(dataDir)).toEqual([`ee/ee/${h('e')}.${process.ppid}-${liveImport}.part`]);
     db.close();
   });
 });

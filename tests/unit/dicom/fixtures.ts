@@ -46,7 +46,7 @@ export function storedFiles(dataDir: string): string[] {
   return filesUnder(path.join(dataDir, 'images')).filter((f) => /^[0-9a-f]{2}\/[0-9a-f]{2}\/[0-9a-f]{64}\.dcm$/.test(f));
 }
 
-/** Temp files (`<hash>.<pid>.part`) anywhere in the store. */
+/** Temp files (`<hash>.<pid>-<importId>.part`, or `<hash>.<pid>.part` from before claims) anywhere in the store. */
 export function tempFiles(dataDir: string): string[] {
   return filesUnder(path.join(dataDir, 'images')).filter((f) => f.endsWith('.part'));
 }

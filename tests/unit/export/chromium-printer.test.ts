@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,6 +47,8 @@ let host: WebHost;
 let printer: ChromiumPdfPrinter;
 /** The stand-in renderer (for the whole file: tempDataDir() folders go after each test). */
 let dir: string;
+/** The data folder the shared printer makes its profile in. */
+let dataDir: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'boardprep-print-'));
@@ -54,13 +56,15 @@ beforeAll(async () => {
   writeFileSync(path.join(dir, 'print.js'), SCRIPT);
   writeFileSync(path.join(dir, 'key.png'), testPicture(300, 200));
   host = await startWebHost({ handlers: {} as HandlerTable, rendererDir: dir, port: 0 });
-  printer = new ChromiumPdfPrinter({ idleMs: 0 });
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'boardprep-print-data-'));
+  printer = new ChromiumPdfPrinter({ dataDir, idleMs: 0 });
 });
 
 afterAll(async () => {
   await printer?.close();
   await host?.close();
   rmSync(dir, { recursive: true, force: true });
+  rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe('ChromiumPdfPrinter', () => {
@@ -114,8 +118,21 @@ describe('ChromiumPdfPrinter', () => {
     await never.catch((err: Error) => expect(err.message).not.toContain(host.token));
   });
 
+  it('keeps its profile (whose history holds the token) in the data folder\'s tmp/, and removes it when closed', async () => {
+    const data = tempDataDir();
+    const fresh = new ChromiumPdfPrinter({ dataDir: data, idleMs: 0 });
+    try {
+      const source = webHostPdfSource(host, fresh);
+      expect(countPdfPages(await source.printer.print(source.urlFor('/print/meeting/1'), { landscape16x9: true }))).toBe(1);
+      expect(readdirSync(path.join(data, 'tmp'))).toEqual([expect.stringMatching(new RegExp(`^chromium-${process.pid}-`))]);
+    } finally {
+      await fresh.close();
+    }
+    expect(readdirSync(path.join(data, 'tmp'))).toEqual([]);
+  });
+
   it('is refused without the token', async () => {
-    const fresh = new ChromiumPdfPrinter({ idleMs: 0 });
+    const fresh = new ChromiumPdfPrinter({ dataDir: tempDataDir(), idleMs: 0 });
     try {
       await expect(fresh.print(`${host.url}#/print/meeting/1`, { readyTimeoutMs: 5000 })).rejects.toThrow(/refused by the web host/);
     } finally {
