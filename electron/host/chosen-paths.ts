@@ -8,7 +8,6 @@ import { DomainError } from '../services/errors';
  * what to import by token, so it can import what the user chose and nothing else: no path ever comes from the page.
  * The web host never makes any (it imports uploads), so there `imaging:importPaths` finds nothing.
  */
-export const CHOSEN_TOKEN = /^[A-Za-z0-9_-]{22}$/;
 /** A grant not used within this long is forgotten. */
 const LIFETIME_MS = 10 * 60_000;
 
@@ -18,6 +17,7 @@ export class ChosenPaths {
   grant(paths: readonly string[], now = Date.now()): string[] {
     this.forgetExpired(now);
     return paths.map((p) => {
+      // 22 characters of base64url: the form shared/contract/imaging.ts accepts.
       const token = randomBytes(16).toString('base64url');
       this.grants.set(token, { path: p, until: now + LIFETIME_MS });
       return token;

@@ -366,7 +366,7 @@ export class ChromiumPdfPrinter implements PdfPrinter {
         const r = await cdp.send<{ result: { value?: typeof last } }>('Runtime.evaluate', { expression: probe, returnByValue: true }, sessionId);
         last = r.result.value ?? { ready: false };
       } catch (err) {
-        // The page is between documents (the token redirect): try again.
+        // The page is between documents: try again.
         if (cdp.closed) throw err;
       }
       if (last.error) throw new Error(`The print view reported an error: ${last.error}`);
