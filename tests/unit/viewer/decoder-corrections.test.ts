@@ -22,6 +22,7 @@ const installed = (): DecoderFile[] =>
 interface JpegDecoder {
   parse(data: Uint8Array): void;
   colorTransform: boolean;
+  getData(width: number, height: number): Uint8Array;
   getData16(width: number, height: number): Uint16Array;
 }
 
@@ -37,19 +38,27 @@ function jpegImageClass(files: DecoderFile[]): new () => JpegDecoder {
   return module.exports.JpegImage;
 }
 
+/** The JPEG codestream of a single-frame file. */
+function codestreamOf(file: string): Uint8Array {
+  const ds = dicomParser.parseDicom(new Uint8Array(readFileSync(file)));
+  const pixels = ds.elements.x7fe00010;
+  return dicomParser.readEncapsulatedPixelDataFromFragments(ds, pixels, 0, pixels.fragments!.length);
+}
+
+function decode(files: DecoderFile[], codestream: Uint8Array, columns: number, rows: number, bits: 8 | 16) {
+  const JpegImage = jpegImageClass(files);
+  const jpeg = new JpegImage();
+  jpeg.parse(codestream);
+  jpeg.colorTransform = false;
+  return bits === 8 ? jpeg.getData(columns, rows) : jpeg.getData16(columns, rows);
+}
+
 /** The loader's decode of a JPEG Extended (12-bit) file against dcmtk's, pixel by pixel over the whole image. */
 function differencesFromDcmtk(files: DecoderFile[]): { min: number; max: number } {
   const dir = tempDataDir();
   const file = SAMPLES.find((s) => s.uid === '1.2.840.10008.1.2.4.51')!.file(dir);
   const reference = referenceImage(file, dir);
-  const ds = dicomParser.parseDicom(new Uint8Array(readFileSync(file)));
-  const pixels = ds.elements.x7fe00010;
-  const codestream = dicomParser.readEncapsulatedPixelDataFromFragments(ds, pixels, 0, pixels.fragments!.length);
-  const JpegImage = jpegImageClass(files);
-  const jpeg = new JpegImage();
-  jpeg.parse(codestream);
-  jpeg.colorTransform = false;
-  const decoded = jpeg.getData16(reference.columns, reference.rows);
+  const decoded = decode(files, codestreamOf(file), reference.columns, reference.rows, 16);
   let min = Infinity;
   let max = -Infinity;
   decoded.forEach((v, i) => {
@@ -70,6 +79,16 @@ describe('the decoder scripts the viewer is served', () => {
     const { min, max } = differencesFromDcmtk(installed());
     expect(min).toBeGreaterThanOrEqual(14);
     expect(max).toBeLessThanOrEqual(16);
+  });
+
+  it('decode 8-bit JPEG exactly as before the correction', () => {
+    const dir = tempDataDir();
+    const file = SAMPLES.find((s) => s.uid === '1.2.840.10008.1.2.4.50')!.file(dir);
+    const { columns, rows } = referenceImage(file, dir);
+    // Plain arrays: each decode's typed array comes from the script's own realm.
+    const corrected = Array.from(decode(correctDecoderFiles(installed()), codestreamOf(file), columns, rows, 8));
+    expect(corrected).toHaveLength(columns * rows);
+    expect(corrected).toEqual(Array.from(decode(installed(), codestreamOf(file), columns, rows, 8)));
   });
 
   it('fail the build, naming the correction, when the loader no longer has the code it corrects', () => {
