@@ -79,11 +79,13 @@ export interface Sample {
 }
 
 const shared = (name: string) => () => path.join(SINGLE, name);
-const made = (name: string, tool: string, args: string[]) => (dir: string) => {
-  const out = path.join(dir, name);
-  run(tool, [...args, CT_SMALL, out]);
-  return out;
-};
+const made =
+  (name: string, tool: string, args: string[], source = CT_SMALL) =>
+  (dir: string) => {
+    const out = path.join(dir, name);
+    run(tool, [...args, source, out]);
+    return out;
+  };
 
 export const SAMPLES: Sample[] = [
   { name: 'Implicit VR Little Endian', uid: '1.2.840.10008.1.2', file: shared('CT1_UNC.implicit_little_endian.dcm'), maxError: 0 },
@@ -94,6 +96,14 @@ export const SAMPLES: Sample[] = [
   // Baseline is 8-bit only: dcmcjpeg windows the 16-bit CT down to 8 bits.
   { name: 'JPEG Baseline', uid: '1.2.840.10008.1.2.4.50', file: made('jpeg-baseline.dcm', 'dcmcjpeg', ['+eb']), maxError: 1 },
   { name: 'JPEG Extended', uid: '1.2.840.10008.1.2.4.51', file: made('jpeg-extended.dcm', 'dcmcjpeg', ['+ee']), maxError: 1 },
+  // This CT spans more than 4,096 HU: dcmcjpeg maps it to 12 bits with Rescale Slope 2, so a stored value off by one
+  // is 2 HU off.
+  {
+    name: 'JPEG Extended, Rescale Slope 2',
+    uid: '1.2.840.10008.1.2.4.51',
+    file: made('jpeg-extended-slope-2.dcm', 'dcmcjpeg', ['+ee'], path.join(SINGLE, 'CT1_UNC.explicit_little_endian.dcm')),
+    maxError: 1,
+  },
   { name: 'JPEG Lossless', uid: '1.2.840.10008.1.2.4.57', file: made('jpeg-lossless.dcm', 'dcmcjpeg', ['+el']), maxError: 0 },
   { name: 'JPEG Lossless SV1', uid: '1.2.840.10008.1.2.4.70', file: made('jpeg-lossless-sv1.dcm', 'dcmcjpeg', ['+e1']), maxError: 0 },
   { name: 'JPEG-LS Lossless', uid: '1.2.840.10008.1.2.4.80', file: shared('MR_small_jpeg_ls_lossless.dcm'), maxError: 0 },

@@ -98,7 +98,7 @@ async function readoutsOnGrid(page: Page, n: number): Promise<Readout[]> {
 function mismatches(readouts: Readout[], reference: ReferenceImage, maxError: number): string[] {
   return readouts.flatMap(({ x, y, value }) => {
     const expected = reference.stored[y * reference.columns + x] * reference.slope + reference.intercept;
-    const rounding = Number.isInteger(value) ? 0 : 10 ** (Math.floor(Math.log10(Math.abs(expected))) - 3) / 2;
+    const rounding = 10 ** (Math.floor(Math.log10(Math.max(Math.abs(value), Math.abs(expected)))) - 3) / 2;
     const ok = Math.abs(value - expected) <= maxError * reference.slope + rounding + 1e-9;
     return ok ? [] : [`x ${x}, y ${y}: viewer ${value}, reference ${Number(expected.toFixed(4))}`];
   });
