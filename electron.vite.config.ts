@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path, { resolve } from 'node:path';
 import type { Plugin } from 'vite';
+import { correctDecoderFiles, type DecoderFile } from './scripts/decoder-corrections';
 
 /**
  * The DICOM decoder runs in a worker served from our own origin under /decoders/, so the host can give that
@@ -35,9 +36,22 @@ function decoderWorker(): Plugin {
     },
     generateBundle() {
       // The worker, its codec chunks and wasm keep their names: the worker loads them relative to its own URL.
-      for (const name of readdirSync(WADO_DYNAMIC_DIR)) {
-        if (!/\.(js|wasm)$/.test(name) || path.join(WADO_DYNAMIC_DIR, name) === WADO_DYNAMIC_ENTRY) continue;
+      const names = readdirSync(WADO_DYNAMIC_DIR).filter(
+        (name) => /\.(js|wasm)$/.test(name) && path.join(WADO_DYNAMIC_DIR, name) !== WADO_DYNAMIC_ENTRY,
+      );
+      for (const name of names.filter((n) => n.endsWith('.wasm'))) {
         this.emitFile({ type: 'asset', fileName: `${DECODER_PATH.slice(1)}${name}`, source: readFileSync(path.join(WADO_DYNAMIC_DIR, name)) });
+      }
+      // The scripts with the decoders' wrong pixel values corrected (scripts/decoder-corrections.ts).
+      const scripts = names.filter((n) => n.endsWith('.js')).map((name) => ({ name, code: readFileSync(path.join(WADO_DYNAMIC_DIR, name), 'utf8') }));
+      let corrected: DecoderFile[];
+      try {
+        corrected = correctDecoderFiles(scripts);
+      } catch (e) {
+        this.error((e as Error).message);
+      }
+      for (const { name, code } of corrected) {
+        this.emitFile({ type: 'asset', fileName: `${DECODER_PATH.slice(1)}${name}`, source: code });
       }
     },
   };
