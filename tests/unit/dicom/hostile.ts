@@ -81,3 +81,29 @@ export function deflated(slice: Slice, padMb: number): Buffer {
     wrapAsPart10(Buffer.concat(parts), { sopClassUid: uid('x00020002'), sopInstanceUid: uid('x00020003'), transferSyntaxUid: DEFLATED }),
   );
 }
+
+function shortElement(group: number, element: number, vr: string, value: string): Buffer {
+  const text = value.length % 2 === 0 ? value : `${value} `;
+  return Buffer.concat([tag(group, element), Buffer.from(vr), le16(text.length), Buffer.from(text, 'latin1')]);
+}
+
+/** An undefined-length item holding `content`. */
+export function item(content: Buffer): Buffer {
+  return Buffer.concat([tag(0xfffe, 0xe000), le32(UNDEFINED), content, tag(0xfffe, 0xe00d), le32(0)]);
+}
+
+const MEDIA_STORAGE_DIRECTORY = '1.2.840.10008.1.3.10';
+
+/**
+ * A DICOMDIR (explicit VR little endian) with one IMAGE record per Referenced File ID; `inFirstRecord` is added to
+ * the first record (e.g. sequences nested deep).
+ */
+export function dicomdir(fileIds: readonly string[], inFirstRecord: Buffer = Buffer.alloc(0)): Buffer {
+  const records = fileIds.map((id, i) =>
+    item(Buffer.concat([shortElement(0x0004, 0x1430, 'CS', 'IMAGE'), shortElement(0x0004, 0x1500, 'CS', id), i === 0 ? inFirstRecord : Buffer.alloc(0)])),
+  );
+  const dataSet = Buffer.concat([shortElement(0x0004, 0x1130, 'CS', 'HOSTILE'), sequence(0x0004, 0x1220, Buffer.concat(records))]);
+  return Buffer.from(
+    wrapAsPart10(dataSet, { sopClassUid: MEDIA_STORAGE_DIRECTORY, sopInstanceUid: '2.25.1', transferSyntaxUid: '1.2.840.10008.1.2.1' }),
+  );
+}
