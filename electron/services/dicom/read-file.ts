@@ -22,10 +22,24 @@ const ONE_READ_BYTES = 4 * 1024 ** 2;
 export class BufferSlot {
   private buffer: Buffer = Buffer.allocUnsafe(0);
 
-  /** A view of at least `size` bytes, reusing the previous allocation when it is big enough. */
+  /**
+   * A view of at least `size` bytes, reusing the previous allocation when it is big enough. Never from Node's shared
+   * pool: the buffer is lent whole to the parser thread (a transfer detaches it here until it comes back).
+   */
   take(size: number): Buffer {
-    if (this.buffer.length < size) this.buffer = Buffer.allocUnsafe(Math.max(size, Math.ceil(this.buffer.length * 1.25)));
+    if (this.buffer.length < size) this.buffer = Buffer.allocUnsafeSlow(Math.max(size, Math.ceil(this.buffer.length * 1.25)));
     return this.buffer.subarray(0, size);
+  }
+
+  /** Takes back the buffer lent to the parser thread; the view of the file's bytes in it. */
+  adopt(buffer: ArrayBuffer, byteOffset: number, byteLength: number): Buffer {
+    this.buffer = Buffer.from(buffer);
+    return this.buffer.subarray(byteOffset, byteOffset + byteLength);
+  }
+
+  /** Whether `bytes` lie in this slot's buffer (then the slot stays busy until they are written). */
+  holds(bytes: Uint8Array): boolean {
+    return bytes.buffer === this.buffer.buffer;
   }
 }
 
