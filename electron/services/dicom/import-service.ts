@@ -213,6 +213,7 @@ export async function importDicom(db: Db, dataDir: string, paths: readonly strin
   };
 
   const parser = acquireParser();
+  parser.warm();
   // Cancel stops a header being parsed at once (the file is not waited for).
   const stopParsing = () => void parser.close();
   signal?.addEventListener('abort', stopParsing, { once: true });

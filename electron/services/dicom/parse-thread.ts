@@ -69,6 +69,11 @@ export class ParserThread {
     });
   }
 
+  /** Starts the thread now, so that it loads while the import scans its folders. */
+  warm(): void {
+    this.start();
+  }
+
   /** Stops the thread (a parse under way is answered as refused). */
   async close(): Promise<void> {
     const worker = this.worker;
