@@ -62,8 +62,13 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        // The CLI (and web host) is a second entry of the same build: plain Node, never imports electron.
-        input: { main: resolve('electron/main.ts'), cli: resolve('electron/cli/cli.ts') },
+        // The CLI (and web host) is a second entry of the same build: plain Node, never imports electron. The DICOM
+        // parser thread is a third: parse-thread.ts starts out/main/parse-worker.js.
+        input: {
+          main: resolve('electron/main.ts'),
+          cli: resolve('electron/cli/cli.ts'),
+          'parse-worker': resolve('electron/services/dicom/parse-worker.ts'),
+        },
       },
     },
   },

@@ -39,3 +39,13 @@ export async function call<C extends Channel>(channel: C, input: InputOf<C>): Pr
   if (!result.ok) throw new Error(result.error.message);
   return result.value;
 }
+
+/**
+ * For lists: the records that could be shown, and how many could not (records whose stored data does not match the
+ * contract are left out by the host and named in its log), so the screen can say so instead of hiding it.
+ */
+export async function callList<C extends Channel>(channel: C, input: InputOf<C>): Promise<{ items: OutputOf<C>; omitted: number }> {
+  const result = await invoke(channel, input);
+  if (!result.ok) throw new Error(result.error.message);
+  return { items: result.value, omitted: result.omitted ?? 0 };
+}

@@ -3,6 +3,7 @@ import { importDicom, ImportFailedError } from '../services/dicom/import-service
 import { sweepImageStore } from '../services/dicom/sweep';
 import type { ImportProgress, ImportResult } from '../services/dicom/types';
 import { DomainError } from '../services/errors';
+import { printable } from '../../shared/printable';
 import { parseArgs } from './args';
 import { UsageError, type Command, type CliIo } from './command';
 
@@ -18,7 +19,9 @@ function displayName(pn: string | null): string {
   return pn ? pn.replace(/\^+$/, '').replace(/\^/g, ' ') : 'no name';
 }
 
-function printSummary(result: ImportResult, dataDir: string, caseId: number | undefined, io: CliIo): void {
+function printSummary(result: ImportResult, dataDir: string, caseId: number | undefined, terminal: CliIo): void {
+  // Names, descriptions, paths and warnings come from the files: never let them drive the terminal.
+  const io = { out: (line: string) => terminal.out(printable(line)) };
   const mb = (result.bytesStored / 1024 ** 2).toFixed(1);
   if (result.status === 'cancelled') {
     io.out(`Import cancelled after ${plural(result.scanned, 'file')}: nothing from it was kept.`);

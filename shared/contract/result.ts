@@ -18,7 +18,11 @@ export const AppError = z.object({
 });
 export type AppError = z.infer<typeof AppError>;
 
-export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+/**
+ * `omitted`: for a list, how many records were left out because they do not match the contract (the log names
+ * each one and its field); the screen says that something could not be shown.
+ */
+export type Result<T> = { ok: true; value: T; omitted?: number } | { ok: false; error: AppError };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 export const fail = (error: AppError): Result<never> => ({ ok: false, error });

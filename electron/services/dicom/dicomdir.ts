@@ -62,29 +62,33 @@ export function readDicomdir(bytes: Uint8Array): { records: DirectoryRecord[]; w
     return { group, element, length: u16(p + 6), value: p + 8 };
   }
 
-  /** Skips an undefined-length element's items; returns the position after its sequence delimiter. */
-  function skipUndefinedSequence(p: number): number {
-    while (p + 8 <= size) {
-      const h = header(p)!;
-      if (h.group === 0xfffe && h.element === 0xe0dd) return h.value;
-      if (h.group === 0xfffe && h.element === 0xe000) {
-        p = h.length === UNDEFINED ? skipUndefinedItem(h.value) : h.value + h.length;
-        continue;
-      }
-      // Not an item: treat as the end (damaged nesting).
-      return size;
-    }
-    return size;
-  }
-
-  function skipUndefinedItem(p: number): number {
-    while (p + 8 <= size) {
+  /**
+   * Skips an undefined-length sequence (`sequence`) or item (`item`) starting at `p`, nested ones included; returns
+   * the position after its delimiter. Iterative: a DICOMDIR nested hundreds of thousands deep must not overflow the
+   * stack (which would fail the whole import, not just this DICOMDIR).
+   */
+  function skipUndefined(p: number, kind: 'sequence' | 'item'): number {
+    const open: ('sequence' | 'item')[] = [kind];
+    while (open.length > 0) {
       const h = header(p);
       if (!h) return size;
-      if (h.group === 0xfffe && h.element === 0xe00d) return h.value;
-      p = h.length === UNDEFINED ? skipUndefinedSequence(h.value) : h.value + h.length;
+      if (open[open.length - 1] === 'sequence') {
+        if (h.group === 0xfffe && h.element === 0xe0dd) open.pop();
+        else if (h.group === 0xfffe && h.element === 0xe000) {
+          if (h.length === UNDEFINED) open.push('item');
+        } else return size; // Not an item: treat as the end (damaged nesting).
+        p = h.group === 0xfffe && h.element === 0xe000 && h.length !== UNDEFINED ? h.value + h.length : h.value;
+      } else if (h.group === 0xfffe && h.element === 0xe00d) {
+        open.pop();
+        p = h.value;
+      } else if (h.length === UNDEFINED) {
+        open.push('sequence');
+        p = h.value;
+      } else {
+        p = h.value + h.length;
+      }
     }
-    return size;
+    return p;
   }
 
   const ascii = (h: Header): string => {
@@ -105,7 +109,7 @@ export function readDicomdir(bytes: Uint8Array): { records: DirectoryRecord[]; w
       sequence = h;
       break;
     }
-    p = h.length === UNDEFINED ? skipUndefinedSequence(h.value) : h.value + h.length;
+    p = h.length === UNDEFINED ? skipUndefined(h.value, 'sequence') : h.value + h.length;
   }
   if (!sequence) {
     warnings.push('the DICOMDIR has no Directory Record Sequence (0004,1220)');
@@ -135,7 +139,7 @@ export function readDicomdir(bytes: Uint8Array): { records: DirectoryRecord[]; w
       continue;
     }
     if (h.length === UNDEFINED) {
-      p = skipUndefinedSequence(h.value);
+      p = skipUndefined(h.value, 'sequence');
       continue;
     }
     if (h.value + h.length > size) {

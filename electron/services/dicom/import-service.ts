@@ -4,7 +4,7 @@ import { writeTransaction } from '../../db/transaction';
 import { DomainError } from '../errors';
 import * as sql from './dicom-sql';
 import { slicePosition } from './geometry';
-import { parseInstance, type ParseOutcome } from './parse';
+import { acquireParser, releaseParser } from './parse-thread';
 import { mismatchFor } from './patient-match';
 import { BufferSlot, readCandidate } from './read-file';
 import { ImportStage } from './import-stage';
@@ -221,6 +221,11 @@ export async function importDicom(db: Db, dataDir: string, paths: readonly strin
     rejections.push({ path: file, reason, order });
   };
 
+  const parser = acquireParser();
+  parser.warm();
+  // Cancel stops a header being parsed at once (the file is not waited for).
+  const stopParsing = () => void parser.close();
+  signal?.addEventListener('abort', stopParsing, { once: true });
   try {
     session = new StoreSession(db, dataDir, importId, options.writeFile);
     const store = session;
@@ -272,19 +277,15 @@ export async function importDicom(db: Db, dataDir: string, paths: readonly strin
       if ('reason' in read) {
         reject(file, read.reason, order);
       } else {
-        let outcome: ParseOutcome;
-        try {
-          outcome = parseInstance(read.bytes);
-        } catch (e) {
-          // A file that trips the parser is that file's problem, not the import's.
-          outcome = { kind: 'rejected', reason: `damaged: the DICOM header could not be read (${e instanceof Error ? e.message : String(e)})` };
-        }
+        // Parsed in the parser thread (parse-thread.ts): the buffer goes there and comes back to the slot.
+        const { outcome, bytes: fileBytes = Buffer.alloc(0) } = await parser.parse(read.bytes, slot);
+        sliceStart = performance.now();
         if (outcome.kind === 'directory') {
           // A DICOMDIR is an index, not an instance. Chosen explicitly, its listed files are imported.
           if (explicitFiles.has(file)) {
             indexFiles += 1;
             try {
-              const expanded = await expandDicomdir(file, Buffer.from(read.bytes), listings);
+              const expanded = await expandDicomdir(file, Buffer.from(fileBytes), listings);
               for (const f of expanded.files) {
                 if (!queued.has(f)) {
                   queued.add(f);
@@ -300,7 +301,7 @@ export async function importDicom(db: Db, dataDir: string, paths: readonly strin
           } else {
             // Met in a folder: the folder's files are imported as they are; the DICOMDIR is only checked, so that
             // one chosen without the files it lists (a browser upload of the DICOMDIR alone) is said so, not ignored.
-            const missing = await dicomdirMissing(file, read.bytes, listings, queue);
+            const missing = await dicomdirMissing(file, fileBytes, listings, queue);
             if (missing && missing.missing > 0) {
               incompleteDicomdirs.push({ path: file, ...missing });
               reject(
@@ -341,7 +342,7 @@ export async function importDicom(db: Db, dataDir: string, paths: readonly strin
               break;
             }
             // The slot is busy until its bytes are written (parse may also hand back a new buffer: then it is not).
-            slotWriting = bytes === read.bytes;
+            slotWriting = slot.holds(bytes);
             const written = store.put(bytes, hash).then(
               (put) => {
                 if (put.created) bytesStored += bytes.length;
@@ -529,6 +530,8 @@ export async function importDicom(db: Db, dataDir: string, paths: readonly strin
     throw new ImportFailedError(`Import failed: ${message}. Nothing from this import was kept.`, importId, e);
   } finally {
     session?.close();
+    signal?.removeEventListener('abort', stopParsing);
+    releaseParser(parser);
   }
 }
 

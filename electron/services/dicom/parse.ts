@@ -1,9 +1,11 @@
 import { dicomParser, type DataSet } from './dicom-parser';
 import { rawTransferSyntax, wrapAsPart10, hasPart10Preamble, withPreamble } from './part10';
+import { boundedInflater, shapeProblem, ShapeError } from './shape';
 import { MEDIA_STORAGE_DIRECTORY, SEGMENTATION, sopClassKind } from './sop-classes';
-import { isNative, unsupportedTransferSyntax } from './transfer-syntax';
+import { DEFLATED, isNative, unsupportedTransferSyntax } from './transfer-syntax';
 import type { InstanceHeader } from './types';
 import { ascii, decimal, decimals, integerString, isoDate, text, textDecoderFor, uint16 } from './values';
+import { Uid } from '../../../shared/domain/imaging';
 
 /**
  * Reads one file's bytes and decides what it is: an image instance to import (with the header fields we index),
@@ -17,7 +19,11 @@ import { ascii, decimal, decimals, integerString, isoDate, text, textDecoderFor,
  *  3. The header must parse. Parsing stops at Pixel Data (7FE0,0010): pixels are never decoded.
  *  4. The transfer syntax must be one the viewer decodes.
  *  5. Pixel data must be complete (native: its declared length; encapsulated: every fragment and the end marker).
- *  6. SOP Instance, SOP Class, Study Instance and Series Instance UIDs must be present.
+ *  0. Before dicom-parser builds the header, its shape must be within bounds (shape.ts): item and element counts,
+ *     nesting depth, and for a deflated data set the inflated size. A file built to exhaust memory is refused.
+ *  6. SOP Instance, SOP Class, Study Instance and Series Instance UIDs must be present, and be DICOM UIDs (digits
+ *     and dots, at most 64 characters): the whole app addresses studies, series and images by them, so a file with
+ *     a hash or a name in their place would be accepted here and then break every screen that lists it.
  *  7. Only image objects are imported: Pixel Data plus Rows and Columns; Segmentations are not images of the patient.
  *  8. Number of Frames (0028,0008), when present, must be a whole number >= 1, and native pixel data must be long
  *     enough for rows x columns x samples x bits x frames. A wrong frame count would show garbage, so it is rejected.
@@ -51,6 +57,13 @@ function reject(reason: string): ParseOutcome {
   return { kind: 'rejected', reason };
 }
 
+/** The reason a file was refused for its shape, wherever dicom-parser wrapped the error. */
+function shapeReason(e: unknown): string | undefined {
+  if (e instanceof ShapeError) return e.message;
+  const inner = e && typeof e === 'object' ? (e as { exception?: unknown }).exception : undefined;
+  return inner === undefined ? undefined : shapeReason(inner);
+}
+
 function errorText(e: unknown): string {
   if (typeof e === 'string') return e;
   if (e && typeof e === 'object') {
@@ -80,13 +93,24 @@ interface Parsed {
   stoppedAtPixels: boolean;
 }
 
-function parseDataSet(bytes: Uint8Array, transferSyntax: string | undefined, untilPixels: boolean): Parsed {
-  const options: { untilTag?: string; TransferSyntaxUID?: string } = {};
+/**
+ * `rawTs` is the transfer syntax of a raw data set (no meta header); otherwise `metaTs` and `start` are the file
+ * meta header's transfer syntax and where the data set after it starts.
+ */
+function parseDataSet(bytes: Uint8Array, rawTs: string | undefined, untilPixels: boolean, metaTs: string, start: number): Parsed {
+  const options: { untilTag?: string; TransferSyntaxUID?: string; inflater?: (b: Uint8Array, p: number) => Uint8Array } = {};
   if (untilPixels) options.untilTag = PIXEL_DATA;
-  if (transferSyntax) options.TransferSyntaxUID = transferSyntax;
+  if (rawTs) options.TransferSyntaxUID = rawTs;
+  const walkTs = rawTs ?? metaTs;
+  if (walkTs === DEFLATED) {
+    options.inflater = boundedInflater(untilPixels);
+  } else {
+    const problem = shapeProblem(bytes, rawTs ? 0 : start, walkTs, untilPixels);
+    if (problem) throw new ShapeError(problem);
+  }
   const ds = dicomParser.parseDicom(bytes, options);
   const tsElement = ds.elements.x00020010 as { Value?: string } | undefined;
-  const ts = transferSyntax ?? ascii(ds, 'x00020010') ?? tsElement?.Value ?? '';
+  const ts = rawTs ?? ascii(ds, 'x00020010') ?? tsElement?.Value ?? '';
   return { ds, transferSyntax: ts, stoppedAtPixels: untilPixels && ds.elements[PIXEL_DATA] !== undefined };
 }
 
@@ -116,6 +140,13 @@ function encapsulatedProblem(bytes: Uint8Array, offset: number): string | undefi
   }
 }
 
+/** A value for a message: control characters shown as '?', long values cut. */
+function printable(value: string): string {
+  // eslint-disable-next-line no-control-regex
+  const clean = value.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+  return clean.length > 80 ? `${clean.slice(0, 77)}...` : clean;
+}
+
 function frameBytes(rows: number, columns: number, samples: number, bitsAllocated: number): number {
   return bitsAllocated === 1 ? Math.ceil((rows * columns * samples) / 8) : rows * columns * samples * (bitsAllocated / 8);
 }
@@ -140,6 +171,8 @@ export function parseInstance(input: Uint8Array): ParseOutcome {
   }
 
   // 2. DICOMDIR? Read only the file meta header (DICOMDIRs are often too irregular for a full parse).
+  let metaTs = '';
+  let start = 0;
   if (!rawTs) {
     let meta: DataSet;
     try {
@@ -149,13 +182,17 @@ export function parseInstance(input: Uint8Array): ParseOutcome {
     }
     if (ascii(meta, 'x00020002') === MEDIA_STORAGE_DIRECTORY) return { kind: 'directory' };
     if (!meta.elements.x00020010) return reject('missing required tag Transfer Syntax UID (0002,0010) in the file meta header');
+    metaTs = ascii(meta, 'x00020010') ?? '';
+    start = (meta as unknown as { position: number }).position;
   }
 
   // 3. Parse the header up to the pixel data.
   let parsed: Parsed;
   try {
-    parsed = parseDataSet(bytes, rawTs, true);
+    parsed = parseDataSet(bytes, rawTs, true, metaTs, start);
   } catch (e) {
+    const refused = shapeReason(e);
+    if (refused) return reject(refused);
     if (rawTs) return reject(NOT_DICOM);
     return reject(damaged(e));
   }
@@ -170,8 +207,10 @@ export function parseInstance(input: Uint8Array): ParseOutcome {
   // 6 (early part). Some writers put elements after the pixel data; read the rest only when something is missing.
   if (parsed.stoppedAtPixels && REQUIRED.some(([tag]) => !ds.elements[tag])) {
     try {
-      ds = parseDataSet(bytes, rawTs, false).ds;
-    } catch {
+      ds = parseDataSet(bytes, rawTs, false, metaTs, start).ds;
+    } catch (e) {
+      const refused = shapeReason(e);
+      if (refused) return reject(refused);
       // Keep what was read before the pixel data; the checks below name what is missing.
     }
   }
@@ -198,6 +237,13 @@ export function parseInstance(input: Uint8Array): ParseOutcome {
     return reject(`missing required tag${stillMissing.length > 1 ? 's' : ''} ${names}`);
   }
   const sopClassUid = ascii(ds, 'x00080016') ?? sopClassFromMeta!;
+  const notUids = REQUIRED.map(([tag, name, label]) => [tag === 'x00080016' ? sopClassUid : ascii(ds, tag)!, name, label] as const).filter(
+    ([value]) => !Uid.safeParse(value).success,
+  );
+  if (notUids.length > 0) {
+    const named = notUids.map(([value, name, label]) => `${name} ${label} "${printable(value)}"`).join(', ');
+    return reject(`invalid UID${notUids.length > 1 ? 's' : ''}: ${named} (a DICOM UID is digits and dots, at most 64 characters)`);
+  }
   if (!ascii(ds, 'x00080016')) warnings.push('SOP Class UID (0008,0016) missing: taken from the file meta header');
 
   // 7. Images only.

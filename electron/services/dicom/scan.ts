@@ -1,15 +1,19 @@
 import { promises as fsp, type Dirent } from 'node:fs';
 import path from 'node:path';
-import { DicomdirError, readDicomdir } from './dicomdir';
+import { readDicomdir } from './dicomdir';
+import { notRegular, readRegularFile } from './read-file';
 import type { Rejection } from './types';
 
 /**
  * Turns what the user chose (folders, files, DICOMDIRs) into the list of files to examine.
  *  - A folder is walked recursively, in name order. Hidden entries (".name") and `__MACOSX` are skipped; symlinked
- *    folders are followed once.
+ *    folders are followed once. A link is followed only when it leads to somewhere inside the chosen folder: a link
+ *    on a CD or in a download to /etc or a home folder would otherwise import (or at least open) files the user never
+ *    chose. Named pipes, sockets and devices are not files: they are reported, never opened.
  *  - A file named DICOMDIR is read as a directory: its records' Referenced File IDs are resolved, component by
  *    component and case-insensitively (CDs are often written in upper case), against the DICOMDIR's folder.
  *    Other files are examined as they are; a file that turns out to be a DICOMDIR is expanded by the importer.
+ *    A DICOMDIR that cannot be read is reported; the other files chosen with it are imported all the same.
  *  - The same file reached twice is examined once.
  * Only paths are kept (no file contents), so memory grows by one path per file.
  */
@@ -29,6 +33,21 @@ export interface ScanOptions {
 }
 
 const SKIPPED_NAMES = new Set(['__MACOSX']);
+
+/** A DICOMDIR is an index of paths: even a large CD's is a few megabytes. */
+export const MAX_DICOMDIR_BYTES = 64 * 1024 ** 2;
+
+export const OUTSIDE_LINK = 'a link that leads outside the chosen folder: not followed';
+
+/** Whether `real` (a resolved path) is `root` or inside it. */
+export function isInside(root: string, real: string): boolean {
+  const rel = path.relative(root, real);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+async function realpathOrUndefined(p: string): Promise<string | undefined> {
+  return fsp.realpath(p).catch(() => undefined);
+}
 
 export function isDicomdirName(file: string): boolean {
   return /^dicomdir(\.|;1)?$/i.test(path.basename(file));
@@ -86,14 +105,13 @@ export async function expandDicomdir(
   try {
     ({ records, warnings: out.warnings } = readDicomdir(bytes));
   } catch (e) {
-    if (e instanceof DicomdirError) {
-      out.rejected.push({ path: dicomdirPath, reason: `unreadable DICOMDIR: ${e.message}` });
-      return out;
-    }
-    throw e;
+    // Whatever is wrong with it, it is this DICOMDIR's problem, not the import's.
+    out.rejected.push({ path: dicomdirPath, reason: `unreadable DICOMDIR: ${e instanceof Error ? e.message : String(e)}` });
+    return out;
   }
   out.warnings = out.warnings.map((w) => `${dicomdirPath}: ${w}`);
   const base = path.dirname(dicomdirPath);
+  const realBase = (await realpathOrUndefined(base)) ?? base;
   for (const record of records) {
     if (!record.fileId) continue;
     if (record.fileId.some((c) => c === '..' || c === '.' || c.includes('/'))) {
@@ -101,7 +119,9 @@ export async function expandDicomdir(
       continue;
     }
     const resolved = await cache.resolve(base, record.fileId);
-    if (resolved) out.files.push(resolved);
+    const real = resolved && (await realpathOrUndefined(resolved));
+    if (resolved && real && !isInside(realBase, real)) out.rejected.push({ path: resolved, reason: `DICOMDIR entry is ${OUTSIDE_LINK}` });
+    else if (resolved) out.files.push(resolved);
     else out.rejected.push({ path: path.join(base, ...record.fileId), reason: 'listed in the DICOMDIR but not found on disk' });
   }
   if (records.length === 0 || out.files.length + out.rejected.length === 0) out.warnings.push(`${dicomdirPath}: the DICOMDIR lists no files`);
@@ -125,7 +145,7 @@ export async function scanPaths(inputs: readonly string[], options: ScanOptions 
     options.onFound?.(out.files.length);
   };
 
-  async function walk(dir: string): Promise<void> {
+  async function walk(dir: string, root: string): Promise<void> {
     if (aborted(options.signal)) return;
     let real: string;
     try {
@@ -146,12 +166,21 @@ export async function scanPaths(inputs: readonly string[], options: ScanOptions 
     for (const entry of entries) {
       if (entry.name.startsWith('.') || SKIPPED_NAMES.has(entry.name)) continue;
       const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) await walk(full);
+      if (entry.isDirectory()) await walk(full, root);
       else if (entry.isFile()) add(full);
       else if (entry.isSymbolicLink()) {
-        const st = await fsp.stat(full).catch(() => undefined);
-        if (st?.isDirectory()) await walk(full);
+        const real = await realpathOrUndefined(full);
+        if (!real) continue; // a dangling link: nothing there
+        if (!isInside(root, real)) {
+          out.rejected.push({ path: full, reason: OUTSIDE_LINK });
+          continue;
+        }
+        const st = await fsp.stat(real).catch(() => undefined);
+        if (st?.isDirectory()) await walk(full, root);
         else if (st?.isFile()) add(full);
+        else if (st) out.rejected.push({ path: full, reason: notRegular(st)! });
+      } else {
+        out.rejected.push({ path: full, reason: entry.isFIFO() ? 'not a regular file (a named pipe (FIFO)): not read' : 'not a regular file (a socket or device): not read' });
       }
     }
   }
@@ -167,9 +196,14 @@ export async function scanPaths(inputs: readonly string[], options: ScanOptions 
       continue;
     }
     if (st.isDirectory()) {
-      await walk(full);
+      await walk(full, (await realpathOrUndefined(full)) ?? full);
     } else if (isDicomdirName(full)) {
-      const expanded = await expandDicomdir(full, await fsp.readFile(full), cache);
+      const read = readRegularFile(full, MAX_DICOMDIR_BYTES);
+      if ('reason' in read) {
+        out.rejected.push({ path: full, reason: `unreadable DICOMDIR: ${read.reason}` });
+        continue;
+      }
+      const expanded = await expandDicomdir(full, read.bytes, cache);
       if (!expanded.rejected.some((r) => r.path === full)) out.indexFiles = (out.indexFiles ?? 0) + 1;
       expanded.files.forEach(add);
       out.rejected.push(...expanded.rejected);

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Annotation, Lesion, StudySummary } from '../../../shared/domain/imaging';
-import { call, invoke } from '../../api';
+import { call, callList, invoke } from '../../api';
+import { Banner } from '../../components/Banner';
 import { uploadRender } from '../../media';
 import { useAsync } from '../../useAsync';
 import { StackViewer, type StackViewerHandle } from '../../viewer/StackViewer';
@@ -15,7 +16,8 @@ import { StudyBrowser } from './StudyBrowser';
 export function CaseImaging({ caseId }: { caseId: number }) {
   const [version, setVersion] = useState(0);
   const reload = useCallback(() => setVersion((v) => v + 1), []);
-  const { value: studies } = useAsync(() => call('imaging:studies', { caseId }), [caseId, version]);
+  const { value: listed, error: studiesError } = useAsync(() => callList('imaging:studies', { caseId }), [caseId, version]);
+  const studies = listed?.items;
   const { value: keyImages } = useAsync(() => call('keyImages:list', { caseId }), [caseId, version]);
   const { value: lesions } = useAsync(() => call('lesions:list', { caseId }), [caseId, version]);
   const [seriesUid, setSeriesUid] = useState<string | null>(null);
@@ -29,6 +31,7 @@ export function CaseImaging({ caseId }: { caseId: number }) {
   return (
     <div className="imaging">
       <ImportPanel caseId={caseId} onImported={reload} />
+      <Banner message={studiesNotice(studiesError, listed?.omitted ?? 0)} />
       <div className="imaging__grid">
         <aside className="imaging__studies">{studies && <StudyBrowser studies={studies} selected={seriesUid} onSelect={setSeriesUid} />}</aside>
         <div className="imaging__viewer">
@@ -42,6 +45,18 @@ export function CaseImaging({ caseId }: { caseId: number }) {
       </div>
     </div>
   );
+}
+
+/** What the study list could not show: never an empty list that looks like "no imaging". */
+function studiesNotice(error: string | undefined, omitted: number): { kind: 'error'; text: string } | null {
+  if (error) return { kind: 'error', text: `The imaging studies could not be shown: ${error}` };
+  if (omitted > 0) {
+    return {
+      kind: 'error',
+      text: `${omitted === 1 ? '1 study' : `${omitted} studies`} of this case could not be shown: ${omitted === 1 ? 'its' : 'their'} stored data is not valid (the application log names ${omitted === 1 ? 'it' : 'them'}).`,
+    };
+  }
+  return null;
 }
 
 function SeriesWorkspace({

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError, type CliEnv, type CliIo } from '../../../electron/cli/command';
@@ -81,5 +82,22 @@ describe('boardprep import', () => {
     await expect(run(dataDir, CT_SERIES, '--case', '99')).rejects.toThrow(UsageError);
     await expect(run(dataDir, CT_SERIES, '--confirm-mismatch')).rejects.toThrow('--confirm-mismatch needs --case');
     await expect(run(dataDir, CT_SERIES, '--colour')).rejects.toThrow('Unknown option --colour');
+  });
+});
+
+describe('boardprep import prints what the files say, never what they would make the terminal do', () => {
+  it('control characters in a patient name (ANSI escapes that clear the screen and fake a status line) are printed as ?', async () => {
+    const dir = tempDataDir();
+    const file = path.join(dir, 'escapes.dcm');
+    execFileSync('/usr/bin/python3', [
+      '-c',
+      'import pydicom, sys\nds = pydicom.dcmread(sys.argv[1])\nds.PatientName = "\\x1b[2J\\x1b[HDoe^Jane\\rImport OK"\nds.save_as(sys.argv[2])',
+      path.join(CT_SERIES, '1.dcm'),
+      file,
+    ]);
+    const r = await run(tempDataDir(), file);
+    expect(r.code).toBe(0);
+    expect(r.out).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/); // (lines are joined with \n)
+    expect(r.out).toContain('(?[2J?[HDoe Jane?Import OK, ID 0000006)');
   });
 });

@@ -1,10 +1,13 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NOT_DICOM, parseInstance, type ParseOutcome } from '../../../electron/services/dicom/parse';
 import { hasPart10Preamble } from '../../../electron/services/dicom/part10';
+import { MAX_ITEMS } from '../../../electron/services/dicom/shape';
 import { tempDataDir } from '../helpers/temp';
 import { CD_TREE, CT_SERIES, dcmdump, MALFORMED, SINGLE } from './fixtures';
+import { ctSlice, deflated, emptyItems, nestedSequences, sequence, withBeforePixels } from './hostile';
 
 function parseFile(file: string): ParseOutcome {
   return parseInstance(readFileSync(file));
@@ -179,5 +182,60 @@ describe('parseInstance: a raw data set without the Part 10 wrapper', () => {
     const r = parseInstance(part10.subarray(132 + 12 + groupLength));
     expect(r.kind === 'instance' && r.header.transferSyntaxUid).toBe('1.2.840.10008.1.2.2');
     expect(r.kind === 'instance' && r.header.rows).toBe(64);
+  });
+});
+
+describe('parseInstance: files built to exhaust memory are refused before they are built', () => {
+  const slice = ctSlice(1);
+  const refused = (bytes: Uint8Array) => {
+    const r = parseInstance(bytes);
+    if (r.kind !== 'rejected') throw new Error(`expected a rejection, got ${r.kind}`);
+    return r.reason;
+  };
+
+  it('a deflated data set still imports, and one that inflates past its bound is refused as a decompression bomb', () => {
+    const ok = parseInstance(deflated(slice, 0));
+    expect(ok.kind).toBe('instance');
+    if (ok.kind === 'instance') expect(ok.header.transferSyntaxUid).toBe('1.2.840.10008.1.2.1.99');
+    const bomb = deflated(slice, 200);
+    expect(bomb.length).toBeLessThan(1024 ** 2);
+    const started = performance.now();
+    expect(refused(bomb)).toMatch(/^refused: the deflated data set inflates to more than 64 MB .*decompression bomb/);
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+
+  it('a sequence of tens of thousands of empty items is refused, naming the bound', () => {
+    const many = withBeforePixels(slice, sequence(0x0040, 0x0275, emptyItems(MAX_ITEMS + 1)));
+    expect(refused(many)).toMatch(/^refused: the header holds more than 50,000 sequence items/);
+    // Below the bound the same file imports.
+    expect(parseInstance(withBeforePixels(slice, sequence(0x0040, 0x0275, emptyItems(1000)))).kind).toBe('instance');
+  });
+
+  it('sequences nested thousands deep are refused with a reason, not a stack overflow', () => {
+    expect(refused(withBeforePixels(slice, nestedSequences(20_000)))).toMatch(/^refused: sequences nested more than 32 deep/);
+    expect(parseInstance(withBeforePixels(slice, nestedSequences(8))).kind).toBe('instance');
+  });
+});
+
+describe('parseInstance: UIDs must be DICOM UIDs', () => {
+  it('a file whose Study and Series UIDs are hash strings is rejected, naming the fields', () => {
+    const dir = tempDataDir();
+    const file = path.join(dir, 'hash-uids.dcm');
+    execFileSync('/usr/bin/python3', [
+      '-c',
+      [
+        'import pydicom, sys',
+        'ds = pydicom.dcmread(sys.argv[1])',
+        'ds.StudyInstanceUID = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b"',
+        'ds.SeriesInstanceUID = "a3bf4f1b2b0b822cd15d6c15b0f00a08"',
+        'ds.save_as(sys.argv[2])',
+      ].join('\n'),
+      path.join(CT_SERIES, '1.dcm'),
+      file,
+    ]);
+    expect(reason(file)).toBe(
+      'invalid UIDs: Study Instance UID (0020,000D) "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b", ' +
+        'Series Instance UID (0020,000E) "a3bf4f1b2b0b822cd15d6c15b0f00a08" (a DICOM UID is digits and dots, at most 64 characters)',
+    );
   });
 });

@@ -4,7 +4,10 @@ import { dispatch, type HandlerTable } from '../../../electron/host/dispatch';
 import { createHandlers } from '../../../electron/host/handlers';
 import { DomainError } from '../../../electron/services/errors';
 import { CHANNELS, contract } from '../../../shared/contract';
+import { importDicom } from '../../../electron/services/dicom/import-service';
+import { createCase, CT_SERIES } from '../dicom/fixtures';
 import { caseInput } from '../helpers/case-input';
+import path from 'node:path';
 import { RESOURCES_DIR, tempDataDir } from '../helpers/temp';
 
 function handlers(): HandlerTable {
@@ -77,6 +80,28 @@ describe('the contract and its one handler table', () => {
     expect(await dispatch(table, 'cases:list', {}, { log })).toMatchObject({ ok: false, error: { code: 'internal', message: 'cases:list failed: boom' } });
     // A handler answering outside its contract is caught at the boundary too.
     expect(await dispatch(table, 'app:info', {}, { log })).toMatchObject({ ok: false, error: { code: 'internal' } });
-    expect(logged).toEqual(['cases:list failed', 'app:info produced an invalid answer']);
+    expect(logged).toEqual(['cases:list failed', expect.stringMatching(/^app:info produced an invalid answer: field version: Invalid input: expected string, received number; field dataDir: /)]);
+  });
+});
+
+describe('one record outside the contract does not break a whole answer', () => {
+  it('a study stored with a UID that is not a DICOM UID is left out and named in the log; the case\'s other studies are answered', async () => {
+    const dataDir = tempDataDir();
+    const db = openDatabase(dataDir);
+    const table = createHandlers({ db, dataDir, resourcesDir: RESOURCES_DIR, version: '0.0.0-test' });
+    const caseId = createCase(db);
+    await importDicom(db, dataDir, [path.join(CT_SERIES, '1.dcm')], { caseId, confirmMismatch: true });
+    // A study an older version let through: a hash string where the UID should be.
+    db.prepare("INSERT INTO dicom_studies (study_instance_uid, case_id, study_date, created_at) VALUES ('9f86d081884c7d659a2f', ?, '2030-01-01', '2026-01-01')").run(caseId);
+
+    const logged: string[] = [];
+    const result = await dispatch(table, 'imaging:studies', { caseId }, { log: (m) => logged.push(m) });
+    expect(result).toMatchObject({ ok: true, omitted: 1, value: [{ description: 'CT CHEST W CONTRAST' }] });
+    expect((result as { value: unknown[] }).value).toHaveLength(1);
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatch(
+      /^imaging:studies left out a record that does not match the contract: record \d \(studyInstanceUid "9f86d081884c7d659a2f"\) field studyInstanceUid: Not a DICOM UID$/,
+    );
+    db.close();
   });
 });
