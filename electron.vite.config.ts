@@ -30,9 +30,14 @@ function decoderWorker(): Plugin {
       if (path.normalize(id.split('?')[0]) !== WADO_DYNAMIC_ENTRY) return null;
       const found = code.split(WORKER_SPAWN).length - 1;
       if (found !== 1) {
-        this.error(`cornerstone-wado-image-loader changed: expected its worker spawn "${WORKER_SPAWN}" once, found it ${found} times`);
+        this.error(
+          `cornerstone-wado-image-loader changed: expected its worker spawn "${WORKER_SPAWN}" once, found it ${found} times`,
+        );
       }
-      return { code: code.replace(WORKER_SPAWN, `new Worker(${JSON.stringify(`${DECODER_PATH}index.worker.min.worker.js`)})`), map: null };
+      return {
+        code: code.replace(WORKER_SPAWN, `new Worker(${JSON.stringify(`${DECODER_PATH}index.worker.min.worker.js`)})`),
+        map: null,
+      };
     },
     generateBundle() {
       // The worker, its codec chunks and wasm keep their names: the worker loads them relative to its own URL.
@@ -40,10 +45,16 @@ function decoderWorker(): Plugin {
         (name) => /\.(js|wasm)$/.test(name) && path.join(WADO_DYNAMIC_DIR, name) !== WADO_DYNAMIC_ENTRY,
       );
       for (const name of names.filter((n) => n.endsWith('.wasm'))) {
-        this.emitFile({ type: 'asset', fileName: `${DECODER_PATH.slice(1)}${name}`, source: readFileSync(path.join(WADO_DYNAMIC_DIR, name)) });
+        this.emitFile({
+          type: 'asset',
+          fileName: `${DECODER_PATH.slice(1)}${name}`,
+          source: readFileSync(path.join(WADO_DYNAMIC_DIR, name)),
+        });
       }
       // The scripts with the decoders' wrong pixel values corrected (scripts/decoder-corrections.ts).
-      const scripts = names.filter((n) => n.endsWith('.js')).map((name) => ({ name, code: readFileSync(path.join(WADO_DYNAMIC_DIR, name), 'utf8') }));
+      const scripts = names
+        .filter((n) => n.endsWith('.js'))
+        .map((name) => ({ name, code: readFileSync(path.join(WADO_DYNAMIC_DIR, name), 'utf8') }));
       let corrected: DecoderFile[];
       try {
         corrected = correctDecoderFiles(scripts);

@@ -9,7 +9,11 @@ const appRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const bundle = path.join(appRoot, 'out', 'main', 'cli.js');
 if (!existsSync(bundle)) {
   process.stderr.write('BoardPrep is not built yet; building it once (npm run build)...\n');
-  const built = spawnSync('npm', ['run', '--silent', 'build'], { cwd: appRoot, stdio: 'inherit', shell: process.platform === 'win32' });
+  const built = spawnSync('npm', ['run', '--silent', 'build'], {
+    cwd: appRoot,
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  });
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
 const { version } = JSON.parse(readFileSync(path.join(appRoot, 'package.json'), 'utf8'));

@@ -16,7 +16,9 @@ export function aboutText(facts: AboutFacts): { title: string; message: string; 
       `Database schema version: ${facts.schemaVersion}`,
       `Data folder: ${facts.dataDir}`,
       `Logs: ${facts.logsDir}`,
-      ...(runtime?.electron ? [`Electron ${runtime.electron}, Chromium ${runtime.chrome ?? '?'}, Node ${runtime.node ?? '?'}`] : []),
+      ...(runtime?.electron
+        ? [`Electron ${runtime.electron}, Chromium ${runtime.chrome ?? '?'}, Node ${runtime.node ?? '?'}`]
+        : []),
       '',
       'Prepares and runs sarcoma tumour boards offline.',
     ].join('\n'),

@@ -33,7 +33,11 @@ async function mediaResponse(answer: MediaAnswer): Promise<Response> {
   if (!('file' in answer)) return new Response(answer.text, { status: answer.status });
   const response = await net.fetch(pathToFileURL(answer.file).href);
   // Patient data: no copy in Chromium's disk cache (see the web host's sendMedia).
-  const headers = { 'Content-Type': answer.contentType, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' };
+  const headers = {
+    'Content-Type': answer.contentType,
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'no-store',
+  };
   return new Response(response.body, { status: response.status, headers });
 }
 

@@ -19,8 +19,14 @@ export interface ReloadableContents {
 }
 
 export interface AppEvents {
-  on(event: 'render-process-gone', listener: (event: unknown, contents: ReloadableContents, details: { reason: string; exitCode: number }) => void): unknown;
-  on(event: 'child-process-gone', listener: (event: unknown, details: { type: string; reason: string; exitCode: number; name?: string }) => void): unknown;
+  on(
+    event: 'render-process-gone',
+    listener: (event: unknown, contents: ReloadableContents, details: { reason: string; exitCode: number }) => void,
+  ): unknown;
+  on(
+    event: 'child-process-gone',
+    listener: (event: unknown, details: { type: string; reason: string; exitCode: number; name?: string }) => void,
+  ): unknown;
 }
 
 export interface CrashDeps {
@@ -44,20 +50,35 @@ export function watchForCrashes(proc: ProcessEvents, app: AppEvents, deps: Crash
   };
   const mainError = (what: string) => (error: unknown) => {
     deps.log.error(what, error);
-    offer(`BoardPrep hit an unexpected error (${error instanceof Error ? error.message : String(error)}). It was logged. Reload the windows?`, deps.reloadAll);
+    offer(
+      `BoardPrep hit an unexpected error (${error instanceof Error ? error.message : String(error)}). It was logged. Reload the windows?`,
+      deps.reloadAll,
+    );
   };
   proc.on('uncaughtException', mainError('uncaught exception in the main process'));
   proc.on('unhandledRejection', mainError('unhandled rejection in the main process'));
   app.on('render-process-gone', (_event, contents, details) => {
-    deps.log.error('a window\'s page stopped', undefined, { contentsId: contents.id, reason: details.reason, exitCode: details.exitCode });
+    deps.log.error("a window's page stopped", undefined, {
+      contentsId: contents.id,
+      reason: details.reason,
+      exitCode: details.exitCode,
+    });
     if (details.reason === 'clean-exit') return;
     offer(`A BoardPrep window stopped working (${details.reason}). It was logged. Reload it?`, () => {
       if (!contents.isDestroyed()) contents.reload();
     });
   });
   app.on('child-process-gone', (_event, details) => {
-    deps.log.error('a helper process stopped', undefined, { type: details.type, name: details.name, reason: details.reason, exitCode: details.exitCode });
+    deps.log.error('a helper process stopped', undefined, {
+      type: details.type,
+      name: details.name,
+      reason: details.reason,
+      exitCode: details.exitCode,
+    });
     if (details.reason === 'clean-exit') return;
-    offer(`A BoardPrep helper process (${details.name ?? details.type}) stopped (${details.reason}). It was logged. Reload the windows?`, deps.reloadAll);
+    offer(
+      `A BoardPrep helper process (${details.name ?? details.type}) stopped (${details.reason}). It was logged. Reload the windows?`,
+      deps.reloadAll,
+    );
   });
 }

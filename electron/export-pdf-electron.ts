@@ -1,6 +1,12 @@
 import { BrowserWindow } from 'electron';
 import { secureWebPreferences } from './secure-web-preferences';
-import { JPEG_IMAGES_SCRIPT, PRINT_STATE_PROBE, type PdfPrinter, type PdfSource, type PrintOptions } from './services/export/pdf';
+import {
+  JPEG_IMAGES_SCRIPT,
+  PRINT_STATE_PROBE,
+  type PdfPrinter,
+  type PdfSource,
+  type PrintOptions,
+} from './services/export/pdf';
 
 /**
  * The desktop app's PDF printer (Electron shell only): an offscreen window with the app's secure webPreferences
@@ -40,13 +46,17 @@ export function createElectronPdfPrinter(options: { preload: string; readyTimeou
         const deadline = Date.now() + (print.readyTimeoutMs ?? options.readyTimeoutMs ?? 120_000);
         for (;;) {
           if (signal?.aborted || win.isDestroyed()) throw abortError();
-          const state = (await win.webContents.executeJavaScript(`(${PRINT_STATE_PROBE})()`)) as { ready: boolean; error?: string | null };
+          const state = (await win.webContents.executeJavaScript(`(${PRINT_STATE_PROBE})()`)) as {
+            ready: boolean;
+            error?: string | null;
+          };
           if (state.error) throw new Error(`The print view reported an error: ${state.error}`);
           if (state.ready) break;
           if (Date.now() > deadline) throw new Error('The print view was not ready in time');
           await sleep(40);
         }
-        if (print.jpegQuality !== undefined) await win.webContents.executeJavaScript(`(${JPEG_IMAGES_SCRIPT})(${Number(print.jpegQuality)})`);
+        if (print.jpegQuality !== undefined)
+          await win.webContents.executeJavaScript(`(${JPEG_IMAGES_SCRIPT})(${Number(print.jpegQuality)})`);
         print.onPhase?.('printing');
         const pdf = await win.webContents.printToPDF({
           preferCSSPageSize: true,

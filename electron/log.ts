@@ -60,7 +60,10 @@ export function redact(value: unknown, depth = 0): unknown {
   if (depth > 6 || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
   return Object.fromEntries(
-    Object.entries(value).map(([k, v]) => [k, PHI_KEYS.has(k.toLowerCase().replace(/[_-]/g, '')) ? REDACTED : redact(v, depth + 1)]),
+    Object.entries(value).map(([k, v]) => [
+      k,
+      PHI_KEYS.has(k.toLowerCase().replace(/[_-]/g, '')) ? REDACTED : redact(v, depth + 1),
+    ]),
   );
 }
 

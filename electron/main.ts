@@ -18,11 +18,20 @@ import { missingBindingMessage, runtimePaths, type LayoutFacts } from './paths';
 import { secureWebPreferences } from './secure-web-preferences';
 import { audienceHandler } from './presenter-window';
 import { APP_ORIGIN, guardWebContents, isTrustedUrl, permissionAllowed } from './web-guards';
-import { GRANT_PATHS_CHANNEL, MENU_COMMAND_CHANNEL, OPEN_AUDIENCE_CHANNEL, type MenuCommand } from '../shared/contract/contract';
+import {
+  GRANT_PATHS_CHANNEL,
+  MENU_COMMAND_CHANNEL,
+  OPEN_AUDIENCE_CHANNEL,
+  type MenuCommand,
+} from '../shared/contract/contract';
 
 // The Electron shell only: windows, menu, protocol and security. Everything else lives in services; the decisions
 // (paths, guards, crash handling, menu, about) live in plain modules with their own tests.
-const layout: LayoutFacts = { packaged: app.isPackaged, appPath: app.getAppPath(), resourcesPath: process.resourcesPath };
+const layout: LayoutFacts = {
+  packaged: app.isPackaged,
+  appPath: app.getAppPath(),
+  resourcesPath: process.resourcesPath,
+};
 const paths = runtimePaths(layout);
 
 app.setName('BoardPrep');
@@ -36,12 +45,17 @@ function dataDirFromArgs(): string {
 
 function hardenSessions(log: Logger): void {
   const ses = session.defaultSession;
-  ses.setPermissionRequestHandler((_wc, permission, callback, details) => callback(permissionAllowed(permission, details.requestingUrl)));
-  ses.setPermissionCheckHandler((_wc, permission, _origin, details) => permissionAllowed(permission, details.requestingUrl));
+  ses.setPermissionRequestHandler((_wc, permission, callback, details) =>
+    callback(permissionAllowed(permission, details.requestingUrl)),
+  );
+  ses.setPermissionCheckHandler((_wc, permission, _origin, details) =>
+    permissionAllowed(permission, details.requestingUrl),
+  );
   ses.setDevicePermissionHandler(() => false);
   app.on('web-contents-created', (_event, contents) => {
     guardWebContents(contents, {
-      openExternal: (url) => void shell.openExternal(url).catch((err: unknown) => log.error('could not open a link in the browser', err)),
+      openExternal: (url) =>
+        void shell.openExternal(url).catch((err: unknown) => log.error('could not open a link in the browser', err)),
       refused: (what, host) => log.warn(`refused: ${what}`, { host }),
     });
   });
@@ -83,13 +97,25 @@ async function start(): Promise<void> {
   watchForCrashes(process, app, {
     log,
     askReload: async (message) => {
-      const { response } = await dialog.showMessageBox({ type: 'error', title: 'BoardPrep', message, buttons: ['Reload', 'Not now'], defaultId: 0, cancelId: 1 });
+      const { response } = await dialog.showMessageBox({
+        type: 'error',
+        title: 'BoardPrep',
+        message,
+        buttons: ['Reload', 'Not now'],
+        defaultId: 0,
+        cancelId: 1,
+      });
       return response === 0;
     },
     reloadAll: () => BrowserWindow.getAllWindows().forEach((w) => w.webContents.reload()),
   });
   await app.whenReady();
-  log.info('BoardPrep started', { version: app.getVersion(), electron: process.versions.electron, packaged: app.isPackaged, dataDir });
+  log.info('BoardPrep started', {
+    version: app.getVersion(),
+    electron: process.versions.electron,
+    packaged: app.isPackaged,
+    dataDir,
+  });
 
   if (!existsSync(paths.nativeBinding)) {
     const message = missingBindingMessage(layout, paths.nativeBinding);
@@ -117,10 +143,18 @@ async function start(): Promise<void> {
   serveOverIpc(handlersFor(services), isTrustedUrl, { log: (message, error) => log.error(message, error) });
   // Files the user dropped or chose, sent by the preload only (see electron/host/chosen-paths.ts).
   ipcMain.handle(GRANT_PATHS_CHANNEL, (event, chosen: unknown) => {
-    if (!isTrustedUrl(event.senderFrame?.url ?? '') || !Array.isArray(chosen) || !chosen.every((p) => typeof p === 'string' && path.isAbsolute(p))) return [];
+    if (
+      !isTrustedUrl(event.senderFrame?.url ?? '') ||
+      !Array.isArray(chosen) ||
+      !chosen.every((p) => typeof p === 'string' && path.isAbsolute(p))
+    )
+      return [];
     return services.chosenPaths.grant(chosen);
   });
-  ipcMain.handle(OPEN_AUDIENCE_CHANNEL, audienceHandler({ appOrigin: APP_ORIGIN, preload: paths.preload, isTrustedUrl }));
+  ipcMain.handle(
+    OPEN_AUDIENCE_CHANNEL,
+    audienceHandler({ appOrigin: APP_ORIGIN, preload: paths.preload, isTrustedUrl }),
+  );
 
   const openFolder = (dir: string) => {
     mkdirSync(dir, { recursive: true });
@@ -136,8 +170,20 @@ async function start(): Promise<void> {
       openDataFolder: () => openFolder(dataDir),
       openLogsFolder: () => openFolder(logsDir(dataDir)),
       showAbout: () => {
-        const about = aboutText({ version: app.getVersion(), schemaVersion: schemaVersion(db), dataDir, logsDir: logsDir(dataDir), versions: process.versions });
-        void dialog.showMessageBox({ type: 'info', title: about.title, message: about.message, detail: about.detail, buttons: ['OK'] });
+        const about = aboutText({
+          version: app.getVersion(),
+          schemaVersion: schemaVersion(db),
+          dataDir,
+          logsDir: logsDir(dataDir),
+          versions: process.versions,
+        });
+        void dialog.showMessageBox({
+          type: 'info',
+          title: about.title,
+          message: about.message,
+          detail: about.detail,
+          buttons: ['OK'],
+        });
       },
     },
   );

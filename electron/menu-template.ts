@@ -81,7 +81,9 @@ export function menuTemplate(facts: MenuFacts, actions: MenuActions): MenuItem[]
       submenu: [
         { label: 'Search cases', ...pageShortcut('search', isMac), click: () => actions.send('search') },
         sep,
-        ...(development ? [{ role: 'reload' as const }, { role: 'forceReload' as const }, { role: 'toggleDevTools' as const }, sep] : []),
+        ...(development
+          ? [{ role: 'reload' as const }, { role: 'forceReload' as const }, { role: 'toggleDevTools' as const }, sep]
+          : []),
         { role: 'resetZoom' },
         { role: 'zoomIn' },
         { role: 'zoomOut' },

@@ -44,7 +44,9 @@ export function runtimePaths(facts: LayoutFacts): RuntimePaths {
     resourcesDir,
     demoDir: path.join(resourcesDir, 'demo'),
     iconsDir: path.join(resourcesDir, 'icons'),
-    nativeBinding: facts.packaged ? path.join(facts.resourcesPath, 'app.asar.unpacked', NATIVE_BINDING) : path.join(app, NATIVE_BINDING),
+    nativeBinding: facts.packaged
+      ? path.join(facts.resourcesPath, 'app.asar.unpacked', NATIVE_BINDING)
+      : path.join(app, NATIVE_BINDING),
   };
 }
 

@@ -1,6 +1,9 @@
 import { BrowserWindow, screen, type Display, type IpcMainInvokeEvent, type Rectangle } from 'electron';
 import { secureWebPreferences } from './secure-web-preferences';
-import type { AudienceRequest as OpenAudienceRequest, AudienceResult as OpenAudienceResult } from '../shared/contract/contract';
+import type {
+  AudienceRequest as OpenAudienceRequest,
+  AudienceResult as OpenAudienceResult,
+} from '../shared/contract/contract';
 
 /**
  * The audience window of presenter mode (issue 5): the slides alone, full screen on the second display, following
@@ -28,7 +31,11 @@ export function audienceDisplay(presenterBounds: Rectangle | null): { display: D
   return other ? { display: other, second: true } : { display: presenter, second: false };
 }
 
-export function openAudienceWindow(request: OpenAudienceRequest, presenter: BrowserWindow | null, options: AudienceWindowOptions): OpenAudienceResult {
+export function openAudienceWindow(
+  request: OpenAudienceRequest,
+  presenter: BrowserWindow | null,
+  options: AudienceWindowOptions,
+): OpenAudienceResult {
   const { display, second } = audienceDisplay(presenter?.getBounds() ?? null);
   const route = `#/meetings/${request.meetingId}/audience${request.deidentified ? '?deidentified=1' : ''}`;
   const url = `${options.appOrigin}/index.html${route}`;
@@ -58,13 +65,28 @@ export function openAudienceWindow(request: OpenAudienceRequest, presenter: Brow
   win.once('ready-to-show', () => win.show());
   void win.loadURL(url);
   return second
-    ? { opened: true, display: 'second', message: `The audience window is on the second display (${display.label || `${width} × ${height}`}).` }
-    : { opened: true, display: 'primary', message: 'Only one display: the audience window opened beside this one. Connect the projector, then open it again.' };
+    ? {
+        opened: true,
+        display: 'second',
+        message: `The audience window is on the second display (${display.label || `${width} × ${height}`}).`,
+      }
+    : {
+        opened: true,
+        display: 'primary',
+        message:
+          'Only one display: the audience window opened beside this one. Connect the projector, then open it again.',
+      };
 }
 
 function isRequest(value: unknown): value is OpenAudienceRequest {
   const v = value as OpenAudienceRequest | null;
-  return typeof v === 'object' && v !== null && Number.isInteger(v.meetingId) && v.meetingId > 0 && typeof v.deidentified === 'boolean';
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Number.isInteger(v.meetingId) &&
+    v.meetingId > 0 &&
+    typeof v.deidentified === 'boolean'
+  );
 }
 
 /** The ipcMain.handle listener: only the app's own pages may open it, with a well-formed request. */
@@ -73,7 +95,8 @@ export function audienceHandler(options: AudienceWindowOptions & { isTrustedUrl:
     if (!options.isTrustedUrl(event.senderFrame?.url ?? '')) {
       return { opened: false, display: 'primary', message: 'Refused: not a BoardPrep page.' };
     }
-    if (!isRequest(request)) return { opened: false, display: 'primary', message: 'Refused: say which meeting to show.' };
+    if (!isRequest(request))
+      return { opened: false, display: 'primary', message: 'Refused: say which meeting to show.' };
     return openAudienceWindow(request, BrowserWindow.fromWebContents(event.sender), options);
   };
 }

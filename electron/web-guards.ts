@@ -18,7 +18,15 @@ export function isTrustedUrl(url: string): boolean {
  * Hosts a link may open in the system browser: the video meeting services a board's "video link" points to.
  * A subdomain counts (hospital.zoom.us); anything else stays closed.
  */
-export const EXTERNAL_HOSTS: readonly string[] = ['teams.microsoft.com', 'teams.live.com', 'zoom.us', 'meet.google.com', 'webex.com', 'whereby.com', 'meet.jit.si'];
+export const EXTERNAL_HOSTS: readonly string[] = [
+  'teams.microsoft.com',
+  'teams.live.com',
+  'zoom.us',
+  'meet.google.com',
+  'webex.com',
+  'whereby.com',
+  'meet.jit.si',
+];
 
 /** https, no credentials in the URL, a host on the list. */
 export function isAllowedExternal(url: string, hosts: readonly string[] = EXTERNAL_HOSTS): boolean {
@@ -70,7 +78,10 @@ export interface NavigationEvent extends PreventableEvent {
   url: string;
 }
 export interface GuardedContents {
-  on(event: 'will-navigate' | 'will-redirect' | 'will-frame-navigate', listener: (event: NavigationEvent) => void): unknown;
+  on(
+    event: 'will-navigate' | 'will-redirect' | 'will-frame-navigate',
+    listener: (event: NavigationEvent) => void,
+  ): unknown;
   on(event: 'will-attach-webview', listener: (event: PreventableEvent) => void): unknown;
   on(event: 'before-mouse-event', listener: (event: unknown, mouse: { type: string }) => void): unknown;
   on(event: 'before-input-event', listener: (event: unknown, input: { type: string; key: string }) => void): unknown;
@@ -111,7 +122,11 @@ export function guardWebContents(contents: GuardedContents, deps: GuardDeps): vo
   contents.setWindowOpenHandler(({ url }) => {
     // Links to the outside world (a meeting's video link) open in the system browser, never inside the app.
     if (activation.isActive() && isAllowedExternal(url)) deps.openExternal(url);
-    else deps.refused(activation.isActive() ? 'external link (host not allowed)' : 'window.open without a click', hostOf(url));
+    else
+      deps.refused(
+        activation.isActive() ? 'external link (host not allowed)' : 'window.open without a click',
+        hostOf(url),
+      );
     return { action: 'deny' };
   });
 }

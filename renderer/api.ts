@@ -20,10 +20,19 @@ const webBridge: BoardPrepBridge = {
         credentials: 'omit',
       });
     } catch (err) {
-      return { ok: false, error: { code: 'internal', message: `BoardPrep is not reachable: ${(err as Error).message}` } };
+      return {
+        ok: false,
+        error: { code: 'internal', message: `BoardPrep is not reachable: ${(err as Error).message}` },
+      };
     }
     if (response.status === 401) {
-      return { ok: false, error: { code: 'refused', message: 'This page has lost its access token: open the address BoardPrep printed when it started.' } };
+      return {
+        ok: false,
+        error: {
+          code: 'refused',
+          message: 'This page has lost its access token: open the address BoardPrep printed when it started.',
+        },
+      };
     }
     return (await response.json()) as Result<never>;
   },
@@ -44,7 +53,10 @@ export async function call<C extends Channel>(channel: C, input: InputOf<C>): Pr
  * For lists: the records that could be shown, and how many could not (records whose stored data does not match the
  * contract are left out by the host and named in its log), so the screen can say so instead of hiding it.
  */
-export async function callList<C extends Channel>(channel: C, input: InputOf<C>): Promise<{ items: OutputOf<C>; omitted: number }> {
+export async function callList<C extends Channel>(
+  channel: C,
+  input: InputOf<C>,
+): Promise<{ items: OutputOf<C>; omitted: number }> {
   const result = await invoke(channel, input);
   if (!result.ok) throw new Error(result.error.message);
   return { items: result.value, omitted: result.omitted ?? 0 };

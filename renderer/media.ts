@@ -6,7 +6,10 @@ import { authHeaders } from './web-access';
  */
 function randomId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 }
 
 async function put(url: string, body: Blob): Promise<void> {
@@ -20,7 +23,11 @@ export interface UploadProgress {
 }
 
 /** Uploads files (a few at a time) into one batch; the batch is then imported as one unit. */
-export async function uploadBatch(files: File[], onProgress: (p: UploadProgress) => void, signal: AbortSignal): Promise<string> {
+export async function uploadBatch(
+  files: File[],
+  onProgress: (p: UploadProgress) => void,
+  signal: AbortSignal,
+): Promise<string> {
   const batchId = randomId();
   let next = 0;
   let sent = 0;

@@ -29,7 +29,12 @@ export function parseRoute(hash: string): Route {
   if (path === '#/meetings' || path === '#/meetings/') return { name: 'meetings' };
   if (path === '#/meetings/new') return { name: 'new-meeting' };
   m = /^#\/meetings\/(\d+)(?:\/(edit|slides))?$/.exec(path);
-  if (m) return { name: 'meeting', id: Number(m[1]), tab: m[2] === 'edit' ? 'details' : m[2] === 'slides' ? 'slides' : 'agenda' };
+  if (m)
+    return {
+      name: 'meeting',
+      id: Number(m[1]),
+      tab: m[2] === 'edit' ? 'details' : m[2] === 'slides' ? 'slides' : 'agenda',
+    };
   m = /^#\/meetings\/(\d+)\/decisions\/(\d+)$/.exec(path);
   if (m) return { name: 'decision', meetingId: Number(m[1]), itemId: Number(m[2]) };
   m = /^#\/meetings\/(\d+)\/(present|audience)$/.exec(path);

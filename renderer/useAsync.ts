@@ -1,7 +1,10 @@
 import { useEffect, useState, type DependencyList } from 'react';
 
 /** Loads a value and reloads when `deps` change; the newest request wins, older answers are dropped. */
-export function useAsync<T>(load: () => Promise<T>, deps: DependencyList): { value?: T; error?: string; loading: boolean } {
+export function useAsync<T>(
+  load: () => Promise<T>,
+  deps: DependencyList,
+): { value?: T; error?: string; loading: boolean } {
   const [state, setState] = useState<{ value?: T; error?: string; loading: boolean }>({ loading: true });
   useEffect(() => {
     let live = true;

@@ -17,7 +17,16 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import type { Readable, Writable } from 'node:stream';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,7 +38,14 @@ import { startWebHost } from '../electron/host/web';
 import { loadDemoImages } from '../electron/services/demo/demo-images';
 import { loadDemoBoard } from '../electron/services/demo/demo-service';
 import { readDemoBoard, type DemoBoard } from '../electron/services/demo/demo-board';
-import { ChromiumPdfPrinter, ExportsService, findChromium, printRoute, webHostPdfSource, webHostPrintUrl } from '../electron/services/export';
+import {
+  ChromiumPdfPrinter,
+  ExportsService,
+  findChromium,
+  printRoute,
+  webHostPdfSource,
+  webHostPrintUrl,
+} from '../electron/services/export';
 import { CdpPipe } from '../electron/services/export/cdp';
 import { PDF_JPEG_QUALITY } from '../electron/services/export/export-service';
 import { CHROMIUM_ARGS } from '../electron/services/export/pdf';
@@ -116,8 +132,45 @@ class Peaks {
 
 // --------------------------------------------------------------------------------------------- the meeting
 
-const FAMILY = ['Abernethy', 'Bramwell', 'Cardew', 'Dunmore', 'Elsworth', 'Farrant', 'Gilchrist', 'Hollister', 'Ingleby', 'Jessop', 'Kimber', 'Lindqvist', 'Marchbank', 'Nettleton', 'Ormerod', 'Pemberton', 'Quarrie', 'Rushworth', 'Stainton', 'Thackeray', 'Underwood', 'Verity', 'Wetherall', 'Yarrow', 'Zetland'];
-const GIVEN = ['Alice Mary', 'Bernard John', 'Clara Jane', 'Desmond Paul', 'Edith Rose', 'Felix Adam', 'Grace Ellen', 'Harold James', 'Iris Kate', 'Jonah Luke'];
+const FAMILY = [
+  'Abernethy',
+  'Bramwell',
+  'Cardew',
+  'Dunmore',
+  'Elsworth',
+  'Farrant',
+  'Gilchrist',
+  'Hollister',
+  'Ingleby',
+  'Jessop',
+  'Kimber',
+  'Lindqvist',
+  'Marchbank',
+  'Nettleton',
+  'Ormerod',
+  'Pemberton',
+  'Quarrie',
+  'Rushworth',
+  'Stainton',
+  'Thackeray',
+  'Underwood',
+  'Verity',
+  'Wetherall',
+  'Yarrow',
+  'Zetland',
+];
+const GIVEN = [
+  'Alice Mary',
+  'Bernard John',
+  'Clara Jane',
+  'Desmond Paul',
+  'Edith Rose',
+  'Felix Adam',
+  'Grace Ellen',
+  'Harold James',
+  'Iris Kate',
+  'Jonah Luke',
+];
 
 /** The demo board with copies of its cases (other fictional patients) and one upcoming meeting of them all. */
 function benchBoard(demo: DemoBoard, cases: number): DemoBoard {
@@ -127,7 +180,12 @@ function benchBoard(demo: DemoBoard, cases: number): DemoBoard {
     const family = FAMILY[(i - demo.cases.length) % FAMILY.length];
     const copy = structuredClone(from);
     copy.key = `bench-${String(i + 1).padStart(2, '0')}`;
-    copy.case.patient = { ...copy.case.patient, familyName: family, givenNames: GIVEN[i % GIVEN.length], mrn: `BENCH-${String(200000 + i)}` };
+    copy.case.patient = {
+      ...copy.case.patient,
+      familyName: family,
+      givenNames: GIVEN[i % GIVEN.length],
+      mrn: `BENCH-${String(200000 + i)}`,
+    };
     copy.case.clinicalHistory = copy.case.clinicalHistory.split(from.case.patient.familyName).join(family);
     copies.push(copy);
   }
@@ -151,7 +209,11 @@ function benchBoard(demo: DemoBoard, cases: number): DemoBoard {
           submissionCutoff: null,
         },
         status: 'scheduled',
-        agenda: chosen.map((c, i) => ({ case: c.key, presenter: ['Dr Amara Okafor', 'Mr Kwame Mensah', 'Dr Farah Qureshi'][i % 3], minutes: 6 })),
+        agenda: chosen.map((c, i) => ({
+          case: c.key,
+          presenter: ['Dr Amara Okafor', 'Mr Kwame Mensah', 'Dr Farah Qureshi'][i % 3],
+          minutes: 6,
+        })),
       },
     ],
   };
@@ -190,10 +252,11 @@ async function renderSlice(file: string, size: number): Promise<Uint8Array> {
 /** An RGB key image from a gray slice: CT-like noise (seeded: every file differs) and a yellow measurement. */
 function keyImagePng(gray: Uint8Array, size: number, seed: number): Buffer {
   let s = seed * 2654435761;
-  const rand = () => ((s = (s * 1103515245 + 12345) >>> 0) / 2 ** 32);
+  const rand = () => (s = (s * 1103515245 + 12345) >>> 0) / 2 ** 32;
   const rgb = new Uint8Array(size * size * 3);
   for (let i = 0; i < size * size; i++) {
-    const v = gray[i] === 0 ? 0 : Math.max(0, Math.min(255, gray[i] + Math.round((rand() + rand() + rand() - 1.5) * 9)));
+    const v =
+      gray[i] === 0 ? 0 : Math.max(0, Math.min(255, gray[i] + Math.round((rand() + rand() + rand() - 1.5) * 9)));
     rgb[i * 3] = rgb[i * 3 + 1] = rgb[i * 3 + 2] = v;
   }
   const y0 = Math.round(size * (0.45 + (seed % 7) / 100));
@@ -239,7 +302,9 @@ async function buildMeeting(work: string): Promise<Built> {
   const SIZE = 768;
   const slices = await Promise.all(picks.map((p) => renderSlice(path.join(dataDir, p.stored_path), SIZE)));
   mkdirSync(path.join(dataDir, 'renders'), { recursive: true });
-  const items = db.prepare('SELECT case_id FROM agenda_items WHERE meeting_id = ? ORDER BY position').all(meetingId) as { case_id: number }[];
+  const items = db
+    .prepare('SELECT case_id FROM agenda_items WHERE meeting_id = ? ORDER BY position')
+    .all(meetingId) as { case_id: number }[];
   const insert = db.prepare(
     `INSERT INTO key_images (case_id, sop_instance_uid, frame, caption, view_json, annotations_json, render_path, position, created_at)
      VALUES (?, ?, 0, ?, '{}', ?, ?, ?, '2026-11-20T10:00:00Z')`,
@@ -254,9 +319,23 @@ async function buildMeeting(work: string): Promise<Built> {
       writeFileSync(path.join(dataDir, relative), png);
       pngBytes.push(png.length);
       const annotations = [
-        { id: `m${n}`, tool: 'bidirectional', sopInstanceUid: picks[which].sop_instance_uid, frame: 0, handles: {}, values: { unit: 'mm', spacingSource: 'PixelSpacing', long: 92.4 + k, short: 61.2 } },
+        {
+          id: `m${n}`,
+          tool: 'bidirectional',
+          sopInstanceUid: picks[which].sop_instance_uid,
+          frame: 0,
+          handles: {},
+          values: { unit: 'mm', spacingSource: 'PixelSpacing', long: 92.4 + k, short: 61.2 },
+        },
       ];
-      insert.run(case_id, picks[which].sop_instance_uid, `${which === 0 ? 'Axial' : 'Coronal'} CT: measured mass`, JSON.stringify(annotations), relative, k + 1);
+      insert.run(
+        case_id,
+        picks[which].sop_instance_uid,
+        `${which === 0 ? 'Axial' : 'Coronal'} CT: measured mass`,
+        JSON.stringify(annotations),
+        relative,
+        k + 1,
+      );
     }
   }
   return { db, dataDir, meetingId, pngBytes };
@@ -276,7 +355,9 @@ interface Viewer {
 async function launchChromium(): Promise<Viewer> {
   const t = performance.now();
   const profile = mkdtempSync(path.join(os.tmpdir(), 'boardprep-bench-chromium-'));
-  const child = spawn(findChromium(), [...CHROMIUM_ARGS, `--user-data-dir=${profile}`, 'about:blank'], { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] });
+  const child = spawn(findChromium(), [...CHROMIUM_ARGS, `--user-data-dir=${profile}`, 'about:blank'], {
+    stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'],
+  });
   const exited = new Promise((r) => child.once('exit', r));
   const cdp = new CdpPipe(child.stdio[3] as Writable, child.stdio[4] as Readable);
   await cdp.send('Browser.getVersion');
@@ -309,7 +390,13 @@ interface RenderTiming {
 
 async function renderOnce(v: Viewer, url: string): Promise<RenderTiming> {
   const evaluate = async (expression: string) =>
-    (await v.cdp.send<{ result: { value?: unknown } }>('Runtime.evaluate', { expression, returnByValue: true }, v.sessionId)).result.value;
+    (
+      await v.cdp.send<{ result: { value?: unknown } }>(
+        'Runtime.evaluate',
+        { expression, returnByValue: true },
+        v.sessionId,
+      )
+    ).result.value;
   await v.cdp.send('Page.navigate', { url: 'about:blank' }, v.sessionId);
   const t = performance.now();
   await v.cdp.send('Page.navigate', { url }, v.sessionId);
@@ -349,7 +436,9 @@ async function main(): Promise<void> {
     const setupStart = performance.now();
     const { db, dataDir, meetingId, pngBytes } = await buildMeeting(work);
     const avgPng = pngBytes.reduce((a, b) => a + b, 0) / pngBytes.length;
-    process.stderr.write(`  done in ${ms(performance.now() - setupStart)}: ${pngBytes.length} key-image PNGs, ${(avgPng / 1024).toFixed(0)} KB each on average\n`);
+    process.stderr.write(
+      `  done in ${ms(performance.now() - setupStart)}: ${pngBytes.length} key-image PNGs, ${(avgPng / 1024).toFixed(0)} KB each on average\n`,
+    );
 
     const ctx = { db, dataDir, resourcesDir: path.join(root, 'resources'), version: 'bench' };
     const services = createServices(ctx);
@@ -363,7 +452,13 @@ async function main(): Promise<void> {
     });
     const source = webHostPdfSource(host, printer);
     const exportsService = new ExportsService({ db, dataDir, meetings, pdf: source });
-    const rows: { step: string; seconds: number; target: number | null; note: string; mem: { node: number; chromium: number } }[] = [];
+    const rows: {
+      step: string;
+      seconds: number;
+      target: number | null;
+      note: string;
+      mem: { node: number; chromium: number };
+    }[] = [];
     const peaks = () => new Peaks();
 
     step('deck model');
@@ -382,8 +477,20 @@ async function main(): Promise<void> {
     meetings.deck.meetingDeck(meetingId, { deidentified: true });
     const deidTime = performance.now() - t0;
     let mem = p.stop(pidNow);
-    rows.push({ step: 'Deck model, cold (load 30 records + build)', seconds: modelTimes[0] / 1000, target: null, note: `${slides} slides`, mem });
-    rows.push({ step: 'Deck model, warm (median)', seconds: median(modelTimes.slice(1)) / 1000, target: null, note: `de-identified: ${ms(deidTime)}`, mem });
+    rows.push({
+      step: 'Deck model, cold (load 30 records + build)',
+      seconds: modelTimes[0] / 1000,
+      target: null,
+      note: `${slides} slides`,
+      mem,
+    });
+    rows.push({
+      step: 'Deck model, warm (median)',
+      seconds: median(modelTimes.slice(1)) / 1000,
+      target: null,
+      note: `de-identified: ${ms(deidTime)}`,
+      mem,
+    });
 
     step('rendering the print view');
     // 2. Rendering every slide in Chromium: the deck's print view, from navigation until printReady, in a browser of
@@ -399,10 +506,29 @@ async function main(): Promise<void> {
     mem = p.stop(pidNow);
     await viewer.close();
     const w = warm.slice().sort((a, b) => a.ready - b.ready)[Math.floor(warm.length / 2)];
-    const breakdown = (t: RenderTiming) => `deck:get answered ${ms(t.deckAnswered)}, images loaded ${ms(t.imagesLoaded)}, ${t.slides} slides`;
-    rows.push({ step: 'Chromium start', seconds: viewer.startMs / 1000, target: null, note: 'headless, DevTools pipe', mem });
-    rows.push({ step: 'Render all slides, cold (print view to printReady)', seconds: cold.ready / 1000, target: null, note: breakdown(cold), mem });
-    rows.push({ step: 'Render all slides, warm (median)', seconds: w.ready / 1000, target: 1, note: `${breakdown(w)}; runs ${warm.map((t) => ms(t.ready)).join(', ')}`, mem });
+    const breakdown = (t: RenderTiming) =>
+      `deck:get answered ${ms(t.deckAnswered)}, images loaded ${ms(t.imagesLoaded)}, ${t.slides} slides`;
+    rows.push({
+      step: 'Chromium start',
+      seconds: viewer.startMs / 1000,
+      target: null,
+      note: 'headless, DevTools pipe',
+      mem,
+    });
+    rows.push({
+      step: 'Render all slides, cold (print view to printReady)',
+      seconds: cold.ready / 1000,
+      target: null,
+      note: breakdown(cold),
+      mem,
+    });
+    rows.push({
+      step: 'Render all slides, warm (median)',
+      seconds: w.ready / 1000,
+      target: 1,
+      note: `${breakdown(w)}; runs ${warm.map((t) => ms(t.ready)).join(', ')}`,
+      mem,
+    });
 
     step('printing as an export does');
     // 2b. The same as an export prints it: a fresh browser context (no cache), images made JPEG, then printToPDF.
@@ -430,7 +556,13 @@ async function main(): Promise<void> {
       note: 'a new tab per export, browser running',
       mem,
     });
-    rows.push({ step: 'Export: printToPDF (median)', seconds: median(warmPrints.map((x) => x.end - x.printing)) / 1000, target: null, note: '', mem });
+    rows.push({
+      step: 'Export: printToPDF (median)',
+      seconds: median(warmPrints.map((x) => x.end - x.printing)) / 1000,
+      target: null,
+      note: '',
+      mem,
+    });
 
     step('PDF exports');
     // 3. The PDF export end to end (the browser is running, as in the web host after its first export).
@@ -442,7 +574,13 @@ async function main(): Promise<void> {
     let pdfOutcome = null as Awaited<ReturnType<ExportsService['run']>> | null;
     for (let r = 0; r < ROUNDS; r++) {
       const t = performance.now();
-      pdfOutcome = await exportsService.run({ kind: 'deck-pdf', meetingId, deidentified: r % 2 === 1, path: path.join(out, `deck-${r}.pdf`), overwrite: true });
+      pdfOutcome = await exportsService.run({
+        kind: 'deck-pdf',
+        meetingId,
+        deidentified: r % 2 === 1,
+        path: path.join(out, `deck-${r}.pdf`),
+        overwrite: true,
+      });
       pdfTimes.push(performance.now() - t);
     }
     mem = p.stop(pidNow);
@@ -460,13 +598,25 @@ async function main(): Promise<void> {
     p.start(() => chromiumPid);
     const tc = performance.now();
     const coldPoll = setInterval(() => void coldPrinter.pid().then((pid) => pid && (chromiumPid = pid)), 50);
-    await coldService.run({ kind: 'deck-pdf', meetingId, deidentified: false, path: path.join(out, 'deck-cold.pdf'), overwrite: true });
+    await coldService.run({
+      kind: 'deck-pdf',
+      meetingId,
+      deidentified: false,
+      path: path.join(out, 'deck-cold.pdf'),
+      overwrite: true,
+    });
     clearInterval(coldPoll);
     const coldPdf = performance.now() - tc;
     mem = p.stop(() => chromiumPid);
     await coldPrinter.close();
     chromiumPid = await printer.pid();
-    rows.push({ step: 'PDF export, cold (Chromium started for it)', seconds: coldPdf / 1000, target: 10, note: 'as `boardprep export --pdf`, without the CLI start-up', mem });
+    rows.push({
+      step: 'PDF export, cold (Chromium started for it)',
+      seconds: coldPdf / 1000,
+      target: 10,
+      note: 'as `boardprep export --pdf`, without the CLI start-up',
+      mem,
+    });
 
     step('PPTX exports');
     // 4. The PPTX export end to end.
@@ -479,7 +629,13 @@ async function main(): Promise<void> {
     let pptxOutcome = null as Awaited<ReturnType<ExportsService['run']>> | null;
     for (let r = 0; r < ROUNDS; r++) {
       const t = performance.now();
-      pptxOutcome = await exportsService.run({ kind: 'deck-pptx', meetingId, deidentified: r % 2 === 1, path: path.join(out, `deck-${r}.pptx`), overwrite: true });
+      pptxOutcome = await exportsService.run({
+        kind: 'deck-pptx',
+        meetingId,
+        deidentified: r % 2 === 1,
+        path: path.join(out, `deck-${r}.pptx`),
+        overwrite: true,
+      });
       pptxTimes.push(performance.now() - t);
     }
     mem = p.stop(pidNow);
@@ -494,7 +650,15 @@ async function main(): Promise<void> {
 
     // The table.
     const cpu = os.cpus();
-    const head = ['step', 'time', 'target', 'ok', 'peak RSS (this process)', 'peak PSS (Chromium, all processes)', 'notes'];
+    const head = [
+      'step',
+      'time',
+      'target',
+      'ok',
+      'peak RSS (this process)',
+      'peak PSS (Chromium, all processes)',
+      'notes',
+    ];
     const body = rows.map((r) => [
       r.step,
       `${r.seconds.toFixed(2)} s`,
@@ -508,12 +672,18 @@ async function main(): Promise<void> {
     const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
     let chromiumVersion = '';
     try {
-      chromiumVersion = execFileSync(findChromium(), ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+      chromiumVersion = execFileSync(findChromium(), ['--version'], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).trim();
     } catch {
       // Not needed for the table.
     }
     console.log(
-      `\nLoad average when it finished: ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} (the machine's other work slows every figure).`,
+      `\nLoad average when it finished: ${os
+        .loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' ')} (the machine's other work slows every figure).`,
     );
     console.log(
       `Deck benchmark: ${CASES} cases x ${IMAGES} key images (${pngBytes.length} PNGs, ${(avgPng / 1024).toFixed(0)} KB average), ${slides} slides; ` +

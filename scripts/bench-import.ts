@@ -53,7 +53,15 @@ async function child(dataDir: string, source: string, total: number): Promise<vo
   const seconds = (performance.now() - started) / 1000;
   const result = JSON.parse(out.join('\n'));
   process.stdout.write(
-    JSON.stringify({ code, seconds, imported: result.imported, duplicates: result.duplicates, rejected: result.rejected.length, rss, marks }),
+    JSON.stringify({
+      code,
+      seconds,
+      imported: result.imported,
+      duplicates: result.duplicates,
+      rejected: result.rejected.length,
+      rss,
+      marks,
+    }),
   );
 }
 
@@ -68,7 +76,9 @@ async function loadDicomParser(): Promise<Dicom> {
 
 /** A UID of exactly `length` characters (UI values here have even length, so no padding is needed). */
 function uidOfLength(length: number, key: string): string {
-  const digits = BigInt(`0x${createHash('sha256').update(key).digest('hex')}`).toString() + BigInt(`0x${createHash('sha256').update(`${key}!`).digest('hex')}`).toString();
+  const digits =
+    BigInt(`0x${createHash('sha256').update(key).digest('hex')}`).toString() +
+    BigInt(`0x${createHash('sha256').update(`${key}!`).digest('hex')}`).toString();
   const body = digits.slice(0, length - 5).replace(/^0/, '1');
   return `2.25.${body}`;
 }
@@ -189,18 +199,25 @@ async function main(): Promise<void> {
       const copyDir = path.join(root, 'copy');
       mkdirSync(copyDir);
       settle();
-      record(COPY, await timeIt(async () => {
-        for (let i = 0; i < files.length; i++) await copyFile(files[i], path.join(copyDir, `${i}.dcm`));
-      }));
+      record(
+        COPY,
+        await timeIt(async () => {
+          for (let i = 0; i < files.length; i++) await copyFile(files[i], path.join(copyDir, `${i}.dcm`));
+        }),
+      );
       rmSync(copyDir, { recursive: true, force: true });
 
       // The same copy through user space, as the import does it: read the whole file, write it out.
       const rwDir = path.join(root, 'rw');
       mkdirSync(rwDir);
       settle();
-      record(READ_WRITE, await timeIt(async () => {
-        for (let i = 0; i < files.length; i++) await writeFile(path.join(rwDir, `${i}.dcm`), await readFile(files[i]));
-      }));
+      record(
+        READ_WRITE,
+        await timeIt(async () => {
+          for (let i = 0; i < files.length; i++)
+            await writeFile(path.join(rwDir, `${i}.dcm`), await readFile(files[i]));
+        }),
+      );
       rmSync(rwDir, { recursive: true, force: true });
 
       const cpDir = path.join(root, 'cp');
@@ -212,24 +229,35 @@ async function main(): Promise<void> {
       const dataDir = path.join(root, 'data');
       settle();
       imp = await new Promise((resolve, reject) => {
-        const p = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', dataDir, src, String(files.length)], {
-          cwd: appRoot,
-          stdio: ['ignore', 'pipe', 'inherit'],
-        });
+        const p = spawn(
+          process.execPath,
+          ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', dataDir, src, String(files.length)],
+          {
+            cwd: appRoot,
+            stdio: ['ignore', 'pipe', 'inherit'],
+          },
+        );
         let out = '';
         p.stdout.on('data', (d) => (out += String(d)));
         p.on('error', reject);
-        p.on('close', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`import child exited ${code}`))));
+        p.on('close', (code) =>
+          code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`import child exited ${code}`)),
+        );
       });
-      if (imp!.imported !== files.length || imp!.rejected !== 0) throw new Error(`import did not import everything: ${JSON.stringify(imp)}`);
+      if (imp!.imported !== files.length || imp!.rejected !== 0)
+        throw new Error(`import did not import everything: ${JSON.stringify(imp)}`);
       record(IMPORT, imp!.seconds);
       rmSync(dataDir, { recursive: true, force: true });
 
       if (hasDcmdump) {
         settle();
-        record(DCMDUMP, await timeIt(() => {
-          for (let i = 0; i < files.length; i += 200) execFileSync('dcmdump', ['-q', '+P', '0008,0018', ...files.slice(i, i + 200)], { maxBuffer: 1 << 26 });
-        }));
+        record(
+          DCMDUMP,
+          await timeIt(() => {
+            for (let i = 0; i < files.length; i += 200)
+              execFileSync('dcmdump', ['-q', '+P', '0008,0018', ...files.slice(i, i + 200)], { maxBuffer: 1 << 26 });
+          }),
+        );
       }
       if (hasPydicom) {
         // Timed inside Python: interpreter start-up is not counted.
@@ -247,7 +275,9 @@ async function main(): Promise<void> {
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     const rows: Row[] = [COPY, CP, READ_WRITE, IMPORT, DCMDUMP, PYDICOM].map((what) => {
       const xs = times.get(what);
-      return xs ? { what, seconds: median(xs), note: xs.map((x) => x.toFixed(2)).join(' / ') } : { what, seconds: null, note: notes.get(what) };
+      return xs
+        ? { what, seconds: median(xs), note: xs.map((x) => x.toFixed(2)).join(' / ') }
+        : { what, seconds: null, note: notes.get(what) };
     });
     const copySeconds = median(times.get(COPY)!);
 
@@ -270,7 +300,8 @@ async function main(): Promise<void> {
           ],
     );
     const widths = head.map((h, i) => Math.max(h.length, ...table.map((r) => r[i].length)));
-    const line = (cells: string[]) => cells.map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+    const line = (cells: string[]) =>
+      cells.map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
     console.log(
       `\nDICOM import benchmark: ${files.length} CT files (${studies} studies x ${seriesPerStudy} series x 37 slices), ${mb.toFixed(0)} MB, ` +
         `${os.cpus().length} CPUs, load average ${loadBefore.toFixed(1)} before / ${os.loadavg()[0].toFixed(1)} after, Node ${process.versions.node}; ` +
@@ -279,11 +310,16 @@ async function main(): Promise<void> {
     console.log(line(head));
     console.log(widths.map((w) => '-'.repeat(w)).join('  '));
     for (const r of table) console.log(line(r));
-    console.log(`\nimport peak RSS (last round): ${imp!.marks.map((m, i) => `${m} files ${imp!.rss[i]?.toFixed(0) ?? '?'} MB`).join(', ')}`);
+    console.log(
+      `\nimport peak RSS (last round): ${imp!.marks.map((m, i) => `${m} files ${imp!.rss[i]?.toFixed(0) ?? '?'} MB`).join(', ')}`,
+    );
     // Targets, on the median round and on the best round of each method (the least disturbed by other processes).
     const best = (xs: number[]) => Math.min(...xs);
     let ok = true;
-    for (const [label, pick] of [['median', median], ['best', best]] as const) {
+    for (const [label, pick] of [
+      ['median', median],
+      ['best', best],
+    ] as const) {
       const imp = pick(times.get(IMPORT)!);
       const copy = pick(times.get(COPY)!);
       const ratio = copy / imp;
@@ -294,7 +330,9 @@ async function main(): Promise<void> {
       if (label === 'median') ok = ok1 && ok2;
       console.log(
         `target (${label} round): import >= 50% of copy throughput: ${ok1 ? 'met' : 'NOT met'} (${(ratio * 100).toFixed(0)}%, ${imp.toFixed(2)} s vs ${copy.toFixed(2)} s)` +
-          (py === undefined ? '' : `; faster than the pydicom header loop: ${ok2 ? 'met' : 'NOT met'} (${imp.toFixed(2)} s vs ${py.toFixed(2)} s)`) +
+          (py === undefined
+            ? ''
+            : `; faster than the pydicom header loop: ${ok2 ? 'met' : 'NOT met'} (${imp.toFixed(2)} s vs ${py.toFixed(2)} s)`) +
           (rw === undefined ? '' : `; vs the read + write copy: ${((rw / imp) * 100).toFixed(0)}%`),
       );
     }

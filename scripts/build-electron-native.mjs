@@ -19,9 +19,18 @@ rmSync(work, { recursive: true, force: true });
 try {
   const copy = path.join(work, 'node_modules', 'better-sqlite3');
   cpSync(source, copy, { recursive: true, filter: (p) => !p.startsWith(path.join(source, 'build')) });
-  writeFileSync(path.join(work, 'package.json'), JSON.stringify({ name: 'boardprep-electron-native', private: true, dependencies: { 'better-sqlite3': version } }));
+  writeFileSync(
+    path.join(work, 'package.json'),
+    JSON.stringify({ name: 'boardprep-electron-native', private: true, dependencies: { 'better-sqlite3': version } }),
+  );
   console.log(`Building better-sqlite3 ${version} for Electron ${target} (${process.platform}-${process.arch})...`);
-  await rebuild({ buildPath: work, electronVersion: target, onlyModules: ['better-sqlite3'], force: true, mode: 'sequential' });
+  await rebuild({
+    buildPath: work,
+    electronVersion: target,
+    onlyModules: ['better-sqlite3'],
+    force: true,
+    mode: 'sequential',
+  });
   const built = path.join(copy, 'build', 'Release', 'better_sqlite3.node');
   if (!existsSync(built)) throw new Error(`the build finished without ${path.relative(work, built)}`);
   mkdirSync(path.dirname(electronBinding), { recursive: true });

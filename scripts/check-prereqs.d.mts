@@ -9,7 +9,10 @@ export declare function onPath(
   tool: string,
   options?: { env?: Record<string, string | undefined>; platform?: string; exists?: (file: string) => boolean },
 ): boolean;
-export declare function pythonHasPydicom(options?: { platform?: string; run?: (cmd: string, args: string[], opts: object) => { status: number | null } }): boolean;
+export declare function pythonHasPydicom(options?: {
+  platform?: string;
+  run?: (cmd: string, args: string[], opts: object) => { status: number | null };
+}): boolean;
 export declare function missingPrerequisites(options?: {
   env?: Record<string, string | undefined>;
   platform?: string;

@@ -18,19 +18,31 @@ export const TOOLS = [
     name: 'DCMTK',
     tools: ['dcmdump', 'dcmconv', 'dcmcjpeg', 'dcmcjpls'],
     why: 'reads DICOM independently of our parser, and makes the compressed test files',
-    install: { linux: 'apt-get install -y dcmtk', darwin: 'brew install dcmtk', win32: 'install DCMTK (dicom.offis.de/dcmtk) and put its bin folder on PATH' },
+    install: {
+      linux: 'apt-get install -y dcmtk',
+      darwin: 'brew install dcmtk',
+      win32: 'install DCMTK (dicom.offis.de/dcmtk) and put its bin folder on PATH',
+    },
   },
   {
     name: 'GDCM tools',
     tools: ['gdcmconv'],
     why: 'makes the JPEG 2000 and JPEG-LS near-lossless test files',
-    install: { linux: 'apt-get install -y libgdcm-tools', darwin: 'brew install gdcm', win32: 'install GDCM (github.com/malaterre/GDCM/releases) and put its bin folder on PATH' },
+    install: {
+      linux: 'apt-get install -y libgdcm-tools',
+      darwin: 'brew install gdcm',
+      win32: 'install GDCM (github.com/malaterre/GDCM/releases) and put its bin folder on PATH',
+    },
   },
   {
     name: 'poppler',
     tools: ['pdftotext', 'pdfinfo'],
     why: 'reads the exported PDFs back',
-    install: { linux: 'apt-get install -y poppler-utils', darwin: 'brew install poppler', win32: 'choco install poppler' },
+    install: {
+      linux: 'apt-get install -y poppler-utils',
+      darwin: 'brew install poppler',
+      win32: 'choco install poppler',
+    },
   },
   {
     name: 'unzip',
@@ -40,16 +52,30 @@ export const TOOLS = [
   },
 ];
 
-const PYDICOM_INSTALL = { linux: 'apt-get install -y python3-pydicom', darwin: 'pip3 install pydicom', win32: 'pip install pydicom' };
+const PYDICOM_INSTALL = {
+  linux: 'apt-get install -y python3-pydicom',
+  darwin: 'pip3 install pydicom',
+  win32: 'pip install pydicom',
+};
 /** Debian's package for each prerequisite, for the one line that installs them all. */
-const DEBIAN = { Chromium: 'chromium', DCMTK: 'dcmtk', 'GDCM tools': 'libgdcm-tools', poppler: 'poppler-utils', unzip: 'unzip', pydicom: 'python3-pydicom' };
+const DEBIAN = {
+  Chromium: 'chromium',
+  DCMTK: 'dcmtk',
+  'GDCM tools': 'libgdcm-tools',
+  poppler: 'poppler-utils',
+  unzip: 'unzip',
+  pydicom: 'python3-pydicom',
+};
 
 /** An executable of this name on PATH (with .exe on Windows). */
 export function onPath(tool, { env = process.env, platform = process.platform, exists = isExecutableFile } = {}) {
   const sep = platform === 'win32' ? ';' : ':';
   const name = platform === 'win32' ? `${tool}.exe` : tool;
   const join = platform === 'win32' ? path.win32.join : path.posix.join;
-  return (env.PATH ?? env.Path ?? '').split(sep).filter(Boolean).some((dir) => exists(join(dir, name)));
+  return (env.PATH ?? env.Path ?? '')
+    .split(sep)
+    .filter(Boolean)
+    .some((dir) => exists(join(dir, name)));
 }
 
 /** Debian's python3 (where apt-get installs python3-pydicom, and what the benchmark runs), else python3 on PATH. */
@@ -79,10 +105,17 @@ export function missingPrerequisites({
   }
   for (const t of TOOLS) {
     const absent = t.tools.filter((tool) => !onPath(tool, { env, platform, exists }));
-    if (absent.length) missing.push({ name: t.name, line: `${t.name} (${t.why}): ${absent.join(', ')} not found; install: ${t.install[os]}` });
+    if (absent.length)
+      missing.push({
+        name: t.name,
+        line: `${t.name} (${t.why}): ${absent.join(', ')} not found; install: ${t.install[os]}`,
+      });
   }
   if (!hasPydicom()) {
-    missing.push({ name: 'pydicom', line: `pydicom (an independent DICOM reader for cross-checks): python3 cannot import pydicom; install: ${PYDICOM_INSTALL[os]}` });
+    missing.push({
+      name: 'pydicom',
+      line: `pydicom (an independent DICOM reader for cross-checks): python3 cannot import pydicom; install: ${PYDICOM_INSTALL[os]}`,
+    });
   }
   return missing;
 }
@@ -94,7 +127,9 @@ export function report(missing, platform = process.platform) {
   return [
     `Missing prerequisites for the tests (${missing.length}):`,
     ...missing.map((m) => `  - ${m.line}`),
-    ...(platform === 'linux' && debs.length ? [`Debian/Ubuntu, all at once: sudo apt-get install -y ${debs.join(' ')}`] : []),
+    ...(platform === 'linux' && debs.length
+      ? [`Debian/Ubuntu, all at once: sudo apt-get install -y ${debs.join(' ')}`]
+      : []),
     'More: README.md, "Tests".',
   ];
 }

@@ -22,7 +22,10 @@ export function electronBinary() {
   const pathFile = path.join(dir, 'path.txt');
   const located = () => {
     if (!existsSync(pathFile)) return null;
-    const binary = path.join(process.env.ELECTRON_OVERRIDE_DIST_PATH ?? path.join(dir, 'dist'), readFileSync(pathFile, 'utf8'));
+    const binary = path.join(
+      process.env.ELECTRON_OVERRIDE_DIST_PATH ?? path.join(dir, 'dist'),
+      readFileSync(pathFile, 'utf8'),
+    );
     return existsSync(binary) ? binary : null;
   };
   let binary = located();
@@ -30,8 +33,13 @@ export function electronBinary() {
     const fetched = spawnSync(process.execPath, [path.join(dir, 'install.js')], { stdio: 'pipe', timeout: 180_000 });
     binary = located();
     if (!binary) {
-      const detail = `${fetched.stderr ?? ''}`.split('\n').find((l) => /error|fail|ENOTFOUND|ECONN/i.test(l))?.trim();
-      return { reason: `the Electron ${electronVersion()} binary is not installed and could not be downloaded${detail ? `: ${detail.slice(0, 160)}` : ''}` };
+      const detail = `${fetched.stderr ?? ''}`
+        .split('\n')
+        .find((l) => /error|fail|ENOTFOUND|ECONN/i.test(l))
+        ?.trim();
+      return {
+        reason: `the Electron ${electronVersion()} binary is not installed and could not be downloaded${detail ? `: ${detail.slice(0, 160)}` : ''}`,
+      };
     }
   }
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {

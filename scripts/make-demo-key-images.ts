@@ -18,7 +18,11 @@ import dicomParser from 'dicom-parser';
 import { chromium, type Page } from 'playwright-core';
 import type { Annotation, ViewState } from '../shared/domain/imaging';
 import { readDemoBoard } from '../electron/services/demo/demo-board';
-import { DEMO_KEY_IMAGES_DIR, DEMO_KEY_IMAGES_FILE, type DemoKeyImage } from '../electron/services/demo/demo-key-images';
+import {
+  DEMO_KEY_IMAGES_DIR,
+  DEMO_KEY_IMAGES_FILE,
+  type DemoKeyImage,
+} from '../electron/services/demo/demo-key-images';
 import { PHANTOM_CASES } from '../electron/services/demo/synthetic/phantom';
 import { generateDemoImages } from '../electron/services/demo/synthetic/generate';
 import { findChromium, HEADLESS_CHROMIUM_ARGS } from '../electron/services/export/pdf';
@@ -42,15 +46,21 @@ interface Spec {
   calipers: (mass: { center: Vec3; half: Vec3 }) => Caliper[];
 }
 
-const along = (c: Vec3, axis: 0 | 1 | 2, d: number): Vec3 => c.map((v, i) => (i === axis ? v + d : v)) as unknown as Vec3;
-const axisLine = (c: Vec3, half: Vec3, axis: 0 | 1 | 2): [Vec3, Vec3] => [along(c, axis, -half[axis]), along(c, axis, half[axis])];
+const along = (c: Vec3, axis: 0 | 1 | 2, d: number): Vec3 =>
+  c.map((v, i) => (i === axis ? v + d : v)) as unknown as Vec3;
+const axisLine = (c: Vec3, half: Vec3, axis: 0 | 1 | 2): [Vec3, Vec3] => [
+  along(c, axis, -half[axis]),
+  along(c, axis, half[axis]),
+];
 
 const SPECS: Spec[] = [
   {
     caseKey: 'rp-ddlps',
     orientation: 'axial',
     caption: 'Axial CT: left retroperitoneal mass, AP × transverse (synthetic demo image)',
-    calipers: ({ center, half }) => [{ tool: 'bidirectional', long: axisLine(center, half, 1), short: axisLine(center, half, 0) }],
+    calipers: ({ center, half }) => [
+      { tool: 'bidirectional', long: axisLine(center, half, 1), short: axisLine(center, half, 0) },
+    ],
   },
   {
     caseKey: 'rp-ddlps',
@@ -62,7 +72,9 @@ const SPECS: Spec[] = [
     caseKey: 'thigh-ilms',
     orientation: 'axial',
     caption: 'Right thigh: deep mass (synthetic CT standing in for the MRI of 24 Sep 2026)',
-    calipers: ({ center, half }) => [{ tool: 'bidirectional', long: axisLine(center, half, 1), short: axisLine(center, half, 0) }],
+    calipers: ({ center, half }) => [
+      { tool: 'bidirectional', long: axisLine(center, half, 1), short: axisLine(center, half, 0) },
+    ],
   },
 ];
 
@@ -92,7 +104,11 @@ function readSlice(file: string): Slice {
 
 const dot = (a: Vec3, b: Vec3) => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
 const sub = (a: Vec3, b: Vec3): Vec3 => [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
-const cross = (a: Vec3, b: Vec3): Vec3 => [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];
+const cross = (a: Vec3, b: Vec3): Vec3 => [
+  a[1] * b[2] - a[2] * b[1],
+  a[2] * b[0] - a[0] * b[2],
+  a[0] * b[1] - a[1] * b[0],
+];
 
 /** Cornerstone image coordinates of a patient point on the slice: pixel centres are at i + 0.5. */
 function toImage(s: Slice, p: Vec3): { x: number; y: number } {
@@ -112,7 +128,14 @@ function annotationsFor(s: Slice, calipers: Caliper[], n: number): Annotation[] 
     const values = { unit: 'mm' as const, spacingSource: 'PixelSpacing' as const };
     const id = `demo-${n}-${i}`;
     if (c.tool === 'length') {
-      return { id, tool: 'length', sopInstanceUid: s.sop, frame: 0, handles: { start: toImage(s, c.long[0]), end: toImage(s, c.long[1]) }, values: { ...values, length: mm(s, ...c.long) } };
+      return {
+        id,
+        tool: 'length',
+        sopInstanceUid: s.sop,
+        frame: 0,
+        handles: { start: toImage(s, c.long[0]), end: toImage(s, c.long[1]) },
+        values: { ...values, length: mm(s, ...c.long) },
+      };
     }
     const short = c.short!;
     return {
@@ -120,7 +143,12 @@ function annotationsFor(s: Slice, calipers: Caliper[], n: number): Annotation[] 
       tool: 'bidirectional',
       sopInstanceUid: s.sop,
       frame: 0,
-      handles: { start: toImage(s, c.long[0]), end: toImage(s, c.long[1]), perpendicularStart: toImage(s, short[0]), perpendicularEnd: toImage(s, short[1]) },
+      handles: {
+        start: toImage(s, c.long[0]),
+        end: toImage(s, c.long[1]),
+        perpendicularStart: toImage(s, short[0]),
+        perpendicularEnd: toImage(s, short[1]),
+      },
       values: { ...values, long: mm(s, ...c.long), short: mm(s, ...short) },
     };
   });
@@ -140,14 +168,19 @@ async function main(): Promise<void> {
   const work = mkdtempSync(path.join(os.tmpdir(), 'boardprep-demo-key-images-'));
   const dataDir = path.join(work, 'data');
   mkdirSync(dataDir);
-  const generated = await generateDemoImages(board, path.join(work, 'dicom'), { onlyKeys: [...new Set(SPECS.map((s) => s.caseKey))] });
+  const generated = await generateDemoImages(board, path.join(work, 'dicom'), {
+    onlyKeys: [...new Set(SPECS.map((s) => s.caseKey))],
+  });
 
   // The web host loads the demo, and with it any key images already in resources: start from none.
   const outDir = path.join(resourcesDir, DEMO_KEY_IMAGES_DIR);
   rmSync(outDir, { recursive: true, force: true });
   rmSync(path.join(resourcesDir, DEMO_KEY_IMAGES_FILE), { force: true });
   mkdirSync(outDir, { recursive: true });
-  const host = spawn(process.execPath, ['bin/boardprep.mjs', 'serve', '--demo', '--data', dataDir], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const host = spawn(process.execPath, ['bin/boardprep.mjs', 'serve', '--demo', '--data', dataDir], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     host.stdout!.on('data', (c) => {
@@ -174,21 +207,42 @@ async function main(): Promise<void> {
       const center = mass.center as unknown as Vec3;
       const normal = cross(slices[0].row, slices[0].col);
       // The slice through the mass centre (the phantom's grids are aligned on it).
-      const slice = slices.reduce((best, s) => (Math.abs(dot(sub(s.ipp, center), normal)) < Math.abs(dot(sub(best.ipp, center), normal)) ? s : best));
-      const annotations = annotationsFor(slice, spec.calipers({ center, half: [mass.lrMm / 2, mass.apMm / 2, mass.ccMm / 2] }), n);
+      const slice = slices.reduce((best, s) =>
+        Math.abs(dot(sub(s.ipp, center), normal)) < Math.abs(dot(sub(best.ipp, center), normal)) ? s : best,
+      );
+      const annotations = annotationsFor(
+        slice,
+        spec.calipers({ center, half: [mass.lrMm / 2, mass.apMm / 2, mass.ccMm / 2] }),
+        n,
+      );
 
       const mrn = board.cases.find((c) => c.key === spec.caseKey)!.case.patient.mrn;
       const [found] = await api<{ id: number }[]>(page, 'cases:list', { query: mrn });
-      const existing = await api<Annotation[]>(page, 'annotations:list', { caseId: found.id, seriesInstanceUid: series.seriesInstanceUid });
-      await api(page, 'annotations:replace', { caseId: found.id, seriesInstanceUid: series.seriesInstanceUid, annotations: [...existing, ...annotations] });
-      const stack = await api<{ images: { sopInstanceUid: string }[] }>(page, 'imaging:stack', { seriesInstanceUid: series.seriesInstanceUid });
+      const existing = await api<Annotation[]>(page, 'annotations:list', {
+        caseId: found.id,
+        seriesInstanceUid: series.seriesInstanceUid,
+      });
+      await api(page, 'annotations:replace', {
+        caseId: found.id,
+        seriesInstanceUid: series.seriesInstanceUid,
+        annotations: [...existing, ...annotations],
+      });
+      const stack = await api<{ images: { sopInstanceUid: string }[] }>(page, 'imaging:stack', {
+        seriesInstanceUid: series.seriesInstanceUid,
+      });
       const index = stack.images.findIndex((i) => i.sopInstanceUid === slice.sop);
 
       await page.goto(`${base}#/cases/${found.id}/imaging`);
-      await page.getByRole('button', { name: new RegExp(`Series \\d* ${series.description.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:`) }).click();
+      await page
+        .getByRole('button', {
+          name: new RegExp(`Series \\d* ${series.description.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:`),
+        })
+        .click();
       const viewport = page.getByTestId('viewer-canvas');
       await viewport.waitFor();
-      await page.waitForFunction(() => document.querySelector('[data-testid="viewer-canvas"]')?.getAttribute('data-ready') === 'true');
+      await page.waitForFunction(
+        () => document.querySelector('[data-testid="viewer-canvas"]')?.getAttribute('data-ready') === 'true',
+      );
       await viewport.focus();
       await page.keyboard.press('Home');
       for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
@@ -200,17 +254,41 @@ async function main(): Promise<void> {
       await page.getByRole('button', { name: 'Save as key image' }).click();
       await page.getByText('Key image saved.').waitFor();
 
-      const saved = (await api<{ caption: string; sopInstanceUid: string; frame: number; view: ViewState; annotations: Annotation[]; renderUrl: string }[]>(page, 'keyImages:list', { caseId: found.id })).find(
-        (k) => k.caption === spec.caption,
-      )!;
+      const saved = (
+        await api<
+          {
+            caption: string;
+            sopInstanceUid: string;
+            frame: number;
+            view: ViewState;
+            annotations: Annotation[];
+            renderUrl: string;
+          }[]
+        >(page, 'keyImages:list', { caseId: found.id })
+      ).find((k) => k.caption === spec.caption)!;
       const png = Buffer.from(await (await page.request.get(new URL(saved.renderUrl, base).href)).body());
       const file = `${spec.caseKey}-${spec.orientation}.png`;
       writeFileSync(path.join(outDir, file), png);
-      entries.push({ caseKey: spec.caseKey, file, sopInstanceUid: saved.sopInstanceUid, frame: saved.frame, caption: saved.caption, view: saved.view, annotations: saved.annotations });
-      console.log(`${file}: ${annotations.map((a) => (a.tool === 'length' ? `${a.values.length!.toFixed(1)} mm` : `${a.values.long!.toFixed(1)} x ${a.values.short!.toFixed(1)} mm`)).join(', ')} (${Math.round(png.length / 1024)} KB)`);
+      entries.push({
+        caseKey: spec.caseKey,
+        file,
+        sopInstanceUid: saved.sopInstanceUid,
+        frame: saved.frame,
+        caption: saved.caption,
+        view: saved.view,
+        annotations: saved.annotations,
+      });
+      console.log(
+        `${file}: ${annotations.map((a) => (a.tool === 'length' ? `${a.values.length!.toFixed(1)} mm` : `${a.values.long!.toFixed(1)} x ${a.values.short!.toFixed(1)} mm`)).join(', ')} (${Math.round(png.length / 1024)} KB)`,
+      );
     }
-    writeFileSync(path.join(resourcesDir, DEMO_KEY_IMAGES_FILE), `${JSON.stringify({ generatedBy: 'scripts/make-demo-key-images.ts', keyImages: entries }, null, 2)}\n`);
-    console.log(`wrote ${entries.length} key images to ${path.relative(root, outDir)} (${readdirSync(outDir).length} files)`);
+    writeFileSync(
+      path.join(resourcesDir, DEMO_KEY_IMAGES_FILE),
+      `${JSON.stringify({ generatedBy: 'scripts/make-demo-key-images.ts', keyImages: entries }, null, 2)}\n`,
+    );
+    console.log(
+      `wrote ${entries.length} key images to ${path.relative(root, outDir)} (${readdirSync(outDir).length} files)`,
+    );
   } finally {
     await browser.close();
     host.kill('SIGTERM');

@@ -12,7 +12,8 @@ const png = (size) => path.join(dir, `${size}x${size}.png`);
 
 // Drawn once at 1024 px (the SVG's own size), every smaller size scaled down from that.
 execFileSync('convert', ['-background', 'none', svg, `PNG32:${png(1024)}`]);
-for (const size of SIZES.filter((s) => s !== 1024)) execFileSync('convert', [png(1024), '-resize', `${size}x${size}`, `PNG32:${png(size)}`]);
+for (const size of SIZES.filter((s) => s !== 1024))
+  execFileSync('convert', [png(1024), '-resize', `${size}x${size}`, `PNG32:${png(size)}`]);
 writeFileSync(path.join(dir, 'icon.png'), readFileSync(png(1024)));
 execFileSync('convert', [16, 24, 32, 48, 64, 128, 256].map(png).concat(path.join(dir, 'icon.ico')));
 

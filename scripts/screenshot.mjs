@@ -23,12 +23,24 @@ const found = locateChromium();
 if (found.path === null) throw new Error(found.problem);
 const browser = await chromium.launch({
   executablePath: found.path,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 });
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
   await page.goto(url);
-  await page.getByRole('link').filter({ hasText: process.argv[2] ?? 'Dedifferentiated' }).first().click();
+  await page
+    .getByRole('link')
+    .filter({ hasText: process.argv[2] ?? 'Dedifferentiated' })
+    .first()
+    .click();
   await page.getByRole('heading', { level: 1 }).waitFor();
   const shot = async (name) => {
     const out = path.join(root, 'docs', name);
@@ -38,7 +50,9 @@ try {
   await shot('screenshot.png');
 
   const base = url.split('#')[0];
-  const meeting = await page.evaluate(async () => (await (await fetch('/api/meetings:next', { method: 'POST', body: '{}' })).json()).value);
+  const meeting = await page.evaluate(
+    async () => (await (await fetch('/api/meetings:next', { method: 'POST', body: '{}' })).json()).value,
+  );
   await page.goto(`${base}#/meetings/${meeting.id}`);
   await page.getByRole('heading', { level: 1 }).waitFor();
   await page.waitForLoadState('networkidle');

@@ -20,20 +20,76 @@ export interface Shortcut {
 }
 
 export const SHORTCUTS: readonly Shortcut[] = [
-  { id: 'new-case', area: 'Anywhere', keys: [['Mod', 'N']], description: 'New case', accelerator: 'CmdOrCtrl+N', browserReserved: true },
-  { id: 'search', area: 'Anywhere', keys: [['Mod', 'K'], ['/']], description: 'Search cases', accelerator: 'CmdOrCtrl+K' },
+  {
+    id: 'new-case',
+    area: 'Anywhere',
+    keys: [['Mod', 'N']],
+    description: 'New case',
+    accelerator: 'CmdOrCtrl+N',
+    browserReserved: true,
+  },
+  {
+    id: 'search',
+    area: 'Anywhere',
+    keys: [['Mod', 'K'], ['/']],
+    description: 'Search cases',
+    accelerator: 'CmdOrCtrl+K',
+  },
   { id: 'shortcuts', area: 'Anywhere', keys: [['?']], description: 'Show keyboard shortcuts', accelerator: '?' },
-  { id: 'viewer-step', area: 'Image viewer', keys: [['↓'], ['→'], ['↑'], ['←']], description: 'Next or previous image of the series' },
+  {
+    id: 'viewer-step',
+    area: 'Image viewer',
+    keys: [['↓'], ['→'], ['↑'], ['←']],
+    description: 'Next or previous image of the series',
+  },
   { id: 'viewer-jump', area: 'Image viewer', keys: [['Page Down'], ['Page Up']], description: 'Ten images on or back' },
   { id: 'viewer-ends', area: 'Image viewer', keys: [['Home'], ['End']], description: 'First or last image' },
-  { id: 'viewer-delete', area: 'Image viewer', keys: [['Delete'], ['Backspace']], description: 'Delete the measurement under the pointer' },
-  { id: 'agenda-move', area: 'Agenda', keys: [['Alt', '↑'], ['Alt', '↓']], description: 'Move the focused case up or down the agenda' },
-  { id: 'deck-next', area: 'Presenter and audience', keys: [['→'], ['↓'], ['Space'], ['Page Down'], ['N']], description: 'Next slide' },
-  { id: 'deck-previous', area: 'Presenter and audience', keys: [['←'], ['↑'], ['Page Up'], ['Backspace'], ['P']], description: 'Previous slide' },
+  {
+    id: 'viewer-delete',
+    area: 'Image viewer',
+    keys: [['Delete'], ['Backspace']],
+    description: 'Delete the measurement under the pointer',
+  },
+  {
+    id: 'agenda-move',
+    area: 'Agenda',
+    keys: [
+      ['Alt', '↑'],
+      ['Alt', '↓'],
+    ],
+    description: 'Move the focused case up or down the agenda',
+  },
+  {
+    id: 'deck-next',
+    area: 'Presenter and audience',
+    keys: [['→'], ['↓'], ['Space'], ['Page Down'], ['N']],
+    description: 'Next slide',
+  },
+  {
+    id: 'deck-previous',
+    area: 'Presenter and audience',
+    keys: [['←'], ['↑'], ['Page Up'], ['Backspace'], ['P']],
+    description: 'Previous slide',
+  },
   { id: 'deck-ends', area: 'Presenter and audience', keys: [['Home'], ['End']], description: 'First or last slide' },
-  { id: 'deck-case', area: 'Presenter and audience', keys: [['case number', 'Enter']], description: 'Type a case number, then Enter, to jump to that case' },
-  { id: 'deck-slides-only', area: 'Presenter and audience', keys: [['F']], description: 'Slides only (presenter), full screen (audience)' },
-  { id: 'deck-decision', area: 'Presenter and audience', keys: [['D']], description: 'Switch between notes and the decision form (presenter)' },
+  {
+    id: 'deck-case',
+    area: 'Presenter and audience',
+    keys: [['case number', 'Enter']],
+    description: 'Type a case number, then Enter, to jump to that case',
+  },
+  {
+    id: 'deck-slides-only',
+    area: 'Presenter and audience',
+    keys: [['F']],
+    description: 'Slides only (presenter), full screen (audience)',
+  },
+  {
+    id: 'deck-decision',
+    area: 'Presenter and audience',
+    keys: [['D']],
+    description: 'Switch between notes and the decision form (presenter)',
+  },
   { id: 'deck-leave', area: 'Presenter and audience', keys: [['Esc']], description: 'Leave the presentation' },
 ];
 

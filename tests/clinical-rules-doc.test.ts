@@ -3,7 +3,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fnclccGrade } from '../shared/clinical/grading';
 import { HISTOTYPES } from '../shared/clinical/histotypes';
-import { assessReadiness, READINESS_ITEM_IDS, READINESS_ITEM_LABEL, type ManualTick, type ReadinessItemId } from '../shared/clinical/readiness';
+import {
+  assessReadiness,
+  READINESS_ITEM_IDS,
+  READINESS_ITEM_LABEL,
+  type ManualTick,
+  type ReadinessItemId,
+} from '../shared/clinical/readiness';
 import { stageSoftTissueSarcoma, tFromSize, type StagingSite, type TOverride } from '../shared/clinical/staging';
 
 /**
@@ -21,7 +27,11 @@ function table(title: string): Row[] {
   const start = lines.findIndex((l) => /^#+ /.test(l) && l.replace(/^#+ /, '') === title);
   if (start < 0) throw new Error(`docs/clinical-rules.md has no heading "${title}"`);
   const from = lines.findIndex((l, i) => i > start && l.startsWith('|'));
-  const cells = (l: string) => l.slice(1, -1).split('|').map((c) => c.trim());
+  const cells = (l: string) =>
+    l
+      .slice(1, -1)
+      .split('|')
+      .map((c) => c.trim());
   const header = cells(lines[from]);
   const rows: Row[] = [];
   for (let i = from + 2; i < lines.length && lines[i].startsWith('|'); i++) {
@@ -101,7 +111,12 @@ describe('docs/clinical-rules.md says what the code does', () => {
           for (const M of ['M0', 'M1'] as const)
             for (const G of ['G1', 'G2', 'G3', 'GX'] as const) {
               const row = rows.find(
-                (r) => (r.site === 'both' || r.site === siteName) && fits(r.T, T) && fits(r.N, N) && fits(r.M, M) && fits(r.G, G),
+                (r) =>
+                  (r.site === 'both' || r.site === siteName) &&
+                  fits(r.T, T) &&
+                  fits(r.N, N) &&
+                  fits(r.M, M) &&
+                  fits(r.G, G),
               );
               const documented = row && row.stage !== 'none' ? row.stage : null;
               const t = T === 'TX' || T === 'T0' ? T : undefined;
@@ -111,7 +126,9 @@ describe('docs/clinical-rules.md says what the code does', () => {
             }
     }
     for (const site of ['head-and-neck', 'visceral'] as const) {
-      expect(stageSoftTissueSarcoma({ site, sizeCm: 3, N: 'N0', M: 'M0', G: 'G3', prefix: 'c', t: 'T1' }).stageGroup).toBeNull();
+      expect(
+        stageSoftTissueSarcoma({ site, sizeCm: 3, N: 'N0', M: 'M0', G: 'G3', prefix: 'c', t: 'T1' }).stageGroup,
+      ).toBeNull();
     }
   });
 
@@ -127,7 +144,8 @@ describe('docs/clinical-rules.md says what the code does', () => {
     const necrosis = table('Tumour necrosis');
     expect(necrosis.map((r) => r.necrosis)).toEqual(Object.keys(necrosisProbes));
     for (const row of necrosis) {
-      for (const p of necrosisProbes[row.necrosis]) expect(components(0, p).components.necrosis, `${p}% necrosis`).toBe(Number(row.score));
+      for (const p of necrosisProbes[row.necrosis])
+        expect(components(0, p).components.necrosis, `${p}% necrosis`).toBe(Number(row.score));
     }
     const bands = table('Total score and grade').map((r) => {
       const [lo, hi] = r['total score'].split('-').map(Number);
@@ -162,31 +180,58 @@ describe('docs/clinical-rules.md says what the code does', () => {
 
   it('the work-up items, their labels, and which of them go stale', () => {
     const rows = table('Work-up before the board');
-    expect(rows.map((r) => [r.item, r.label])).toEqual(READINESS_ITEM_IDS.map((id) => [`\`${id}\``, READINESS_ITEM_LABEL[id]]));
+    expect(rows.map((r) => [r.item, r.label])).toEqual(
+      READINESS_ITEM_IDS.map((id) => [`\`${id}\``, READINESS_ITEM_LABEL[id]]),
+    );
     expect(DOC).toContain('**more than 8 weeks**');
 
     // Every item ticked 57 days (8 weeks + 1 day) before the meeting, for histotypes that make each item apply.
     const meetingDate = '2026-12-10';
-    const manual: ManualTick[] = READINESS_ITEM_IDS.map((item) => ({ item, date: '2026-10-14', by: 'Dr Test', note: '' }));
+    const manual: ManualTick[] = READINESS_ITEM_IDS.map((item) => ({
+      item,
+      date: '2026-10-14',
+      by: 'Dr Test',
+      note: '',
+    }));
     const states = new Map<ReadinessItemId, string>();
     for (const histotypeId of ['dedifferentiated-liposarcoma', 'myxoid-liposarcoma', 'clear-cell-sarcoma']) {
       const summary = assessReadiness(
-        { siteChapter: 'trunk-extremity', histotypeId, histotypeText: '', fnclccGrade: 'G3', pathology: [], imaging: [], manual },
+        {
+          siteChapter: 'trunk-extremity',
+          histotypeId,
+          histotypeText: '',
+          fnclccGrade: 'G3',
+          pathology: [],
+          imaging: [],
+          manual,
+        },
         { meetingDate },
       );
       for (const i of summary.items) if (i.state !== 'not-applicable') states.set(i.id, i.state);
     }
-    expect(Object.fromEntries(rows.map((r) => [r.item.replace(/`/g, ''), r['goes stale'] === 'yes' ? 'stale' : 'done']))).toEqual(
-      Object.fromEntries(READINESS_ITEM_IDS.map((id) => [id, states.get(id)])),
-    );
+    expect(
+      Object.fromEntries(rows.map((r) => [r.item.replace(/`/g, ''), r['goes stale'] === 'yes' ? 'stale' : 'done'])),
+    ).toEqual(Object.fromEntries(READINESS_ITEM_IDS.map((id) => [id, states.get(id)])));
   });
 
   it('every rule module links to its section, and every link names a heading that exists', () => {
     // GitHub's heading anchors: lower case, punctuation dropped, spaces to hyphens.
-    const anchors = new Set(DOC.split('\n').filter((l) => /^#+ /.test(l)).map((l) => l.replace(/^#+ /, '').toLowerCase().replace(/[^\w\s-]/g, '').replace(/\s/g, '-')));
+    const anchors = new Set(
+      DOC.split('\n')
+        .filter((l) => /^#+ /.test(l))
+        .map((l) =>
+          l
+            .replace(/^#+ /, '')
+            .toLowerCase()
+            .replace(/[^\w\s-]/g, '')
+            .replace(/\s/g, '-'),
+        ),
+    );
     const dir = path.resolve(import.meta.dirname, '..', 'shared', 'clinical');
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
-      const links = [...readFileSync(path.join(dir, file), 'utf8').matchAll(/docs\/clinical-rules\.md#([\w-]+)/g)].map((m) => m[1]);
+      const links = [...readFileSync(path.join(dir, file), 'utf8').matchAll(/docs\/clinical-rules\.md#([\w-]+)/g)].map(
+        (m) => m[1],
+      );
       expect(links.length, `${file} links to docs/clinical-rules.md`).toBeGreaterThan(0);
       for (const a of links) expect(anchors, `${file} links to #${a}`).toContain(a);
     }

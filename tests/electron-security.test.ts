@@ -4,7 +4,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { appFileFor } from '../electron/app-protocol-path';
 import { PINNED_WEB_PREFERENCES, secureWebPreferences } from '../electron/secure-web-preferences';
-import { guardWebContents, isAllowedExternal, permissionAllowed, USER_ACTIVATION_MS, type GuardedContents } from '../electron/web-guards';
+import {
+  guardWebContents,
+  isAllowedExternal,
+  permissionAllowed,
+  USER_ACTIVATION_MS,
+  type GuardedContents,
+} from '../electron/web-guards';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -16,9 +22,15 @@ function sources(dir: string): string[] {
 
 describe('Electron windows', () => {
   it('pin every security-relevant preference, whatever a caller adds', () => {
-    const relaxed = { sandbox: false, contextIsolation: false, nodeIntegration: true, webSecurity: false, webviewTag: true, spellcheck: true, nodeIntegrationInWorker: true } as unknown as Parameters<
-      typeof secureWebPreferences
-    >[1];
+    const relaxed = {
+      sandbox: false,
+      contextIsolation: false,
+      nodeIntegration: true,
+      webSecurity: false,
+      webviewTag: true,
+      spellcheck: true,
+      nodeIntegrationInWorker: true,
+    } as unknown as Parameters<typeof secureWebPreferences>[1];
     expect(secureWebPreferences('/app/preload.cjs', { ...relaxed, offscreen: true })).toEqual({
       preload: '/app/preload.cjs',
       offscreen: true,
@@ -36,7 +48,16 @@ describe('Electron windows', () => {
       navigateOnDragDrop: false,
       safeDialogs: true,
     });
-    expect(Object.keys(PINNED_WEB_PREFERENCES)).toEqual(expect.arrayContaining(['nodeIntegrationInWorker', 'nodeIntegrationInSubFrames', 'webviewTag', 'allowRunningInsecureContent', 'experimentalFeatures', 'spellcheck']));
+    expect(Object.keys(PINNED_WEB_PREFERENCES)).toEqual(
+      expect.arrayContaining([
+        'nodeIntegrationInWorker',
+        'nodeIntegrationInSubFrames',
+        'webviewTag',
+        'allowRunningInsecureContent',
+        'experimentalFeatures',
+        'spellcheck',
+      ]),
+    );
   });
 
   it('are all created with those preferences (every `new BrowserWindow` in electron/)', () => {
@@ -44,14 +65,19 @@ describe('Electron windows', () => {
       const text = readFileSync(path.join(root, f), 'utf8');
       return [...text.matchAll(/new BrowserWindow\(\{[\s\S]*?\n\s*\}\);/g)].map((m) => ({ f, text: m[0] }));
     });
-    expect(windows.map((w) => w.f).sort()).toEqual(['electron/export-pdf-electron.ts', 'electron/main.ts', 'electron/presenter-window.ts']);
+    expect(windows.map((w) => w.f).sort()).toEqual([
+      'electron/export-pdf-electron.ts',
+      'electron/main.ts',
+      'electron/presenter-window.ts',
+    ]);
     for (const w of windows) expect(w.text, w.f).toMatch(/webPreferences: secureWebPreferences\([^)]*\)/);
   });
 
   it('all get the guards: main attaches them to every web contents the app creates, and sets the session handlers', () => {
     const main = readFileSync(path.join(root, 'electron/main.ts'), 'utf8');
     expect(main).toMatch(/app\.on\('web-contents-created', \(_event, contents\) => \{\s*guardWebContents\(contents,/);
-    for (const handler of ['setPermissionRequestHandler', 'setPermissionCheckHandler', 'setDevicePermissionHandler']) expect(main).toContain(`ses.${handler}(`);
+    for (const handler of ['setPermissionRequestHandler', 'setPermissionCheckHandler', 'setDevicePermissionHandler'])
+      expect(main).toContain(`ses.${handler}(`);
     // The guards are in place before the first window exists.
     expect(main.indexOf('hardenSessions(log);')).toBeLessThan(main.indexOf('createWindow();'));
     expect(main).toMatch(/setDevicePermissionHandler\(\(\) => false\)/);
@@ -75,7 +101,11 @@ function guarded(now = () => 1_000_000) {
   const contents = new FakeContents();
   const opened: string[] = [];
   const refused: string[] = [];
-  guardWebContents(contents as unknown as GuardedContents, { openExternal: (u) => opened.push(u), refused: (what, host) => refused.push(`${what} ${host}`), now });
+  guardWebContents(contents as unknown as GuardedContents, {
+    openExternal: (u) => opened.push(u),
+    refused: (what, host) => refused.push(`${what} ${host}`),
+    now,
+  });
   return { contents, opened, refused };
 }
 
@@ -138,7 +168,16 @@ describe('navigation and window guards', () => {
     expect(permissionAllowed('clipboard-sanitized-write', 'boardprep://app/index.html')).toBe(true);
     expect(permissionAllowed('fullscreen', 'https://evil.example/')).toBe(false);
     expect(permissionAllowed('fullscreen', undefined)).toBe(false);
-    for (const p of ['media', 'geolocation', 'notifications', 'hid', 'usb', 'serial', 'openExternal', 'clipboard-read']) {
+    for (const p of [
+      'media',
+      'geolocation',
+      'notifications',
+      'hid',
+      'usb',
+      'serial',
+      'openExternal',
+      'clipboard-read',
+    ]) {
       expect(permissionAllowed(p, 'boardprep://app/index.html'), p).toBe(false);
     }
   });
@@ -147,7 +186,10 @@ describe('navigation and window guards', () => {
 describe('the boardprep://app protocol', () => {
   const dir = path.resolve('/srv/renderer');
   it('answers malformed percent-encoding with 400, not an exception', () => {
-    expect(appFileFor(dir, '/assets/%E0%A4%A.js')).toEqual({ status: 400, text: expect.stringContaining('percent-encoding') });
+    expect(appFileFor(dir, '/assets/%E0%A4%A.js')).toEqual({
+      status: 400,
+      text: expect.stringContaining('percent-encoding'),
+    });
     expect(appFileFor(dir, '/%')).toMatchObject({ status: 400 });
     expect(appFileFor(dir, '/index.html%00.png')).toMatchObject({ status: 400 });
   });

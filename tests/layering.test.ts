@@ -17,9 +17,11 @@ function sources(dir: string): string[] {
 /** Every module specifier a file imports (static, dynamic, require, export-from). */
 function imports(file: string): { spec: string; resolved: string }[] {
   const text = readFileSync(path.join(root, file), 'utf8');
-  const specs = [...text.matchAll(/(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)|^import\s+['"]([^'"]+)['"]/gm)].map(
-    (m) => m[1] ?? m[2] ?? m[3] ?? m[4],
-  );
+  const specs = [
+    ...text.matchAll(
+      /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)|^import\s+['"]([^'"]+)['"]/gm,
+    ),
+  ].map((m) => m[1] ?? m[2] ?? m[3] ?? m[4]);
   return specs.map((spec) => ({
     spec,
     resolved: spec.startsWith('.') ? path.relative(root, path.resolve(root, path.dirname(file), spec)) : spec,
@@ -27,13 +29,27 @@ function imports(file: string): { spec: string; resolved: string }[] {
 }
 
 function violations(dir: string, forbidden: (i: { spec: string; resolved: string }) => boolean): string[] {
-  return sources(dir).flatMap((f) => imports(f).filter(forbidden).map((i) => `${f} imports ${i.spec}`));
+  return sources(dir).flatMap((f) =>
+    imports(f)
+      .filter(forbidden)
+      .map((i) => `${f} imports ${i.spec}`),
+  );
 }
 
 const isElectron = (i: { spec: string }) => i.spec === 'electron' || i.spec.startsWith('electron/');
-const under = (folder: string) => (i: { resolved: string; spec: string }) => i.spec.startsWith('.') && (i.resolved === folder || i.resolved.startsWith(`${folder}/`));
+const under = (folder: string) => (i: { resolved: string; spec: string }) =>
+  i.spec.startsWith('.') && (i.resolved === folder || i.resolved.startsWith(`${folder}/`));
 /** Files that are the Electron shell itself; everything else in electron/ must run under plain Node. */
-const ELECTRON_SHELL = new Set(['electron/main.ts', 'electron/preload.ts', 'electron/menu.ts', 'electron/app-protocol.ts', 'electron/host/ipc.ts', 'electron/export-pdf-electron.ts', 'electron/presenter-window.ts', 'electron/secure-web-preferences.ts']);
+const ELECTRON_SHELL = new Set([
+  'electron/main.ts',
+  'electron/preload.ts',
+  'electron/menu.ts',
+  'electron/app-protocol.ts',
+  'electron/host/ipc.ts',
+  'electron/export-pdf-electron.ts',
+  'electron/presenter-window.ts',
+  'electron/secure-web-preferences.ts',
+]);
 
 describe('layering', () => {
   it('finds the imports it checks (the checker itself works)', () => {
@@ -42,7 +58,12 @@ describe('layering', () => {
   });
 
   it('shared/ imports neither electron, electron/, renderer/, React nor Node built-ins', () => {
-    expect(violations('shared', (i) => isElectron(i) || under('electron')(i) || under('renderer')(i) || /^(react|node:|fs$|path$)/.test(i.spec))).toEqual([]);
+    expect(
+      violations(
+        'shared',
+        (i) => isElectron(i) || under('electron')(i) || under('renderer')(i) || /^(react|node:|fs$|path$)/.test(i.spec),
+      ),
+    ).toEqual([]);
   });
 
   it('renderer/ never imports electron or electron/', () => {
@@ -52,7 +73,11 @@ describe('layering', () => {
   it('only the Electron shell files import electron; services, db, host and CLI run under plain Node', () => {
     const offenders = sources('electron')
       .filter((f) => !ELECTRON_SHELL.has(f))
-      .flatMap((f) => imports(f).filter(isElectron).map((i) => `${f} imports ${i.spec}`));
+      .flatMap((f) =>
+        imports(f)
+          .filter(isElectron)
+          .map((i) => `${f} imports ${i.spec}`),
+      );
     expect(offenders).toEqual([]);
   });
 

@@ -70,12 +70,16 @@ const literal = (arg: string) => /^(['"`])([^'"`$]*)\1$/.exec(arg)?.[2] ?? null;
 function escapingPathCalls(file: string, lines: string[]): Finding[] {
   const known = new Map<string, string>();
   const base = (arg: string): string | null => {
-    if (/^(?:import\.meta\.dirname|__dirname|path\.dirname\(fileURLToPath\(import\.meta\.url\)\))$/.test(arg)) return runtimeDir(file);
+    if (/^(?:import\.meta\.dirname|__dirname|path\.dirname\(fileURLToPath\(import\.meta\.url\)\))$/.test(arg))
+      return runtimeDir(file);
     return known.get(arg) ?? null;
   };
   const out: Finding[] = [];
   lines.forEach((text, i) => {
-    const dirAssign = /\b(?:const|let|var)\s+(\w+)\s*=\s*(import\.meta\.dirname|path\.dirname\(fileURLToPath\(import\.meta\.url\)\))/.exec(text);
+    const dirAssign =
+      /\b(?:const|let|var)\s+(\w+)\s*=\s*(import\.meta\.dirname|path\.dirname\(fileURLToPath\(import\.meta\.url\)\))/.exec(
+        text,
+      );
     if (dirAssign) known.set(dirAssign[1], runtimeDir(file));
     for (const m of text.matchAll(/\bpath\.(resolve|join)\(/g)) {
       const args = callArgs(text, m.index + m[0].length - 1);
@@ -97,7 +101,9 @@ function escapingPathCalls(file: string, lines: string[]): Finding[] {
           break;
         }
       }
-      const assigned = new RegExp(`\\b(?:const|let|var)\\s+(\\w+)\\s*=\\s*${m[0].replace(/[.()]/g, '\\$&')}`).exec(text);
+      const assigned = new RegExp(`\\b(?:const|let|var)\\s+(\\w+)\\s*=\\s*${m[0].replace(/[.()]/g, '\\$&')}`).exec(
+        text,
+      );
       if (assigned && segments.length === args.length - 1) known.set(assigned[1], at);
     }
   });
@@ -111,7 +117,8 @@ function escapingRelativePaths(file: string, lines: string[]): Finding[] {
   lines.forEach((text, i) => {
     for (const m of text.matchAll(/(?<![\w.])((?:\.\.[/\\])+)/g)) {
       const to = path.resolve(dir, m[1]);
-      if (!inside(to)) out.push({ file, line: i + 1, why: `"${m[1]}" climbs out of the repository from ${path.dirname(file)}` });
+      if (!inside(to))
+        out.push({ file, line: i + 1, why: `"${m[1]}" climbs out of the repository from ${path.dirname(file)}` });
     }
   });
   return out;
@@ -133,7 +140,10 @@ const isFile = (p: string) => lstatSync(p, { throwIfNoEntry: false })?.isFile() 
 
 /** Tracked files, and new ones not ignored (so a file is checked before it is committed). */
 function repositoryFiles(): string[] {
-  const listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8' });
+  const listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   return [...new Set(listed.split('\0'))].filter((f) => f !== '' && f !== SELF && isFile(path.join(root, f)));
 }
 
@@ -143,22 +153,45 @@ describe('the repository stands on its own', () => {
   it('finds what it looks for (the checker itself works)', () => {
     const lines = (findings: Finding[]) => findings.map((f) => `${f.line}: ${f.why}`);
     // The test helper as it was: four levels up from tests/unit/helpers, then the data folder beside the checkout.
-    expect(lines(outsideReferences('tests/unit/helpers/temp.ts', "export const DATA = path.resolve(import.meta.dirname, '..', '..', '..', '..', 'shared', 'data');"))).toEqual([
+    expect(
+      lines(
+        outsideReferences(
+          'tests/unit/helpers/temp.ts',
+          "export const DATA = path.resolve(import.meta.dirname, '..', '..', '..', '..', 'shared', 'data');",
+        ),
+      ),
+    ).toEqual([
       '1: names the DICOM data folder beside the checkout',
       "1: path.resolve(import.meta.dirname, '..', '..', '..', '..', 'shared', 'data') resolves outside the repository",
     ]);
     // The benchmark as it was, with the folder renamed: followed through two variables.
-    const bench = ['const here = path.dirname(fileURLToPath(import.meta.url));', "const appRoot = path.resolve(here, '..');", "const CT = path.resolve(appRoot, '..', 'elsewhere');"];
-    expect(lines(outsideReferences('scripts/bench-import.ts', bench.join('\n')))).toEqual(["3: path.resolve(appRoot, '..', 'elsewhere') resolves outside the repository"]);
+    const bench = [
+      'const here = path.dirname(fileURLToPath(import.meta.url));',
+      "const appRoot = path.resolve(here, '..');",
+      "const CT = path.resolve(appRoot, '..', 'elsewhere');",
+    ];
+    expect(lines(outsideReferences('scripts/bench-import.ts', bench.join('\n')))).toEqual([
+      "3: path.resolve(appRoot, '..', 'elsewhere') resolves outside the repository",
+    ]);
     // Written-out relative paths count from the file's folder: an import into the repo's shared/ is fine.
-    expect(lines(outsideReferences('electron/services/x/y.ts', "import { a } from '../../../shared/contract';\nSee [it](../../../../notes.md)."))).toEqual([
-      '2: "../../../../" climbs out of the repository from electron/services/x',
-    ]);
-    expect(lines(outsideReferences('shared/clinical/grading.ts', ' * FNCLCC grade, from the sarcoma-reference document'))).toEqual([
-      '1: names the clinical reference beside the checkout (cite docs/clinical-rules.md)',
-    ]);
+    expect(
+      lines(
+        outsideReferences(
+          'electron/services/x/y.ts',
+          "import { a } from '../../../shared/contract';\nSee [it](../../../../notes.md).",
+        ),
+      ),
+    ).toEqual(['2: "../../../../" climbs out of the repository from electron/services/x']);
+    expect(
+      lines(outsideReferences('shared/clinical/grading.ts', ' * FNCLCC grade, from the sarcoma-reference document')),
+    ).toEqual(['1: names the clinical reference beside the checkout (cite docs/clinical-rules.md)']);
     // The built main process runs from out/main, so two levels up from there is the root.
-    expect(outsideReferences('electron/main.ts', "const appRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');")).toEqual([]);
+    expect(
+      outsideReferences(
+        'electron/main.ts',
+        "const appRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');",
+      ),
+    ).toEqual([]);
   });
 
   it('no tracked file names a path outside the repository root', () => {

@@ -76,12 +76,22 @@ export async function runCli(
   // The CLI runs from the source layout (bin/boardprep.mjs); the desktop app resolves the packaged one.
   const paths = runtimePaths({ packaged: false, appPath: app.appRoot, resourcesPath: '' });
   const log = openLog(dataDir, command.name === 'serve' ? 'web-host' : 'cli');
-  const env: CliEnv = { dataDir, resourcesDir: paths.resourcesDir, rendererDir: paths.rendererDir, version: app.version, log };
+  const env: CliEnv = {
+    dataDir,
+    resourcesDir: paths.resourcesDir,
+    rendererDir: paths.rendererDir,
+    version: app.version,
+    log,
+  };
   const started = Date.now();
   try {
     const code = await command.run(args, env, io);
     // Logged at the end, so a mistyped command line leaves no log behind in the default data folder.
-    log.info(`boardprep ${name} finished`, { version: app.version, exitCode: code, seconds: (Date.now() - started) / 1000 });
+    log.info(`boardprep ${name} finished`, {
+      version: app.version,
+      exitCode: code,
+      seconds: (Date.now() - started) / 1000,
+    });
     return code;
   } catch (err) {
     if (err instanceof UsageError) {

@@ -33,13 +33,30 @@ Options:
       const images = flags.has('no-images')
         ? null
         : await loadDemoImages(db, env.dataDir, env.resourcesDir, {
-            onProgress: (key, p) => io.progress(`demo images ${key}: ${p.phase} ${p.imported + p.duplicates}/${p.total || '?'}`),
+            onProgress: (key, p) =>
+              io.progress(`demo images ${key}: ${p.phase} ${p.imported + p.duplicates}/${p.total || '?'}`),
           });
-      for (const c of images?.cases ?? []) env.log.info('demo images stored', { demoCase: c.key, caseId: c.caseId, imported: c.imported, duplicates: c.duplicates });
+      for (const c of images?.cases ?? [])
+        env.log.info('demo images stored', {
+          demoCase: c.key,
+          caseId: c.caseId,
+          imported: c.imported,
+          duplicates: c.duplicates,
+        });
       if (flags.has('json')) {
-        io.out(JSON.stringify({ dataDir: env.dataDir, ...result, images: images?.cases ?? null, keyImages: images?.keyImages ?? null }));
+        io.out(
+          JSON.stringify({
+            dataDir: env.dataDir,
+            ...result,
+            images: images?.cases ?? null,
+            keyImages: images?.keyImages ?? null,
+          }),
+        );
       } else if (images) {
-        for (const c of images.cases) io.out(`  ${c.key}: ${c.imported} synthetic CT images stored${c.duplicates ? `, ${c.duplicates} already there` : ''}`);
+        for (const c of images.cases)
+          io.out(
+            `  ${c.key}: ${c.imported} synthetic CT images stored${c.duplicates ? `, ${c.duplicates} already there` : ''}`,
+          );
         io.out(`  ${images.keyImages} measured key image${images.keyImages === 1 ? '' : 's'} added`);
       }
       return 0;

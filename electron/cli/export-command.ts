@@ -6,7 +6,15 @@ import { answerMedia } from '../host/media';
 import { createServices } from '../host/services';
 import { startWebHost, type WebHost } from '../host/web';
 import { DomainError } from '../services/errors';
-import { ChromiumNotFoundError, ChromiumPdfPrinter, ExportsService, findChromium, isAbortError, webHostPdfSource, type ExportJob } from '../services/export';
+import {
+  ChromiumNotFoundError,
+  ChromiumPdfPrinter,
+  ExportsService,
+  findChromium,
+  isAbortError,
+  webHostPdfSource,
+  type ExportJob,
+} from '../services/export';
 import { createMeetingsServices } from '../services/meetings';
 import type { ExportKind, ExportOutcome } from '../../shared/contract/exports';
 import { parseArgs } from './args';
@@ -64,22 +72,40 @@ Examples:
   boardprep export --meeting 3 --minutes minutes.pdf --outcomes letters/`,
 
   async run(args, env, io) {
-    const { values, flags, positionals } = parseArgs(args, { values: ['meeting', 'pdf', 'pptx', 'minutes', 'outcomes'], flags: ['deidentify', 'json'] });
+    const { values, flags, positionals } = parseArgs(args, {
+      values: ['meeting', 'pdf', 'pptx', 'minutes', 'outcomes'],
+      flags: ['deidentify', 'json'],
+    });
     if (positionals.length) throw new UsageError(`Unexpected argument: ${positionals[0]}`);
     if (values.meeting === undefined) throw new UsageError('Say which meeting: --meeting ID or --meeting next');
-    if (values.meeting !== 'next' && !/^[1-9]\d*$/.test(values.meeting)) throw new UsageError(`--meeting must be a meeting number or "next", not "${values.meeting}"`);
-    if (values.pdf === undefined && values.pptx === undefined && values.minutes === undefined && values.outcomes === undefined) {
+    if (values.meeting !== 'next' && !/^[1-9]\d*$/.test(values.meeting))
+      throw new UsageError(`--meeting must be a meeting number or "next", not "${values.meeting}"`);
+    if (
+      values.pdf === undefined &&
+      values.pptx === undefined &&
+      values.minutes === undefined &&
+      values.outcomes === undefined
+    ) {
       throw new UsageError('Say what to write: --pdf FILE, --pptx FILE, --minutes FILE or --outcomes DIR');
     }
-    if (values.pdf !== undefined && path.extname(values.pdf).toLowerCase() !== '.pdf') throw new UsageError(`--pdf needs a file name ending in .pdf, not "${values.pdf}"`);
-    if (values.pptx !== undefined && path.extname(values.pptx).toLowerCase() !== '.pptx') throw new UsageError(`--pptx needs a file name ending in .pptx, not "${values.pptx}"`);
-    if (values.minutes !== undefined && path.extname(values.minutes).toLowerCase() !== '.pdf') throw new UsageError(`--minutes needs a file name ending in .pdf, not "${values.minutes}"`);
+    if (values.pdf !== undefined && path.extname(values.pdf).toLowerCase() !== '.pdf')
+      throw new UsageError(`--pdf needs a file name ending in .pdf, not "${values.pdf}"`);
+    if (values.pptx !== undefined && path.extname(values.pptx).toLowerCase() !== '.pptx')
+      throw new UsageError(`--pptx needs a file name ending in .pptx, not "${values.pptx}"`);
+    if (values.minutes !== undefined && path.extname(values.minutes).toLowerCase() !== '.pdf')
+      throw new UsageError(`--minutes needs a file name ending in .pdf, not "${values.minutes}"`);
     const deidentified = flags.has('deidentify');
     const suffix = deidentified ? '-deidentified' : '';
     const jobs: Job[] = [
-      ...(values.pptx !== undefined ? [{ kind: 'deck-pptx' as const, file: path.resolve(values.pptx), label: 'PPTX' }] : []),
-      ...(values.pdf !== undefined ? [{ kind: 'deck-pdf' as const, file: path.resolve(values.pdf), label: 'PDF' }] : []),
-      ...(values.minutes !== undefined ? [{ kind: 'minutes-pdf' as const, file: path.resolve(values.minutes), label: 'Minutes' }] : []),
+      ...(values.pptx !== undefined
+        ? [{ kind: 'deck-pptx' as const, file: path.resolve(values.pptx), label: 'PPTX' }]
+        : []),
+      ...(values.pdf !== undefined
+        ? [{ kind: 'deck-pdf' as const, file: path.resolve(values.pdf), label: 'PDF' }]
+        : []),
+      ...(values.minutes !== undefined
+        ? [{ kind: 'minutes-pdf' as const, file: path.resolve(values.minutes), label: 'Minutes' }]
+        : []),
     ];
     for (const j of jobs) {
       if (!existsSync(path.dirname(j.file))) {
@@ -104,7 +130,9 @@ Examples:
         throw err;
       }
       if (!existsSync(path.join(env.rendererDir, 'index.html'))) {
-        io.err(`boardprep export: the app is not built (${env.rendererDir} has no index.html), and the PDF is printed from it. Run: npm run build`);
+        io.err(
+          `boardprep export: the app is not built (${env.rendererDir} has no index.html), and the PDF is printed from it. Run: npm run build`,
+        );
         return 1;
       }
     }
@@ -131,13 +159,24 @@ Examples:
       if (outcomesDir !== undefined) {
         // One summary per case on the agenda, in agenda order.
         for (const item of meetings.meetings.get(meetingId).items) {
-          jobs.push({ kind: 'outcome-pdf', file: path.join(outcomesDir, `case-${item.number}-outcome${suffix}.pdf`), label: `Outcome of case ${item.number}`, agendaItemId: item.id });
+          jobs.push({
+            kind: 'outcome-pdf',
+            file: path.join(outcomesDir, `case-${item.number}-outcome${suffix}.pdf`),
+            label: `Outcome of case ${item.number}`,
+            agendaItemId: item.id,
+          });
         }
       }
       const exports = new ExportsService({ db, dataDir: env.dataDir, meetings });
       if (needsPdf) {
         // A private web host on the same data folder serves the print view to Chromium, for this run only.
-        const services = createServices({ db, dataDir: env.dataDir, resourcesDir: env.resourcesDir, version: env.version, log: env.log });
+        const services = createServices({
+          db,
+          dataDir: env.dataDir,
+          resourcesDir: env.resourcesDir,
+          version: env.version,
+          log: env.log,
+        });
         host = await startWebHost({
           handlers: handlersFor(services),
           media: (method, url, body) => answerMedia(services, method, url, body),
@@ -154,16 +193,29 @@ Examples:
       for (const j of jobs) {
         const common = { deidentified, path: j.file, overwrite: true };
         const request: ExportJob =
-          j.kind === 'outcome-pdf' ? { kind: j.kind, agendaItemId: j.agendaItemId!, ...common } : { kind: j.kind, meetingId, ...common };
+          j.kind === 'outcome-pdf'
+            ? { kind: j.kind, agendaItemId: j.agendaItemId!, ...common }
+            : { kind: j.kind, meetingId, ...common };
         const { label } = j;
         try {
           const outcome = await exports.run(request, {
             signal: controller.signal,
-            onProgress: (p) => io.progress(`${label} ${path.basename(j.file)}: ${p.phase}${p.total && !/^Slide /.test(p.phase) ? ` (${p.done}/${p.total})` : ''}`),
+            onProgress: (p) =>
+              io.progress(
+                `${label} ${path.basename(j.file)}: ${p.phase}${p.total && !/^Slide /.test(p.phase) ? ` (${p.done}/${p.total})` : ''}`,
+              ),
           });
           io.progress('');
-          env.log.info('export written', { kind: outcome.kind, meetingId, bytes: outcome.bytes, seconds: outcome.seconds, deidentified: outcome.deidentified });
-          io.out(flags.has('json') ? JSON.stringify({ dataDir: env.dataDir, meetingId, ...outcome }) : summary(outcome));
+          env.log.info('export written', {
+            kind: outcome.kind,
+            meetingId,
+            bytes: outcome.bytes,
+            seconds: outcome.seconds,
+            deidentified: outcome.deidentified,
+          });
+          io.out(
+            flags.has('json') ? JSON.stringify({ dataDir: env.dataDir, meetingId, ...outcome }) : summary(outcome),
+          );
         } catch (err) {
           io.progress('');
           if (isAbortError(err) || controller.signal.aborted) {
@@ -176,7 +228,9 @@ Examples:
           }
           failed = true;
           env.log.error(`${j.kind} export failed`, err, { meetingId });
-          io.err(`boardprep export: ${label} export failed, ${path.basename(j.file)} was not written: ${err instanceof Error ? err.message : String(err)}`);
+          io.err(
+            `boardprep export: ${label} export failed, ${path.basename(j.file)} was not written: ${err instanceof Error ? err.message : String(err)}`,
+          );
         }
       }
       return failed ? 1 : 0;

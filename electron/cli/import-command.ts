@@ -34,7 +34,11 @@ function printSummary(result: ImportResult, dataDir: string, caseId: number | un
   );
   for (const s of result.studies) {
     const where = s.caseId === null ? 'not attached to a case' : `attached to case ${s.caseId}`;
-    const what = [s.studyDate ?? 'no date', s.studyDescription ? `"${s.studyDescription}"` : null, s.modalities.join('/') || null]
+    const what = [
+      s.studyDate ?? 'no date',
+      s.studyDescription ? `"${s.studyDescription}"` : null,
+      s.modalities.join('/') || null,
+    ]
       .filter(Boolean)
       .join(' ');
     io.out(
@@ -49,7 +53,7 @@ function printSummary(result: ImportResult, dataDir: string, caseId: number | un
   if (result.needsConfirmation.length > 0) {
     io.out(`Not attached to case ${caseId}: the patient in these studies differs from the case's patient:`);
     for (const m of result.needsConfirmation) io.out(`  study ${m.studyInstanceUid}: ${m.differences.join('; ')}`);
-    io.out('  Check the images are this patient\'s, then run the import again with --confirm-mismatch to attach them.');
+    io.out("  Check the images are this patient's, then run the import again with --confirm-mismatch to attach them.");
   }
   if (result.warnings.length > 0) {
     io.out('Warnings:');
@@ -59,7 +63,7 @@ function printSummary(result: ImportResult, dataDir: string, caseId: number | un
 
 export const importCommand: Command = {
   name: 'import',
-  summary: 'Import DICOM images (files, folders, a CD\'s DICOMDIR) into the image store',
+  summary: "Import DICOM images (files, folders, a CD's DICOMDIR) into the image store",
   help: `Usage: boardprep import PATH... [--case ID] [--confirm-mismatch] [--json] [--data DIR]
 
 Imports DICOM images into the data folder's image store and index. Each PATH may be a file, a folder (read
@@ -121,7 +125,16 @@ Examples:
         throw e;
       }
       const { scanned, imported, duplicates } = result;
-      io.progress(progressLine({ phase: 'importing', scanned, imported, duplicates, rejected: result.rejected.length, total: scanned }));
+      io.progress(
+        progressLine({
+          phase: 'importing',
+          scanned,
+          imported,
+          duplicates,
+          rejected: result.rejected.length,
+          total: scanned,
+        }),
+      );
       io.progress('');
       env.log.info('import finished', {
         status: result.status,

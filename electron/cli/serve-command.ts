@@ -27,14 +27,21 @@ Options:
     const { values, flags, positionals } = parseArgs(args, { values: ['port'], flags: ['demo'] });
     if (positionals.length) throw new UsageError(`Unexpected argument: ${positionals[0]}`);
     const port = values.port === undefined ? 0 : Number(values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0-65535, not ${values.port}`);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new UsageError(`--port must be 0-65535, not ${values.port}`);
 
     const db = openDatabase(env.dataDir);
     if (flags.has('demo') && new CasesService(db).count() === 0) {
       const { casesCreated } = loadDemoBoard(db, env.resourcesDir);
       const images = await loadDemoImages(db, env.dataDir, env.resourcesDir);
-      env.log.info('demo board loaded', { casesCreated, images: images.cases.reduce((n, c) => n + c.imported, 0), keyImages: images.keyImages });
-      io.out(`Loaded the demo board: ${casesCreated} cases, ${images.cases.reduce((n, c) => n + c.imported, 0)} synthetic CT images, ${images.keyImages} key images.`);
+      env.log.info('demo board loaded', {
+        casesCreated,
+        images: images.cases.reduce((n, c) => n + c.imported, 0),
+        keyImages: images.keyImages,
+      });
+      io.out(
+        `Loaded the demo board: ${casesCreated} cases, ${images.cases.reduce((n, c) => n + c.imported, 0)} synthetic CT images, ${images.keyImages} key images.`,
+      );
     }
     const ctx = { db, dataDir: env.dataDir, resourcesDir: env.resourcesDir, version: env.version, log: env.log };
     await startupSweep(ctx, (line) => {

@@ -16,7 +16,9 @@ export interface RequestBody {
 export class BodyTooLargeError extends Error {
   override name = 'BodyTooLargeError';
   constructor(limit: number) {
-    super(`The request body is larger than ${limit >= 1024 ** 2 ? `${Math.round(limit / 1024 ** 2)} MB` : `${limit} bytes`}`);
+    super(
+      `The request body is larger than ${limit >= 1024 ** 2 ? `${Math.round(limit / 1024 ** 2)} MB` : `${limit} bytes`}`,
+    );
   }
 }
 

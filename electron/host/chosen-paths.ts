@@ -29,7 +29,11 @@ export class ChosenPaths {
     this.forgetExpired(now);
     const missing = tokens.filter((t) => !this.grants.has(t));
     if (missing.length > 0) {
-      throw new DomainError('not-found', 'Choose the files again: the ones chosen are no longer available to import', 'chosen');
+      throw new DomainError(
+        'not-found',
+        'Choose the files again: the ones chosen are no longer available to import',
+        'chosen',
+      );
     }
     return tokens.map((t) => {
       const { path } = this.grants.get(t)!;

@@ -73,9 +73,16 @@ export async function dispatch(
     const value = await handler(parsed.data);
     const checked = spec.output.safeParse(value);
     if (!checked.success) {
-      if (spec.output instanceof z.ZodArray && Array.isArray(value)) return partialList(channel, spec.output as z.ZodArray<z.ZodType>, value, options);
-      options.log?.(`${channel} produced an invalid answer: ${outputIssues(value, checked.error).join('; ')}`, checked.error);
-      return { ok: false, error: { code: 'internal', message: `${channel} produced an answer that does not match the contract` } };
+      if (spec.output instanceof z.ZodArray && Array.isArray(value))
+        return partialList(channel, spec.output as z.ZodArray<z.ZodType>, value, options);
+      options.log?.(
+        `${channel} produced an invalid answer: ${outputIssues(value, checked.error).join('; ')}`,
+        checked.error,
+      );
+      return {
+        ok: false,
+        error: { code: 'internal', message: `${channel} produced an answer that does not match the contract` },
+      };
     }
     return { ok: true, value: checked.data };
   } catch (err) {
@@ -83,7 +90,10 @@ export async function dispatch(
       return { ok: false, error: { code: err.code, message: err.message, field: err.field } };
     }
     options.log?.(`${channel} failed`, err);
-    return { ok: false, error: { code: 'internal', message: `${channel} failed: ${err instanceof Error ? err.message : String(err)}` } };
+    return {
+      ok: false,
+      error: { code: 'internal', message: `${channel} failed: ${err instanceof Error ? err.message : String(err)}` },
+    };
   }
 }
 
@@ -93,7 +103,12 @@ export async function dispatch(
  * screen can say that something could not be shown, and each is named in the log with its field. One bad record
  * must not hide all the others.
  */
-function partialList(channel: string, schema: z.ZodArray<z.ZodType>, list: readonly unknown[], options: DispatchOptions): Result<unknown> {
+function partialList(
+  channel: string,
+  schema: z.ZodArray<z.ZodType>,
+  list: readonly unknown[],
+  options: DispatchOptions,
+): Result<unknown> {
   const valid: unknown[] = [];
   let omitted = 0;
   list.forEach((record, index) => {
@@ -103,7 +118,10 @@ function partialList(channel: string, schema: z.ZodArray<z.ZodType>, list: reado
       return;
     }
     omitted += 1;
-    options.log?.(`${channel} left out a record that does not match the contract: ${outputIssues(list, checked.error, index).join('; ')}`, checked.error);
+    options.log?.(
+      `${channel} left out a record that does not match the contract: ${outputIssues(list, checked.error, index).join('; ')}`,
+      checked.error,
+    );
   });
   return { ok: true, value: valid, omitted };
 }

@@ -13,9 +13,7 @@ import { storeUpload } from './uploads';
  *   PUT  /media/renders/<token>.png           a rendered key image, claimed by keyImages:create
  *   GET  /media/exports/<name>                 a file the exports wrote to the data folder's exports/
  */
-export type MediaAnswer =
-  | { status: 200; file: string; contentType: string }
-  | { status: number; text: string };
+export type MediaAnswer = { status: 200; file: string; contentType: string } | { status: number; text: string };
 
 const UID = /^[0-9]+(\.[0-9]+)*$/;
 const TOKEN = /^[A-Za-z0-9_-]{8,64}$/;
@@ -33,11 +31,15 @@ export async function answerMedia(
   try {
     if (method === 'GET' && kind === 'instances' && a && UID.test(a) && !b) {
       const file = services.studies.instanceFile(a);
-      return file ? { status: 200, file, contentType: 'application/dicom' } : { status: 404, text: `No stored image ${a}` };
+      return file
+        ? { status: 200, file, contentType: 'application/dicom' }
+        : { status: 404, text: `No stored image ${a}` };
     }
     if (method === 'GET' && kind === 'key-images' && a && /^\d+\.png$/.test(a)) {
       const relative = services.keyImages.renderPath(Number.parseInt(a, 10));
-      return relative ? { status: 200, file: path.join(services.ctx.dataDir, relative), contentType: 'image/png' } : { status: 404, text: 'No such key image' };
+      return relative
+        ? { status: 200, file: path.join(services.ctx.dataDir, relative), contentType: 'image/png' }
+        : { status: 404, text: 'No such key image' };
     }
     if (method === 'PUT' && kind === 'uploads' && a && TOKEN.test(a) && b && /^\d+$/.test(b)) {
       await storeUpload(services.ctx.dataDir, a, Number(b), url.searchParams.get('name') ?? `file-${b}`, body);
@@ -49,6 +51,9 @@ export async function answerMedia(
     }
     return { status: 404, text: 'Not found' };
   } catch (err) {
-    return { status: err instanceof BodyTooLargeError ? 413 : 400, text: err instanceof Error ? err.message : String(err) };
+    return {
+      status: err instanceof BodyTooLargeError ? 413 : 400,
+      text: err instanceof Error ? err.message : String(err),
+    };
   }
 }

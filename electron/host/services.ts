@@ -43,6 +43,12 @@ export function createServices(ctx: AppContext): Services {
     clinical,
     meetings,
     chosenPaths: new ChosenPaths(),
-    exports: new ExportsService({ db: ctx.db, dataDir: ctx.dataDir, meetings, jobs, log: (m, e) => (ctx.log ?? silentLogger).error(m, e) }),
+    exports: new ExportsService({
+      db: ctx.db,
+      dataDir: ctx.dataDir,
+      meetings,
+      jobs,
+      log: (m, e) => (ctx.log ?? silentLogger).error(m, e),
+    }),
   };
 }

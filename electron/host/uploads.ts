@@ -24,7 +24,13 @@ export function safeRelativePath(name: string, index: number): string {
   return segments.length ? path.join(...segments) : `file-${index}`;
 }
 
-export async function storeUpload(dataDir: string, batchId: string, index: number, name: string, body: RequestBody): Promise<void> {
+export async function storeUpload(
+  dataDir: string,
+  batchId: string,
+  index: number,
+  name: string,
+  body: RequestBody,
+): Promise<void> {
   const dir = uploadDir(dataDir, batchId);
   let target = path.join(dir, safeRelativePath(name, index));
   try {

@@ -120,7 +120,11 @@ function safeEqual(a: string | undefined, b: string): boolean {
 }
 
 function send(res: http.ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8'): void {
-  const headers: Record<string, string> = { 'Content-Type': type, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
+  const headers: Record<string, string> = {
+    'Content-Type': type,
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  };
   // The rest of a refused body is not read: close the connection rather than drain it.
   if (status === 413) headers.Connection = 'close';
   res.writeHead(status, headers);
@@ -195,7 +199,9 @@ function serveStatic(rendererDir: string, urlPath: string, res: http.ServerRespo
     'Content-Type': MIME[path.extname(target)] ?? 'application/octet-stream',
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
-    'Cache-Control': target.includes(`${path.sep}assets${path.sep}`) ? 'private, max-age=31536000, immutable' : 'no-store',
+    'Cache-Control': target.includes(`${path.sep}assets${path.sep}`)
+      ? 'private, max-age=31536000, immutable'
+      : 'no-store',
   };
   const csp = staticContentSecurityPolicy(path.relative(rendererDir, target));
   if (csp) headers['Content-Security-Policy'] = csp;
@@ -210,7 +216,8 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   const server = http.createServer(async (req, res) => {
     try {
-      if (req.headers.host !== allowedHost) return send(res, 403, 'Forbidden: BoardPrep answers only on its loopback address');
+      if (req.headers.host !== allowedHost)
+        return send(res, 403, 'Forbidden: BoardPrep answers only on its loopback address');
       const foreign = foreignRequest(req.headers, `http://${allowedHost}`);
       if (foreign) return send(res, 403, `Forbidden: BoardPrep refuses ${foreign}`);
       const url = new URL(req.url ?? '/', `http://${allowedHost}`);
@@ -224,19 +231,32 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
       const header = req.headers[TOKEN_HEADER];
       const byHeader = typeof header === 'string' && safeEqual(header, token);
-      const bySignature = isMedia && (req.method === 'GET' || req.method === 'HEAD') && verifyMediaUrl(token, url, Date.now());
+      const bySignature =
+        isMedia && (req.method === 'GET' || req.method === 'HEAD') && verifyMediaUrl(token, url, Date.now());
       if (!byHeader && !bySignature) {
-        return send(res, 401, 'Unauthorized: open the address BoardPrep printed when it started (it carries the token).');
+        return send(
+          res,
+          401,
+          'Unauthorized: open the address BoardPrep printed when it started (it carries the token).',
+        );
       }
       const body = requestBody(req, declaredLength(req.headers['content-length']));
 
       if (isApi) {
-        if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'refused', message: 'Use POST' } });
+        if (req.method !== 'POST')
+          return sendJson(res, 405, { ok: false, error: { code: 'refused', message: 'Use POST' } });
         if (!isJsonContentType(req.headers['content-type'])) {
-          return sendJson(res, 415, { ok: false, error: { code: 'refused', message: 'Send the request as application/json' } });
+          return sendJson(res, 415, {
+            ok: false,
+            error: { code: 'refused', message: 'Send the request as application/json' },
+          });
         }
         const channel = decodePath(url.pathname.slice('/api/'.length));
-        if (channel === null) return sendJson(res, 400, { ok: false, error: { code: 'invalid-input', message: 'The channel name has malformed percent-encoding' } });
+        if (channel === null)
+          return sendJson(res, 400, {
+            ok: false,
+            error: { code: 'invalid-input', message: 'The channel name has malformed percent-encoding' },
+          });
         let input: unknown;
         try {
           const text = (await body.read(MAX_BODY)).toString('utf8');
@@ -245,11 +265,20 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
           const tooLarge = err instanceof BodyTooLargeError;
           return sendJson(res, tooLarge ? 413 : 400, {
             ok: false,
-            error: { code: 'invalid-input', message: tooLarge ? (err as Error).message : `Request body is not valid JSON: ${(err as Error).message}` },
+            error: {
+              code: 'invalid-input',
+              message: tooLarge ? (err as Error).message : `Request body is not valid JSON: ${(err as Error).message}`,
+            },
           });
         }
         const result = await dispatch(options.handlers, channel, input, { log: options.log });
-        const status = result.ok ? 200 : result.error.code === 'unknown-channel' ? 404 : result.error.code === 'internal' ? 500 : 200;
+        const status = result.ok
+          ? 200
+          : result.error.code === 'unknown-channel'
+            ? 404
+            : result.error.code === 'internal'
+              ? 500
+              : 200;
         return sendJson(res, status, result);
       }
       const answer = options.media ? await options.media(req.method ?? 'GET', url, body) : null;

@@ -1,11 +1,27 @@
 import { memo } from 'react';
 import type { Slide } from '../../shared/deck/model';
 import type { SlideFrame } from './frame';
-import { AgendaSlideView, HistorySlideView, ImagingSlideView, PathologySlideView, PlanSlideView, StagingSlideView, TitleSlideView } from './kinds';
+import {
+  AgendaSlideView,
+  HistorySlideView,
+  ImagingSlideView,
+  PathologySlideView,
+  PlanSlideView,
+  StagingSlideView,
+  TitleSlideView,
+} from './kinds';
 import '../styles/slides.css';
 
 /** Draws one slide of the deck model at its logical size (1600 x 900); wrap it in a SlideStage to scale it. */
-export const SlideView = memo(function SlideView({ slide, frame, onImageSettled }: { slide: Slide; frame: SlideFrame; onImageSettled?: () => void }) {
+export const SlideView = memo(function SlideView({
+  slide,
+  frame,
+  onImageSettled,
+}: {
+  slide: Slide;
+  frame: SlideFrame;
+  onImageSettled?: () => void;
+}) {
   switch (slide.kind) {
     case 'agenda':
       return <AgendaSlideView slide={slide} frame={frame} />;

@@ -24,7 +24,20 @@ export interface SlideFrame {
   plannedStart: string | null;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 function parts(at: string): { y: number; m: number; d: number; time: string } | null {
@@ -92,6 +105,9 @@ export function framesOf(deck: MeetingDeck, slides: readonly Slide[] = deck.slid
 }
 
 /** The section (case) a slide index belongs to, or null for the agenda slide. */
-export function sectionAt<S extends { firstSlide: number; slideCount: number }>(sections: readonly S[], index: number): S | null {
+export function sectionAt<S extends { firstSlide: number; slideCount: number }>(
+  sections: readonly S[],
+  index: number,
+): S | null {
   return sections.find((s) => index >= s.firstSlide && index < s.firstSlide + s.slideCount) ?? null;
 }

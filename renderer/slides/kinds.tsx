@@ -52,7 +52,8 @@ function AgendaTable({ rows, compact }: { rows: SlideOf<'agenda'>['content']['ro
             </td>
             <td className="s-time">{clock(r.plannedStart)}</td>
             <td className="s-patient">
-              <strong>{compact ? shortPatientLabel(r.label) : r.label}</strong> <span className="s-muted">{r.ageSex}</span>
+              <strong>{compact ? shortPatientLabel(r.label) : r.label}</strong>{' '}
+              <span className="s-muted">{r.ageSex}</span>
               {r.carriedOver && <span className="s-tag s-tag--carried">{compact ? '↻' : 'Carried over'}</span>}
               {r.state !== 'pending' && <span className="s-tag">{AGENDA_STATE_LABEL[r.state]}</span>}
               {!compact && <div className="s-agenda__dx">{r.diagnosis}</div>}
@@ -78,7 +79,9 @@ export function AgendaSlideView({ slide, frame }: KindProps<'agenda'>) {
             {longDate(m.startsAt)}, {clock(m.startsAt)}–{clock(m.endsAt)}
           </div>
           <div className="s-agenda__where">
-            {[m.boardLabel !== m.title ? m.boardLabel : '', where, m.chair ? `Chair: ${m.chair}` : ''].filter(Boolean).join(' · ')}
+            {[m.boardLabel !== m.title ? m.boardLabel : '', where, m.chair ? `Chair: ${m.chair}` : '']
+              .filter(Boolean)
+              .join(' · ')}
           </div>
           <div className={`s-agenda__total${c.minutesLeft < 0 ? ' is-over' : ''}`}>
             {c.rows.length} case{c.rows.length === 1 ? '' : 's'} · {c.totalMinutes} of {m.durationMinutes} min
@@ -107,7 +110,9 @@ export function AgendaSlideView({ slide, frame }: KindProps<'agenda'>) {
 export function TitleSlideView({ slide, frame }: KindProps<'title'>) {
   const c = slide.content;
   const p = c.patient;
-  const ids = [p.mrn ? `MRN ${p.mrn}` : '', p.dateOfBirth ? `born ${dayMonthYear(p.dateOfBirth)}` : ''].filter(Boolean).join(' · ');
+  const ids = [p.mrn ? `MRN ${p.mrn}` : '', p.dateOfBirth ? `born ${dayMonthYear(p.dateOfBirth)}` : '']
+    .filter(Boolean)
+    .join(' · ');
   const facts: [string, string][] = [
     ['Site', c.siteChapterLabel],
     ['ECOG', c.ecogLabel ?? 'not recorded'],
@@ -143,7 +148,12 @@ export function TitleSlideView({ slide, frame }: KindProps<'title'>) {
             {slide.text.summary}
             {ids && <span className="s-opener__ids"> · {ids}</span>}
           </div>
-          <Fit max={34} min={20} className="s-opener__fit" watch={[slide.text.diagnosis, slide.text.site, slide.text.question]}>
+          <Fit
+            max={34}
+            min={20}
+            className="s-opener__fit"
+            watch={[slide.text.diagnosis, slide.text.site, slide.text.question]}
+          >
             <p className="s-opener__dx">{slide.text.diagnosis || 'Working diagnosis not recorded'}</p>
             {slide.text.site && <p className="s-opener__site">{slide.text.site}</p>}
             <dl className="s-facts">
@@ -190,7 +200,11 @@ export function HistorySlideView({ slide, frame }: KindProps<'history'>) {
     <SlideMaster frame={frame} title={slide.title} kind="history">
       <div className="s-cols s-cols--history">
         <Fit max={32} min={20} className="s-history" watch={slide.text.history}>
-          {slide.text.history ? <p className="s-prose">{slide.text.history}</p> : <Empty>No clinical history recorded.</Empty>}
+          {slide.text.history ? (
+            <p className="s-prose">{slide.text.history}</p>
+          ) : (
+            <Empty>No clinical history recorded.</Empty>
+          )}
           {c.parts > 1 && <p className="s-continued">Continued on the next slide</p>}
         </Fit>
         <Fit max={26} min={18} className="s-history-side" watch={[slide.text.comorbidities, c.ecogLabel, c.timeline]}>
@@ -204,7 +218,11 @@ export function HistorySlideView({ slide, frame }: KindProps<'history'>) {
               <dd>{c.ecogLabel ?? 'Not recorded'}</dd>
             </div>
           </dl>
-          <div className="s-panel-label">{timeline.length < c.timeline.length ? `Timeline (latest ${timeline.length} of ${c.timeline.length})` : 'Timeline'}</div>
+          <div className="s-panel-label">
+            {timeline.length < c.timeline.length
+              ? `Timeline (latest ${timeline.length} of ${c.timeline.length})`
+              : 'Timeline'}
+          </div>
           {c.timeline.length === 0 ? (
             <Empty>No events yet.</Empty>
           ) : (
@@ -255,7 +273,9 @@ export function ImagingSlideView({ slide, frame, onImageSettled }: KindProps<'im
   const hasSide = c.lesions.length > 0 || Boolean(slide.text.summary);
   return (
     <SlideMaster frame={frame} title={slide.title} kind="imaging">
-      <div className={`s-imaging${hasSide && c.images.length > 0 ? ' s-imaging--side' : ''}${c.images.length === 0 ? ' s-imaging--none' : ''}`}>
+      <div
+        className={`s-imaging${hasSide && c.images.length > 0 ? ' s-imaging--side' : ''}${c.images.length === 0 ? ' s-imaging--none' : ''}`}
+      >
         {c.images.length > 0 && (
           <div className={`s-images s-images--${c.images.length}`}>
             {c.images.map((img) => (
@@ -275,14 +295,21 @@ export function ImagingSlideView({ slide, frame, onImageSettled }: KindProps<'im
                       <div className="s-lesion__size">{l.size}</div>
                       <div className="s-lesion__label">{l.label}</div>
                       <div className="s-muted s-small">
-                        {[dayMonthYear(l.studyDate), l.source === 'measured' ? 'measured on the images' : 'from the report'].filter(Boolean).join(' · ')}
+                        {[
+                          dayMonthYear(l.studyDate),
+                          l.source === 'measured' ? 'measured on the images' : 'from the report',
+                        ]
+                          .filter(Boolean)
+                          .join(' · ')}
                       </div>
                     </li>
                   ))}
                 </ul>
               </>
             )}
-            {c.images.length === 0 && <p className="s-muted s-small s-noimage">No key image saved yet: sizes as recorded.</p>}
+            {c.images.length === 0 && (
+              <p className="s-muted s-small s-noimage">No key image saved yet: sizes as recorded.</p>
+            )}
           </Fit>
         )}
       </div>
@@ -305,7 +332,13 @@ function GradeCard({ grade }: { grade: DeckPathologyReport['grade'] }) {
       <div className="s-grade__row">
         <div className="s-grade__value">{grade.grade}</div>
         <div className="s-grade__score">
-          {grade.score !== null ? `Score ${grade.score}` : grade.status === 'not-gradable' ? 'Not gradable' : grade.source === 'reported' ? 'As reported' : 'Incomplete'}
+          {grade.score !== null
+            ? `Score ${grade.score}`
+            : grade.status === 'not-gradable'
+              ? 'Not gradable'
+              : grade.source === 'reported'
+                ? 'As reported'
+                : 'Incomplete'}
         </div>
       </div>
       <div className="s-grade__parts">
@@ -332,7 +365,10 @@ export function PathologySlideView({ slide, frame }: KindProps<'pathology'>) {
     );
   }
   const facts: [string, string][] = [
-    ['Specimen', [driving.procedure, dayMonthYear(driving.specimenDate), driving.specimenId ?? ''].filter(Boolean).join(' · ')],
+    [
+      'Specimen',
+      [driving.procedure, dayMonthYear(driving.specimenDate), driving.specimenId ?? ''].filter(Boolean).join(' · '),
+    ],
     ...(driving.laboratory ? ([['Laboratory', driving.laboratory]] as [string, string][]) : []),
     ...(driving.margin ? ([['Margins', driving.margin]] as [string, string][]) : []),
     ...(driving.neoadjuvantTherapy || driving.treatmentEffect
@@ -340,7 +376,9 @@ export function PathologySlideView({ slide, frame }: KindProps<'pathology'>) {
       : []),
     [
       'Expert review',
-      driving.expertReview ? `${driving.expertReview.by}, ${dayMonthYear(driving.expertReview.date)} (${driving.expertReview.agreement})` : 'Not yet reviewed by a sarcoma pathologist',
+      driving.expertReview
+        ? `${driving.expertReview.by}, ${dayMonthYear(driving.expertReview.date)} (${driving.expertReview.agreement})`
+        : 'Not yet reviewed by a sarcoma pathologist',
     ],
   ];
   return (
@@ -450,7 +488,9 @@ export function StagingSlideView({ slide, frame }: KindProps<'staging'>) {
               </div>
             </dl>
           )}
-          {c.applicable && c.defaults && <p className="s-warning">No staging inputs saved: nodes counted as N0 and M0 by default.</p>}
+          {c.applicable && c.defaults && (
+            <p className="s-warning">No staging inputs saved: nodes counted as N0 and M0 by default.</p>
+          )}
         </Fit>
       </div>
     </SlideMaster>
@@ -482,16 +522,27 @@ export function PlanSlideView({ slide, frame }: KindProps<'plan'>) {
               ))}
             </div>
           )}
-          {slide.text.proposal ? <p className="s-prose">{slide.text.proposal}</p> : c.options.length === 0 && <Empty>No plan proposed yet: for the board to decide.</Empty>}
+          {slide.text.proposal ? (
+            <p className="s-prose">{slide.text.proposal}</p>
+          ) : (
+            c.options.length === 0 && <Empty>No plan proposed yet: for the board to decide.</Empty>
+          )}
         </Fit>
-        <Fit max={26} min={18} className={`s-readiness s-readiness--${r.ready || (r.missing === 0 && r.stale === 0) ? 'done' : r.missing ? 'missing' : 'stale'}`} watch={r}>
+        <Fit
+          max={26}
+          min={18}
+          className={`s-readiness s-readiness--${r.ready || (r.missing === 0 && r.stale === 0) ? 'done' : r.missing ? 'missing' : 'stale'}`}
+          watch={r}
+        >
           <div className="s-panel-label">Work-up for this meeting</div>
           {r.open.length === 0 ? (
             <p className="s-readiness__done">✓ Work-up complete</p>
           ) : (
             <>
               <p className="s-readiness__count">
-                {[r.missing ? `${r.missing} missing` : '', r.stale ? `${r.stale} stale` : ''].filter(Boolean).join(' · ')}
+                {[r.missing ? `${r.missing} missing` : '', r.stale ? `${r.stale} stale` : '']
+                  .filter(Boolean)
+                  .join(' · ')}
               </p>
               <ul className="s-open">
                 {r.open.map((o) => (

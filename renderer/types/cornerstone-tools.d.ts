@@ -86,7 +86,11 @@ declare module 'cornerstone-tools' {
       autoResizeViewports?: boolean;
     }): void;
     function addToolForElement(element: HTMLElement, tool: ToolClass, props?: ToolProps): void;
-    function setToolActiveForElement(element: HTMLElement, toolName: string, options: { mouseButtonMask: number }): void;
+    function setToolActiveForElement(
+      element: HTMLElement,
+      toolName: string,
+      options: { mouseButtonMask: number },
+    ): void;
     function setToolPassiveForElement(element: HTMLElement, toolName: string): void;
     function setToolDisabledForElement(element: HTMLElement, toolName: string): void;
     function newImageIdSpecificToolStateManager(): ToolStateManager;
@@ -139,10 +143,18 @@ declare module 'cornerstone-tools' {
     function importInternal(
       uri: 'drawing/draw',
     ): (context: CanvasRenderingContext2D, fn: (context: CanvasRenderingContext2D) => void) => void;
-    function importInternal(uri: 'drawing/setShadow'): (context: CanvasRenderingContext2D, options: ShadowOptions) => void;
+    function importInternal(
+      uri: 'drawing/setShadow',
+    ): (context: CanvasRenderingContext2D, options: ShadowOptions) => void;
     function importInternal(
       uri: 'drawing/drawLine',
-    ): (context: CanvasRenderingContext2D, element: HTMLElement, start: Point, end: Point, options: LineOptions) => void;
+    ): (
+      context: CanvasRenderingContext2D,
+      element: HTMLElement,
+      start: Point,
+      end: Point,
+      options: LineOptions,
+    ) => void;
     function importInternal(
       uri: 'drawing/drawEllipse',
     ): (
@@ -156,7 +168,12 @@ declare module 'cornerstone-tools' {
     ) => void;
     function importInternal(
       uri: 'drawing/drawHandles',
-    ): (context: CanvasRenderingContext2D, detail: cornerstone.ImageRenderedDetail, handles: Handles, options: HandleOptions) => void;
+    ): (
+      context: CanvasRenderingContext2D,
+      detail: cornerstone.ImageRenderedDetail,
+      handles: Handles,
+      options: HandleOptions,
+    ) => void;
     function importInternal(
       uri: 'drawing/drawLinkedTextBox',
     ): (
@@ -171,7 +188,9 @@ declare module 'cornerstone-tools' {
       xOffset: number,
       yCenter: boolean,
     ) => void;
-    function importInternal(uri: 'util/getROITextBoxCoords'): (viewport: cornerstone.Viewport, handles: Handles) => Point;
+    function importInternal(
+      uri: 'util/getROITextBoxCoords',
+    ): (viewport: cornerstone.Viewport, handles: Handles) => Point;
   }
   export = cornerstoneTools;
 }

@@ -27,7 +27,11 @@ export function SeriesThumbnail({ imageId, fallback }: { imageId: string | null;
   }, [imageId]);
   return (
     <div className="thumb" aria-hidden="true">
-      {imageId && !failed ? <div ref={element} className="thumb__canvas" /> : <span className="thumb__fallback">{fallback}</span>}
+      {imageId && !failed ? (
+        <div ref={element} className="thumb__canvas" />
+      ) : (
+        <span className="thumb__fallback">{fallback}</span>
+      )}
     </div>
   );
 }

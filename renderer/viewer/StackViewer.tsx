@@ -23,7 +23,15 @@ import { handlePoint, TOOL_NAMES, type MeasureData } from './measure-tools';
 import { probePixel, sameProbe, type PixelProbe } from './pixel-probe';
 import { matchPreset, presetsFor } from './presets';
 import { clampIndex, keyToIndex, wheelStepper } from './slice-navigation';
-import type { Annotation, StackViewerHandle, StackViewerProps, ToolName, ViewerImage, ViewState, WindowPreset } from './types';
+import type {
+  Annotation,
+  StackViewerHandle,
+  StackViewerProps,
+  ToolName,
+  ViewerImage,
+  ViewState,
+  WindowPreset,
+} from './types';
 import { activateTool, installTools } from './viewer-tools';
 import { applyViewState, toViewState } from './view-state';
 import { ViewerOverlay } from './ViewerOverlay';
@@ -42,7 +50,8 @@ export type {
   WindowPreset,
 } from './types';
 
-type Status = { kind: 'loading' } | { kind: 'ready'; imageId: string } | { kind: 'error'; message: string; detail: string };
+type Status =
+  { kind: 'loading' } | { kind: 'ready'; imageId: string } | { kind: 'error'; message: string; detail: string };
 
 const LOAD_TIMEOUT_MS = 30_000;
 /** While a handle is dragged, the measurements are handed over at most this often (each one is saved). */
@@ -103,7 +112,10 @@ export const StackViewer = forwardRef<StackViewerHandle, StackViewerProps>(funct
     if (!el || !manager) return;
     const { props: p, stackKey: key } = latest.current;
     const displayed = cornerstone.getEnabledElement(el).image;
-    const all: Annotation[] = [...collectAnnotations(manager, p.images, displayed), ...foreignAnnotations(p.images, p.annotations)];
+    const all: Annotation[] = [
+      ...collectAnnotations(manager, p.images, displayed),
+      ...foreignAnnotations(p.images, p.annotations),
+    ];
     const json = JSON.stringify(all);
     if (syncedRef.current?.stackKey === key && syncedRef.current.json === json) return;
     syncedRef.current = { stackKey: key, json };
@@ -143,7 +155,9 @@ export const StackViewer = forwardRef<StackViewerHandle, StackViewerProps>(funct
       setView((prev) => (sameView(prev, v) ? prev : v));
       const { props: p, index: i } = latest.current;
       if (image.imageId === p.images[i]?.imageId) {
-        setStatus((s) => (s.kind === 'ready' && s.imageId === image.imageId ? s : { kind: 'ready', imageId: image.imageId }));
+        setStatus((s) =>
+          s.kind === 'ready' && s.imageId === image.imageId ? s : { kind: 'ready', imageId: image.imageId },
+        );
       }
       reprobe(); // the slice (or pan/zoom) changed under a still mouse
     };
@@ -250,7 +264,11 @@ export const StackViewer = forwardRef<StackViewerHandle, StackViewerProps>(funct
         // A codec can "succeed" with an empty image (e.g. JPEG-LS data labelled as JPEG 2000): that is a failure.
         if (!(image.width > 0 && image.height > 0)) {
           const ts = transferSyntaxOf(entry.imageId);
-          setStatus({ kind: 'error', message: `the image data decoded to an empty picture${ts ? ` (transfer syntax ${ts})` : ''}`, detail: '' });
+          setStatus({
+            kind: 'error',
+            message: `the image data decoded to an empty picture${ts ? ` (transfer syntax ${ts})` : ''}`,
+            detail: '',
+          });
           return;
         }
         const current = cornerstone.getEnabledElement(el).image ? cornerstone.getViewport(el) : undefined;
@@ -261,13 +279,21 @@ export const StackViewer = forwardRef<StackViewerHandle, StackViewerProps>(funct
         firstDisplayRef.current = false;
         cornerstone.displayImage(el, image, viewport); // IMAGE_RENDERED then marks it ready
         const spacing = spacingOf(image.imageId);
-        setShown({ modality: modalityOf(image.imageId), unit: spacingUnitLabel(spacing?.source ?? null), invert: image.invert });
+        setShown({
+          modality: modalityOf(image.imageId),
+          unit: spacingUnitLabel(spacing?.source ?? null),
+          invert: image.invert,
+        });
       },
       (err: unknown) => {
         if (cancelled) return;
         console.warn(`[viewer] ${entry.imageId}:`, err);
         const { imageId } = entry;
-        const facts = { parsed: isParsed(imageId), transferSyntax: transferSyntaxOf(imageId), hasPixelData: hasPixelData(imageId) };
+        const facts = {
+          parsed: isParsed(imageId),
+          transferSyntax: transferSyntaxOf(imageId),
+          hasPixelData: hasPixelData(imageId),
+        };
         setStatus({ kind: 'error', message: describeLoadError(err, facts), detail: errorText(err) });
       },
     );
@@ -276,7 +302,11 @@ export const StackViewer = forwardRef<StackViewerHandle, StackViewerProps>(funct
       if (cancelled) return;
       setStatus((s) =>
         s.kind === 'loading'
-          ? { kind: 'error', message: `the image did not finish loading within ${LOAD_TIMEOUT_MS / 1000} s`, detail: '' }
+          ? {
+              kind: 'error',
+              message: `the image did not finish loading within ${LOAD_TIMEOUT_MS / 1000} s`,
+              detail: '',
+            }
           : s,
       );
     }, LOAD_TIMEOUT_MS);
@@ -313,7 +343,8 @@ export const StackViewer = forwardRef<StackViewerHandle, StackViewerProps>(funct
     if (!el || !cornerstone.getEnabledElement(el).image) return;
     for (const t of MEASURE_TOOLS) {
       const state = cornerstoneTools.getToolState(el, TOOL_NAMES[t]);
-      for (const data of [...(state?.data ?? [])]) if (data.active) cornerstoneTools.removeToolState(el, TOOL_NAMES[t], data);
+      for (const data of [...(state?.data ?? [])])
+        if (data.active) cornerstoneTools.removeToolState(el, TOOL_NAMES[t], data);
     }
     cornerstone.updateImage(el);
   };
@@ -389,9 +420,9 @@ export const StackViewer = forwardRef<StackViewerHandle, StackViewerProps>(funct
         {status.kind === 'error' && (
           <div className="bpv-error" role="alert" data-testid="viewer-error">
             <p>Cannot display this image: {status.message}</p>
-            {status.detail && !status.message.includes(status.detail) && !/Content Security Policy/i.test(status.detail) && (
-              <p className="bpv-error__detail">{status.detail}</p>
-            )}
+            {status.detail &&
+              !status.message.includes(status.detail) &&
+              !/Content Security Policy/i.test(status.detail) && <p className="bpv-error__detail">{status.detail}</p>}
           </div>
         )}
         <ViewerOverlay

@@ -60,10 +60,22 @@ export function ViewerToolbar(p: ViewerToolbarProps) {
             ))}
           </select>
         </label>
-        <button type="button" className="bpv-button" aria-pressed={p.inverted} disabled={p.disabled} onClick={p.onInvert}>
+        <button
+          type="button"
+          className="bpv-button"
+          aria-pressed={p.inverted}
+          disabled={p.disabled}
+          onClick={p.onInvert}
+        >
           Invert
         </button>
-        <button type="button" className="bpv-button" disabled={p.disabled} onClick={p.onReset} title="Fit to window, image's own window">
+        <button
+          type="button"
+          className="bpv-button"
+          disabled={p.disabled}
+          onClick={p.onReset}
+          title="Fit to window, image's own window"
+        >
           Reset
         </button>
       </div>

@@ -30,7 +30,14 @@ function toAnnotation(tool: MeasureToolName, data: MeasureData, image: ViewerIma
   const tb = data.handles.textBox;
   if (tb?.hasMoved && typeof tb.x === 'number' && typeof tb.y === 'number') handles.textBox = { x: tb.x, y: tb.y };
   data.uuid ??= newId(); // addToolState normally sets one
-  return { id: data.uuid, tool, sopInstanceUid: image.sopInstanceUid, frame: image.frame, handles, values: { ...data.values } };
+  return {
+    id: data.uuid,
+    tool,
+    sopInstanceUid: image.sopInstanceUid,
+    frame: image.frame,
+    handles,
+    values: { ...data.values },
+  };
 }
 
 function toToolData(a: Annotation): MeasureData {
@@ -103,7 +110,8 @@ export function collectAnnotations(
     for (const tool of MEASURE_TOOLS) {
       const state = manager.getImageIdToolState(im.imageId, TOOL_NAMES[tool]);
       for (const data of (state?.data ?? []) as MeasureData[]) {
-        if ((data.invalidated || !data.values) && displayed?.imageId === im.imageId) updateValues(tool, data, displayed);
+        if ((data.invalidated || !data.values) && displayed?.imageId === im.imageId)
+          updateValues(tool, data, displayed);
         const a = toAnnotation(tool, data, im);
         if (a) out.push(a);
       }

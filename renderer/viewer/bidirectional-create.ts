@@ -35,7 +35,12 @@ interface MouseDetail {
 /** The library's rule: no Bidirectional without a pixel spacing (its short axis is drawn perpendicular in mm). */
 function hasSpacing(image: cornerstone.Image): boolean {
   const plane = cornerstone.metaData.get('imagePlaneModule', image.imageId) as
-    | { rowPixelSpacing?: number; columnPixelSpacing?: number; rowImagePixelSpacing?: number; colImagePixelSpacing?: number }
+    | {
+        rowPixelSpacing?: number;
+        columnPixelSpacing?: number;
+        rowImagePixelSpacing?: number;
+        colImagePixelSpacing?: number;
+      }
     | undefined;
   const row = plane ? plane.rowPixelSpacing || plane.rowImagePixelSpacing : image.rowPixelSpacing;
   const col = plane ? plane.columnPixelSpacing || plane.colImagePixelSpacing : image.columnPixelSpacing;

@@ -29,5 +29,11 @@ export async function captureView(
   }
   cornerstone.draw(element);
   const png = await canvasToPng(enabled.canvas);
-  return { index, image: entry, view: toViewState(viewport), annotations: collectAnnotations(manager, [entry], image), png };
+  return {
+    index,
+    image: entry,
+    view: toViewState(viewport),
+    annotations: collectAnnotations(manager, [entry], image),
+    png,
+  };
 }

@@ -56,7 +56,9 @@ export function spacingOf(imageId: string): Spacing | null {
   const frame = frameOf(imageId);
   const measures = (group: string, i: number) => firstItem(firstItem(ds, group, i), 'x00289110');
   const ps =
-    pair(ds, 'x00280030') ?? pair(measures('x52009230', frame), 'x00280030') ?? pair(measures('x52009229', 0), 'x00280030');
+    pair(ds, 'x00280030') ??
+    pair(measures('x52009230', frame), 'x00280030') ??
+    pair(measures('x52009229', 0), 'x00280030');
   if (ps) return { row: ps[0], col: ps[1], source: 'PixelSpacing' };
   const ips = pair(ds, 'x00181164');
   if (ips) return { row: ips[0], col: ips[1], source: 'ImagerPixelSpacing' };
@@ -91,10 +93,14 @@ export function imagePlaneProvider(type: string, imageId: string): unknown {
   if (type !== 'imagePlaneModule' || !imageId.startsWith('wadouri:')) return undefined;
   const ds = dataSetOf(imageId);
   if (!ds) return undefined;
-  const plane: ImagePlane = wadoImagePlane(imageId) ?? { rows: ds.uint16('x00280010'), columns: ds.uint16('x00280011') };
+  const plane: ImagePlane = wadoImagePlane(imageId) ?? {
+    rows: ds.uint16('x00280010'),
+    columns: ds.uint16('x00280011'),
+  };
   if (plane.rowPixelSpacing && plane.columnPixelSpacing) return plane;
   const spacing = spacingOf(imageId);
-  if (spacing?.source === 'PixelSpacing') return { ...plane, rowPixelSpacing: spacing.row, columnPixelSpacing: spacing.col };
+  if (spacing?.source === 'PixelSpacing')
+    return { ...plane, rowPixelSpacing: spacing.row, columnPixelSpacing: spacing.col };
   // undefined, not null: the library defaults only undefined spacings to 1 (null gives NaN handles).
   return {
     ...plane,

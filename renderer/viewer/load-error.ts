@@ -21,7 +21,12 @@ const TRANSFER_SYNTAX_NAMES: Readonly<Record<string, string>> = {
   '1.2.840.10008.1.2.4.102': 'MPEG-4 AVC/H.264 video',
 };
 
-const UNCOMPRESSED = new Set(['1.2.840.10008.1.2', '1.2.840.10008.1.2.1', '1.2.840.10008.1.2.1.99', '1.2.840.10008.1.2.2']);
+const UNCOMPRESSED = new Set([
+  '1.2.840.10008.1.2',
+  '1.2.840.10008.1.2.1',
+  '1.2.840.10008.1.2.1.99',
+  '1.2.840.10008.1.2.2',
+]);
 
 export function transferSyntaxLabel(uid: string): string {
   const name = TRANSFER_SYNTAX_NAMES[uid];
@@ -74,7 +79,9 @@ export function describeLoadError(err: unknown, { parsed, transferSyntax, hasPix
   if (!hasPixelData) return 'the file contains no image (no Pixel Data element)';
   if (transferSyntax && !UNCOMPRESSED.has(transferSyntax)) {
     // The WASM codecs' glue uses `new Function`, which a strict script-src refuses: say so for support.
-    const blocked = /Content Security Policy/i.test(errorText(err)) ? ' (its decoder is blocked by the content security policy)' : '';
+    const blocked = /Content Security Policy/i.test(errorText(err))
+      ? ' (its decoder is blocked by the content security policy)'
+      : '';
     return `transfer syntax ${transferSyntaxLabel(transferSyntax)} could not be decoded${blocked}`;
   }
   return `the pixel data could not be read (${errorText(err)})`;

@@ -63,7 +63,9 @@ const SHADOW = { shadow: true, shadowColor: 'rgba(0,0,0,0.9)', shadowOffsetX: 1,
 
 export function handlePoint(handles: Handles, key: string): Point {
   const h = handles[key];
-  return h && typeof h === 'object' && typeof h.x === 'number' && typeof h.y === 'number' ? { x: h.x, y: h.y } : { x: 0, y: 0 };
+  return h && typeof h === 'object' && typeof h.x === 'number' && typeof h.y === 'number'
+    ? { x: h.x, y: h.y }
+    : { x: 0, y: 0 };
 }
 
 /** Values for one measurement on the image it was drawn on. */
@@ -177,7 +179,8 @@ function renderMeasurements(toolName: string, shape: Shape, evt: RenderedEvent):
 
 const lengthShape: Shape = {
   tool: 'length',
-  stroke: (c, el, d, color) => drawLine(c, el, handlePoint(d.handles, 'start'), handlePoint(d.handles, 'end'), { color }),
+  stroke: (c, el, d, color) =>
+    drawLine(c, el, handlePoint(d.handles, 'start'), handlePoint(d.handles, 'end'), { color }),
   labelAt: (_detail, h) => {
     const s = handlePoint(h, 'start');
     const e = handlePoint(h, 'end');
@@ -209,7 +212,9 @@ const bidirectionalShape: Shape = {
   },
   stroke: (c, el, d, color) => {
     drawLine(c, el, handlePoint(d.handles, 'start'), handlePoint(d.handles, 'end'), { color });
-    drawLine(c, el, handlePoint(d.handles, 'perpendicularStart'), handlePoint(d.handles, 'perpendicularEnd'), { color });
+    drawLine(c, el, handlePoint(d.handles, 'perpendicularStart'), handlePoint(d.handles, 'perpendicularEnd'), {
+      color,
+    });
   },
   labelAt: (_detail, h) => {
     const s = handlePoint(h, 'start');
@@ -222,7 +227,15 @@ const bidirectionalShape: Shape = {
 const ellipseShape: Shape = {
   tool: 'ellipse',
   stroke: (c, el, d, color) =>
-    drawEllipse(c, el, handlePoint(d.handles, 'start'), handlePoint(d.handles, 'end'), { color }, 'pixel', d.handles.initialRotation ?? 0),
+    drawEllipse(
+      c,
+      el,
+      handlePoint(d.handles, 'start'),
+      handlePoint(d.handles, 'end'),
+      { color },
+      'pixel',
+      d.handles.initialRotation ?? 0,
+    ),
   labelAt: (detail, h) => getROITextBoxCoords(detail.viewport, h),
   anchors: (h) => {
     const s = handlePoint(h, 'start');
@@ -265,8 +278,10 @@ export class MeasureBidirectionalTool extends cornerstoneTools.BidirectionalTool
       return data;
     };
     // Read by the library's mouse-down dispatcher in place of its generic creation.
-    (this as unknown as { addNewMeasurement: unknown }).addNewMeasurement = (evt: Parameters<typeof addBidirectional>[1], type: string) =>
-      addBidirectional(this, evt, type);
+    (this as unknown as { addNewMeasurement: unknown }).addNewMeasurement = (
+      evt: Parameters<typeof addBidirectional>[1],
+      type: string,
+    ) => addBidirectional(this, evt, type);
   }
   override updateCachedStats(image: cornerstone.Image, _element: HTMLElement, data: MeasureData): void {
     updateValues('bidirectional', data, image);

@@ -21,5 +21,7 @@ export function presetsFor(modality: string | undefined, own: readonly WindowPre
 
 /** Index of the preset matching the current W/L, or -1. */
 export function matchPreset(presets: readonly WindowPreset[], windowCenter: number, windowWidth: number): number {
-  return presets.findIndex((p) => Math.abs(p.windowCenter - windowCenter) < 0.5 && Math.abs(p.windowWidth - windowWidth) < 0.5);
+  return presets.findIndex(
+    (p) => Math.abs(p.windowCenter - windowCenter) < 0.5 && Math.abs(p.windowWidth - windowWidth) < 0.5,
+  );
 }

@@ -57,7 +57,8 @@ export function fnclccGrade(input: FnclccInput): FnclccResult {
     input ?? ({} as FnclccInput);
   const notes: string[] = [];
   const histotype = findHistotype(histotypeId);
-  if (present(histotypeId) && histotypeId !== '' && !histotype) notes.push(`Histotype "${histotypeId}" is not in the catalogue.`);
+  if (present(histotypeId) && histotypeId !== '' && !histotype)
+    notes.push(`Histotype "${histotypeId}" is not in the catalogue.`);
 
   // docs/clinical-rules.md#when-the-score-is-not-used: not graded after neoadjuvant therapy (it changes necrosis and mitoses).
   if (neoadjuvantTherapy === true) {
@@ -92,12 +93,14 @@ export function fnclccGrade(input: FnclccInput): FnclccResult {
 
   let mit: 1 | 2 | 3 | null = null;
   if (!present(mitosesPer10Hpf)) missing.push('mitosesPer10Hpf');
-  else if (isNum(mitosesPer10Hpf) && Number.isInteger(mitosesPer10Hpf) && mitosesPer10Hpf >= 0) mit = mitosisScore(mitosesPer10Hpf);
+  else if (isNum(mitosesPer10Hpf) && Number.isInteger(mitosesPer10Hpf) && mitosesPer10Hpf >= 0)
+    mit = mitosisScore(mitosesPer10Hpf);
   else invalid.push(`mitosesPer10Hpf must be a whole number >= 0 (got ${String(mitosesPer10Hpf)})`);
 
   let nec: 0 | 1 | 2 | null = null;
   if (!present(necrosisPercent)) missing.push('necrosisPercent');
-  else if (isNum(necrosisPercent) && necrosisPercent >= 0 && necrosisPercent <= 100) nec = necrosisScore(necrosisPercent);
+  else if (isNum(necrosisPercent) && necrosisPercent >= 0 && necrosisPercent <= 100)
+    nec = necrosisScore(necrosisPercent);
   else invalid.push(`necrosisPercent must be between 0 and 100 (got ${String(necrosisPercent)})`);
 
   if (present(roundCellPercent) && !(isNum(roundCellPercent) && roundCellPercent >= 0 && roundCellPercent <= 100)) {
@@ -135,7 +138,12 @@ export function fnclccGrade(input: FnclccInput): FnclccResult {
   const tail2 = notes.length ? ` ${notes.join(' ')}` : '';
 
   if (score === null) {
-    return { score: null, grade: 'GX', components, reason: `GX: cannot be assessed, missing ${missing.join(', ')}.${tail2}` };
+    return {
+      score: null,
+      grade: 'GX',
+      components,
+      reason: `GX: cannot be assessed, missing ${missing.join(', ')}.${tail2}`,
+    };
   }
   const grade = gradeFromScore(score);
   return { score, grade, components, reason: `${sum} -> ${grade} (${BANDS}).${tail2}` };

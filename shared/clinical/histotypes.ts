@@ -109,7 +109,10 @@ export const HISTOTYPES: readonly Histotype[] = Object.freeze([
     ...WD_DD_LPS,
     synonyms: ['DDLPS'],
   }),
-  h('myxoid-liposarcoma', 'Myxoid liposarcoma', '8852/3', 'adipocytic', 2, { ...MYXOID_LPS, synonyms: ['MLPS', 'MLS'] }),
+  h('myxoid-liposarcoma', 'Myxoid liposarcoma', '8852/3', 'adipocytic', 2, {
+    ...MYXOID_LPS,
+    synonyms: ['MLPS', 'MLS'],
+  }),
   // WHO 5th files this under myxoid liposarcoma (high grade); ICD-O-3 keeps 8853/3, and Table 4 scores it 3.
   h('round-cell-liposarcoma', 'Round cell liposarcoma (high-grade myxoid liposarcoma)', '8853/3', 'adipocytic', 3, {
     ...MYXOID_LPS,
@@ -126,7 +129,9 @@ export const HISTOTYPES: readonly Histotype[] = Object.freeze([
     synonyms: ['SFT', 'haemangiopericytoma', 'hemangiopericytoma'],
   }),
   h('myxofibrosarcoma', 'Myxofibrosarcoma', '8811/3', 'fibroblastic', 2, { synonyms: ['MFS', 'myxoid MFH'] }),
-  h('fibrosarcoma', 'Fibrosarcoma, NOS (adult-type)', '8810/3', 'fibroblastic', 2, { synonyms: ['adult fibrosarcoma'] }),
+  h('fibrosarcoma', 'Fibrosarcoma, NOS (adult-type)', '8810/3', 'fibroblastic', 2, {
+    synonyms: ['adult fibrosarcoma'],
+  }),
   h('low-grade-fibromyxoid-sarcoma', 'Low-grade fibromyxoid sarcoma', '8840/3', 'fibroblastic', null, {
     synonyms: ['LGFMS', 'Evans tumour'],
   }),
@@ -143,7 +148,9 @@ export const HISTOTYPES: readonly Histotype[] = Object.freeze([
     synonyms: ['LMS', 'poorly differentiated leiomyosarcoma'],
   }),
   h('epithelioid-leiomyosarcoma', 'Epithelioid leiomyosarcoma', '8891/3', 'smooth-muscle', 3, { synonyms: ['LMS'] }),
-  h('inflammatory-leiomyosarcoma', 'Inflammatory leiomyosarcoma', '8890/3', 'smooth-muscle', null, { synonyms: ['LMS'] }),
+  h('inflammatory-leiomyosarcoma', 'Inflammatory leiomyosarcoma', '8890/3', 'smooth-muscle', null, {
+    synonyms: ['LMS'],
+  }),
 
   // Skeletal muscle: all rhabdomyosarcomas are node-prone; only the pleomorphic type is in Table 4.
   h('embryonal-rhabdomyosarcoma', 'Embryonal rhabdomyosarcoma', '8910/3', 'skeletal-muscle', null, {
@@ -180,19 +187,36 @@ export const HISTOTYPES: readonly Histotype[] = Object.freeze([
   }),
 
   // Uncertain differentiation
-  h('synovial-sarcoma', 'Synovial sarcoma, NOS', '9040/3', 'uncertain-differentiation', 3, { ...NODES, synonyms: ['SS'] }),
-  h('synovial-sarcoma-spindle-cell', 'Synovial sarcoma, spindle cell (monophasic)', '9041/3', 'uncertain-differentiation', 3, {
+  h('synovial-sarcoma', 'Synovial sarcoma, NOS', '9040/3', 'uncertain-differentiation', 3, {
     ...NODES,
-    synonyms: ['SS', 'monophasic synovial sarcoma'],
+    synonyms: ['SS'],
   }),
+  h(
+    'synovial-sarcoma-spindle-cell',
+    'Synovial sarcoma, spindle cell (monophasic)',
+    '9041/3',
+    'uncertain-differentiation',
+    3,
+    {
+      ...NODES,
+      synonyms: ['SS', 'monophasic synovial sarcoma'],
+    },
+  ),
   h('synovial-sarcoma-biphasic', 'Synovial sarcoma, biphasic', '9043/3', 'uncertain-differentiation', 3, {
     ...NODES,
     synonyms: ['SS'],
   }),
-  h('synovial-sarcoma-poorly-differentiated', 'Synovial sarcoma, poorly differentiated', '9040/3', 'uncertain-differentiation', 3, {
-    ...NODES,
-    synonyms: ['SS'],
-  }),
+  h(
+    'synovial-sarcoma-poorly-differentiated',
+    'Synovial sarcoma, poorly differentiated',
+    '9040/3',
+    'uncertain-differentiation',
+    3,
+    {
+      ...NODES,
+      synonyms: ['SS'],
+    },
+  ),
   h('epithelioid-sarcoma', 'Epithelioid sarcoma', '8804/3', 'uncertain-differentiation', null, {
     ...BRAIN_AND_NODES,
     synonyms: ['proximal-type epithelioid sarcoma', 'distal-type epithelioid sarcoma'],
@@ -205,22 +229,50 @@ export const HISTOTYPES: readonly Histotype[] = Object.freeze([
     ...BRAIN_AND_NODES,
     synonyms: ['CCS', 'malignant melanoma of soft parts'],
   }),
-  h('extraskeletal-myxoid-chondrosarcoma', 'Extraskeletal myxoid chondrosarcoma', '9231/3', 'uncertain-differentiation', null, {
-    synonyms: ['EMC'],
-  }),
-  h('desmoplastic-small-round-cell-tumour', 'Desmoplastic small round cell tumour', '8806/3', 'uncertain-differentiation', null, {
-    synonyms: ['DSRCT'],
-  }),
+  h(
+    'extraskeletal-myxoid-chondrosarcoma',
+    'Extraskeletal myxoid chondrosarcoma',
+    '9231/3',
+    'uncertain-differentiation',
+    null,
+    {
+      synonyms: ['EMC'],
+    },
+  ),
+  h(
+    'desmoplastic-small-round-cell-tumour',
+    'Desmoplastic small round cell tumour',
+    '8806/3',
+    'uncertain-differentiation',
+    null,
+    {
+      synonyms: ['DSRCT'],
+    },
+  ),
   h('malignant-rhabdoid-tumour', 'Malignant rhabdoid tumour (extrarenal)', '8963/3', 'uncertain-differentiation', 3, {
     synonyms: ['MRT', 'rhabdoid tumour'],
   }),
-  h('pecoma-malignant', 'Perivascular epithelioid tumour (PEComa), malignant', '8714/3', 'uncertain-differentiation', null, {
-    synonyms: ['PEComa'],
-  }),
+  h(
+    'pecoma-malignant',
+    'Perivascular epithelioid tumour (PEComa), malignant',
+    '8714/3',
+    'uncertain-differentiation',
+    null,
+    {
+      synonyms: ['PEComa'],
+    },
+  ),
   h('intimal-sarcoma', 'Intimal sarcoma', '9137/3', 'uncertain-differentiation', null),
-  h('undifferentiated-pleomorphic-sarcoma', 'Undifferentiated pleomorphic sarcoma', '8802/3', 'uncertain-differentiation', 3, {
-    synonyms: ['UPS', 'MFH', 'malignant fibrous histiocytoma'],
-  }),
+  h(
+    'undifferentiated-pleomorphic-sarcoma',
+    'Undifferentiated pleomorphic sarcoma',
+    '8802/3',
+    'uncertain-differentiation',
+    3,
+    {
+      synonyms: ['UPS', 'MFH', 'malignant fibrous histiocytoma'],
+    },
+  ),
   h('undifferentiated-sarcoma', 'Undifferentiated sarcoma, NOS', '8805/3', 'uncertain-differentiation', 3, {
     synonyms: ['sarcoma NOS', 'unclassified sarcoma'],
   }),
@@ -285,7 +337,9 @@ const HAYSTACK = new Map(
   HISTOTYPES.map((t) => [
     t.id,
     {
-      all: normalise([t.name, t.id.replace(/-/g, ' '), t.icdO3, HISTOTYPE_FAMILY_LABEL[t.family], ...t.synonyms].join(' ')),
+      all: normalise(
+        [t.name, t.id.replace(/-/g, ' '), t.icdO3, HISTOTYPE_FAMILY_LABEL[t.family], ...t.synonyms].join(' '),
+      ),
       name: normalise(t.name),
       exact: new Set([t.id, t.icdO3, ...t.synonyms].map(normalise)),
     },

@@ -180,7 +180,8 @@ function isWholeSpineMr(s: ImagingStudy): boolean {
   if (!r.spine) return false;
   const t = studyText(s);
   if (/whole|entire|total|complete|full/.test(t)) return true;
-  const allSegments = /cervical|\bc[\s-]?spine\b/.test(t) && /thoracic|\bt[\s-]?spine\b/.test(t) && /lumbar|\bl[\s-]?spine\b/.test(t);
+  const allSegments =
+    /cervical|\bc[\s-]?spine\b/.test(t) && /thoracic|\bt[\s-]?spine\b/.test(t) && /lumbar|\bl[\s-]?spine\b/.test(t);
   return allSegments || !SPINE_SEGMENT.test(t);
 }
 
@@ -188,7 +189,8 @@ const isChestCt = (s: ImagingStudy) => mod(s) === 'CT' && regions(s).chest;
 const isCtAbdomen = (s: ImagingStudy) => mod(s) === 'CT' && regions(s).abdomen;
 const isBrainImaging = (s: ImagingStudy) => isCtOrMr(s) && regions(s).brain;
 /** PET-CT of any extent, or US/CT/MR/NM aimed at nodes (e.g. "US groin nodes", sentinel node scintigraphy). */
-const isNodalStudy = (s: ImagingStudy) => mod(s) === 'PT' || (['US', 'CT', 'MR', 'NM'].includes(mod(s)) && regions(s).nodes);
+const isNodalStudy = (s: ImagingStudy) =>
+  mod(s) === 'PT' || (['US', 'CT', 'MR', 'NM'].includes(mod(s)) && regions(s).nodes);
 
 /**
  * Primary-site imaging (docs/clinical-rules.md#work-up-before-the-board): MRI and/or contrast CT of the primary
@@ -241,7 +243,11 @@ function studyEvidence(s: ImagingStudy): Evidence {
 function manualEvidence(manual: readonly ManualTick[], id: ReadinessItemId): Evidence[] {
   return manual
     .filter((m) => m.item === id)
-    .map((m) => ({ kind: 'manual' as const, description: `Ticked by ${m.by}${m.note ? `: ${m.note}` : ''}`, date: m.date }));
+    .map((m) => ({
+      kind: 'manual' as const,
+      description: `Ticked by ${m.by}${m.note ? `: ${m.note}` : ''}`,
+      date: m.date,
+    }));
 }
 
 /** Most recent wins; same day, a study or report beats a manual tick. Undated evidence ranks last. */
@@ -301,9 +307,10 @@ export function assessReadiness(input: ReadinessInput, options: ReadinessOptions
   const imaging = input.imaging ?? [];
   const pathology = input.pathology ?? [];
   const histotype: Histotype | undefined = findHistotype(input.histotypeId);
-  const unknownReason = input.histotypeId && !histotype
-    ? `Depends on the histotype; "${input.histotypeId}" is not in the catalogue.`
-    : UNKNOWN_HISTOTYPE;
+  const unknownReason =
+    input.histotypeId && !histotype
+      ? `Depends on the histotype; "${input.histotypeId}" is not in the catalogue.`
+      : UNKNOWN_HISTOTYPE;
   const studies = (pred: (s: ImagingStudy) => boolean) => imaging.filter(pred).map(studyEvidence);
   // A liposarcoma whose subtype is not stated: MDM2 is the test that tells the subtypes apart, so it is needed.
   const lpsSubtypeUnknown = !histotype && /liposarcoma/i.test(input.histotypeText);
@@ -312,7 +319,13 @@ export function assessReadiness(input: ReadinessInput, options: ReadinessOptions
   // Imaging of the primary (see isPrimaryImaging).
   const site = input.siteChapter;
   items.push(
-    judge(ctx, 'primary-imaging', studies((s) => isPrimaryImaging(site, s)), true, `No imaging of the primary: need ${PRIMARY_WANTED[site]}.`),
+    judge(
+      ctx,
+      'primary-imaging',
+      studies((s) => isPrimaryImaging(site, s)),
+      true,
+      `No imaging of the primary: need ${PRIMARY_WANTED[site]}.`,
+    ),
   );
 
   // Chest CT stages every high-grade sarcoma. A G1 tumour does not require it; an
@@ -321,7 +334,13 @@ export function assessReadiness(input: ReadinessInput, options: ReadinessOptions
   items.push(
     input.fnclccGrade === 'G1'
       ? notApplicable(ctx, 'chest-ct', chest, 'Chest CT is required for high-grade (G2-G3) sarcoma; this tumour is G1.')
-      : judge(ctx, 'chest-ct', chest, true, 'No chest CT: lungs are the commonest metastatic site (required for high-grade sarcoma).'),
+      : judge(
+          ctx,
+          'chest-ct',
+          chest,
+          true,
+          'No chest CT: lungs are the commonest metastatic site (required for high-grade sarcoma).',
+        ),
   );
 
   // Biopsy: image-guided core needle; incisional only when a core is non-diagnostic or unsafe.
@@ -342,7 +361,8 @@ export function assessReadiness(input: ReadinessInput, options: ReadinessOptions
   const biopsy = judge(ctx, 'biopsy', tissue, false, 'No biopsy report: an image-guided core needle biopsy is needed.');
   if (biopsy.state === 'done' && biopsy.evidence?.kind === 'report') {
     if (!biopsies.length) biopsy.reason += ' No pre-operative biopsy: the diagnosis comes from an excision/resection.';
-    else if (biopsy.evidence.description.startsWith('Incisional')) biopsy.reason += ' Incisional (core needle is preferred).';
+    else if (biopsy.evidence.description.startsWith('Incisional'))
+      biopsy.reason += ' Incisional (core needle is preferred).';
   }
   items.push(biopsy);
 
@@ -369,28 +389,47 @@ export function assessReadiness(input: ReadinessInput, options: ReadinessOptions
   // FNCLCC grade. FNCLCC is a soft tissue system (see grading.ts), so not for bone-only types.
   const lastReportDate = pathology.reduce<string | null>((d, r) => (d === null || r.date > d ? r.date : d), null);
   const gradeEv: Evidence[] = input.fnclccGrade
-    ? [{ kind: 'report', description: `FNCLCC ${input.fnclccGrade}${input.fnclccGrade === 'GX' ? ' (cannot be assessed)' : ''}`, date: lastReportDate }]
+    ? [
+        {
+          kind: 'report',
+          description: `FNCLCC ${input.fnclccGrade}${input.fnclccGrade === 'GX' ? ' (cannot be assessed)' : ''}`,
+          date: lastReportDate,
+        },
+      ]
     : [];
   items.push(
     site === 'other'
       ? notApplicable(ctx, 'fnclcc-grade', gradeEv, NOT_SARCOMA)
       : histotype?.tissue === 'bone'
-      ? notApplicable(ctx, 'fnclcc-grade', gradeEv, `FNCLCC grading is for soft tissue sarcoma; ${histotype.name} is a bone tumour.`)
-      : judge(ctx, 'fnclcc-grade', gradeEv, false, 'No FNCLCC grade recorded.'),
+        ? notApplicable(
+            ctx,
+            'fnclcc-grade',
+            gradeEv,
+            `FNCLCC grading is for soft tissue sarcoma; ${histotype.name} is a bone tumour.`,
+          )
+        : judge(ctx, 'fnclcc-grade', gradeEv, false, 'No FNCLCC grade recorded.'),
   );
 
   // MDM2 amplification (FISH) for well-differentiated / dedifferentiated liposarcoma.
   const mdm2 = pathology.flatMap((r) =>
-    r.molecular.filter((m) => /mdm2/i.test(m.test)).map((m) => reportEv(r, `${m.test}: ${m.result || 'result not given'}`)),
+    r.molecular
+      .filter((m) => /mdm2/i.test(m.test))
+      .map((m) => reportEv(r, `${m.test}: ${m.result || 'result not given'}`)),
   );
   items.push(
     lpsSubtypeUnknown
-      ? judge(ctx, 'mdm2', mdm2, false, `No MDM2 amplification (FISH) result: "${input.histotypeText}" does not say which liposarcoma, and MDM2 tells well-differentiated / dedifferentiated from the other subtypes.`)
+      ? judge(
+          ctx,
+          'mdm2',
+          mdm2,
+          false,
+          `No MDM2 amplification (FISH) result: "${input.histotypeText}" does not say which liposarcoma, and MDM2 tells well-differentiated / dedifferentiated from the other subtypes.`,
+        )
       : !histotype
-      ? notApplicable(ctx, 'mdm2', mdm2, unknownReason)
-      : !histotype.needsMdm2
-        ? notApplicable(ctx, 'mdm2', mdm2, 'Only for well-differentiated / dedifferentiated liposarcoma.')
-        : judge(ctx, 'mdm2', mdm2, false, `No MDM2 amplification (FISH) result for ${histotype.name}.`),
+        ? notApplicable(ctx, 'mdm2', mdm2, unknownReason)
+        : !histotype.needsMdm2
+          ? notApplicable(ctx, 'mdm2', mdm2, 'Only for well-differentiated / dedifferentiated liposarcoma.')
+          : judge(ctx, 'mdm2', mdm2, false, `No MDM2 amplification (FISH) result for ${histotype.name}.`),
   );
 
   // Myxoid / round cell liposarcoma: CT abdomen/pelvis and whole-spine (or whole-body) MRI.
@@ -398,10 +437,10 @@ export function assessReadiness(input: ReadinessInput, options: ReadinessOptions
     lpsSubtypeUnknown
       ? notApplicable(ctx, id, found, 'Only for myxoid / round cell liposarcoma: the subtype is not stated yet.')
       : !histotype
-      ? notApplicable(ctx, id, found, unknownReason)
-      : !histotype.myxoidRoundCellLps
-        ? notApplicable(ctx, id, found, 'Only for myxoid / round cell liposarcoma.')
-        : judge(ctx, id, found, true, `No ${what}: myxoid liposarcoma spreads to the abdomen and spine.`);
+        ? notApplicable(ctx, id, found, unknownReason)
+        : !histotype.myxoidRoundCellLps
+          ? notApplicable(ctx, id, found, 'Only for myxoid / round cell liposarcoma.')
+          : judge(ctx, id, found, true, `No ${what}: myxoid liposarcoma spreads to the abdomen and spine.`);
   items.push(myxoidItem('ct-abdomen-pelvis', studies(isCtAbdomen), 'CT of the abdomen/pelvis'));
   items.push(myxoidItem('whole-spine-mri', studies(isWholeSpineMr), 'whole-spine or whole-body MRI'));
 
@@ -411,7 +450,12 @@ export function assessReadiness(input: ReadinessInput, options: ReadinessOptions
     !histotype
       ? notApplicable(ctx, 'brain-imaging', brain, unknownReason)
       : !histotype.needsBrainImaging
-        ? notApplicable(ctx, 'brain-imaging', brain, 'Only for angiosarcoma, alveolar soft part, clear cell and epithelioid sarcoma.')
+        ? notApplicable(
+            ctx,
+            'brain-imaging',
+            brain,
+            'Only for angiosarcoma, alveolar soft part, clear cell and epithelioid sarcoma.',
+          )
         : judge(ctx, 'brain-imaging', brain, true, `No brain CT or MRI: ${histotype.name} can spread to the brain.`),
   );
 
@@ -422,8 +466,19 @@ export function assessReadiness(input: ReadinessInput, options: ReadinessOptions
     !histotype
       ? notApplicable(ctx, 'nodal-assessment', nodal, unknownReason)
       : !histotype.nodeProne
-        ? notApplicable(ctx, 'nodal-assessment', nodal, 'Only for node-prone histotypes (synovial, clear cell, angiosarcoma, rhabdomyosarcoma, epithelioid).')
-        : judge(ctx, 'nodal-assessment', nodal, true, `No regional node assessment (PET-CT preferred): ${histotype.name} spreads to lymph nodes.`),
+        ? notApplicable(
+            ctx,
+            'nodal-assessment',
+            nodal,
+            'Only for node-prone histotypes (synovial, clear cell, angiosarcoma, rhabdomyosarcoma, epithelioid).',
+          )
+        : judge(
+            ctx,
+            'nodal-assessment',
+            nodal,
+            true,
+            `No regional node assessment (PET-CT preferred): ${histotype.name} spreads to lymph nodes.`,
+          ),
   );
 
   const missing = items.filter((i) => i.state === 'missing').length;

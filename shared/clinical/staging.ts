@@ -98,7 +98,11 @@ export function tFromSize(site: StagingSite, sizeCm: number | null | undefined):
   return sizeRow(site, sizeCm).T;
 }
 
-function decideT(site: StagingSite, sizeCm: number | null, t: TOverride | null | undefined): { T: TOverride; text: string } {
+function decideT(
+  site: StagingSite,
+  sizeCm: number | null,
+  t: TOverride | null | undefined,
+): { T: TOverride; text: string } {
   const notes: string[] = [];
   if (t !== undefined && t !== null) {
     const extent = EXTENT_T[site][t];

@@ -17,7 +17,16 @@ export const appContract = {
     output: z.object({
       casesCreated: z.number().int(),
       skipped: z.array(z.string()),
-      images: z.array(z.object({ key: z.string(), caseId: z.number().int(), imported: z.number().int(), duplicates: z.number().int() })).nullable(),
+      images: z
+        .array(
+          z.object({
+            key: z.string(),
+            caseId: z.number().int(),
+            imported: z.number().int(),
+            duplicates: z.number().int(),
+          }),
+        )
+        .nullable(),
     }),
   },
 } as const;

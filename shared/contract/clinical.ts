@@ -28,7 +28,11 @@ export const clinicalContract = {
   /** All reports of a case (history included) and which one drives grade and staging, with the reason. */
   'pathology:list': {
     input: z.object({ caseId: CaseId }).strict(),
-    output: z.object({ reports: z.array(PathologyReport), drivingReportId: z.number().int().nullable(), drivingReason: z.string() }),
+    output: z.object({
+      reports: z.array(PathologyReport),
+      drivingReportId: z.number().int().nullable(),
+      drivingReason: z.string(),
+    }),
   },
   'pathology:create': { input: z.object({ caseId: CaseId, report: PathologyInput }).strict(), output: PathologyReport },
   'pathology:update': { input: z.object({ id: Id, report: PathologyInput }).strict(), output: PathologyReport },
@@ -36,15 +40,23 @@ export const clinicalContract = {
 
   /** Grade, stage (with the size source), readiness for the meeting, plan and driving report: the case page. */
   /** Without a meetingDate, readiness is judged for the case's next meeting on an agenda, else for today. */
-  'clinical:summary': { input: z.object({ caseId: CaseId, meetingDate: MeetingDate.optional() }).strict(), output: ClinicalSummary },
+  'clinical:summary': {
+    input: z.object({ caseId: CaseId, meetingDate: MeetingDate.optional() }).strict(),
+    output: ClinicalSummary,
+  },
   /** Readiness at a glance for the case list: missing and stale counts per case. */
   'clinical:readinessCounts': {
-    input: z.object({ caseIds: z.array(Id).max(1000, 'At most 1000 cases at once'), meetingDate: MeetingDate.optional() }).strict(),
+    input: z
+      .object({ caseIds: z.array(Id).max(1000, 'At most 1000 cases at once'), meetingDate: MeetingDate.optional() })
+      .strict(),
     output: z.array(ReadinessCount),
   },
 
   /** Saves N, M, prefix, T by extent and a typed size; answers with the stage they give. */
-  'staging:setInputs': { input: z.object({ caseId: CaseId, inputs: StagingInputsInput }).strict(), output: StageSummary },
+  'staging:setInputs': {
+    input: z.object({ caseId: CaseId, inputs: StagingInputsInput }).strict(),
+    output: StageSummary,
+  },
 
   'readiness:tick': { input: z.object({ caseId: CaseId, tick: TickInput }).strict(), output: ManualTickRecord },
   'readiness:untick': { input: z.object({ caseId: CaseId, item: ReadinessItemIdSchema }).strict(), output: Removed },

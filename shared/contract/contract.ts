@@ -49,7 +49,8 @@ export interface BoardPrepBridge {
 export const MENU_COMMAND_CHANNEL = 'menu:command';
 export const MENU_COMMANDS = ['new-case', 'import-imaging', 'export-meeting', 'search', 'shortcuts'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
-export const isMenuCommand = (value: unknown): value is MenuCommand => (MENU_COMMANDS as readonly unknown[]).includes(value);
+export const isMenuCommand = (value: unknown): value is MenuCommand =>
+  (MENU_COMMANDS as readonly unknown[]).includes(value);
 
 /** Not a contract channel: only the preload sends it, with paths it read from File objects (see grantFiles). */
 export const GRANT_PATHS_CHANNEL = 'imaging:grantPaths';

@@ -8,7 +8,9 @@ import { z } from 'zod';
  */
 
 export const EXPORT_KINDS = ['deck-pdf', 'deck-pptx', 'outcome-pdf', 'minutes-pdf'] as const;
-export const ExportKind = z.enum(EXPORT_KINDS, { message: 'Export is deck-pdf, deck-pptx, outcome-pdf or minutes-pdf' });
+export const ExportKind = z.enum(EXPORT_KINDS, {
+  message: 'Export is deck-pdf, deck-pptx, outcome-pdf or minutes-pdf',
+});
 export type ExportKind = z.infer<typeof ExportKind>;
 
 export const EXPORT_KIND_LABEL: Record<ExportKind, string> = {

@@ -31,7 +31,10 @@ export const imagingContract = {
   'imaging:importPaths': {
     input: z
       .object({
-        chosen: z.array(z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'Not a token of a chosen file')).min(1, 'Choose at least one file or folder').max(10_000),
+        chosen: z
+          .array(z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'Not a token of a chosen file'))
+          .min(1, 'Choose at least one file or folder')
+          .max(10_000),
         caseId: Id.optional(),
         confirmMismatch: z.boolean().default(false),
       })
@@ -40,11 +43,20 @@ export const imagingContract = {
   },
   /** Import what the browser uploaded to /media/uploads/<batchId>/ (web host). */
   'imaging:importUpload': {
-    input: z.object({ batchId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'Not an upload batch id'), caseId: Id.optional(), confirmMismatch: z.boolean().default(false) }).strict(),
+    input: z
+      .object({
+        batchId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'Not an upload batch id'),
+        caseId: Id.optional(),
+        confirmMismatch: z.boolean().default(false),
+      })
+      .strict(),
     output: JobStarted,
   },
   /** After the user confirmed a patient mismatch: attach the study to the case. */
-  'imaging:attachStudy': { input: z.object({ studyInstanceUid: Uid, caseId: Id }).strict(), output: z.object({ attached: z.literal(true) }) },
+  'imaging:attachStudy': {
+    input: z.object({ studyInstanceUid: Uid, caseId: Id }).strict(),
+    output: z.object({ attached: z.literal(true) }),
+  },
   'jobs:status': { input: z.object({ jobId: z.string() }).strict(), output: JobState },
   'jobs:cancel': { input: z.object({ jobId: z.string() }).strict(), output: JobState },
 
@@ -71,7 +83,10 @@ export const imagingContract = {
       .strict(),
     output: KeyImage,
   },
-  'keyImages:update': { input: z.object({ id: Id, caption: z.string().trim().min(1, 'Write a caption').max(500) }).strict(), output: KeyImage },
+  'keyImages:update': {
+    input: z.object({ id: Id, caption: z.string().trim().min(1, 'Write a caption').max(500) }).strict(),
+    output: KeyImage,
+  },
   'keyImages:remove': { input: z.object({ id: Id }).strict(), output: z.object({ removed: z.literal(true) }) },
 
   'lesions:list': { input: z.object({ caseId: Id }).strict(), output: z.array(Lesion) },

@@ -33,7 +33,10 @@ export const meetingsContract = {
   'meetings:get': { input: z.object({ id: MeetingId }).strict(), output: MeetingDetail },
   /** New meetings are 'scheduled'; cases queued on an earlier finished meeting of the board move onto it. */
   'meetings:create': { input: MeetingInput, output: MeetingDetail },
-  'meetings:update': { input: z.object({ id: MeetingId, version: Version, fields: MeetingInput }).strict(), output: MeetingDetail },
+  'meetings:update': {
+    input: z.object({ id: MeetingId, version: Version, fields: MeetingInput }).strict(),
+    output: MeetingDetail,
+  },
   /** Start (in-progress), back to scheduled, or finish: finishing carries not-discussed and deferred cases over. */
   'meetings:setStatus': {
     input: z.object({ id: MeetingId, status: MeetingStatus }).strict(),
@@ -81,11 +84,20 @@ export const meetingsContract = {
 
   /** The meeting deck model (agenda slide first); de-identified for teaching and second opinions. */
   'deck:get': {
-    input: z.object({ meetingId: MeetingId, deidentified: z.boolean().default(false), includeHidden: z.boolean().default(false) }).strict(),
+    input: z
+      .object({
+        meetingId: MeetingId,
+        deidentified: z.boolean().default(false),
+        includeHidden: z.boolean().default(false),
+      })
+      .strict(),
     output: MeetingDeck,
   },
   /** One agenda item's slides, hidden ones included: the slide editor. */
-  'deck:case': { input: z.object({ itemId: ItemId, deidentified: z.boolean().default(false) }).strict(), output: CaseDeck },
+  'deck:case': {
+    input: z.object({ itemId: ItemId, deidentified: z.boolean().default(false) }).strict(),
+    output: CaseDeck,
+  },
   /** Hide/show, move (position among the case's slides) or edit text (null: back to the record's text). */
   'deck:editSlide': {
     input: z
@@ -107,7 +119,10 @@ export const meetingsContract = {
   /** Every decision recorded on the meeting's agenda, in agenda order (minutes, outcome letters). */
   'decisions:forMeeting': { input: z.object({ meetingId: MeetingId }).strict(), output: z.array(DecisionView) },
   /** Saves the draft ('refused' once signed off: amend instead). version: 0 for the first save. */
-  'decisions:save': { input: z.object({ itemId: ItemId, version: Version, decision: DecisionFields }).strict(), output: DecisionView },
+  'decisions:save': {
+    input: z.object({ itemId: ItemId, version: Version, decision: DecisionFields }).strict(),
+    output: DecisionView,
+  },
   /** Locks the decision; 'invalid-input' naming the field while it lacks outcome, recommendation, intent or reason. */
   'decisions:signOff': {
     input: z.object({ itemId: ItemId, version: Version, by: Who('Say who signs the decision off') }).strict(),

@@ -3,7 +3,18 @@ import { PLAN_OPTION_LABEL } from '../domain/clinical';
 import { AGENDA_STATE_LABEL, boardTypeLabel } from '../domain/meeting';
 import { PROCEDURE_LABEL } from '../domain/pathology';
 import { deidentifyCaseDeck, deidentify } from './deidentify';
-import { ageSexShort, ageSexWords, dayMonthYear, lesionSizeText, marginText, num, plainText, readableDates, sentenceCase, studyTitle } from './format';
+import {
+  ageSexShort,
+  ageSexWords,
+  dayMonthYear,
+  lesionSizeText,
+  marginText,
+  num,
+  plainText,
+  readableDates,
+  sentenceCase,
+  studyTitle,
+} from './format';
 import type { CaseDeckInput, DeckAgendaItem, DeckInputReport, DeckMeeting, MeetingDeckItem } from './input';
 import {
   IMAGES_PER_SLIDE,
@@ -139,13 +150,20 @@ export function splitHistory(text: string, one = HISTORY_ONE_SLIDE, per = HISTOR
   for (let k = 1; k < n; k++) {
     const target = (t.length * k) / n;
     const after = cuts[cuts.length - 1] ?? 0;
-    const near = (xs: number[]) => xs.filter((x) => x > after + per * 0.3 && x < t.length - per * 0.3).sort((a, b) => Math.abs(a - target) - Math.abs(b - target))[0];
+    const near = (xs: number[]) =>
+      xs
+        .filter((x) => x > after + per * 0.3 && x < t.length - per * 0.3)
+        .sort((a, b) => Math.abs(a - target) - Math.abs(b - target))[0];
     const sentence = near(ends);
-    const cut = sentence !== undefined && Math.abs(sentence - target) < per * 0.35 ? sentence : (near(spaces) ?? sentence);
+    const cut =
+      sentence !== undefined && Math.abs(sentence - target) < per * 0.35 ? sentence : (near(spaces) ?? sentence);
     if (cut !== undefined) cuts.push(cut);
   }
   const bounds = [0, ...cuts, t.length];
-  return bounds.slice(1).map((end, i) => t.slice(bounds[i], end).trim()).filter(Boolean);
+  return bounds
+    .slice(1)
+    .map((end, i) => t.slice(bounds[i], end).trim())
+    .filter(Boolean);
 }
 
 function historySlides(r: CaseDeckInput, item: DeckAgendaItem | undefined): Draft<'history'>[] {
@@ -168,7 +186,9 @@ function historySlides(r: CaseDeckInput, item: DeckAgendaItem | undefined): Draf
           text: { history: part, comorbidities: readableDates(r.comorbidities) },
           notes: [
             `Performance status: ${ecogLabel ? `ECOG ${ecogLabel}` : 'ECOG not recorded'}.`,
-            parts.length > 1 ? `The history continues on the next ${parts.length === 2 ? 'slide' : `${parts.length - 1} slides`}.` : '',
+            parts.length > 1
+              ? `The history continues on the next ${parts.length === 2 ? 'slide' : `${parts.length - 1} slides`}.`
+              : '',
           ]
             .filter(Boolean)
             .join('\n'),
@@ -257,13 +277,18 @@ function pathologyBlock(p: DeckInputReport, driving: boolean): DeckPathologyRepo
     molecular: p.molecular.map((m) => ({ test: m.test, result: m.result })),
     margin: marginText(p),
     treatmentEffect: p.treatmentEffect,
-    expertReview: p.expertReview ? { by: p.expertReview.by, date: p.expertReview.date, agreement: p.expertReview.agreement } : null,
+    expertReview: p.expertReview
+      ? { by: p.expertReview.by, date: p.expertReview.date, agreement: p.expertReview.agreement }
+      : null,
   };
 }
 
 function gradeText(g: CaseDeckInput['clinical']['grade']): string {
   const c = g.components;
-  const parts = g.score !== null ? ` (score ${g.score}: differentiation ${c.differentiation}, mitoses ${c.mitoses}, necrosis ${c.necrosis})` : '';
+  const parts =
+    g.score !== null
+      ? ` (score ${g.score}: differentiation ${c.differentiation}, mitoses ${c.mitoses}, necrosis ${c.necrosis})`
+      : '';
   const how = g.source === 'reported' ? ' as reported' : g.status === 'incomplete' ? ' (components missing)' : '';
   return `FNCLCC ${g.grade}${how}${parts}`;
 }
@@ -413,7 +438,11 @@ export function applyEdits(slides: readonly Slide[], edits: readonly SlideEdit[]
 function oneQuestion(slides: Slide[]): Slide[] {
   const title = slides.find((s) => s.kind === 'title');
   if (!title) return slides;
-  return slides.map((s) => (s.kind === 'plan' && s.text.question !== title.text.question ? { ...s, text: { ...s.text, question: title.text.question ?? '' } } : s));
+  return slides.map((s) =>
+    s.kind === 'plan' && s.text.question !== title.text.question
+      ? { ...s, text: { ...s.text, question: title.text.question ?? '' } }
+      : s,
+  );
 }
 
 /** A "History (continued)" slide the presenter has not touched is hidden and shown with the history slide. */
@@ -421,7 +450,9 @@ function followHistory(slides: Slide[], edits: readonly SlideEdit[]): Slide[] {
   const main = slides.find((s) => s.kind === 'history' && s.content.part === 1);
   if (!main) return slides;
   const touched = new Set(edits.map((e) => e.slideKey));
-  return slides.map((s) => (s.kind === 'history' && s.content.part > 1 && !touched.has(s.key) ? { ...s, hidden: main.hidden } : s));
+  return slides.map((s) =>
+    s.kind === 'history' && s.content.part > 1 && !touched.has(s.key) ? { ...s, hidden: main.hidden } : s,
+  );
 }
 
 export function identifiersOf(r: CaseDeckInput): PatientIdentifiers {
@@ -453,7 +484,9 @@ export function buildCaseDeck(record: CaseDeckInput, options: CaseDeckOptions = 
     label: displayName(record.patient),
     deidentified: false,
     identifiers: identifiersOf(record),
-    slides: oneQuestion(followHistory(applyEdits(recordSlides(record, options.item), options.edits ?? []), options.edits ?? [])),
+    slides: oneQuestion(
+      followHistory(applyEdits(recordSlides(record, options.item), options.edits ?? []), options.edits ?? []),
+    ),
   };
   return options.deidentified ? deidentifyCaseDeck(deck) : deck;
 }
@@ -465,7 +498,11 @@ export interface MeetingDeckOptions {
 }
 
 /** The meeting deck: the agenda slide, then each case's slides in agenda order (hidden slides left out). */
-export function buildMeetingDeck(meeting: DeckMeeting, items: readonly MeetingDeckItem[], options: MeetingDeckOptions = {}): MeetingDeck {
+export function buildMeetingDeck(
+  meeting: DeckMeeting,
+  items: readonly MeetingDeckItem[],
+  options: MeetingDeckOptions = {},
+): MeetingDeck {
   const ordered = [...items].sort((a, b) => a.item.number - b.item.number);
   const totalMinutes = ordered.reduce((sum, i) => sum + i.item.minutes, 0);
   const agenda: SlideOf<'agenda'> = finish<'agenda'>(
@@ -523,6 +560,13 @@ export function buildMeetingDeck(meeting: DeckMeeting, items: readonly MeetingDe
     });
     slides.push(...shown);
   }
-  const deck: MeetingDeck = { meetingId: meeting.id, title: meeting.title, startsAt: meeting.startsAt, deidentified: false, slides, sections };
+  const deck: MeetingDeck = {
+    meetingId: meeting.id,
+    title: meeting.title,
+    startsAt: meeting.startsAt,
+    deidentified: false,
+    slides,
+    sections,
+  };
   return options.deidentified ? deidentify(deck) : deck;
 }

@@ -84,7 +84,9 @@ function dateOfBirthPattern(dob: string): string | null {
 
 /** Words of hospital names that name no place (a hospital is "Ashcombe General Hospital", then "Ashcombe"). */
 const GENERIC_HOSPITAL_WORDS = new Set(
-  'hospital hospitals general community university universities royal county district infirmary memorial medical centre center clinic clinics trust nhs foundation saint st the of and for regional teaching children childrens women womens cancer institute health healthcare north south east west city central new old hospice'.split(' '),
+  'hospital hospitals general community university universities royal county district infirmary memorial medical centre center clinic clinics trust nhs foundation saint st the of and for regional teaching children childrens women womens cancer institute health healthcare north south east west city central new old hospice'.split(
+    ' ',
+  ),
 );
 
 /** The place-naming words of a hospital's name, by which the text may also refer to it. */
@@ -92,7 +94,9 @@ function hospitalPlaceWords(name: string): string[] {
   return name
     .split(/[\s,()/&.-]+/)
     .map((w) => w.replace(/['’]s$/i, ''))
-    .filter((w) => w.length >= 3 && /^\p{Lu}/u.test(w) && !GENERIC_HOSPITAL_WORDS.has(w.toLowerCase().replace(/['’]/g, '')));
+    .filter(
+      (w) => w.length >= 3 && /^\p{Lu}/u.test(w) && !GENERIC_HOSPITAL_WORDS.has(w.toLowerCase().replace(/['’]/g, '')),
+    );
 }
 
 const TOKENS = {
@@ -127,7 +131,8 @@ export function identifierScrubber(all: readonly PatientIdentifiers[]): (text: s
     const contact = p.consultantContact.trim();
     if (contact.length >= 5) {
       found.contact.push(word(phrase(contact)));
-      for (const part of contact.split(/[;,]/).map((x) => x.trim())) if (part.length >= 5) found.contact.push(word(phrase(part)));
+      for (const part of contact.split(/[;,]/).map((x) => x.trim()))
+        if (part.length >= 5) found.contact.push(word(phrase(part)));
     }
     if (p.referringHospital.trim().length >= 4) {
       found.hospital.push(word(phrase(p.referringHospital)));
@@ -163,7 +168,9 @@ export function identifierScrubber(all: readonly PatientIdentifiers[]): (text: s
     }
     if (places) out = out.replace(places, TOKENS.hospital);
     if (asWritten) out = out.replace(asWritten, TOKENS.patient);
-    return out.replace(/\[patient\](?:[\s,]+\[patient\])+/g, TOKENS.patient).replace(/\[referring hospital\](?:\s+\[referring hospital\])+/g, TOKENS.hospital);
+    return out
+      .replace(/\[patient\](?:[\s,]+\[patient\])+/g, TOKENS.patient)
+      .replace(/\[referring hospital\](?:\s+\[referring hospital\])+/g, TOKENS.hospital);
   };
 }
 
@@ -182,12 +189,17 @@ const caseLabel = (n: number | null) => (n === null ? 'Case' : `Case ${n}`);
 function stripSlide(slide: Slide, label: (caseId: number) => string): Slide {
   switch (slide.kind) {
     case 'agenda':
-      return { ...slide, content: { ...slide.content, rows: slide.content.rows.map((r) => ({ ...r, label: caseLabel(r.number) })) } };
+      return {
+        ...slide,
+        content: { ...slide.content, rows: slide.content.rows.map((r) => ({ ...r, label: caseLabel(r.number) })) },
+      };
     case 'title':
       return {
         ...slide,
         title: slide.edited.includes('title') ? slide.title : label(slide.caseId!),
-        recordText: slide.edited.includes('title') ? { ...slide.recordText, title: label(slide.caseId!) } : slide.recordText,
+        recordText: slide.edited.includes('title')
+          ? { ...slide.recordText, title: label(slide.caseId!) }
+          : slide.recordText,
         content: {
           ...slide.content,
           patient: { ...slide.content.patient, name: null, mrn: null, dateOfBirth: null },
@@ -195,9 +207,15 @@ function stripSlide(slide: Slide, label: (caseId: number) => string): Slide {
         },
       };
     case 'imaging':
-      return { ...slide, content: { ...slide.content, images: slide.content.images.map((i) => ({ ...i, burnedInOnly: true })) } };
+      return {
+        ...slide,
+        content: { ...slide.content, images: slide.content.images.map((i) => ({ ...i, burnedInOnly: true })) },
+      };
     case 'pathology':
-      return { ...slide, content: { ...slide.content, reports: slide.content.reports.map((r) => ({ ...r, specimenId: null })) } };
+      return {
+        ...slide,
+        content: { ...slide.content, reports: slide.content.reports.map((r) => ({ ...r, specimenId: null })) },
+      };
     default:
       return slide;
   }

@@ -52,7 +52,11 @@ export function measurementText(m: MeasurementLike): string | null {
 }
 
 /** "9 × 8 × 16.3 cm" (the dimensions known, long × short × craniocaudal); "size not recorded" when none. */
-export function lesionSizeText(l: { longCm: number | null; shortCm: number | null; craniocaudalCm: number | null }): string {
+export function lesionSizeText(l: {
+  longCm: number | null;
+  shortCm: number | null;
+  craniocaudalCm: number | null;
+}): string {
   const dims = [l.longCm, l.shortCm, l.craniocaudalCm].filter((x): x is number => x !== null);
   return dims.length ? `${dims.map(num).join(' × ')} cm` : 'size not recorded';
 }
@@ -69,8 +73,15 @@ export const ageSexWords = (age: number, sex: Sex) => `${age}-year-old ${SEX_WOR
 export const clockTime = (at: string) => at.slice(11, 16);
 
 /** "R1, closest margin < 1 mm"; '' when the report gives neither. */
-export function marginText(r: { marginStatus: string | null; closestMarginMm: number | null; closestMarginLessThan: boolean }): string {
-  const mm = r.closestMarginMm === null ? '' : `closest margin ${r.closestMarginLessThan ? '< ' : ''}${num(r.closestMarginMm)} mm`;
+export function marginText(r: {
+  marginStatus: string | null;
+  closestMarginMm: number | null;
+  closestMarginLessThan: boolean;
+}): string {
+  const mm =
+    r.closestMarginMm === null
+      ? ''
+      : `closest margin ${r.closestMarginLessThan ? '< ' : ''}${num(r.closestMarginMm)} mm`;
   return [r.marginStatus ?? '', mm].filter(Boolean).join(', ');
 }
 
@@ -84,12 +95,15 @@ export { dayMonthYear } from '../dates';
  */
 export function readableDates(text: string): string {
   if (!text) return text;
-  return text.replace(/(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}:\d{2}))?(?![\d-])/g, (whole, y: string, mo: string, d: string, time?: string) => {
-    const month = Number(mo);
-    const day = Number(d);
-    if (month < 1 || month > 12 || day < 1 || day > 31) return whole;
-    return `${day} ${MONTHS_SHORT[month - 1]} ${y}${time ? ` ${time}` : ''}`;
-  });
+  return text.replace(
+    /(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}:\d{2}))?(?![\d-])/g,
+    (whole, y: string, mo: string, d: string, time?: string) => {
+      const month = Number(mo);
+      const day = Number(d);
+      if (month < 1 || month > 12 || day < 1 || day > 31) return whole;
+      return `${day} ${MONTHS_SHORT[month - 1]} ${y}${time ? ` ${time}` : ''}`;
+    },
+  );
 }
 
 /** The words for the grading inputs the clinical code names by field. */
@@ -116,7 +130,10 @@ export function plainText(text: string): string {
   const names = Object.keys(FIELD_WORDS).join('|');
   const list = new RegExp(`missing ((?:${names})(?:, (?:${names}))*)`, 'g');
   const out = text
-    .replace(new RegExp(`, missing ((?:${names})(?:, (?:${names}))*)`, 'g'), (_, l: string) => `: ${listText(l.split(', ').map((f) => FIELD_WORDS[f]))} not reported`)
+    .replace(
+      new RegExp(`, missing ((?:${names})(?:, (?:${names}))*)`, 'g'),
+      (_, l: string) => `: ${listText(l.split(', ').map((f) => FIELD_WORDS[f]))} not reported`,
+    )
     .replace(list, (_, l: string) => `${listText(l.split(', ').map((f) => FIELD_WORDS[f]))} not reported`)
     .replace(new RegExp(`\\b(${names})\\b`, 'g'), (f: string) => FIELD_WORDS[f]);
   return readableDates(out);
@@ -124,7 +141,9 @@ export function plainText(text: string): string {
 
 /** Words kept in capitals when shouted text is put in sentence case. */
 const ACRONYMS = new Set(
-  'CT MR MRI PET US XR CR DX NM PT SPECT FDG IV IVC MPR MIP DWI ADC STIR FLAIR TSE GRE HRCT CTA MRA CAP AP PA LR SI T1 T2 PD FS 2D 3D R L NOS'.split(' '),
+  'CT MR MRI PET US XR CR DX NM PT SPECT FDG IV IVC MPR MIP DWI ADC STIR FLAIR TSE GRE HRCT CTA MRA CAP AP PA LR SI T1 T2 PD FS 2D 3D R L NOS'.split(
+    ' ',
+  ),
 );
 const MODALITY_WORDS = new Set('CT MR MRI PET US XR CR DX NM PT SPECT'.split(' '));
 
@@ -154,6 +173,8 @@ export function studyTitle(title: string): string {
   const description = readableDates(sentenceCase(m[2].trim()));
   const first = /^[A-Za-z]+/.exec(description)?.[0].toUpperCase() ?? '';
   if (MODALITY_WORDS.has(first) || m[1].split('/').includes(first)) return description;
-  const lead = /^[A-Z0-9]+\b/.test(description) ? description : description.charAt(0).toLowerCase() + description.slice(1);
+  const lead = /^[A-Z0-9]+\b/.test(description)
+    ? description
+    : description.charAt(0).toLowerCase() + description.slice(1);
   return `${m[1]} ${lead}`;
 }

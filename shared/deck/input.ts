@@ -29,7 +29,10 @@ export interface CaseDeckInput {
   status: CaseStatus;
   clinical: {
     grade: GradeResult;
-    stage: Pick<StageSummary, 'applicable' | 'T' | 'N' | 'M' | 'G' | 'stageGroup' | 'explanation' | 'size' | 'defaults'> & {
+    stage: Pick<
+      StageSummary,
+      'applicable' | 'T' | 'N' | 'M' | 'G' | 'stageGroup' | 'explanation' | 'size' | 'defaults'
+    > & {
       inputs: Pick<StageSummary['inputs'], 'prefix' | 'note'>;
     };
     readiness: Pick<ReadinessView, 'ready' | 'missing' | 'stale'> & {

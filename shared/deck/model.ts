@@ -85,7 +85,11 @@ export const DeckPathologyReport = z.object({
   grade: z.object({
     grade: z.enum(['G1', 'G2', 'G3', 'GX']),
     score: z.number().int().nullable(),
-    components: z.object({ differentiation: z.number().int().nullable(), mitoses: z.number().int().nullable(), necrosis: z.number().int().nullable() }),
+    components: z.object({
+      differentiation: z.number().int().nullable(),
+      mitoses: z.number().int().nullable(),
+      necrosis: z.number().int().nullable(),
+    }),
     source: z.enum(['computed', 'reported', 'none']),
     status: z.enum(['graded', 'not-gradable', 'incomplete', 'no-report']),
     reason: z.string(),
@@ -176,7 +180,9 @@ export const HistorySlide = SlideBase.extend({
   content: z.object({
     ecogLabel: z.string().nullable(),
     /** Empty on a continuation slide ("History (continued)"), which holds only more of the history text. */
-    timeline: z.array(z.object({ date: z.string().nullable(), kind: z.string(), title: z.string(), detail: z.string() })),
+    timeline: z.array(
+      z.object({ date: z.string().nullable(), kind: z.string(), title: z.string(), detail: z.string() }),
+    ),
     /** 1-based part of a long history split over consecutive slides, and how many there are (1 of 1 usually). */
     part: z.number().int(),
     parts: z.number().int(),
@@ -238,7 +244,15 @@ export const PlanSlide = SlideBase.extend({
   }),
 });
 
-export const Slide = z.discriminatedUnion('kind', [AgendaSlide, TitleSlide, HistorySlide, ImagingSlide, PathologySlide, StagingSlide, PlanSlide]);
+export const Slide = z.discriminatedUnion('kind', [
+  AgendaSlide,
+  TitleSlide,
+  HistorySlide,
+  ImagingSlide,
+  PathologySlide,
+  StagingSlide,
+  PlanSlide,
+]);
 export type Slide = z.infer<typeof Slide>;
 export type SlideOf<K extends SlideKind> = Extract<Slide, { kind: K }>;
 

@@ -52,11 +52,16 @@ export const IsoDate = z
   }, 'Not a real calendar date');
 
 /** Date of birth: a real date, not in the future, not more than 130 years ago. */
-export const DateOfBirth = IsoDate.refine((s) => s <= localIsoDate(), 'Date of birth is in the future')
-  .refine((s) => Number(s.slice(0, 4)) >= new Date().getUTCFullYear() - 130, 'Date of birth is more than 130 years ago');
+export const DateOfBirth = IsoDate.refine((s) => s <= localIsoDate(), 'Date of birth is in the future').refine(
+  (s) => Number(s.slice(0, 4)) >= new Date().getUTCFullYear() - 130,
+  'Date of birth is more than 130 years ago',
+);
 
 /** Medical record number: the hospital's identifier; letters, digits and - / . only, so it can be matched. */
-export const Mrn = required('MRN', 32).regex(/^[A-Za-z0-9][A-Za-z0-9./-]*$/, 'MRN may hold letters, digits, "-", "/" and "." only');
+export const Mrn = required('MRN', 32).regex(
+  /^[A-Za-z0-9][A-Za-z0-9./-]*$/,
+  'MRN may hold letters, digits, "-", "/" and "." only',
+);
 
 export const PatientInput = z.object({
   familyName: required('Family name', 100),

@@ -14,12 +14,21 @@ export const T_OVERRIDES = ['TX', 'T0', 'T1', 'T2', 'T2a', 'T2b', 'T3', 'T4', 'T
 export const StagingInputsFields = z
   .object({
     /** A size typed by hand instead of the largest lesion (e.g. the pathology gross size); needs a reason. */
-    sizeOverrideCm: z.number().positive('Size must be more than 0 cm').max(100, 'At most 100 cm').nullable().default(null),
+    sizeOverrideCm: z
+      .number()
+      .positive('Size must be more than 0 cm')
+      .max(100, 'At most 100 cm')
+      .nullable()
+      .default(null),
     sizeOverrideReason: text(500).default(''),
     /** NX = not known, which AJCC 8th counts as N0 (reference, "N0 = ... or unknown nodal status"). */
     N: z.enum(['N0', 'N1', 'NX'], { message: 'Nodal status is N0, N1 or NX (not known)' }).default('NX'),
     M: z.enum(['M0', 'M1'], { message: 'Metastasis status is M0 or M1' }).default('M0'),
-    prefix: z.enum(['c', 'p', 'y', 'r'], { message: 'Prefix is c (clinical), p (pathological), y (after neoadjuvant therapy) or r (recurrence)' }).default('c'),
+    prefix: z
+      .enum(['c', 'p', 'y', 'r'], {
+        message: 'Prefix is c (clinical), p (pathological), y (after neoadjuvant therapy) or r (recurrence)',
+      })
+      .default('c'),
     /** T by anatomical extent (head and neck T4a/T4b, any visceral T, T0); null = T from size. */
     tOverride: z.enum(T_OVERRIDES, { message: 'Choose a T category from the AJCC 8th table' }).nullable().default(null),
     /** Why N/M were set as they are, e.g. "possible lung metastasis, not confirmed". Shown with the stage. */
@@ -28,7 +37,11 @@ export const StagingInputsFields = z
   .strict();
 export const StagingInputsInput = StagingInputsFields.superRefine((s, ctx) => {
   if (s.sizeOverrideCm !== null && s.sizeOverrideReason === '') {
-    ctx.addIssue({ code: 'custom', path: ['sizeOverrideReason'], message: 'Say why the size is typed by hand (e.g. "pathology gross size")' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['sizeOverrideReason'],
+      message: 'Say why the size is typed by hand (e.g. "pathology gross size")',
+    });
   }
 });
 export type StagingInputsInput = z.input<typeof StagingInputsInput>;
@@ -67,7 +80,9 @@ export const ReadinessItemSchema = z.object({
   id: ReadinessItemIdSchema,
   label: z.string(),
   state: z.enum(['done', 'missing', 'stale', 'not-applicable']),
-  evidence: z.object({ kind: z.enum(['study', 'report', 'manual']), description: z.string(), date: z.string().nullable() }).nullable(),
+  evidence: z
+    .object({ kind: z.enum(['study', 'report', 'manual']), description: z.string(), date: z.string().nullable() })
+    .nullable(),
   reason: z.string(),
 });
 
@@ -169,8 +184,17 @@ export type Plan = z.infer<typeof Plan>;
 
 // ---- Timeline ----------------------------------------------------------------------------------------------
 
-export const EVENT_KINDS = ['presentation', 'surgery', 'radiotherapy', 'systemic-therapy', 'procedure', 'other'] as const;
-export const EventKind = z.enum(EVENT_KINDS, { message: 'Event is presentation, surgery, radiotherapy, systemic therapy, procedure or other' });
+export const EVENT_KINDS = [
+  'presentation',
+  'surgery',
+  'radiotherapy',
+  'systemic-therapy',
+  'procedure',
+  'other',
+] as const;
+export const EventKind = z.enum(EVENT_KINDS, {
+  message: 'Event is presentation, surgery, radiotherapy, systemic therapy, procedure or other',
+});
 export type EventKind = z.infer<typeof EventKind>;
 export const EVENT_KIND_LABEL: Record<EventKind, string> = {
   presentation: 'Presentation',
@@ -193,7 +217,10 @@ export const EventInput = z
     text: text(2000).default(''),
   })
   .strict()
-  .refine((e) => e.kind === 'presentation' || e.text !== '', { path: ['text'], message: 'Describe the treatment given' });
+  .refine((e) => e.kind === 'presentation' || e.text !== '', {
+    path: ['text'],
+    message: 'Describe the treatment given',
+  });
 export type EventInput = z.input<typeof EventInput>;
 
 export const CaseEvent = z.object({
@@ -225,7 +252,11 @@ export type TimelineEntry = z.infer<typeof TimelineEntry>;
 export const ReadyOverrideInput = z
   .object({
     by: z.string().trim().min(1, 'Say who is overriding the missing items').max(200, 'At most 200 characters'),
-    why: z.string().trim().min(1, 'Say why the case should go to the board with items missing').max(2000, 'At most 2000 characters'),
+    why: z
+      .string()
+      .trim()
+      .min(1, 'Say why the case should go to the board with items missing')
+      .max(2000, 'At most 2000 characters'),
   })
   .strict();
 export type ReadyOverrideInput = z.input<typeof ReadyOverrideInput>;

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { IsoDate } from './case';
 
-export const Uid = z.string().regex(/^[0-9]+(\.[0-9]+)*$/, 'Not a DICOM UID').max(64);
+export const Uid = z
+  .string()
+  .regex(/^[0-9]+(\.[0-9]+)*$/, 'Not a DICOM UID')
+  .max(64);
 
 const Point = z.object({ x: z.number().finite(), y: z.number().finite() });
 
@@ -85,7 +88,11 @@ export const Lesion = LesionInput.extend({
 });
 export type Lesion = z.infer<typeof Lesion>;
 
-export function greatestDimension(l: { longCm: number | null; shortCm: number | null; craniocaudalCm: number | null }): number | null {
+export function greatestDimension(l: {
+  longCm: number | null;
+  shortCm: number | null;
+  craniocaudalCm: number | null;
+}): number | null {
   const dims = [l.longCm, l.shortCm, l.craniocaudalCm].filter((d): d is number => d !== null);
   return dims.length ? Math.max(...dims) : null;
 }
@@ -171,7 +178,9 @@ export const ImportOutcome = z.object({
   ),
   attachedStudies: z.array(Uid),
   /** DICOMDIRs in what was imported whose listed files were not imported with them (each is also rejected). */
-  incompleteDicomdirs: z.array(z.object({ path: z.string(), listed: z.number().int(), missing: z.number().int() })).optional(),
+  incompleteDicomdirs: z
+    .array(z.object({ path: z.string(), listed: z.number().int(), missing: z.number().int() }))
+    .optional(),
 });
 export type ImportOutcome = z.infer<typeof ImportOutcome>;
 

@@ -40,10 +40,13 @@ export const BoardType = z
   .trim()
   .regex(/^[a-z][a-z0-9-]{0,39}$/, 'Board type is a short name in lower case, e.g. sarcoma');
 export const BOARD_TYPE_LABEL: Record<string, string> = { sarcoma: 'Sarcoma' };
-export const boardTypeLabel = (t: string) => BOARD_TYPE_LABEL[t] ?? t.charAt(0).toUpperCase() + t.slice(1).replace(/-/g, ' ');
+export const boardTypeLabel = (t: string) =>
+  BOARD_TYPE_LABEL[t] ?? t.charAt(0).toUpperCase() + t.slice(1).replace(/-/g, ' ');
 
 export const MEETING_STATUSES = ['scheduled', 'in-progress', 'finished'] as const;
-export const MeetingStatus = z.enum(MEETING_STATUSES, { message: 'Meeting status is scheduled, in progress or finished' });
+export const MeetingStatus = z.enum(MEETING_STATUSES, {
+  message: 'Meeting status is scheduled, in progress or finished',
+});
 export type MeetingStatus = z.infer<typeof MeetingStatus>;
 export const MEETING_STATUS_LABEL: Record<MeetingStatus, string> = {
   scheduled: 'Scheduled',
@@ -73,7 +76,11 @@ export const MeetingFields = z
   .strict();
 export const MeetingInput = MeetingFields.superRefine((m, ctx) => {
   if (m.submissionCutoff !== null && m.submissionCutoff > m.startsAt) {
-    ctx.addIssue({ code: 'custom', path: ['submissionCutoff'], message: 'The submission cut-off is after the meeting starts' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['submissionCutoff'],
+      message: 'The submission cut-off is after the meeting starts',
+    });
   }
 });
 export type MeetingInput = z.input<typeof MeetingInput>;
@@ -182,7 +189,12 @@ export const AgendaItemView = z.object({
 });
 export type AgendaItemView = z.infer<typeof AgendaItemView>;
 
-export const MeetingRef = z.object({ id: z.number().int(), title: z.string(), startsAt: z.string(), status: MeetingStatus });
+export const MeetingRef = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  startsAt: z.string(),
+  status: MeetingStatus,
+});
 export type MeetingRef = z.infer<typeof MeetingRef>;
 
 export const MeetingDetail = MeetingSummary.extend({
@@ -252,7 +264,10 @@ const AttendeeShape = {
   names: z.array(text(120).min(1, 'A name cannot be empty')).max(20, 'At most 20 names'),
 };
 const namesOnlyIfPresent = (a: { present: boolean; names: string[] }) => a.present || a.names.length === 0;
-const namesOnlyIfPresentError = () => ({ path: ['present'], message: 'Names are listed but the specialty is marked absent' });
+const namesOnlyIfPresentError = () => ({
+  path: ['present'],
+  message: 'Names are listed but the specialty is marked absent',
+});
 /** One specialty's attendance as stored and answered: present or not, and who. */
 export const AttendeeValue = z.object(AttendeeShape).strict().refine(namesOnlyIfPresent, namesOnlyIfPresentError());
 /** As sent: missing fields mean absent / no names. */
@@ -296,7 +311,11 @@ export function quorumOf(attendance: Attendance): { met: boolean; missing: CoreS
 export const TREATMENT_INTENTS = ['curative', 'palliative', 'uncertain'] as const;
 export const TreatmentIntent = z.enum(TREATMENT_INTENTS, { message: 'Intent is curative, palliative or uncertain' });
 export type TreatmentIntent = z.infer<typeof TreatmentIntent>;
-export const TREATMENT_INTENT_LABEL: Record<TreatmentIntent, string> = { curative: 'Curative', palliative: 'Palliative', uncertain: 'Uncertain' };
+export const TREATMENT_INTENT_LABEL: Record<TreatmentIntent, string> = {
+  curative: 'Curative',
+  palliative: 'Palliative',
+  uncertain: 'Uncertain',
+};
 
 export const DecisionOutcome = z.enum(['discussed', 'deferred'], { message: 'Outcome is discussed or deferred' });
 export type DecisionOutcome = z.infer<typeof DecisionOutcome>;
@@ -308,13 +327,17 @@ export const DecisionAction = z
     byWhen: IsoDate.nullable().default(null),
   })
   .strict();
-export const DecisionActionValue = z.object({ what: z.string(), who: z.string(), byWhen: z.string().nullable() }).strict();
+export const DecisionActionValue = z
+  .object({ what: z.string(), who: z.string(), byWhen: z.string().nullable() })
+  .strict();
 export type DecisionAction = z.output<typeof DecisionActionValue>;
 
 const RecommendationOptions = z.array(PlanOption).refine((o) => new Set(o).size === o.length, 'Each option once');
 export const RecommendationValue = z.object({ options: RecommendationOptions, text: text(5000) }).strict();
 /** The same option set as the proposed plan (shared/domain/clinical.ts PLAN_OPTIONS); more than one allowed. */
-export const Recommendation = z.object({ options: RecommendationOptions.default([]), text: text(5000).default('') }).strict();
+export const Recommendation = z
+  .object({ options: RecommendationOptions.default([]), text: text(5000).default('') })
+  .strict();
 
 /** Every field of a decision, none defaulted: what is stored and answered, and what an amendment may replace. */
 const DECISION_SHAPE = {
@@ -357,13 +380,16 @@ export type DecisionChanges = z.output<typeof DecisionChanges>;
 /** What a decision must hold to be signed off (checked at sign-off, and on the result of every amendment). */
 export function signOffProblems(d: DecisionValue): { field: string; message: string }[] {
   const problems: { field: string; message: string }[] = [];
-  if (d.outcome === null) problems.push({ field: 'outcome', message: 'Say whether the case was discussed or deferred' });
-  if (d.outcome === 'deferred' && d.outcomeReason === '') problems.push({ field: 'outcomeReason', message: 'Say why the case was deferred' });
+  if (d.outcome === null)
+    problems.push({ field: 'outcome', message: 'Say whether the case was discussed or deferred' });
+  if (d.outcome === 'deferred' && d.outcomeReason === '')
+    problems.push({ field: 'outcomeReason', message: 'Say why the case was deferred' });
   if (d.outcome === 'discussed') {
     if (d.recommendation.options.length === 0 && d.recommendation.text === '') {
       problems.push({ field: 'recommendation', message: 'Record the recommendation (an option or its text)' });
     }
-    if (d.intent === null) problems.push({ field: 'intent', message: 'Record the treatment intent (curative, palliative or uncertain)' });
+    if (d.intent === null)
+      problems.push({ field: 'intent', message: 'Record the treatment intent (curative, palliative or uncertain)' });
   }
   return problems;
 }

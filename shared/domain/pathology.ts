@@ -13,8 +13,17 @@ import { IsoDate } from './case';
  * Reference procedures, plus 'biopsy-not-specified' for a report that says "biopsy" without saying core needle or
  * incisional (two demo seeds do): recording it as either would invent a fact.
  */
-export const PATHOLOGY_PROCEDURES = ['core-needle-biopsy', 'incisional', 'excision', 'resection', 'biopsy-not-specified'] as const;
-export const ReportProcedure = z.enum(PATHOLOGY_PROCEDURES, { message: 'Choose the procedure: core needle biopsy, incisional biopsy, excision, resection, or biopsy (type not stated)' });
+export const PATHOLOGY_PROCEDURES = [
+  'core-needle-biopsy',
+  'incisional',
+  'excision',
+  'resection',
+  'biopsy-not-specified',
+] as const;
+export const ReportProcedure = z.enum(PATHOLOGY_PROCEDURES, {
+  message:
+    'Choose the procedure: core needle biopsy, incisional biopsy, excision, resection, or biopsy (type not stated)',
+});
 export type ReportProcedure = z.infer<typeof ReportProcedure>;
 export const PROCEDURE_LABEL: Record<ReportProcedure, string> = {
   'core-needle-biopsy': 'Core needle biopsy',
@@ -23,7 +32,8 @@ export const PROCEDURE_LABEL: Record<ReportProcedure, string> = {
   resection: 'Resection',
   'biopsy-not-specified': 'Biopsy (type not stated)',
 };
-export const isBiopsy = (p: ReportProcedure) => p === 'core-needle-biopsy' || p === 'incisional' || p === 'biopsy-not-specified';
+export const isBiopsy = (p: ReportProcedure) =>
+  p === 'core-needle-biopsy' || p === 'incisional' || p === 'biopsy-not-specified';
 
 export const IhcResultValue = z.enum(['positive', 'negative', 'focal', 'equivocal'], {
   message: 'An immunostain result is positive, negative, focal or equivocal',
@@ -46,11 +56,17 @@ export type MarginStatus = z.infer<typeof MarginStatus>;
 export const FnclccGradeCode = z.enum(['G1', 'G2', 'G3', 'GX'], { message: 'Grade is G1, G2, G3 or GX' });
 
 /** ICD-O-3 morphology with behaviour code, e.g. 8858/3. */
-export const IcdO3 = z.string().trim().regex(/^\d{4}\/\d$/, 'ICD-O-3 codes look like 8858/3');
+export const IcdO3 = z
+  .string()
+  .trim()
+  .regex(/^\d{4}\/\d$/, 'ICD-O-3 codes look like 8858/3');
 
 const text = (max: number) => z.string().trim().max(max, `At most ${max} characters`);
 const percent = (what: string) =>
-  z.number({ message: `${what} is a percentage` }).min(0, `${what} is 0 to 100%`).max(100, `${what} is 0 to 100%`);
+  z
+    .number({ message: `${what} is a percentage` })
+    .min(0, `${what} is 0 to 100%`)
+    .max(100, `${what} is 0 to 100%`);
 
 export const PathologyFields = z
   .object({
@@ -89,7 +105,12 @@ export const PathologyFields = z
     ihc: z.array(IhcResult).max(100, 'At most 100 immunostains').default([]),
     molecular: z.array(MolecularResult.strict()).max(100, 'At most 100 molecular results').default([]),
     marginStatus: MarginStatus.nullable().default(null),
-    closestMarginMm: z.number().min(0, 'The closest margin cannot be negative').max(1000, 'The closest margin looks too large (mm)').nullable().default(null),
+    closestMarginMm: z
+      .number()
+      .min(0, 'The closest margin cannot be negative')
+      .max(1000, 'The closest margin looks too large (mm)')
+      .nullable()
+      .default(null),
     /** The report gives only an upper bound, e.g. "< 1 mm". */
     closestMarginLessThan: z.boolean().default(false),
     treatmentEffect: text(2000).default(''),
@@ -101,23 +122,43 @@ export const PathologyFields = z
 /** What the coordinator sends to create or update a report (cross-field rules included). */
 export const PathologyInput = PathologyFields.superRefine((r, ctx) => {
   if (r.histotypeId !== null && !findHistotype(r.histotypeId)) {
-    ctx.addIssue({ code: 'custom', path: ['histotypeId'], message: `"${r.histotypeId}" is not in the histotype catalogue: choose one, or type it as free text` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['histotypeId'],
+      message: `"${r.histotypeId}" is not in the histotype catalogue: choose one, or type it as free text`,
+    });
   }
   if (r.histotypeId !== null && r.histotypeText !== '') {
-    ctx.addIssue({ code: 'custom', path: ['histotypeText'], message: 'Choose a histotype from the catalogue or type one, not both' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['histotypeText'],
+      message: 'Choose a histotype from the catalogue or type one, not both',
+    });
   }
   const coded = findHistotype(r.histotypeId);
   if (coded && r.icdO3 !== null && r.icdO3 !== coded.icdO3) {
-    ctx.addIssue({ code: 'custom', path: ['icdO3'], message: `${coded.name} is ICD-O-3 ${coded.icdO3} in the catalogue, not ${r.icdO3}` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['icdO3'],
+      message: `${coded.name} is ICD-O-3 ${coded.icdO3} in the catalogue, not ${r.icdO3}`,
+    });
   }
   if (r.closestMarginLessThan && r.closestMarginMm === null) {
-    ctx.addIssue({ code: 'custom', path: ['closestMarginMm'], message: 'Give the distance the closest margin is less than' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['closestMarginMm'],
+      message: 'Give the distance the closest margin is less than',
+    });
   }
   if (r.reportDate !== null && r.reportDate < r.specimenDate) {
     ctx.addIssue({ code: 'custom', path: ['reportDate'], message: 'The report date is before the specimen date' });
   }
   if (r.expertReview && r.expertReview.date < r.specimenDate) {
-    ctx.addIssue({ code: 'custom', path: ['expertReview', 'date'], message: 'The expert review is dated before the specimen was taken' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['expertReview', 'date'],
+      message: 'The expert review is dated before the specimen was taken',
+    });
   }
 });
 export type PathologyInput = z.input<typeof PathologyInput>;

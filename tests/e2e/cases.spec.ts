@@ -30,7 +30,10 @@ async function fillNewCase(page: Page, overrides: Partial<Record<string, string>
 
 const caseCards = (page: Page) => page.getByRole('complementary', { name: 'Cases' }).getByRole('link');
 
-test('an empty database offers the demo board, which fills the case list and brings its synthetic CT', async ({ page, app }) => {
+test('an empty database offers the demo board, which fills the case list and brings its synthetic CT', async ({
+  page,
+  app,
+}) => {
   await page.goto(app.openUrl);
   await expect(page.getByRole('heading', { name: 'No cases yet' })).toBeVisible();
   // The page keeps the token for this tab (sessionStorage, no cookie) and takes it out of the address bar.
@@ -56,7 +59,10 @@ test('an empty database offers the demo board, which fills the case list and bri
   await expect(keyImages.nth(1).getByRole('img')).toHaveJSProperty('complete', true);
 });
 
-test('a coordinator creates, edits and searches a case, and it survives a reload and a restart', async ({ page, app }) => {
+test('a coordinator creates, edits and searches a case, and it survives a reload and a restart', async ({
+  page,
+  app,
+}) => {
   await page.goto(app.openUrl);
   await loadDemoBoard(page);
   await expect(caseCards(page)).toHaveCount(7);
@@ -135,7 +141,10 @@ test('an invalid form shows what is wrong next to each field and keeps what was 
   await expect(caseCards(page)).toHaveCount(7);
 });
 
-test('the web host answers no call without the token, and rejects a wrong payload by naming the field', async ({ request, app }) => {
+test('the web host answers no call without the token, and rejects a wrong payload by naming the field', async ({
+  request,
+  app,
+}) => {
   const noToken = await request.post(`${app.baseUrl}api/cases:list`, { data: {} });
   expect(noToken.status()).toBe(401);
   // The app's own page carries no data: it opens, and asks for the token for everything else.

@@ -4,13 +4,19 @@ import type { Page } from '@playwright/test';
 import { CT_SERIES } from '../fixtures';
 import { expect, test, loadDemoBoard } from './fixtures';
 
-const ctFiles = () => readdirSync(CT_SERIES).filter((f) => f.endsWith('.dcm')).map((f) => path.join(CT_SERIES, f));
+const ctFiles = () =>
+  readdirSync(CT_SERIES)
+    .filter((f) => f.endsWith('.dcm'))
+    .map((f) => path.join(CT_SERIES, f));
 
 const caseCards = (page: Page) => page.getByRole('complementary', { name: 'Cases' }).getByRole('link');
 const listChip = (page: Page, name: string) => caseCards(page).filter({ hasText: name }).getByTestId('readiness-chip');
 const headerChip = (page: Page) => page.locator('.case-header').getByTestId('readiness-chip');
 const checklistItem = (page: Page, label: string) =>
-  page.getByRole('list', { name: 'Work-up checklist' }).getByRole('listitem').filter({ has: page.locator('.ritem__label', { hasText: label }) });
+  page
+    .getByRole('list', { name: 'Work-up checklist' })
+    .getByRole('listitem')
+    .filter({ has: page.locator('.ritem__label', { hasText: label }) });
 
 /** The browser's calendar date, `days` ago, as the app's meeting date uses it. */
 async function daysAgo(page: Page, days: number): Promise<string> {
@@ -28,7 +34,10 @@ async function openDemoCase(page: Page, openUrl: string, name: string, tab: 'Cli
   await page.getByRole('navigation', { name: 'Case sections' }).getByRole('link', { name: tab }).click();
 }
 
-test('a pathology report on the thigh leiomyosarcoma grades and stages it, and the work-up list follows a chest CT import and a tick by hand', async ({ page, app }) => {
+test('a pathology report on the thigh leiomyosarcoma grades and stages it, and the work-up list follows a chest CT import and a tick by hand', async ({
+  page,
+  app,
+}) => {
   await openDemoCase(page, app.openUrl, 'CASTELLANO');
   await expect(page).toHaveURL(/#\/cases\/\d+\/clinical$/);
 
@@ -73,8 +82,12 @@ test('a pathology report on the thigh leiomyosarcoma grades and stages it, and t
   await expect(form.getByText('Not saved: 1 field needs attention.')).toBeVisible();
   await expect(form.getByText('Necrosis is 0 to 100%')).toBeVisible();
   await expect(form.getByLabel('Mitoses per 10 HPF')).toHaveValue('10');
-  await expect(form.getByRole('combobox', { name: /Histologic type/ })).toHaveValue('Leiomyosarcoma, NOS (conventional)');
-  await expect(form.getByRole('textbox', { name: 'Reviewed by', exact: true })).toHaveValue('Dr R. Osei, sarcoma pathology');
+  await expect(form.getByRole('combobox', { name: /Histologic type/ })).toHaveValue(
+    'Leiomyosarcoma, NOS (conventional)',
+  );
+  await expect(form.getByRole('textbox', { name: 'Reviewed by', exact: true })).toHaveValue(
+    'Dr R. Osei, sarcoma pathology',
+  );
 
   // Reference grading example: conventional leiomyosarcoma (2) + 10 mitoses (2) + 30% necrosis (1) = 5 -> G2.
   await form.getByLabel('Tumour necrosis (%)').fill('30');
@@ -87,7 +100,9 @@ test('a pathology report on the thigh leiomyosarcoma grades and stages it, and t
   const driving = pathology.getByRole('article').filter({ hasText: 'Drives grade and stage' });
   await expect(driving).toContainText('Core needle biopsy RV26-1187');
   await expect(driving).toContainText('Leiomyosarcoma, NOS (conventional)');
-  await expect(driving).toContainText('the most recent specimen with an expert review (Dr R. Osei, sarcoma pathology, 2026-11-10, concordant)');
+  await expect(driving).toContainText(
+    'the most recent specimen with an expert review (Dr R. Osei, sarcoma pathology, 2026-11-10, concordant)',
+  );
   const history = pathology.getByRole('article').filter({ hasNotText: 'Drives grade and stage' });
   await expect(history).toHaveCount(1);
   await expect(history).toContainText('History');
@@ -95,12 +110,18 @@ test('a pathology report on the thigh leiomyosarcoma grades and stages it, and t
 
   // 6 cm trunk/extremity, G2: T2, stage IIIA, from PDQ Table 7; the size came from the MRI lesion.
   await expect(stage.getByTestId('case-grade')).toHaveText('G2');
-  await expect(stage.getByRole('group', { name: 'FNCLCC grade' })).toContainText('Differentiation 2 + mitoses 2 + necrosis 1 = 5');
+  await expect(stage.getByRole('group', { name: 'FNCLCC grade' })).toContainText(
+    'Differentiation 2 + mitoses 2 + necrosis 1 = 5',
+  );
   await expect(stage.getByTestId('case-stage')).toHaveText('Stage IIIA');
   await expect(stage.getByRole('group', { name: 'AJCC stage' }).locator('.tnm')).toHaveText('cT2cN0cM0G2');
-  await expect(stage.getByTestId('stage-explanation')).toContainText('T2 (trunk and extremities: > 5 and <= 10 cm; 6.0 cm)');
+  await expect(stage.getByTestId('stage-explanation')).toContainText(
+    'T2 (trunk and extremities: > 5 and <= 10 cm; 6.0 cm)',
+  );
   await expect(stage.getByTestId('stage-explanation')).toContainText('Stage IIIA: T2, N0, M0, G2-G3 (PDQ Table 7).');
-  await expect(stage.getByText("6 cm, lesion 'Right thigh mass, deep (MRI)', typed, study of 24 Sep 2026")).toBeVisible();
+  await expect(
+    stage.getByText("6 cm, lesion 'Right thigh mass, deep (MRI)', typed, study of 24 Sep 2026"),
+  ).toBeVisible();
 
   // Staging inputs change the stage at once: M1 is stage IV, back to M0 is IIIA again.
   const inputs = stage.getByRole('group', { name: 'Staging inputs' });
@@ -108,14 +129,18 @@ test('a pathology report on the thigh leiomyosarcoma grades and stages it, and t
   await expect(inputs.getByRole('status')).toContainText('cT2 cN0 cM1 G2 → stage IV');
   await inputs.getByRole('button', { name: 'Save staging' }).click();
   await expect(stage.getByTestId('case-stage')).toHaveText('Stage IV');
-  await expect(stage.getByTestId('stage-explanation')).toContainText('Stage IV: any T, any N, M1, any G (PDQ Table 7).');
+  await expect(stage.getByTestId('stage-explanation')).toContainText(
+    'Stage IV: any T, any N, M1, any G (PDQ Table 7).',
+  );
   await inputs.getByLabel('Distant metastasis (M)').selectOption('M0');
   await inputs.getByRole('button', { name: 'Save staging' }).click();
   await expect(stage.getByTestId('case-stage')).toHaveText('Stage IIIA');
 
   // The work-up: review and grade are done now; the chest CT is still missing.
   await expect(checklistItem(page, 'Sarcoma-expert pathology review')).toContainText('Done');
-  await expect(checklistItem(page, 'Sarcoma-expert pathology review')).toContainText('Expert review by Dr R. Osei, sarcoma pathology (concordant)');
+  await expect(checklistItem(page, 'Sarcoma-expert pathology review')).toContainText(
+    'Expert review by Dr R. Osei, sarcoma pathology (concordant)',
+  );
   await expect(checklistItem(page, 'FNCLCC grade')).toContainText('Done');
   const chestCt = checklistItem(page, 'Chest CT for staging');
   await expect(chestCt).toContainText('Missing');
@@ -126,7 +151,9 @@ test('a pathology report on the thigh leiomyosarcoma grades and stages it, and t
   // Import a real chest CT (another patient's files: attach after the mismatch prompt).
   await page.getByRole('navigation', { name: 'Case sections' }).getByRole('link', { name: 'Imaging' }).click();
   await page.getByLabel('DICOM files').setInputFiles(ctFiles());
-  await expect(page.getByText('Imported 37 images; 0 already stored; 0 rejected (of 37 files).')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('Imported 37 images; 0 already stored; 0 rejected (of 37 files).')).toBeVisible({
+    timeout: 30_000,
+  });
   await page.getByRole('button', { name: 'Attach to this case anyway' }).click();
   await expect(page.getByRole('button', { name: /Series .*37 images/ })).toBeVisible();
 
@@ -159,7 +186,10 @@ test('a pathology report on the thigh leiomyosarcoma grades and stages it, and t
   await expect(headerChip(page)).toHaveText('2 stale');
 });
 
-test('"Mark ready" is refused while items are missing, and recorded with who and why as an override', async ({ page, app }) => {
+test('"Mark ready" is refused while items are missing, and recorded with who and why as an override', async ({
+  page,
+  app,
+}) => {
   await openDemoCase(page, app.openUrl, 'OYELARAN', 'Record');
 
   // The record form cannot make a draft case ready: that goes through the gate.
@@ -172,7 +202,9 @@ test('"Mark ready" is refused while items are missing, and recorded with who and
 
   await readiness.getByRole('button', { name: 'Mark ready' }).click();
   const override = readiness.getByRole('group', { name: 'Override missing items' });
-  await expect(override.getByRole('alert')).toContainText('Case has 5 missing work-up items: Imaging of the primary (MRI and/or contrast CT); Chest CT for staging;');
+  await expect(override.getByRole('alert')).toContainText(
+    'Case has 5 missing work-up items: Imaging of the primary (MRI and/or contrast CT); Chest CT for staging;',
+  );
   await expect(override.getByRole('listitem')).toHaveText([
     'Imaging of the primary (MRI and/or contrast CT)',
     'Chest CT for staging',
@@ -188,11 +220,17 @@ test('"Mark ready" is refused while items are missing, and recorded with who and
   await expect(page.locator('.case-header .pill')).toHaveText('Draft');
 
   await override.getByLabel('Who is overriding').fill('Dr A. Okafor, MDT chair');
-  await override.getByLabel('Why it goes to the board with items missing').fill('Rapidly enlarging mass; imaging and review are booked before surgery.');
+  await override
+    .getByLabel('Why it goes to the board with items missing')
+    .fill('Rapidly enlarging mass; imaging and review are booked before surgery.');
   await override.getByRole('button', { name: 'Mark ready with override' }).click();
 
   await expect(readiness.getByText('Marked ready for the board')).toBeVisible();
-  await expect(readiness.getByRole('status').filter({ hasText: 'with an override by Dr A. Okafor, MDT chair for 5 missing items' })).toBeVisible();
+  await expect(
+    readiness
+      .getByRole('status')
+      .filter({ hasText: 'with an override by Dr A. Okafor, MDT chair for 5 missing items' }),
+  ).toBeVisible();
   const last = readiness.getByLabel('Last override');
   await expect(last).toContainText('marked ready with 5 items missing');
   await expect(last).toContainText('Dr A. Okafor, MDT chair');
@@ -208,7 +246,9 @@ test('"Mark ready" is refused while items are missing, and recorded with who and
 
   // It is kept: after a reload the override is still on the case, and the record keeps "Ready".
   await page.reload();
-  await expect(page.getByRole('region', { name: 'Readiness for the board' }).getByLabel('Last override')).toContainText('Dr A. Okafor, MDT chair');
+  await expect(page.getByRole('region', { name: 'Readiness for the board' }).getByLabel('Last override')).toContainText(
+    'Dr A. Okafor, MDT chair',
+  );
   await page.getByRole('navigation', { name: 'Case sections' }).getByRole('link', { name: 'Record' }).click();
   await expect(page.getByLabel('Case status')).toHaveValue('ready');
 });
@@ -219,7 +259,9 @@ test('the proposed plan and the timeline are kept with the case', async ({ page,
   const plan = page.getByRole('region', { name: 'Proposed plan' });
   await plan.getByRole('checkbox', { name: 'Surgery' }).check();
   await plan.getByRole('checkbox', { name: 'Clinical trial' }).check();
-  await plan.getByLabel('Details').fill('Core biopsy for subtype and grade first; then wide excision, or a trial if high grade.');
+  await plan
+    .getByLabel('Details')
+    .fill('Core biopsy for subtype and grade first; then wide excision, or a trial if high grade.');
   await plan.getByRole('button', { name: 'Save plan' }).click();
   await expect(plan.getByText('Plan saved.')).toBeVisible();
 
@@ -238,11 +280,16 @@ test('the proposed plan and the timeline are kept with the case', async ({ page,
   await page.reload();
   await expect(plan.getByRole('checkbox', { name: 'Surgery' })).toBeChecked();
   await expect(plan.getByRole('checkbox', { name: 'Clinical trial' })).toBeChecked();
-  await expect(plan.getByLabel('Details')).toHaveValue('Core biopsy for subtype and grade first; then wide excision, or a trial if high grade.');
+  await expect(plan.getByLabel('Details')).toHaveValue(
+    'Core biopsy for subtype and grade first; then wide excision, or a trial if high grade.',
+  );
   await expect(entries.first()).toContainText('Enlarging painless lump on the upper back');
 
   // Manual events can be removed; entries drawn from the record cannot.
-  await entries.first().getByRole('button', { name: /^Remove Presentation/ }).click();
+  await entries
+    .first()
+    .getByRole('button', { name: /^Remove Presentation/ })
+    .click();
   await expect(timeline.getByText('Enlarging painless lump on the upper back')).toBeHidden();
   const biopsy = entries.filter({ hasText: 'Liposarcoma, subtype not stated (not coded)' });
   await expect(biopsy).toHaveCount(1);

@@ -50,10 +50,18 @@ async function otherLocalServer(target: string): Promise<{ origin: string; seen:
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { origin: `http://127.0.0.1:${port}`, seen, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    seen,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
-test('a page of another local server can neither write nor read, and never receives the token', async ({ page, context, app }) => {
+test('a page of another local server can neither write nor read, and never receives the token', async ({
+  page,
+  context,
+  app,
+}) => {
   // The user has BoardPrep open in this browser.
   await page.goto(app.openUrl);
   await expect(page.getByRole('heading', { name: 'No cases yet' })).toBeVisible();

@@ -4,16 +4,22 @@ import { CT_SERIES, DICOM_DIR, MALFORMED } from '../fixtures';
 import { expect, test } from './fixtures';
 import { drag, openDemoCaseImaging } from './viewer-steps';
 
-const ctFiles = () => readdirSync(CT_SERIES).filter((f) => f.endsWith('.dcm')).map((f) => path.join(CT_SERIES, f));
+const ctFiles = () =>
+  readdirSync(CT_SERIES)
+    .filter((f) => f.endsWith('.dcm'))
+    .map((f) => path.join(CT_SERIES, f));
 
-
-
-test('a presenter imports a CT series into a demo case, measures it, saves a key image, and finds it all after a reload', async ({ page, app }) => {
+test('a presenter imports a CT series into a demo case, measures it, saves a key image, and finds it all after a reload', async ({
+  page,
+  app,
+}) => {
   await openDemoCaseImaging(page, app.openUrl);
 
   // The files are another patient's: the app imports them but asks before attaching.
   await page.getByLabel('DICOM files').setInputFiles(ctFiles());
-  await expect(page.getByText('Imported 37 images; 0 already stored; 0 rejected (of 37 files).')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('Imported 37 images; 0 already stored; 0 rejected (of 37 files).')).toBeVisible({
+    timeout: 30_000,
+  });
   await expect(page.getByText('does not match this case')).toBeVisible();
   await page.getByRole('button', { name: 'Attach to this case anyway' }).click();
 
@@ -48,13 +54,31 @@ test('a presenter imports a CT series into a demo case, measures it, saves a key
 
   // The stored values, as the API gives them back.
   const seriesUid = await page.evaluate(async () => {
-    const r = await fetch('/api/imaging:studies', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-BoardPrep-Token': sessionStorage.getItem('boardprep.token') ?? '' }, body: JSON.stringify({ caseId: 1 }) });
+    const r = await fetch('/api/imaging:studies', {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        'X-BoardPrep-Token': sessionStorage.getItem('boardprep.token') ?? '',
+      },
+      body: JSON.stringify({ caseId: 1 }),
+    });
     return (await r.json()).value[0].series[0].seriesInstanceUid as string;
   });
   const stored = async () =>
     page.evaluate(async (uid) => {
-      const r = await fetch('/api/annotations:list', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-BoardPrep-Token': sessionStorage.getItem('boardprep.token') ?? '' }, body: JSON.stringify({ caseId: 1, seriesInstanceUid: uid }) });
-      return (await r.json()).value as { tool: string; handles: unknown; values: { unit: string; length?: number; area?: number; mean?: number } }[];
+      const r = await fetch('/api/annotations:list', {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          'X-BoardPrep-Token': sessionStorage.getItem('boardprep.token') ?? '',
+        },
+        body: JSON.stringify({ caseId: 1, seriesInstanceUid: uid }),
+      });
+      return (await r.json()).value as {
+        tool: string;
+        handles: unknown;
+        values: { unit: string; length?: number; area?: number; mean?: number };
+      }[];
     }, seriesUid);
   const before = await stored();
   expect(before.map((a) => a.tool).sort()).toEqual(['ellipse', 'length']);
@@ -92,8 +116,12 @@ test('a presenter imports a CT series into a demo case, measures it, saves a key
 
 test('a broken or foreign file is listed with a plain reason and nothing else is lost', async ({ page, app }) => {
   await openDemoCaseImaging(page, app.openUrl);
-  await page.getByLabel('DICOM files').setInputFiles([path.join(MALFORMED, 'MR_truncated.dcm'), path.join(DICOM_DIR, 'README.md'), ctFiles()[0]]);
-  await expect(page.getByText(/Imported 1 image; 0 already stored; 2 rejected \(of 3 files\)/)).toBeVisible({ timeout: 30_000 });
+  await page
+    .getByLabel('DICOM files')
+    .setInputFiles([path.join(MALFORMED, 'MR_truncated.dcm'), path.join(DICOM_DIR, 'README.md'), ctFiles()[0]]);
+  await expect(page.getByText(/Imported 1 image; 0 already stored; 2 rejected \(of 3 files\)/)).toBeVisible({
+    timeout: 30_000,
+  });
   const rejected = page.getByText(/Rejected files \(2\)/);
   await expect(rejected).toBeVisible();
   await expect(page.getByText(/MR_truncated\.dcm.*truncated/)).toBeVisible();

@@ -8,7 +8,10 @@ import type { Annotation } from '../../renderer/viewer/types';
 import { CT_SERIES } from '../fixtures';
 import { expect, loadDemoBoard, test } from './fixtures';
 
-const ctFiles = () => readdirSync(CT_SERIES).filter((f) => f.endsWith('.dcm')).map((f) => path.join(CT_SERIES, f));
+const ctFiles = () =>
+  readdirSync(CT_SERIES)
+    .filter((f) => f.endsWith('.dcm'))
+    .map((f) => path.join(CT_SERIES, f));
 
 /**
  * Records the text drawn on the viewer's canvas, frame by frame: cornerstone starts every frame by filling the whole
@@ -34,7 +37,12 @@ function recordCanvasText() {
   proto.fillText = function (text, x, y, maxWidth) {
     if (inViewer(this)) {
       const left = x;
-      w.__frame.push({ text: String(text), left, right: left + this.measureText(String(text)).width, canvasWidth: this.canvas.width });
+      w.__frame.push({
+        text: String(text),
+        left,
+        right: left + this.measureText(String(text)).width,
+        canvasWidth: this.canvas.width,
+      });
     }
     return maxWidth === undefined ? fillText.call(this, text, x, y) : fillText.call(this, text, x, y, maxWidth);
   };
@@ -58,7 +66,8 @@ async function fastDrag(page: Page, from: [number, number], to: [number, number]
   const box = (await page.getByTestId('viewer-canvas').boundingBox())!;
   // Fractions of the image square, which is centred in the (wider) viewport and fills its height.
   const side = Math.min(box.width, box.height);
-  const at = ([fx, fy]: [number, number]) => [box.x + (box.width - side) / 2 + side * fx, box.y + (box.height - side) / 2 + side * fy] as const;
+  const at = ([fx, fy]: [number, number]) =>
+    [box.x + (box.width - side) / 2 + side * fx, box.y + (box.height - side) / 2 + side * fy] as const;
   await page.mouse.move(...at(from));
   await page.mouse.down();
   await page.mouse.move(...at(to), { steps });
@@ -67,29 +76,56 @@ async function fastDrag(page: Page, from: [number, number], to: [number, number]
 
 async function storedAnnotations(page: Page): Promise<Annotation[]> {
   return page.evaluate(async () => {
-    const studies = await (await fetch('/api/imaging:studies', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-BoardPrep-Token': sessionStorage.getItem('boardprep.token') ?? '' }, body: JSON.stringify({ caseId: 1 }) })).json();
+    const studies = await (
+      await fetch('/api/imaging:studies', {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          'X-BoardPrep-Token': sessionStorage.getItem('boardprep.token') ?? '',
+        },
+        body: JSON.stringify({ caseId: 1 }),
+      })
+    ).json();
     const uid = studies.value[0].series[0].seriesInstanceUid as string;
-    const r = await fetch('/api/annotations:list', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-BoardPrep-Token': sessionStorage.getItem('boardprep.token') ?? '' }, body: JSON.stringify({ caseId: 1, seriesInstanceUid: uid }) });
+    const r = await fetch('/api/annotations:list', {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        'X-BoardPrep-Token': sessionStorage.getItem('boardprep.token') ?? '',
+      },
+      body: JSON.stringify({ caseId: 1, seriesInstanceUid: uid }),
+    });
     return (await r.json()).value as Annotation[];
   });
 }
 
-const onScreen = (page: Page) => page.evaluate(() => (window as unknown as { __labels: { text: string }[] }).__labels.map((l) => l.text).sort());
+const onScreen = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __labels: { text: string }[] }).__labels.map((l) => l.text).sort());
 const labelsOf = (list: Annotation[]) => list.flatMap((a) => measurementLabel(a.tool, a.values)).sort();
 
 /** Waits until the viewer says everything is saved and the labels have stopped changing. */
 async function settled(page: Page, count: number) {
-  await expect(page.getByRole('status').filter({ hasText: /measurement/ })).toHaveText(`${count} measurement${count === 1 ? '' : 's'} saved`);
+  await expect(page.getByRole('status').filter({ hasText: /measurement/ })).toHaveText(
+    `${count} measurement${count === 1 ? '' : 's'} saved`,
+  );
   let previous = '';
-  await expect.poll(async () => {
-    const now = JSON.stringify(await onScreen(page));
-    const same = now === previous;
-    previous = now;
-    return same;
-  }, { intervals: [150, 150, 150] }).toBe(true);
+  await expect
+    .poll(
+      async () => {
+        const now = JSON.stringify(await onScreen(page));
+        const same = now === previous;
+        previous = now;
+        return same;
+      },
+      { intervals: [150, 150, 150] },
+    )
+    .toBe(true);
 }
 
-test('measurements drawn with quick drags are stored exactly as shown, and shown as stored after a reload', async ({ page, app }) => {
+test('measurements drawn with quick drags are stored exactly as shown, and shown as stored after a reload', async ({
+  page,
+  app,
+}) => {
   await openCtSeries(page, app.openUrl);
   const tools = [
     { button: 'Length', tool: 'length' },
@@ -109,7 +145,11 @@ test('measurements drawn with quick drags are stored exactly as shown, and shown
   await settled(page, 9);
   const stored = await storedAnnotations(page);
   expect(await onScreen(page)).toEqual(labelsOf(stored));
-  expect(stored.map((a) => a.tool).sort()).toEqual(Array.from({ length: 3 }, () => tools.map((t) => t.tool)).flat().sort());
+  expect(stored.map((a) => a.tool).sort()).toEqual(
+    Array.from({ length: 3 }, () => tools.map((t) => t.tool))
+      .flat()
+      .sort(),
+  );
   for (const a of stored) {
     // No zero-size records: every shape above spans about a fifth of the image (~70 mm).
     const size = a.tool === 'length' ? a.values.length : a.tool === 'ellipse' ? a.values.area : a.values.long;
@@ -123,7 +163,10 @@ test('measurements drawn with quick drags are stored exactly as shown, and shown
   expect(await storedAnnotations(page)).toEqual(stored);
 });
 
-test('a label near the image edge stays whole inside the viewport, and the HU under the mouse is shown', async ({ page, app }) => {
+test('a label near the image edge stays whole inside the viewport, and the HU under the mouse is shown', async ({
+  page,
+  app,
+}) => {
   await openCtSeries(page, app.openUrl);
   const viewport = page.getByTestId('viewer-canvas');
 
@@ -143,7 +186,11 @@ test('a label near the image edge stays whole inside the viewport, and the HU un
   await fastDrag(page, [0.55, 0.5], [0.985, 0.5], 4);
   await settled(page, 1);
   const [stored] = await storedAnnotations(page);
-  const lines = await page.evaluate(() => (window as unknown as { __labels: { text: string; left: number; right: number; canvasWidth: number }[] }).__labels);
+  const lines = await page.evaluate(
+    () =>
+      (window as unknown as { __labels: { text: string; left: number; right: number; canvasWidth: number }[] })
+        .__labels,
+  );
   expect(lines.map((l) => l.text)).toEqual(measurementLabel('length', stored.values));
   for (const l of lines) {
     expect(l.left).toBeGreaterThanOrEqual(0);

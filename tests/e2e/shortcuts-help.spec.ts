@@ -1,6 +1,9 @@
 import { expect, loadDemoBoard, test } from './fixtures';
 
-test('? opens the keyboard shortcuts, Escape closes them; the browser does not advertise Ctrl+N', async ({ page, app }) => {
+test('? opens the keyboard shortcuts, Escape closes them; the browser does not advertise Ctrl+N', async ({
+  page,
+  app,
+}) => {
   await page.goto(app.openUrl);
   await loadDemoBoard(page);
   const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });

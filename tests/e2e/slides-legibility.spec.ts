@@ -9,7 +9,14 @@ import { expect, loadDemoBoard, test } from './fixtures';
 async function api<T>(page: Page, channel: string, input: unknown): Promise<T> {
   return page.evaluate(
     async ([c, i]) => {
-      const r = await fetch(`/api/${encodeURIComponent(c as string)}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-BoardPrep-Token': sessionStorage.getItem('boardprep.token') ?? '' }, body: JSON.stringify(i) });
+      const r = await fetch(`/api/${encodeURIComponent(c as string)}`, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          'X-BoardPrep-Token': sessionStorage.getItem('boardprep.token') ?? '',
+        },
+        body: JSON.stringify(i),
+      });
       const body = await r.json();
       if (!body.ok) throw new Error(`${c}: ${JSON.stringify(body)}`);
       return body.value;
@@ -43,11 +50,23 @@ function audit(page: Page): Promise<SlideAudit[]> {
       }
       const clipped: string[] = [];
       for (const box of slide.querySelectorAll<HTMLElement>('.fit, .s-agenda__dx')) {
-        if (box.classList.contains('fit--clipped') || box.scrollHeight > box.clientHeight + 1 || box.scrollWidth > box.clientWidth + 1) {
-          clipped.push(`${box.className}: ${box.scrollWidth}x${box.scrollHeight} in ${box.clientWidth}x${box.clientHeight}`);
+        if (
+          box.classList.contains('fit--clipped') ||
+          box.scrollHeight > box.clientHeight + 1 ||
+          box.scrollWidth > box.clientWidth + 1
+        ) {
+          clipped.push(
+            `${box.className}: ${box.scrollWidth}x${box.scrollHeight} in ${box.clientWidth}x${box.clientHeight}`,
+          );
         }
       }
-      return { number: i + 1, title: slide.querySelector('[data-testid="slide-title"]')?.textContent ?? '', small, clipped, texts };
+      return {
+        number: i + 1,
+        title: slide.querySelector('[data-testid="slide-title"]')?.textContent ?? '',
+        small,
+        clipped,
+        texts,
+      };
     }),
   );
 }
@@ -56,7 +75,10 @@ const ISO_DATE = /\d{4}-\d{2}-\d{2}/;
 /** A field name as code writes it (mitosesPer10Hpf, necrosisPercent), not a TNM code (cTX, ypT2) or a marker (MDM2). */
 const FIELD_NAME = /\b[a-z]{2,}(?:[A-Z][a-z0-9]+)+\b/;
 
-test('every slide of the demo meeting is legible: 18px or more, nothing clipped, dates and words for people', async ({ page, app }) => {
+test('every slide of the demo meeting is legible: 18px or more, nothing clipped, dates and words for people', async ({
+  page,
+  app,
+}) => {
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1600, height: 900 });
   await page.goto(app.openUrl);
@@ -72,8 +94,14 @@ test('every slide of the demo meeting is legible: 18px or more, nothing clipped,
     const where = `slide ${s.number} (${s.title})`;
     expect(s.small, `${where}: text under 18px`).toEqual([]);
     expect(s.clipped, `${where}: clipped`).toEqual([]);
-    expect(s.texts.filter((t) => ISO_DATE.test(t)), `${where}: ISO dates`).toEqual([]);
-    expect(s.texts.filter((t) => FIELD_NAME.test(t)), `${where}: field names`).toEqual([]);
+    expect(
+      s.texts.filter((t) => ISO_DATE.test(t)),
+      `${where}: ISO dates`,
+    ).toEqual([]);
+    expect(
+      s.texts.filter((t) => FIELD_NAME.test(t)),
+      `${where}: field names`,
+    ).toEqual([]);
   }
   const all = slides.flatMap((s) => s.texts).join('\n');
   // The audit's examples, as they read now.
@@ -89,10 +117,16 @@ test('one question per case: the plan slide asks the question edited on the titl
   await page.goto(app.openUrl);
   await loadDemoBoard(page);
   const meeting = await api<{ id: number }>(page, 'meetings:next', {});
-  const deck = await api<{ sections: { itemId: number; caseId: number; number: number }[] }>(page, 'deck:get', { meetingId: meeting.id });
+  const deck = await api<{ sections: { itemId: number; caseId: number; number: number }[] }>(page, 'deck:get', {
+    meetingId: meeting.id,
+  });
   const third = deck.sections.find((s) => s.number === 3)!;
   const question = 'Adjuvant radiotherapy for the close IVC margin: yes or no?';
-  await api(page, 'deck:editSlide', { itemId: third.itemId, slideKey: `case-${third.caseId}/title`, text: { question } });
+  await api(page, 'deck:editSlide', {
+    itemId: third.itemId,
+    slideKey: `case-${third.caseId}/title`,
+    text: { question },
+  });
 
   await page.setViewportSize({ width: 1600, height: 900 });
   await page.goto(`${app.baseUrl}#/print/meeting/${meeting.id}`);
@@ -101,5 +135,7 @@ test('one question per case: the plan slide asks the question edited on the titl
   await expect(asking).toHaveCount(2);
   await expect(asking.nth(0).locator('[data-slide-kind]')).toHaveAttribute('data-slide-kind', 'title');
   await expect(asking.nth(1).locator('[data-slide-kind]')).toHaveAttribute('data-slide-kind', 'plan');
-  await expect(page.getByTestId('print-slide').filter({ hasText: 'For an FNCLCC grade 2 IVC leiomyosarcoma' })).toHaveCount(0);
+  await expect(
+    page.getByTestId('print-slide').filter({ hasText: 'For an FNCLCC grade 2 IVC leiomyosarcoma' }),
+  ).toHaveCount(0);
 });

@@ -24,7 +24,9 @@ const PACKAGE: Record<string, string> = {
 export function run(tool: string, args: string[]): string {
   const r = spawnSync(tool, args, { encoding: 'utf8' });
   if ((r.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') {
-    throw new Error(`${tool} is not installed: it comes with the Debian package ${PACKAGE[tool] ?? '?'} (apt-get install ${PACKAGE[tool]})`);
+    throw new Error(
+      `${tool} is not installed: it comes with the Debian package ${PACKAGE[tool] ?? '?'} (apt-get install ${PACKAGE[tool]})`,
+    );
   }
   if (r.error) throw r.error;
   if (r.status !== 0) throw new Error(`${tool} ${args.join(' ')} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
@@ -60,7 +62,8 @@ export function withTransferSyntax(source: string, from: string, to: string, out
 export function withGarbledJpegLs(source: string, out: string): string {
   const bytes = readFileSync(source);
   const soi = bytes.indexOf(Buffer.from([0xff, 0xd8, 0xff, 0xf7])); // start of image, then the JPEG-LS frame header
-  if (soi < 0 || soi + 400 > bytes.length) throw new Error(`${source} holds no JPEG-LS codestream long enough to garble`);
+  if (soi < 0 || soi + 400 > bytes.length)
+    throw new Error(`${source} holds no JPEG-LS codestream long enough to garble`);
   bytes.fill(0x55, soi + 60, soi + 400);
   writeFileSync(out, bytes);
   return out;
@@ -89,25 +92,75 @@ const made =
   };
 
 export const SAMPLES: Sample[] = [
-  { name: 'Implicit VR Little Endian', uid: '1.2.840.10008.1.2', file: shared('CT1_UNC.implicit_little_endian.dcm'), maxError: 0 },
-  { name: 'Explicit VR Little Endian', uid: '1.2.840.10008.1.2.1', file: shared('CT1_UNC.explicit_little_endian.dcm'), maxError: 0 },
-  { name: 'Explicit VR Big Endian', uid: '1.2.840.10008.1.2.2', file: shared('CT1_UNC.explicit_big_endian.dcm'), maxError: 0 },
-  { name: 'Deflated Explicit VR Little Endian', uid: '1.2.840.10008.1.2.1.99', file: made('deflated.dcm', 'dcmconv', ['+td']), maxError: 0 },
+  {
+    name: 'Implicit VR Little Endian',
+    uid: '1.2.840.10008.1.2',
+    file: shared('CT1_UNC.implicit_little_endian.dcm'),
+    maxError: 0,
+  },
+  {
+    name: 'Explicit VR Little Endian',
+    uid: '1.2.840.10008.1.2.1',
+    file: shared('CT1_UNC.explicit_little_endian.dcm'),
+    maxError: 0,
+  },
+  {
+    name: 'Explicit VR Big Endian',
+    uid: '1.2.840.10008.1.2.2',
+    file: shared('CT1_UNC.explicit_big_endian.dcm'),
+    maxError: 0,
+  },
+  {
+    name: 'Deflated Explicit VR Little Endian',
+    uid: '1.2.840.10008.1.2.1.99',
+    file: made('deflated.dcm', 'dcmconv', ['+td']),
+    maxError: 0,
+  },
   { name: 'RLE Lossless', uid: '1.2.840.10008.1.2.5', file: shared('MR_small_RLE.dcm'), maxError: 0 },
   // Baseline is 8-bit only: dcmcjpeg windows the 16-bit CT down to 8 bits.
-  { name: 'JPEG Baseline', uid: '1.2.840.10008.1.2.4.50', file: made('jpeg-baseline.dcm', 'dcmcjpeg', ['+eb']), maxError: 1 },
-  { name: 'JPEG Extended', uid: '1.2.840.10008.1.2.4.51', file: made('jpeg-extended.dcm', 'dcmcjpeg', ['+ee']), maxError: 1 },
+  {
+    name: 'JPEG Baseline',
+    uid: '1.2.840.10008.1.2.4.50',
+    file: made('jpeg-baseline.dcm', 'dcmcjpeg', ['+eb']),
+    maxError: 1,
+  },
+  {
+    name: 'JPEG Extended',
+    uid: '1.2.840.10008.1.2.4.51',
+    file: made('jpeg-extended.dcm', 'dcmcjpeg', ['+ee']),
+    maxError: 1,
+  },
   // This CT spans more than 4,096 HU: dcmcjpeg maps it to 12 bits with Rescale Slope 2, so a stored value off by one
   // is 2 HU off.
   {
     name: 'JPEG Extended, Rescale Slope 2',
     uid: '1.2.840.10008.1.2.4.51',
-    file: made('jpeg-extended-slope-2.dcm', 'dcmcjpeg', ['+ee'], path.join(SINGLE, 'CT1_UNC.explicit_little_endian.dcm')),
+    file: made(
+      'jpeg-extended-slope-2.dcm',
+      'dcmcjpeg',
+      ['+ee'],
+      path.join(SINGLE, 'CT1_UNC.explicit_little_endian.dcm'),
+    ),
     maxError: 1,
   },
-  { name: 'JPEG Lossless', uid: '1.2.840.10008.1.2.4.57', file: made('jpeg-lossless.dcm', 'dcmcjpeg', ['+el']), maxError: 0 },
-  { name: 'JPEG Lossless SV1', uid: '1.2.840.10008.1.2.4.70', file: made('jpeg-lossless-sv1.dcm', 'dcmcjpeg', ['+e1']), maxError: 0 },
-  { name: 'JPEG-LS Lossless', uid: '1.2.840.10008.1.2.4.80', file: shared('MR_small_jpeg_ls_lossless.dcm'), maxError: 0 },
+  {
+    name: 'JPEG Lossless',
+    uid: '1.2.840.10008.1.2.4.57',
+    file: made('jpeg-lossless.dcm', 'dcmcjpeg', ['+el']),
+    maxError: 0,
+  },
+  {
+    name: 'JPEG Lossless SV1',
+    uid: '1.2.840.10008.1.2.4.70',
+    file: made('jpeg-lossless-sv1.dcm', 'dcmcjpeg', ['+e1']),
+    maxError: 0,
+  },
+  {
+    name: 'JPEG-LS Lossless',
+    uid: '1.2.840.10008.1.2.4.80',
+    file: shared('MR_small_jpeg_ls_lossless.dcm'),
+    maxError: 0,
+  },
   // dcmcjpls refuses near-lossless for signed pixels; GDCM does it.
   {
     name: 'JPEG-LS Near-Lossless',
@@ -115,8 +168,18 @@ export const SAMPLES: Sample[] = [
     file: made('jpeg-ls-near.dcm', 'gdcmconv', ['--jpegls', '--lossy', '-e', '2']),
     maxError: 0,
   },
-  { name: 'JPEG 2000 Lossless', uid: '1.2.840.10008.1.2.4.90', file: made('j2k-lossless.dcm', 'gdcmconv', ['--j2k']), maxError: 0 },
-  { name: 'JPEG 2000', uid: '1.2.840.10008.1.2.4.91', file: made('j2k.dcm', 'gdcmconv', ['--j2k', '--lossy', '-q', '30']), maxError: 0 },
+  {
+    name: 'JPEG 2000 Lossless',
+    uid: '1.2.840.10008.1.2.4.90',
+    file: made('j2k-lossless.dcm', 'gdcmconv', ['--j2k']),
+    maxError: 0,
+  },
+  {
+    name: 'JPEG 2000',
+    uid: '1.2.840.10008.1.2.4.91',
+    file: made('j2k.dcm', 'gdcmconv', ['--j2k', '--lossy', '-q', '30']),
+    maxError: 0,
+  },
 ];
 
 /** The tool and options that turn a file of each syntax into Explicit VR Little Endian. */
@@ -156,7 +219,8 @@ export function referenceImage(file: string, dir: string): ReferenceImage {
   const bytes = ds.uint16('x00280100')! / 8;
   const bitsStored = ds.uint16('x00280101')!;
   const signed = ds.uint16('x00280103') === 1;
-  if (ds.uint16('x00280002') !== 1 || (bytes !== 1 && bytes !== 2)) throw new Error(`${file} is not 8- or 16-bit greyscale`);
+  if (ds.uint16('x00280002') !== 1 || (bytes !== 1 && bytes !== 2))
+    throw new Error(`${file} is not 8- or 16-bit greyscale`);
   const view = new DataView(ds.byteArray.buffer, ds.byteArray.byteOffset + pixels.dataOffset, columns * rows * bytes);
   const shift = 32 - bitsStored;
   const stored = new Int32Array(columns * rows);
@@ -164,5 +228,11 @@ export function referenceImage(file: string, dir: string): ReferenceImage {
     const raw = bytes === 1 ? view.getUint8(i) : view.getUint16(i * 2, true);
     stored[i] = signed ? (raw << shift) >> shift : raw & (2 ** bitsStored - 1);
   }
-  return { columns, rows, stored, slope: ds.floatString('x00281053') ?? 1, intercept: ds.floatString('x00281052') ?? 0 };
+  return {
+    columns,
+    rows,
+    stored,
+    slope: ds.floatString('x00281053') ?? 1,
+    intercept: ds.floatString('x00281052') ?? 0,
+  };
 }

@@ -72,11 +72,14 @@ async function readoutsOnGrid(page: Page, n: number): Promise<Readout[]> {
         const target = document.elementFromPoint(clientX, clientY);
         if (!target || !el.contains(target)) throw new Error(`(${clientX}, ${clientY}) is not on the viewport`);
         const previous = readout();
-        target.dispatchEvent(new MouseEvent('mousemove', { clientX, clientY, bubbles: true, cancelable: true, view: window }));
+        target.dispatchEvent(
+          new MouseEvent('mousemove', { clientX, clientY, bubbles: true, cancelable: true, view: window }),
+        );
         // Every grid point is a different pixel, so the readout changes once it has caught up with the mouse.
         const deadline = performance.now() + 10_000;
         while (readout() === previous) {
-          if (performance.now() > deadline) throw new Error(`the readout stayed "${previous}" at (${clientX}, ${clientY})`);
+          if (performance.now() > deadline)
+            throw new Error(`the readout stayed "${previous}" at (${clientX}, ${clientY})`);
           await new Promise((resolve) => setTimeout(resolve, 0)); // React renders in a task of its own
         }
         out.push(readout());
@@ -106,7 +109,9 @@ function mismatches(readouts: Readout[], reference: ReferenceImage, maxError: nu
 
 async function importAndAttach(page: Page, file: string) {
   await page.getByLabel('DICOM files').setInputFiles(file);
-  await expect(page.getByText(/Imported 1 image; 0 already stored; 0 rejected \(of 1 files?\)/)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(/Imported 1 image; 0 already stored; 0 rejected \(of 1 files?\)/)).toBeVisible({
+    timeout: 30_000,
+  });
   await page.getByRole('button', { name: 'Attach to this case anyway' }).click();
 }
 
@@ -144,7 +149,12 @@ for (const sample of SAMPLES) {
 
 test('the page is served without eval and the decode worker with the policy its codecs need', async ({ page, app }) => {
   const { csp } = await openDemoCaseImaging(page, app.openUrl);
-  const directives = new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+  const directives = new Map(
+    csp
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name, values]),
+  );
   expect(directives.get('script-src')).toEqual(["'self'"]);
   expect(directives.get('worker-src')).toEqual(["'self'"]);
   expect(csp).not.toContain('eval');
@@ -168,12 +178,17 @@ test('an image whose compressed data is damaged shows a clear message in the vie
   await expect(page.getByRole('alert').filter({ hasText: 'Cannot display this image' })).toBeVisible();
 });
 
-test('a file in a transfer syntax the viewer cannot decode is refused at import, naming the UID', async ({ page, app }) => {
+test('a file in a transfer syntax the viewer cannot decode is refused at import, naming the UID', async ({
+  page,
+  app,
+}) => {
   const fake = '1.2.840.10008.1.2.9.99';
   const file = withTransferSyntax(JPEG_LS_SAMPLE, '1.2.840.10008.1.2.4.80', fake, path.join(dir, 'unknown-syntax.dcm'));
   expect(transferSyntaxOf(file)).toBe(fake);
   await openDemoCaseImaging(page, app.openUrl);
   await page.getByLabel('DICOM files').setInputFiles(file);
-  await expect(page.getByText(/Imported 0 images; 0 already stored; 1 rejected \(of 1 files?\)/)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(/Imported 0 images; 0 already stored; 1 rejected \(of 1 files?\)/)).toBeVisible({
+    timeout: 30_000,
+  });
   await expect(page.getByText(`unsupported transfer syntax ${fake}`)).toBeVisible();
 });

@@ -2,14 +2,20 @@ import { DomainError } from '../../services/errors';
 import type { Services } from '../services';
 import type { HandlerSlice } from './slice';
 
-export function caseHandlers({ cases }: Services): HandlerSlice<'cases:list' | 'cases:get' | 'cases:create' | 'cases:update' | 'patients:lookupMrn'> {
+export function caseHandlers({
+  cases,
+}: Services): HandlerSlice<'cases:list' | 'cases:get' | 'cases:create' | 'cases:update' | 'patients:lookupMrn'> {
   return {
     'cases:list': ({ query, status }) => cases.list({ query, status }),
     'cases:get': ({ id }) => cases.get(id),
     'cases:create': (fields) => {
       // A new case has no work-up yet: it becomes ready through cases:markReady, like any other.
       if (fields.status === 'ready') {
-        throw new DomainError('refused', 'A new case cannot start as ready: create it, then use “Mark ready” on the Clinical tab', 'status');
+        throw new DomainError(
+          'refused',
+          'A new case cannot start as ready: create it, then use “Mark ready” on the Clinical tab',
+          'status',
+        );
       }
       return cases.create(fields);
     },

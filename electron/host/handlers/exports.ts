@@ -10,7 +10,9 @@ type Spec<C extends ExportsChannel> = (typeof exportsContract)[C];
  * Cancelling an export is jobs:cancel, as for imports.
  */
 export type ExportsHandlerSlice = {
-  [C in ExportsChannel]: (input: z.output<Spec<C>['input']>) => z.output<Spec<C>['output']> | Promise<z.output<Spec<C>['output']>>;
+  [C in ExportsChannel]: (
+    input: z.output<Spec<C>['input']>,
+  ) => z.output<Spec<C>['output']> | Promise<z.output<Spec<C>['output']>>;
 };
 
 export function exportHandlers({ exports }: { exports: ExportsService }): ExportsHandlerSlice {
@@ -36,5 +38,7 @@ export function answerExportMedia(exports: ExportsService, method: string, url: 
     return { status: 400, text: 'The file name has malformed percent-encoding' };
   }
   const found = exports.downloadFile(name);
-  return found ? { status: 200, file: found.file, contentType: found.contentType } : { status: 404, text: `No export named ${name}` };
+  return found
+    ? { status: 200, file: found.file, contentType: found.contentType }
+    : { status: 404, text: `No export named ${name}` };
 }

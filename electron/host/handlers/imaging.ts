@@ -62,7 +62,13 @@ export function imagingHandlers(services: Services): HandlerSlice<ImagingChannel
   const { ctx, studies, annotations, keyImages, lesions, jobs, cases } = services;
   const log = (m: string, e: unknown) => (ctx.log ?? silentLogger).error(m, e);
 
-  function startImport(paths: string[], caseId: number | undefined, confirmMismatch: boolean, showPath: (p: string) => string, cleanup?: () => void) {
+  function startImport(
+    paths: string[],
+    caseId: number | undefined,
+    confirmMismatch: boolean,
+    showPath: (p: string) => string,
+    cleanup?: () => void,
+  ) {
     if (caseId !== undefined) cases.get(caseId); // a clear not-found before any work
     const jobId = jobs.start(
       'import',
@@ -72,7 +78,14 @@ export function imagingHandlers(services: Services): HandlerSlice<ImagingChannel
             caseId,
             confirmMismatch,
             signal: control.signal,
-            onProgress: (p) => control.report(p.phase, { scanned: p.scanned, imported: p.imported, duplicates: p.duplicates, rejected: p.rejected, total: p.total || null }),
+            onProgress: (p) =>
+              control.report(p.phase, {
+                scanned: p.scanned,
+                imported: p.imported,
+                duplicates: p.duplicates,
+                rejected: p.rejected,
+                total: p.total || null,
+              }),
           });
           return outcome(result, showPath);
         } finally {
@@ -87,11 +100,18 @@ export function imagingHandlers(services: Services): HandlerSlice<ImagingChannel
   return {
     'imaging:studies': ({ caseId }) => studies.studiesOfCase(caseId),
     'imaging:stack': ({ seriesInstanceUid }) => studies.stack(seriesInstanceUid),
-    'imaging:importPaths': ({ chosen, caseId, confirmMismatch }) => startImport(services.chosenPaths.take(chosen), caseId, confirmMismatch, (p) => p),
+    'imaging:importPaths': ({ chosen, caseId, confirmMismatch }) =>
+      startImport(services.chosenPaths.take(chosen), caseId, confirmMismatch, (p) => p),
     'imaging:importUpload': ({ batchId, caseId, confirmMismatch }) => {
       const dir = uploadDir(ctx.dataDir, batchId);
       // Show the user's own relative paths, not the upload folder's.
-      return startImport([dir], caseId, confirmMismatch, (p) => path.relative(dir, p) || p, () => removeUpload(ctx.dataDir, batchId));
+      return startImport(
+        [dir],
+        caseId,
+        confirmMismatch,
+        (p) => path.relative(dir, p) || p,
+        () => removeUpload(ctx.dataDir, batchId),
+      );
     },
     'imaging:attachStudy': ({ studyInstanceUid, caseId }) => {
       cases.get(caseId);
@@ -101,7 +121,8 @@ export function imagingHandlers(services: Services): HandlerSlice<ImagingChannel
     'jobs:status': ({ jobId }) => jobs.status(jobId),
     'jobs:cancel': ({ jobId }) => jobs.cancel(jobId),
     'annotations:list': ({ caseId, seriesInstanceUid }) => annotations.list(caseId, seriesInstanceUid),
-    'annotations:replace': ({ caseId, seriesInstanceUid, annotations: list }) => annotations.replace(caseId, seriesInstanceUid, list),
+    'annotations:replace': ({ caseId, seriesInstanceUid, annotations: list }) =>
+      annotations.replace(caseId, seriesInstanceUid, list),
     'keyImages:list': ({ caseId }) => keyImages.list(caseId),
     'keyImages:create': (input) => keyImages.create(input),
     'keyImages:update': ({ id, caption }) => keyImages.updateCaption(id, caption),
@@ -115,5 +136,3 @@ export function imagingHandlers(services: Services): HandlerSlice<ImagingChannel
     },
   };
 }
-
-

@@ -13,13 +13,15 @@ export function meetingHandlers({ meetings: m }: { meetings: MeetingsServices })
     'meetings:setStatus': ({ id, status }) => m.meetings.setStatus(id, status),
     'meetings:remove': ({ id }) => (m.meetings.remove(id), removed),
     'meetings:next': ({ boardType }) => m.meetings.next({ boardType }),
-    'agenda:add': ({ meetingId, caseIds, presenter, minutes }) => m.agenda.add(meetingId, caseIds, { presenter, minutes }),
+    'agenda:add': ({ meetingId, caseIds, presenter, minutes }) =>
+      m.agenda.add(meetingId, caseIds, { presenter, minutes }),
     'agenda:remove': ({ itemId }) => m.agenda.remove(itemId),
     'agenda:reorder': ({ meetingId, itemIds }) => m.agenda.reorder(meetingId, itemIds),
     'agenda:setItem': ({ itemId, ...changes }) => m.agenda.setItem(itemId, changes),
     'agenda:carryOver': ({ meetingId }) => m.agenda.carryOver(meetingId),
     'agenda:caseHistory': ({ caseId }) => m.agenda.caseHistory(caseId),
-    'deck:get': ({ meetingId, deidentified, includeHidden }) => m.deck.meetingDeck(meetingId, { deidentified, includeHidden }),
+    'deck:get': ({ meetingId, deidentified, includeHidden }) =>
+      m.deck.meetingDeck(meetingId, { deidentified, includeHidden }),
     'deck:case': ({ itemId, deidentified }) => m.deck.caseDeck(itemId, { deidentified }),
     'deck:editSlide': (input) => m.deck.editSlide(input),
     'deck:resetSlide': ({ itemId, slideKey }) => m.deck.resetSlide(itemId, slideKey),
@@ -27,7 +29,8 @@ export function meetingHandlers({ meetings: m }: { meetings: MeetingsServices })
     'decisions:forMeeting': ({ meetingId }) => m.decisions.forMeeting(meetingId),
     'decisions:save': ({ itemId, version, decision }) => m.decisions.save(itemId, version, decision),
     'decisions:signOff': ({ itemId, version, by }) => m.decisions.signOff(itemId, version, by),
-    'decisions:amend': ({ itemId, version, by, why, changes }) => m.decisions.amend(itemId, version, { by, why, changes }),
+    'decisions:amend': ({ itemId, version, by, why, changes }) =>
+      m.decisions.amend(itemId, version, { by, why, changes }),
     'decisions:history': ({ itemId }) => m.decisions.history(itemId),
   };
 }

@@ -73,7 +73,10 @@ export class CasesService {
     return toRecord(row);
   }
 
-  lookupMrn(mrn: string, exceptCaseId?: number): { available: boolean; owner: { caseId: number; patientName: string } | null } {
+  lookupMrn(
+    mrn: string,
+    exceptCaseId?: number,
+  ): { available: boolean; owner: { caseId: number; patientName: string } | null } {
     const patient = sql.findPatientByMrn(this.db, mrn);
     if (!patient) return { available: true, owner: null };
     const own = exceptCaseId !== undefined ? sql.getCaseRow(this.db, exceptCaseId) : undefined;
@@ -110,12 +113,19 @@ export class CasesService {
       const row = sql.getCaseRow(this.db, id);
       if (!row) throw new DomainError('not-found', `Case ${id} does not exist`);
       if (row.version !== version) {
-        throw new DomainError('conflict', 'This case was changed elsewhere since you opened it. Reload it to see the changes; your edits are still in the form.');
+        throw new DomainError(
+          'conflict',
+          'This case was changed elsewhere since you opened it. Reload it to see the changes; your edits are still in the form.',
+        );
       }
       // The ready gate (issue 4): "ready" is reached through cases:markReady, which checks the work-up first and
       // records an override when items are missing. An edit may keep a case ready, never make it ready.
       if (fields.status === 'ready' && row.status !== 'ready') {
-        throw new DomainError('refused', 'Use “Mark ready” on the Clinical tab: the work-up is checked first', 'status');
+        throw new DomainError(
+          'refused',
+          'Use “Mark ready” on the Clinical tab: the work-up is checked first',
+          'status',
+        );
       }
       this.assertMrnFree(fields.patient, id);
       sql.updatePatient(this.db, row.patient_id, fields.patient);

@@ -61,16 +61,17 @@ export function listCaseRows(db: Db, filter: { query: string; status?: CaseStatu
   return db.prepare(`${SELECT_CASE} ${where} ORDER BY c.updated_at DESC, c.id DESC`).all(...params) as CaseRow[];
 }
 
-export function findPatientByMrn(db: Db, mrn: string): { id: number; family_name: string; given_names: string } | undefined {
-  return db
-    .prepare('SELECT id, family_name, given_names FROM patients WHERE mrn = ? COLLATE NOCASE')
-    .get(mrn) as { id: number; family_name: string; given_names: string } | undefined;
+export function findPatientByMrn(
+  db: Db,
+  mrn: string,
+): { id: number; family_name: string; given_names: string } | undefined {
+  return db.prepare('SELECT id, family_name, given_names FROM patients WHERE mrn = ? COLLATE NOCASE').get(mrn) as
+    { id: number; family_name: string; given_names: string } | undefined;
 }
 
 export function firstCaseOfPatient(db: Db, patientId: number): number | undefined {
   const row = db.prepare('SELECT id FROM cases WHERE patient_id = ? ORDER BY id LIMIT 1').get(patientId) as
-    | { id: number }
-    | undefined;
+    { id: number } | undefined;
   return row?.id;
 }
 

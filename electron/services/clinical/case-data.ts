@@ -64,7 +64,11 @@ export function caseGrade(reports: readonly PathologyReport[]): CaseGrade {
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 const uniq = (xs: (string | null | undefined)[]) => [...new Set(xs.map((x) => (x ?? '').trim()).filter(Boolean))];
-const splitMulti = (s: string | null) => (s ?? '').split('\\').map((x) => x.trim()).filter(Boolean);
+const splitMulti = (s: string | null) =>
+  (s ?? '')
+    .split('\\')
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 /**
  * One ImagingStudy per modality of each attached study (a PET-CT gives a CT and a PT entry), carrying the body
@@ -89,7 +93,9 @@ export function imagingFromStudies(rows: readonly sql.StudySeriesRow[]): { imagi
       : new Map(splitMulti(study.modalities_in_study).map((m) => [m.toUpperCase(), [] as sql.StudySeriesRow[]]));
     for (const [modality, ofModality] of byModality) {
       if (!modality) continue;
-      const bodyParts = ofModality.length ? uniq(ofModality.map((s) => s.body_part_examined)) : splitMulti(study.study_body_part);
+      const bodyParts = ofModality.length
+        ? uniq(ofModality.map((s) => s.body_part_examined))
+        : splitMulti(study.study_body_part);
       imaging.push({
         modality,
         bodyPart: bodyParts.join(' '),
@@ -116,15 +122,24 @@ function relabel(items: ReadinessItem[], placeholders: Map<string, string>): Rea
     let out = text;
     for (const [token, specimen] of placeholders) {
       out = out
-        .split(`Core needle biopsy (${token})`).join(`Biopsy, type not stated${specimen ? ` (${specimen})` : ''}`)
-        .split(`core needle biopsy ${token}`).join(`biopsy (type not stated)${specimen ? ` ${specimen}` : ''}`)
-        .split(` (${token})`).join(specimen ? ` (${specimen})` : '')
-        .split(` ${token}`).join(specimen ? ` ${specimen}` : '')
-        .split(token).join(specimen);
+        .split(`Core needle biopsy (${token})`)
+        .join(`Biopsy, type not stated${specimen ? ` (${specimen})` : ''}`)
+        .split(`core needle biopsy ${token}`)
+        .join(`biopsy (type not stated)${specimen ? ` ${specimen}` : ''}`)
+        .split(` (${token})`)
+        .join(specimen ? ` (${specimen})` : '')
+        .split(` ${token}`)
+        .join(specimen ? ` ${specimen}` : '')
+        .split(token)
+        .join(specimen);
     }
     return out;
   };
-  return items.map((i) => ({ ...i, reason: fix(i.reason), evidence: i.evidence ? { ...i.evidence, description: fix(i.evidence.description) } : null }));
+  return items.map((i) => ({
+    ...i,
+    reason: fix(i.reason),
+    evidence: i.evidence ? { ...i.evidence, description: fix(i.evidence.description) } : null,
+  }));
 }
 
 /** The readiness grade: a real grade, or GX when GX is the answer; null ("no grade yet") when components are lacking. */

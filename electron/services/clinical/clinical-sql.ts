@@ -22,7 +22,8 @@ export function caseRows(db: Db, caseIds: readonly number[]): CaseClinicalRow[] 
 }
 
 export function caseRow(db: Db, caseId: number): CaseClinicalRow | undefined {
-  return db.prepare('SELECT id, site_chapter, status FROM cases WHERE id = ?').get(caseId) as CaseClinicalRow | undefined;
+  return db.prepare('SELECT id, site_chapter, status FROM cases WHERE id = ?').get(caseId) as
+    CaseClinicalRow | undefined;
 }
 
 export function setCaseReady(db: Db, caseId: number, now: string): void {
@@ -76,7 +77,9 @@ export interface MolecularRow {
 /** Oldest specimen first; the same day in entry order. */
 export function reportsOfCases(db: Db, caseIds: readonly number[]): ReportRow[] {
   return db
-    .prepare('SELECT * FROM pathology_reports WHERE case_id IN (SELECT value FROM json_each(?)) ORDER BY case_id, specimen_date, id')
+    .prepare(
+      'SELECT * FROM pathology_reports WHERE case_id IN (SELECT value FROM json_each(?)) ORDER BY case_id, specimen_date, id',
+    )
     .all(ids(caseIds)) as ReportRow[];
 }
 
@@ -86,13 +89,17 @@ export function getReport(db: Db, id: number): ReportRow | undefined {
 
 export function ihcOfReports(db: Db, reportIds: readonly number[]): IhcRow[] {
   return db
-    .prepare('SELECT report_id, marker, result, note FROM pathology_ihc WHERE report_id IN (SELECT value FROM json_each(?)) ORDER BY report_id, position')
+    .prepare(
+      'SELECT report_id, marker, result, note FROM pathology_ihc WHERE report_id IN (SELECT value FROM json_each(?)) ORDER BY report_id, position',
+    )
     .all(ids(reportIds)) as IhcRow[];
 }
 
 export function molecularOfReports(db: Db, reportIds: readonly number[]): MolecularRow[] {
   return db
-    .prepare('SELECT report_id, test, result FROM pathology_molecular WHERE report_id IN (SELECT value FROM json_each(?)) ORDER BY report_id, position')
+    .prepare(
+      'SELECT report_id, test, result FROM pathology_molecular WHERE report_id IN (SELECT value FROM json_each(?)) ORDER BY report_id, position',
+    )
     .all(ids(reportIds)) as MolecularRow[];
 }
 
@@ -121,7 +128,10 @@ export function insertReport(db: Db, caseId: number, c: ReportColumns, now: stri
 }
 
 export function updateReport(db: Db, id: number, c: ReportColumns, now: string): boolean {
-  return db.prepare(`UPDATE pathology_reports SET ${REPORT_SET}, updated_at = @now WHERE id = @id`).run({ ...c, id, now }).changes === 1;
+  return (
+    db.prepare(`UPDATE pathology_reports SET ${REPORT_SET}, updated_at = @now WHERE id = @id`).run({ ...c, id, now })
+      .changes === 1
+  );
 }
 
 export function deleteReport(db: Db, id: number): boolean {
@@ -137,7 +147,9 @@ export function replaceReportChildren(
 ): void {
   db.prepare('DELETE FROM pathology_ihc WHERE report_id = ?').run(reportId);
   db.prepare('DELETE FROM pathology_molecular WHERE report_id = ?').run(reportId);
-  const addIhc = db.prepare('INSERT INTO pathology_ihc (report_id, position, marker, result, note) VALUES (?, ?, ?, ?, ?)');
+  const addIhc = db.prepare(
+    'INSERT INTO pathology_ihc (report_id, position, marker, result, note) VALUES (?, ?, ?, ?, ?)',
+  );
   ihc.forEach((r, i) => addIhc.run(reportId, i, r.marker, r.result, r.note));
   const addMol = db.prepare('INSERT INTO pathology_molecular (report_id, position, test, result) VALUES (?, ?, ?, ?)');
   molecular.forEach((r, i) => addMol.run(reportId, i, r.test, r.result));
@@ -185,7 +197,9 @@ export interface LesionSizeRow {
 
 export function lesionsOfCase(db: Db, caseId: number): LesionSizeRow[] {
   return db
-    .prepare('SELECT id, label, long_cm, short_cm, craniocaudal_cm, study_date, source FROM lesions WHERE case_id = ? ORDER BY id')
+    .prepare(
+      'SELECT id, label, long_cm, short_cm, craniocaudal_cm, study_date, source FROM lesions WHERE case_id = ? ORDER BY id',
+    )
     .all(caseId) as LesionSizeRow[];
 }
 
@@ -243,7 +257,9 @@ export function upsertTick(db: Db, t: Omit<TickRow, 'id'>): number {
      ON CONFLICT (case_id, item) DO UPDATE SET date = excluded.date, ticked_by = excluded.ticked_by, note = excluded.note,
        created_at = excluded.created_at`,
   ).run(t);
-  return (db.prepare('SELECT id FROM readiness_ticks WHERE case_id = ? AND item = ?').get(t.case_id, t.item) as { id: number }).id;
+  return (
+    db.prepare('SELECT id FROM readiness_ticks WHERE case_id = ? AND item = ?').get(t.case_id, t.item) as { id: number }
+  ).id;
 }
 
 export function getTick(db: Db, id: number): TickRow | undefined {
@@ -255,7 +271,8 @@ export function deleteTick(db: Db, caseId: number, item: string): boolean {
 }
 
 export function staleWeeks(db: Db): number {
-  const row = db.prepare('SELECT stale_weeks FROM readiness_settings WHERE id = 1').get() as { stale_weeks: number } | undefined;
+  const row = db.prepare('SELECT stale_weeks FROM readiness_settings WHERE id = 1').get() as
+    { stale_weeks: number } | undefined;
   return row?.stale_weeks ?? 8;
 }
 
@@ -305,13 +322,16 @@ export function getEvent(db: Db, id: number): EventRow | undefined {
 }
 
 export function presentationOf(db: Db, caseId: number): EventRow | undefined {
-  return db.prepare("SELECT * FROM case_events WHERE case_id = ? AND kind = 'presentation'").get(caseId) as EventRow | undefined;
+  return db.prepare("SELECT * FROM case_events WHERE case_id = ? AND kind = 'presentation'").get(caseId) as
+    EventRow | undefined;
 }
 
 export function insertEvent(db: Db, e: Omit<EventRow, 'id'>): number {
   return Number(
     db
-      .prepare('INSERT INTO case_events (case_id, kind, date, text, created_at) VALUES (@case_id, @kind, @date, @text, @created_at)')
+      .prepare(
+        'INSERT INTO case_events (case_id, kind, date, text, created_at) VALUES (@case_id, @kind, @date, @text, @created_at)',
+      )
       .run(e).lastInsertRowid,
   );
 }

@@ -32,7 +32,9 @@ export function gradeOfReport(r: PathologyFields): GradeResult {
   const components = { ...res.components };
   if (res.grade !== 'GX') {
     const differs = r.reportedGrade !== null && r.reportedGrade !== res.grade;
-    const reason = differs ? `${res.reason} The report itself states ${r.reportedGrade}: check the components.` : res.reason;
+    const reason = differs
+      ? `${res.reason} The report itself states ${r.reportedGrade}: check the components.`
+      : res.reason;
     return { grade: res.grade, score: res.score, components, source: 'computed', status: 'graded', reason };
   }
   // grading.ts words GX as "GX: cannot be assessed, missing ..." / "GX: invalid input ..." when components are
@@ -40,10 +42,24 @@ export function gradeOfReport(r: PathologyFields): GradeResult {
   const incomplete = /^GX: (cannot be assessed|invalid input)/.test(res.reason);
   if (!incomplete) {
     const ignored = r.reportedGrade && r.reportedGrade !== 'GX' ? ` The report's ${r.reportedGrade} is not used.` : '';
-    return { grade: 'GX', score: null, components, source: 'computed', status: 'not-gradable', reason: `${res.reason}${ignored}` };
+    return {
+      grade: 'GX',
+      score: null,
+      components,
+      source: 'computed',
+      status: 'not-gradable',
+      reason: `${res.reason}${ignored}`,
+    };
   }
   if (r.reportedGrade === 'GX') {
-    return { grade: 'GX', score: null, components, source: 'reported', status: 'not-gradable', reason: 'GX as stated in the report (grade cannot be assessed).' };
+    return {
+      grade: 'GX',
+      score: null,
+      components,
+      source: 'reported',
+      status: 'not-gradable',
+      reason: 'GX as stated in the report (grade cannot be assessed).',
+    };
   }
   if (r.reportedGrade) {
     // "GX: cannot be assessed, missing a, b. Notes." -> "missing a, b" and "Notes."
@@ -87,7 +103,11 @@ const newestFirst = (a: PathologyReport, b: PathologyReport) =>
  * is reviewed. A newer report that is not reviewed yet never displaces a reviewed one, and the reason says so.
  */
 export function drivingReport(reports: readonly PathologyReport[]): { report: PathologyReport | null; reason: string } {
-  if (reports.length === 0) return { report: null, reason: 'No pathology report recorded: grade GX, and no histotype for the work-up checklist.' };
+  if (reports.length === 0)
+    return {
+      report: null,
+      reason: 'No pathology report recorded: grade GX, and no histotype for the work-up checklist.',
+    };
   const sorted = [...reports].sort(newestFirst);
   const reviewed = sorted.filter((r) => r.expertReview);
   const history = reports.length - 1;
@@ -129,7 +149,11 @@ function toReport(row: sql.ReportRow, ihc: sql.IhcRow[], molecular: sql.Molecula
     neoadjuvantTherapy: row.neoadjuvant_therapy === 1,
     roundCellPercent: row.round_cell_percent,
     reportedGrade: row.reported_grade as PathologyFields['reportedGrade'],
-    ihc: ihc.map((i) => ({ marker: i.marker, result: i.result as PathologyFields['ihc'][number]['result'], note: i.note })),
+    ihc: ihc.map((i) => ({
+      marker: i.marker,
+      result: i.result as PathologyFields['ihc'][number]['result'],
+      note: i.note,
+    })),
     molecular: molecular.map((m) => ({ test: m.test, result: m.result })),
     marginStatus: row.margin_status as PathologyFields['marginStatus'],
     closestMarginMm: row.closest_margin_mm,
@@ -137,7 +161,11 @@ function toReport(row: sql.ReportRow, ihc: sql.IhcRow[], molecular: sql.Molecula
     treatmentEffect: row.treatment_effect,
     expertReview:
       row.review_by && row.review_date && row.review_agreement
-        ? { by: row.review_by, date: row.review_date, agreement: row.review_agreement as 'concordant' | 'minor-discordance' | 'major-discordance' }
+        ? {
+            by: row.review_by,
+            date: row.review_date,
+            agreement: row.review_agreement as 'concordant' | 'minor-discordance' | 'major-discordance',
+          }
         : null,
     reportText: row.report_text,
   };

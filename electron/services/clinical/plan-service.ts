@@ -25,7 +25,12 @@ export class PlanService {
   set(caseId: number, plan: { options: PlanOption[]; text: string }): Plan {
     writeTransaction(this.db, () => {
       assertCase(this.db, caseId);
-      sql.upsertPlan(this.db, { case_id: caseId, options_json: JSON.stringify([...new Set(plan.options)]), text: plan.text, updated_at: this.now() });
+      sql.upsertPlan(this.db, {
+        case_id: caseId,
+        options_json: JSON.stringify([...new Set(plan.options)]),
+        text: plan.text,
+        updated_at: this.now(),
+      });
     });
     return planOf(this.db, caseId);
   }

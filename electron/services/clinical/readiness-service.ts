@@ -1,7 +1,12 @@
 import { localIsoDate } from '../../../shared/dates';
 import type { Db } from '../../db/open';
 import type { ReadinessItemId } from '../../../shared/clinical/readiness';
-import type { ManualTickRecord, ReadinessCount, ReadinessMeeting, ReadinessView } from '../../../shared/domain/clinical';
+import type {
+  ManualTickRecord,
+  ReadinessCount,
+  ReadinessMeeting,
+  ReadinessView,
+} from '../../../shared/domain/clinical';
 import { DomainError } from '../errors';
 import { assessCase, loadCaseData, type CaseData } from './case-data';
 import * as sql from './clinical-sql';
@@ -16,10 +21,23 @@ export interface TickFields {
 }
 
 function toTick(row: sql.TickRow): ManualTickRecord {
-  return { id: row.id, caseId: row.case_id, item: row.item as ReadinessItemId, date: row.date, by: row.ticked_by, note: row.note, createdAt: row.created_at };
+  return {
+    id: row.id,
+    caseId: row.case_id,
+    item: row.item as ReadinessItemId,
+    date: row.date,
+    by: row.ticked_by,
+    note: row.note,
+    createdAt: row.created_at,
+  };
 }
 
-export function readinessView(data: CaseData, meetingDate: string, staleWeeks: number, meeting: ReadinessMeeting | null = null): ReadinessView {
+export function readinessView(
+  data: CaseData,
+  meetingDate: string,
+  staleWeeks: number,
+  meeting: ReadinessMeeting | null = null,
+): ReadinessView {
   const { summary, notes } = assessCase(data, meetingDate, staleWeeks);
   return { meetingDate, meeting, staleWeeks, ...summary, ticks: data.ticks.map(toTick), notes };
 }
@@ -28,14 +46,24 @@ export function readinessView(data: CaseData, meetingDate: string, staleWeeks: n
  * What each case's readiness is judged for: the date asked; without one, the case's next meeting on an agenda,
  * else today.
  */
-export function readinessDates(db: Db, caseIds: readonly number[], meetingDate: string | undefined, now: () => string): Map<number, { date: string; meeting: ReadinessMeeting | null }> {
+export function readinessDates(
+  db: Db,
+  caseIds: readonly number[],
+  meetingDate: string | undefined,
+  now: () => string,
+): Map<number, { date: string; meeting: ReadinessMeeting | null }> {
   if (meetingDate) return new Map(caseIds.map((id) => [id, { date: meetingDate, meeting: null }]));
   const today = localIsoDate(new Date(now()));
   const next = sql.nextMeetingsOf(db, caseIds, today);
   return new Map(
     caseIds.map((id) => {
       const m = next.get(id);
-      return [id, m ? { date: m.starts_at.slice(0, 10), meeting: { id: m.id, title: m.title, startsAt: m.starts_at } } : { date: today, meeting: null }];
+      return [
+        id,
+        m
+          ? { date: m.starts_at.slice(0, 10), meeting: { id: m.id, title: m.title, startsAt: m.starts_at } }
+          : { date: today, meeting: null },
+      ];
     }),
   );
 }
@@ -55,7 +83,8 @@ export class ReadinessService {
   }
 
   setStaleWeeks(weeks: number): { staleWeeks: number } {
-    if (!(weeks > 0 && weeks <= 52)) throw new DomainError('invalid-input', 'Stale after must be more than 0 and at most 52 weeks', 'weeks');
+    if (!(weeks > 0 && weeks <= 52))
+      throw new DomainError('invalid-input', 'Stale after must be more than 0 and at most 52 weeks', 'weeks');
     sql.setStaleWeeks(this.db, weeks);
     return { staleWeeks: this.staleWeeks() };
   }
@@ -79,7 +108,14 @@ export class ReadinessService {
       .map((id) => {
         const { date, meeting } = dates.get(id)!;
         const { summary } = assessCase(data.get(id)!, date, weeks);
-        return { caseId: id, meetingDate: date, meeting, missing: summary.missing, stale: summary.stale, ready: summary.ready };
+        return {
+          caseId: id,
+          meetingDate: date,
+          meeting,
+          missing: summary.missing,
+          stale: summary.stale,
+          ready: summary.ready,
+        };
       });
   }
 
@@ -87,13 +123,21 @@ export class ReadinessService {
   tick(caseId: number, t: TickFields): ManualTickRecord {
     const id = writeTransaction(this.db, () => {
       assertCase(this.db, caseId);
-      return sql.upsertTick(this.db, { case_id: caseId, item: t.item, date: t.date, ticked_by: t.by, note: t.note, created_at: this.now() });
+      return sql.upsertTick(this.db, {
+        case_id: caseId,
+        item: t.item,
+        date: t.date,
+        ticked_by: t.by,
+        note: t.note,
+        created_at: this.now(),
+      });
     });
     return toTick(sql.getTick(this.db, id)!);
   }
 
   untick(caseId: number, item: ReadinessItemId): void {
     assertCase(this.db, caseId);
-    if (!sql.deleteTick(this.db, caseId, item)) throw new DomainError('not-found', `"${item}" is not ticked by hand on case ${caseId}`, 'item');
+    if (!sql.deleteTick(this.db, caseId, item))
+      throw new DomainError('not-found', `"${item}" is not ticked by hand on case ${caseId}`, 'item');
   }
 }

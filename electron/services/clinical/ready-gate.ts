@@ -53,7 +53,12 @@ export function assertCanMarkReady(
   const by = override.by.trim();
   const why = override.why.trim();
   if (!by) throw new DomainError('invalid-input', 'Say who is overriding the missing items', 'override.by');
-  if (!why) throw new DomainError('invalid-input', 'Say why the case should go to the board with items missing', 'override.why');
+  if (!why)
+    throw new DomainError(
+      'invalid-input',
+      'Say why the case should go to the board with items missing',
+      'override.why',
+    );
   const id = sql.insertOverride(db, {
     case_id: caseId,
     by_whom: by,
@@ -75,7 +80,8 @@ export function markReady(
 ): MarkReadyResult {
   const recorded = writeTransaction(db, () => {
     const row = assertCase(db, caseId);
-    if (row.status === 'closed') throw new DomainError('refused', 'This case is closed: reopen it before marking it ready.', 'status');
+    if (row.status === 'closed')
+      throw new DomainError('refused', 'This case is closed: reopen it before marking it ready.', 'status');
     if (row.status === 'ready') return null;
     const o = assertCanMarkReady(db, caseId, meetingDate, override, now);
     sql.setCaseReady(db, caseId, now());

@@ -59,16 +59,29 @@ const fmt = (cm: number) => `${Number(cm.toFixed(2))} cm`;
  */
 export function sizeFor(db: Db, caseId: number, inputs: StagingInputs): SizeSource {
   if (inputs.sizeOverrideCm !== null) {
-    return { sizeCm: inputs.sizeOverrideCm, kind: 'override', lesionId: null, text: `typed override: ${inputs.sizeOverrideReason}` };
+    return {
+      sizeCm: inputs.sizeOverrideCm,
+      kind: 'override',
+      lesionId: null,
+      text: `typed override: ${inputs.sizeOverrideReason}`,
+    };
   }
   const sized = sql
     .lesionsOfCase(db, caseId)
-    .map((l) => ({ l, cm: greatestDimension({ longCm: l.long_cm, shortCm: l.short_cm, craniocaudalCm: l.craniocaudal_cm }) }))
+    .map((l) => ({
+      l,
+      cm: greatestDimension({ longCm: l.long_cm, shortCm: l.short_cm, craniocaudalCm: l.craniocaudal_cm }),
+    }))
     .filter((x): x is { l: sql.LesionSizeRow; cm: number } => x.cm !== null)
     // Largest first; equal sizes: the more recent study, then the later entry.
     .sort((a, b) => b.cm - a.cm || (b.l.study_date ?? '').localeCompare(a.l.study_date ?? '') || b.l.id - a.l.id);
   if (!sized.length) {
-    return { sizeCm: null, kind: 'none', lesionId: null, text: 'no size recorded (no lesion with a measurement and no typed size)' };
+    return {
+      sizeCm: null,
+      kind: 'none',
+      lesionId: null,
+      text: 'no size recorded (no lesion with a measurement and no typed size)',
+    };
   }
   const { l, cm } = sized[0];
   let where: string;

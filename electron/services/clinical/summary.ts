@@ -9,7 +9,12 @@ import { readinessDates, readinessView } from './readiness-service';
 import { stageFor } from './staging-service';
 
 /** Grade, stage (with where the size came from), readiness, plan and the driving report of a case, in one call. */
-export function clinicalSummary(db: Db, caseId: number, meetingDate: string | undefined, now: () => string = () => new Date().toISOString()): ClinicalSummary {
+export function clinicalSummary(
+  db: Db,
+  caseId: number,
+  meetingDate: string | undefined,
+  now: () => string = () => new Date().toISOString(),
+): ClinicalSummary {
   assertCase(db, caseId);
   const data = loadCaseData(db, [caseId]).get(caseId)!;
   const judged = readinessDates(db, [caseId], meetingDate, now).get(caseId)!;

@@ -8,16 +8,32 @@ import { assertCase, groupBy, loadReports } from './pathology-service';
 import { writeTransaction } from '../../db/transaction';
 
 function toEvent(row: sql.EventRow): CaseEvent {
-  return { id: row.id, caseId: row.case_id, kind: row.kind as EventKind, date: row.date, text: row.text, createdAt: row.created_at };
+  return {
+    id: row.id,
+    caseId: row.case_id,
+    kind: row.kind as EventKind,
+    date: row.date,
+    text: row.text,
+    createdAt: row.created_at,
+  };
 }
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 // Same day: the order things happen in a work-up.
-const RANK: Record<TimelineEntry['kind'], number> = { presentation: 0, study: 1, biopsy: 2, diagnosis: 3, review: 4, treatment: 5, discussion: 6 };
+const RANK: Record<TimelineEntry['kind'], number> = {
+  presentation: 0,
+  study: 1,
+  biopsy: 2,
+  diagnosis: 3,
+  review: 4,
+  treatment: 5,
+  discussion: 6,
+};
 
 function margin(r: PathologyReport): string {
   if (!r.marginStatus && r.closestMarginMm === null) return '';
-  const mm = r.closestMarginMm === null ? '' : `closest margin ${r.closestMarginLessThan ? '< ' : ''}${r.closestMarginMm} mm`;
+  const mm =
+    r.closestMarginMm === null ? '' : `closest margin ${r.closestMarginLessThan ? '< ' : ''}${r.closestMarginMm} mm`;
   return [r.marginStatus, mm].filter(Boolean).join(', ');
 }
 
@@ -56,14 +72,23 @@ function studyEntries(rows: sql.StudySeriesRow[]): TimelineEntry[] {
   return [...groupBy(rows, (r) => r.study_instance_uid)].map(([uid, series]) => {
     const s = series[0];
     const real = series.filter((x) => x.series_instance_uid !== null);
-    const modalities = [...new Set(real.length ? real.map((x) => (x.modality ?? '').toUpperCase()).filter(Boolean) : (s.modalities_in_study ?? '').split('\\').filter(Boolean))];
+    const modalities = [
+      ...new Set(
+        real.length
+          ? real.map((x) => (x.modality ?? '').toUpperCase()).filter(Boolean)
+          : (s.modalities_in_study ?? '').split('\\').filter(Boolean),
+      ),
+    ];
     const bodyParts = [...new Set(real.map((x) => x.body_part_examined).filter(Boolean))];
-    const date = [s.study_date, ...series.map((x) => x.series_date)].find((d): d is string => !!d && ISO.test(d)) ?? null;
+    const date =
+      [s.study_date, ...series.map((x) => x.series_date)].find((d): d is string => !!d && ISO.test(d)) ?? null;
     return {
       date,
       kind: 'study' as const,
       title: [modalities.join('/'), s.study_description].filter(Boolean).join(': ') || 'Imported study',
-      detail: [bodyParts.join(', '), real.length ? `${real.length} series` : '', date ? '' : 'no valid study date'].filter(Boolean).join('; '),
+      detail: [bodyParts.join(', '), real.length ? `${real.length} series` : '', date ? '' : 'no valid study date']
+        .filter(Boolean)
+        .join('; '),
       source: { type: 'study' as const, id: uid },
     };
   });
@@ -96,7 +121,8 @@ export class TimelineService {
     return entries
       .map((e, i) => ({ e, i }))
       .sort((a, b) => {
-        if (a.e.date === null || b.e.date === null) return a.e.date === b.e.date ? a.i - b.i : a.e.date === null ? 1 : -1;
+        if (a.e.date === null || b.e.date === null)
+          return a.e.date === b.e.date ? a.i - b.i : a.e.date === null ? 1 : -1;
         return a.e.date.localeCompare(b.e.date) || RANK[a.e.kind] - RANK[b.e.kind] || a.i - b.i;
       })
       .map((x) => x.e);
@@ -113,10 +139,20 @@ export class TimelineService {
       if (e.kind === 'presentation') {
         const existing = sql.presentationOf(this.db, caseId);
         if (existing) {
-          throw new DomainError('conflict', `This case already has a presentation date (${dayMonthYear(existing.date)}). Remove it before adding another.`, 'kind');
+          throw new DomainError(
+            'conflict',
+            `This case already has a presentation date (${dayMonthYear(existing.date)}). Remove it before adding another.`,
+            'kind',
+          );
         }
       }
-      return sql.insertEvent(this.db, { case_id: caseId, kind: e.kind, date: e.date, text: e.text, created_at: this.now() });
+      return sql.insertEvent(this.db, {
+        case_id: caseId,
+        kind: e.kind,
+        date: e.date,
+        text: e.text,
+        created_at: this.now(),
+      });
     });
     return toEvent(sql.getEvent(this.db, id)!);
   }

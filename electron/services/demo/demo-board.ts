@@ -33,7 +33,10 @@ export const DemoCase = z
      * For a case loaded as ready while work-up items are missing: the coordinator's recorded override (who and why),
      * as the ready gate requires of anyone. Checked against the demo's upcoming meeting.
      */
-    readyOverride: z.object({ by: z.string().min(1), why: z.string().min(1) }).strict().optional(),
+    readyOverride: z
+      .object({ by: z.string().min(1), why: z.string().min(1) })
+      .strict()
+      .optional(),
   })
   .strict();
 export type DemoCase = z.infer<typeof DemoCase>;
@@ -74,14 +77,27 @@ export const DemoBoard = z
     const keys = new Set(board.cases.map((c) => c.key));
     board.meetings?.forEach((m, i) => {
       m.agenda.forEach((a, j) => {
-        if (!keys.has(a.case)) ctx.addIssue({ code: 'custom', path: ['meetings', i, 'agenda', j, 'case'], message: `No demo case "${a.case}"` });
+        if (!keys.has(a.case))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['meetings', i, 'agenda', j, 'case'],
+            message: `No demo case "${a.case}"`,
+          });
       });
       m.outcomes?.forEach((o, j) => {
         if (!m.agenda.some((a) => a.case === o.case)) {
-          ctx.addIssue({ code: 'custom', path: ['meetings', i, 'outcomes', j, 'case'], message: `"${o.case}" is not on this meeting's agenda` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['meetings', i, 'outcomes', j, 'case'],
+            message: `"${o.case}" is not on this meeting's agenda`,
+          });
         }
         if (o.state === 'deferred' && (o.decision?.outcome !== 'deferred' || !o.signedOffBy)) {
-          ctx.addIssue({ code: 'custom', path: ['meetings', i, 'outcomes', j], message: 'A deferral is a signed-off decision with outcome "deferred"' });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['meetings', i, 'outcomes', j],
+            message: 'A deferral is a signed-off decision with outcome "deferred"',
+          });
         }
       });
     });

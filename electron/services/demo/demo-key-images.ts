@@ -59,13 +59,22 @@ export function loadDemoKeyImages(db: Db, dataDir: string, resourcesDir: string)
     const caseId = patient ? firstCaseOfPatient(db, patient.id) : undefined;
     const owner = imagingSql.instanceOwner(db, demo.sopInstanceUid);
     if (caseId === undefined || !owner || owner.case_id !== caseId) continue;
-    if (keyImages.list(caseId).some((k) => k.sopInstanceUid === demo.sopInstanceUid && k.caption === demo.caption)) continue;
+    if (keyImages.list(caseId).some((k) => k.sopInstanceUid === demo.sopInstanceUid && k.caption === demo.caption))
+      continue;
 
     const token = newRenderToken();
     acceptRenderUpload(dataDir, token, readFileSync(path.join(resourcesDir, DEMO_KEY_IMAGES_DIR, demo.file)));
     // The key image and its measurements in the viewer together (a PNG left unclaimed is swept at the next start).
     writeTransaction(db, () => {
-      keyImages.create({ caseId, sopInstanceUid: demo.sopInstanceUid, frame: demo.frame, caption: demo.caption, view: demo.view, annotations: demo.annotations, renderToken: token });
+      keyImages.create({
+        caseId,
+        sopInstanceUid: demo.sopInstanceUid,
+        frame: demo.frame,
+        caption: demo.caption,
+        view: demo.view,
+        annotations: demo.annotations,
+        renderToken: token,
+      });
       const series = owner.series_instance_uid;
       const present = annotations.list(caseId, series);
       const missing = demo.annotations.filter((a) => !present.some((p) => p.id === a.id));

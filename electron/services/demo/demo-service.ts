@@ -38,7 +38,10 @@ function loadDemoMeetings(db: Db, board: DemoBoard): void {
     const m = demo.meeting;
     if (createMeetingsServices(db).meetings.findAt(m.boardType, m.startsAt)) continue;
     const stamp = `${addMinutes(m.startsAt, m.durationMinutes)}:00.000Z`;
-    const { meetings, agenda, decisions } = createMeetingsServices(db, demo.status === 'finished' ? { now: () => stamp } : {});
+    const { meetings, agenda, decisions } = createMeetingsServices(
+      db,
+      demo.status === 'finished' ? { now: () => stamp } : {},
+    );
     const created = meetings.create(m);
     const entries = demo.agenda.flatMap((a) => {
       const caseId = caseIdOf(a.case);
@@ -50,7 +53,10 @@ function loadDemoMeetings(db: Db, board: DemoBoard): void {
     const itemOf = (caseId: number) => detail.items.find((i) => i.caseId === caseId)!;
     for (const e of entries) agenda.setItem(itemOf(e.caseId).id, { presenter: e.presenter, minutes: e.minutes });
     const listed = entries.map((e) => itemOf(e.caseId).id);
-    detail = agenda.reorder(created.id, [...listed, ...detail.items.map((i) => i.id).filter((id) => !listed.includes(id))]);
+    detail = agenda.reorder(created.id, [
+      ...listed,
+      ...detail.items.map((i) => i.id).filter((id) => !listed.includes(id)),
+    ]);
     for (const o of demo.outcomes ?? []) {
       const caseId = caseIdOf(o.case);
       if (caseId === undefined) continue;
@@ -68,7 +74,9 @@ function loadDemoMeetings(db: Db, board: DemoBoard): void {
 
 /** The date of the first demo meeting that has the case on its agenda (readiness is judged for that day). */
 function firstMeetingDate(board: DemoBoard, key: string): string {
-  const dates = (board.meetings ?? []).filter((m) => m.status === 'scheduled' && m.agenda.some((a) => a.case === key)).map((m) => m.meeting.startsAt.slice(0, 10));
+  const dates = (board.meetings ?? [])
+    .filter((m) => m.status === 'scheduled' && m.agenda.some((a) => a.case === key))
+    .map((m) => m.meeting.startsAt.slice(0, 10));
   const first = dates.sort()[0];
   if (!first) throw new Error(`Demo case "${key}" is ready but on no scheduled demo meeting`);
   return first;
@@ -93,9 +101,12 @@ export function loadDemoBoard(db: Db, resourcesDir: string): { casesCreated: num
       }
       // A ready case goes through the same gate as in the app: created as a draft, marked ready once its record is
       // in, with the recorded override where work-up is missing.
-      const created = cases.create(CaseInput.parse({ ...demo.case, status: demo.case.status === 'ready' ? 'draft' : demo.case.status }));
+      const created = cases.create(
+        CaseInput.parse({ ...demo.case, status: demo.case.status === 'ready' ? 'draft' : demo.case.status }),
+      );
       loadClinicalSections(db, created.id, demo);
-      if (demo.case.status === 'ready') markReady(db, created.id, firstMeetingDate(board, demo.key), demo.readyOverride);
+      if (demo.case.status === 'ready')
+        markReady(db, created.id, firstMeetingDate(board, demo.key), demo.readyOverride);
       casesCreated += 1;
     }
     loadDemoMeetings(db, board);

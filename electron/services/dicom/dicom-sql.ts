@@ -108,7 +108,10 @@ export interface CasePatientRow {
 
 // ---------------------------------------------------------------------------------------------- imports
 
-export function insertImport(db: Db, p: { startedAt: string; caseId: number | null; source: string; pid: number }): number {
+export function insertImport(
+  db: Db,
+  p: { startedAt: string; caseId: number | null; source: string; pid: number },
+): number {
   const info = db
     .prepare(
       `INSERT INTO dicom_imports (started_at, status, case_id, source, process_id)
@@ -297,7 +300,8 @@ export function listInstancesOfSeries(db: Db, seriesRowId: number): InstanceRow[
 }
 
 export function getInstanceByUid(db: Db, sopInstanceUid: string): InstanceRow | undefined {
-  return db.prepare('SELECT * FROM dicom_instances WHERE sop_instance_uid = ?').get(sopInstanceUid) as InstanceRow | undefined;
+  return db.prepare('SELECT * FROM dicom_instances WHERE sop_instance_uid = ?').get(sopInstanceUid) as
+    InstanceRow | undefined;
 }
 
 export function countInstances(db: Db): number {
@@ -326,7 +330,9 @@ export class StoreClaimStatements {
     this.release = db.prepare('DELETE FROM dicom_store_claims WHERE file_hash = ? AND import_id = ?');
     this.releaseAll = db.prepare('DELETE FROM dicom_store_claims WHERE import_id = ?');
     this.inUse = db
-      .prepare('SELECT 1 FROM dicom_instances WHERE file_hash = ? UNION ALL SELECT 1 FROM dicom_store_claims WHERE file_hash = ? LIMIT 1')
+      .prepare(
+        'SELECT 1 FROM dicom_instances WHERE file_hash = ? UNION ALL SELECT 1 FROM dicom_store_claims WHERE file_hash = ? LIMIT 1',
+      )
       .pluck();
   }
 }
@@ -371,14 +377,19 @@ export class ImportStageStatements {
   readonly insert: Statement<[number, string, string, string]>;
   readonly page: Statement<[number, number]>;
 
-  constructor(private readonly db: Db, importId: number) {
+  constructor(
+    private readonly db: Db,
+    importId: number,
+  ) {
     if (!Number.isSafeInteger(importId)) throw new Error(`Not an import id: ${importId}`);
     this.table = `import_stage_${importId}`;
     db.exec(
       `CREATE TEMP TABLE ${this.table} (ord INTEGER PRIMARY KEY, study_uid TEXT NOT NULL, series_uid TEXT NOT NULL, params TEXT NOT NULL) STRICT`,
     );
     this.insert = db.prepare(`INSERT INTO temp.${this.table} (ord, study_uid, series_uid, params) VALUES (?, ?, ?, ?)`);
-    this.page = db.prepare(`SELECT ord, study_uid, series_uid, params FROM temp.${this.table} WHERE ord > ? ORDER BY ord LIMIT ?`);
+    this.page = db.prepare(
+      `SELECT ord, study_uid, series_uid, params FROM temp.${this.table} WHERE ord > ? ORDER BY ord LIMIT ?`,
+    );
   }
 
   drop(): void {

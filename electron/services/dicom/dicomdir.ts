@@ -27,10 +27,14 @@ export function readDicomdir(bytes: Uint8Array): { records: DirectoryRecord[]; w
   try {
     meta = dicomParser.readPart10Header(bytes);
   } catch (e) {
-    throw new DicomdirError(`the DICOMDIR has no readable file meta header (${typeof e === 'string' ? e : (e as Error).message})`);
+    throw new DicomdirError(
+      `the DICOMDIR has no readable file meta header (${typeof e === 'string' ? e : (e as Error).message})`,
+    );
   }
   const tsEl = meta.elements.x00020010;
-  const ts = tsEl ? String.fromCharCode(...bytes.subarray(tsEl.dataOffset, tsEl.dataOffset + tsEl.length)).replace(/[\0 ]+$/, '') : '';
+  const ts = tsEl
+    ? String.fromCharCode(...bytes.subarray(tsEl.dataOffset, tsEl.dataOffset + tsEl.length)).replace(/[\0 ]+$/, '')
+    : '';
   const little = ts !== EXPLICIT_BIG;
   const explicit = ts !== IMPLICIT_LITTLE;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);

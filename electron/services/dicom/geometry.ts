@@ -20,7 +20,10 @@ export function sliceNormal(orientation: readonly number[] | null): Vec3 | null 
 }
 
 /** Position along the slice normal: Image Position (Patient) . normal; null without both attributes. */
-export function slicePosition(position: readonly number[] | null, orientation: readonly number[] | null): number | null {
+export function slicePosition(
+  position: readonly number[] | null,
+  orientation: readonly number[] | null,
+): number | null {
   const n = sliceNormal(orientation);
   if (!n || !position || position.length < 3) return null;
   return dot(position, n);
@@ -55,7 +58,9 @@ export function sortStack<T extends Sortable>(instances: readonly T[]): T[] {
   const geometric =
     list.length > 1 &&
     first &&
-    list.every((i) => i.slicePosition !== null && i.imageOrientationPatient && sameOrientation(i.imageOrientationPatient, first));
+    list.every(
+      (i) => i.slicePosition !== null && i.imageOrientationPatient && sameOrientation(i.imageOrientationPatient, first),
+    );
   if (!geometric) return list.sort(byNumber);
   list.sort((a, b) => a.slicePosition! - b.slicePosition! || byNumber(a, b));
   const head = list[0].instanceNumber;

@@ -10,7 +10,15 @@ import { BufferSlot, readCandidate } from './read-file';
 import { ImportStage } from './import-stage';
 import { DirectoryListingCache, expandDicomdir, isoBase, scanPaths } from './scan';
 import { sha256Hex, StoreSession, type FileWriter } from './store';
-import type { ImportedStudy, ImportProgress, ImportResult, IncompleteDicomdir, InstanceHeader, PatientMismatch, Rejection } from './types';
+import type {
+  ImportedStudy,
+  ImportProgress,
+  ImportResult,
+  IncompleteDicomdir,
+  InstanceHeader,
+  PatientMismatch,
+  Rejection,
+} from './types';
 
 /**
  * One DICOM import, as one unit.
@@ -167,7 +175,12 @@ class WarningTally {
   }
 }
 
-export async function importDicom(db: Db, dataDir: string, paths: readonly string[], options: ImportOptions = {}): Promise<ImportResult> {
+export async function importDicom(
+  db: Db,
+  dataDir: string,
+  paths: readonly string[],
+  options: ImportOptions = {},
+): Promise<ImportResult> {
   const started = performance.now();
   const now = options.now ?? (() => new Date().toISOString());
   const { signal, caseId } = options;
@@ -311,7 +324,8 @@ export async function importDicom(db: Db, dataDir: string, paths: readonly strin
               );
             } else {
               indexFiles += 1;
-              if (!missing) warnings.add('could not be read as a DICOMDIR: the files next to it were imported as they are', file);
+              if (!missing)
+                warnings.add('could not be read as a DICOMDIR: the files next to it were imported as they are', file);
             }
           }
           sliceStart = performance.now();
@@ -346,7 +360,14 @@ export async function importDicom(db: Db, dataDir: string, paths: readonly strin
             const written = store.put(bytes, hash).then(
               (put) => {
                 if (put.created) bytesStored += bytes.length;
-                staged.add(order, h.studyInstanceUid, h.seriesInstanceUid, () => studyParams(h), () => seriesParams(h), instanceParams(h, hash, bytes.length, put.storedPath));
+                staged.add(
+                  order,
+                  h.studyInstanceUid,
+                  h.seriesInstanceUid,
+                  () => studyParams(h),
+                  () => seriesParams(h),
+                  instanceParams(h, hash, bytes.length, put.storedPath),
+                );
               },
               (e: unknown) => {
                 failure ??= e;
@@ -378,7 +399,9 @@ export async function importDicom(db: Db, dataDir: string, paths: readonly strin
       for (const a of staged.instances()) {
         let studyRowId = studyRows.get(a.studyUid);
         if (studyRowId === undefined) {
-          const row = stmts.upsertStudy.get({ ...staged.studyParams(a.studyUid), importId, now: importedAt }) as { id: number };
+          const row = stmts.upsertStudy.get({ ...staged.studyParams(a.studyUid), importId, now: importedAt }) as {
+            id: number;
+          };
           studyRowId = row.id;
           studyRows.set(a.studyUid, studyRowId);
         }
@@ -520,7 +543,9 @@ export async function importDicom(db: Db, dataDir: string, paths: readonly strin
         rejected: rejections.sort((a, b) => a.order - b.order).map(({ path: p, reason }) => ({ path: p, reason })),
         studies: [],
         needsConfirmation: [],
-        warnings: cleanupError ? [`some files of the cancelled import will be removed at the next start (${describeFailure(cleanupError)})`] : [],
+        warnings: cleanupError
+          ? [`some files of the cancelled import will be removed at the next start (${describeFailure(cleanupError)})`]
+          : [],
         indexFiles,
         incompleteDicomdirs,
         bytesStored: 0,

@@ -16,7 +16,14 @@ export class ImportStage<StudyParams, SeriesParams> {
     this.stmts = new ImportStageStatements(db, importId);
   }
 
-  add(order: number, studyUid: string, seriesUid: string, study: () => StudyParams, series: () => SeriesParams, instance: Record<string, unknown>): void {
+  add(
+    order: number,
+    studyUid: string,
+    seriesUid: string,
+    study: () => StudyParams,
+    series: () => SeriesParams,
+    instance: Record<string, unknown>,
+  ): void {
     this.stmts.insert.run(order, studyUid, seriesUid, JSON.stringify(instance));
     const s = this.studies.get(studyUid);
     if (!s || order < s.order) this.studies.set(studyUid, { order, params: study() });
@@ -36,9 +43,19 @@ export class ImportStage<StudyParams, SeriesParams> {
   *instances(pageSize = 500): Generator<{ studyUid: string; seriesUid: string; params: Record<string, unknown> }> {
     let last = -1;
     for (;;) {
-      const rows = this.stmts.page.all(last, pageSize) as { ord: number; study_uid: string; series_uid: string; params: string }[];
+      const rows = this.stmts.page.all(last, pageSize) as {
+        ord: number;
+        study_uid: string;
+        series_uid: string;
+        params: string;
+      }[];
       if (rows.length === 0) return;
-      for (const row of rows) yield { studyUid: row.study_uid, seriesUid: row.series_uid, params: JSON.parse(row.params) as Record<string, unknown> };
+      for (const row of rows)
+        yield {
+          studyUid: row.study_uid,
+          seriesUid: row.series_uid,
+          params: JSON.parse(row.params) as Record<string, unknown>,
+        };
       last = rows[rows.length - 1].ord;
     }
   }

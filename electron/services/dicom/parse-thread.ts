@@ -61,11 +61,17 @@ export class ParserThread {
     const worker = this.start();
     return new Promise<Parsed>((resolve) => {
       const id = this.nextId++;
-      const timer = setTimeout(() => this.fail(`refused: reading its header took more than ${PARSE_TIMEOUT_MS / 1000} s`), PARSE_TIMEOUT_MS);
+      const timer = setTimeout(
+        () => this.fail(`refused: reading its header took more than ${PARSE_TIMEOUT_MS / 1000} s`),
+        PARSE_TIMEOUT_MS,
+      );
       this.pending = { id, resolve, slot, byteOffset: bytes.byteOffset, byteLength: bytes.byteLength, timer };
       worker.ref();
       const buffer = bytes.buffer as ArrayBuffer;
-      worker.postMessage({ id, buffer, byteOffset: bytes.byteOffset, byteLength: bytes.byteLength } satisfies ParseRequest, [buffer]);
+      worker.postMessage(
+        { id, buffer, byteOffset: bytes.byteOffset, byteLength: bytes.byteLength } satisfies ParseRequest,
+        [buffer],
+      );
     });
   }
 

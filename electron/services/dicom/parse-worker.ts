@@ -14,7 +14,9 @@ export interface ParseRequest {
   byteLength: number;
 }
 
-export type WorkerOutcome = Exclude<ParseOutcome, { kind: 'instance' }> | (Omit<Extract<ParseOutcome, { kind: 'instance' }>, 'bytes'> & { stored: 'same' | Uint8Array });
+export type WorkerOutcome =
+  | Exclude<ParseOutcome, { kind: 'instance' }>
+  | (Omit<Extract<ParseOutcome, { kind: 'instance' }>, 'bytes'> & { stored: 'same' | Uint8Array });
 
 export interface ParseReply {
   id: number;
@@ -28,7 +30,10 @@ function outcomeOf(bytes: Uint8Array): WorkerOutcome {
     outcome = parseInstance(bytes);
   } catch (e) {
     // A file that trips the parser is that file's problem, not the import's.
-    return { kind: 'rejected', reason: `damaged: the DICOM header could not be read (${e instanceof Error ? e.message : String(e)})` };
+    return {
+      kind: 'rejected',
+      reason: `damaged: the DICOM header could not be read (${e instanceof Error ? e.message : String(e)})`,
+    };
   }
   if (outcome.kind !== 'instance') return outcome;
   const { bytes: stored, ...rest } = outcome;

@@ -97,8 +97,18 @@ interface Parsed {
  * `rawTs` is the transfer syntax of a raw data set (no meta header); otherwise `metaTs` and `start` are the file
  * meta header's transfer syntax and where the data set after it starts.
  */
-function parseDataSet(bytes: Uint8Array, rawTs: string | undefined, untilPixels: boolean, metaTs: string, start: number): Parsed {
-  const options: { untilTag?: string; TransferSyntaxUID?: string; inflater?: (b: Uint8Array, p: number) => Uint8Array } = {};
+function parseDataSet(
+  bytes: Uint8Array,
+  rawTs: string | undefined,
+  untilPixels: boolean,
+  metaTs: string,
+  start: number,
+): Parsed {
+  const options: {
+    untilTag?: string;
+    TransferSyntaxUID?: string;
+    inflater?: (b: Uint8Array, p: number) => Uint8Array;
+  } = {};
   if (untilPixels) options.untilTag = PIXEL_DATA;
   if (rawTs) options.TransferSyntaxUID = rawTs;
   const walkTs = rawTs ?? metaTs;
@@ -148,7 +158,9 @@ function printable(value: string): string {
 }
 
 function frameBytes(rows: number, columns: number, samples: number, bitsAllocated: number): number {
-  return bitsAllocated === 1 ? Math.ceil((rows * columns * samples) / 8) : rows * columns * samples * (bitsAllocated / 8);
+  return bitsAllocated === 1
+    ? Math.ceil((rows * columns * samples) / 8)
+    : rows * columns * samples * (bitsAllocated / 8);
 }
 
 export function parseInstance(input: Uint8Array): ParseOutcome {
@@ -181,7 +193,8 @@ export function parseInstance(input: Uint8Array): ParseOutcome {
       return reject(damaged(e));
     }
     if (ascii(meta, 'x00020002') === MEDIA_STORAGE_DIRECTORY) return { kind: 'directory' };
-    if (!meta.elements.x00020010) return reject('missing required tag Transfer Syntax UID (0002,0010) in the file meta header');
+    if (!meta.elements.x00020010)
+      return reject('missing required tag Transfer Syntax UID (0002,0010) in the file meta header');
     metaTs = ascii(meta, 'x00020010') ?? '';
     start = (meta as unknown as { position: number }).position;
   }
@@ -237,12 +250,14 @@ export function parseInstance(input: Uint8Array): ParseOutcome {
     return reject(`missing required tag${stillMissing.length > 1 ? 's' : ''} ${names}`);
   }
   const sopClassUid = ascii(ds, 'x00080016') ?? sopClassFromMeta!;
-  const notUids = REQUIRED.map(([tag, name, label]) => [tag === 'x00080016' ? sopClassUid : ascii(ds, tag)!, name, label] as const).filter(
-    ([value]) => !Uid.safeParse(value).success,
-  );
+  const notUids = REQUIRED.map(
+    ([tag, name, label]) => [tag === 'x00080016' ? sopClassUid : ascii(ds, tag)!, name, label] as const,
+  ).filter(([value]) => !Uid.safeParse(value).success);
   if (notUids.length > 0) {
     const named = notUids.map(([value, name, label]) => `${name} ${label} "${printable(value)}"`).join(', ');
-    return reject(`invalid UID${notUids.length > 1 ? 's' : ''}: ${named} (a DICOM UID is digits and dots, at most 64 characters)`);
+    return reject(
+      `invalid UID${notUids.length > 1 ? 's' : ''}: ${named} (a DICOM UID is digits and dots, at most 64 characters)`,
+    );
   }
   if (!ascii(ds, 'x00080016')) warnings.push('SOP Class UID (0008,0016) missing: taken from the file meta header');
 
@@ -260,7 +275,9 @@ export function parseInstance(input: Uint8Array): ParseOutcome {
   const bitsAllocated = uint16(ds, 'x00280100');
   const frames = integerString(ds, 'x00280008');
   const nativeFrame =
-    pixels && pixels.length !== 0xffffffff && isNative(ts) && bitsAllocated ? frameBytes(rows, columns, samples, bitsAllocated) : 0;
+    pixels && pixels.length !== 0xffffffff && isNative(ts) && bitsAllocated
+      ? frameBytes(rows, columns, samples, bitsAllocated)
+      : 0;
   if (frames === undefined || (frames !== null && frames < 1)) {
     const value = ascii(ds, 'x00280008');
     const held = nativeFrame > 0 && pixels ? Math.floor(pixels.length / nativeFrame) : 0;

@@ -83,7 +83,9 @@ export function describeMismatch(patient: sql.CasePatientRow, study: StudyPatien
     differences.push(`patient ID "${id}" is not the case's MRN "${patient.mrn}"`);
   }
   if (name && !namesMatch(name, patient.family_name, patient.given_names)) {
-    differences.push(`name "${displayPn(name)}" is not the case's patient "${patient.given_names} ${patient.family_name}"`);
+    differences.push(
+      `name "${displayPn(name)}" is not the case's patient "${patient.given_names} ${patient.family_name}"`,
+    );
   }
   const dob = study.patientBirthDate;
   if (dob && /^\d{4}-\d{2}-\d{2}$/.test(dob) && dob !== patient.date_of_birth) {
@@ -139,7 +141,10 @@ export function attachStudy(
     if (!study) throw new DomainError('not-found', `Study ${studyUid} is not in the image index`);
     const patient = casePatient(db, caseId);
     if (study.case_id !== null && study.case_id !== caseId && !options.move) {
-      throw new DomainError('conflict', `This study is attached to case ${study.case_id}; move it explicitly to attach it to case ${caseId}.`);
+      throw new DomainError(
+        'conflict',
+        `This study is attached to case ${study.case_id}; move it explicitly to attach it to case ${caseId}.`,
+      );
     }
     const mismatch =
       mismatchFor(patient, {

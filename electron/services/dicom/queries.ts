@@ -174,7 +174,10 @@ export interface CaseImaging {
 export function getCaseImaging(db: Db, caseId: number): CaseImaging[] {
   return listCaseStudies(db, caseId).map((study) => ({
     study,
-    series: listStudySeries(db, study.studyInstanceUid).map((s) => ({ ...s, instances: listSeriesInstances(db, s.seriesInstanceUid) })),
+    series: listStudySeries(db, study.studyInstanceUid).map((s) => ({
+      ...s,
+      instances: listSeriesInstances(db, s.seriesInstanceUid),
+    })),
   }));
 }
 
@@ -183,6 +186,7 @@ export function instanceFilePath(db: Db, dataDir: string, sopInstanceUid: string
   const row = sql.getInstanceByUid(db, sopInstanceUid);
   if (!row) throw new DomainError('not-found', `Image ${sopInstanceUid} is not in the image index`);
   const file = absoluteStoredPath(dataDir, row.stored_path);
-  if (!existsSync(file)) throw new DomainError('not-found', `The stored file of image ${sopInstanceUid} is missing from the data folder`);
+  if (!existsSync(file))
+    throw new DomainError('not-found', `The stored file of image ${sopInstanceUid} is missing from the data folder`);
   return file;
 }

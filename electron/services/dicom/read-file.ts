@@ -27,7 +27,8 @@ export class BufferSlot {
    * pool: the buffer is lent whole to the parser thread (a transfer detaches it here until it comes back).
    */
   take(size: number): Buffer {
-    if (this.buffer.length < size) this.buffer = Buffer.allocUnsafeSlow(Math.max(size, Math.ceil(this.buffer.length * 1.25)));
+    if (this.buffer.length < size)
+      this.buffer = Buffer.allocUnsafeSlow(Math.max(size, Math.ceil(this.buffer.length * 1.25)));
     return this.buffer.subarray(0, size);
   }
 
@@ -69,7 +70,13 @@ const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 export function notRegular(st: Stats): string | undefined {
   if (st.isFile()) return undefined;
   if (st.isDirectory()) return 'is a folder';
-  const what = st.isFIFO() ? 'a named pipe (FIFO)' : st.isSocket() ? 'a socket' : st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : 'a special file';
+  const what = st.isFIFO()
+    ? 'a named pipe (FIFO)'
+    : st.isSocket()
+      ? 'a socket'
+      : st.isCharacterDevice() || st.isBlockDevice()
+        ? 'a device'
+        : 'a special file';
   return `not a regular file (${what}): not read`;
 }
 
@@ -102,7 +109,10 @@ export function readRegularFile(file: string, maxBytes: number): ReadOutcome {
   const { fd, size } = opened;
   try {
     if (size === 0) return { reason: 'empty file' };
-    if (size > maxBytes) return { reason: `too large (${(size / 1024 ** 2).toFixed(0)} MB; at most ${(maxBytes / 1024 ** 2).toFixed(0)} MB)` };
+    if (size > maxBytes)
+      return {
+        reason: `too large (${(size / 1024 ** 2).toFixed(0)} MB; at most ${(maxBytes / 1024 ** 2).toFixed(0)} MB)`,
+      };
     const buf = Buffer.allocUnsafe(size);
     return { bytes: buf.subarray(0, readFully(fd, buf, 0, size)) };
   } catch (e) {
@@ -122,7 +132,8 @@ export function readCandidate(file: string, slot: BufferSlot): ReadOutcome {
     const buf = slot.take(size);
     const first = size <= ONE_READ_BYTES ? size : Math.min(size, HEAD);
     const head = readFully(fd, buf, 0, first);
-    if (!hasPart10Preamble(buf.subarray(0, head)) && !rawTransferSyntax(buf.subarray(0, head))) return { reason: NOT_DICOM };
+    if (!hasPart10Preamble(buf.subarray(0, head)) && !rawTransferSyntax(buf.subarray(0, head)))
+      return { reason: NOT_DICOM };
     const rest = head < size && head === first ? readFully(fd, buf, head, size - head) : 0;
     return { bytes: buf.subarray(0, head + rest) };
   } catch (e) {

@@ -82,7 +82,8 @@ export class DirectoryListingCache {
       let match = names.includes(component) ? component : undefined;
       if (!match) {
         const wanted = isoBase(component);
-        match = names.find((n) => n.toLowerCase() === component.toLowerCase()) ?? names.find((n) => isoBase(n) === wanted);
+        match =
+          names.find((n) => n.toLowerCase() === component.toLowerCase()) ?? names.find((n) => isoBase(n) === wanted);
       }
       if (!match) return undefined;
       dir = path.join(dir, match);
@@ -106,7 +107,10 @@ export async function expandDicomdir(
     ({ records, warnings: out.warnings } = readDicomdir(bytes));
   } catch (e) {
     // Whatever is wrong with it, it is this DICOMDIR's problem, not the import's.
-    out.rejected.push({ path: dicomdirPath, reason: `unreadable DICOMDIR: ${e instanceof Error ? e.message : String(e)}` });
+    out.rejected.push({
+      path: dicomdirPath,
+      reason: `unreadable DICOMDIR: ${e instanceof Error ? e.message : String(e)}`,
+    });
     return out;
   }
   out.warnings = out.warnings.map((w) => `${dicomdirPath}: ${w}`);
@@ -115,16 +119,25 @@ export async function expandDicomdir(
   for (const record of records) {
     if (!record.fileId) continue;
     if (record.fileId.some((c) => c === '..' || c === '.' || c.includes('/'))) {
-      out.rejected.push({ path: path.join(base, ...record.fileId), reason: 'DICOMDIR entry points outside its folder: not followed' });
+      out.rejected.push({
+        path: path.join(base, ...record.fileId),
+        reason: 'DICOMDIR entry points outside its folder: not followed',
+      });
       continue;
     }
     const resolved = await cache.resolve(base, record.fileId);
     const real = resolved && (await realpathOrUndefined(resolved));
-    if (resolved && real && !isInside(realBase, real)) out.rejected.push({ path: resolved, reason: `DICOMDIR entry is ${OUTSIDE_LINK}` });
+    if (resolved && real && !isInside(realBase, real))
+      out.rejected.push({ path: resolved, reason: `DICOMDIR entry is ${OUTSIDE_LINK}` });
     else if (resolved) out.files.push(resolved);
-    else out.rejected.push({ path: path.join(base, ...record.fileId), reason: 'listed in the DICOMDIR but not found on disk' });
+    else
+      out.rejected.push({
+        path: path.join(base, ...record.fileId),
+        reason: 'listed in the DICOMDIR but not found on disk',
+      });
   }
-  if (records.length === 0 || out.files.length + out.rejected.length === 0) out.warnings.push(`${dicomdirPath}: the DICOMDIR lists no files`);
+  if (records.length === 0 || out.files.length + out.rejected.length === 0)
+    out.warnings.push(`${dicomdirPath}: the DICOMDIR lists no files`);
   return out;
 }
 
@@ -159,7 +172,10 @@ export async function scanPaths(inputs: readonly string[], options: ScanOptions 
     try {
       entries = await fsp.readdir(dir, { withFileTypes: true });
     } catch (e) {
-      out.rejected.push({ path: dir, reason: `folder could not be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
+      out.rejected.push({
+        path: dir,
+        reason: `folder could not be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+      });
       return;
     }
     entries.sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
@@ -180,7 +196,12 @@ export async function scanPaths(inputs: readonly string[], options: ScanOptions 
         else if (st?.isFile()) add(full);
         else if (st) out.rejected.push({ path: full, reason: notRegular(st)! });
       } else {
-        out.rejected.push({ path: full, reason: entry.isFIFO() ? 'not a regular file (a named pipe (FIFO)): not read' : 'not a regular file (a socket or device): not read' });
+        out.rejected.push({
+          path: full,
+          reason: entry.isFIFO()
+            ? 'not a regular file (a named pipe (FIFO)): not read'
+            : 'not a regular file (a socket or device): not read',
+        });
       }
     }
   }

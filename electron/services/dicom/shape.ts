@@ -36,7 +36,12 @@ interface Frame {
  * overflows the stack), and names the first bound it breaks. Anything it cannot follow (a damaged length, a stray
  * tag) ends the walk without a verdict: dicom-parser then reports the damage as it does today.
  */
-export function shapeProblem(bytes: Uint8Array, start: number, transferSyntax: string, untilPixels: boolean): string | undefined {
+export function shapeProblem(
+  bytes: Uint8Array,
+  start: number,
+  transferSyntax: string,
+  untilPixels: boolean,
+): string | undefined {
   const little = transferSyntax !== EXPLICIT_BIG;
   const rootExplicit = transferSyntax !== IMPLICIT_LITTLE;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -76,7 +81,11 @@ export function shapeProblem(bytes: Uint8Array, start: number, transferSyntax: s
       if (element === 0xe000) {
         if (top?.kind !== 'sequence') return undefined;
         if (++items > MAX_ITEMS) return tooMany('sequence items', MAX_ITEMS);
-        stack.push({ kind: 'item', end: length === UNDEFINED ? top.end : Math.min(p + length, top.end), explicit: top.explicit });
+        stack.push({
+          kind: 'item',
+          end: length === UNDEFINED ? top.end : Math.min(p + length, top.end),
+          explicit: top.explicit,
+        });
       } else if (element === 0xe00d) {
         if (top?.kind === 'item') pop();
       } else if (element === 0xe0dd) {
@@ -126,10 +135,17 @@ export function shapeProblem(bytes: Uint8Array, start: number, transferSyntax: s
       continue;
     }
     const end = length === UNDEFINED ? (top?.end ?? size) : value + length;
-    const startsWithItem = value + 4 <= size && u16(value) === 0xfffe && (u16(value + 2) === 0xe000 || u16(value + 2) === 0xe0dd);
-    const isSequence = explicit ? vr === 'SQ' || (vr === 'UN' && length === UNDEFINED) : length === UNDEFINED || startsWithItem;
+    const startsWithItem =
+      value + 4 <= size && u16(value) === 0xfffe && (u16(value + 2) === 0xe000 || u16(value + 2) === 0xe0dd);
+    const isSequence = explicit
+      ? vr === 'SQ' || (vr === 'UN' && length === UNDEFINED)
+      : length === UNDEFINED || startsWithItem;
     if (isSequence) {
-      const problem = push({ kind: 'sequence', end: Math.min(end, top?.end ?? size), explicit: explicit && vr === 'SQ' });
+      const problem = push({
+        kind: 'sequence',
+        end: Math.min(end, top?.end ?? size),
+        explicit: explicit && vr === 'SQ',
+      });
       if (problem) return problem;
       p = value;
       continue;

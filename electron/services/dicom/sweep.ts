@@ -47,7 +47,11 @@ function tempOwnerRuns(pid: number, importId: number | undefined): boolean {
   return importId !== undefined && importRunsHere(importId);
 }
 
-export async function sweepImageStore(db: Db, dataDir: string, options: { full?: boolean; now?: () => string } = {}): Promise<SweepResult> {
+export async function sweepImageStore(
+  db: Db,
+  dataDir: string,
+  options: { full?: boolean; now?: () => string } = {},
+): Promise<SweepResult> {
   const now = options.now ?? (() => new Date().toISOString());
   const root = path.join(dataDir, IMAGES_DIR);
   const result: SweepResult = { removedFiles: 0, removedTempFiles: 0, interruptedImports: [] };
@@ -64,9 +68,14 @@ export async function sweepImageStore(db: Db, dataDir: string, options: { full?:
   const stale = sql.staleClaims(db);
   for (const claim of stale) {
     if (claim.process_id === null) continue;
-    if (await remove(tempPathFor(dataDir, claim.file_hash, tempTag(claim.process_id, claim.import_id)))) result.removedTempFiles += 1;
+    if (await remove(tempPathFor(dataDir, claim.file_hash, tempTag(claim.process_id, claim.import_id))))
+      result.removedTempFiles += 1;
   }
-  result.removedFiles += removeUnowned(db, dataDir, stale.map((c) => ({ hash: c.file_hash, importId: c.import_id })));
+  result.removedFiles += removeUnowned(
+    db,
+    dataDir,
+    stale.map((c) => ({ hash: c.file_hash, importId: c.import_id })),
+  );
 
   // Journals an older BoardPrep left for imports whose process is gone.
   const journalDir = path.join(root, LEGACY_JOURNAL_DIR);
@@ -80,7 +89,11 @@ export async function sweepImageStore(db: Db, dataDir: string, options: { full?:
     for (const hash of hashes) {
       if (m && (await remove(tempPathFor(dataDir, hash, m[1])))) result.removedTempFiles += 1;
     }
-    result.removedFiles += removeUnowned(db, dataDir, hashes.map((hash) => ({ hash })));
+    result.removedFiles += removeUnowned(
+      db,
+      dataDir,
+      hashes.map((hash) => ({ hash })),
+    );
     await fsp.rm(file, { force: true });
   }
 

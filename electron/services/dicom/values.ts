@@ -30,18 +30,18 @@ const CHARSETS: Record<string, string> = {
   ISO_IR_192: 'utf-8',
   GB18030: 'gb18030',
   GBK: 'gbk',
-  'ISO_2022_IR_6': 'latin1',
-  'ISO_2022_IR_100': 'latin1',
-  'ISO_2022_IR_87': 'iso-2022-jp',
-  'ISO_2022_IR_13': 'shift_jis',
-  'ISO_2022_IR_149': 'euc-kr',
+  ISO_2022_IR_6: 'latin1',
+  ISO_2022_IR_100: 'latin1',
+  ISO_2022_IR_87: 'iso-2022-jp',
+  ISO_2022_IR_13: 'shift_jis',
+  ISO_2022_IR_149: 'euc-kr',
 };
 
 /** A decoder for a data set's Specific Character Set (0008,0005); unknown sets fall back to Latin-1. */
 export function textDecoderFor(specificCharacterSet: string | undefined): TextDecoder {
   const terms = (specificCharacterSet ?? '').split('\\').map((t) => t.trim().replace(/ /g, '_'));
   // With code extensions the first value is the default repertoire; the last one names the extension in use.
-  const term = terms.length > 1 ? (terms[terms.length - 1] || terms[0]) : terms[0];
+  const term = terms.length > 1 ? terms[terms.length - 1] || terms[0] : terms[0];
   return decoder(CHARSETS[term] ?? 'latin1');
 }
 
@@ -72,7 +72,10 @@ export function ascii(ds: DataSet, tag: string): string | null {
 export function text(ds: DataSet, tag: string, dec: TextDecoder): string | null {
   const bytes = valueBytes(ds, tag);
   if (!bytes) return null;
-  const s = dec.decode(bytes).replace(/[\0\s]+$/u, '').replace(/^\s+/u, '');
+  const s = dec
+    .decode(bytes)
+    .replace(/[\0\s]+$/u, '')
+    .replace(/^\s+/u, '');
   return s === '' ? null : s;
 }
 

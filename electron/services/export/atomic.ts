@@ -1,5 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, linkSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  linkSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import path from 'node:path';
 import { DomainError } from '../errors';
 
@@ -33,14 +44,21 @@ export interface AtomicWriteOptions {
 
 /** The temporary name used for a target (exported for tests). */
 export function partialPathFor(target: string): string {
-  return path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('base64url')}${PARTIAL_SUFFIX}`);
+  return path.join(
+    path.dirname(target),
+    `.${path.basename(target)}.${randomBytes(6).toString('base64url')}${PARTIAL_SUFFIX}`,
+  );
 }
 
 /**
  * Writes `data` (one buffer or a list of chunks) to `target` atomically. The folder must exist. Throws an
  * AbortError (and writes nothing) when the signal is aborted before the rename.
  */
-export function writeFileAtomic(target: string, data: Uint8Array | readonly Uint8Array[], options: AtomicWriteOptions = {}): void {
+export function writeFileAtomic(
+  target: string,
+  data: Uint8Array | readonly Uint8Array[],
+  options: AtomicWriteOptions = {},
+): void {
   const { signal, overwrite = true } = options;
   throwIfAborted(signal);
   const dir = path.dirname(target);
@@ -70,7 +88,11 @@ export function writeFileAtomic(target: string, data: Uint8Array | readonly Uint
         linkSync(temp, target);
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code === 'EEXIST') {
-          throw new DomainError('conflict', `${path.basename(target)} already exists in ${dir}: choose another name, or allow replacing it`, 'path');
+          throw new DomainError(
+            'conflict',
+            `${path.basename(target)} already exists in ${dir}: choose another name, or allow replacing it`,
+            'path',
+          );
         }
         throw err;
       }

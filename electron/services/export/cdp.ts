@@ -39,7 +39,11 @@ export class CdpPipe {
     return this.closedWith !== null;
   }
 
-  send<T = Record<string, unknown>>(method: string, params: Record<string, unknown> = {}, sessionId?: string): Promise<T> {
+  send<T = Record<string, unknown>>(
+    method: string,
+    params: Record<string, unknown> = {},
+    sessionId?: string,
+  ): Promise<T> {
     if (this.closedWith) return Promise.reject(this.closedWith);
     const id = ++this.nextId;
     return new Promise<T>((resolve, reject) => {
@@ -79,7 +83,14 @@ export class CdpPipe {
   }
 
   private dispatch(text: string): void {
-    let message: { id?: number; method?: string; params?: Record<string, unknown>; sessionId?: string; result?: unknown; error?: { message: string; data?: string } };
+    let message: {
+      id?: number;
+      method?: string;
+      params?: Record<string, unknown>;
+      sessionId?: string;
+      result?: unknown;
+      error?: { message: string; data?: string };
+    };
     try {
       message = JSON.parse(text);
     } catch {
@@ -89,10 +100,14 @@ export class CdpPipe {
       const p = this.pending.get(message.id);
       if (!p) return;
       this.pending.delete(message.id);
-      if (message.error) p.reject(new CdpError(`${p.method}: ${message.error.message}${message.error.data ? ` (${message.error.data})` : ''}`));
+      if (message.error)
+        p.reject(
+          new CdpError(`${p.method}: ${message.error.message}${message.error.data ? ` (${message.error.data})` : ''}`),
+        );
       else p.resolve(message.result ?? {});
       return;
     }
-    if (message.method) for (const h of this.handlers.get(message.method) ?? []) h(message.params ?? {}, message.sessionId);
+    if (message.method)
+      for (const h of this.handlers.get(message.method) ?? []) h(message.params ?? {}, message.sessionId);
   }
 }

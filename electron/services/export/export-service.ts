@@ -1,7 +1,14 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../../db/open';
-import { EXPORT_EXTENSION, type ExportFile, type ExportKind, type ExportOutcome, type ExportRequest, type ExportStatus } from '../../../shared/contract/exports';
+import {
+  EXPORT_EXTENSION,
+  type ExportFile,
+  type ExportKind,
+  type ExportOutcome,
+  type ExportRequest,
+  type ExportStatus,
+} from '../../../shared/contract/exports';
 import type { MeetingDeck } from '../../../shared/deck/model';
 import type { ImportOutcome } from '../../../shared/domain/imaging';
 import { DomainError } from '../errors';
@@ -74,8 +81,17 @@ const slug = (s: string) =>
  * The file name an export gets in exports/: the meeting, its date, what it is, and the case number for an outcome
  * summary. Never a patient's name or MRN (file names travel in e-mails and folder listings).
  */
-export function defaultName(kind: ExportKind, meeting: { title: string; startsAt: string }, options: { caseNumber?: number; deidentified: boolean }): string {
-  const what = { 'deck-pdf': 'deck', 'deck-pptx': 'deck', 'minutes-pdf': 'minutes', 'outcome-pdf': `case-${options.caseNumber ?? 0}-outcome` }[kind];
+export function defaultName(
+  kind: ExportKind,
+  meeting: { title: string; startsAt: string },
+  options: { caseNumber?: number; deidentified: boolean },
+): string {
+  const what = {
+    'deck-pdf': 'deck',
+    'deck-pptx': 'deck',
+    'minutes-pdf': 'minutes',
+    'outcome-pdf': `case-${options.caseNumber ?? 0}-outcome`,
+  }[kind];
   return `${slug(meeting.title)}-${meeting.startsAt.slice(0, 10)}-${what}${options.deidentified ? '-deidentified' : ''}${EXPORT_EXTENSION[kind]}`;
 }
 
@@ -189,7 +205,17 @@ export class ExportsService {
       .flatMap((name) => {
         try {
           const st = statSync(path.join(dir, name));
-          return st.isFile() ? [{ name, bytes: st.size, modifiedAt: st.mtime.toISOString(), downloadUrl: downloadUrl(name), mtime: st.mtimeMs }] : [];
+          return st.isFile()
+            ? [
+                {
+                  name,
+                  bytes: st.size,
+                  modifiedAt: st.mtime.toISOString(),
+                  downloadUrl: downloadUrl(name),
+                  mtime: st.mtimeMs,
+                },
+              ]
+            : [];
         } catch {
           return [];
         }
@@ -227,13 +253,20 @@ export class ExportsService {
       meeting = assertMeeting(db, req.meetingId);
     }
     if (req.kind !== 'deck-pptx') this.pdfSource();
-    const name = defaultName(req.kind, { title: meeting.title, startsAt: meeting.starts_at }, { caseNumber, deidentified: req.deidentified });
+    const name = defaultName(
+      req.kind,
+      { title: meeting.title, startsAt: meeting.starts_at },
+      { caseNumber, deidentified: req.deidentified },
+    );
     return { req, meeting, itemId, target: this.resolveTarget(req, name) };
   }
 
   private pdfSource(): PdfSource {
     if (!this.pdf) {
-      throw new DomainError('refused', 'PDF export is not available here: no PDF printer is set up (the desktop app and the web host have one; the CLI starts its own).');
+      throw new DomainError(
+        'refused',
+        'PDF export is not available here: no PDF printer is set up (the desktop app and the web host have one; the CLI starts its own).',
+      );
     }
     this.pdf.printer.check?.();
     return this.pdf;
@@ -242,19 +275,34 @@ export class ExportsService {
   private resolveTarget(req: ExportJob, name: string): Target {
     if (req.path === undefined) return { file: null, defaultName: name, overwrite: false };
     const file = req.path;
-    if (!path.isAbsolute(file)) throw new DomainError('invalid-input', `Give the full path of the file to write, not "${file}"`, 'path');
+    if (!path.isAbsolute(file))
+      throw new DomainError('invalid-input', `Give the full path of the file to write, not "${file}"`, 'path');
     const ext = EXPORT_EXTENSION[req.kind];
-    if (path.extname(file).toLowerCase() !== ext) throw new DomainError('invalid-input', `A ${ext.slice(1).toUpperCase()} export needs a file name ending in ${ext}`, 'path');
+    if (path.extname(file).toLowerCase() !== ext)
+      throw new DomainError(
+        'invalid-input',
+        `A ${ext.slice(1).toUpperCase()} export needs a file name ending in ${ext}`,
+        'path',
+      );
     const dir = path.dirname(file);
-    if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new DomainError('invalid-input', `The folder ${dir} does not exist`, 'path');
+    if (!existsSync(dir) || !statSync(dir).isDirectory())
+      throw new DomainError('invalid-input', `The folder ${dir} does not exist`, 'path');
     if (existsSync(file)) {
       if (statSync(file).isDirectory()) throw new DomainError('invalid-input', `${file} is a folder`, 'path');
-      if (!req.overwrite) throw new DomainError('conflict', `${path.basename(file)} already exists in ${dir}: choose another name, or allow replacing it`, 'path');
+      if (!req.overwrite)
+        throw new DomainError(
+          'conflict',
+          `${path.basename(file)} already exists in ${dir}: choose another name, or allow replacing it`,
+          'path',
+        );
     }
     return { file, defaultName: name, overwrite: req.overwrite ?? false };
   }
 
-  private async runResolved({ req, meeting, itemId, target }: Resolved, control: ExportControl): Promise<ExportOutcome> {
+  private async runResolved(
+    { req, meeting, itemId, target }: Resolved,
+    control: ExportControl,
+  ): Promise<ExportOutcome> {
     const started = performance.now();
     const { signal } = control;
     const report = (phase: string, done: number, total: number | null) => control.onProgress?.({ phase, done, total });
@@ -269,7 +317,8 @@ export class ExportsService {
       bytes = await buildDeckPptx(deck, {
         readImage: (src) => this.readKeyImage(src),
         signal,
-        onProgress: (p) => report(p.done === p.total ? 'Packing the PowerPoint file' : `Slide ${p.done} of ${p.total}`, p.done, p.total),
+        onProgress: (p) =>
+          report(p.done === p.total ? 'Packing the PowerPoint file' : `Slide ${p.done} of ${p.total}`, p.done, p.total),
       });
     } else {
       const source = this.pdfSource();
@@ -360,6 +409,10 @@ function progressCounts(p: ExportProgress) {
 /** What the job registry keeps as a finished job's result (shaped for imports): slides or pages, as counts. */
 function jobOutcome(outcome: ExportOutcome): ImportOutcome {
   const n = outcome.kind === 'deck-pptx' ? (outcome.slides ?? 0) : (outcome.pages ?? 0);
-  return { counts: { scanned: n, imported: n, duplicates: 0, rejected: 0, total: n }, rejected: [], needsConfirmation: [], attachedStudies: [] };
+  return {
+    counts: { scanned: n, imported: n, duplicates: 0, rejected: 0, total: n },
+    rejected: [],
+    needsConfirmation: [],
+    attachedStudies: [],
+  };
 }
-

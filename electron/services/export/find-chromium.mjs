@@ -34,7 +34,13 @@ export function systemChromiumPaths(platform, env) {
     .split(':')
     .filter(Boolean)
     .flatMap((dir) => ['chromium', 'chromium-browser'].map((name) => path.posix.join(dir, name)));
-  const fixed = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/snap/bin/chromium', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+  const fixed = [
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/snap/bin/chromium',
+    '/usr/bin/google-chrome',
+    '/usr/bin/google-chrome-stable',
+  ];
   return [...new Set([...fixed.slice(0, 2), ...onPath, ...fixed.slice(2)])];
 }
 

@@ -48,9 +48,12 @@ export interface PdfSource {
 
 /** The print views' routes (hash routes of the renderer). */
 export const printRoute = {
-  deck: (meetingId: number, deidentified: boolean) => `/print/meeting/${meetingId}${deidentified ? '?deidentified=1' : ''}`,
-  outcome: (agendaItemId: number, deidentified: boolean) => `/print/outcome/${agendaItemId}${deidentified ? '?deidentified=1' : ''}`,
-  minutes: (meetingId: number, deidentified: boolean) => `/print/minutes/${meetingId}${deidentified ? '?deidentified=1' : ''}`,
+  deck: (meetingId: number, deidentified: boolean) =>
+    `/print/meeting/${meetingId}${deidentified ? '?deidentified=1' : ''}`,
+  outcome: (agendaItemId: number, deidentified: boolean) =>
+    `/print/outcome/${agendaItemId}${deidentified ? '?deidentified=1' : ''}`,
+  minutes: (meetingId: number, deidentified: boolean) =>
+    `/print/minutes/${meetingId}${deidentified ? '?deidentified=1' : ''}`,
 };
 
 /**
@@ -234,7 +237,9 @@ export class ChromiumPdfPrinter implements PdfPrinter {
     const launchError = new Promise<never>((_, reject) => {
       child.once('error', (err) => reject(new Error(`Could not start Chromium (${executable}): ${err.message}`)));
       child.once('exit', (code, sig) => {
-        const why = new CdpError(`Chromium (${executable}) exited (${sig ?? `code ${code}`})${this.stderrTail ? `: ${this.lastLines()}` : ''}`);
+        const why = new CdpError(
+          `Chromium (${executable}) exited (${sig ?? `code ${code}`})${this.stderrTail ? `: ${this.lastLines()}` : ''}`,
+        );
         cdp.close(why);
         reject(why);
       });
@@ -255,7 +260,10 @@ export class ChromiumPdfPrinter implements PdfPrinter {
         cdp.send('Browser.getVersion'),
         launchError,
         new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`Chromium (${executable}) did not answer within ${timeout / 1000} s`)), timeout);
+          timer = setTimeout(
+            () => reject(new Error(`Chromium (${executable}) did not answer within ${timeout / 1000} s`)),
+            timeout,
+          );
         }),
       ]);
     } catch (err) {
@@ -291,7 +299,11 @@ export class ChromiumPdfPrinter implements PdfPrinter {
     try {
       targetId = (await cdp.send<{ targetId: string }>('Target.createTarget', { url: 'about:blank' })).targetId;
       const { sessionId } = await cdp.send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true });
-      await cdp.send('Emulation.setDeviceMetricsOverride', { width: 1280, height: 720, deviceScaleFactor: 1, mobile: false }, sessionId);
+      await cdp.send(
+        'Emulation.setDeviceMetricsOverride',
+        { width: 1280, height: 720, deviceScaleFactor: 1, mobile: false },
+        sessionId,
+      );
       offs.push(
         cdp.on('Runtime.exceptionThrown', (p, s) => {
           if (s !== sessionId) return;
@@ -310,13 +322,19 @@ export class ChromiumPdfPrinter implements PdfPrinter {
         const converted = await race(
           cdp.send<{ exceptionDetails?: { exception?: { description?: string }; text?: string } }>(
             'Runtime.evaluate',
-            { expression: `(${JPEG_IMAGES_SCRIPT})(${Number(options.jpegQuality)})`, awaitPromise: true, returnByValue: true },
+            {
+              expression: `(${JPEG_IMAGES_SCRIPT})(${Number(options.jpegQuality)})`,
+              awaitPromise: true,
+              returnByValue: true,
+            },
             sessionId,
           ),
         );
         if (converted.exceptionDetails) {
           const d = converted.exceptionDetails;
-          throw new Error(`Could not prepare the images for the PDF: ${d.exception?.description ?? d.text ?? 'script error'}`);
+          throw new Error(
+            `Could not prepare the images for the PDF: ${d.exception?.description ?? d.text ?? 'script error'}`,
+          );
         }
       }
       options.onPhase?.('printing');
@@ -338,7 +356,13 @@ export class ChromiumPdfPrinter implements PdfPrinter {
       if (printed.stream) {
         for (;;) {
           throwIfAborted(signal);
-          const r = await race(cdp.send<{ data: string; base64Encoded?: boolean; eof: boolean }>('IO.read', { handle: printed.stream, size: 4 << 20 }, sessionId));
+          const r = await race(
+            cdp.send<{ data: string; base64Encoded?: boolean; eof: boolean }>(
+              'IO.read',
+              { handle: printed.stream, size: 4 << 20 },
+              sessionId,
+            ),
+          );
           chunks.push(Buffer.from(r.data, r.base64Encoded ? 'base64' : 'utf8'));
           if (r.eof) break;
         }
@@ -356,14 +380,25 @@ export class ChromiumPdfPrinter implements PdfPrinter {
     }
   }
 
-  private async waitForReady(cdp: CdpPipe, sessionId: string, url: string, timeoutMs: number, errors: string[], signal?: AbortSignal): Promise<void> {
+  private async waitForReady(
+    cdp: CdpPipe,
+    sessionId: string,
+    url: string,
+    timeoutMs: number,
+    errors: string[],
+    signal?: AbortSignal,
+  ): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     const probe = `(${PRINT_STATE_PROBE})()`;
     let last: { ready: boolean; error?: string | null; href?: string; text?: string } = { ready: false };
     while (Date.now() < deadline) {
       throwIfAborted(signal);
       try {
-        const r = await cdp.send<{ result: { value?: typeof last } }>('Runtime.evaluate', { expression: probe, returnByValue: true }, sessionId);
+        const r = await cdp.send<{ result: { value?: typeof last } }>(
+          'Runtime.evaluate',
+          { expression: probe, returnByValue: true },
+          sessionId,
+        );
         last = r.result.value ?? { ready: false };
       } catch (err) {
         // The page is between documents: try again.
@@ -371,12 +406,15 @@ export class ChromiumPdfPrinter implements PdfPrinter {
       }
       if (last.error) throw new Error(`The print view reported an error: ${last.error}`);
       if (last.ready) return;
-      if (last.text?.startsWith('Unauthorized')) throw new Error('The print view was refused by the web host (token not accepted)');
+      if (last.text?.startsWith('Unauthorized'))
+        throw new Error('The print view was refused by the web host (token not accepted)');
       await sleep(40);
     }
     const seen = last.text ? ` It showed: "${last.text.replace(/\s+/g, ' ').slice(0, 160)}".` : '';
     const scriptErrors = errors.length ? ` Script errors: ${errors.slice(0, 3).join('; ')}.` : '';
-    throw new Error(`The print view ${redact(last.href ?? url)} was not ready after ${Math.round(timeoutMs / 1000)} s.${seen}${scriptErrors}`);
+    throw new Error(
+      `The print view ${redact(last.href ?? url)} was not ready after ${Math.round(timeoutMs / 1000)} s.${seen}${scriptErrors}`,
+    );
   }
 }
 

@@ -66,7 +66,20 @@ export function fitText(text: string, w: number, h: number, max: number, min = 1
 }
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** "Thursday 10 December 2026" from 'YYYY-MM-DD...' (the same on every machine, whatever its locale). */
 export function longDate(at: string): string {
@@ -86,25 +99,64 @@ function defineMaster(pptx: PptxGenJS, deck: MeetingDeck): void {
     objects: [
       { rect: { x: 0, y: 0, w: W, h: 0.09, fill: { color: C.accent }, line: { color: C.accent, width: 0 } } },
       { line: { x: M, y: 7.0, w: INNER_W, h: 0, line: { color: C.rule, width: 0.75 } } },
-      { text: { text: footer, options: { x: M, y: 7.04, w: 8.5, h: 0.32, fontFace: FONT, fontSize: 11, color: C.muted, margin: 0 } } },
+      {
+        text: {
+          text: footer,
+          options: { x: M, y: 7.04, w: 8.5, h: 0.32, fontFace: FONT, fontSize: 11, color: C.muted, margin: 0 },
+        },
+      },
       ...(deck.deidentified
         ? [
             {
               text: {
                 text: 'De-identified: for teaching and second opinion',
-                options: { x: 7.2, y: 7.04, w: 4.6, h: 0.32, fontFace: FONT, fontSize: 11, bold: true, color: C.warn, align: 'right' as const, margin: 0 },
+                options: {
+                  x: 7.2,
+                  y: 7.04,
+                  w: 4.6,
+                  h: 0.32,
+                  fontFace: FONT,
+                  fontSize: 11,
+                  bold: true,
+                  color: C.warn,
+                  align: 'right' as const,
+                  margin: 0,
+                },
               },
             },
           ]
         : []),
       {
         placeholder: {
-          options: { name: 'title', type: 'title', x: M, y: 0.32, w: 9.2, h: 0.85, fontFace: FONT, fontSize: 30, bold: true, color: C.navy, valign: 'middle', margin: 0 },
+          options: {
+            name: 'title',
+            type: 'title',
+            x: M,
+            y: 0.32,
+            w: 9.2,
+            h: 0.85,
+            fontFace: FONT,
+            fontSize: 30,
+            bold: true,
+            color: C.navy,
+            valign: 'middle',
+            margin: 0,
+          },
           text: '',
         },
       },
     ],
-    slideNumber: { x: 12.1, y: 7.04, w: 0.73, h: 0.32, fontFace: FONT, fontSize: 11, color: C.muted, align: 'right', margin: 0 },
+    slideNumber: {
+      x: 12.1,
+      y: 7.04,
+      w: 0.73,
+      h: 0.32,
+      fontFace: FONT,
+      fontSize: 11,
+      color: C.muted,
+      align: 'right',
+      margin: 0,
+    },
   });
 }
 
@@ -118,21 +170,74 @@ function caseTag(s: PSlide, deck: MeetingDeck, slide: Slide): void {
   const section = deck.sections.find((x) => x.itemId === slide.itemId);
   if (!section) return;
   const bits = [`Case ${section.number}`, section.presenter, `${section.minutes} min`].filter(Boolean);
-  s.addText(bits.join(' · '), { x: 9.9, y: 0.4, w: 2.93, h: 0.5, fontFace: FONT, fontSize: 13, color: C.muted, align: 'right', valign: 'middle', margin: 0 });
+  s.addText(bits.join(' · '), {
+    x: 9.9,
+    y: 0.4,
+    w: 2.93,
+    h: 0.5,
+    fontFace: FONT,
+    fontSize: 13,
+    color: C.muted,
+    align: 'right',
+    valign: 'middle',
+    margin: 0,
+  });
 }
 
 function label(s: PSlide, text: string, x: number, y: number, w: number): void {
-  s.addText(text.toUpperCase(), { x, y, w, h: 0.3, fontFace: FONT, fontSize: 11, bold: true, color: C.accent, charSpacing: 1, margin: 0 });
+  s.addText(text.toUpperCase(), {
+    x,
+    y,
+    w,
+    h: 0.3,
+    fontFace: FONT,
+    fontSize: 11,
+    bold: true,
+    color: C.accent,
+    charSpacing: 1,
+    margin: 0,
+  });
 }
 
-function body(s: PSlide, text: string, x: number, y: number, w: number, h: number, max = 20, min = 11, extra: PptxGenJS.TextPropsOptions = {}): void {
+function body(
+  s: PSlide,
+  text: string,
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+  max = 20,
+  min = 11,
+  extra: PptxGenJS.TextPropsOptions = {},
+): void {
   if (!text.trim()) return;
   const fitted = fitText(text, w, h, max, min);
-  s.addText(fitted.text, { x, y, w, h, fontFace: FONT, fontSize: fitted.size, color: C.ink, valign: 'top', margin: 2, paraSpaceAfter: 4, ...extra });
+  s.addText(fitted.text, {
+    x,
+    y,
+    w,
+    h,
+    fontFace: FONT,
+    fontSize: fitted.size,
+    color: C.ink,
+    valign: 'top',
+    margin: 2,
+    paraSpaceAfter: 4,
+    ...extra,
+  });
 }
 
 /** A pale box with a coloured bar on its left, for the question to the board and warnings. */
-function callout(s: PSlide, heading: string, text: string, x: number, y: number, w: number, h: number, tone: 'accent' | 'warn' = 'accent'): void {
+function callout(
+  s: PSlide,
+  heading: string,
+  text: string,
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+  tone: 'accent' | 'warn' = 'accent',
+): void {
   const [bar, pale] = tone === 'accent' ? [C.accent, C.accentPale] : [C.warn, C.warnPale];
   s.addShape('rect', { x, y, w, h, fill: { color: pale }, line: { color: pale, width: 0 } });
   s.addShape('rect', { x, y, w: 0.08, h, fill: { color: bar }, line: { color: bar, width: 0 } });
@@ -140,7 +245,16 @@ function callout(s: PSlide, heading: string, text: string, x: number, y: number,
   body(s, text || '—', x + 0.25, y + 0.5, w - 0.4, h - 0.6, 22, 12, { bold: true, color: C.ink });
 }
 
-function table(s: PSlide, rows: Cell[][], x: number, y: number, w: number, colW: number[], fontSize: number, maxH?: number): void {
+function table(
+  s: PSlide,
+  rows: Cell[][],
+  x: number,
+  y: number,
+  w: number,
+  colW: number[],
+  fontSize: number,
+  maxH?: number,
+): void {
   const scale = w / colW.reduce((a, b) => a + b, 0);
   s.addTable(rows, {
     x,
@@ -168,7 +282,12 @@ function agendaSlide(s: PSlide, slide: SlideOf<'agenda'>): void {
   title(s, `${meeting.title}: agenda`);
   const when = `${longDate(meeting.startsAt)}, ${clockTime(meeting.startsAt)}–${clockTime(meeting.endsAt)}`;
   const where = [meeting.place, meeting.videoLink].filter(Boolean).join(' · ');
-  const who = [meeting.chair ? `Chair: ${meeting.chair}` : '', meeting.coordinator ? `Coordinator: ${meeting.coordinator}` : ''].filter(Boolean).join(' · ');
+  const who = [
+    meeting.chair ? `Chair: ${meeting.chair}` : '',
+    meeting.coordinator ? `Coordinator: ${meeting.coordinator}` : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
   s.addText(
     [
       { text: `${meeting.boardLabel} board · ${when}`, options: { bold: true, breakLine: true } },
@@ -180,7 +299,16 @@ function agendaSlide(s: PSlide, slide: SlideOf<'agenda'>): void {
   const footer = `${rows.length} case${rows.length === 1 ? '' : 's'}, ${totalMinutes} of ${meeting.durationMinutes} minutes allotted${
     minutesLeft < 0 ? ` (${-minutesLeft} over)` : `, ${minutesLeft} to spare`
   }`;
-  s.addText(footer, { x: M, y: 6.5, w: INNER_W, h: 0.35, fontFace: FONT, fontSize: 13, color: minutesLeft < 0 ? C.warn : C.muted, margin: 0 });
+  s.addText(footer, {
+    x: M,
+    y: 6.5,
+    w: INNER_W,
+    h: 0.35,
+    fontFace: FONT,
+    fontSize: 13,
+    color: minutesLeft < 0 ? C.warn : C.muted,
+    margin: 0,
+  });
   if (rows.length === 0) {
     body(s, 'No cases on the agenda yet.', M, 2.3, INNER_W, 1, 20);
     return;
@@ -215,7 +343,13 @@ function agendaSlide(s: PSlide, slide: SlideOf<'agenda'>): void {
     if (part.length === 0) return;
     const data: Cell[][] = [
       [head('#'), head('Time'), head('Patient'), head('Diagnosis'), head('Min')],
-      ...part.map((r) => [cell(String(r.number), { bold: true }), cell(clockTime(r.plannedStart)), cell(name(r), { bold: true }), cell(r.diagnosis), cell(String(r.minutes), { align: 'right' })]),
+      ...part.map((r) => [
+        cell(String(r.number), { bold: true }),
+        cell(clockTime(r.plannedStart)),
+        cell(name(r), { bold: true }),
+        cell(r.diagnosis),
+        cell(String(r.minutes), { align: 'right' }),
+      ]),
     ];
     table(s, data, M + i * (colW + 0.33), top, colW, [0.4, 0.7, 1.9, 2.5, 0.5], size);
   });
@@ -224,9 +358,17 @@ function agendaSlide(s: PSlide, slide: SlideOf<'agenda'>): void {
 function titleSlide(s: PSlide, slide: SlideOf<'title'>): void {
   const c = slide.content;
   title(s, slide.title);
-  const ids = [c.patient.mrn ? `MRN ${c.patient.mrn}` : '', c.patient.dateOfBirth ? `born ${dayMonthYear(c.patient.dateOfBirth)}` : ''].filter(Boolean).join(' · ');
+  const ids = [
+    c.patient.mrn ? `MRN ${c.patient.mrn}` : '',
+    c.patient.dateOfBirth ? `born ${dayMonthYear(c.patient.dateOfBirth)}` : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
   s.addText(
-    [{ text: slide.text.summary || `${c.patient.age}, ${c.patient.sexLabel}`, options: { bold: true } }, ...(ids ? [{ text: `   ${ids}`, options: { color: C.muted } }] : [])] as TextRun[],
+    [
+      { text: slide.text.summary || `${c.patient.age}, ${c.patient.sexLabel}`, options: { bold: true } },
+      ...(ids ? [{ text: `   ${ids}`, options: { color: C.muted } }] : []),
+    ] as TextRun[],
     { x: M, y: 1.2, w: 8.0, h: 0.5, fontFace: FONT, fontSize: 20, color: C.ink, margin: 0 },
   );
   const leftW = 7.3;
@@ -245,12 +387,33 @@ function titleSlide(s: PSlide, slide: SlideOf<'title'>): void {
       { text: `${k}: `, options: { bold: true, color: C.muted } },
       { text: v, options: { breakLine: i < facts.length - 1 } },
     ]) as TextRun[],
-    { x: M, y: 4.45, w: leftW, h: 1.4, fontFace: FONT, fontSize: 15, color: C.ink, valign: 'top', margin: 0, paraSpaceAfter: 3 },
+    {
+      x: M,
+      y: 4.45,
+      w: leftW,
+      h: 1.4,
+      fontFace: FONT,
+      fontSize: 15,
+      color: C.ink,
+      valign: 'top',
+      margin: 0,
+      paraSpaceAfter: 3,
+    },
   );
   callout(s, 'Question for the board', slide.text.question, 8.3, 1.95, W - M - 8.3, 3.9);
   if (c.history.length) {
     const fitted = fitText(`Earlier meetings: ${c.history.join('; ')}`, INNER_W, 0.75, 13, 9);
-    s.addText(fitted.text, { x: M, y: 6.0, w: INNER_W, h: 0.75, fontFace: FONT, fontSize: fitted.size, color: C.warn, valign: 'top', margin: 0 });
+    s.addText(fitted.text, {
+      x: M,
+      y: 6.0,
+      w: INNER_W,
+      h: 0.75,
+      fontFace: FONT,
+      fontSize: fitted.size,
+      color: C.warn,
+      valign: 'top',
+      margin: 0,
+    });
   }
 }
 
@@ -274,7 +437,14 @@ function historySlide(s: PSlide, slide: SlideOf<'history'>): void {
   const size = shown.length > 8 ? 10 : 12;
   const rows: Cell[][] = shown.map((e) => [
     cell(dayMonthYear(e.date) || '—', { bold: true, color: C.accent }),
-    { text: [{ text: e.title, options: { bold: true, breakLine: Boolean(e.detail) } }, ...(e.detail ? [{ text: e.detail.length > 160 ? `${e.detail.slice(0, 160)}…` : e.detail, options: { color: C.muted } }] : [])] as TextRun[] },
+    {
+      text: [
+        { text: e.title, options: { bold: true, breakLine: Boolean(e.detail) } },
+        ...(e.detail
+          ? [{ text: e.detail.length > 160 ? `${e.detail.slice(0, 160)}…` : e.detail, options: { color: C.muted } }]
+          : []),
+      ] as TextRun[],
+    },
   ]);
   table(s, rows, x, TOP + 0.35, w, [1.2, w - 1.2], size, Math.min(5.2, shown.length * (size > 10 ? 0.5 : 0.42)));
 }
@@ -302,7 +472,14 @@ function imagingSlide(s: PSlide, slide: SlideOf<'imaging'>, options: PptxOptions
         const scale = Math.min(cellW / dims.width, boxH / dims.height);
         const w = dims.width * scale;
         const h = dims.height * scale;
-        s.addShape('rect', { x: cx, y: cy, w: cellW, h: boxH, fill: { color: '000000' }, line: { color: '000000', width: 0 } });
+        s.addShape('rect', {
+          x: cx,
+          y: cy,
+          w: cellW,
+          h: boxH,
+          fill: { color: '000000' },
+          line: { color: '000000', width: 0 },
+        });
         s.addImage({
           data: `image/png;base64,${stripPngMetadata(png).toString('base64')}`,
           x: cx + (cellW - w) / 2,
@@ -312,15 +489,45 @@ function imagingSlide(s: PSlide, slide: SlideOf<'imaging'>, options: PptxOptions
           altText: img.caption || `Key image ${i + 1}`,
         });
       } else {
-        s.addShape('rect', { x: cx, y: cy, w: cellW, h: boxH, fill: { color: C.panel }, line: { color: C.rule, width: 0.75 } });
-        s.addText('Key image not available', { x: cx, y: cy, w: cellW, h: boxH, fontFace: FONT, fontSize: 14, color: C.muted, align: 'center', valign: 'middle' });
+        s.addShape('rect', {
+          x: cx,
+          y: cy,
+          w: cellW,
+          h: boxH,
+          fill: { color: C.panel },
+          line: { color: C.rule, width: 0.75 },
+        });
+        s.addText('Key image not available', {
+          x: cx,
+          y: cy,
+          w: cellW,
+          h: boxH,
+          fontFace: FONT,
+          fontSize: 14,
+          color: C.muted,
+          align: 'center',
+          valign: 'middle',
+        });
       }
       const where = [img.seriesDescription, dayMonthYear(img.studyDate)].filter(Boolean).join(', ');
       const runs = [
         { text: img.caption || `Image ${i + 1}`, options: { bold: true, breakLine: true } },
-        { text: [img.measurements.join('; '), where].filter(Boolean).join(' · '), options: { color: C.muted, fontSize: rowsN === 2 ? 10 : 11 } },
+        {
+          text: [img.measurements.join('; '), where].filter(Boolean).join(' · '),
+          options: { color: C.muted, fontSize: rowsN === 2 ? 10 : 11 },
+        },
       ] as TextRun[];
-      s.addText(runs, { x: cx, y: cy + boxH + 0.05, w: cellW, h: captionH - 0.05, fontFace: FONT, fontSize: rowsN === 2 ? 12 : 14, color: C.ink, valign: 'top', margin: 0 });
+      s.addText(runs, {
+        x: cx,
+        y: cy + boxH + 0.05,
+        w: cellW,
+        h: captionH - 0.05,
+        fontFace: FONT,
+        fontSize: rowsN === 2 ? 12 : 14,
+        color: C.ink,
+        valign: 'top',
+        margin: 0,
+      });
     });
   }
   if (!side) return;
@@ -338,7 +545,10 @@ function imagingSlide(s: PSlide, slide: SlideOf<'imaging'>, options: PptxOptions
       {
         text: [
           { text: l.label, options: { bold: true, breakLine: true } },
-          { text: `${l.size}${l.studyDate ? `, ${dayMonthYear(l.studyDate)}` : ''}${l.source === 'typed' ? ' (typed)' : ''}`, options: { color: C.muted } },
+          {
+            text: `${l.size}${l.studyDate ? `, ${dayMonthYear(l.studyDate)}` : ''}${l.source === 'typed' ? ' (typed)' : ''}`,
+            options: { color: C.muted },
+          },
         ] as TextRun[],
       },
     ]);
@@ -352,24 +562,46 @@ function pathologySlide(s: PSlide, slide: SlideOf<'pathology'>): void {
   body(s, slide.text.summary ?? '', M, TOP - 0.1, INNER_W, 0.75, 20, 13, { bold: true, color: C.navy });
   if (!driving) return;
   const g = driving.grade;
-  const comps = g.score !== null ? ` (score ${g.score}: D${g.components.differentiation ?? '?'} M${g.components.mitoses ?? '?'} N${g.components.necrosis ?? '?'})` : '';
-  const gradeLine = g.status === 'not-gradable' ? `Not gradable${g.reason ? `: ${g.reason}` : ''}` : `FNCLCC ${g.grade}${comps}${g.source === 'reported' ? ', as reported' : ''}`;
+  const comps =
+    g.score !== null
+      ? ` (score ${g.score}: D${g.components.differentiation ?? '?'} M${g.components.mitoses ?? '?'} N${g.components.necrosis ?? '?'})`
+      : '';
+  const gradeLine =
+    g.status === 'not-gradable'
+      ? `Not gradable${g.reason ? `: ${g.reason}` : ''}`
+      : `FNCLCC ${g.grade}${comps}${g.source === 'reported' ? ', as reported' : ''}`;
   const facts: [string, string][] = [
     ['Histotype', `${driving.histotype}${driving.icdO3 ? ` (ICD-O-3 ${driving.icdO3})` : ''}`],
     ['Grade', gradeLine],
-    ['Specimen', [driving.procedure, dayMonthYear(driving.specimenDate), driving.specimenId].filter(Boolean).join(', ')],
+    [
+      'Specimen',
+      [driving.procedure, dayMonthYear(driving.specimenDate), driving.specimenId].filter(Boolean).join(', '),
+    ],
     ['Laboratory', driving.laboratory || '—'],
     ['Margins', driving.margin || 'Not reported'],
     ...(driving.neoadjuvantTherapy || driving.treatmentEffect
-      ? ([['Treatment effect', `${driving.neoadjuvantTherapy ? 'After neoadjuvant therapy. ' : ''}${driving.treatmentEffect}`.trim()]] as [string, string][])
+      ? ([
+          [
+            'Treatment effect',
+            `${driving.neoadjuvantTherapy ? 'After neoadjuvant therapy. ' : ''}${driving.treatmentEffect}`.trim(),
+          ],
+        ] as [string, string][])
       : []),
-    ['Expert review', driving.expertReview ? `${driving.expertReview.by}, ${dayMonthYear(driving.expertReview.date)}: ${driving.expertReview.agreement}` : 'None recorded'],
+    [
+      'Expert review',
+      driving.expertReview
+        ? `${driving.expertReview.by}, ${dayMonthYear(driving.expertReview.date)}: ${driving.expertReview.agreement}`
+        : 'None recorded',
+    ],
   ];
   const leftW = 6.7;
   const top = TOP + 0.75;
   table(
     s,
-    facts.map(([k, v]) => [cell(k, { bold: true, color: C.muted, fill: { color: C.panel } }), cell(v.length > 220 ? `${v.slice(0, 220)}…` : v)]),
+    facts.map(([k, v]) => [
+      cell(k, { bold: true, color: C.muted, fill: { color: C.panel } }),
+      cell(v.length > 220 ? `${v.slice(0, 220)}…` : v),
+    ]),
     M,
     top,
     leftW,
@@ -382,19 +614,49 @@ function pathologySlide(s: PSlide, slide: SlideOf<'pathology'>): void {
   const ihc = driving.ihc.slice(0, 12);
   if (ihc.length) {
     const size = ihc.length > 8 ? 10 : 12;
-    table(s, [[head('IHC'), head('Result'), head('Note')], ...ihc.map((i) => [cell(i.marker, { bold: true }), cell(i.result), cell(i.note)])], x, y, w, [1.5, 1.6, w - 3.1], size);
+    table(
+      s,
+      [
+        [head('IHC'), head('Result'), head('Note')],
+        ...ihc.map((i) => [cell(i.marker, { bold: true }), cell(i.result), cell(i.note)]),
+      ],
+      x,
+      y,
+      w,
+      [1.5, 1.6, w - 3.1],
+      size,
+    );
     y += (ihc.length + 1) * (size > 10 ? 0.34 : 0.3) + 0.25;
   }
   const molecular = driving.molecular.slice(0, 8);
   if (molecular.length && y < 6.2) {
-    table(s, [[head('Molecular'), head('Result')], ...molecular.map((m) => [cell(m.test, { bold: true }), cell(m.result)])], x, y, w, [w * 0.55, w * 0.45], 12);
+    table(
+      s,
+      [[head('Molecular'), head('Result')], ...molecular.map((m) => [cell(m.test, { bold: true }), cell(m.result)])],
+      x,
+      y,
+      w,
+      [w * 0.55, w * 0.45],
+      12,
+    );
     y += (molecular.length + 1) * 0.34 + 0.25;
   }
-  if (!ihc.length && !molecular.length) body(s, 'No IHC or molecular results recorded.', x, y, w, 0.5, 14, 11, { color: C.muted });
+  if (!ihc.length && !molecular.length)
+    body(s, 'No IHC or molecular results recorded.', x, y, w, 0.5, 14, 11, { color: C.muted });
   if (others.length) {
     const line = `Earlier reports: ${others.map((o) => `${o.procedure} ${dayMonthYear(o.specimenDate)}: ${o.histotype}, ${o.grade.grade}`).join('; ')}`;
     const fitted = fitText(line, INNER_W, 0.55, 12, 9);
-    s.addText(fitted.text, { x: M, y: 6.3, w: INNER_W, h: 0.55, fontFace: FONT, fontSize: fitted.size, color: C.muted, valign: 'top', margin: 0 });
+    s.addText(fitted.text, {
+      x: M,
+      y: 6.3,
+      w: INNER_W,
+      h: 0.55,
+      fontFace: FONT,
+      fontSize: fitted.size,
+      color: C.muted,
+      valign: 'top',
+      margin: 0,
+    });
   }
 }
 
@@ -414,7 +676,15 @@ function stagingSlide(s: PSlide, slide: SlideOf<'staging'>): void {
     const bw = (INNER_W - 4 * 0.25) / 5;
     boxes.forEach(([k, v], i) => {
       const x = M + i * (bw + 0.25);
-      s.addShape('roundRect', { x, y, w: bw, h: 1.25, fill: { color: i === 4 ? C.navy : C.panel }, line: { color: i === 4 ? C.navy : C.rule, width: 0.75 }, rectRadius: 0.08 });
+      s.addShape('roundRect', {
+        x,
+        y,
+        w: bw,
+        h: 1.25,
+        fill: { color: i === 4 ? C.navy : C.panel },
+        line: { color: i === 4 ? C.navy : C.rule, width: 0.75 },
+        rectRadius: 0.08,
+      });
       s.addText(
         [
           { text: k, options: { fontSize: 13, bold: true, color: i === 4 ? 'C9D3E6' : C.muted, breakLine: true } },
@@ -429,7 +699,16 @@ function stagingSlide(s: PSlide, slide: SlideOf<'staging'>): void {
   body(s, slide.text.explanation ?? '', M, y + 0.3, INNER_W, 6.0 - y - 0.3, 20, 11);
   const foot = [`Size for T: ${c.size.text}.`, c.note ? `Note: ${c.note}` : ''].filter(Boolean).join('  ');
   const fitted = fitText(foot, INNER_W, 0.4, 13, 9);
-  s.addText(fitted.text, { x: M, y: 6.05, w: INNER_W, h: 0.4, fontFace: FONT, fontSize: fitted.size, color: C.muted, margin: 0 });
+  s.addText(fitted.text, {
+    x: M,
+    y: 6.05,
+    w: INNER_W,
+    h: 0.4,
+    fontFace: FONT,
+    fontSize: fitted.size,
+    color: C.muted,
+    margin: 0,
+  });
   if (c.defaults) {
     s.addText('No staging inputs saved: the defaults were used (NX, counted as N0; M0; clinical).', {
       x: M,
@@ -454,17 +733,51 @@ function planSlide(s: PSlide, slide: SlideOf<'plan'>): void {
   if (c.options.length) {
     label(s, 'Options', M, 4.35, leftW);
     s.addText(
-      c.options.map((o, i) => ({ text: o.label, options: { bullet: { code: '25A0' }, breakLine: i < c.options.length - 1 } })) as TextRun[],
-      { x: M, y: 4.65, w: leftW, h: 1.1, fontFace: FONT, fontSize: c.options.length > 3 ? 14 : 17, color: C.ink, valign: 'top', margin: 0 },
+      c.options.map((o, i) => ({
+        text: o.label,
+        options: { bullet: { code: '25A0' }, breakLine: i < c.options.length - 1 },
+      })) as TextRun[],
+      {
+        x: M,
+        y: 4.65,
+        w: leftW,
+        h: 1.1,
+        fontFace: FONT,
+        fontSize: c.options.length > 3 ? 14 : 17,
+        color: C.ink,
+        valign: 'top',
+        margin: 0,
+      },
     );
   }
   const r = c.readiness;
   if (r.open.length === 0) {
-    s.addText(r.ready ? 'Work-up complete' : 'Work-up: nothing missing or stale', { x: M, y: 6.0, w: leftW, h: 0.5, fontFace: FONT, fontSize: 15, bold: true, color: C.ok, margin: 0 });
+    s.addText(r.ready ? 'Work-up complete' : 'Work-up: nothing missing or stale', {
+      x: M,
+      y: 6.0,
+      w: leftW,
+      h: 0.5,
+      fontFace: FONT,
+      fontSize: 15,
+      bold: true,
+      color: C.ok,
+      margin: 0,
+    });
   } else {
     const line = r.open.map((o) => `${o.label} (${o.state})`).join('; ');
     const fitted = fitText(`Work-up open: ${line}`, leftW, 0.8, 14, 9);
-    s.addText(fitted.text, { x: M, y: 5.9, w: leftW, h: 0.8, fontFace: FONT, fontSize: fitted.size, bold: true, color: C.warn, valign: 'top', margin: 0 });
+    s.addText(fitted.text, {
+      x: M,
+      y: 5.9,
+      w: leftW,
+      h: 0.8,
+      fontFace: FONT,
+      fontSize: fitted.size,
+      bold: true,
+      color: C.warn,
+      valign: 'top',
+      margin: 0,
+    });
   }
   callout(s, 'Question for the board', slide.text.question ?? '', 8.3, TOP, W - M - 8.3, BOTTOM - TOP - 0.2);
 }
@@ -503,7 +816,8 @@ export async function buildDeckPptx(deck: MeetingDeck, options: PptxOptions): Pr
 
   const total = deck.slides.length;
   const sectionOf = new Map<number, string>();
-  for (const sec of deck.sections) sectionOf.set(sec.itemId, deck.deidentified ? `Case ${sec.number}` : `${sec.number}. ${sec.label}`);
+  for (const sec of deck.sections)
+    sectionOf.set(sec.itemId, deck.deidentified ? `Case ${sec.number}` : `${sec.number}. ${sec.label}`);
   const opened = new Set<string>();
   for (let i = 0; i < total; i++) {
     throwIfAborted(signal);

@@ -33,7 +33,11 @@ export class AnnotationsService {
       for (const [i, a] of annotations.entries()) {
         const owner = sql.instanceOwner(this.db, a.sopInstanceUid);
         if (!owner || owner.series_instance_uid !== seriesUid) {
-          throw new DomainError('invalid-input', `Measurement ${i + 1} is on image ${a.sopInstanceUid}, which is not in this series`, `annotations.${i}.sopInstanceUid`);
+          throw new DomainError(
+            'invalid-input',
+            `Measurement ${i + 1} is on image ${a.sopInstanceUid}, which is not in this series`,
+            `annotations.${i}.sopInstanceUid`,
+          );
         }
       }
       sql.deleteAnnotationsOfSeries(this.db, caseId, seriesUid);

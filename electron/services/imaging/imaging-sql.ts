@@ -16,7 +16,9 @@ export interface AnnotationRow {
 
 export function listAnnotations(db: Db, caseId: number, seriesUid: string): AnnotationRow[] {
   return db
-    .prepare('SELECT * FROM annotations WHERE case_id = ? AND series_instance_uid = ? ORDER BY sop_instance_uid, frame, id')
+    .prepare(
+      'SELECT * FROM annotations WHERE case_id = ? AND series_instance_uid = ? ORDER BY sop_instance_uid, frame, id',
+    )
     .all(caseId, seriesUid) as AnnotationRow[];
 }
 
@@ -32,7 +34,17 @@ export function insertAnnotation(db: Db, row: AnnotationRow): void {
 }
 
 /** The series an instance belongs to, and the case its study is attached to (null when unattached). */
-export function instanceOwner(db: Db, sopUid: string): { series_instance_uid: string; case_id: number | null; study_date: string | null; series_description: string | null } | undefined {
+export function instanceOwner(
+  db: Db,
+  sopUid: string,
+):
+  | {
+      series_instance_uid: string;
+      case_id: number | null;
+      study_date: string | null;
+      series_description: string | null;
+    }
+  | undefined {
   return db
     .prepare(
       `SELECT se.series_instance_uid, st.case_id, st.study_date, se.series_description
@@ -41,7 +53,14 @@ export function instanceOwner(db: Db, sopUid: string): { series_instance_uid: st
        JOIN dicom_studies st ON st.id = se.study_id
        WHERE i.sop_instance_uid = ?`,
     )
-    .get(sopUid) as { series_instance_uid: string; case_id: number | null; study_date: string | null; series_description: string | null } | undefined;
+    .get(sopUid) as
+    | {
+        series_instance_uid: string;
+        case_id: number | null;
+        study_date: string | null;
+        series_description: string | null;
+      }
+    | undefined;
 }
 
 export interface KeyImageRow {
@@ -74,7 +93,10 @@ export function getKeyImage(db: Db, id: number): KeyImageRow | undefined {
   return db.prepare(`${SELECT_KEY_IMAGE} WHERE k.id = ?`).get(id) as KeyImageRow | undefined;
 }
 
-export function insertKeyImage(db: Db, row: Omit<KeyImageRow, 'id' | 'position' | 'study_date' | 'series_description'>): number {
+export function insertKeyImage(
+  db: Db,
+  row: Omit<KeyImageRow, 'id' | 'position' | 'study_date' | 'series_description'>,
+): number {
   const info = db
     .prepare(
       `INSERT INTO key_images (case_id, sop_instance_uid, frame, caption, view_json, annotations_json, render_path, position, created_at)
@@ -94,7 +116,9 @@ export function deleteKeyImage(db: Db, id: number): boolean {
 }
 
 export function allRenderPaths(db: Db): string[] {
-  return (db.prepare('SELECT render_path FROM key_images').all() as { render_path: string }[]).map((r) => r.render_path);
+  return (db.prepare('SELECT render_path FROM key_images').all() as { render_path: string }[]).map(
+    (r) => r.render_path,
+  );
 }
 
 export interface LesionRow {

@@ -56,17 +56,31 @@ export class KeyImagesService {
   }
 
   create(input: NewKeyImage): KeyImage {
-    if (!sql.caseExists(this.db, input.caseId)) throw new DomainError('not-found', `Case ${input.caseId} does not exist`);
+    if (!sql.caseExists(this.db, input.caseId))
+      throw new DomainError('not-found', `Case ${input.caseId} does not exist`);
     const owner = sql.instanceOwner(this.db, input.sopInstanceUid);
-    if (!owner) throw new DomainError('not-found', `Image ${input.sopInstanceUid} is not in the image store`, 'sopInstanceUid');
+    if (!owner)
+      throw new DomainError('not-found', `Image ${input.sopInstanceUid} is not in the image store`, 'sopInstanceUid');
     if (owner.case_id !== input.caseId) {
       throw new DomainError('refused', 'That image belongs to a study not attached to this case', 'sopInstanceUid');
     }
-    const stray = input.annotations.findIndex((a) => a.sopInstanceUid !== input.sopInstanceUid || a.frame !== input.frame);
-    if (stray >= 0) throw new DomainError('invalid-input', 'A key image holds only the measurements on its own image', `annotations.${stray}`);
+    const stray = input.annotations.findIndex(
+      (a) => a.sopInstanceUid !== input.sopInstanceUid || a.frame !== input.frame,
+    );
+    if (stray >= 0)
+      throw new DomainError(
+        'invalid-input',
+        'A key image holds only the measurements on its own image',
+        `annotations.${stray}`,
+      );
 
     const renderPath = claimRender(this.dataDir, input.renderToken);
-    if (!renderPath) throw new DomainError('invalid-input', 'The rendered image was not uploaded; save the key image again', 'renderToken');
+    if (!renderPath)
+      throw new DomainError(
+        'invalid-input',
+        'The rendered image was not uploaded; save the key image again',
+        'renderToken',
+      );
     try {
       const id = sql.insertKeyImage(this.db, {
         case_id: input.caseId,
@@ -87,7 +101,8 @@ export class KeyImagesService {
   }
 
   updateCaption(id: number, caption: string): KeyImage {
-    if (!sql.updateKeyImageCaption(this.db, id, caption)) throw new DomainError('not-found', `Key image ${id} does not exist`);
+    if (!sql.updateKeyImageCaption(this.db, id, caption))
+      throw new DomainError('not-found', `Key image ${id} does not exist`);
     return this.get(id);
   }
 

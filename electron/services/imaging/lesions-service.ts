@@ -56,7 +56,8 @@ export class LesionsService {
   }
 
   update(id: number, lesion: LesionFields): Lesion {
-    if (!sql.updateLesion(this.db, id, columns(lesion, this.now()))) throw new DomainError('not-found', `Lesion ${id} does not exist`);
+    if (!sql.updateLesion(this.db, id, columns(lesion, this.now())))
+      throw new DomainError('not-found', `Lesion ${id} does not exist`);
     return this.get(id);
   }
 

@@ -20,7 +20,8 @@ const incomingDir = (dataDir: string) => path.join(dataDir, 'renders', 'incoming
 export function acceptRenderUpload(dataDir: string, token: string, bytes: Buffer): void {
   if (!TOKEN.test(token)) throw new Error('Not a render token');
   if (bytes.length > MAX_RENDER_BYTES) throw new Error('The rendered image is larger than 20 MB');
-  if (bytes.length < PNG_SIGNATURE.length || !bytes.subarray(0, 8).equals(PNG_SIGNATURE)) throw new Error('The rendered image is not a PNG');
+  if (bytes.length < PNG_SIGNATURE.length || !bytes.subarray(0, 8).equals(PNG_SIGNATURE))
+    throw new Error('The rendered image is not a PNG');
   mkdirSync(incomingDir(dataDir), { recursive: true });
   const tmp = path.join(incomingDir(dataDir), `${token}.png.tmp`);
   writeFileSync(tmp, bytes);

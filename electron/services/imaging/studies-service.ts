@@ -53,14 +53,18 @@ export class StudiesService {
       row,
       instanceNumber: row.instance_number,
       sopInstanceUid: row.sop_instance_uid,
-      imageOrientationPatient: numbers(row.image_orientation_patient).length === 6 ? numbers(row.image_orientation_patient) : null,
+      imageOrientationPatient:
+        numbers(row.image_orientation_patient).length === 6 ? numbers(row.image_orientation_patient) : null,
       slicePosition: row.slice_position,
     }));
     return sortStack(sortable).map((s) => s.row);
   }
 
   /** A series as the viewer scrolls it: every frame of every instance, in anatomical order. */
-  stack(seriesUid: string): { images: StackImage[]; presets: { name: string; windowCenter: number; windowWidth: number }[] } {
+  stack(seriesUid: string): {
+    images: StackImage[];
+    presets: { name: string; windowCenter: number; windowWidth: number }[];
+  } {
     const series = dicom.getSeriesByUid(this.db, seriesUid);
     if (!series) throw new DomainError('not-found', `Series ${seriesUid} is not in the image store`);
     const instances = this.sortedInstances(series.id);

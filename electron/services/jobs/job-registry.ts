@@ -22,7 +22,11 @@ const KEEP_FINISHED_MS = 30 * 60 * 1000;
 export class JobRegistry {
   private readonly jobs = new Map<string, Job>();
 
-  start(kind: string, run: (control: JobControl) => Promise<ImportOutcome>, log?: (m: string, e: unknown) => void): string {
+  start(
+    kind: string,
+    run: (control: JobControl) => Promise<ImportOutcome>,
+    log?: (m: string, e: unknown) => void,
+  ): string {
     this.prune();
     const id = randomBytes(9).toString('base64url');
     const controller = new AbortController();
@@ -41,7 +45,13 @@ export class JobRegistry {
     setImmediate(() => {
       run(control).then(
         (result) => {
-          job.state = { ...job.state, state: controller.signal.aborted ? 'cancelled' : 'done', phase: 'finished', result, counts: result.counts };
+          job.state = {
+            ...job.state,
+            state: controller.signal.aborted ? 'cancelled' : 'done',
+            phase: 'finished',
+            result,
+            counts: result.counts,
+          };
           job.finishedAt = Date.now();
         },
         (err: unknown) => {
@@ -51,7 +61,11 @@ export class JobRegistry {
             ...job.state,
             state: cancelled ? 'cancelled' : 'failed',
             phase: 'finished',
-            error: cancelled ? `Cancelled: nothing of this ${kind} was kept` : err instanceof Error ? err.message : String(err),
+            error: cancelled
+              ? `Cancelled: nothing of this ${kind} was kept`
+              : err instanceof Error
+                ? err.message
+                : String(err),
           };
           job.finishedAt = Date.now();
         },
@@ -79,11 +93,13 @@ export class JobRegistry {
 
   /** Resolves when every running job has ended (used at shutdown and in tests). */
   async idle(): Promise<void> {
-    while ([...this.jobs.values()].some((j) => j.state.state === 'running')) await new Promise((r) => setTimeout(r, 20));
+    while ([...this.jobs.values()].some((j) => j.state.state === 'running'))
+      await new Promise((r) => setTimeout(r, 20));
   }
 
   private prune(): void {
     const now = Date.now();
-    for (const [id, job] of this.jobs) if (job.finishedAt && now - job.finishedAt > KEEP_FINISHED_MS) this.jobs.delete(id);
+    for (const [id, job] of this.jobs)
+      if (job.finishedAt && now - job.finishedAt > KEEP_FINISHED_MS) this.jobs.delete(id);
   }
 }

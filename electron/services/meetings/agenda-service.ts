@@ -1,5 +1,11 @@
 import { displayName } from '../../../shared/domain/case';
-import type { AgendaItemState, CarryOverResult, CaseMeetingEntry, MeetingDetail, MeetingStatus } from '../../../shared/domain/meeting';
+import type {
+  AgendaItemState,
+  CarryOverResult,
+  CaseMeetingEntry,
+  MeetingDetail,
+  MeetingStatus,
+} from '../../../shared/domain/meeting';
 import { DomainError } from '../errors';
 import { carryOver } from './meetings-service';
 import * as sql from './meetings-sql';
@@ -17,7 +23,11 @@ export class AgendaService {
   }
 
   /** Adds cases at the end of the agenda, in the order given. */
-  add(meetingId: number, caseIds: readonly number[], options: { presenter?: string; minutes?: number } = {}): MeetingDetail {
+  add(
+    meetingId: number,
+    caseIds: readonly number[],
+    options: { presenter?: string; minutes?: number } = {},
+  ): MeetingDetail {
     writeTransaction(this.db, () => {
       const meeting = assertMeeting(this.db, meetingId);
       assertAgendaOpen(meeting);
@@ -28,13 +38,18 @@ export class AgendaService {
       });
       const existing = sql.existingCaseIds(this.db, caseIds);
       const missing = caseIds.findIndex((id) => !existing.has(id));
-      if (missing >= 0) throw new DomainError('not-found', `Case ${caseIds[missing]} does not exist`, `caseIds.${missing}`);
+      if (missing >= 0)
+        throw new DomainError('not-found', `Case ${caseIds[missing]} does not exist`, `caseIds.${missing}`);
       const agenda = sql.itemViewsOfMeeting(this.db, meetingId);
       caseIds.forEach((id, i) => {
         const at = agenda.findIndex((a) => a.case_id === id);
         if (at >= 0) {
           const who = displayName({ familyName: agenda[at].family_name, givenNames: agenda[at].given_names });
-          throw new DomainError('conflict', `${who} (case ${id}) is already on this agenda, as case ${at + 1}`, `caseIds.${i}`);
+          throw new DomainError(
+            'conflict',
+            `${who} (case ${id}) is already on this agenda, as case ${at + 1}`,
+            `caseIds.${i}`,
+          );
         }
       });
       const now = this.ctx.now();
@@ -67,15 +82,26 @@ export class AgendaService {
       assertAgendaOpen(assertMeeting(this.db, item.meeting_id));
       const decision = sql.decisionOfItem(this.db, itemId);
       if (decision?.signed_off_at) {
-        throw new DomainError('refused', `The decision on this case was signed off by ${decision.signed_off_by}: it stays on the agenda as part of the record.`);
+        throw new DomainError(
+          'refused',
+          `The decision on this case was signed off by ${decision.signed_off_by}: it stays on the agenda as part of the record.`,
+        );
       }
       const successor = sql.successorOf(this.db, itemId);
       if (successor) {
-        throw new DomainError('refused', `This case was carried over to ${successor.title} (${successor.starts_at.replace('T', ' ')}): it stays here as part of its history.`);
+        throw new DomainError(
+          'refused',
+          `This case was carried over to ${successor.title} (${successor.starts_at.replace('T', ' ')}): it stays here as part of its history.`,
+        );
       }
       sql.deleteDraftDecision(this.db, itemId);
       sql.deleteItem(this.db, itemId);
-      sql.setPositions(this.db, item.meeting_id, sql.itemsOfMeeting(this.db, item.meeting_id).map((i) => i.id), this.ctx.now());
+      sql.setPositions(
+        this.db,
+        item.meeting_id,
+        sql.itemsOfMeeting(this.db, item.meeting_id).map((i) => i.id),
+        this.ctx.now(),
+      );
       return item.meeting_id;
     });
     return meetingDetail(this.ctx, meetingId);
@@ -90,7 +116,8 @@ export class AgendaService {
       const known = new Set(current);
       const seen = new Set<number>();
       itemIds.forEach((id, i) => {
-        if (!known.has(id)) throw new DomainError('invalid-input', `Item ${id} is not on this meeting's agenda`, `itemIds.${i}`);
+        if (!known.has(id))
+          throw new DomainError('invalid-input', `Item ${id} is not on this meeting's agenda`, `itemIds.${i}`);
         if (seen.has(id)) throw new DomainError('invalid-input', `Item ${id} is listed twice`, `itemIds.${i}`);
         seen.add(id);
       });
@@ -111,7 +138,10 @@ export class AgendaService {
    * Presenter, minutes, and the state 'pending' / 'not-discussed' (e.g. to carry a case over before the meeting
    * ends). Discussed and deferred come from the decision, never from here.
    */
-  setItem(itemId: number, changes: { presenter?: string; minutes?: number; state?: Extract<AgendaItemState, 'pending' | 'not-discussed'> }): MeetingDetail {
+  setItem(
+    itemId: number,
+    changes: { presenter?: string; minutes?: number; state?: Extract<AgendaItemState, 'pending' | 'not-discussed'> },
+  ): MeetingDetail {
     const meetingId = writeTransaction(this.db, () => {
       const item = assertItem(this.db, itemId);
       assertAgendaOpen(assertMeeting(this.db, item.meeting_id));
@@ -119,9 +149,14 @@ export class AgendaService {
       if (changes.state !== undefined && changes.state !== item.state) {
         const decision = sql.decisionOfItem(this.db, itemId);
         if (decision?.outcome) {
-          throw new DomainError('refused', `The decision records this case as ${decision.outcome}: change the decision instead.`, 'state');
+          throw new DomainError(
+            'refused',
+            `The decision records this case as ${decision.outcome}: change the decision instead.`,
+            'state',
+          );
         }
-        if (sql.successorOf(this.db, itemId)) throw new DomainError('refused', 'This case has already been carried over to a later meeting.', 'state');
+        if (sql.successorOf(this.db, itemId))
+          throw new DomainError('refused', 'This case has already been carried over to a later meeting.', 'state');
         state = changes.state;
       }
       sql.updateItem(
@@ -146,12 +181,15 @@ export class AgendaService {
    * them not discussed first, or finish the meeting.
    */
   carryOver(meetingId: number): CarryOverResult {
-    return writeTransaction(this.db, () => carryOver(this.ctx, assertMeeting(this.db, meetingId), { refuseWithoutTarget: true }));
+    return writeTransaction(this.db, () =>
+      carryOver(this.ctx, assertMeeting(this.db, meetingId), { refuseWithoutTarget: true }),
+    );
   }
 
   /** Every meeting the case has been on, oldest first. */
   caseHistory(caseId: number): CaseMeetingEntry[] {
-    if (sql.existingCaseIds(this.db, [caseId]).size === 0) throw new DomainError('not-found', `Case ${caseId} does not exist`);
+    if (sql.existingCaseIds(this.db, [caseId]).size === 0)
+      throw new DomainError('not-found', `Case ${caseId} does not exist`);
     return sql.itemsOfCase(this.db, caseId).map((r) => ({
       itemId: r.id,
       meetingId: r.meeting_id,

@@ -1,4 +1,10 @@
-import { Attendance, type Amendment, type DecisionPatch, type DecisionValue, type HistoryDecision } from '../../../shared/domain/meeting';
+import {
+  Attendance,
+  type Amendment,
+  type DecisionPatch,
+  type DecisionValue,
+  type HistoryDecision,
+} from '../../../shared/domain/meeting';
 import type { PlanOption } from '../../../shared/domain/clinical';
 import type { Db } from '../../db/open';
 import * as sql from './meetings-sql';
@@ -38,7 +44,10 @@ export function historyDecisionsOf(db: Db, itemIds: readonly number[]): Map<numb
   if (itemIds.length === 0) return out;
   const rows = sql.decisionsOfItems(db, itemIds);
   const amendments = new Map<number, Amendment[]>();
-  for (const a of sql.amendmentsOfDecisions(db, rows.map((r) => r.id))) {
+  for (const a of sql.amendmentsOfDecisions(
+    db,
+    rows.map((r) => r.id),
+  )) {
     const list = amendments.get(a.decision_id) ?? [];
     list.push(toAmendment(a));
     amendments.set(a.decision_id, list);

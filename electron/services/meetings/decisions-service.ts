@@ -81,14 +81,26 @@ export class DecisionsService {
   /** Every decision recorded for the meeting's agenda (for the minutes), in agenda order. */
   forMeeting(meetingId: number): DecisionView[] {
     const items = sql.itemsOfMeeting(this.db, meetingId);
-    const rows = new Map(sql.decisionsOfItems(this.db, items.map((i) => i.id)).map((d) => [d.item_id, d]));
+    const rows = new Map(
+      sql
+        .decisionsOfItems(
+          this.db,
+          items.map((i) => i.id),
+        )
+        .map((d) => [d.item_id, d]),
+    );
     const amendments = new Map<number, Amendment[]>();
-    for (const a of sql.amendmentsOfDecisions(this.db, [...rows.values()].map((d) => d.id))) {
+    for (const a of sql.amendmentsOfDecisions(
+      this.db,
+      [...rows.values()].map((d) => d.id),
+    )) {
       const list = amendments.get(a.decision_id) ?? [];
       list.push(toAmendment(a));
       amendments.set(a.decision_id, list);
     }
-    return items.filter((i) => rows.has(i.id)).map((i) => view(i, rows.get(i.id), amendments.get(rows.get(i.id)!.id) ?? []));
+    return items
+      .filter((i) => rows.has(i.id))
+      .map((i) => view(i, rows.get(i.id), amendments.get(rows.get(i.id)!.id) ?? []));
   }
 
   /** Saves the draft. `version` is the one the editor started from (0 when nothing was saved yet). */
@@ -104,10 +116,14 @@ export class DecisionsService {
       }
       const now = this.ctx.now();
       if (!row) {
-        if (version !== 0) throw new DomainError('conflict', 'This decision was removed since you opened it. Reload it.');
+        if (version !== 0)
+          throw new DomainError('conflict', 'This decision was removed since you opened it. Reload it.');
         sql.insertDecision(this.db, itemId, columns(value), now);
       } else if (row.version !== version || !sql.updateDraftDecision(this.db, itemId, version, columns(value), now)) {
-        throw new DomainError('conflict', 'This decision was changed in another window since you opened it. Reload it to see the changes.');
+        throw new DomainError(
+          'conflict',
+          'This decision was changed in another window since you opened it. Reload it to see the changes.',
+        );
       }
       this.followOutcome(item, value, now);
     });
@@ -119,17 +135,33 @@ export class DecisionsService {
     writeTransaction(this.db, () => {
       const item = assertItem(this.db, itemId);
       const row = sql.decisionOfItem(this.db, itemId);
-      if (!row) throw new DomainError('refused', 'Nothing to sign off: no decision has been recorded for this case yet.');
-      if (row.signed_off_at) throw new DomainError('refused', `This decision was already signed off by ${row.signed_off_by} at ${row.signed_off_at}.`);
-      if (row.version !== version) throw new DomainError('conflict', 'This decision was changed in another window since you opened it. Reload it before signing off.');
+      if (!row)
+        throw new DomainError('refused', 'Nothing to sign off: no decision has been recorded for this case yet.');
+      if (row.signed_off_at)
+        throw new DomainError(
+          'refused',
+          `This decision was already signed off by ${row.signed_off_by} at ${row.signed_off_at}.`,
+        );
+      if (row.version !== version)
+        throw new DomainError(
+          'conflict',
+          'This decision was changed in another window since you opened it. Reload it before signing off.',
+        );
       const value = valueOf(row);
       const problems = signOffProblems(value);
       if (problems.length) {
-        throw new DomainError('invalid-input', `Cannot sign off yet: ${problems.map((p) => p.message).join('; ')}.`, `decision.${problems[0].field}`);
+        throw new DomainError(
+          'invalid-input',
+          `Cannot sign off yet: ${problems.map((p) => p.message).join('; ')}.`,
+          `decision.${problems[0].field}`,
+        );
       }
       const now = this.ctx.now();
       if (!sql.signOffDecision(this.db, itemId, version, by.trim(), now)) {
-        throw new DomainError('conflict', 'This decision was changed in another window since you opened it. Reload it before signing off.');
+        throw new DomainError(
+          'conflict',
+          'This decision was changed in another window since you opened it. Reload it before signing off.',
+        );
       }
       this.followOutcome(item, value, now);
       if (value.outcome === 'discussed') sql.markCaseDiscussed(this.db, item.case_id, now);
@@ -141,16 +173,26 @@ export class DecisionsService {
    * Amends a signed-off decision: only the fields that really change are recorded (before and after), and the
    * result must still be a complete decision. `version` is the one the editor started from.
    */
-  amend(itemId: number, version: number, amendment: { by: string; why: string; changes: DecisionChanges }): DecisionView {
+  amend(
+    itemId: number,
+    version: number,
+    amendment: { by: string; why: string; changes: DecisionChanges },
+  ): DecisionView {
     writeTransaction(this.db, () => {
       const item = assertItem(this.db, itemId);
       const row = sql.decisionOfItem(this.db, itemId);
       if (!row?.signed_off_at) {
-        throw new DomainError('refused', 'This decision is not signed off yet: change the draft instead of amending it.');
+        throw new DomainError(
+          'refused',
+          'This decision is not signed off yet: change the draft instead of amending it.',
+        );
       }
       const amendments = sql.amendmentsOfDecisions(this.db, [row.id]).map(toAmendment);
       if (row.version + amendments.length !== version) {
-        throw new DomainError('conflict', 'This decision was amended in another window since you opened it. Reload it to see the amendment.');
+        throw new DomainError(
+          'conflict',
+          'This decision was amended in another window since you opened it. Reload it to see the amendment.',
+        );
       }
       const current = applyAmendments(valueOf(row), amendments);
       const before: Record<string, unknown> = {};
@@ -161,11 +203,16 @@ export class DecisionsService {
         before[field] = current[field];
         after[field] = next;
       }
-      if (Object.keys(after).length === 0) throw new DomainError('invalid-input', 'The amendment changes nothing', 'changes');
+      if (Object.keys(after).length === 0)
+        throw new DomainError('invalid-input', 'The amendment changes nothing', 'changes');
       const result: DecisionValue = { ...current, ...(after as DecisionPatch) };
       const problems = signOffProblems(result);
       if (problems.length) {
-        throw new DomainError('invalid-input', `The amended decision would be incomplete: ${problems.map((p) => p.message).join('; ')}.`, `changes.${problems[0].field}`);
+        throw new DomainError(
+          'invalid-input',
+          `The amended decision would be incomplete: ${problems.map((p) => p.message).join('; ')}.`,
+          `changes.${problems[0].field}`,
+        );
       }
       const now = this.ctx.now();
       sql.insertAmendment(this.db, {
@@ -187,7 +234,15 @@ export class DecisionsService {
     const d = this.get(itemId);
     if (d.status !== 'signed' || !d.original) return { itemId, entries: [] };
     const entries: DecisionHistory['entries'] = [
-      { kind: 'signed-off', at: d.signedOffAt!, by: d.signedOffBy!, why: null, before: null, after: null, value: d.original },
+      {
+        kind: 'signed-off',
+        at: d.signedOffAt!,
+        by: d.signedOffBy!,
+        why: null,
+        before: null,
+        after: null,
+        value: d.original,
+      },
     ];
     let value = d.original;
     for (const a of d.amendments) {
@@ -203,7 +258,12 @@ export class DecisionsService {
     sql.updateItem(
       this.db,
       item.id,
-      { presenter: item.presenter, minutes: item.minutes, state, deferred_reason: state === 'deferred' ? value.outcomeReason : '' },
+      {
+        presenter: item.presenter,
+        minutes: item.minutes,
+        state,
+        deferred_reason: state === 'deferred' ? value.outcomeReason : '',
+      },
       now,
     );
   }

@@ -18,7 +18,12 @@ import * as sql from './meetings-sql';
 import { assertMeeting, historiesOf, meetingDay } from './views';
 
 export function toSlideEdit(row: sql.DeckEditRow): SlideEdit {
-  return { slideKey: row.slide_key, hidden: row.hidden === 1, position: row.position, text: JSON.parse(row.text_json) as Record<string, string> };
+  return {
+    slideKey: row.slide_key,
+    hidden: row.hidden === 1,
+    position: row.position,
+    text: JSON.parse(row.text_json) as Record<string, string>,
+  };
 }
 
 export function deckMeeting(row: sql.MeetingRow): DeckMeeting {
@@ -44,7 +49,9 @@ function keyImagesOf(db: Db, caseId: number): CaseDeckInput['keyImages'] {
     renderUrl: renderUrl(k.id),
     studyDate: k.study_date,
     seriesDescription: k.series_description,
-    measurements: (JSON.parse(k.annotations_json) as Annotation[]).map(measurementText).filter((t): t is string => t !== null),
+    measurements: (JSON.parse(k.annotations_json) as Annotation[])
+      .map(measurementText)
+      .filter((t): t is string => t !== null),
   }));
 }
 
@@ -54,7 +61,11 @@ function keyImagesOf(db: Db, caseId: number): CaseDeckInput['keyImages'] {
  * stage, plan, timeline, lesions and key images reuse the clinical and imaging services' own functions per case,
  * so the slides say exactly what the case page says.
  */
-export function loadMeetingDeckData(db: Db, meetingId: number, onlyItemId: number | null = null): { meeting: DeckMeeting; items: MeetingDeckItem[] } {
+export function loadMeetingDeckData(
+  db: Db,
+  meetingId: number,
+  onlyItemId: number | null = null,
+): { meeting: DeckMeeting; items: MeetingDeckItem[] } {
   const meetingRow = assertMeeting(db, meetingId);
   const day = meetingDay(meetingRow.starts_at);
   const all = sql.deckRowsOfMeeting(db, meetingId);
@@ -64,7 +75,10 @@ export function loadMeetingDeckData(db: Db, meetingId: number, onlyItemId: numbe
   const weeks = clinicalSql.staleWeeks(db);
   const histories = historiesOf(db, meetingId);
   const edits = new Map<number, SlideEdit[]>();
-  for (const e of sql.editsOfItems(db, rows.map((r) => r.id))) {
+  for (const e of sql.editsOfItems(
+    db,
+    rows.map((r) => r.id),
+  )) {
     const list = edits.get(e.item_id) ?? [];
     list.push(toSlideEdit(e));
     edits.set(e.item_id, list);
@@ -89,7 +103,13 @@ export function loadMeetingDeckData(db: Db, meetingId: number, onlyItemId: numbe
     const plan = planOf(db, r.case_id);
     const record: CaseDeckInput = {
       caseId: r.case_id,
-      patient: { familyName: r.family_name, givenNames: r.given_names, mrn: r.mrn, dateOfBirth: r.date_of_birth, sex: r.sex as Sex },
+      patient: {
+        familyName: r.family_name,
+        givenNames: r.given_names,
+        mrn: r.mrn,
+        dateOfBirth: r.date_of_birth,
+        sex: r.sex as Sex,
+      },
       meetingDate: day,
       ageAtMeeting: ageOn(r.date_of_birth, day),
       tumourSite: r.tumour_site,
@@ -130,7 +150,12 @@ export function loadMeetingDeckData(db: Db, meetingId: number, onlyItemId: numbe
       minutes: r.minutes,
       plannedStart: place.plannedStart,
       state: r.state as AgendaItemState,
-      history: (histories.get(r.id) ?? []).map((h) => ({ meetingTitle: h.meetingTitle, startsAt: h.startsAt, state: h.state, deferredReason: h.deferredReason })),
+      history: (histories.get(r.id) ?? []).map((h) => ({
+        meetingTitle: h.meetingTitle,
+        startsAt: h.startsAt,
+        state: h.state,
+        deferredReason: h.deferredReason,
+      })),
     };
     return { item, record, edits: edits.get(r.id) ?? [] };
   });

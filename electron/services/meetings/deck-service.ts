@@ -51,18 +51,32 @@ export class DeckService {
       const text: Record<string, string> = stored ? (JSON.parse(stored.text_json) as Record<string, string>) : {};
       for (const [field, value] of Object.entries(input.text ?? {})) {
         if (!slide.editable.includes(field)) {
-          throw new DomainError('invalid-input', `"${field}" is not an editable text of this slide (${slide.editable.join(', ')})`, `text.${field}`);
+          throw new DomainError(
+            'invalid-input',
+            `"${field}" is not an editable text of this slide (${slide.editable.join(', ')})`,
+            `text.${field}`,
+          );
         }
-        const recordValue = field === 'title' ? (slide.recordText.title ?? slide.title) : (slide.recordText[field] ?? slide.text[field]);
+        const recordValue =
+          field === 'title' ? (slide.recordText.title ?? slide.title) : (slide.recordText[field] ?? slide.text[field]);
         if (value === null || value === recordValue) delete text[field];
         else text[field] = value;
       }
       const now = this.ctx.now();
-      const current: SlideEdit = { slideKey: slide.key, hidden: input.hidden ?? slide.hidden, position: stored?.position ?? null, text };
+      const current: SlideEdit = {
+        slideKey: slide.key,
+        hidden: input.hidden ?? slide.hidden,
+        position: stored?.position ?? null,
+        text,
+      };
 
       if (input.position !== undefined) {
         if (input.position >= deck.slides.length) {
-          throw new DomainError('invalid-input', `Position ${input.position} is past the last slide (this case has ${deck.slides.length})`, 'position');
+          throw new DomainError(
+            'invalid-input',
+            `Position ${input.position} is past the last slide (this case has ${deck.slides.length})`,
+            'position',
+          );
         }
         // Every slide of the item gets its place, so later additions (a new imaging slide) slot in after their
         // neighbour from the record rather than jumping ahead.

@@ -20,7 +20,11 @@ const cases = (n: number) => `${n} case${n === 1 ? '' : 's'}`;
  * their presenter, minutes and slide edits, each new item naming the one it came from (the case's history).
  * A case already on the target's agenda is linked rather than added twice.
  */
-export function carryOverInto(ctx: MeetingsContext, source: sql.MeetingRow, target: sql.MeetingRow): CarryOverResult['moved'] {
+export function carryOverInto(
+  ctx: MeetingsContext,
+  source: sql.MeetingRow,
+  target: sql.MeetingRow,
+): CarryOverResult['moved'] {
   const now = ctx.now();
   const moved: CarryOverResult['moved'] = [];
   for (const item of sql.awaitingItems(ctx.db, source.id)) {
@@ -54,11 +58,21 @@ export function carryOverInto(ctx: MeetingsContext, source: sql.MeetingRow, targ
  * after it (by start time) that is not finished. With no such meeting the cases stay queued on this meeting
  * (`awaitingCarryOver`): when it is finished they move as soon as the next meeting of the board is created.
  */
-export function carryOver(ctx: MeetingsContext, source: sql.MeetingRow, options: { refuseWithoutTarget: boolean }): CarryOverResult {
+export function carryOver(
+  ctx: MeetingsContext,
+  source: sql.MeetingRow,
+  options: { refuseWithoutTarget: boolean },
+): CarryOverResult {
   const awaiting = sql.awaitingItems(ctx.db, source.id).length;
   const target = sql.nextMeetingAfter(ctx.db, source) ?? null;
   if (awaiting === 0) {
-    return { fromMeetingId: source.id, toMeeting: target ? toRef(target) : null, moved: [], queued: 0, message: 'No case is waiting to be carried over.' };
+    return {
+      fromMeetingId: source.id,
+      toMeeting: target ? toRef(target) : null,
+      moved: [],
+      queued: 0,
+      message: 'No case is waiting to be carried over.',
+    };
   }
   if (!target) {
     const message =
@@ -135,10 +149,16 @@ export class MeetingsService {
     writeTransaction(this.db, () => {
       const row = assertMeeting(this.db, id);
       if (row.status === 'finished') {
-        throw new DomainError('refused', `${when(row)} is finished: its details are part of the record and cannot be changed.`);
+        throw new DomainError(
+          'refused',
+          `${when(row)} is finished: its details are part of the record and cannot be changed.`,
+        );
       }
       if (row.version !== version || !sql.updateMeeting(this.db, id, version, fields, this.ctx.now())) {
-        throw new DomainError('conflict', 'This meeting was changed elsewhere since you opened it. Reload it to see the changes; your edits are still in the form.');
+        throw new DomainError(
+          'conflict',
+          'This meeting was changed elsewhere since you opened it. Reload it to see the changes; your edits are still in the form.',
+        );
       }
     });
     return this.get(id);
@@ -153,7 +173,8 @@ export class MeetingsService {
     const result = writeTransaction(this.db, () => {
       const row = assertMeeting(this.db, id);
       if (row.status === status) return null;
-      if (row.status === 'finished') throw new DomainError('refused', `${when(row)} is finished and cannot be reopened.`, 'status');
+      if (row.status === 'finished')
+        throw new DomainError('refused', `${when(row)} is finished and cannot be reopened.`, 'status');
       const now = this.ctx.now();
       if (status !== 'finished') {
         sql.setMeetingStatus(this.db, id, status, now);
@@ -170,12 +191,16 @@ export class MeetingsService {
   remove(id: number): void {
     writeTransaction(this.db, () => {
       const row = assertMeeting(this.db, id);
-      if (row.status === 'finished') throw new DomainError('refused', `${when(row)} is finished: it is part of the record and cannot be removed.`);
+      if (row.status === 'finished')
+        throw new DomainError('refused', `${when(row)} is finished: it is part of the record and cannot be removed.`);
       if (sql.meetingHasDecisions(this.db, id)) {
         throw new DomainError('refused', `${when(row)} has decisions recorded: it cannot be removed.`);
       }
       if (sql.meetingHasCarriedItems(this.db, id)) {
-        throw new DomainError('refused', `Cases were carried over from ${when(row)} to a later meeting: it is part of their history and cannot be removed.`);
+        throw new DomainError(
+          'refused',
+          `Cases were carried over from ${when(row)} to a later meeting: it is part of their history and cannot be removed.`,
+        );
       }
       sql.deleteMeeting(this.db, id);
     });

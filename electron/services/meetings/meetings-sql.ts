@@ -47,7 +47,9 @@ const SELECT_MEETING_TOTALS = `
 
 export function listMeetingRows(db: Db, boardType: string | null): MeetingListRow[] {
   return db
-    .prepare(`${SELECT_MEETING_TOTALS} WHERE (@boardType IS NULL OR m.board_type = @boardType) ORDER BY m.starts_at, m.id`)
+    .prepare(
+      `${SELECT_MEETING_TOTALS} WHERE (@boardType IS NULL OR m.board_type = @boardType) ORDER BY m.starts_at, m.id`,
+    )
     .all({ boardType }) as MeetingListRow[];
 }
 
@@ -108,11 +110,16 @@ export function deleteMeeting(db: Db, id: number): boolean {
 }
 
 export function meetingAt(db: Db, boardType: string, startsAt: string): MeetingRow | undefined {
-  return db.prepare('SELECT * FROM meetings WHERE board_type = ? AND starts_at = ? ORDER BY id LIMIT 1').get(boardType, startsAt) as MeetingRow | undefined;
+  return db
+    .prepare('SELECT * FROM meetings WHERE board_type = ? AND starts_at = ? ORDER BY id LIMIT 1')
+    .get(boardType, startsAt) as MeetingRow | undefined;
 }
 
 /** The first meeting of the board after the given one (by start time, then id), not finished. */
-export function nextMeetingAfter(db: Db, m: Pick<MeetingRow, 'id' | 'board_type' | 'starts_at'>): MeetingRow | undefined {
+export function nextMeetingAfter(
+  db: Db,
+  m: Pick<MeetingRow, 'id' | 'board_type' | 'starts_at'>,
+): MeetingRow | undefined {
   return db
     .prepare(
       `SELECT * FROM meetings
@@ -136,7 +143,11 @@ export function meetingsWithQueuedItems(db: Db, boardType: string, startsAt: str
 }
 
 /** Whether another meeting of the board (any status) lies between the two, by start time then id. */
-export function meetingBetween(db: Db, from: Pick<MeetingRow, 'id' | 'board_type' | 'starts_at'>, to: Pick<MeetingRow, 'id' | 'starts_at'>): boolean {
+export function meetingBetween(
+  db: Db,
+  from: Pick<MeetingRow, 'id' | 'board_type' | 'starts_at'>,
+  to: Pick<MeetingRow, 'id' | 'starts_at'>,
+): boolean {
   return !!db
     .prepare(
       `SELECT 1 FROM meetings
@@ -151,13 +162,17 @@ export function meetingBetween(db: Db, from: Pick<MeetingRow, 'id' | 'board_type
 /** Whether any item of the meeting has been carried over to a later one. */
 export function meetingHasCarriedItems(db: Db, meetingId: number): boolean {
   return !!db
-    .prepare('SELECT 1 FROM agenda_items a JOIN agenda_items n ON n.carried_from_item_id = a.id WHERE a.meeting_id = ? LIMIT 1')
+    .prepare(
+      'SELECT 1 FROM agenda_items a JOIN agenda_items n ON n.carried_from_item_id = a.id WHERE a.meeting_id = ? LIMIT 1',
+    )
     .get(meetingId);
 }
 
 export function successorOf(db: Db, itemId: number): SuccessorRow | undefined {
   return db
-    .prepare('SELECT n.id, m.title, m.starts_at FROM agenda_items n JOIN meetings m ON m.id = n.meeting_id WHERE n.carried_from_item_id = ?')
+    .prepare(
+      'SELECT n.id, m.title, m.starts_at FROM agenda_items n JOIN meetings m ON m.id = n.meeting_id WHERE n.carried_from_item_id = ?',
+    )
     .get(itemId) as SuccessorRow | undefined;
 }
 export interface SuccessorRow {
@@ -260,7 +275,9 @@ export function deckRowsOfMeeting(db: Db, meetingId: number): DeckItemRow[] {
 }
 
 export function itemsOfMeeting(db: Db, meetingId: number): ItemRow[] {
-  return db.prepare('SELECT * FROM agenda_items WHERE meeting_id = ? ORDER BY position, id').all(meetingId) as ItemRow[];
+  return db
+    .prepare('SELECT * FROM agenda_items WHERE meeting_id = ? ORDER BY position, id')
+    .all(meetingId) as ItemRow[];
 }
 
 export function getItem(db: Db, id: number): ItemRow | undefined {
@@ -268,22 +285,37 @@ export function getItem(db: Db, id: number): ItemRow | undefined {
 }
 
 export function itemOfCase(db: Db, meetingId: number, caseId: number): ItemRow | undefined {
-  return db.prepare('SELECT * FROM agenda_items WHERE meeting_id = ? AND case_id = ?').get(meetingId, caseId) as ItemRow | undefined;
+  return db.prepare('SELECT * FROM agenda_items WHERE meeting_id = ? AND case_id = ?').get(meetingId, caseId) as
+    ItemRow | undefined;
 }
 
 export function existingCaseIds(db: Db, caseIds: readonly number[]): Set<number> {
   return new Set(
-    db.prepare('SELECT id FROM cases WHERE id IN (SELECT value FROM json_each(?))').pluck().all(ids(caseIds)) as number[],
+    db
+      .prepare('SELECT id FROM cases WHERE id IN (SELECT value FROM json_each(?))')
+      .pluck()
+      .all(ids(caseIds)) as number[],
   );
 }
 
 export function nextPosition(db: Db, meetingId: number): number {
-  return (db.prepare('SELECT coalesce(max(position) + 1, 0) AS p FROM agenda_items WHERE meeting_id = ?').get(meetingId) as { p: number }).p;
+  return (
+    db.prepare('SELECT coalesce(max(position) + 1, 0) AS p FROM agenda_items WHERE meeting_id = ?').get(meetingId) as {
+      p: number;
+    }
+  ).p;
 }
 
 export function insertItem(
   db: Db,
-  row: { meeting_id: number; case_id: number; position: number; presenter: string; minutes: number; carried_from_item_id: number | null },
+  row: {
+    meeting_id: number;
+    case_id: number;
+    position: number;
+    presenter: string;
+    minutes: number;
+    carried_from_item_id: number | null;
+  },
   now: string,
 ): number {
   return Number(
@@ -333,12 +365,16 @@ export function setPositions(db: Db, meetingId: number, orderedIds: readonly num
 /** Pending items become not discussed (when a meeting finishes). */
 export function markPendingNotDiscussed(db: Db, meetingId: number, now: string): number {
   return db
-    .prepare("UPDATE agenda_items SET state = 'not-discussed', updated_at = ? WHERE meeting_id = ? AND state = 'pending'")
+    .prepare(
+      "UPDATE agenda_items SET state = 'not-discussed', updated_at = ? WHERE meeting_id = ? AND state = 'pending'",
+    )
     .run(now, meetingId).changes;
 }
 
 export function awaitingItems(db: Db, meetingId: number): ItemRow[] {
-  return db.prepare(`SELECT a.* FROM agenda_items a WHERE a.meeting_id = ? AND ${AWAITING} ORDER BY a.position, a.id`).all(meetingId) as ItemRow[];
+  return db
+    .prepare(`SELECT a.* FROM agenda_items a WHERE a.meeting_id = ? AND ${AWAITING} ORDER BY a.position, a.id`)
+    .all(meetingId) as ItemRow[];
 }
 
 export interface HistoryRow {
@@ -448,7 +484,14 @@ export interface DecisionRow {
 }
 export type DecisionColumns = Pick<
   DecisionRow,
-  'attendance_json' | 'recommendation_json' | 'recommendation_text' | 'intent' | 'actions_json' | 'notes' | 'outcome' | 'outcome_reason'
+  | 'attendance_json'
+  | 'recommendation_json'
+  | 'recommendation_text'
+  | 'intent'
+  | 'actions_json'
+  | 'notes'
+  | 'outcome'
+  | 'outcome_reason'
 >;
 
 export function decisionOfItem(db: Db, itemId: number): DecisionRow | undefined {
@@ -456,7 +499,9 @@ export function decisionOfItem(db: Db, itemId: number): DecisionRow | undefined 
 }
 
 export function decisionsOfItems(db: Db, itemIds: readonly number[]): DecisionRow[] {
-  return db.prepare('SELECT * FROM decisions WHERE item_id IN (SELECT value FROM json_each(?))').all(ids(itemIds)) as DecisionRow[];
+  return db
+    .prepare('SELECT * FROM decisions WHERE item_id IN (SELECT value FROM json_each(?))')
+    .all(ids(itemIds)) as DecisionRow[];
 }
 
 export function insertDecision(db: Db, itemId: number, c: DecisionColumns, now: string): void {
@@ -509,7 +554,9 @@ export interface AmendmentRow {
 
 export function amendmentsOfDecisions(db: Db, decisionIds: readonly number[]): AmendmentRow[] {
   return db
-    .prepare('SELECT * FROM decision_amendments WHERE decision_id IN (SELECT value FROM json_each(?)) ORDER BY decision_id, id')
+    .prepare(
+      'SELECT * FROM decision_amendments WHERE decision_id IN (SELECT value FROM json_each(?)) ORDER BY decision_id, id',
+    )
     .all(ids(decisionIds)) as AmendmentRow[];
 }
 

@@ -108,7 +108,14 @@ export function historiesOf(db: Db, meetingId: number): Map<number, AgendaHistor
 export function agendaItems(ctx: MeetingsContext, meeting: sql.MeetingRow): AgendaItemView[] {
   const rows = sql.itemViewsOfMeeting(ctx.db, meeting.id);
   const day = meetingDay(meeting.starts_at);
-  const readiness = new Map(ctx.clinical.readinessCounts(rows.map((r) => r.case_id), day).map((r) => [r.caseId, r]));
+  const readiness = new Map(
+    ctx.clinical
+      .readinessCounts(
+        rows.map((r) => r.case_id),
+        day,
+      )
+      .map((r) => [r.caseId, r]),
+  );
   const histories = historiesOf(ctx.db, meeting.id);
   let offset = 0;
   return rows.map((r, i) => {
@@ -138,8 +145,13 @@ export function agendaItems(ctx: MeetingsContext, meeting: sql.MeetingRow): Agen
         consultantName: r.consultant_name,
         status: r.case_status as CaseStatus,
       },
-      readiness: ready ? { missing: ready.missing, stale: ready.stale, ready: ready.ready } : { missing: 0, stale: 0, ready: false },
-      decision: { status: r.decision_id === null ? 'none' : r.signed_off_at ? 'signed' : 'draft', amendments: r.amendments },
+      readiness: ready
+        ? { missing: ready.missing, stale: ready.stale, ready: ready.ready }
+        : { missing: 0, stale: 0, ready: false },
+      decision: {
+        status: r.decision_id === null ? 'none' : r.signed_off_at ? 'signed' : 'draft',
+        amendments: r.amendments,
+      },
       history: histories.get(r.id) ?? [],
     };
     offset += r.minutes;
@@ -151,5 +163,9 @@ export function meetingDetail(ctx: MeetingsContext, id: number): MeetingDetail {
   const totals = sql.getMeetingTotals(ctx.db, id);
   if (!totals) throw new DomainError('not-found', `Meeting ${id} does not exist`);
   const next = sql.nextMeetingAfter(ctx.db, totals);
-  return { ...toSummary(totals, ctx.localNow()), items: agendaItems(ctx, totals), nextMeeting: next ? toRef(next) : null };
+  return {
+    ...toSummary(totals, ctx.localNow()),
+    items: agendaItems(ctx, totals),
+    nextMeeting: next ? toRef(next) : null,
+  };
 }

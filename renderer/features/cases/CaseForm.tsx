@@ -109,7 +109,11 @@ export function CaseForm({ record, onSaved, onCancel }: CaseFormProps) {
     requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
   }
 
-  const text = (key: Key, label: string, opts: { required?: boolean; hint?: string; wide?: boolean; placeholder?: string; type?: string } = {}) => (
+  const text = (
+    key: Key,
+    label: string,
+    opts: { required?: boolean; hint?: string; wide?: boolean; placeholder?: string; type?: string } = {},
+  ) => (
     <Field label={label} error={errorFor(key)} hint={opts.hint} required={opts.required} wide={opts.wide}>
       {(p) => (
         <input
@@ -123,7 +127,11 @@ export function CaseForm({ record, onSaved, onCancel }: CaseFormProps) {
       )}
     </Field>
   );
-  const area = (key: Key, label: string, opts: { required?: boolean; rows?: number; hint?: string; placeholder?: string } = {}) => (
+  const area = (
+    key: Key,
+    label: string,
+    opts: { required?: boolean; rows?: number; hint?: string; placeholder?: string } = {},
+  ) => (
     <Field label={label} error={errorFor(key)} hint={opts.hint} required={opts.required} wide>
       {(p) => (
         <textarea
@@ -137,7 +145,12 @@ export function CaseForm({ record, onSaved, onCancel }: CaseFormProps) {
       )}
     </Field>
   );
-  const select = (key: Key, label: string, options: [string, string][], opts: { required?: boolean; placeholder?: string } = {}) => (
+  const select = (
+    key: Key,
+    label: string,
+    options: [string, string][],
+    opts: { required?: boolean; placeholder?: string } = {},
+  ) => (
     <Field label={label} error={errorFor(key)} required={opts.required}>
       {(p) => (
         <select {...p} value={draft[key]} onChange={(e) => set(key)(e.target.value)} onBlur={touch(key)}>
@@ -172,7 +185,14 @@ export function CaseForm({ record, onSaved, onCancel }: CaseFormProps) {
       </div>
       <Banner message={banner}>
         {serverErrors['patient.mrn']?.includes('(case ') && (
-          <a className="banner__link" href={hrefFor({ name: 'case', id: Number(/case (\d+)/.exec(serverErrors['patient.mrn'])?.[1]), tab: 'record' })}>
+          <a
+            className="banner__link"
+            href={hrefFor({
+              name: 'case',
+              id: Number(/case (\d+)/.exec(serverErrors['patient.mrn'])?.[1]),
+              tab: 'record',
+            })}
+          >
             Open that case
           </a>
         )}
@@ -185,13 +205,20 @@ export function CaseForm({ record, onSaved, onCancel }: CaseFormProps) {
           {text('givenNames', 'Given names', { required: true })}
           {text('mrn', 'MRN', { required: true, hint: 'Hospital medical record number; unique per patient' })}
           {text('dateOfBirth', 'Date of birth', { required: true, type: 'date' })}
-          {select('sex', 'Sex', Sex.options.map((s) => [s, SEX_LABEL[s]]), { required: true, placeholder: 'Choose...' })}
+          {select(
+            'sex',
+            'Sex',
+            Sex.options.map((s) => [s, SEX_LABEL[s]]),
+            { required: true, placeholder: 'Choose...' },
+          )}
           {select(
             'status',
             'Case status',
             // "Ready" is reached through "Mark ready" on the Clinical tab (the work-up is checked first); a case
             // that is already ready keeps the option so it can stay ready.
-            CaseStatus.options.filter((s) => s !== 'ready' || record?.status === 'ready').map((s) => [s, CASE_STATUS_LABEL[s]]),
+            CaseStatus.options
+              .filter((s) => s !== 'ready' || record?.status === 'ready')
+              .map((s) => [s, CASE_STATUS_LABEL[s]]),
           )}
         </div>
       </fieldset>
@@ -199,7 +226,10 @@ export function CaseForm({ record, onSaved, onCancel }: CaseFormProps) {
       <fieldset>
         <legend>Referral</legend>
         <div className="grid">
-          {text('consultantName', 'Responsible consultant', { required: true, placeholder: 'Dr A. Surgeon, sarcoma surgery' })}
+          {text('consultantName', 'Responsible consultant', {
+            required: true,
+            placeholder: 'Dr A. Surgeon, sarcoma surgery',
+          })}
           {text('consultantContact', 'How to reach them', { required: true, placeholder: 'Bleep, phone or e-mail' })}
           {text('referringHospital', 'Referring hospital', { wide: true })}
         </div>
@@ -208,11 +238,19 @@ export function CaseForm({ record, onSaved, onCancel }: CaseFormProps) {
       <fieldset>
         <legend>Tumour</legend>
         <div className="grid">
-          {text('tumourSite', 'Tumour site', { required: true, placeholder: 'e.g. Left retroperitoneum, involving psoas' })}
-          {select('siteChapter', 'AJCC site chapter', SiteChapter.options.map((s) => [s, SITE_CHAPTER_LABEL[s]]), {
+          {text('tumourSite', 'Tumour site', {
             required: true,
-            placeholder: 'Choose...',
+            placeholder: 'e.g. Left retroperitoneum, involving psoas',
           })}
+          {select(
+            'siteChapter',
+            'AJCC site chapter',
+            SiteChapter.options.map((s) => [s, SITE_CHAPTER_LABEL[s]]),
+            {
+              required: true,
+              placeholder: 'Choose...',
+            },
+          )}
           {text('workingDiagnosis', 'Working diagnosis', { required: true, wide: true })}
         </div>
       </fieldset>
@@ -220,11 +258,18 @@ export function CaseForm({ record, onSaved, onCancel }: CaseFormProps) {
       <fieldset>
         <legend>For the board</legend>
         <div className="grid">
-          {area('boardQuestion', 'Question for the board', { required: true, rows: 2, placeholder: 'What should the board decide?' })}
+          {area('boardQuestion', 'Question for the board', {
+            required: true,
+            rows: 2,
+            placeholder: 'What should the board decide?',
+          })}
           {area('clinicalHistory', 'Clinical history', { rows: 6 })}
           {select('ecog', 'ECOG performance status', Object.entries(ECOG_LABEL), { placeholder: 'Not recorded' })}
           {area('comorbidities', 'Comorbidities', { rows: 2 })}
-          {area('patientKnowledge', 'What the patient knows', { rows: 2, placeholder: 'What the patient has been told of the diagnosis' })}
+          {area('patientKnowledge', 'What the patient knows', {
+            rows: 2,
+            placeholder: 'What the patient has been told of the diagnosis',
+          })}
         </div>
       </fieldset>
     </form>

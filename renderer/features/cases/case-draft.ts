@@ -73,7 +73,13 @@ export function draftFromRecord(r: CaseRecord): CaseDraft {
 
 export function inputFromDraft(d: CaseDraft): unknown {
   return {
-    patient: { familyName: d.familyName, givenNames: d.givenNames, mrn: d.mrn, dateOfBirth: d.dateOfBirth, sex: d.sex || undefined },
+    patient: {
+      familyName: d.familyName,
+      givenNames: d.givenNames,
+      mrn: d.mrn,
+      dateOfBirth: d.dateOfBirth,
+      sex: d.sex || undefined,
+    },
     consultantName: d.consultantName,
     consultantContact: d.consultantContact,
     referringHospital: d.referringHospital,
@@ -123,7 +129,9 @@ export function validateDraft(d: CaseDraft): { fields: CaseFields | null; errors
   for (const issue of parsed.error.issues) {
     const path = issue.path.map(String).join('.');
     if (errors[path]) continue;
-    errors[path] = REQUIRED_CHOICE[path] ?? (path === 'patient.dateOfBirth' && d.dateOfBirth === '' ? 'Date of birth is required' : issue.message);
+    errors[path] =
+      REQUIRED_CHOICE[path] ??
+      (path === 'patient.dateOfBirth' && d.dateOfBirth === '' ? 'Date of birth is required' : issue.message);
   }
   return { fields: null, errors };
 }

@@ -37,8 +37,17 @@ const EXTENT_T: Record<StagingSite, [TOverride, string][]> = {
   ],
 };
 
-const PREFIX_LABEL = { c: 'c: clinical', p: 'p: pathological', y: 'y: after neoadjuvant therapy', r: 'r: recurrence' } as const;
-const N_LABEL = { NX: 'Not known (counted as N0)', N0: 'N0: no regional nodes', N1: 'N1: regional nodal metastasis' } as const;
+const PREFIX_LABEL = {
+  c: 'c: clinical',
+  p: 'p: pathological',
+  y: 'y: after neoadjuvant therapy',
+  r: 'r: recurrence',
+} as const;
+const N_LABEL = {
+  NX: 'Not known (counted as N0)',
+  N0: 'N0: no regional nodes',
+  N1: 'N1: regional nodal metastasis',
+} as const;
 const M_LABEL = { M0: 'M0: no distant metastasis', M1: 'M1: distant metastasis' } as const;
 
 interface Draft {
@@ -79,7 +88,17 @@ function inputOf(d: Draft) {
 const SIZE_KIND = { lesion: 'Size from lesion', override: 'Size typed by hand', none: 'No size' } as const;
 
 /** Grade (with its components and reason) and the AJCC 8th stage (with the table row and where the size came from). */
-export function GradeStageSection({ caseId, siteChapter, summary, onChanged }: { caseId: number; siteChapter: SiteChapter; summary: ClinicalSummary; onChanged: () => void }) {
+export function GradeStageSection({
+  caseId,
+  siteChapter,
+  summary,
+  onChanged,
+}: {
+  caseId: number;
+  siteChapter: SiteChapter;
+  summary: ClinicalSummary;
+  onChanged: () => void;
+}) {
   const { grade, stage } = summary;
   return (
     <section className="clin-section" aria-labelledby="clin-stage">
@@ -103,16 +122,21 @@ export function GradeStageSection({ caseId, siteChapter, summary, onChanged }: {
             <div className="gs-card__facts">
               {grade.score !== null ? (
                 <div className="component-line">
-                  Differentiation {grade.components.differentiation} + mitoses {grade.components.mitoses} + necrosis {grade.components.necrosis} ={' '}
-                  <strong>{grade.score}</strong>
+                  Differentiation {grade.components.differentiation} + mitoses {grade.components.mitoses} + necrosis{' '}
+                  {grade.components.necrosis} = <strong>{grade.score}</strong>
                 </div>
               ) : (
                 <div className="component-line muted">
-                  Differentiation {grade.components.differentiation ?? '–'} · mitoses {grade.components.mitoses ?? '–'} · necrosis {grade.components.necrosis ?? '–'}
+                  Differentiation {grade.components.differentiation ?? '–'} · mitoses {grade.components.mitoses ?? '–'}{' '}
+                  · necrosis {grade.components.necrosis ?? '–'}
                 </div>
               )}
               <div className="muted small">
-                {grade.source === 'computed' ? 'Computed from the components' : grade.source === 'reported' ? 'As stated in the report' : 'No pathology report'}
+                {grade.source === 'computed'
+                  ? 'Computed from the components'
+                  : grade.source === 'reported'
+                    ? 'As stated in the report'
+                    : 'No pathology report'}
               </div>
             </div>
           </div>
@@ -135,7 +159,9 @@ export function GradeStageSection({ caseId, siteChapter, summary, onChanged }: {
                 </div>
               </div>
               {!stage.stageGroup && (siteChapter === 'head-and-neck' || siteChapter === 'visceral') && (
-                <p className="gs-card__note">No AJCC stage group for this site: the 8th edition defines T, N, M and G only.</p>
+                <p className="gs-card__note">
+                  No AJCC stage group for this site: the 8th edition defines T, N, M and G only.
+                </p>
               )}
             </>
           ) : (
@@ -149,18 +175,38 @@ export function GradeStageSection({ caseId, siteChapter, summary, onChanged }: {
           {stage.applicable && (
             <div className={`size-source size-source--${stage.size.kind}`}>
               <span className="size-source__kind">{SIZE_KIND[stage.size.kind]}</span>
-              <span>{stage.size.kind === 'none' ? 'T is TX until a lesion is measured or a size is typed.' : stage.size.text}</span>
+              <span>
+                {stage.size.kind === 'none'
+                  ? 'T is TX until a lesion is measured or a size is typed.'
+                  : stage.size.text}
+              </span>
             </div>
           )}
-          {stage.defaults && stage.applicable && <p className="muted small">N, M and the prefix are the defaults (nodes not known, M0, clinical): set them below.</p>}
+          {stage.defaults && stage.applicable && (
+            <p className="muted small">
+              N, M and the prefix are the defaults (nodes not known, M0, clinical): set them below.
+            </p>
+          )}
         </div>
       </div>
-      {stage.applicable && <StagingForm caseId={caseId} site={siteChapter as StagingSite} summary={summary} onChanged={onChanged} />}
+      {stage.applicable && (
+        <StagingForm caseId={caseId} site={siteChapter as StagingSite} summary={summary} onChanged={onChanged} />
+      )}
     </section>
   );
 }
 
-function StagingForm({ caseId, site, summary, onChanged }: { caseId: number; site: StagingSite; summary: ClinicalSummary; onChanged: () => void }) {
+function StagingForm({
+  caseId,
+  site,
+  summary,
+  onChanged,
+}: {
+  caseId: number;
+  site: StagingSite;
+  summary: ClinicalSummary;
+  onChanged: () => void;
+}) {
   // Reset to what is stored only when the stored inputs change, not on every reload of the summary.
   const savedKey = JSON.stringify(summary.stage.inputs);
   // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -184,7 +230,15 @@ function StagingForm({ caseId, site, summary, onChanged }: { caseId: number; sit
     const i = inputOf(draft);
     const lesionSize = summary.stage.size.kind === 'lesion' ? summary.stage.size.sizeCm : null;
     const size = i.sizeOverrideCm !== null && !Number.isNaN(i.sizeOverrideCm) ? i.sizeOverrideCm : lesionSize;
-    return stageSoftTissueSarcoma({ site, sizeCm: size, N: i.N, M: i.M, G: summary.grade.grade, prefix: i.prefix, t: i.tOverride });
+    return stageSoftTissueSarcoma({
+      site,
+      sizeCm: size,
+      N: i.N,
+      M: i.M,
+      G: summary.grade.grade,
+      prefix: i.prefix,
+      t: i.tOverride,
+    });
   }, [dirty, draft, site, summary]);
 
   async function save() {
@@ -193,7 +247,10 @@ function StagingForm({ caseId, site, summary, onChanged }: { caseId: number; sit
     if (!parsed.success) {
       setErrors(
         Object.fromEntries(
-          parsed.error.issues.map((i) => [String(i.path[0]), i.path[0] === 'sizeOverrideCm' && Number.isNaN(candidate.sizeOverrideCm) ? 'Enter a size in cm' : i.message]),
+          parsed.error.issues.map((i) => [
+            String(i.path[0]),
+            i.path[0] === 'sizeOverrideCm' && Number.isNaN(candidate.sizeOverrideCm) ? 'Enter a size in cm' : i.message,
+          ]),
         ),
       );
       setBanner({ kind: 'error', text: 'Staging inputs not saved: check the fields marked.' });
@@ -207,11 +264,20 @@ function StagingForm({ caseId, site, summary, onChanged }: { caseId: number; sit
       setBanner({ kind: 'error', text: `Not saved: ${plainMessage(result.error)}` });
       return;
     }
-    setBanner({ kind: 'saved', text: `Saved: ${result.value.T} ${result.value.N} ${result.value.M} ${result.value.G}${result.value.stageGroup ? `, stage ${result.value.stageGroup}` : ''}.` });
+    setBanner({
+      kind: 'saved',
+      text: `Saved: ${result.value.T} ${result.value.N} ${result.value.M} ${result.value.G}${result.value.stageGroup ? `, stage ${result.value.stageGroup}` : ''}.`,
+    });
     onChanged();
   }
 
-  const sel = <K extends 'prefix' | 'N' | 'M' | 'tOverride'>(key: K, label: string, options: [string, string][], placeholder?: string, hint?: string) => (
+  const sel = <K extends 'prefix' | 'N' | 'M' | 'tOverride'>(
+    key: K,
+    label: string,
+    options: [string, string][],
+    placeholder?: string,
+    hint?: string,
+  ) => (
     <Field label={label} error={errors[key]} hint={hint}>
       {(p) => (
         <select {...p} value={draft[key]} onChange={(e) => set(key, e.target.value as Draft[K])}>
@@ -241,23 +307,61 @@ function StagingForm({ caseId, site, summary, onChanged }: { caseId: number; sit
           'T by extent',
           EXTENT_T[site],
           site === 'visceral' ? 'Not set (TX: choose by organ extent)' : 'From size',
-          site === 'visceral' ? 'Visceral T is by organ extent, not size' : site === 'head-and-neck' ? 'Only T4a/T4b are by extent' : undefined,
+          site === 'visceral'
+            ? 'Visceral T is by organ extent, not size'
+            : site === 'head-and-neck'
+              ? 'Only T4a/T4b are by extent'
+              : undefined,
         )}
-        <Field label="Size typed by hand (cm)" error={errors.sizeOverrideCm} hint="Leave empty to use the largest lesion">
-          {(p) => <input {...p} inputMode="decimal" value={draft.sizeOverride} placeholder={summary.stage.size.kind === 'lesion' ? `Lesion: ${summary.stage.size.sizeCm} cm` : 'e.g. 6.5'} onChange={(e) => set('sizeOverride', e.target.value)} />}
+        <Field
+          label="Size typed by hand (cm)"
+          error={errors.sizeOverrideCm}
+          hint="Leave empty to use the largest lesion"
+        >
+          {(p) => (
+            <input
+              {...p}
+              inputMode="decimal"
+              value={draft.sizeOverride}
+              placeholder={
+                summary.stage.size.kind === 'lesion' ? `Lesion: ${summary.stage.size.sizeCm} cm` : 'e.g. 6.5'
+              }
+              onChange={(e) => set('sizeOverride', e.target.value)}
+            />
+          )}
         </Field>
-        <Field label="Why the size is typed" error={errors.sizeOverrideReason} hint={draft.sizeOverride.trim() ? 'Required with a typed size' : undefined}>
-          {(p) => <input {...p} value={draft.sizeReason} disabled={!draft.sizeOverride.trim()} placeholder="e.g. pathology gross size" onChange={(e) => set('sizeReason', e.target.value)} />}
+        <Field
+          label="Why the size is typed"
+          error={errors.sizeOverrideReason}
+          hint={draft.sizeOverride.trim() ? 'Required with a typed size' : undefined}
+        >
+          {(p) => (
+            <input
+              {...p}
+              value={draft.sizeReason}
+              disabled={!draft.sizeOverride.trim()}
+              placeholder="e.g. pathology gross size"
+              onChange={(e) => set('sizeReason', e.target.value)}
+            />
+          )}
         </Field>
         <Field label="Staging note" error={errors.note} wide>
-          {(p) => <input {...p} value={draft.note} placeholder="e.g. possible lung metastasis, not confirmed: kept as cM0" onChange={(e) => set('note', e.target.value)} />}
+          {(p) => (
+            <input
+              {...p}
+              value={draft.note}
+              placeholder="e.g. possible lung metastasis, not confirmed: kept as cM0"
+              onChange={(e) => set('note', e.target.value)}
+            />
+          )}
         </Field>
       </div>
       {preview && (
         <div className="stage-preview" role="status">
           <span className="stage-preview__label">With these inputs</span>
           <strong>
-            {preview.T} {preview.N} {preview.M} {preview.G} → {preview.stageGroup ? `stage ${preview.stageGroup}` : 'no stage group'}
+            {preview.T} {preview.N} {preview.M} {preview.G} →{' '}
+            {preview.stageGroup ? `stage ${preview.stageGroup}` : 'no stage group'}
           </strong>
           <span className="muted small">not saved yet</span>
         </div>
@@ -269,7 +373,12 @@ function StagingForm({ caseId, site, summary, onChanged }: { caseId: number; sit
             Undo changes
           </button>
         )}
-        <button type="button" className="button button--primary" disabled={!dirty || saving} onClick={() => void save()}>
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={!dirty || saving}
+          onClick={() => void save()}
+        >
           {saving ? 'Saving...' : 'Save staging'}
         </button>
       </div>

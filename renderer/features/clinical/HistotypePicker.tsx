@@ -1,5 +1,10 @@
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
-import { findHistotype, HISTOTYPE_FAMILY_LABEL, searchHistotypes, type Histotype } from '../../../shared/clinical/histotypes';
+import {
+  findHistotype,
+  HISTOTYPE_FAMILY_LABEL,
+  searchHistotypes,
+  type Histotype,
+} from '../../../shared/clinical/histotypes';
 
 interface HistotypePickerProps {
   /** The text in the box. */
@@ -77,7 +82,12 @@ export function HistotypePicker({ query, histotypeId, onChange, onBlur, error }:
           onKeyDown={onKey}
         />
         {(query || chosen) && (
-          <button type="button" className="histotype__clear" aria-label="Clear the histologic type" onClick={() => onChange({ query: '', histotypeId: null })}>
+          <button
+            type="button"
+            className="histotype__clear"
+            aria-label="Clear the histologic type"
+            onClick={() => onChange({ query: '', histotypeId: null })}
+          >
             ×
           </button>
         )}
@@ -103,7 +113,9 @@ export function HistotypePicker({ query, histotypeId, onChange, onBlur, error }:
               </li>
             ))}
             <li className="histotype__free" aria-disabled="true">
-              {matches.length ? 'Not in the list? Keep typing: free text is saved, flagged as not coded.' : `No catalogue match: "${query.trim()}" will be saved as free text, not coded.`}
+              {matches.length
+                ? 'Not in the list? Keep typing: free text is saved, flagged as not coded.'
+                : `No catalogue match: "${query.trim()}" will be saved as free text, not coded.`}
             </li>
           </ul>
         )}
@@ -118,13 +130,17 @@ export function HistotypePicker({ query, histotypeId, onChange, onBlur, error }:
             <span className="code-chip">ICD-O-3 {chosen.icdO3}</span>
             <span className="muted small">
               {HISTOTYPE_FAMILY_LABEL[chosen.family]} · WHO catalogue
-              {chosen.differentiationScore ? ` · differentiation score ${chosen.differentiationScore} (PDQ Table 4)` : ' · not in PDQ Table 4: enter the differentiation score'}
+              {chosen.differentiationScore
+                ? ` · differentiation score ${chosen.differentiationScore} (PDQ Table 4)`
+                : ' · not in PDQ Table 4: enter the differentiation score'}
             </span>
           </>
         ) : query.trim() ? (
           <>
             <span className="flag-chip">Not coded</span>
-            <span className="muted small">Free text: choose a catalogue entry to code it, or keep it as the report words it.</span>
+            <span className="muted small">
+              Free text: choose a catalogue entry to code it, or keep it as the report words it.
+            </span>
           </>
         ) : (
           <span className="muted small">Not stated yet.</span>

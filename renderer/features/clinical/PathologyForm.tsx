@@ -7,7 +7,28 @@ import { humanReason, plainMessage, serverFieldErrors } from './clinical-format'
 import { HistotypePicker } from './HistotypePicker';
 import { draftFromReport, EMPTY_PATHOLOGY, liveGrade, validatePathology, type PathologyDraft } from './pathology-draft';
 
-const IHC_MARKERS = ['Desmin', 'SMA', 'h-Caldesmon', 'MDM2', 'CDK4', 'S100', 'SOX10', 'CD34', 'ERG', 'CD31', 'MyoD1', 'Myogenin', 'STAT6', 'TLE1', 'INI1 (SMARCB1)', 'Pan-cytokeratin', 'EMA', 'Ki-67', 'beta-catenin', 'ALK'];
+const IHC_MARKERS = [
+  'Desmin',
+  'SMA',
+  'h-Caldesmon',
+  'MDM2',
+  'CDK4',
+  'S100',
+  'SOX10',
+  'CD34',
+  'ERG',
+  'CD31',
+  'MyoD1',
+  'Myogenin',
+  'STAT6',
+  'TLE1',
+  'INI1 (SMARCB1)',
+  'Pan-cytokeratin',
+  'EMA',
+  'Ki-67',
+  'beta-catenin',
+  'ALK',
+];
 const MOLECULAR_TESTS = [
   'MDM2 amplification (FISH)',
   'CDK4 amplification (FISH)',
@@ -17,8 +38,17 @@ const MOLECULAR_TESTS = [
   'FOXO1 rearrangement (FISH)',
   'NGS fusion panel (RNA)',
 ];
-const AGREEMENT_LABEL = { concordant: 'Concordant', 'minor-discordance': 'Minor discordance', 'major-discordance': 'Major discordance' } as const;
-const MARGIN_LABEL = { R0: 'R0: no tumour at the margin', R1: 'R1: microscopic tumour at the margin', R2: 'R2: macroscopic tumour left', RX: 'RX: cannot be assessed' } as const;
+const AGREEMENT_LABEL = {
+  concordant: 'Concordant',
+  'minor-discordance': 'Minor discordance',
+  'major-discordance': 'Major discordance',
+} as const;
+const MARGIN_LABEL = {
+  R0: 'R0: no tumour at the margin',
+  R1: 'R1: microscopic tumour at the margin',
+  R2: 'R2: macroscopic tumour left',
+  RX: 'RX: cannot be assessed',
+} as const;
 
 interface PathologyFormProps {
   caseId: number;
@@ -52,12 +82,14 @@ export function PathologyForm({ caseId, report, onSaved, onCancel }: PathologyFo
     return () => window.removeEventListener('beforeunload', warn);
   }, [dirty]);
 
-  const errorFor = (path: string) => serverErrors[path] ?? (submitted || touched.has(path) ? localErrors[path] : undefined);
+  const errorFor = (path: string) =>
+    serverErrors[path] ?? (submitted || touched.has(path) ? localErrors[path] : undefined);
   const touch = (path: string) => () => setTouched((t) => new Set(t).add(path));
   function update(patch: Partial<PathologyDraft>, paths: string[] = []) {
     setDraft((d) => ({ ...d, ...patch }));
     setBanner(null);
-    if (paths.some((p) => serverErrors[p])) setServerErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !paths.includes(k))));
+    if (paths.some((p) => serverErrors[p]))
+      setServerErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !paths.includes(k))));
   }
 
   async function save(e: FormEvent) {
@@ -65,12 +97,16 @@ export function PathologyForm({ caseId, report, onSaved, onCancel }: PathologyFo
     setSubmitted(true);
     const { fields, errors } = validatePathology(draft);
     if (!fields) {
-      setBanner(`Not saved: ${Object.keys(errors).length} field${Object.keys(errors).length === 1 ? '' : 's'} need${Object.keys(errors).length === 1 ? 's' : ''} attention.`);
+      setBanner(
+        `Not saved: ${Object.keys(errors).length} field${Object.keys(errors).length === 1 ? '' : 's'} need${Object.keys(errors).length === 1 ? 's' : ''} attention.`,
+      );
       focusFirstError();
       return;
     }
     setSaving(true);
-    const result = report ? await invoke('pathology:update', { id: report.id, report: fields }) : await invoke('pathology:create', { caseId, report: fields });
+    const result = report
+      ? await invoke('pathology:update', { id: report.id, report: fields })
+      : await invoke('pathology:create', { caseId, report: fields });
     setSaving(false);
     if (result.ok) return onSaved();
     // Everything typed stays in the form; only the reason is added.
@@ -83,7 +119,19 @@ export function PathologyForm({ caseId, report, onSaved, onCancel }: PathologyFo
     requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
   }
 
-  const text = (key: keyof PathologyDraft, path: string, label: string, opts: { type?: string; hint?: string; placeholder?: string; inputMode?: 'decimal' | 'numeric'; required?: boolean; wide?: boolean } = {}) => (
+  const text = (
+    key: keyof PathologyDraft,
+    path: string,
+    label: string,
+    opts: {
+      type?: string;
+      hint?: string;
+      placeholder?: string;
+      inputMode?: 'decimal' | 'numeric';
+      required?: boolean;
+      wide?: boolean;
+    } = {},
+  ) => (
     <Field label={label} error={errorFor(path)} hint={opts.hint} required={opts.required} wide={opts.wide}>
       {(p) => (
         <input
@@ -98,10 +146,21 @@ export function PathologyForm({ caseId, report, onSaved, onCancel }: PathologyFo
       )}
     </Field>
   );
-  const select = (key: keyof PathologyDraft, path: string, label: string, options: [string, string][], opts: { placeholder?: string; hint?: string; required?: boolean } = {}) => (
+  const select = (
+    key: keyof PathologyDraft,
+    path: string,
+    label: string,
+    options: [string, string][],
+    opts: { placeholder?: string; hint?: string; required?: boolean } = {},
+  ) => (
     <Field label={label} error={errorFor(path)} hint={opts.hint} required={opts.required}>
       {(p) => (
-        <select {...p} value={draft[key] as string} onChange={(e) => update({ [key]: e.target.value } as Partial<PathologyDraft>, [path])} onBlur={touch(path)}>
+        <select
+          {...p}
+          value={draft[key] as string}
+          onChange={(e) => update({ [key]: e.target.value } as Partial<PathologyDraft>, [path])}
+          onBlur={touch(path)}
+        >
           {opts.placeholder !== undefined && <option value="">{opts.placeholder}</option>}
           {options.map(([v, t]) => (
             <option key={v} value={v}>
@@ -114,7 +173,11 @@ export function PathologyForm({ caseId, report, onSaved, onCancel }: PathologyFo
   );
   const check = (key: 'neoadjuvant' | 'closestMarginLessThan' | 'reviewed', label: string, hint?: string) => (
     <label className="check">
-      <input type="checkbox" checked={draft[key]} onChange={(e) => update({ [key]: e.target.checked } as Partial<PathologyDraft>)} />
+      <input
+        type="checkbox"
+        checked={draft[key]}
+        onChange={(e) => update({ [key]: e.target.checked } as Partial<PathologyDraft>)}
+      />
       <span>
         {label}
         {hint && <span className="check__hint">{hint}</span>}
@@ -127,7 +190,13 @@ export function PathologyForm({ caseId, report, onSaved, onCancel }: PathologyFo
   const errorCount = submitted ? Object.keys({ ...localErrors, ...serverErrors }).length : 0;
 
   return (
-    <form ref={formRef} className="path-form" onSubmit={save} noValidate aria-label={report ? 'Edit pathology report' : 'New pathology report'}>
+    <form
+      ref={formRef}
+      className="path-form"
+      onSubmit={save}
+      noValidate
+      aria-label={report ? 'Edit pathology report' : 'New pathology report'}
+    >
       <div className="path-form__bar">
         <h3>{report ? 'Edit pathology report' : 'New pathology report'}</h3>
         {dirty && <span className="unsaved">Unsaved changes</span>}
@@ -140,11 +209,24 @@ export function PathologyForm({ caseId, report, onSaved, onCancel }: PathologyFo
 
       <Group title="Specimen">
         <div className="grid grid--path">
-          {select('procedure', 'procedure', 'Procedure', PATHOLOGY_PROCEDURES.map((p) => [p, PROCEDURE_LABEL[p]]), { placeholder: 'Choose...', required: true })}
+          {select(
+            'procedure',
+            'procedure',
+            'Procedure',
+            PATHOLOGY_PROCEDURES.map((p) => [p, PROCEDURE_LABEL[p]]),
+            { placeholder: 'Choose...', required: true },
+          )}
           {text('specimenId', 'specimenId', 'Specimen ID', { placeholder: 'e.g. H26-04512' })}
-          {text('specimenDate', 'specimenDate', 'Specimen date', { type: 'date', required: true, hint: 'Date of the biopsy or operation' })}
+          {text('specimenDate', 'specimenDate', 'Specimen date', {
+            type: 'date',
+            required: true,
+            hint: 'Date of the biopsy or operation',
+          })}
           {text('reportDate', 'reportDate', 'Report date', { type: 'date' })}
-          {text('laboratory', 'laboratory', 'Laboratory', { placeholder: 'e.g. Regional sarcoma pathology service', wide: true })}
+          {text('laboratory', 'laboratory', 'Laboratory', {
+            placeholder: 'e.g. Regional sarcoma pathology service',
+            wide: true,
+          })}
         </div>
       </Group>
 
@@ -154,10 +236,17 @@ export function PathologyForm({ caseId, report, onSaved, onCancel }: PathologyFo
           histotypeId={draft.histotypeId}
           error={errorFor('histotypeId') ?? errorFor('histotypeText')}
           onBlur={touch('histotypeText')}
-          onChange={({ query, histotypeId }) => update({ histotypeQuery: query, histotypeId }, ['histotypeId', 'histotypeText', 'icdO3'])}
+          onChange={({ query, histotypeId }) =>
+            update({ histotypeQuery: query, histotypeId }, ['histotypeId', 'histotypeText', 'icdO3'])
+          }
         />
         {!histotype && draft.histotypeQuery.trim() !== '' && (
-          <div className="grid grid--path">{text('icdO3', 'icdO3', 'ICD-O-3 code (optional)', { placeholder: 'e.g. 8850/3', hint: 'Only if the report gives one' })}</div>
+          <div className="grid grid--path">
+            {text('icdO3', 'icdO3', 'ICD-O-3 code (optional)', {
+              placeholder: 'e.g. 8850/3',
+              hint: 'Only if the report gives one',
+            })}
+          </div>
         )}
       </Group>
 
@@ -182,15 +271,37 @@ export function PathologyForm({ caseId, report, onSaved, onCancel }: PathologyFo
                     : 'Choose a catalogue histotype to prefill it',
               },
             )}
-            {text('mitoses', 'mitosesPer10Hpf', 'Mitoses per 10 HPF', { inputMode: 'numeric', hint: 'Most active area' })}
-            {text('necrosis', 'necrosisPercent', 'Tumour necrosis (%)', { inputMode: 'decimal', hint: '0 if none' })}
-            {showRoundCell && text('roundCell', 'roundCellPercent', 'Round-cell component (%)', { inputMode: 'decimal', hint: 'Myxoid liposarcoma: > 5% is high grade' })}
-            {select('reportedGrade', 'reportedGrade', 'Grade stated in the report', [['G1', 'G1'], ['G2', 'G2'], ['G3', 'G3'], ['GX', 'GX']], {
-              placeholder: 'Not stated',
-              hint: 'Used only while the components are not recorded',
+            {text('mitoses', 'mitosesPer10Hpf', 'Mitoses per 10 HPF', {
+              inputMode: 'numeric',
+              hint: 'Most active area',
             })}
+            {text('necrosis', 'necrosisPercent', 'Tumour necrosis (%)', { inputMode: 'decimal', hint: '0 if none' })}
+            {showRoundCell &&
+              text('roundCell', 'roundCellPercent', 'Round-cell component (%)', {
+                inputMode: 'decimal',
+                hint: 'Myxoid liposarcoma: > 5% is high grade',
+              })}
+            {select(
+              'reportedGrade',
+              'reportedGrade',
+              'Grade stated in the report',
+              [
+                ['G1', 'G1'],
+                ['G2', 'G2'],
+                ['G3', 'G3'],
+                ['GX', 'GX'],
+              ],
+              {
+                placeholder: 'Not stated',
+                hint: 'Used only while the components are not recorded',
+              },
+            )}
           </div>
-          {check('neoadjuvant', 'Neoadjuvant therapy was given before this specimen', 'FNCLCC grading does not apply after neoadjuvant therapy')}
+          {check(
+            'neoadjuvant',
+            'Neoadjuvant therapy was given before this specimen',
+            'FNCLCC grading does not apply after neoadjuvant therapy',
+          )}
           <LiveGrade grade={grade} draft={draft} />
         </div>
       </Group>
@@ -202,12 +313,37 @@ export function PathologyForm({ caseId, report, onSaved, onCancel }: PathologyFo
               <div className="row row--ihc" key={i}>
                 <Field label={`Marker ${i + 1}`} error={errorFor(`ihc.${i}.marker`)}>
                   {(p) => (
-                    <input {...p} list="ihc-markers" value={row.marker} placeholder="e.g. Desmin" onChange={(e) => update({ ihc: draft.ihc.map((r, j) => (j === i ? { ...r, marker: e.target.value } : r)) }, [`ihc.${i}.marker`])} onBlur={touch(`ihc.${i}.marker`)} />
+                    <input
+                      {...p}
+                      list="ihc-markers"
+                      value={row.marker}
+                      placeholder="e.g. Desmin"
+                      onChange={(e) =>
+                        update({ ihc: draft.ihc.map((r, j) => (j === i ? { ...r, marker: e.target.value } : r)) }, [
+                          `ihc.${i}.marker`,
+                        ])
+                      }
+                      onBlur={touch(`ihc.${i}.marker`)}
+                    />
                   )}
                 </Field>
                 <Field label={`Result ${i + 1}`} error={errorFor(`ihc.${i}.result`)}>
                   {(p) => (
-                    <select {...p} value={row.result} onChange={(e) => update({ ihc: draft.ihc.map((r, j) => (j === i ? { ...r, result: e.target.value as typeof r.result } : r)) }, [`ihc.${i}.result`])} onBlur={touch(`ihc.${i}.result`)}>
+                    <select
+                      {...p}
+                      value={row.result}
+                      onChange={(e) =>
+                        update(
+                          {
+                            ihc: draft.ihc.map((r, j) =>
+                              j === i ? { ...r, result: e.target.value as typeof r.result } : r,
+                            ),
+                          },
+                          [`ihc.${i}.result`],
+                        )
+                      }
+                      onBlur={touch(`ihc.${i}.result`)}
+                    >
                       <option value="">Choose...</option>
                       <option value="positive">Positive</option>
                       <option value="negative">Negative</option>
@@ -217,9 +353,23 @@ export function PathologyForm({ caseId, report, onSaved, onCancel }: PathologyFo
                   )}
                 </Field>
                 <Field label={`Note ${i + 1}`} error={errorFor(`ihc.${i}.note`)}>
-                  {(p) => <input {...p} value={row.note} placeholder="e.g. diffuse" onChange={(e) => update({ ihc: draft.ihc.map((r, j) => (j === i ? { ...r, note: e.target.value } : r)) })} />}
+                  {(p) => (
+                    <input
+                      {...p}
+                      value={row.note}
+                      placeholder="e.g. diffuse"
+                      onChange={(e) =>
+                        update({ ihc: draft.ihc.map((r, j) => (j === i ? { ...r, note: e.target.value } : r)) })
+                      }
+                    />
+                  )}
                 </Field>
-                <button type="button" className="button button--ghost row__remove" aria-label={`Remove marker ${i + 1}`} onClick={() => update({ ihc: draft.ihc.filter((_, j) => j !== i) })}>
+                <button
+                  type="button"
+                  className="button button--ghost row__remove"
+                  aria-label={`Remove marker ${i + 1}`}
+                  onClick={() => update({ ihc: draft.ihc.filter((_, j) => j !== i) })}
+                >
                   Remove
                 </button>
               </div>
@@ -231,7 +381,11 @@ export function PathologyForm({ caseId, report, onSaved, onCancel }: PathologyFo
             <option key={m} value={m} />
           ))}
         </datalist>
-        <button type="button" className="button button--small" onClick={() => update({ ihc: [...draft.ihc, { marker: '', result: '', note: '' }] })}>
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() => update({ ihc: [...draft.ihc, { marker: '', result: '', note: '' }] })}
+        >
           Add immunostain
         </button>
       </Group>
@@ -243,13 +397,41 @@ export function PathologyForm({ caseId, report, onSaved, onCancel }: PathologyFo
               <div className="row row--mol" key={i}>
                 <Field label={`Test ${i + 1}`} error={errorFor(`molecular.${i}.test`)}>
                   {(p) => (
-                    <input {...p} list="molecular-tests" value={row.test} placeholder="e.g. MDM2 amplification (FISH)" onChange={(e) => update({ molecular: draft.molecular.map((r, j) => (j === i ? { ...r, test: e.target.value } : r)) }, [`molecular.${i}.test`])} onBlur={touch(`molecular.${i}.test`)} />
+                    <input
+                      {...p}
+                      list="molecular-tests"
+                      value={row.test}
+                      placeholder="e.g. MDM2 amplification (FISH)"
+                      onChange={(e) =>
+                        update(
+                          { molecular: draft.molecular.map((r, j) => (j === i ? { ...r, test: e.target.value } : r)) },
+                          [`molecular.${i}.test`],
+                        )
+                      }
+                      onBlur={touch(`molecular.${i}.test`)}
+                    />
                   )}
                 </Field>
                 <Field label={`Finding ${i + 1}`} error={errorFor(`molecular.${i}.result`)}>
-                  {(p) => <input {...p} value={row.result} placeholder="e.g. amplified" onChange={(e) => update({ molecular: draft.molecular.map((r, j) => (j === i ? { ...r, result: e.target.value } : r)) })} />}
+                  {(p) => (
+                    <input
+                      {...p}
+                      value={row.result}
+                      placeholder="e.g. amplified"
+                      onChange={(e) =>
+                        update({
+                          molecular: draft.molecular.map((r, j) => (j === i ? { ...r, result: e.target.value } : r)),
+                        })
+                      }
+                    />
+                  )}
                 </Field>
-                <button type="button" className="button button--ghost row__remove" aria-label={`Remove test ${i + 1}`} onClick={() => update({ molecular: draft.molecular.filter((_, j) => j !== i) })}>
+                <button
+                  type="button"
+                  className="button button--ghost row__remove"
+                  aria-label={`Remove test ${i + 1}`}
+                  onClick={() => update({ molecular: draft.molecular.filter((_, j) => j !== i) })}
+                >
                   Remove
                 </button>
               </div>
@@ -262,11 +444,21 @@ export function PathologyForm({ caseId, report, onSaved, onCancel }: PathologyFo
           ))}
         </datalist>
         <div className="row-actions">
-          <button type="button" className="button button--small" onClick={() => update({ molecular: [...draft.molecular, { test: '', result: '' }] })}>
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => update({ molecular: [...draft.molecular, { test: '', result: '' }] })}
+          >
             Add molecular result
           </button>
           {histotype?.needsMdm2 && !draft.molecular.some((m) => /mdm2/i.test(m.test)) && (
-            <button type="button" className="button button--small button--ghost" onClick={() => update({ molecular: [...draft.molecular, { test: 'MDM2 amplification (FISH)', result: '' }] })}>
+            <button
+              type="button"
+              className="button button--small button--ghost"
+              onClick={() =>
+                update({ molecular: [...draft.molecular, { test: 'MDM2 amplification (FISH)', result: '' }] })
+              }
+            >
               + MDM2 FISH (needed for {histotype.name.toLowerCase()})
             </button>
           )}
@@ -275,36 +467,76 @@ export function PathologyForm({ caseId, report, onSaved, onCancel }: PathologyFo
 
       <Group title="Margins and treatment effect">
         <div className="grid grid--path">
-          {select('marginStatus', 'marginStatus', 'Margin status', Object.entries(MARGIN_LABEL), { placeholder: 'Not stated', hint: 'For an excision or resection' })}
+          {select('marginStatus', 'marginStatus', 'Margin status', Object.entries(MARGIN_LABEL), {
+            placeholder: 'Not stated',
+            hint: 'For an excision or resection',
+          })}
           <div className="field">
             {text('closestMarginMm', 'closestMarginMm', 'Closest margin (mm)', { inputMode: 'decimal' })}
             {check('closestMarginLessThan', 'Less than this distance (the report says "< ...")')}
           </div>
-          <Field label="Treatment effect" error={errorFor('treatmentEffect')} wide hint="After neoadjuvant therapy, e.g. % viable tumour, hyalinisation">
-            {(p) => <textarea {...p} rows={2} value={draft.treatmentEffect} onChange={(e) => update({ treatmentEffect: e.target.value })} />}
+          <Field
+            label="Treatment effect"
+            error={errorFor('treatmentEffect')}
+            wide
+            hint="After neoadjuvant therapy, e.g. % viable tumour, hyalinisation"
+          >
+            {(p) => (
+              <textarea
+                {...p}
+                rows={2}
+                value={draft.treatmentEffect}
+                onChange={(e) => update({ treatmentEffect: e.target.value })}
+              />
+            )}
           </Field>
         </div>
       </Group>
 
       <Group title="Expert central review">
-        {check('reviewed', 'Reviewed by a sarcoma-expert pathologist', 'The latest reviewed report drives grade and stage')}
+        {check(
+          'reviewed',
+          'Reviewed by a sarcoma-expert pathologist',
+          'The latest reviewed report drives grade and stage',
+        )}
         {draft.reviewed && (
           <div className="grid grid--path">
-            {text('reviewBy', 'expertReview.by', 'Reviewed by', { required: true, placeholder: 'e.g. Dr R. Osei, sarcoma pathology' })}
+            {text('reviewBy', 'expertReview.by', 'Reviewed by', {
+              required: true,
+              placeholder: 'e.g. Dr R. Osei, sarcoma pathology',
+            })}
             {text('reviewDate', 'expertReview.date', 'Review date', { type: 'date', required: true })}
-            {select('reviewAgreement', 'expertReview.agreement', 'Agreement with the original report', Object.entries(AGREEMENT_LABEL), { placeholder: 'Choose...', required: true })}
+            {select(
+              'reviewAgreement',
+              'expertReview.agreement',
+              'Agreement with the original report',
+              Object.entries(AGREEMENT_LABEL),
+              { placeholder: 'Choose...', required: true },
+            )}
           </div>
         )}
       </Group>
 
       <Group title="Report text">
         <Field label="Report text" error={errorFor('reportText')} wide>
-          {(p) => <textarea {...p} rows={5} value={draft.reportText} placeholder="Paste or type the report's microscopy and conclusion" onChange={(e) => update({ reportText: e.target.value })} />}
+          {(p) => (
+            <textarea
+              {...p}
+              rows={5}
+              value={draft.reportText}
+              placeholder="Paste or type the report's microscopy and conclusion"
+              onChange={(e) => update({ reportText: e.target.value })}
+            />
+          )}
         </Field>
       </Group>
 
       <div className="path-form__actions">
-        {errorCount > 0 && <span className="field__error">{errorCount} field{errorCount === 1 ? '' : 's'} to check</span>}
+        {errorCount > 0 && (
+          <span className="field__error">
+            {errorCount} field{errorCount === 1 ? '' : 's'} to check
+          </span>
+        )}
         <button type="button" className="button button--ghost" onClick={onCancel}>
           Cancel
         </button>
@@ -326,7 +558,8 @@ function Group({ title, children }: { title: string; children: ReactNode }) {
 }
 
 const COMPONENT_TEXT = {
-  differentiation: (d: PathologyDraft, v: number | null, fromCatalogue: boolean) => (v === null ? 'not entered' : fromCatalogue && d.differentiation === '' ? 'from the catalogue' : 'entered'),
+  differentiation: (d: PathologyDraft, v: number | null, fromCatalogue: boolean) =>
+    v === null ? 'not entered' : fromCatalogue && d.differentiation === '' ? 'from the catalogue' : 'entered',
   mitoses: (d: PathologyDraft) => (d.mitoses.trim() === '' ? 'not entered' : `${d.mitoses.trim()} per 10 HPF`),
   necrosis: (d: PathologyDraft) => (d.necrosis.trim() === '' ? 'not entered' : `${d.necrosis.trim()}%`),
 };
@@ -336,7 +569,12 @@ function LiveGrade({ grade, draft }: { grade: ReturnType<typeof liveGrade>; draf
   const c = grade.components;
   const shown = grade.reportedUsed ? draft.reportedGrade : grade.grade;
   return (
-    <div className={`live-grade live-grade--${shown === 'GX' ? 'gx' : 'graded'}`} role="status" aria-live="polite" aria-label="FNCLCC grade as typed">
+    <div
+      className={`live-grade live-grade--${shown === 'GX' ? 'gx' : 'graded'}`}
+      role="status"
+      aria-live="polite"
+      aria-label="FNCLCC grade as typed"
+    >
       <div className="live-grade__code">
         <span className="live-grade__label">FNCLCC</span>
         <span className="grade-code" data-testid="live-grade">
@@ -345,7 +583,11 @@ function LiveGrade({ grade, draft }: { grade: ReturnType<typeof liveGrade>; draf
       </div>
       <div className="live-grade__body">
         <div className="score-row">
-          <Score label="Differentiation" value={c.differentiation} note={COMPONENT_TEXT.differentiation(draft, c.differentiation, true)} />
+          <Score
+            label="Differentiation"
+            value={c.differentiation}
+            note={COMPONENT_TEXT.differentiation(draft, c.differentiation, true)}
+          />
           <span className="score-row__op">+</span>
           <Score label="Mitoses" value={c.mitoses} note={COMPONENT_TEXT.mitoses(draft)} />
           <span className="score-row__op">+</span>
@@ -354,7 +596,9 @@ function LiveGrade({ grade, draft }: { grade: ReturnType<typeof liveGrade>; draf
           <Score label="Total" value={grade.score} note="2-3 G1 · 4-5 G2 · 6-8 G3" strong />
         </div>
         <p className="live-grade__reason">
-          {grade.reportedUsed ? `${draft.reportedGrade} as stated in the report, used while the components are incomplete. ` : ''}
+          {grade.reportedUsed
+            ? `${draft.reportedGrade} as stated in the report, used while the components are incomplete. `
+            : ''}
           {humanReason(grade.reason)}
         </p>
       </div>
@@ -362,7 +606,17 @@ function LiveGrade({ grade, draft }: { grade: ReturnType<typeof liveGrade>; draf
   );
 }
 
-function Score({ label, value, note, strong }: { label: string; value: number | null; note: string; strong?: boolean }) {
+function Score({
+  label,
+  value,
+  note,
+  strong,
+}: {
+  label: string;
+  value: number | null;
+  note: string;
+  strong?: boolean;
+}) {
   return (
     <div className={`score${strong ? ' score--total' : ''}${value === null ? ' score--empty' : ''}`}>
       <span className="score__label">{label}</span>

@@ -1,5 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
-import { PLAN_OPTION_LABEL, PLAN_OPTIONS, PlanInput, type Plan, type PlanOption } from '../../../shared/domain/clinical';
+import {
+  PLAN_OPTION_LABEL,
+  PLAN_OPTIONS,
+  PlanInput,
+  type Plan,
+  type PlanOption,
+} from '../../../shared/domain/clinical';
 import { invoke } from '../../api';
 import { formatTimestamp, plainMessage } from './clinical-format';
 import { Banner } from '../../components/Banner';
@@ -13,10 +19,17 @@ export function PlanSection({ caseId, plan, onChanged }: { caseId: number; plan:
   const [message, setMessage] = useState<{ kind: 'saved' | 'error'; text: string } | null>(null);
   const [saving, setSaving] = useState(false);
   useEffect(() => setDraft(initial), [initial]);
-  const dirty = JSON.stringify([[...draft.options].sort(), draft.text]) !== JSON.stringify([[...initial.options].sort(), initial.text]);
+  const dirty =
+    JSON.stringify([[...draft.options].sort(), draft.text]) !==
+    JSON.stringify([[...initial.options].sort(), initial.text]);
 
   function toggle(option: PlanOption, on: boolean) {
-    setDraft((d) => ({ ...d, options: on ? PLAN_OPTIONS.filter((o) => o === option || d.options.includes(o)) : d.options.filter((o) => o !== option) }));
+    setDraft((d) => ({
+      ...d,
+      options: on
+        ? PLAN_OPTIONS.filter((o) => o === option || d.options.includes(o))
+        : d.options.filter((o) => o !== option),
+    }));
     setMessage(null);
   }
 
@@ -71,7 +84,12 @@ export function PlanSection({ caseId, plan, onChanged }: { caseId: number; plan:
             Undo changes
           </button>
         )}
-        <button type="button" className="button button--primary" disabled={!dirty || saving} onClick={() => void save()}>
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={!dirty || saving}
+          onClick={() => void save()}
+        >
           {saving ? 'Saving...' : 'Save plan'}
         </button>
       </div>

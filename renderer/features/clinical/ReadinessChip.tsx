@@ -2,7 +2,17 @@ import '../../styles/clinical.css';
 import { formatDate, readinessText, readinessTone } from './clinical-format';
 
 /** Readiness at a glance: "2 missing · 1 stale" or "Work-up complete", in colour and in words. */
-export function ReadinessChip({ missing, stale, meetingDate, meetingTitle }: { missing: number; stale: number; meetingDate: string; meetingTitle?: string }) {
+export function ReadinessChip({
+  missing,
+  stale,
+  meetingDate,
+  meetingTitle,
+}: {
+  missing: number;
+  stale: number;
+  meetingDate: string;
+  meetingTitle?: string;
+}) {
   const tone = readinessTone({ missing, stale });
   const text = readinessText({ missing, stale });
   const title = `Work-up for ${meetingTitle ? `${meetingTitle} on` : 'a meeting on'} ${formatDate(meetingDate)}: ${

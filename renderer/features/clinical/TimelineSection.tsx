@@ -1,5 +1,11 @@
 import { useState } from 'react';
-import { EVENT_KIND_LABEL, EVENT_KINDS, EventInput, type EventKind, type TimelineEntry } from '../../../shared/domain/clinical';
+import {
+  EVENT_KIND_LABEL,
+  EVENT_KINDS,
+  EventInput,
+  type EventKind,
+  type TimelineEntry,
+} from '../../../shared/domain/clinical';
 import { invoke } from '../../api';
 import { Field } from '../../components/Field';
 import { formatDate, plainMessage, serverFieldErrors } from './clinical-format';
@@ -15,7 +21,15 @@ const KIND_LABEL: Record<TimelineEntry['kind'], string> = {
 };
 
 /** The case's story in date order, drawn from the record; presentation and treatments are added here by hand. */
-export function TimelineSection({ caseId, entries, onChanged }: { caseId: number; entries: TimelineEntry[]; onChanged: () => void }) {
+export function TimelineSection({
+  caseId,
+  entries,
+  onChanged,
+}: {
+  caseId: number;
+  entries: TimelineEntry[];
+  onChanged: () => void;
+}) {
   const [adding, setAdding] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -31,7 +45,9 @@ export function TimelineSection({ caseId, entries, onChanged }: { caseId: number
       <div className="clin-section__head">
         <div>
           <h2 id="clin-timeline">Timeline</h2>
-          <p className="clin-section__sub">Drawn from the record: imported studies and pathology appear on their own.</p>
+          <p className="clin-section__sub">
+            Drawn from the record: imported studies and pathology appear on their own.
+          </p>
         </div>
         {!adding && (
           <button type="button" className="button" onClick={() => setAdding(true)}>
@@ -52,7 +68,9 @@ export function TimelineSection({ caseId, entries, onChanged }: { caseId: number
       )}
       {error && <div className="banner banner--error">{error}</div>}
       {entries.length === 0 ? (
-        <div className="clin-empty">Nothing dated in the record yet. Add the presentation date, import a study or add a pathology report.</div>
+        <div className="clin-empty">
+          Nothing dated in the record yet. Add the presentation date, import a study or add a pathology report.
+        </div>
       ) : (
         <ol className="timeline" aria-label="Case timeline">
           {entries.map((e, i) => (
@@ -67,7 +85,12 @@ export function TimelineSection({ caseId, entries, onChanged }: { caseId: number
                 {e.detail && <div className="tl__detail">{e.detail}</div>}
               </div>
               {e.source.type === 'event' && (
-                <button type="button" className="button button--ghost button--small tl__remove" aria-label={`Remove ${e.title} of ${e.date}`} onClick={() => void remove(Number(e.source.id))}>
+                <button
+                  type="button"
+                  className="button button--ghost button--small tl__remove"
+                  aria-label={`Remove ${e.title} of ${e.date}`}
+                  onClick={() => void remove(Number(e.source.id))}
+                >
                   Remove
                 </button>
               )}
@@ -79,7 +102,17 @@ export function TimelineSection({ caseId, entries, onChanged }: { caseId: number
   );
 }
 
-function EventForm({ caseId, hasPresentation, onDone, onCancel }: { caseId: number; hasPresentation: boolean; onDone: () => void; onCancel: () => void }) {
+function EventForm({
+  caseId,
+  hasPresentation,
+  onDone,
+  onCancel,
+}: {
+  caseId: number;
+  hasPresentation: boolean;
+  onDone: () => void;
+  onCancel: () => void;
+}) {
   const [kind, setKind] = useState<EventKind>(hasPresentation ? 'surgery' : 'presentation');
   const [date, setDate] = useState('');
   const [text, setText] = useState('');
@@ -89,7 +122,14 @@ function EventForm({ caseId, hasPresentation, onDone, onCancel }: { caseId: numb
   async function save() {
     const parsed = EventInput.safeParse({ kind, date: date.trim(), text });
     if (!parsed.success) {
-      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.path[0] === 'date' && date.trim() === '' ? 'Give the date (YYYY-MM-DD, or YYYY-MM)' : i.message])));
+      setErrors(
+        Object.fromEntries(
+          parsed.error.issues.map((i) => [
+            String(i.path[0]),
+            i.path[0] === 'date' && date.trim() === '' ? 'Give the date (YYYY-MM-DD, or YYYY-MM)' : i.message,
+          ]),
+        ),
+      );
       return;
     }
     const result = await invoke('timeline:addEvent', { caseId, event: parsed.data });
@@ -119,8 +159,23 @@ function EventForm({ caseId, hasPresentation, onDone, onCancel }: { caseId: numb
         <Field label="Date" error={errors.date} hint="YYYY-MM-DD, or YYYY-MM when only the month is known">
           {(p) => <input {...p} value={date} placeholder="2026-09-01" onChange={(e) => setDate(e.target.value)} />}
         </Field>
-        <Field label="What happened" error={errors.text} hint={kind === 'presentation' ? 'Optional for the presentation' : 'Required for a treatment'}>
-          {(p) => <input {...p} value={text} placeholder={kind === 'presentation' ? 'e.g. painless enlarging thigh mass' : 'e.g. Doxorubicin + ifosfamide, 3 cycles'} onChange={(e) => setText(e.target.value)} />}
+        <Field
+          label="What happened"
+          error={errors.text}
+          hint={kind === 'presentation' ? 'Optional for the presentation' : 'Required for a treatment'}
+        >
+          {(p) => (
+            <input
+              {...p}
+              value={text}
+              placeholder={
+                kind === 'presentation'
+                  ? 'e.g. painless enlarging thigh mass'
+                  : 'e.g. Doxorubicin + ifosfamide, 3 cycles'
+              }
+              onChange={(e) => setText(e.target.value)}
+            />
+          )}
         </Field>
       </div>
       <div className="event-form__actions">

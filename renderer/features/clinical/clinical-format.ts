@@ -3,7 +3,11 @@ import type { AppError } from '../../../shared/contract/result';
 import type { ReadinessView } from '../../../shared/domain/clinical';
 
 // One way of writing dates in the whole app (shared/dates.ts), under the names the clinical screens use.
-export { dayMonthYear as formatDate, dateTime as formatTimestamp, localIsoDate as todayIso } from '../../../shared/dates';
+export {
+  dayMonthYear as formatDate,
+  dateTime as formatTimestamp,
+  localIsoDate as todayIso,
+} from '../../../shared/dates';
 
 /** The rules name a few inputs by their field names ("necrosisPercent"); say them as a pathologist would. */
 export function humanReason(text: string): string {

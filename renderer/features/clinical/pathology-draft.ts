@@ -121,7 +121,11 @@ export function inputFromDraft(d: PathologyDraft) {
     laboratory: d.laboratory,
     histotypeId: d.histotypeId,
     histotypeText,
-    icdO3: d.histotypeId ? (findHistotype(d.histotypeId)?.icdO3 ?? null) : d.icdO3.trim() === '' ? null : d.icdO3.trim(),
+    icdO3: d.histotypeId
+      ? (findHistotype(d.histotypeId)?.icdO3 ?? null)
+      : d.icdO3.trim() === ''
+        ? null
+        : d.icdO3.trim(),
     differentiation: d.differentiation === '' ? null : Number(d.differentiation),
     mitosesPer10Hpf: num(d.mitoses),
     necrosisPercent: num(d.necrosis),
@@ -154,7 +158,10 @@ const NUMERIC: Record<string, keyof PathologyDraft> = {
 };
 
 /** Validates with the schema the main process enforces; errors by contract path (e.g. "ihc.0.marker"). */
-export function validatePathology(d: PathologyDraft): { fields: PathologyFields | null; errors: Record<string, string> } {
+export function validatePathology(d: PathologyDraft): {
+  fields: PathologyFields | null;
+  errors: Record<string, string>;
+} {
   const input = inputFromDraft(d);
   const parsed = PathologyInput.safeParse(input);
   if (parsed.success) return { fields: parsed.data, errors: {} };

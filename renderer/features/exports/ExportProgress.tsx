@@ -3,7 +3,9 @@ import type { ExportJobState } from './useExportJob';
 import { mediaSrc } from '../../web-access';
 
 function megabytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} kB`;
+  return bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
+    : `${Math.max(1, Math.round(bytes / 1024))} kB`;
 }
 
 /** The running export's progress bar with Cancel, or how the last one ended (with its download link). */
@@ -31,14 +33,26 @@ export function ExportProgress({ state, onCancel }: { state: ExportJobState; onC
     );
   }
   const s = state.status;
-  if (s.state === 'cancelled') return <div className="banner banner--error" role="status">Export cancelled: no file was written.</div>;
-  if (s.state === 'failed' || !s.outcome) return <div className="banner banner--error" role="alert">Export failed, no file was written: {s.error}</div>;
+  if (s.state === 'cancelled')
+    return (
+      <div className="banner banner--error" role="status">
+        Export cancelled: no file was written.
+      </div>
+    );
+  if (s.state === 'failed' || !s.outcome)
+    return (
+      <div className="banner banner--error" role="alert">
+        Export failed, no file was written: {s.error}
+      </div>
+    );
   const o = s.outcome;
-  const extent = o.slides !== null ? `${o.slides} slides` : o.pages !== null ? `${o.pages} page${o.pages === 1 ? '' : 's'}` : '';
+  const extent =
+    o.slides !== null ? `${o.slides} slides` : o.pages !== null ? `${o.pages} page${o.pages === 1 ? '' : 's'}` : '';
   return (
     <div className="banner banner--saved export-done" role="status">
       {EXPORT_KIND_LABEL[o.kind]}
-      {o.deidentified ? ' (de-identified)' : ''} ready: {[extent, megabytes(o.bytes), `${o.seconds.toFixed(1)} s`].filter(Boolean).join(' · ')}.{' '}
+      {o.deidentified ? ' (de-identified)' : ''} ready:{' '}
+      {[extent, megabytes(o.bytes), `${o.seconds.toFixed(1)} s`].filter(Boolean).join(' · ')}.{' '}
       {o.downloadUrl ? (
         <a href={mediaSrc(o.downloadUrl)} download={o.name}>
           Download {o.name}

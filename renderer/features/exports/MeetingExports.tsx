@@ -18,12 +18,27 @@ export function MeetingExports({ meetingId }: { meetingId: number }) {
       <div className="meeting-exports__row">
         <span className="muted small">Export:</span>
         {MEETING_EXPORTS.map(({ kind, label }) => (
-          <button key={kind} type="button" className="button button--small" disabled={job.busy} onClick={() => job.start({ kind, meetingId, deidentified })}>
+          <button
+            key={kind}
+            type="button"
+            className="button button--small"
+            disabled={job.busy}
+            onClick={() => job.start({ kind, meetingId, deidentified })}
+          >
             {label}
           </button>
         ))}
-        <label className="check small" title="No names, MRNs, dates of birth or other identifiers; images are the burned-in key images only">
-          <input type="checkbox" checked={deidentified} disabled={job.busy} onChange={(e) => setDeidentified(e.target.checked)} /> De-identified
+        <label
+          className="check small"
+          title="No names, MRNs, dates of birth or other identifiers; images are the burned-in key images only"
+        >
+          <input
+            type="checkbox"
+            checked={deidentified}
+            disabled={job.busy}
+            onChange={(e) => setDeidentified(e.target.checked)}
+          />{' '}
+          De-identified
         </label>
       </div>
       <ExportProgress state={job.state} onCancel={job.cancel} />
@@ -38,11 +53,22 @@ export function OutcomeExport({ agendaItemId }: { agendaItemId: number }) {
   return (
     <section className="meeting-exports" aria-label="Export outcome">
       <div className="meeting-exports__row">
-        <button type="button" className="button button--small" disabled={job.busy} onClick={() => job.start({ kind: 'outcome-pdf', agendaItemId, deidentified })}>
+        <button
+          type="button"
+          className="button button--small"
+          disabled={job.busy}
+          onClick={() => job.start({ kind: 'outcome-pdf', agendaItemId, deidentified })}
+        >
           Outcome summary as PDF
         </button>
         <label className="check small">
-          <input type="checkbox" checked={deidentified} disabled={job.busy} onChange={(e) => setDeidentified(e.target.checked)} /> De-identified
+          <input
+            type="checkbox"
+            checked={deidentified}
+            disabled={job.busy}
+            onChange={(e) => setDeidentified(e.target.checked)}
+          />{' '}
+          De-identified
         </label>
       </div>
       <ExportProgress state={job.state} onCancel={job.cancel} />

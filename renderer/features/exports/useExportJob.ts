@@ -45,5 +45,10 @@ export function useExportJob() {
     if (jobId.current) await invoke('jobs:cancel', { jobId: jobId.current });
   }
 
-  return { state, start: (r: ExportRequestInput) => void start(r), cancel: () => void cancel(), busy: state.name === 'running' };
+  return {
+    state,
+    start: (r: ExportRequestInput) => void start(r),
+    cancel: () => void cancel(),
+    busy: state.name === 'running',
+  };
 }

@@ -18,8 +18,8 @@ export function EmptyBoard({ onLoaded }: { onLoaded: () => void }) {
     <div className="empty">
       <h1>No cases yet</h1>
       <p>
-        Start with the demo sarcoma board (fictional patients whose stories come from published cases), or enter
-        your first case.
+        Start with the demo sarcoma board (fictional patients whose stories come from published cases), or enter your
+        first case.
       </p>
       <div className="empty__actions">
         <button type="button" className="button button--primary" onClick={loadDemo} disabled={busy}>
@@ -30,8 +30,8 @@ export function EmptyBoard({ onLoaded }: { onLoaded: () => void }) {
         </button>
       </div>
       <label className="empty__option">
-        <input type="checkbox" checked={images} onChange={(e) => setImages(e.target.checked)} disabled={busy} /> With synthetic CT images (the
-        retroperitoneal and thigh masses at their documented sizes; a few seconds)
+        <input type="checkbox" checked={images} onChange={(e) => setImages(e.target.checked)} disabled={busy} /> With
+        synthetic CT images (the retroperitoneal and thigh masses at their documented sizes; a few seconds)
       </label>
       {error && <div className="banner banner--error">{error}</div>}
     </div>

@@ -37,7 +37,12 @@ function KeyImageCard({ keyImage: k, onChanged }: { keyImage: KeyImage; onChange
   return (
     <li className="key-image">
       <img src={mediaSrc(k.renderUrl)} alt={`Key image: ${k.caption}`} />
-      <input aria-label="Caption" value={caption} onChange={(e) => setCaption(e.target.value)} onBlur={() => void saveCaption()} />
+      <input
+        aria-label="Caption"
+        value={caption}
+        onChange={(e) => setCaption(e.target.value)}
+        onBlur={() => void saveCaption()}
+      />
       {error && <div className="field__error">{error}</div>}
       <div className="muted small">
         {k.studyDate ?? ''} {k.seriesDescription ?? ''}

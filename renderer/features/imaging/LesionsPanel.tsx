@@ -37,7 +37,17 @@ export function formatSize(l: Pick<Lesion, 'longCm' | 'shortCm' | 'craniocaudalC
 }
 
 /** Lesions with their sizes (cm); filled from a measurement or typed, with the study date. */
-export function LesionsPanel({ caseId, lesions, suggestions, onChanged }: { caseId: number; lesions: Lesion[]; suggestions: LesionSuggestion[]; onChanged: () => void }) {
+export function LesionsPanel({
+  caseId,
+  lesions,
+  suggestions,
+  onChanged,
+}: {
+  caseId: number;
+  lesions: Lesion[];
+  suggestions: LesionSuggestion[];
+  onChanged: () => void;
+}) {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [editing, setEditing] = useState<number | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -46,13 +56,20 @@ export function LesionsPanel({ caseId, lesions, suggestions, onChanged }: { case
     setErrors({});
     setEditing(lesion?.id ?? null);
     if (!lesion) return setDraft({ ...EMPTY });
-    const dims = { longCm: lesion.longCm?.toString() ?? '', shortCm: lesion.shortCm?.toString() ?? '', craniocaudalCm: lesion.craniocaudalCm?.toString() ?? '' };
+    const dims = {
+      longCm: lesion.longCm?.toString() ?? '',
+      shortCm: lesion.shortCm?.toString() ?? '',
+      craniocaudalCm: lesion.craniocaudalCm?.toString() ?? '',
+    };
     setDraft({
       label: lesion.label,
       ...dims,
       studyDate: lesion.studyDate ?? '',
       note: lesion.note,
-      measured: lesion.source === 'measured' ? Object.fromEntries(DIMENSIONS.filter((k) => dims[k] !== '').map((k) => [k, dims[k]])) : {},
+      measured:
+        lesion.source === 'measured'
+          ? Object.fromEntries(DIMENSIONS.filter((k) => dims[k] !== '').map((k) => [k, dims[k]]))
+          : {},
     });
   }
 
@@ -83,10 +100,19 @@ export function LesionsPanel({ caseId, lesions, suggestions, onChanged }: { case
     };
     const parsed = LesionInput.strict().safeParse(candidate);
     if (!parsed.success) {
-      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), Number.isNaN(candidate[i.path[0] as 'longCm']) ? 'Enter a number of cm' : i.message])));
+      setErrors(
+        Object.fromEntries(
+          parsed.error.issues.map((i) => [
+            String(i.path[0]),
+            Number.isNaN(candidate[i.path[0] as 'longCm']) ? 'Enter a number of cm' : i.message,
+          ]),
+        ),
+      );
       return;
     }
-    const result = editing ? await invoke('lesions:update', { id: editing, lesion: parsed.data }) : await invoke('lesions:create', { caseId, lesion: parsed.data });
+    const result = editing
+      ? await invoke('lesions:update', { id: editing, lesion: parsed.data })
+      : await invoke('lesions:create', { caseId, lesion: parsed.data });
     if (!result.ok) return setErrors({ form: result.error.message });
     setDraft(null);
     onChanged();
@@ -100,7 +126,15 @@ export function LesionsPanel({ caseId, lesions, suggestions, onChanged }: { case
   const text = (key: Exclude<keyof Draft, 'measured'>, label: string, type = 'text') =>
     draft && (
       <Field label={label} error={errors[key]}>
-        {(p) => <input {...p} type={type} inputMode={key.endsWith('Cm') ? 'decimal' : undefined} value={draft[key]} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} />}
+        {(p) => (
+          <input
+            {...p}
+            type={type}
+            inputMode={key.endsWith('Cm') ? 'decimal' : undefined}
+            value={draft[key]}
+            onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
+          />
+        )}
       </Field>
     );
 
@@ -114,13 +148,19 @@ export function LesionsPanel({ caseId, lesions, suggestions, onChanged }: { case
           </button>
         )}
       </div>
-      {lesions.length === 0 && !draft && <p className="muted">No lesion recorded. Measure on an image, then add a lesion from the measurement, or type its size.</p>}
+      {lesions.length === 0 && !draft && (
+        <p className="muted">
+          No lesion recorded. Measure on an image, then add a lesion from the measurement, or type its size.
+        </p>
+      )}
       <ul className="lesions">
         {lesions.map((l) => (
           <li key={l.id} className="lesion">
             <div>
               <strong>{l.label}</strong>: {formatSize(l)}
-              {l.greatestDimensionCm !== null && <span className="muted"> · greatest {fmt(l.greatestDimensionCm)} cm</span>}
+              {l.greatestDimensionCm !== null && (
+                <span className="muted"> · greatest {fmt(l.greatestDimensionCm)} cm</span>
+              )}
               <div className="muted small">
                 {l.source === 'measured' ? 'Measured on imaging' : 'Typed'}
                 {l.studyDate ? ` · study of ${l.studyDate}` : ''}
@@ -131,7 +171,12 @@ export function LesionsPanel({ caseId, lesions, suggestions, onChanged }: { case
               <button type="button" className="button button--ghost" onClick={() => start(l)}>
                 Edit
               </button>
-              <button type="button" className="button button--ghost" onClick={() => void remove(l.id)} aria-label={`Remove ${l.label}`}>
+              <button
+                type="button"
+                className="button button--ghost"
+                onClick={() => void remove(l.id)}
+                aria-label={`Remove ${l.label}`}
+              >
                 Remove
               </button>
             </div>
@@ -161,7 +206,11 @@ export function LesionsPanel({ caseId, lesions, suggestions, onChanged }: { case
           <div className="muted small">
             {draftSource(draft) === 'measured' ? 'Filled from a measurement' : 'Typed by hand'}
             {(() => {
-              const g = greatestDimension({ longCm: cm(draft.longCm), shortCm: cm(draft.shortCm), craniocaudalCm: cm(draft.craniocaudalCm) });
+              const g = greatestDimension({
+                longCm: cm(draft.longCm),
+                shortCm: cm(draft.shortCm),
+                craniocaudalCm: cm(draft.craniocaudalCm),
+              });
               return g !== null && !Number.isNaN(g) ? ` · greatest dimension ${fmt(g)} cm (used for staging)` : '';
             })()}
           </div>

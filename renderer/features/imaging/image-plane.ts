@@ -17,7 +17,8 @@ function orientationIn(ds: DataSet | undefined): number[] | null {
   return v.every((x): x is number => x !== undefined && Number.isFinite(x)) ? v : null;
 }
 
-const item = (ds: DataSet | undefined, tag: string, index = 0): DataSet | undefined => ds?.elements[tag]?.items?.[index]?.dataSet;
+const item = (ds: DataSet | undefined, tag: string, index = 0): DataSet | undefined =>
+  ds?.elements[tag]?.items?.[index]?.dataSet;
 
 /** Image Orientation (Patient): top level, else the enhanced multi-frame Plane Orientation macro (per-frame, then shared). */
 function orientationOf(imageId: string, frame: number): number[] | null {

@@ -12,7 +12,9 @@ export const DIMENSIONS: readonly Dimension[] = ['longCm', 'shortCm', 'craniocau
  * filled in (`measured`, as text); a dimension typed over, or typed next to measured ones, makes the size typed,
  * as staging shows where the size came from.
  */
-export function draftSource(d: Record<Dimension, string> & { measured: Partial<Record<Dimension, string>> }): 'measured' | 'typed' {
+export function draftSource(
+  d: Record<Dimension, string> & { measured: Partial<Record<Dimension, string>> },
+): 'measured' | 'typed' {
   const given = DIMENSIONS.filter((k) => d[k].trim() !== '');
   return given.length > 0 && given.every((k) => d.measured[k] === d[k]) ? 'measured' : 'typed';
 }
@@ -70,7 +72,8 @@ export function lesionSuggestions(
       add({ key: `${a.id}:long-short`, label, studyDate, longCm: a.values.long! / 10, shortCm: a.values.short! / 10 });
     } else if (a.tool === 'length') {
       const cm = a.values.length! / 10;
-      if (plane === 'coronal' || plane === 'sagittal') add({ key: `${a.id}:craniocaudal`, label: `${label} as craniocaudal`, studyDate, craniocaudalCm: cm });
+      if (plane === 'coronal' || plane === 'sagittal')
+        add({ key: `${a.id}:craniocaudal`, label: `${label} as craniocaudal`, studyDate, craniocaudalCm: cm });
       add({ key: `${a.id}:long`, label: `${label} as long axis`, studyDate, longCm: cm });
     }
   }

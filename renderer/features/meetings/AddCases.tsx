@@ -7,7 +7,15 @@ import { useAsync } from '../../useAsync';
 import { reason } from './meeting-format';
 
 /** Adds cases from the case list (search by name, MRN or diagnosis) at the end of the agenda. */
-export function AddCases({ meeting, onAdded, onClose }: { meeting: MeetingDetail; onAdded: (m: MeetingDetail) => void; onClose: () => void }) {
+export function AddCases({
+  meeting,
+  onAdded,
+  onClose,
+}: {
+  meeting: MeetingDetail;
+  onAdded: (m: MeetingDetail) => void;
+  onClose: () => void;
+}) {
   const [query, setQuery] = useState('');
   const [debounced, setDebounced] = useState('');
   const [chosen, setChosen] = useState<number[]>([]);
@@ -27,7 +35,11 @@ export function AddCases({ meeting, onAdded, onClose }: { meeting: MeetingDetail
   async function add() {
     const n = Number(minutes);
     setSaving(true);
-    const result = await invoke('agenda:add', { meetingId: meeting.id, caseIds: chosen, minutes: Number.isInteger(n) && n > 0 ? n : undefined });
+    const result = await invoke('agenda:add', {
+      meetingId: meeting.id,
+      caseIds: chosen,
+      minutes: Number.isInteger(n) && n > 0 ? n : undefined,
+    });
     setSaving(false);
     if (!result.ok) return setError(reason(result.error));
     setChosen([]);
@@ -38,12 +50,31 @@ export function AddCases({ meeting, onAdded, onClose }: { meeting: MeetingDetail
   return (
     <div className="add-cases" role="region" aria-label="Add cases to the agenda">
       <div className="add-cases__bar">
-        <input type="search" autoFocus value={query} onChange={(e) => setQuery(e.target.value)} aria-label="Search cases to add" placeholder="Search name, MRN or diagnosis" />
+        <input
+          type="search"
+          autoFocus
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          aria-label="Search cases to add"
+          placeholder="Search name, MRN or diagnosis"
+        />
         <label className="add-cases__minutes">
           Minutes each
-          <input type="number" min={1} max={240} value={minutes} onChange={(e) => setMinutes(e.target.value)} className="input--short" />
+          <input
+            type="number"
+            min={1}
+            max={240}
+            value={minutes}
+            onChange={(e) => setMinutes(e.target.value)}
+            className="input--short"
+          />
         </label>
-        <button type="button" className="button button--primary" disabled={chosen.length === 0 || saving} onClick={() => void add()}>
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={chosen.length === 0 || saving}
+          onClick={() => void add()}
+        >
           {chosen.length ? `Add ${chosen.length} case${chosen.length === 1 ? '' : 's'}` : 'Add cases'}
         </button>
         <button type="button" className="button button--ghost" onClick={onClose}>
@@ -61,7 +92,13 @@ export function AddCases({ meeting, onAdded, onClose }: { meeting: MeetingDetail
           return (
             <li key={c.id} className={already ? 'is-on' : ''}>
               <label>
-                <input type="checkbox" disabled={already} checked={already || chosen.includes(c.id)} onChange={(e) => toggle(c.id, e.target.checked)} aria-label={`Add ${c.patientName}`} />
+                <input
+                  type="checkbox"
+                  disabled={already}
+                  checked={already || chosen.includes(c.id)}
+                  onChange={(e) => toggle(c.id, e.target.checked)}
+                  aria-label={`Add ${c.patientName}`}
+                />
                 <span className="add-cases__name">{c.patientName}</span>
                 <span className="muted small">
                   MRN {c.mrn} · {ageOn(c.dateOfBirth, meetingDate)} y · {SITE_CHAPTER_LABEL[c.siteChapter]}

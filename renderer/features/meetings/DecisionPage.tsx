@@ -10,7 +10,9 @@ import { EarlierAtBoard } from './EarlierAtBoard';
 import '../../styles/meetings.css';
 
 /** The proposed plan of a case deck (the plan slide), offered as the starting recommendation. */
-export function proposedFromSlides(slides: readonly { kind: string; text: Record<string, string>; content: unknown }[]): ProposedPlan | undefined {
+export function proposedFromSlides(
+  slides: readonly { kind: string; text: Record<string, string>; content: unknown }[],
+): ProposedPlan | undefined {
   const plan = slides.find((s) => s.kind === 'plan');
   if (!plan) return undefined;
   const options = (plan.content as { options: { id: PlanOption }[] }).options.map((o) => o.id);
@@ -40,7 +42,10 @@ export function DecisionPage({ meetingId, itemId }: { meetingId: number; itemId:
         </div>
         <div className="decision-head__main">
           <h1>
-            Decision: {item.case.patientName} <span className="muted">· {ageSexShort(item.case.ageAtMeeting, item.case.sex)} · MRN {item.case.mrn}</span>
+            Decision: {item.case.patientName}{' '}
+            <span className="muted">
+              · {ageSexShort(item.case.ageAtMeeting, item.case.sex)} · MRN {item.case.mrn}
+            </span>
           </h1>
           <div className="decision-head__dx">{item.case.workingDiagnosis}</div>
           {question && (
@@ -50,7 +55,11 @@ export function DecisionPage({ meetingId, itemId }: { meetingId: number; itemId:
           )}
         </div>
         <div className="decision-head__side">
-          <ReadinessChip missing={item.readiness.missing} stale={item.readiness.stale} meetingDate={meeting.startsAt.slice(0, 10)} />
+          <ReadinessChip
+            missing={item.readiness.missing}
+            stale={item.readiness.stale}
+            meetingDate={meeting.startsAt.slice(0, 10)}
+          />
           <nav className="decision-head__nav" aria-label="Other cases">
             {prev && (
               <a href={hrefFor({ name: 'decision', meetingId, itemId: prev.id })} title={prev.case.patientName}>
@@ -70,7 +79,12 @@ export function DecisionPage({ meetingId, itemId }: { meetingId: number; itemId:
       </header>
       <OutcomeExport agendaItemId={itemId} />
       <EarlierAtBoard history={item.history} id={`earlier-${itemId}`} />
-      <DecisionForm key={itemId} itemId={itemId} meetingId={meetingId} proposed={deck ? proposedFromSlides(deck.slides) : undefined} />
+      <DecisionForm
+        key={itemId}
+        itemId={itemId}
+        meetingId={meetingId}
+        proposed={deck ? proposedFromSlides(deck.slides) : undefined}
+      />
     </article>
   );
 }

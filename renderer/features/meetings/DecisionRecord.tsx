@@ -29,14 +29,22 @@ export function DecisionRecord({ value, label = 'Signed-off decision' }: { value
         <h3>
           Attendance{' '}
           <span className={`quorum quorum--${quorum.met ? 'met' : 'not-met'}`} data-testid="quorum">
-            {quorum.met ? '✓ Quorum' : `No quorum: ${quorum.missing.length} core specialt${quorum.missing.length === 1 ? 'y' : 'ies'} absent`}
+            {quorum.met
+              ? '✓ Quorum'
+              : `No quorum: ${quorum.missing.length} core specialt${quorum.missing.length === 1 ? 'y' : 'ies'} absent`}
           </span>
         </h3>
         <dl className="drecord__att">
           {present.map((s) => (
             <div key={s}>
               <dt>{CORE_SPECIALTY_LABEL[s]}</dt>
-              <dd>{value.attendance[s].names.length ? value.attendance[s].names.join('; ') : <span className="muted">Present (no name recorded)</span>}</dd>
+              <dd>
+                {value.attendance[s].names.length ? (
+                  value.attendance[s].names.join('; ')
+                ) : (
+                  <span className="muted">Present (no name recorded)</span>
+                )}
+              </dd>
             </div>
           ))}
           {absent.length > 0 && (
@@ -58,9 +66,14 @@ export function DecisionRecord({ value, label = 'Signed-off decision' }: { value
             ))}
           </ul>
         )}
-        {r.text ? <p className="drecord__text">{r.text}</p> : r.options.length === 0 && <p className="muted">None recorded.</p>}
+        {r.text ? (
+          <p className="drecord__text">{r.text}</p>
+        ) : (
+          r.options.length === 0 && <p className="muted">None recorded.</p>
+        )}
         <p className="drecord__line">
-          <strong>Treatment intent:</strong> {value.intent ? TREATMENT_INTENT_LABEL[value.intent] : <span className="muted">Not recorded</span>}
+          <strong>Treatment intent:</strong>{' '}
+          {value.intent ? TREATMENT_INTENT_LABEL[value.intent] : <span className="muted">Not recorded</span>}
         </p>
       </section>
       <section className="drecord__sec">
@@ -71,7 +84,8 @@ export function DecisionRecord({ value, label = 'Signed-off decision' }: { value
         <h3>Discussion</h3>
         {value.notes ? <p className="drecord__text">{value.notes}</p> : <p className="muted">No notes.</p>}
         <p className="drecord__line">
-          <strong>Outcome:</strong> {value.outcome ? OUTCOME_LABEL[value.outcome] : <span className="muted">Not recorded</span>}
+          <strong>Outcome:</strong>{' '}
+          {value.outcome ? OUTCOME_LABEL[value.outcome] : <span className="muted">Not recorded</span>}
           {value.outcomeReason && <> — {value.outcomeReason}</>}
         </p>
       </section>
@@ -79,7 +93,13 @@ export function DecisionRecord({ value, label = 'Signed-off decision' }: { value
   );
 }
 
-function ActionsTable({ actions, mark }: { actions: readonly DecisionAction[]; mark?: (a: DecisionAction) => 'del' | 'ins' | null }) {
+function ActionsTable({
+  actions,
+  mark,
+}: {
+  actions: readonly DecisionAction[];
+  mark?: (a: DecisionAction) => 'del' | 'ins' | null;
+}) {
   return (
     <table className="drecord__actions">
       <thead>
@@ -174,7 +194,11 @@ function fieldChange(f: keyof DecisionValue, before: DecisionPatch, after: Decis
         <>
           {optionsChanged && (
             <div>
-              Options: <Arrow before={b.options.map((o) => PLAN_OPTION_LABEL[o]).join(', ') || 'none'} after={a.options.map((o) => PLAN_OPTION_LABEL[o]).join(', ') || 'none'} />
+              Options:{' '}
+              <Arrow
+                before={b.options.map((o) => PLAN_OPTION_LABEL[o]).join(', ') || 'none'}
+                after={a.options.map((o) => PLAN_OPTION_LABEL[o]).join(', ') || 'none'}
+              />
             </div>
           )}
           {b.text !== a.text && (
@@ -194,7 +218,8 @@ function fieldChange(f: keyof DecisionValue, before: DecisionPatch, after: Decis
         <ul className="dchange__list">
           {changed.map((s) => (
             <li key={s}>
-              {CORE_SPECIALTY_LABEL[s]}: <Arrow before={b ? attendeeText(b[s]) : ''} after={a ? attendeeText(a[s]) : ''} />
+              {CORE_SPECIALTY_LABEL[s]}:{' '}
+              <Arrow before={b ? attendeeText(b[s]) : ''} after={a ? attendeeText(a[s]) : ''} />
             </li>
           ))}
         </ul>

@@ -17,11 +17,25 @@ export function historyWhy(h: AgendaHistoryEntry): string {
  * why), what the board recommended, and the actions it set with who and by when. Used on the decision page and
  * in the agenda row's disclosure, so the history is readable without hovering.
  */
-export function EarlierAtBoard({ history, headingLevel = 2, id }: { history: readonly AgendaHistoryEntry[]; headingLevel?: 2 | 3; id?: string }) {
+export function EarlierAtBoard({
+  history,
+  headingLevel = 2,
+  id,
+}: {
+  history: readonly AgendaHistoryEntry[];
+  headingLevel?: 2 | 3;
+  id?: string;
+}) {
   if (history.length === 0) return null;
   const H = headingLevel === 2 ? 'h2' : 'h3';
   return (
-    <section className="earlier" aria-labelledby={id ? `${id}-h` : undefined} aria-label={id ? undefined : 'Earlier at the board'} data-testid="earlier-at-board" id={id}>
+    <section
+      className="earlier"
+      aria-labelledby={id ? `${id}-h` : undefined}
+      aria-label={id ? undefined : 'Earlier at the board'}
+      data-testid="earlier-at-board"
+      id={id}
+    >
       <H className="earlier__h" id={id ? `${id}-h` : undefined}>
         Earlier at the board
       </H>
@@ -61,7 +75,11 @@ export function EarlierAtBoard({ history, headingLevel = 2, id }: { history: rea
                         <ul className="earlier__actions">
                           {d.actions.map((a, i) => (
                             <li key={i}>
-                              {a.what} <span className="earlier__who">— {a.who}{a.byWhen ? `, by ${formatDate(a.byWhen)}` : ''}</span>
+                              {a.what}{' '}
+                              <span className="earlier__who">
+                                — {a.who}
+                                {a.byWhen ? `, by ${formatDate(a.byWhen)}` : ''}
+                              </span>
                             </li>
                           ))}
                         </ul>
@@ -70,7 +88,11 @@ export function EarlierAtBoard({ history, headingLevel = 2, id }: { history: rea
                   </div>
                   <div>
                     <dt>Record</dt>
-                    <dd className="muted">{d.status === 'signed' ? `Signed off${d.signedOffBy ? ` by ${d.signedOffBy}` : ''}` : 'Draft, never signed off'}</dd>
+                    <dd className="muted">
+                      {d.status === 'signed'
+                        ? `Signed off${d.signedOffBy ? ` by ${d.signedOffBy}` : ''}`
+                        : 'Draft, never signed off'}
+                    </dd>
                   </div>
                 </dl>
               ) : (

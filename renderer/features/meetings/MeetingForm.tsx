@@ -1,5 +1,11 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { BOARD_TYPE_LABEL, boardTypeLabel, BoardType, MeetingInput, type MeetingDetail } from '../../../shared/domain/meeting';
+import {
+  BOARD_TYPE_LABEL,
+  boardTypeLabel,
+  BoardType,
+  MeetingInput,
+  type MeetingDetail,
+} from '../../../shared/domain/meeting';
 import { call, invoke } from '../../api';
 import { Field } from '../../components/Field';
 import { navigate } from '../../router';
@@ -70,7 +76,8 @@ export function MeetingForm({ meeting, onSaved }: { meeting?: MeetingDetail; onS
     };
   }, []);
   const boards = useMemo(
-    () => [...new Set([...Object.keys(BOARD_TYPE_LABEL), ...usedBoards, ...(meeting ? [meeting.boardType] : [])])].sort(),
+    () =>
+      [...new Set([...Object.keys(BOARD_TYPE_LABEL), ...usedBoards, ...(meeting ? [meeting.boardType] : [])])].sort(),
     [usedBoards, meeting],
   );
   const [draft, setDraft] = useState(initial);
@@ -88,13 +95,16 @@ export function MeetingForm({ meeting, onSaved }: { meeting?: MeetingDetail; onS
       const name = draft.newBoardType.trim().toLowerCase();
       delete out.boardType;
       if (name === '') out.newBoardType = 'Name the new board type, or choose a board from the list';
-      else if (boards.includes(name)) out.newBoardType = `${boardTypeLabel(name)} is already a board: choose it from the list`;
+      else if (boards.includes(name))
+        out.newBoardType = `${boardTypeLabel(name)} is already a board: choose it from the list`;
       else if (!BoardType.safeParse(name).success) out.newBoardType = 'A short name in lower case, e.g. head-and-neck';
     } else if (draft.boardType === '') out.boardType = 'Choose the board';
     return out;
   }, [draft, boards]);
   const newName = draft.boardType === NEW_BOARD ? draft.newBoardType.trim().toLowerCase() : '';
-  const similar = newName ? boards.find((b) => newName !== b && (newName.includes(b) || b.includes(newName))) : undefined;
+  const similar = newName
+    ? boards.find((b) => newName !== b && (newName.includes(b) || b.includes(newName)))
+    : undefined;
   const errorFor = (k: keyof Draft) => serverErrors[k] ?? (submitted ? localErrors[k] : undefined);
   const set = (k: keyof Draft) => (e: { target: { value: string } }) => {
     setDraft((d) => ({ ...d, [k]: e.target.value }));
@@ -106,12 +116,17 @@ export function MeetingForm({ meeting, onSaved }: { meeting?: MeetingDetail; onS
     e.preventDefault();
     setSubmitted(true);
     if (Object.keys(localErrors).length) {
-      setBanner({ kind: 'error', text: `Not saved: ${Object.keys(localErrors).length} field${Object.keys(localErrors).length === 1 ? ' needs' : 's need'} attention.` });
+      setBanner({
+        kind: 'error',
+        text: `Not saved: ${Object.keys(localErrors).length} field${Object.keys(localErrors).length === 1 ? ' needs' : 's need'} attention.`,
+      });
       return;
     }
     setSaving(true);
     const input = MeetingInput.parse(toInput(draft));
-    const result = meeting ? await invoke('meetings:update', { id: meeting.id, version: meeting.version, fields: input }) : await invoke('meetings:create', input);
+    const result = meeting
+      ? await invoke('meetings:update', { id: meeting.id, version: meeting.version, fields: input })
+      : await invoke('meetings:create', input);
     setSaving(false);
     if (!result.ok) {
       setServerErrors(serverFieldErrors(result.error, meeting ? 'fields' : ''));
@@ -124,12 +139,19 @@ export function MeetingForm({ meeting, onSaved }: { meeting?: MeetingDetail; onS
   }
 
   return (
-    <form className="meeting-form" onSubmit={(e) => void submit(e)} aria-label={meeting ? 'Meeting details' : 'New meeting'} noValidate>
+    <form
+      className="meeting-form"
+      onSubmit={(e) => void submit(e)}
+      aria-label={meeting ? 'Meeting details' : 'New meeting'}
+      noValidate
+    >
       {!meeting && (
         <div className="meetings__bar">
           <div>
             <h1>New meeting</h1>
-            <p className="muted">Cases waiting from an earlier meeting of the same board join its agenda by themselves.</p>
+            <p className="muted">
+              Cases waiting from an earlier meeting of the same board join its agenda by themselves.
+            </p>
           </div>
         </div>
       )}
@@ -140,7 +162,12 @@ export function MeetingForm({ meeting, onSaved }: { meeting?: MeetingDetail; onS
           <Field label="Title" required error={errorFor('title')}>
             {(p) => <input {...p} value={draft.title} onChange={set('title')} />}
           </Field>
-          <Field label="Board" required error={errorFor('boardType')} hint="Cases not discussed move on to the next meeting of the same board">
+          <Field
+            label="Board"
+            required
+            error={errorFor('boardType')}
+            hint="Cases not discussed move on to the next meeting of the same board"
+          >
             {(p) => (
               <select {...p} value={draft.boardType} onChange={set('boardType')}>
                 {boards.map((b) => (
@@ -163,17 +190,40 @@ export function MeetingForm({ meeting, onSaved }: { meeting?: MeetingDetail; onS
                   : 'A short name in lower case, e.g. head-and-neck'
               }
             >
-              {(p) => <input {...p} value={draft.newBoardType} onChange={set('newBoardType')} placeholder="e.g. head-and-neck" />}
+              {(p) => (
+                <input
+                  {...p}
+                  value={draft.newBoardType}
+                  onChange={set('newBoardType')}
+                  placeholder="e.g. head-and-neck"
+                />
+              )}
             </Field>
           )}
           <Field label="Date and time" required error={errorFor('startsAt')}>
             {(p) => <input {...p} type="datetime-local" value={draft.startsAt} onChange={set('startsAt')} />}
           </Field>
           <Field label="Length (minutes)" required error={errorFor('durationMinutes')}>
-            {(p) => <input {...p} type="number" min={5} max={720} step={5} value={draft.durationMinutes} onChange={set('durationMinutes')} />}
+            {(p) => (
+              <input
+                {...p}
+                type="number"
+                min={5}
+                max={720}
+                step={5}
+                value={draft.durationMinutes}
+                onChange={set('durationMinutes')}
+              />
+            )}
           </Field>
-          <Field label="Submission cut-off" error={errorFor('submissionCutoff')} hint="Cases should be submitted by then (optional)">
-            {(p) => <input {...p} type="datetime-local" value={draft.submissionCutoff} onChange={set('submissionCutoff')} />}
+          <Field
+            label="Submission cut-off"
+            error={errorFor('submissionCutoff')}
+            hint="Cases should be submitted by then (optional)"
+          >
+            {(p) => (
+              <input {...p} type="datetime-local" value={draft.submissionCutoff} onChange={set('submissionCutoff')} />
+            )}
           </Field>
         </div>
       </fieldset>
@@ -184,7 +234,9 @@ export function MeetingForm({ meeting, onSaved }: { meeting?: MeetingDetail; onS
             {(p) => <input {...p} value={draft.place} onChange={set('place')} placeholder="e.g. Seminar room 3" />}
           </Field>
           <Field label="Video link" error={errorFor('videoLink')}>
-            {(p) => <input {...p} type="url" value={draft.videoLink} onChange={set('videoLink')} placeholder="https://..." />}
+            {(p) => (
+              <input {...p} type="url" value={draft.videoLink} onChange={set('videoLink')} placeholder="https://..." />
+            )}
           </Field>
           <Field label="Chair" error={errorFor('chair')}>
             {(p) => <input {...p} value={draft.chair} onChange={set('chair')} />}

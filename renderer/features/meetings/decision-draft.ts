@@ -28,7 +28,9 @@ export interface DecisionDraft {
 
 export function draftOf(v: DecisionValue): DecisionDraft {
   return {
-    attendance: Object.fromEntries(CORE_SPECIALTIES.map((s) => [s, { present: v.attendance[s].present, names: v.attendance[s].names.join('; ') }])) as DecisionDraft['attendance'],
+    attendance: Object.fromEntries(
+      CORE_SPECIALTIES.map((s) => [s, { present: v.attendance[s].present, names: v.attendance[s].names.join('; ') }]),
+    ) as DecisionDraft['attendance'],
     options: [...v.recommendation.options],
     recommendation: v.recommendation.text,
     intent: v.intent,
@@ -50,7 +52,10 @@ const splitNames = (s: string) =>
 export function inputOf(d: DecisionDraft) {
   return {
     attendance: Object.fromEntries(
-      CORE_SPECIALTIES.map((s) => [s, { present: d.attendance[s].present, names: d.attendance[s].present ? splitNames(d.attendance[s].names) : [] }]),
+      CORE_SPECIALTIES.map((s) => [
+        s,
+        { present: d.attendance[s].present, names: d.attendance[s].present ? splitNames(d.attendance[s].names) : [] },
+      ]),
     ) as Attendance,
     recommendation: { options: d.options, text: d.recommendation },
     intent: d.intent,
@@ -64,7 +69,9 @@ export function inputOf(d: DecisionDraft) {
 }
 
 /** The draft checked with the contract's own schema: the value to send, or the problems keyed by field path. */
-export function checkDraft(d: DecisionDraft): { value: DecisionValue; errors: Record<string, string> } | { value: null; errors: Record<string, string> } {
+export function checkDraft(
+  d: DecisionDraft,
+): { value: DecisionValue; errors: Record<string, string> } | { value: null; errors: Record<string, string> } {
   const parsed = DecisionFields.safeParse(inputOf(d));
   if (parsed.success) return { value: parsed.data as DecisionValue, errors: {} };
   const errors: Record<string, string> = {};
@@ -90,7 +97,9 @@ export const FIELD_LABEL: Record<keyof DecisionValue, string> = {
 };
 
 export function attendanceText(a: Attendance): string {
-  const present = CORE_SPECIALTIES.filter((s) => a[s].present).map((s) => `${CORE_SPECIALTY_LABEL[s]}${a[s].names.length ? ` (${a[s].names.join(', ')})` : ''}`);
+  const present = CORE_SPECIALTIES.filter((s) => a[s].present).map(
+    (s) => `${CORE_SPECIALTY_LABEL[s]}${a[s].names.length ? ` (${a[s].names.join(', ')})` : ''}`,
+  );
   return present.length ? present.join(' · ') : 'Nobody recorded';
 }
 
@@ -100,7 +109,9 @@ export function recommendationText(r: DecisionValue['recommendation']): string {
 }
 
 export function actionsText(actions: DecisionValue['actions']): string {
-  return actions.length ? actions.map((a) => `${a.what} (${a.who}${a.byWhen ? `, by ${formatDate(a.byWhen)}` : ''})`).join('; ') : 'None';
+  return actions.length
+    ? actions.map((a) => `${a.what} (${a.who}${a.byWhen ? `, by ${formatDate(a.byWhen)}` : ''})`).join('; ')
+    : 'None';
 }
 
 /** One field of a decision in words (history, amendments). */

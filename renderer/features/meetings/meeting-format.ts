@@ -1,5 +1,10 @@
 import type { AppError } from '../../../shared/contract/result';
-import { AGENDA_STATE_LABEL, type AgendaItemState, type DecisionStatus, type MeetingSummary } from '../../../shared/domain/meeting';
+import {
+  AGENDA_STATE_LABEL,
+  type AgendaItemState,
+  type DecisionStatus,
+  type MeetingSummary,
+} from '../../../shared/domain/meeting';
 import { clock, shortDate } from '../../slides/frame';
 
 /** "Thu 10 Dec 2026, 13:00–14:30" */
@@ -10,12 +15,24 @@ export function meetingWhen(m: Pick<MeetingSummary, 'startsAt' | 'endsAt'>): str
 /** "90 of 90 min" and whether the agenda runs over. */
 export function minutesText(m: Pick<MeetingSummary, 'totalMinutes' | 'durationMinutes' | 'minutesLeft'>): string {
   const base = `${m.totalMinutes} of ${m.durationMinutes} min`;
-  return m.minutesLeft < 0 ? `${base} · ${-m.minutesLeft} over` : m.minutesLeft > 0 ? `${base} · ${m.minutesLeft} free` : base;
+  return m.minutesLeft < 0
+    ? `${base} · ${-m.minutesLeft} over`
+    : m.minutesLeft > 0
+      ? `${base} · ${m.minutesLeft} free`
+      : base;
 }
 
-export const DECISION_STATUS_LABEL: Record<DecisionStatus, string> = { none: 'No decision', draft: 'Draft decision', signed: 'Signed off' };
+export const DECISION_STATUS_LABEL: Record<DecisionStatus, string> = {
+  none: 'No decision',
+  draft: 'Draft decision',
+  signed: 'Signed off',
+};
 /** What the agenda's decision link says. */
-export const DECISION_LINK_LABEL: Record<DecisionStatus, string> = { none: 'Record decision', draft: 'Decision: draft', signed: 'Decision: signed off' };
+export const DECISION_LINK_LABEL: Record<DecisionStatus, string> = {
+  none: 'Record decision',
+  draft: 'Decision: draft',
+  signed: 'Decision: signed off',
+};
 
 export function stateLabel(state: AgendaItemState): string {
   return AGENDA_STATE_LABEL[state];

@@ -35,7 +35,9 @@ export function diffWords(before: string, after: string): DiffPart[] {
     const n = midA.length;
     const m = midB.length;
     const lcs: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
-    for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) lcs[i][j] = midA[i] === midB[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+    for (let i = n - 1; i >= 0; i--)
+      for (let j = m - 1; j >= 0; j--)
+        lcs[i][j] = midA[i] === midB[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
     let i = 0;
     let j = 0;
     while (i < n || j < m) {
@@ -68,7 +70,8 @@ function grouped(parts: DiffPart[]): DiffPart[] {
     del = ins = '';
   };
   parts.forEach((p, i) => {
-    const between = p.kind === 'same' && /^\s+$/.test(p.text) && i > 0 && i < parts.length - 1 && parts[i + 1].kind !== 'same';
+    const between =
+      p.kind === 'same' && /^\s+$/.test(p.text) && i > 0 && i < parts.length - 1 && parts[i + 1].kind !== 'same';
     if (p.kind === 'same' && !between) {
       flush();
       out.push(p);
@@ -93,6 +96,9 @@ export function elide(parts: DiffPart[], keep = 8): DiffPart[] {
     if (words.filter((w) => w.trim()).length <= limit) return p;
     const head = first ? [] : words.slice(0, keep * 2);
     const tail = last ? [] : words.slice(-keep * 2);
-    return { kind: 'same', text: `${head.join('').trimEnd()}${head.length ? ' … ' : '… '}${tail.join('').trimStart()}` };
+    return {
+      kind: 'same',
+      text: `${head.join('').trimEnd()}${head.length ? ' … ' : '… '}${tail.join('').trimStart()}`,
+    };
   });
 }

@@ -7,11 +7,24 @@ import { PresenterView } from './PresenterView';
 export function ChromelessArea({ route }: { route: Route }) {
   switch (route.name) {
     case 'present':
-      return <PresenterView key={`${route.id}:${route.deidentified}`} meetingId={route.id} deidentified={route.deidentified} />;
+      return (
+        <PresenterView
+          key={`${route.id}:${route.deidentified}`}
+          meetingId={route.id}
+          deidentified={route.deidentified}
+        />
+      );
     case 'audience':
       return <AudienceView key={route.id} meetingId={route.id} deidentified={route.deidentified} />;
     case 'print':
-      return <PrintArea key={`${route.doc}:${route.id}:${route.deidentified}`} doc={route.doc} id={route.id} deidentified={route.deidentified} />;
+      return (
+        <PrintArea
+          key={`${route.doc}:${route.id}:${route.deidentified}`}
+          doc={route.doc}
+          id={route.id}
+          deidentified={route.deidentified}
+        />
+      );
     default:
       return null;
   }

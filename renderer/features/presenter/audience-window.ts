@@ -17,6 +17,13 @@ export async function openAudience(meetingId: number, deidentified: boolean): Pr
   }
   const url = `${window.location.pathname}${window.location.search}${hrefFor({ name: 'audience', id: meetingId, deidentified })}`;
   const w = window.open(url, `boardprep-audience-${meetingId}`, 'popup,width=1280,height=720');
-  if (!w) return { ok: false, message: 'The browser blocked the audience window: allow pop-ups for this address, then try again.' };
-  return { ok: true, message: 'Audience window opened: move it to the projector and make it full screen (F11, or F in the window).' };
+  if (!w)
+    return {
+      ok: false,
+      message: 'The browser blocked the audience window: allow pop-ups for this address, then try again.',
+    };
+  return {
+    ok: true,
+    message: 'Audience window opened: move it to the projector and make it full screen (F11, or F in the window).',
+  };
 }

@@ -53,14 +53,16 @@ export function useCaseTimers(meetingId: number, currentItemId: number | null) {
   }, [meetingId, state]);
 
   const elapsed = useCallback(
-    (itemId: number) => (state.spent[itemId] ?? 0) + (state.running?.itemId === itemId ? Math.max(0, now - state.running.since) : 0),
+    (itemId: number) =>
+      (state.spent[itemId] ?? 0) + (state.running?.itemId === itemId ? Math.max(0, now - state.running.since) : 0),
     [state, now],
   );
 
   const togglePause = useCallback(() => {
     setState((s) => {
       const at = Date.now();
-      if (s.paused) return { ...s, paused: false, running: currentItemId !== null ? { itemId: currentItemId, since: at } : null };
+      if (s.paused)
+        return { ...s, paused: false, running: currentItemId !== null ? { itemId: currentItemId, since: at } : null };
       const spent = { ...s.spent };
       if (s.running) spent[s.running.itemId] = (spent[s.running.itemId] ?? 0) + (at - s.running.since);
       return { ...s, spent, running: null, paused: true };

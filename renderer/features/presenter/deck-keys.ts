@@ -18,16 +18,22 @@ const NEXT = new Set(['ArrowRight', 'ArrowDown', 'PageDown', ' ', 'Spacebar', 'n
 const PREV = new Set(['ArrowLeft', 'ArrowUp', 'PageUp', 'Backspace', 'p', 'P']);
 
 function typingIn(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (/^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName) || target.isContentEditable);
+  return (
+    target instanceof HTMLElement && (/^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName) || target.isContentEditable)
+  );
 }
-const isControl = (target: EventTarget | null) => target instanceof HTMLElement && /^(BUTTON|A|SUMMARY)$/.test(target.tagName);
+const isControl = (target: EventTarget | null) =>
+  target instanceof HTMLElement && /^(BUTTON|A|SUMMARY)$/.test(target.tagName);
 
 /**
  * The presenter's keys, the same in the presenter view and the audience window: Right/Down/Space/Page Down/N next,
  * Left/Up/Page Up/Backspace/P back, Home first, End last, a case number then Enter jumps to that case, Esc leaves.
  * Keys typed into a form field are left alone. Returns the case number being typed and any message to show.
  */
-export function useDeckKeys({ count, sections, index, go, onEscape, onKey, enabled = true }: DeckKeysOptions): { typed: string; message: string } {
+export function useDeckKeys({ count, sections, index, go, onEscape, onKey, enabled = true }: DeckKeysOptions): {
+  typed: string;
+  message: string;
+} {
   const [typed, setTyped] = useState('');
   const [message, setMessage] = useState('');
   const state = useRef({ count, sections, index, go, onEscape, onKey, typed });

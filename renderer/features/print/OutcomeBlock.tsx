@@ -1,5 +1,12 @@
 import { PLAN_OPTION_LABEL } from '../../../shared/domain/clinical';
-import { CORE_SPECIALTIES, CORE_SPECIALTY_LABEL, quorumOf, TREATMENT_INTENT_LABEL, type DecisionValue, type DecisionView } from '../../../shared/domain/meeting';
+import {
+  CORE_SPECIALTIES,
+  CORE_SPECIALTY_LABEL,
+  quorumOf,
+  TREATMENT_INTENT_LABEL,
+  type DecisionValue,
+  type DecisionView,
+} from '../../../shared/domain/meeting';
 import { formatDate, formatTimestamp } from '../clinical/clinical-format';
 import { FIELD_LABEL, fieldText } from '../meetings/decision-draft';
 
@@ -11,7 +18,15 @@ export type Scrub = (text: string) => string;
  * intent, the actions with who and by when, the discussion, the attendance with the quorum flag, and the sign-off
  * with every amendment (who, when, why, what changed).
  */
-export function OutcomeBlock({ decision, scrub, headingLevel = 2 }: { decision: DecisionView | undefined; scrub: Scrub; headingLevel?: 2 | 3 }) {
+export function OutcomeBlock({
+  decision,
+  scrub,
+  headingLevel = 2,
+}: {
+  decision: DecisionView | undefined;
+  scrub: Scrub;
+  headingLevel?: 2 | 3;
+}) {
   const H = headingLevel === 2 ? 'h2' : 'h3';
   if (!decision || decision.status === 'none') {
     return <p className="doc-empty">No decision recorded for this case.</p>;
@@ -20,21 +35,29 @@ export function OutcomeBlock({ decision, scrub, headingLevel = 2 }: { decision: 
   const quorum = quorumOf(v.attendance);
   return (
     <div className="doc-outcome">
-      {decision.status !== 'signed' && <p className="doc-draft">Draft: not signed off. This record may still change.</p>}
+      {decision.status !== 'signed' && (
+        <p className="doc-draft">Draft: not signed off. This record may still change.</p>
+      )}
       <dl className="doc-facts">
         <div>
           <dt>Outcome</dt>
           <dd>
-            <strong>{v.outcome === 'discussed' ? 'Discussed' : v.outcome === 'deferred' ? 'Deferred' : 'Not recorded'}</strong>
+            <strong>
+              {v.outcome === 'discussed' ? 'Discussed' : v.outcome === 'deferred' ? 'Deferred' : 'Not recorded'}
+            </strong>
             {v.outcomeReason && <> · {scrub(v.outcomeReason)}</>}
           </dd>
         </div>
         <div>
           <dt>Recommendation</dt>
           <dd>
-            {v.recommendation.options.length > 0 && <strong>{v.recommendation.options.map((o) => PLAN_OPTION_LABEL[o]).join(' + ')}</strong>}
+            {v.recommendation.options.length > 0 && (
+              <strong>{v.recommendation.options.map((o) => PLAN_OPTION_LABEL[o]).join(' + ')}</strong>
+            )}
             {v.recommendation.options.length > 0 && v.recommendation.text && <br />}
-            {v.recommendation.text ? scrub(v.recommendation.text) : v.recommendation.options.length === 0 && 'None recorded'}
+            {v.recommendation.text
+              ? scrub(v.recommendation.text)
+              : v.recommendation.options.length === 0 && 'None recorded'}
           </dd>
         </div>
         <div>
@@ -75,14 +98,21 @@ export function OutcomeBlock({ decision, scrub, headingLevel = 2 }: { decision: 
       )}
 
       <H className="doc-sub">
-        Attendance <span className={`doc-quorum doc-quorum--${quorum.met ? 'met' : 'not-met'}`}>{quorum.met ? 'Quorum' : 'No quorum'}</span>
+        Attendance{' '}
+        <span className={`doc-quorum doc-quorum--${quorum.met ? 'met' : 'not-met'}`}>
+          {quorum.met ? 'Quorum' : 'No quorum'}
+        </span>
       </H>
       <table className="doc-table doc-table--attendance">
         <tbody>
           {CORE_SPECIALTIES.map((s) => (
             <tr key={s}>
               <th>{CORE_SPECIALTY_LABEL[s]}</th>
-              <td>{v.attendance[s].present ? `Present${v.attendance[s].names.length ? `: ${v.attendance[s].names.join(', ')}` : ''}` : 'Absent'}</td>
+              <td>
+                {v.attendance[s].present
+                  ? `Present${v.attendance[s].names.length ? `: ${v.attendance[s].names.join(', ')}` : ''}`
+                  : 'Absent'}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -104,7 +134,8 @@ export function OutcomeBlock({ decision, scrub, headingLevel = 2 }: { decision: 
               <ul>
                 {(Object.keys(a.after) as (keyof DecisionValue)[]).map((f) => (
                   <li key={f}>
-                    {FIELD_LABEL[f]}: was “{scrub(fieldText(f, a.before[f] as never))}”, now “{scrub(fieldText(f, a.after[f] as never))}”
+                    {FIELD_LABEL[f]}: was “{scrub(fieldText(f, a.before[f] as never))}”, now “
+                    {scrub(fieldText(f, a.after[f] as never))}”
                   </li>
                 ))}
               </ul>

@@ -17,7 +17,8 @@ export function PrintDeck({ meetingId, deidentified }: { meetingId: number; deid
   const frames = useMemo(() => (deck ? framesOf(deck) : []), [deck]);
   usePrintReady(Boolean(deck) || Boolean(error), root);
   useEffect(() => {
-    if (deck) document.title = `${deck.title} ${deck.startsAt.slice(0, 10)}${deck.deidentified ? ' (de-identified)' : ''}`;
+    if (deck)
+      document.title = `${deck.title} ${deck.startsAt.slice(0, 10)}${deck.deidentified ? ' (de-identified)' : ''}`;
   }, [deck]);
   if (error) return <PrintError message={error} />;
   return (

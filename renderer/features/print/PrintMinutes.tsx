@@ -3,7 +3,14 @@ import { useEffect, useRef, useState } from 'react';
 import { identifierScrubber } from '../../../shared/deck/deidentify';
 import type { MeetingDeck, SlideOf } from '../../../shared/deck/model';
 import { PLAN_OPTION_LABEL } from '../../../shared/domain/clinical';
-import { AGENDA_STATE_LABEL, CORE_SPECIALTIES, CORE_SPECIALTY_LABEL, TREATMENT_INTENT_LABEL, type DecisionView, type MeetingDetail } from '../../../shared/domain/meeting';
+import {
+  AGENDA_STATE_LABEL,
+  CORE_SPECIALTIES,
+  CORE_SPECIALTY_LABEL,
+  TREATMENT_INTENT_LABEL,
+  type DecisionView,
+  type MeetingDetail,
+} from '../../../shared/domain/meeting';
 import { call } from '../../api';
 import { clock, dayMonthYear } from '../../slides/frame';
 import { OutcomeBlock, type Scrub } from './OutcomeBlock';
@@ -24,7 +31,9 @@ async function loadMinutes(meetingId: number, deidentified: boolean): Promise<Da
     call('decisions:forMeeting', { meetingId }),
     call('deck:get', { meetingId, includeHidden: true }),
   ]);
-  const deck = deidentified ? await call('deck:get', { meetingId, includeHidden: true, deidentified: true }) : identified;
+  const deck = deidentified
+    ? await call('deck:get', { meetingId, includeHidden: true, deidentified: true })
+    : identified;
   const ids = identified.sections.flatMap((s) => (s.identifiers ? [s.identifiers] : []));
   const scrub = deidentified ? identifierScrubber(ids) : (s: string) => s;
   return { meeting, deck, decisions: new Map(decisions.map((d) => [d.itemId, d])), scrub };
@@ -44,7 +53,9 @@ export function PrintMinutes({ meetingId, deidentified }: { meetingId: number; d
   const { meeting, deck, decisions, scrub } = data;
   const agenda = deck.slides.find((s): s is SlideOf<'agenda'> => s.kind === 'agenda');
   const rows = new Map((agenda?.content.rows ?? []).map((r) => [r.itemId, r]));
-  const titles = new Map(deck.slides.filter((s): s is SlideOf<'title'> => s.kind === 'title').map((s) => [s.itemId, s]));
+  const titles = new Map(
+    deck.slides.filter((s): s is SlideOf<'title'> => s.kind === 'title').map((s) => [s.itemId, s]),
+  );
   // Who came: every name recorded for a core specialty on any case of the meeting.
   const attended = CORE_SPECIALTIES.map((s) => {
     const names = new Set<string>();
@@ -76,8 +87,9 @@ export function PrintMinutes({ meetingId, deidentified }: { meetingId: number; d
         <div>
           <dt>Cases</dt>
           <dd>
-            {meeting.items.length} on the agenda · {meeting.items.filter((i) => i.state === 'discussed').length} discussed ·{' '}
-            {meeting.items.filter((i) => i.state === 'deferred').length} deferred · {meeting.items.filter((i) => i.state === 'not-discussed').length} not discussed
+            {meeting.items.length} on the agenda · {meeting.items.filter((i) => i.state === 'discussed').length}{' '}
+            discussed · {meeting.items.filter((i) => i.state === 'deferred').length} deferred ·{' '}
+            {meeting.items.filter((i) => i.state === 'not-discussed').length} not discussed
           </dd>
         </div>
         <div>
@@ -112,10 +124,19 @@ export function PrintMinutes({ meetingId, deidentified }: { meetingId: number; d
               <tr key={item.id}>
                 <td>{item.number}</td>
                 <td>
-                  {deck.deidentified ? `Case ${item.number}` : item.case.patientName} <span className="doc-muted">{row?.ageSex}</span>
+                  {deck.deidentified ? `Case ${item.number}` : item.case.patientName}{' '}
+                  <span className="doc-muted">{row?.ageSex}</span>
                 </td>
-                <td>{v?.outcome ? (v.outcome === 'discussed' ? 'Discussed' : 'Deferred') : AGENDA_STATE_LABEL[item.state]}</td>
-                <td>{v ? v.recommendation.options.map((o) => PLAN_OPTION_LABEL[o]).join(' + ') || scrub(v.recommendation.text).slice(0, 80) || '–' : '–'}</td>
+                <td>
+                  {v?.outcome ? (v.outcome === 'discussed' ? 'Discussed' : 'Deferred') : AGENDA_STATE_LABEL[item.state]}
+                </td>
+                <td>
+                  {v
+                    ? v.recommendation.options.map((o) => PLAN_OPTION_LABEL[o]).join(' + ') ||
+                      scrub(v.recommendation.text).slice(0, 80) ||
+                      '–'
+                    : '–'}
+                </td>
                 <td>{v?.intent ? TREATMENT_INTENT_LABEL[v.intent] : '–'}</td>
               </tr>
             );
@@ -133,7 +154,8 @@ export function PrintMinutes({ meetingId, deidentified }: { meetingId: number; d
               <span className="doc-muted">
                 {' '}
                 · {row?.ageSex}
-                {!deck.deidentified && ` · MRN ${item.case.mrn}`} · {clock(item.plannedStart)} · {item.presenter || 'no presenter'}
+                {!deck.deidentified && ` · MRN ${item.case.mrn}`} · {clock(item.plannedStart)} ·{' '}
+                {item.presenter || 'no presenter'}
               </span>
             </h2>
             <p className="doc-dx">{title?.text.diagnosis ?? row?.diagnosis ?? ''}</p>
@@ -142,7 +164,9 @@ export function PrintMinutes({ meetingId, deidentified }: { meetingId: number; d
                 <strong>Question:</strong> {title.text.question}
               </p>
             )}
-            {item.state === 'not-discussed' && !decisions.get(item.id)?.current.outcome && <p className="doc-draft">Not discussed at this meeting.</p>}
+            {item.state === 'not-discussed' && !decisions.get(item.id)?.current.outcome && (
+              <p className="doc-draft">Not discussed at this meeting.</p>
+            )}
             <OutcomeBlock decision={decisions.get(item.id)} scrub={scrub} headingLevel={3} />
           </section>
         );

@@ -24,12 +24,21 @@ async function loadOutcome(itemId: number, deidentified: boolean): Promise<Data>
     deidentified ? call('deck:case', { itemId, deidentified: true }) : Promise.resolve(identified),
     call('meetings:get', { id: decision.meetingId }),
   ]);
-  const scrub = deidentified && identified.identifiers ? identifierScrubber([identified.identifiers]) : (s: string) => s;
+  const scrub =
+    deidentified && identified.identifiers ? identifierScrubber([identified.identifiers]) : (s: string) => s;
   return { deck, decision, meeting, scrub };
 }
 
 /** The header every printed document shares: the board, the document, and the de-identified mark. */
-export function DocHeader({ kind, meeting, deidentified }: { kind: string; meeting: MeetingDetail; deidentified: boolean }) {
+export function DocHeader({
+  kind,
+  meeting,
+  deidentified,
+}: {
+  kind: string;
+  meeting: MeetingDetail;
+  deidentified: boolean;
+}) {
   return (
     <header className="doc-head">
       <div className="doc-brand">

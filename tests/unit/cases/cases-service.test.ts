@@ -48,7 +48,11 @@ describe('CasesService', () => {
   it('updates a case and its patient, bumping the version, and refuses a stale version', () => {
     const { cases } = service();
     const v1 = cases.create(parse());
-    const v2 = cases.update(v1.id, v1.version, parse({ workingDiagnosis: 'Myxofibrosarcoma', patient: { familyName: 'Quill-Ng' } }));
+    const v2 = cases.update(
+      v1.id,
+      v1.version,
+      parse({ workingDiagnosis: 'Myxofibrosarcoma', patient: { familyName: 'Quill-Ng' } }),
+    );
     expect(v2.version).toBe(2);
     expect(v2.workingDiagnosis).toBe('Myxofibrosarcoma');
     expect(v2.patient.familyName).toBe('Quill-Ng');
@@ -63,15 +67,32 @@ describe('CasesService', () => {
     const { cases } = service();
     cases.create(parse({ patient: { mrn: 'A-1' } }));
     const b = cases.create(parse({ patient: { mrn: 'B-2', familyName: 'Brook' } }));
-    expect(() => cases.update(b.id, b.version, parse({ patient: { mrn: 'A-1', familyName: 'Changed' } }))).toThrow(/already belongs/);
+    expect(() => cases.update(b.id, b.version, parse({ patient: { mrn: 'A-1', familyName: 'Changed' } }))).toThrow(
+      /already belongs/,
+    );
     expect(cases.get(b.id).patient).toMatchObject({ mrn: 'B-2', familyName: 'Brook' });
   });
 
   it('searches by name, MRN, diagnosis and site; all words must match; LIKE wildcards are literal', () => {
     const { cases } = service();
-    cases.create(parse({ patient: { familyName: 'Halverson', givenNames: 'Graham', mrn: 'BP-1' }, workingDiagnosis: 'Dedifferentiated liposarcoma' }));
-    cases.create(parse({ patient: { familyName: 'Fairclough', givenNames: 'Margaret', mrn: 'BP-2' }, workingDiagnosis: 'Leiomyosarcoma of the IVC' }));
-    cases.create(parse({ patient: { familyName: 'Prentice', givenNames: 'Lauren', mrn: 'ZX-9' }, workingDiagnosis: 'Cervical carcinoma, 100% psoas, code_b' }));
+    cases.create(
+      parse({
+        patient: { familyName: 'Halverson', givenNames: 'Graham', mrn: 'BP-1' },
+        workingDiagnosis: 'Dedifferentiated liposarcoma',
+      }),
+    );
+    cases.create(
+      parse({
+        patient: { familyName: 'Fairclough', givenNames: 'Margaret', mrn: 'BP-2' },
+        workingDiagnosis: 'Leiomyosarcoma of the IVC',
+      }),
+    );
+    cases.create(
+      parse({
+        patient: { familyName: 'Prentice', givenNames: 'Lauren', mrn: 'ZX-9' },
+        workingDiagnosis: 'Cervical carcinoma, 100% psoas, code_b',
+      }),
+    );
     const names = (query: string) => cases.list({ query }).map((c) => c.patientName);
 
     expect(names('halver')).toEqual(['HALVERSON, Graham']);
@@ -90,7 +111,7 @@ describe('CasesService', () => {
 
   it('filters by status and lists the most recently changed first', () => {
     const { cases } = service();
-    const a = cases.create(parse({ patient: { mrn: 'A' , familyName: 'Alpha'} }));
+    const a = cases.create(parse({ patient: { mrn: 'A', familyName: 'Alpha' } }));
     cases.create(parse({ patient: { mrn: 'B', familyName: 'Beta' }, status: 'ready' }));
     cases.create(parse({ patient: { mrn: 'C', familyName: 'Gamma' }, status: 'discussed' }));
     cases.update(a.id, a.version, parse({ patient: { mrn: 'A', familyName: 'Alpha' }, status: 'closed' }));
@@ -100,7 +121,7 @@ describe('CasesService', () => {
     expect(cases.list({ query: '', status: 'closed' }).map((c) => c.patientName)).toEqual(['ALPHA, Ada']);
   });
 
-  it('says whether an MRN is free, treating a case\'s own MRN as free for that case', () => {
+  it("says whether an MRN is free, treating a case's own MRN as free for that case", () => {
     const { cases } = service();
     const a = cases.create(parse({ patient: { mrn: 'M-77' } }));
     expect(cases.lookupMrn('m-77')).toEqual({ available: false, owner: { caseId: a.id, patientName: 'QUILL, Ada' } });
@@ -111,20 +132,27 @@ describe('CasesService', () => {
   describe('the ready gate (issue 4): an edit never makes a case ready', () => {
     const REFUSAL = 'Use “Mark ready” on the Clinical tab: the work-up is checked first';
 
-    it.each(['draft', 'discussed', 'closed'] as const)('refuses %s -> ready, naming the status field, and changes nothing', (from) => {
-      const { cases } = service();
-      const before = cases.create(parse({ status: from }));
-      let error: unknown;
-      try {
-        cases.update(before.id, before.version, parse({ status: 'ready', workingDiagnosis: 'Changed in the same save' }));
-      } catch (e) {
-        error = e;
-      }
-      expect(error).toBeInstanceOf(DomainError);
-      expect(error).toMatchObject({ code: 'refused', field: 'status', message: REFUSAL });
-      // The whole save is refused: no field of it is half-written, and the version does not move.
-      expect(cases.get(before.id)).toEqual(before);
-    });
+    it.each(['draft', 'discussed', 'closed'] as const)(
+      'refuses %s -> ready, naming the status field, and changes nothing',
+      (from) => {
+        const { cases } = service();
+        const before = cases.create(parse({ status: from }));
+        let error: unknown;
+        try {
+          cases.update(
+            before.id,
+            before.version,
+            parse({ status: 'ready', workingDiagnosis: 'Changed in the same save' }),
+          );
+        } catch (e) {
+          error = e;
+        }
+        expect(error).toBeInstanceOf(DomainError);
+        expect(error).toMatchObject({ code: 'refused', field: 'status', message: REFUSAL });
+        // The whole save is refused: no field of it is half-written, and the version does not move.
+        expect(cases.get(before.id)).toEqual(before);
+      },
+    );
 
     it('lets a case that is already ready stay ready while other fields are edited', () => {
       const { cases } = service();
@@ -146,7 +174,10 @@ describe('CasesService', () => {
     it('accepts keeping "ready" after the case was marked ready through the gate (with an override)', () => {
       const { db, cases } = service();
       const created = cases.create(parse());
-      const marked = createClinicalServices(db).markReady(created.id, '2026-12-10', { by: 'Dr Chair', why: 'Urgent: biopsy booked' });
+      const marked = createClinicalServices(db).markReady(created.id, '2026-12-10', {
+        by: 'Dr Chair',
+        why: 'Urgent: biopsy booked',
+      });
       expect(marked.case.status).toBe('ready');
       expect(marked.override?.missing.length).toBeGreaterThan(0);
       const edited = cases.update(created.id, marked.case.version, parse({ status: 'ready', ecog: 2 }));

@@ -32,9 +32,18 @@ describe('boardprep CLI', () => {
 
   it('says what is wrong with a bad command line and exits 2', async () => {
     expect(await run()).toMatchObject({ code: 2 });
-    expect(await run('frobnicate')).toMatchObject({ code: 2, err: expect.stringContaining('unknown command "frobnicate"') });
-    expect(await run('demo', '--colour')).toMatchObject({ code: 2, err: expect.stringContaining('Unknown option --colour') });
-    expect(await run('serve', '--port', 'ninety')).toMatchObject({ code: 2, err: expect.stringContaining('--port must be 0-65535') });
+    expect(await run('frobnicate')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('unknown command "frobnicate"'),
+    });
+    expect(await run('demo', '--colour')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('Unknown option --colour'),
+    });
+    expect(await run('serve', '--port', 'ninety')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--port must be 0-65535'),
+    });
   });
 
   it('loads the demo board with its synthetic images into the --data folder, once', async () => {
@@ -45,7 +54,10 @@ describe('boardprep CLI', () => {
       dataDir: dir,
       casesCreated: 7,
       skipped: [],
-      images: [expect.objectContaining({ key: 'rp-ddlps', imported: 104 }), expect.objectContaining({ key: 'thigh-ilms', imported: 74 })],
+      images: [
+        expect.objectContaining({ key: 'rp-ddlps', imported: 104 }),
+        expect.objectContaining({ key: 'thigh-ilms', imported: 74 }),
+      ],
       keyImages: 3,
     });
     const second = await run('--data', dir, 'demo');
@@ -67,7 +79,9 @@ describe('the data folder', () => {
   it('prefers --data, then BOARDPREP_DATA, then the platform user-data folder', () => {
     expect(resolveDataDir('rel/dir', { BOARDPREP_DATA: '/env/dir' })).toBe(path.resolve('rel/dir'));
     expect(resolveDataDir(undefined, { BOARDPREP_DATA: '/env/dir' })).toBe('/env/dir');
-    expect(resolveDataDir(undefined, { XDG_CONFIG_HOME: '/xdg' })).toBe(process.platform === 'linux' ? '/xdg/BoardPrep' : platformDataDir());
+    expect(resolveDataDir(undefined, { XDG_CONFIG_HOME: '/xdg' })).toBe(
+      process.platform === 'linux' ? '/xdg/BoardPrep' : platformDataDir(),
+    );
   });
 
   it('matches Electron userData for the app name on each platform', () => {

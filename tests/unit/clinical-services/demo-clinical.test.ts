@@ -21,21 +21,46 @@ function loaded() {
   return { db, ids, clinical: createClinicalServices(db), cases };
 }
 
-const states = (items: { id: string; state: string }[]) => Object.fromEntries(items.filter((i) => i.state !== 'not-applicable').map((i) => [i.id, i.state]));
+const states = (items: { id: string; state: string }[]) =>
+  Object.fromEntries(items.filter((i) => i.state !== 'not-applicable').map((i) => [i.id, i.state]));
 
 describe('the demo board clinical sections', () => {
   it('rp-ddlps: 16.3 cm lesion -> cT4; DDLPS with differentiation 3 from the catalogue but no mitoses/necrosis -> GX; M0 kept with the note -> IB', () => {
     const { db, ids, clinical } = loaded();
     const id = ids['rp-ddlps'];
     expect(new LesionsService(db).list(id)).toEqual([
-      expect.objectContaining({ longCm: 9, shortCm: 8, craniocaudalCm: 16.3, greatestDimensionCm: 16.3, studyDate: '2026-09-22', source: 'typed' }),
+      expect.objectContaining({
+        longCm: 9,
+        shortCm: 8,
+        craniocaudalCm: 16.3,
+        greatestDimensionCm: 16.3,
+        studyDate: '2026-09-22',
+        source: 'typed',
+      }),
     ]);
     const s = clinical.summary(id, MEETING);
-    expect(s.grade).toMatchObject({ grade: 'GX', status: 'incomplete', components: { differentiation: 3, mitoses: null, necrosis: null } });
-    expect(s.grade.reason).toMatch(/missing mitosesPer10Hpf, necrosisPercent\. Differentiation 3 taken from the histotype \(Dedifferentiated liposarcoma, PDQ Table 4\)/);
-    expect(s.stage).toMatchObject({ T: 'cT4', N: 'cN0', M: 'cM0', G: 'GX', stageGroup: 'IB', size: { sizeCm: 16.3, kind: 'lesion' } });
-    expect(s.stage.size.text).toBe("16.3 cm, lesion 'Left retroperitoneal mass (outside CT abdomen/pelvis)', typed, study of 22 Sep 2026");
-    expect(s.stage.explanation).toMatch(/Staging note: Possible lung metastasis .* not confirmed.*M1 makes it stage IV/);
+    expect(s.grade).toMatchObject({
+      grade: 'GX',
+      status: 'incomplete',
+      components: { differentiation: 3, mitoses: null, necrosis: null },
+    });
+    expect(s.grade.reason).toMatch(
+      /missing mitosesPer10Hpf, necrosisPercent\. Differentiation 3 taken from the histotype \(Dedifferentiated liposarcoma, PDQ Table 4\)/,
+    );
+    expect(s.stage).toMatchObject({
+      T: 'cT4',
+      N: 'cN0',
+      M: 'cM0',
+      G: 'GX',
+      stageGroup: 'IB',
+      size: { sizeCm: 16.3, kind: 'lesion' },
+    });
+    expect(s.stage.size.text).toBe(
+      "16.3 cm, lesion 'Left retroperitoneal mass (outside CT abdomen/pelvis)', typed, study of 22 Sep 2026",
+    );
+    expect(s.stage.explanation).toMatch(
+      /Staging note: Possible lung metastasis .* not confirmed.*M1 makes it stage IV/,
+    );
     // Gaps shown as missing: expert review, grade, MDM2; the outside CT abdomen/pelvis is older than 8 weeks.
     expect(states(s.readiness.items)).toEqual({
       'primary-imaging': 'stale',
@@ -46,9 +71,15 @@ describe('the demo board clinical sections', () => {
       mdm2: 'missing',
     });
     expect(s.readiness.items.find((i) => i.id === 'biopsy')!.evidence!.description).toBe('Biopsy, type not stated');
-    expect(s.readiness.items.find((i) => i.id === 'fnclcc-grade')!.reason).toMatch(/^No FNCLCC grade yet: cannot be assessed, missing mitosesPer10Hpf, necrosisPercent/);
+    expect(s.readiness.items.find((i) => i.id === 'fnclcc-grade')!.reason).toMatch(
+      /^No FNCLCC grade yet: cannot be assessed, missing mitosesPer10Hpf, necrosisPercent/,
+    );
     expect(s.plan).toMatchObject({ options: [], text: '' });
-    expect(clinical.timeline.list(id).map((e) => `${e.date} ${e.kind}`)).toEqual(['2026-09 presentation', '2026-10-08 biopsy', '2026-11-16 treatment']);
+    expect(clinical.timeline.list(id).map((e) => `${e.date} ${e.kind}`)).toEqual([
+      '2026-09 presentation',
+      '2026-10-08 biopsy',
+      '2026-11-16 treatment',
+    ]);
   });
 
   it('ivc-lms: the resection drives; FNCLCC G2 as reported; R0 < 1 mm; no size -> TX and no stage group', () => {
@@ -61,8 +92,17 @@ describe('the demo board clinical sections', () => {
     ]);
     const resection = reports[1];
     expect(drivingReportId).toBe(resection.id);
-    expect(drivingReason).toMatch(/^Resection of 9 Nov 2026 drives grade and staging: no report has an expert review yet/);
-    expect(resection).toMatchObject({ histotypeId: 'leiomyosarcoma', icdO3: '8890/3', marginStatus: 'R0', closestMarginMm: 1, closestMarginLessThan: true, reportDate: '2026-11-20' });
+    expect(drivingReason).toMatch(
+      /^Resection of 9 Nov 2026 drives grade and staging: no report has an expert review yet/,
+    );
+    expect(resection).toMatchObject({
+      histotypeId: 'leiomyosarcoma',
+      icdO3: '8890/3',
+      marginStatus: 'R0',
+      closestMarginMm: 1,
+      closestMarginLessThan: true,
+      reportDate: '2026-11-20',
+    });
 
     const s = clinical.summary(id, MEETING);
     expect(s.grade).toMatchObject({ grade: 'G2', source: 'reported', status: 'graded', score: null });
@@ -80,13 +120,29 @@ describe('the demo board clinical sections', () => {
   it('back-lps, thigh-ilms: sizes 8 and 6 cm -> T2, GX -> IB; free-text liposarcoma is not coded; gaps missing', () => {
     const { ids, clinical } = loaded();
     const back = clinical.summary(ids['back-lps'], MEETING);
-    expect(back.stage).toMatchObject({ T: 'cT2', stageGroup: 'IB', size: { sizeCm: 8, text: "8 cm, lesion 'Upper back mass', typed, no study date" } });
-    expect(clinical.pathology.list(ids['back-lps']).reports[0]).toMatchObject({ coded: false, histotypeName: 'Liposarcoma, subtype not stated' });
+    expect(back.stage).toMatchObject({
+      T: 'cT2',
+      stageGroup: 'IB',
+      size: { sizeCm: 8, text: "8 cm, lesion 'Upper back mass', typed, no study date" },
+    });
+    expect(clinical.pathology.list(ids['back-lps']).reports[0]).toMatchObject({
+      coded: false,
+      histotypeName: 'Liposarcoma, subtype not stated',
+    });
     expect(back.readiness).toMatchObject({ missing: 5, stale: 0 });
-    expect(states(back.readiness.items)).toMatchObject({ 'primary-imaging': 'missing', 'chest-ct': 'missing', 'fnclcc-grade': 'missing', mdm2: 'missing' });
+    expect(states(back.readiness.items)).toMatchObject({
+      'primary-imaging': 'missing',
+      'chest-ct': 'missing',
+      'fnclcc-grade': 'missing',
+      mdm2: 'missing',
+    });
 
     const thigh = clinical.summary(ids['thigh-ilms'], MEETING);
-    expect(thigh.grade).toMatchObject({ grade: 'GX', status: 'incomplete', components: { differentiation: null, mitoses: 1 } });
+    expect(thigh.grade).toMatchObject({
+      grade: 'GX',
+      status: 'incomplete',
+      components: { differentiation: null, mitoses: 1 },
+    });
     expect(thigh.stage).toMatchObject({ T: 'cT2', G: 'GX', stageGroup: 'IB', size: { sizeCm: 6 } });
     expect(clinical.pathology.list(ids['thigh-ilms']).reports[0].ihc).toEqual([
       { marker: 'Desmin', result: 'positive', note: 'diffuse' },
@@ -101,7 +157,12 @@ describe('the demo board clinical sections', () => {
       const s = clinical.summary(ids[key], MEETING);
       expect(s.drivingReportId, key).toBeNull();
       expect(s.grade, key).toMatchObject({ grade: 'GX', status: 'no-report' });
-      expect(s.stage, key).toMatchObject({ applicable: false, T: null, stageGroup: null, explanation: expect.stringMatching(/site chapter is 'other'/) });
+      expect(s.stage, key).toMatchObject({
+        applicable: false,
+        T: null,
+        stageGroup: null,
+        explanation: expect.stringMatching(/site chapter is 'other'/),
+      });
     }
     expect(clinical.summary(ids['mps-2'], MEETING).plan.text).toMatch(/40 Gy in 16 fractions/);
   });
@@ -112,7 +173,10 @@ describe('the demo board clinical sections', () => {
       expect(cases.get(ids[key]).status, key).toBe('ready');
       const o = lastOverride(db, ids[key])!;
       expect(o, key).toMatchObject({ by: 'Joanne Pike, sarcoma MDT coordinator', meetingDate: '2026-12-10' });
-      expect(o.missing.map((m) => m.id), key).toContain('chest-ct');
+      expect(
+        o.missing.map((m) => m.id),
+        key,
+      ).toContain('chest-ct');
     }
     expect(lastOverride(db, ids['rp-ddlps'])).toBeNull();
   });
@@ -120,7 +184,9 @@ describe('the demo board clinical sections', () => {
   it('readiness counts for the whole board; a second load adds nothing; a bad clinical section stores nothing', () => {
     const { db, ids, clinical } = loaded();
     const counts = clinical.readiness.counts(Object.values(ids), MEETING);
-    expect(Object.fromEntries(counts.map((c) => [Object.keys(ids).find((k) => ids[k] === c.caseId), [c.missing, c.stale]]))).toEqual({
+    expect(
+      Object.fromEntries(counts.map((c) => [Object.keys(ids).find((k) => ids[k] === c.caseId), [c.missing, c.stale]])),
+    ).toEqual({
       'rp-ddlps': [3, 1],
       // Liposarcoma of unstated subtype: MDM2 is needed to tell which.
       'back-lps': [5, 0],
@@ -131,7 +197,12 @@ describe('the demo board clinical sections', () => {
       'mps-2': [2, 0],
       'mps-3': [2, 0],
     });
-    const rows = () => db.prepare('SELECT (SELECT count(*) FROM pathology_reports) AS p, (SELECT count(*) FROM lesions) AS l, (SELECT count(*) FROM case_events) AS e').get();
+    const rows = () =>
+      db
+        .prepare(
+          'SELECT (SELECT count(*) FROM pathology_reports) AS p, (SELECT count(*) FROM lesions) AS l, (SELECT count(*) FROM case_events) AS e',
+        )
+        .get();
     expect(rows()).toEqual({ p: 5, l: 3, e: 8 });
     expect(loadDemoBoard(db, RESOURCES_DIR).casesCreated).toBe(0);
     expect(rows()).toEqual({ p: 5, l: 3, e: 8 });
@@ -142,7 +213,9 @@ describe('the demo board clinical sections', () => {
     board.cases[0].pathology![0].differentiation = 5;
     writeFileSync(path.join(resources, 'demo', 'board.json'), JSON.stringify(board));
     const empty = openDatabase(tempDataDir());
-    expect(() => loadDemoBoard(empty, resources)).toThrow(/cases\.0\.pathology\.0\.differentiation: The differentiation score is 1, 2 or 3/);
+    expect(() => loadDemoBoard(empty, resources)).toThrow(
+      /cases\.0\.pathology\.0\.differentiation: The differentiation score is 1, 2 or 3/,
+    );
     expect(new CasesService(empty).count()).toBe(0);
   });
 });

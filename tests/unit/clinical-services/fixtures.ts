@@ -34,7 +34,8 @@ export function setup(): Setup {
     cases,
     clinical: createClinicalServices(db, now),
     newCase: (overrides = {}) =>
-      cases.create(CaseInput.parse(caseInput({ ...overrides, patient: { mrn: `C-${++mrn}`, ...overrides.patient } }))).id,
+      cases.create(CaseInput.parse(caseInput({ ...overrides, patient: { mrn: `C-${++mrn}`, ...overrides.patient } })))
+        .id,
   };
 }
 
@@ -47,7 +48,13 @@ export function report(overrides: Partial<PathologyInput> = {}) {
 export function insertStudy(
   db: Db,
   caseId: number | null,
-  study: { uid: string; date: string | null; description?: string; bodyPart?: string; series: { modality: string; description?: string; bodyPart?: string }[] },
+  study: {
+    uid: string;
+    date: string | null;
+    description?: string;
+    bodyPart?: string;
+    series: { modality: string; description?: string; bodyPart?: string }[];
+  },
 ): void {
   const modalities = [...new Set(study.series.map((s) => s.modality))].join('\\');
   const id = Number(
@@ -56,11 +63,14 @@ export function insertStudy(
         `INSERT INTO dicom_studies (study_instance_uid, case_id, study_date, study_description, modalities_in_study, body_part, created_at)
          VALUES (?, ?, ?, ?, ?, ?, 'now')`,
       )
-      .run(study.uid, caseId, study.date, study.description ?? null, modalities, study.bodyPart ?? null).lastInsertRowid,
+      .run(study.uid, caseId, study.date, study.description ?? null, modalities, study.bodyPart ?? null)
+      .lastInsertRowid,
   );
   study.series.forEach((s, i) =>
     db
-      .prepare('INSERT INTO dicom_series (series_instance_uid, study_id, modality, series_number, series_description, body_part_examined) VALUES (?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO dicom_series (series_instance_uid, study_id, modality, series_number, series_description, body_part_examined) VALUES (?, ?, ?, ?, ?, ?)',
+      )
       .run(`${study.uid}.${i + 1}`, id, s.modality, i + 1, s.description ?? null, s.bodyPart ?? null),
   );
 }
@@ -95,6 +105,15 @@ export function caller(clinical: ClinicalServices) {
 
 /** The editable fields of a stored report, to send back with changes. */
 export function editable(r: PathologyReport): Partial<PathologyInput> {
-  const { id: _id, caseId: _caseId, coded: _coded, histotypeName: _name, grade: _grade, createdAt: _c, updatedAt: _u, ...fields } = r;
+  const {
+    id: _id,
+    caseId: _caseId,
+    coded: _coded,
+    histotypeName: _name,
+    grade: _grade,
+    createdAt: _c,
+    updatedAt: _u,
+    ...fields
+  } = r;
   return fields;
 }

@@ -39,18 +39,33 @@ describe('pathology reports', () => {
         { marker: 'SMA', result: 'focal', note: '' },
       ],
       molecular: [{ test: 'MDM2 amplification (FISH)', result: 'not amplified' }],
-      grade: { grade: 'G2', score: 5, source: 'computed', status: 'graded', components: { differentiation: 2, mitoses: 2, necrosis: 1 } },
+      grade: {
+        grade: 'G2',
+        score: 5,
+        source: 'computed',
+        status: 'graded',
+        components: { differentiation: 2, mitoses: 2, necrosis: 1 },
+      },
     });
-    expect(created.grade.reason).toMatch(/Differentiation 2 \+ mitoses 2 \(10 per 10 HPF\) \+ necrosis 1 \(30%\) = 5 -> G2/);
+    expect(created.grade.reason).toMatch(
+      /Differentiation 2 \+ mitoses 2 \(10 per 10 HPF\) \+ necrosis 1 \(30%\) = 5 -> G2/,
+    );
 
-    const updated = clinical.pathology.update(created.id, report({ ...editable(created), mitosesPer10Hpf: 25, ihc: [], molecular: [] }));
+    const updated = clinical.pathology.update(
+      created.id,
+      report({ ...editable(created), mitosesPer10Hpf: 25, ihc: [], molecular: [] }),
+    );
     expect(updated.grade).toMatchObject({ grade: 'G3', score: 6 });
     expect(updated.ihc).toEqual([]);
     expect(db.prepare('SELECT count(*) AS n FROM pathology_ihc').get()).toEqual({ n: 0 });
     expect(clinical.pathology.list(caseId).reports.map((r) => r.id)).toEqual([created.id]);
 
     clinical.pathology.remove(created.id);
-    expect(clinical.pathology.list(caseId)).toEqual({ reports: [], drivingReportId: null, drivingReason: expect.stringMatching(/No pathology report/) });
+    expect(clinical.pathology.list(caseId)).toEqual({
+      reports: [],
+      drivingReportId: null,
+      drivingReason: expect.stringMatching(/No pathology report/),
+    });
     expect(() => clinical.pathology.remove(created.id)).toThrow(/Pathology report \d+ does not exist/);
     expect(() => clinical.pathology.create(9999, report())).toThrow(/Case 9999 does not exist/);
   });
@@ -58,8 +73,16 @@ describe('pathology reports', () => {
   it('free text is flagged as not coded; the grade then needs the differentiation typed in', () => {
     const { clinical, newCase } = setup();
     const caseId = newCase();
-    const free = clinical.pathology.create(caseId, report({ histotypeText: 'Spindle cell sarcoma, NOS', icdO3: '8801/3', mitosesPer10Hpf: 3, necrosisPercent: 0 }));
-    expect(free).toMatchObject({ coded: false, histotypeName: 'Spindle cell sarcoma, NOS', histotypeId: null, icdO3: '8801/3' });
+    const free = clinical.pathology.create(
+      caseId,
+      report({ histotypeText: 'Spindle cell sarcoma, NOS', icdO3: '8801/3', mitosesPer10Hpf: 3, necrosisPercent: 0 }),
+    );
+    expect(free).toMatchObject({
+      coded: false,
+      histotypeName: 'Spindle cell sarcoma, NOS',
+      histotypeId: null,
+      icdO3: '8801/3',
+    });
     expect(free.grade).toMatchObject({ grade: 'GX', status: 'incomplete' });
     expect(free.grade.reason).toMatch(/missing differentiation/);
     const typed = clinical.pathology.update(free.id, report({ ...editable(free), differentiation: 3 }));
@@ -76,15 +99,42 @@ describe('pathology reports', () => {
       expect(answer.ok).toBe(false);
       return answer.ok ? null : { field: answer.field, message: answer.message };
     };
-    expect(await refused({ procedure: 'fine-needle' })).toMatchObject({ field: 'report.procedure', message: expect.stringMatching(/Choose the procedure/) });
-    expect(await refused({ specimenDate: '2026-02-30' })).toMatchObject({ field: 'report.specimenDate', message: 'Not a real calendar date' });
-    expect(await refused({ histotypeId: 'not-a-type' })).toMatchObject({ field: 'report.histotypeId', message: expect.stringMatching(/not in the histotype catalogue/) });
-    expect(await refused({ histotypeId: 'leiomyosarcoma', histotypeText: 'LMS' })).toMatchObject({ field: 'report.histotypeText', message: expect.stringMatching(/not both/) });
-    expect(await refused({ histotypeId: 'leiomyosarcoma', icdO3: '8858/3' })).toMatchObject({ field: 'report.icdO3', message: expect.stringMatching(/8890\/3 in the catalogue/) });
-    expect(await refused({ differentiation: 4 })).toMatchObject({ field: 'report.differentiation', message: 'The differentiation score is 1, 2 or 3' });
-    expect(await refused({ mitosesPer10Hpf: 2.5 })).toMatchObject({ field: 'report.mitosesPer10Hpf', message: expect.stringMatching(/whole number/) });
-    expect(await refused({ necrosisPercent: 150 })).toMatchObject({ field: 'report.necrosisPercent', message: 'Necrosis is 0 to 100%' });
-    expect(await refused({ ihc: [{ marker: 'desmin', result: 'weak' }] })).toMatchObject({ field: 'report.ihc.0.result', message: expect.stringMatching(/positive, negative, focal or equivocal/) });
+    expect(await refused({ procedure: 'fine-needle' })).toMatchObject({
+      field: 'report.procedure',
+      message: expect.stringMatching(/Choose the procedure/),
+    });
+    expect(await refused({ specimenDate: '2026-02-30' })).toMatchObject({
+      field: 'report.specimenDate',
+      message: 'Not a real calendar date',
+    });
+    expect(await refused({ histotypeId: 'not-a-type' })).toMatchObject({
+      field: 'report.histotypeId',
+      message: expect.stringMatching(/not in the histotype catalogue/),
+    });
+    expect(await refused({ histotypeId: 'leiomyosarcoma', histotypeText: 'LMS' })).toMatchObject({
+      field: 'report.histotypeText',
+      message: expect.stringMatching(/not both/),
+    });
+    expect(await refused({ histotypeId: 'leiomyosarcoma', icdO3: '8858/3' })).toMatchObject({
+      field: 'report.icdO3',
+      message: expect.stringMatching(/8890\/3 in the catalogue/),
+    });
+    expect(await refused({ differentiation: 4 })).toMatchObject({
+      field: 'report.differentiation',
+      message: 'The differentiation score is 1, 2 or 3',
+    });
+    expect(await refused({ mitosesPer10Hpf: 2.5 })).toMatchObject({
+      field: 'report.mitosesPer10Hpf',
+      message: expect.stringMatching(/whole number/),
+    });
+    expect(await refused({ necrosisPercent: 150 })).toMatchObject({
+      field: 'report.necrosisPercent',
+      message: 'Necrosis is 0 to 100%',
+    });
+    expect(await refused({ ihc: [{ marker: 'desmin', result: 'weak' }] })).toMatchObject({
+      field: 'report.ihc.0.result',
+      message: expect.stringMatching(/positive, negative, focal or equivocal/),
+    });
     expect(await refused({ marginStatus: 'R3' })).toMatchObject({ message: 'Margin status is R0, R1, R2 or RX' });
     expect(await refused({ closestMarginLessThan: true })).toMatchObject({ field: 'report.closestMarginMm' });
     expect(await refused({ expertReview: { by: 'Dr X', date: '2026-10-01', agreement: 'concordant' } })).toMatchObject({
@@ -93,7 +143,16 @@ describe('pathology reports', () => {
     });
     expect(await refused({ surgeon: 'Dr Y' })).toMatchObject({ message: expect.stringMatching(/surgeon/) });
 
-    const ok = await call('pathology:create', { caseId, report: { ...base, histotypeId: 'myxoid-liposarcoma', roundCellPercent: 10, mitosesPer10Hpf: 1, necrosisPercent: 0 } });
+    const ok = await call('pathology:create', {
+      caseId,
+      report: {
+        ...base,
+        histotypeId: 'myxoid-liposarcoma',
+        roundCellPercent: 10,
+        mitosesPer10Hpf: 1,
+        necrosisPercent: 0,
+      },
+    });
     expect(ok).toMatchObject({ ok: true, value: { grade: { grade: 'G3', status: 'graded' } } });
     expect(await call('pathology:remove', { id: 424242 })).toMatchObject({ ok: false, code: 'not-found' });
   });
@@ -101,18 +160,27 @@ describe('pathology reports', () => {
   it('a grade stated in the report is kept, labelled as reported, when its components are not recorded', () => {
     const reported = gradeOfReport(report({ histotypeId: 'leiomyosarcoma', reportedGrade: 'G2' }));
     expect(reported).toMatchObject({ grade: 'G2', score: null, source: 'reported', status: 'graded' });
-    expect(reported.reason).toMatch(/^G2 as stated in the pathology report; the FNCLCC score is not computed \(missing mitosesPer10Hpf, necrosisPercent\)/);
+    expect(reported.reason).toMatch(
+      /^G2 as stated in the pathology report; the FNCLCC score is not computed \(missing mitosesPer10Hpf, necrosisPercent\)/,
+    );
     // Components present: the computed grade wins and the disagreement is named.
-    const both = gradeOfReport(report({ histotypeId: 'leiomyosarcoma', reportedGrade: 'G3', mitosesPer10Hpf: 1, necrosisPercent: 0 }));
+    const both = gradeOfReport(
+      report({ histotypeId: 'leiomyosarcoma', reportedGrade: 'G3', mitosesPer10Hpf: 1, necrosisPercent: 0 }),
+    );
     expect(both).toMatchObject({ grade: 'G1', source: 'computed' });
     expect(both.reason).toMatch(/The report itself states G3/);
     // After neoadjuvant therapy GX is the answer (grading.ts), not a gap to be filled by the reported grade.
-    expect(gradeOfReport(report({ histotypeId: 'leiomyosarcoma', reportedGrade: 'G2', neoadjuvantTherapy: true }))).toMatchObject({
+    expect(
+      gradeOfReport(report({ histotypeId: 'leiomyosarcoma', reportedGrade: 'G2', neoadjuvantTherapy: true })),
+    ).toMatchObject({
       grade: 'GX',
       status: 'not-gradable',
       reason: expect.stringMatching(/neoadjuvant.*The report's G2 is not used/),
     });
-    expect(gradeOfReport(report({ histotypeId: 'osteosarcoma' }))).toMatchObject({ grade: 'GX', status: 'not-gradable' });
+    expect(gradeOfReport(report({ histotypeId: 'osteosarcoma' }))).toMatchObject({
+      grade: 'GX',
+      status: 'not-gradable',
+    });
     expect(gradeOfReport(report({ histotypeId: 'dedifferentiated-liposarcoma' }))).toMatchObject({
       grade: 'GX',
       status: 'incomplete',
@@ -126,7 +194,10 @@ describe('the report that drives grade and staging', () => {
     const { clinical, newCase } = setup();
     const caseId = newCase();
     const review = (date: string) => ({ by: 'Dr R. Expert', date, agreement: 'concordant' as const });
-    const biopsy = clinical.pathology.create(caseId, report({ specimenDate: '2026-09-01', histotypeId: 'leiomyosarcoma', reportedGrade: 'G3' }));
+    const biopsy = clinical.pathology.create(
+      caseId,
+      report({ specimenDate: '2026-09-01', histotypeId: 'leiomyosarcoma', reportedGrade: 'G3' }),
+    );
 
     // No review anywhere: the most recent report drives.
     let list = clinical.pathology.list(caseId);
@@ -135,14 +206,33 @@ describe('the report that drives grade and staging', () => {
 
     const reviewedBiopsy = clinical.pathology.create(
       caseId,
-      report({ specimenDate: '2026-09-15', histotypeId: 'leiomyosarcoma', mitosesPer10Hpf: 12, necrosisPercent: 60, expertReview: review('2026-09-30') }),
+      report({
+        specimenDate: '2026-09-15',
+        histotypeId: 'leiomyosarcoma',
+        mitosesPer10Hpf: 12,
+        necrosisPercent: 60,
+        expertReview: review('2026-09-30'),
+      }),
     );
-    const resection = clinical.pathology.create(caseId, report({ procedure: 'resection', specimenDate: '2026-11-09', histotypeId: 'leiomyosarcoma', reportedGrade: 'G1' }));
+    const resection = clinical.pathology.create(
+      caseId,
+      report({
+        procedure: 'resection',
+        specimenDate: '2026-11-09',
+        histotypeId: 'leiomyosarcoma',
+        reportedGrade: 'G1',
+      }),
+    );
     list = clinical.pathology.list(caseId);
     expect(list.reports.map((r) => r.id)).toEqual([biopsy.id, reviewedBiopsy.id, resection.id]);
     expect(list.drivingReportId).toBe(reviewedBiopsy.id);
-    expect(list.drivingReason).toMatch(/most recent specimen with an expert review \(Dr R\. Expert, 2026-09-30, concordant\)\. A newer report is not used until reviewed by an expert\. The other 2 reports stay as history\./);
-    expect(clinical.summary(caseId, '2026-12-10')).toMatchObject({ drivingReportId: reviewedBiopsy.id, grade: { grade: 'G3', score: 6 } });
+    expect(list.drivingReason).toMatch(
+      /most recent specimen with an expert review \(Dr R\. Expert, 2026-09-30, concordant\)\. A newer report is not used until reviewed by an expert\. The other 2 reports stay as history\./,
+    );
+    expect(clinical.summary(caseId, '2026-12-10')).toMatchObject({
+      drivingReportId: reviewedBiopsy.id,
+      grade: { grade: 'G3', score: 6 },
+    });
 
     // Once the resection is reviewed, it drives.
     clinical.pathology.update(resection.id, report({ ...editable(resection), expertReview: review('2026-11-25') }));
@@ -153,11 +243,20 @@ describe('the report that drives grade and staging', () => {
   it('breaks a same-day tie by the later review, then the later entry', () => {
     const { clinical, newCase } = setup();
     const caseId = newCase();
-    const a = clinical.pathology.create(caseId, report({ expertReview: { by: 'A', date: '2026-10-20', agreement: 'concordant' } }));
-    const b = clinical.pathology.create(caseId, report({ expertReview: { by: 'B', date: '2026-10-10', agreement: 'minor-discordance' } }));
+    const a = clinical.pathology.create(
+      caseId,
+      report({ expertReview: { by: 'A', date: '2026-10-20', agreement: 'concordant' } }),
+    );
+    const b = clinical.pathology.create(
+      caseId,
+      report({ expertReview: { by: 'B', date: '2026-10-10', agreement: 'minor-discordance' } }),
+    );
     const reports = clinical.pathology.list(caseId).reports;
     expect(drivingReport(reports).report!.id).toBe(a.id);
-    const c = clinical.pathology.create(caseId, report({ expertReview: { by: 'C', date: '2026-10-20', agreement: 'concordant' } }));
+    const c = clinical.pathology.create(
+      caseId,
+      report({ expertReview: { by: 'C', date: '2026-10-20', agreement: 'concordant' } }),
+    );
     expect(drivingReport(clinical.pathology.list(caseId).reports).report!.id).toBe(c.id);
     expect(b.id).toBeLessThan(c.id);
   });

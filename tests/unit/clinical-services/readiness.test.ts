@@ -15,38 +15,99 @@ describe('readiness from the record', () => {
     const caseId = newCase({ siteChapter: 'trunk-extremity' });
     clinical.pathology.create(
       caseId,
-      report({ procedure: 'core-needle-biopsy', specimenId: 'B26-77', specimenDate: '2026-10-01', histotypeId: 'myxoid-liposarcoma', mitosesPer10Hpf: 12, necrosisPercent: 0 }),
+      report({
+        procedure: 'core-needle-biopsy',
+        specimenId: 'B26-77',
+        specimenDate: '2026-10-01',
+        histotypeId: 'myxoid-liposarcoma',
+        mitosesPer10Hpf: 12,
+        necrosisPercent: 0,
+      }),
     );
-    insertStudy(db, caseId, { uid: '1.1', date: '2026-11-20', description: 'MRI RIGHT THIGH', series: [{ modality: 'MR', bodyPart: 'THIGH', description: 'AX T1' }, { modality: 'MR', bodyPart: 'THIGH', description: 'STIR' }] });
+    insertStudy(db, caseId, {
+      uid: '1.1',
+      date: '2026-11-20',
+      description: 'MRI RIGHT THIGH',
+      series: [
+        { modality: 'MR', bodyPart: 'THIGH', description: 'AX T1' },
+        { modality: 'MR', bodyPart: 'THIGH', description: 'STIR' },
+      ],
+    });
     // 100 days before the meeting: older than 8 weeks, so stale.
-    insertStudy(db, caseId, { uid: '1.2', date: '2026-09-01', description: 'CT THORAX', series: [{ modality: 'CT', bodyPart: 'CHEST' }] });
-    insertStudy(db, caseId, { uid: '1.3', date: '2026-11-25', description: 'CT ABDOMEN PELVIS WITH CONTRAST', series: [{ modality: 'CT', bodyPart: 'ABDOMEN' }] });
-    insertStudy(db, caseId, { uid: '1.4', date: null, description: 'OLD OUTSIDE STUDY', series: [{ modality: 'MR', bodyPart: 'SPINE' }] });
-    insertStudy(db, null, { uid: '1.5', date: '2026-11-30', description: 'WHOLE SPINE MRI', series: [{ modality: 'MR', bodyPart: 'SPINE' }] }); // not attached
+    insertStudy(db, caseId, {
+      uid: '1.2',
+      date: '2026-09-01',
+      description: 'CT THORAX',
+      series: [{ modality: 'CT', bodyPart: 'CHEST' }],
+    });
+    insertStudy(db, caseId, {
+      uid: '1.3',
+      date: '2026-11-25',
+      description: 'CT ABDOMEN PELVIS WITH CONTRAST',
+      series: [{ modality: 'CT', bodyPart: 'ABDOMEN' }],
+    });
+    insertStudy(db, caseId, {
+      uid: '1.4',
+      date: null,
+      description: 'OLD OUTSIDE STUDY',
+      series: [{ modality: 'MR', bodyPart: 'SPINE' }],
+    });
+    insertStudy(db, null, {
+      uid: '1.5',
+      date: '2026-11-30',
+      description: 'WHOLE SPINE MRI',
+      series: [{ modality: 'MR', bodyPart: 'SPINE' }],
+    }); // not attached
 
     let view = clinical.readiness.view(caseId, MEETING);
     let items = byId(view.items);
-    expect(items['primary-imaging']).toMatchObject({ state: 'done', evidence: { kind: 'study', description: 'MR THIGH (MRI RIGHT THIGH / AX T1 / STIR)', date: '2026-11-20' } });
-    expect(items['chest-ct']).toMatchObject({ state: 'stale', evidence: { kind: 'study', date: '2026-09-01' }, reason: expect.stringMatching(/100 days old at the meeting, older than 8 weeks/) });
-    expect(items['biopsy']).toMatchObject({ state: 'done', evidence: { kind: 'report', description: 'Core needle biopsy (B26-77)' } });
+    expect(items['primary-imaging']).toMatchObject({
+      state: 'done',
+      evidence: { kind: 'study', description: 'MR THIGH (MRI RIGHT THIGH / AX T1 / STIR)', date: '2026-11-20' },
+    });
+    expect(items['chest-ct']).toMatchObject({
+      state: 'stale',
+      evidence: { kind: 'study', date: '2026-09-01' },
+      reason: expect.stringMatching(/100 days old at the meeting, older than 8 weeks/),
+    });
+    expect(items['biopsy']).toMatchObject({
+      state: 'done',
+      evidence: { kind: 'report', description: 'Core needle biopsy (B26-77)' },
+    });
     expect(items['fnclcc-grade']).toMatchObject({ state: 'done', evidence: { description: 'FNCLCC G2' } });
     expect(items['expert-review'].state).toBe('missing');
     expect(items['ct-abdomen-pelvis']).toMatchObject({ state: 'done', evidence: { date: '2026-11-25' } });
     // The undated spine MRI cannot count, and the unattached one belongs to no case.
     expect(items['whole-spine-mri'].state).toBe('missing');
-    expect(view.notes).toEqual(['OLD OUTSIDE STUDY: no valid study date in the DICOM, so it is not counted as work-up evidence.']);
+    expect(view.notes).toEqual([
+      'OLD OUTSIDE STUDY: no valid study date in the DICOM, so it is not counted as work-up evidence.',
+    ]);
     expect(view).toMatchObject({ missing: 2, stale: 1, ready: false, staleWeeks: 8, meetingDate: MEETING });
 
-    const tick = clinical.readiness.tick(caseId, { item: 'whole-spine-mri', date: '2026-11-28', by: 'Dr Rad', note: 'Whole-spine MRI at the referring hospital: clear' });
+    const tick = clinical.readiness.tick(caseId, {
+      item: 'whole-spine-mri',
+      date: '2026-11-28',
+      by: 'Dr Rad',
+      note: 'Whole-spine MRI at the referring hospital: clear',
+    });
     expect(tick).toMatchObject({ caseId, item: 'whole-spine-mri', date: '2026-11-28', by: 'Dr Rad' });
     view = clinical.readiness.view(caseId, MEETING);
     items = byId(view.items);
-    expect(items['whole-spine-mri']).toMatchObject({ state: 'done', evidence: { kind: 'manual', description: 'Ticked by Dr Rad: Whole-spine MRI at the referring hospital: clear', date: '2026-11-28' } });
+    expect(items['whole-spine-mri']).toMatchObject({
+      state: 'done',
+      evidence: {
+        kind: 'manual',
+        description: 'Ticked by Dr Rad: Whole-spine MRI at the referring hospital: clear',
+        date: '2026-11-28',
+      },
+    });
     expect(view.ticks).toEqual([tick]);
 
     // Ticking again replaces the tick; unticking brings the gap back.
     clinical.readiness.tick(caseId, { item: 'whole-spine-mri', date: '2026-11-29', by: 'Dr Rad 2', note: '' });
-    expect(clinical.readiness.view(caseId, MEETING).ticks).toEqual([expect.objectContaining({ date: '2026-11-29', by: 'Dr Rad 2' })]);
+    expect(clinical.readiness.view(caseId, MEETING).ticks).toEqual([
+      expect.objectContaining({ date: '2026-11-29', by: 'Dr Rad 2' }),
+    ]);
     clinical.readiness.untick(caseId, 'whole-spine-mri');
     expect(byId(clinical.readiness.view(caseId, MEETING).items)['whole-spine-mri'].state).toBe('missing');
     expect(() => clinical.readiness.untick(caseId, 'whole-spine-mri')).toThrow(/not ticked by hand/);
@@ -56,25 +117,57 @@ describe('readiness from the record', () => {
     expect(byId(clinical.readiness.view(caseId, MEETING).items)['chest-ct'].state).toBe('done');
   });
 
-  it('reads the project\'s real CT chest series imported with importDicom: done before 8 weeks, stale after', async () => {
+  it("reads the project's real CT chest series imported with importDicom: done before 8 weeks, stale after", async () => {
     const { db, dataDir, clinical, newCase } = setup();
     const caseId = newCase({ patient: { mrn: '0000006', familyName: 'Bellona', givenNames: 'Anna' } });
     expect(readdirSync(CT_SERIES).length).toBe(37);
     await importDicom(db, dataDir, [CT_SERIES], { caseId, confirmMismatch: true });
 
     const fresh = byId(clinical.readiness.view(caseId, '2015-11-20').items)['chest-ct'];
-    expect(fresh).toMatchObject({ state: 'done', evidence: { kind: 'study', description: 'CT CHEST (CT CHEST W CONTRAST / Chest 3x3 Soft)', date: '2015-10-26' } });
+    expect(fresh).toMatchObject({
+      state: 'done',
+      evidence: { kind: 'study', description: 'CT CHEST (CT CHEST W CONTRAST / Chest 3x3 Soft)', date: '2015-10-26' },
+    });
     const old = byId(clinical.readiness.view(caseId, '2016-03-01').items)['chest-ct'];
     expect(old).toMatchObject({ state: 'stale', reason: expect.stringMatching(/127 days old/) });
     expect(clinical.timeline.list(caseId)).toEqual([
-      expect.objectContaining({ date: '2015-10-26', kind: 'study', title: 'CT: CT CHEST W CONTRAST', detail: 'CHEST; 1 series' }),
+      expect.objectContaining({
+        date: '2015-10-26',
+        kind: 'study',
+        title: 'CT: CT CHEST W CONTRAST',
+        detail: 'CHEST; 1 series',
+      }),
     ]);
   });
 
   it('a PET-CT gives evidence for each modality; a report that only says "biopsy" is not called a core needle biopsy', () => {
     const { imaging } = imagingFromStudies([
-      { case_id: 1, study_instance_uid: '9', study_date: '2026-11-01', study_description: 'PET-CT WHOLE BODY', study_body_part: 'WHOLEBODY', modalities_in_study: 'CT\\PT', series_instance_uid: '9.1', modality: 'CT', series_description: 'CT AC', body_part_examined: 'CHEST', series_date: null },
-      { case_id: 1, study_instance_uid: '9', study_date: '2026-11-01', study_description: 'PET-CT WHOLE BODY', study_body_part: 'WHOLEBODY', modalities_in_study: 'CT\\PT', series_instance_uid: '9.2', modality: 'PT', series_description: 'PET AC', body_part_examined: 'WHOLEBODY', series_date: null },
+      {
+        case_id: 1,
+        study_instance_uid: '9',
+        study_date: '2026-11-01',
+        study_description: 'PET-CT WHOLE BODY',
+        study_body_part: 'WHOLEBODY',
+        modalities_in_study: 'CT\\PT',
+        series_instance_uid: '9.1',
+        modality: 'CT',
+        series_description: 'CT AC',
+        body_part_examined: 'CHEST',
+        series_date: null,
+      },
+      {
+        case_id: 1,
+        study_instance_uid: '9',
+        study_date: '2026-11-01',
+        study_description: 'PET-CT WHOLE BODY',
+        study_body_part: 'WHOLEBODY',
+        modalities_in_study: 'CT\\PT',
+        series_instance_uid: '9.2',
+        modality: 'PT',
+        series_description: 'PET AC',
+        body_part_examined: 'WHOLEBODY',
+        series_date: null,
+      },
     ]);
     expect(imaging).toEqual([
       { modality: 'CT', bodyPart: 'CHEST', studyDescription: 'PET-CT WHOLE BODY / CT AC', date: '2026-11-01' },
@@ -85,11 +178,24 @@ describe('readiness from the record', () => {
     const caseId = newCase();
     clinical.pathology.create(
       caseId,
-      report({ procedure: 'biopsy-not-specified', specimenId: 'X-1', specimenDate: '2026-11-02', histotypeId: 'dedifferentiated-liposarcoma', molecular: [{ test: 'MDM2 amplification (FISH)', result: 'amplified' }], expertReview: { by: 'Dr E', date: '2026-11-10', agreement: 'concordant' } }),
+      report({
+        procedure: 'biopsy-not-specified',
+        specimenId: 'X-1',
+        specimenDate: '2026-11-02',
+        histotypeId: 'dedifferentiated-liposarcoma',
+        molecular: [{ test: 'MDM2 amplification (FISH)', result: 'amplified' }],
+        expertReview: { by: 'Dr E', date: '2026-11-10', agreement: 'concordant' },
+      }),
     );
     const items = byId(clinical.readiness.view(caseId, MEETING).items);
-    expect(items['biopsy']).toMatchObject({ state: 'done', evidence: { description: 'Biopsy, type not stated (X-1)' }, reason: expect.stringMatching(/^Biopsy, type not stated \(X-1\) on 2 Nov 2026/) });
-    expect(items['expert-review'].evidence!.description).toBe('Expert review by Dr E (concordant) of biopsy (type not stated) X-1');
+    expect(items['biopsy']).toMatchObject({
+      state: 'done',
+      evidence: { description: 'Biopsy, type not stated (X-1)' },
+      reason: expect.stringMatching(/^Biopsy, type not stated \(X-1\) on 2 Nov 2026/),
+    });
+    expect(items['expert-review'].evidence!.description).toBe(
+      'Expert review by Dr E (concordant) of biopsy (type not stated) X-1',
+    );
     expect(items['mdm2'].evidence!.description).toBe('MDM2 amplification (FISH): amplified (X-1)');
     const texts = Object.values(items).flatMap((i) => [i.reason, i.evidence?.description ?? '']);
     expect(texts.join('\n')).not.toMatch(/core needle|\u2063/i);
@@ -97,10 +203,30 @@ describe('readiness from the record', () => {
 
   it('readiness counts for the case list: one batch of queries for 100 cases, unknown ids left out', () => {
     const { db, clinical, newCase } = setup();
-    const ids = Array.from({ length: 100 }, (_, i) => newCase({ siteChapter: i % 2 ? 'retroperitoneum' : 'trunk-extremity' }));
-    clinical.pathology.create(ids[0], report({ histotypeId: 'leiomyosarcoma', mitosesPer10Hpf: 1, necrosisPercent: 0, expertReview: { by: 'E', date: '2026-10-20', agreement: 'concordant' } }));
-    insertStudy(db, ids[0], { uid: '2.1', date: '2026-11-20', description: 'MRI THIGH', series: [{ modality: 'MR', bodyPart: 'THIGH' }] });
-    insertStudy(db, ids[1], { uid: '2.2', date: '2026-08-01', description: 'CT ABDOMEN', series: [{ modality: 'CT', bodyPart: 'ABDOMEN' }] });
+    const ids = Array.from({ length: 100 }, (_, i) =>
+      newCase({ siteChapter: i % 2 ? 'retroperitoneum' : 'trunk-extremity' }),
+    );
+    clinical.pathology.create(
+      ids[0],
+      report({
+        histotypeId: 'leiomyosarcoma',
+        mitosesPer10Hpf: 1,
+        necrosisPercent: 0,
+        expertReview: { by: 'E', date: '2026-10-20', agreement: 'concordant' },
+      }),
+    );
+    insertStudy(db, ids[0], {
+      uid: '2.1',
+      date: '2026-11-20',
+      description: 'MRI THIGH',
+      series: [{ modality: 'MR', bodyPart: 'THIGH' }],
+    });
+    insertStudy(db, ids[1], {
+      uid: '2.2',
+      date: '2026-08-01',
+      description: 'CT ABDOMEN',
+      series: [{ modality: 'CT', bodyPart: 'ABDOMEN' }],
+    });
 
     const prepare = vi.spyOn(db, 'prepare');
     const counts = clinical.readiness.counts([...ids, 999_999], MEETING);
@@ -115,7 +241,10 @@ describe('readiness from the record', () => {
     expect(counts[2]).toEqual({ caseId: ids[2], ...judged, missing: 5, stale: 0, ready: false });
     for (const [i, id] of ids.entries()) {
       const view = clinical.readiness.view(id, MEETING);
-      expect({ missing: view.missing, stale: view.stale }, `case ${i}`).toEqual({ missing: counts[i].missing, stale: counts[i].stale });
+      expect({ missing: view.missing, stale: view.stale }, `case ${i}`).toEqual({
+        missing: counts[i].missing,
+        stale: counts[i].stale,
+      });
     }
   });
 
@@ -124,32 +253,73 @@ describe('readiness from the record', () => {
     const [onAgenda, offAgenda] = [newCase(), newCase()];
     // On two scheduled meetings: the sooner one counts.
     const meetings = createMeetingsServices(db, { now: () => '2026-11-20T09:00:00.000Z' });
-    const base = { boardType: 'sarcoma', title: 'Sarcoma MDT', durationMinutes: 60, place: '', videoLink: '', chair: '', coordinator: '', submissionCutoff: null };
+    const base = {
+      boardType: 'sarcoma',
+      title: 'Sarcoma MDT',
+      durationMinutes: 60,
+      place: '',
+      videoLink: '',
+      chair: '',
+      coordinator: '',
+      submissionCutoff: null,
+    };
     const later = meetings.meetings.create(MeetingInput.parse({ ...base, startsAt: '2099-03-04T13:00' }));
     const sooner = meetings.meetings.create(MeetingInput.parse({ ...base, startsAt: '2099-02-04T13:00' }));
     meetings.agenda.add(later.id, [onAgenda]);
     meetings.agenda.add(sooner.id, [onAgenda]);
     const counts = clinical.readiness.counts([onAgenda, offAgenda]);
-    expect(counts[0]).toMatchObject({ meetingDate: '2099-02-04', meeting: { id: sooner.id, title: 'Sarcoma MDT', startsAt: '2099-02-04T13:00' } });
+    expect(counts[0]).toMatchObject({
+      meetingDate: '2099-02-04',
+      meeting: { id: sooner.id, title: 'Sarcoma MDT', startsAt: '2099-02-04T13:00' },
+    });
     // The fixture's clock says 1 Nov 2026.
     expect(counts[1]).toMatchObject({ meetingDate: '2026-11-01', meeting: null });
-    expect(clinical.summary(onAgenda).readiness).toMatchObject({ meetingDate: '2099-02-04', meeting: { id: sooner.id } });
-    expect(clinical.summary(onAgenda, '2099-01-01').readiness).toMatchObject({ meetingDate: '2099-01-01', meeting: null });
+    expect(clinical.summary(onAgenda).readiness).toMatchObject({
+      meetingDate: '2099-02-04',
+      meeting: { id: sooner.id },
+    });
+    expect(clinical.summary(onAgenda, '2099-01-01').readiness).toMatchObject({
+      meetingDate: '2099-01-01',
+      meeting: null,
+    });
   });
 
   it('the contract: ticks need who and a real date; stale weeks must be sensible', async () => {
     const { clinical, newCase } = setup();
     const call = caller(clinical);
     const caseId = newCase();
-    expect(await call('readiness:tick', { caseId, tick: { item: 'chest-ct', date: '2026-11-01', by: ' ' } })).toMatchObject({ ok: false, field: 'tick.by', message: 'Say who confirmed it' });
-    expect(await call('readiness:tick', { caseId, tick: { item: 'bone-scan' as never, date: '2026-11-01', by: 'X' } })).toMatchObject({ ok: false, field: 'tick.item', message: 'Not a work-up item' });
-    expect(await call('readiness:tick', { caseId, tick: { item: 'chest-ct', date: '01/11/2026', by: 'X' } })).toMatchObject({ ok: false, message: 'Use the format YYYY-MM-DD' });
-    expect(await call('readiness:tick', { caseId, tick: { item: 'chest-ct', date: '2026-11-01', by: 'Dr X' } })).toMatchObject({ ok: true, value: { item: 'chest-ct' } });
-    expect(await call('readiness:untick', { caseId, item: 'chest-ct' })).toEqual({ ok: true, value: { removed: true } });
-    expect(await call('readiness:untick', { caseId, item: 'chest-ct' })).toMatchObject({ ok: false, code: 'not-found' });
-    expect(await call('readiness:setStaleWeeks', { weeks: 0 })).toMatchObject({ ok: false, message: 'Stale after must be more than 0 weeks' });
+    expect(
+      await call('readiness:tick', { caseId, tick: { item: 'chest-ct', date: '2026-11-01', by: ' ' } }),
+    ).toMatchObject({ ok: false, field: 'tick.by', message: 'Say who confirmed it' });
+    expect(
+      await call('readiness:tick', { caseId, tick: { item: 'bone-scan' as never, date: '2026-11-01', by: 'X' } }),
+    ).toMatchObject({ ok: false, field: 'tick.item', message: 'Not a work-up item' });
+    expect(
+      await call('readiness:tick', { caseId, tick: { item: 'chest-ct', date: '01/11/2026', by: 'X' } }),
+    ).toMatchObject({ ok: false, message: 'Use the format YYYY-MM-DD' });
+    expect(
+      await call('readiness:tick', { caseId, tick: { item: 'chest-ct', date: '2026-11-01', by: 'Dr X' } }),
+    ).toMatchObject({ ok: true, value: { item: 'chest-ct' } });
+    expect(await call('readiness:untick', { caseId, item: 'chest-ct' })).toEqual({
+      ok: true,
+      value: { removed: true },
+    });
+    expect(await call('readiness:untick', { caseId, item: 'chest-ct' })).toMatchObject({
+      ok: false,
+      code: 'not-found',
+    });
+    expect(await call('readiness:setStaleWeeks', { weeks: 0 })).toMatchObject({
+      ok: false,
+      message: 'Stale after must be more than 0 weeks',
+    });
     expect(await call('readiness:setStaleWeeks', { weeks: 6 })).toEqual({ ok: true, value: { staleWeeks: 6 } });
-    expect(await call('clinical:readinessCounts', { caseIds: [caseId], meetingDate: '2026-13-01' })).toMatchObject({ ok: false, field: 'meetingDate' });
-    expect(await call('clinical:readinessCounts', { caseIds: [caseId], meetingDate: MEETING })).toMatchObject({ ok: true, value: [{ caseId, missing: 5 }] });
+    expect(await call('clinical:readinessCounts', { caseIds: [caseId], meetingDate: '2026-13-01' })).toMatchObject({
+      ok: false,
+      field: 'meetingDate',
+    });
+    expect(await call('clinical:readinessCounts', { caseIds: [caseId], meetingDate: MEETING })).toMatchObject({
+      ok: true,
+      value: [{ caseId, missing: 5 }],
+    });
   });
 });

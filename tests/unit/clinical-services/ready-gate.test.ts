@@ -8,10 +8,25 @@ function completeCase(s: ReturnType<typeof setup>) {
   const caseId = s.newCase({ siteChapter: 'trunk-extremity' });
   s.clinical.pathology.create(
     caseId,
-    report({ histotypeId: 'undifferentiated-pleomorphic-sarcoma', mitosesPer10Hpf: 22, necrosisPercent: 60, expertReview: { by: 'Dr E', date: '2026-10-20', agreement: 'concordant' } }),
+    report({
+      histotypeId: 'undifferentiated-pleomorphic-sarcoma',
+      mitosesPer10Hpf: 22,
+      necrosisPercent: 60,
+      expertReview: { by: 'Dr E', date: '2026-10-20', agreement: 'concordant' },
+    }),
   );
-  insertStudy(s.db, caseId, { uid: `3.${caseId}.1`, date: '2026-11-20', description: 'MRI LEFT THIGH', series: [{ modality: 'MR', bodyPart: 'THIGH' }] });
-  insertStudy(s.db, caseId, { uid: `3.${caseId}.2`, date: '2026-11-21', description: 'CT CHEST', series: [{ modality: 'CT', bodyPart: 'CHEST' }] });
+  insertStudy(s.db, caseId, {
+    uid: `3.${caseId}.1`,
+    date: '2026-11-20',
+    description: 'MRI LEFT THIGH',
+    series: [{ modality: 'MR', bodyPart: 'THIGH' }],
+  });
+  insertStudy(s.db, caseId, {
+    uid: `3.${caseId}.2`,
+    date: '2026-11-21',
+    description: 'CT CHEST',
+    series: [{ modality: 'CT', bodyPart: 'CHEST' }],
+  });
   return caseId;
 }
 
@@ -41,9 +56,17 @@ describe('the ready gate', () => {
   it('with an override, marks the case ready and records who, why, when and what was missing', () => {
     const s = setup();
     const caseId = s.newCase({ siteChapter: 'trunk-extremity' });
-    insertStudy(s.db, caseId, { uid: '4.1', date: '2026-11-20', description: 'MRI THIGH', series: [{ modality: 'MR', bodyPart: 'THIGH' }] });
+    insertStudy(s.db, caseId, {
+      uid: '4.1',
+      date: '2026-11-20',
+      description: 'MRI THIGH',
+      series: [{ modality: 'MR', bodyPart: 'THIGH' }],
+    });
     const before = s.cases.get(caseId);
-    const result = s.clinical.markReady(caseId, MEETING, { by: '  Dr Chair ', why: 'Urgent: rapidly growing mass; biopsy booked for Monday' });
+    const result = s.clinical.markReady(caseId, MEETING, {
+      by: '  Dr Chair ',
+      why: 'Urgent: rapidly growing mass; biopsy booked for Monday',
+    });
     expect(result.case).toMatchObject({ id: caseId, status: 'ready', version: before.version + 1 });
     expect(result.override).toMatchObject({
       caseId,
@@ -78,19 +101,39 @@ describe('the ready gate', () => {
     const s = setup();
     const call = caller(s.clinical);
     const caseId = s.newCase();
-    expect(await call('cases:markReady', { caseId, meetingDate: MEETING })).toMatchObject({ ok: false, code: 'refused', field: 'status', message: expect.stringMatching(/^Case has 5 missing/) });
-    expect(await call('cases:markReady', { caseId, meetingDate: MEETING, override: { by: 'Dr X', why: '' } })).toMatchObject({
+    expect(await call('cases:markReady', { caseId, meetingDate: MEETING })).toMatchObject({
+      ok: false,
+      code: 'refused',
+      field: 'status',
+      message: expect.stringMatching(/^Case has 5 missing/),
+    });
+    expect(
+      await call('cases:markReady', { caseId, meetingDate: MEETING, override: { by: 'Dr X', why: '' } }),
+    ).toMatchObject({
       ok: false,
       field: 'override.why',
       message: 'Say why the case should go to the board with items missing',
     });
-    expect(await call('cases:markReady', { caseId, meetingDate: MEETING, override: { by: 'Dr X', why: 'Urgent', extra: 1 } as never })).toMatchObject({ ok: false, code: 'invalid-input' });
+    expect(
+      await call('cases:markReady', {
+        caseId,
+        meetingDate: MEETING,
+        override: { by: 'Dr X', why: 'Urgent', extra: 1 } as never,
+      }),
+    ).toMatchObject({ ok: false, code: 'invalid-input' });
     const ok = await call('cases:markReady', { caseId, meetingDate: MEETING, override: { by: 'Dr X', why: 'Urgent' } });
     expect(ok).toMatchObject({ ok: true, value: { case: { status: 'ready' }, override: { by: 'Dr X' } } });
 
     const closed = completeCase(s);
     s.db.prepare("UPDATE cases SET status = 'closed' WHERE id = ?").run(closed);
-    expect(await call('cases:markReady', { caseId: closed, meetingDate: MEETING })).toMatchObject({ ok: false, code: 'refused', message: expect.stringMatching(/closed/) });
-    expect(await call('cases:markReady', { caseId: 4242, meetingDate: MEETING })).toMatchObject({ ok: false, code: 'not-found' });
+    expect(await call('cases:markReady', { caseId: closed, meetingDate: MEETING })).toMatchObject({
+      ok: false,
+      code: 'refused',
+      message: expect.stringMatching(/closed/),
+    });
+    expect(await call('cases:markReady', { caseId: 4242, meetingDate: MEETING })).toMatchObject({
+      ok: false,
+      code: 'not-found',
+    });
   });
 });

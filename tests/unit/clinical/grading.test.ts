@@ -51,7 +51,12 @@ describe('fnclccGrade: total score to grade (G1 2-3, G2 4-5, G3 6-8)', () => {
   });
 
   it('reference example: conventional leiomyosarcoma 2 + 10 mitoses 2 + 30% necrosis 1 = 5 -> G2', () => {
-    const r = fnclccGrade({ differentiation: 2, mitosesPer10Hpf: 10, necrosisPercent: 30, histotypeId: 'leiomyosarcoma' });
+    const r = fnclccGrade({
+      differentiation: 2,
+      mitosesPer10Hpf: 10,
+      necrosisPercent: 30,
+      histotypeId: 'leiomyosarcoma',
+    });
     expect(r).toEqual({
       score: 5,
       grade: 'G2',
@@ -210,7 +215,12 @@ describe('fnclccGrade: differentiation from the histotype', () => {
   );
 
   it('uses the entered score over the table, and says so', () => {
-    const r = fnclccGrade({ differentiation: 3, mitosesPer10Hpf: 10, necrosisPercent: 30, histotypeId: 'leiomyosarcoma' });
+    const r = fnclccGrade({
+      differentiation: 3,
+      mitosesPer10Hpf: 10,
+      necrosisPercent: 30,
+      histotypeId: 'leiomyosarcoma',
+    });
     expect(r.score).toBe(6);
     expect(r.grade).toBe('G3');
     expect(r.reason).toMatch(/Table 4 gives 2/);

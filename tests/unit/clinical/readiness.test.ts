@@ -29,7 +29,12 @@ const report = (over: Partial<PathologyReport> = {}): PathologyReport => ({
   molecular: [],
   ...over,
 });
-const tick = (item: ReadinessItemId, daysAgo = 5, note = ''): ManualTick => ({ item, date: before(daysAgo), by: 'Dr Coordinator', note });
+const tick = (item: ReadinessItemId, daysAgo = 5, note = ''): ManualTick => ({
+  item,
+  date: before(daysAgo),
+  by: 'Dr Coordinator',
+  note,
+});
 
 /** A complete high-grade extremity UPS case: everything that applies is done. */
 function base(over: Partial<ReadinessInput> = {}): ReadinessInput {
@@ -100,7 +105,11 @@ describe('staleness at the boundary', () => {
     [8, 0, 'done'],
     [8, -3, 'done'], // a study dated after the meeting date is current
   ] as const)('staleAfterWeeks %s, chest CT %i days before the meeting -> %s', (weeks, days, state) => {
-    const item = itemOf({ imaging: [study('MR', 'THIGH'), study('CT', 'CHEST', 'CT thorax', days)] }, 'chest-ct', weeks);
+    const item = itemOf(
+      { imaging: [study('MR', 'THIGH'), study('CT', 'CHEST', 'CT thorax', days)] },
+      'chest-ct',
+      weeks,
+    );
     expect(item.state).toBe(state);
     expect(item.evidence).toEqual({ kind: 'study', description: 'CT CHEST (CT thorax)', date: before(days) });
     if (state === 'stale') expect(item.reason).toContain(`older than ${weeks ?? 8} weeks`);
@@ -108,7 +117,10 @@ describe('staleness at the boundary', () => {
 
   it.each([
     ['biopsy', { pathology: [report({ date: before(400) })] }],
-    ['expert-review', { pathology: [report({ expertReview: { by: 'Dr E', date: before(400), agreement: 'concordant' } })] }],
+    [
+      'expert-review',
+      { pathology: [report({ expertReview: { by: 'Dr E', date: before(400), agreement: 'concordant' } })] },
+    ],
     [
       'mdm2',
       {
@@ -121,7 +133,10 @@ describe('staleness at the boundary', () => {
   });
 
   it('the most recent study decides: a new scan replaces an old one', () => {
-    const item = itemOf({ imaging: [study('MR', 'THIGH'), study('CT', 'CHEST', 'old', 200), study('CT', 'CHEST', 'new', 3)] }, 'chest-ct');
+    const item = itemOf(
+      { imaging: [study('MR', 'THIGH'), study('CT', 'CHEST', 'old', 200), study('CT', 'CHEST', 'new', 3)] },
+      'chest-ct',
+    );
     expect(item.state).toBe('done');
     expect(item.evidence?.description).toBe('CT CHEST (new)');
   });
@@ -129,9 +144,16 @@ describe('staleness at the boundary', () => {
 
 describe('manual ticks', () => {
   it('a tick completes an item that has no study', () => {
-    const item = itemOf({ imaging: [study('MR', 'THIGH')], manual: [tick('chest-ct', 7, 'CT at referring hospital')] }, 'chest-ct');
+    const item = itemOf(
+      { imaging: [study('MR', 'THIGH')], manual: [tick('chest-ct', 7, 'CT at referring hospital')] },
+      'chest-ct',
+    );
     expect(item.state).toBe('done');
-    expect(item.evidence).toEqual({ kind: 'manual', description: 'Ticked by Dr Coordinator: CT at referring hospital', date: before(7) });
+    expect(item.evidence).toEqual({
+      kind: 'manual',
+      description: 'Ticked by Dr Coordinator: CT at referring hospital',
+      date: before(7),
+    });
   });
 
   it('an old tick for an imaging item is stale', () => {
@@ -139,9 +161,15 @@ describe('manual ticks', () => {
   });
 
   it('on the same day a study is preferred over a tick; a newer tick wins', () => {
-    const same = itemOf({ imaging: [study('MR', 'THIGH'), study('CT', 'CHEST', '', 5)], manual: [tick('chest-ct', 5)] }, 'chest-ct');
+    const same = itemOf(
+      { imaging: [study('MR', 'THIGH'), study('CT', 'CHEST', '', 5)], manual: [tick('chest-ct', 5)] },
+      'chest-ct',
+    );
     expect(same.evidence?.kind).toBe('study');
-    const newer = itemOf({ imaging: [study('MR', 'THIGH'), study('CT', 'CHEST', '', 90)], manual: [tick('chest-ct', 2)] }, 'chest-ct');
+    const newer = itemOf(
+      { imaging: [study('MR', 'THIGH'), study('CT', 'CHEST', '', 90)], manual: [tick('chest-ct', 2)] },
+      'chest-ct',
+    );
     expect(newer).toMatchObject({ state: 'done', evidence: { kind: 'manual' } });
   });
 
@@ -151,7 +179,10 @@ describe('manual ticks', () => {
 
   it('a tick does not make a not-applicable item count', () => {
     const r = assess({ manual: [tick('brain-imaging')] });
-    expect(r.items.find((i) => i.id === 'brain-imaging')).toMatchObject({ state: 'not-applicable', evidence: { kind: 'manual' } });
+    expect(r.items.find((i) => i.id === 'brain-imaging')).toMatchObject({
+      state: 'not-applicable',
+      evidence: { kind: 'manual' },
+    });
     expect(r.missing).toBe(0);
   });
 });
@@ -191,7 +222,9 @@ describe('primary imaging by site chapter', () => {
   });
 
   it('explains what retroperitoneal primary imaging needs', () => {
-    expect(itemOf({ siteChapter: 'retroperitoneum', imaging: [] }, 'primary-imaging').reason).toMatch(/abdomen\/pelvis/);
+    expect(itemOf({ siteChapter: 'retroperitoneum', imaging: [] }, 'primary-imaging').reason).toMatch(
+      /abdomen\/pelvis/,
+    );
   });
 });
 
@@ -222,7 +255,10 @@ describe('chest CT', () => {
   });
 
   it('a G1 case still shows its chest CT as evidence', () => {
-    expect(itemOf({ fnclccGrade: 'G1' }, 'chest-ct')).toMatchObject({ state: 'not-applicable', evidence: { kind: 'study' } });
+    expect(itemOf({ fnclccGrade: 'G1' }, 'chest-ct')).toMatchObject({
+      state: 'not-applicable',
+      evidence: { kind: 'study' },
+    });
   });
 });
 
@@ -242,7 +278,11 @@ describe('biopsy, expert review and grade', () => {
   it('expert review: evidence is the review, dated by the review', () => {
     expect(itemOf({}, 'expert-review')).toMatchObject({
       state: 'done',
-      evidence: { kind: 'report', description: 'Expert review by Dr Expert (concordant) of core needle biopsy S25-100', date: before(12) },
+      evidence: {
+        kind: 'report',
+        description: 'Expert review by Dr Expert (concordant) of core needle biopsy S25-100',
+        date: before(12),
+      },
     });
   });
 
@@ -257,7 +297,10 @@ describe('biopsy, expert review and grade', () => {
   it('a case outside the sarcoma chapters is not held to sarcoma pathology review and FNCLCC grading', () => {
     const other = { siteChapter: 'other' as const, histotypeId: null, fnclccGrade: null, pathology: [] };
     for (const id of ['expert-review', 'fnclcc-grade'] as const) {
-      expect(itemOf(other, id)).toMatchObject({ state: 'not-applicable', reason: expect.stringMatching(/Not a sarcoma site chapter/) });
+      expect(itemOf(other, id)).toMatchObject({
+        state: 'not-applicable',
+        reason: expect.stringMatching(/Not a sarcoma site chapter/),
+      });
     }
     // Tissue and imaging still count.
     expect(itemOf(other, 'biopsy').state).toBe('missing');
@@ -277,7 +320,12 @@ describe('biopsy, expert review and grade', () => {
   ] as const)('FNCLCC grade for %s, grade %s -> %s', (histotypeId, fnclccGrade, state) => {
     const item = itemOf({ histotypeId, fnclccGrade }, 'fnclcc-grade');
     expect(item.state).toBe(state);
-    if (state === 'done') expect(item.evidence).toEqual({ kind: 'report', description: expect.stringContaining(`FNCLCC ${fnclccGrade}`), date: before(20) });
+    if (state === 'done')
+      expect(item.evidence).toEqual({
+        kind: 'report',
+        description: expect.stringContaining(`FNCLCC ${fnclccGrade}`),
+        date: before(20),
+      });
   });
 });
 
@@ -299,11 +347,19 @@ describe('histotype-specific work-up', () => {
 
   it('a liposarcoma of unstated subtype (typed, not coded) needs MDM2; the myxoid items wait for the subtype', () => {
     const nos = { histotypeId: null, histotypeText: 'Liposarcoma, subtype not stated' };
-    expect(itemOf({ ...nos, pathology: [report()] }, 'mdm2')).toMatchObject({ state: 'missing', reason: expect.stringContaining('does not say which liposarcoma') });
+    expect(itemOf({ ...nos, pathology: [report()] }, 'mdm2')).toMatchObject({
+      state: 'missing',
+      reason: expect.stringContaining('does not say which liposarcoma'),
+    });
     expect(itemOf({ ...nos, pathology: [fish('amplified')] }, 'mdm2').state).toBe('done');
-    expect(itemOf(nos, 'ct-abdomen-pelvis')).toMatchObject({ state: 'not-applicable', reason: expect.stringContaining('subtype is not stated') });
+    expect(itemOf(nos, 'ct-abdomen-pelvis')).toMatchObject({
+      state: 'not-applicable',
+      reason: expect.stringContaining('subtype is not stated'),
+    });
     // Other typed histotypes still wait for the histotype.
-    expect(itemOf({ histotypeId: null, histotypeText: 'Spindle cell sarcoma, NOS' }, 'mdm2').state).toBe('not-applicable');
+    expect(itemOf({ histotypeId: null, histotypeText: 'Spindle cell sarcoma, NOS' }, 'mdm2').state).toBe(
+      'not-applicable',
+    );
   });
 
   const myx = { histotypeId: 'myxoid-liposarcoma', fnclccGrade: 'G2' as const };
@@ -325,7 +381,12 @@ describe('histotype-specific work-up', () => {
   });
 
   it('myxoid liposarcoma staging scans go stale like other imaging', () => {
-    const imaging = [study('MR', 'THIGH'), study('CT', 'CHEST'), study('CT', 'ABDOMEN', '', 60), study('MR', 'WHOLEBODY', '', 57)];
+    const imaging = [
+      study('MR', 'THIGH'),
+      study('CT', 'CHEST'),
+      study('CT', 'ABDOMEN', '', 60),
+      study('MR', 'WHOLEBODY', '', 57),
+    ];
     expect(itemOf({ ...myx, imaging }, 'ct-abdomen-pelvis').state).toBe('stale');
     expect(itemOf({ ...myx, imaging }, 'whole-spine-mri').state).toBe('stale');
   });
@@ -339,7 +400,9 @@ describe('histotype-specific work-up', () => {
     ['angiosarcoma', study('MR', 'THIGH'), 'missing'],
     ['leiomyosarcoma', study('MR', 'BRAIN'), 'not-applicable'],
   ] as const)('brain imaging for %s with %j -> %s', (histotypeId, s, state) => {
-    expect(itemOf({ histotypeId, imaging: [study('MR', 'THIGH'), study('CT', 'CHEST'), s] }, 'brain-imaging').state).toBe(state);
+    expect(
+      itemOf({ histotypeId, imaging: [study('MR', 'THIGH'), study('CT', 'CHEST'), s] }, 'brain-imaging').state,
+    ).toBe(state);
   });
 
   it.each([
@@ -351,17 +414,32 @@ describe('histotype-specific work-up', () => {
     ['synovial-sarcoma-biphasic', study('US', 'THIGH'), 'missing'],
     ['myxofibrosarcoma', study('PT', 'WHOLEBODY'), 'not-applicable'],
   ] as const)('nodal assessment for %s with %j -> %s', (histotypeId, s, state) => {
-    expect(itemOf({ histotypeId, imaging: [study('MR', 'THIGH'), study('CT', 'CHEST'), s] }, 'nodal-assessment').state).toBe(state);
+    expect(
+      itemOf({ histotypeId, imaging: [study('MR', 'THIGH'), study('CT', 'CHEST'), s] }, 'nodal-assessment').state,
+    ).toBe(state);
   });
 
   it('nodal assessment can be ticked by hand (clinical examination) and goes stale', () => {
-    expect(itemOf({ histotypeId: 'synovial-sarcoma', manual: [tick('nodal-assessment', 10, 'clinical exam')] }, 'nodal-assessment').state).toBe('done');
-    expect(itemOf({ histotypeId: 'synovial-sarcoma', manual: [tick('nodal-assessment', 70)] }, 'nodal-assessment').state).toBe('stale');
+    expect(
+      itemOf(
+        { histotypeId: 'synovial-sarcoma', manual: [tick('nodal-assessment', 10, 'clinical exam')] },
+        'nodal-assessment',
+      ).state,
+    ).toBe('done');
+    expect(
+      itemOf({ histotypeId: 'synovial-sarcoma', manual: [tick('nodal-assessment', 70)] }, 'nodal-assessment').state,
+    ).toBe('stale');
   });
 });
 
 describe('unknown histotype', () => {
-  const EXTRAS: ReadinessItemId[] = ['mdm2', 'ct-abdomen-pelvis', 'whole-spine-mri', 'brain-imaging', 'nodal-assessment'];
+  const EXTRAS: ReadinessItemId[] = [
+    'mdm2',
+    'ct-abdomen-pelvis',
+    'whole-spine-mri',
+    'brain-imaging',
+    'nodal-assessment',
+  ];
 
   it.each([
     [null, 'Depends on the histotype, not yet known.'],
@@ -378,14 +456,25 @@ describe('unknown histotype', () => {
 
   it('the extras become missing once the histotype is known', () => {
     const r = assess({ histotypeId: 'angiosarcoma' });
-    expect(r.items.filter((i) => i.state === 'missing').map((i) => i.id)).toEqual(['brain-imaging', 'nodal-assessment']);
+    expect(r.items.filter((i) => i.state === 'missing').map((i) => i.id)).toEqual([
+      'brain-imaging',
+      'nodal-assessment',
+    ]);
   });
 });
 
 describe('ReadinessInput schema', () => {
   it('fills defaults so a minimal case can be assessed', () => {
     const parsed = ReadinessInput.parse({ siteChapter: 'retroperitoneum' });
-    expect(parsed).toEqual({ siteChapter: 'retroperitoneum', histotypeId: null, histotypeText: '', fnclccGrade: null, pathology: [], imaging: [], manual: [] });
+    expect(parsed).toEqual({
+      siteChapter: 'retroperitoneum',
+      histotypeId: null,
+      histotypeText: '',
+      fnclccGrade: null,
+      pathology: [],
+      imaging: [],
+      manual: [],
+    });
     expect(assessReadiness(parsed, { meetingDate: MEETING }).missing).toBe(5);
   });
 

@@ -16,10 +16,14 @@ function sourceFiles(dir: string): string[] {
 
 /** Starts writer-child.ts; resolves with the child once it has opened the database. */
 function startWriter(dataDir: string, name: string, count: number) {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'writer-child.ts'), dataDir, name, String(count)], {
-    cwd: appRoot,
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(import.meta.dirname, 'writer-child.ts'), dataDir, name, String(count)],
+    {
+      cwd: appRoot,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += String(d)));

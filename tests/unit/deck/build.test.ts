@@ -6,7 +6,9 @@ import { agendaItem, keyImages, meetingItem, MEETING, record } from './fixtures'
 
 const kinds = (d: { slides: { kind: string }[] }) => d.slides.map((s) => s.kind);
 const keys = (d: { slides: { key: string }[] }) => d.slides.map((s) => s.key);
-const slide = <K extends SlideOf<'title'>['kind'] | 'history' | 'imaging' | 'pathology' | 'staging' | 'plan' | 'agenda'>(
+const slide = <
+  K extends SlideOf<'title'>['kind'] | 'history' | 'imaging' | 'pathology' | 'staging' | 'plan' | 'agenda',
+>(
   d: { slides: { kind: string }[] },
   kind: K,
 ) => d.slides.find((s) => s.kind === kind) as SlideOf<K>;
@@ -15,7 +17,14 @@ describe('case deck', () => {
   it('builds title, history, imaging, pathology, staging and plan slides in that order, with stable keys', () => {
     const deck = buildCaseDeck(record(12, { keyImages: keyImages(2) }), { item: agendaItem(7, 3) });
     expect(kinds(deck)).toEqual(['title', 'history', 'imaging', 'pathology', 'staging', 'plan']);
-    expect(keys(deck)).toEqual(['case-12/title', 'case-12/history', 'case-12/imaging-1', 'case-12/pathology', 'case-12/staging', 'case-12/plan']);
+    expect(keys(deck)).toEqual([
+      'case-12/title',
+      'case-12/history',
+      'case-12/imaging-1',
+      'case-12/pathology',
+      'case-12/staging',
+      'case-12/plan',
+    ]);
     expect(deck).toMatchObject({ caseId: 12, itemId: 7, number: 3, label: 'QUILL, Ada May', deidentified: false });
     expect(CaseDeck.parse(deck)).toEqual(deck);
 
@@ -27,14 +36,29 @@ describe('case deck', () => {
       site: 'Left thigh, deep',
       question: 'Neoadjuvant radiotherapy before excision?',
     });
-    expect(title.content.patient).toEqual({ name: 'QUILL, Ada May', mrn: 'T-1001', dateOfBirth: '1961-05-02', age: 65, sex: 'female', sexLabel: 'Female' });
-    expect(title.content).toMatchObject({ presenter: 'Presenter 3', minutes: 10, number: 3, ecog: 1, siteChapterLabel: 'Trunk and extremities' });
+    expect(title.content.patient).toEqual({
+      name: 'QUILL, Ada May',
+      mrn: 'T-1001',
+      dateOfBirth: '1961-05-02',
+      age: 65,
+      sex: 'female',
+      sexLabel: 'Female',
+    });
+    expect(title.content).toMatchObject({
+      presenter: 'Presenter 3',
+      minutes: 10,
+      number: 3,
+      ecog: 1,
+      siteChapterLabel: 'Trunk and extremities',
+    });
     expect(title.editable).toEqual(['title', 'summary', 'diagnosis', 'site', 'question']);
     expect(title.notes).toMatch(/What the patient knows: Aware of a likely sarcoma diagnosis/);
 
     expect(slide(deck, 'history').content.timeline).toHaveLength(2);
     const imaging = slide(deck, 'imaging');
-    expect(imaging.content.lesions).toEqual([{ label: 'Thigh mass', size: '12 × 8 × 9.5 cm', greatestCm: 12, studyDate: '2026-10-02', source: 'typed' }]);
+    expect(imaging.content.lesions).toEqual([
+      { label: 'Thigh mass', size: '12 × 8 × 9.5 cm', greatestCm: 12, studyDate: '2026-10-02', source: 'typed' },
+    ]);
     expect(imaging.text.summary).toBe('Largest lesion 12 cm: Thigh mass (12 × 8 × 9.5 cm, 2 Oct 2026).');
     const path = slide(deck, 'pathology');
     expect(path.content.reports[0]).toMatchObject({
@@ -47,18 +71,31 @@ describe('case deck', () => {
       molecular: [{ test: 'MDM2 amplification (FISH)', result: 'not amplified' }],
       expertReview: { by: 'Dr Review' },
     });
-    expect(path.text.summary).toBe('Undifferentiated pleomorphic sarcoma (ICD-O-3 8802/3), FNCLCC G3 (score 7: differentiation 3, mitoses 2, necrosis 2).');
+    expect(path.text.summary).toBe(
+      'Undifferentiated pleomorphic sarcoma (ICD-O-3 8802/3), FNCLCC G3 (score 7: differentiation 3, mitoses 2, necrosis 2).',
+    );
     const staging = slide(deck, 'staging');
     expect(staging.content).toMatchObject({ summary: 'cT3 cN0 cM0 G3, stage IIIB', size: { cm: 12, kind: 'lesion' } });
     expect(staging.text.explanation).toMatch(/stage IIIB/);
     const plan = slide(deck, 'plan');
     expect(plan.content.options.map((o) => o.label)).toEqual(['Preoperative radiotherapy', 'Surgery']);
-    expect(plan.text).toEqual({ proposal: 'Preoperative RT then wide excision.', question: 'Neoadjuvant radiotherapy before excision?' });
-    expect(plan.content.readiness).toEqual({ ready: false, missing: 1, stale: 0, open: [{ label: 'Chest CT for staging', state: 'missing', reason: 'No chest CT' }] });
+    expect(plan.text).toEqual({
+      proposal: 'Preoperative RT then wide excision.',
+      question: 'Neoadjuvant radiotherapy before excision?',
+    });
+    expect(plan.content.readiness).toEqual({
+      ready: false,
+      missing: 1,
+      stale: 0,
+      open: [{ label: 'Chest CT for staging', state: 'missing', reason: 'No chest CT' }],
+    });
   });
 
   it('puts one to four key images on a slide, spread evenly: 5 key images make 2 slides', () => {
-    const count = (n: number) => buildCaseDeck(record(1, { keyImages: keyImages(n) })).slides.filter((s) => s.kind === 'imaging') as SlideOf<'imaging'>[];
+    const count = (n: number) =>
+      buildCaseDeck(record(1, { keyImages: keyImages(n) })).slides.filter(
+        (s) => s.kind === 'imaging',
+      ) as SlideOf<'imaging'>[];
     expect(count(1).map((s) => s.content.images.length)).toEqual([1]);
     expect(count(4).map((s) => s.content.images.length)).toEqual([4]);
     const five = count(5);
@@ -88,7 +125,13 @@ describe('case deck', () => {
     }
     // Lesion sizes without key images: one imaging slide; neither: none.
     expect(count(0).map((s) => s.content.images.length)).toEqual([0]);
-    expect(kinds(buildCaseDeck(record(1, { lesions: [] })))).toEqual(['title', 'history', 'pathology', 'staging', 'plan']);
+    expect(kinds(buildCaseDeck(record(1, { lesions: [] })))).toEqual([
+      'title',
+      'history',
+      'pathology',
+      'staging',
+      'plan',
+    ]);
   });
 
   it('says what is missing rather than leaving a slide blank', () => {
@@ -99,7 +142,15 @@ describe('case deck', () => {
           ...record().clinical,
           drivingReportId: null,
           grade: { ...record().clinical.grade, grade: 'GX', score: null, status: 'no-report', source: 'none' },
-          stage: { ...record().clinical.stage, applicable: false, T: null, N: null, M: null, stageGroup: null, explanation: 'No AJCC staging: other site.' },
+          stage: {
+            ...record().clinical.stage,
+            applicable: false,
+            T: null,
+            N: null,
+            M: null,
+            stageGroup: null,
+            explanation: 'No AJCC staging: other site.',
+          },
         },
       }),
     );
@@ -109,7 +160,14 @@ describe('case deck', () => {
   });
 
   it('an edited text stays as edited when the record changes; everything else follows the record', () => {
-    const edits = [{ slideKey: 'case-12/title', hidden: false, position: null, text: { question: 'Edited question?', title: 'Case of the week' } }];
+    const edits = [
+      {
+        slideKey: 'case-12/title',
+        hidden: false,
+        position: null,
+        text: { question: 'Edited question?', title: 'Case of the week' },
+      },
+    ];
     const before = buildCaseDeck(record(12), { edits });
     const t0 = slide(before, 'title');
     expect(t0.title).toBe('Case of the week');
@@ -128,14 +186,23 @@ describe('case deck', () => {
     expect(slide(after, 'plan').text.question).toBe('Edited question?');
     expect(slide(after, 'plan').editable).toEqual(['title', 'proposal']);
     // An edit naming a field the slide does not have is ignored.
-    const odd = buildCaseDeck(record(12), { edits: [{ slideKey: 'case-12/plan', hidden: false, position: null, text: { nonsense: 'x' } }] });
+    const odd = buildCaseDeck(record(12), {
+      edits: [{ slideKey: 'case-12/plan', hidden: false, position: null, text: { nonsense: 'x' } }],
+    });
     expect(slide(odd, 'plan').edited).toEqual([]);
   });
 
   it('reorders by position; a slide that appears later follows its neighbour from the record', () => {
     const r = record(4, { keyImages: keyImages(2) });
     const natural = keys({ slides: recordSlides(r) });
-    const order = ['case-4/plan', 'case-4/title', 'case-4/history', 'case-4/imaging-1', 'case-4/pathology', 'case-4/staging'];
+    const order = [
+      'case-4/plan',
+      'case-4/title',
+      'case-4/history',
+      'case-4/imaging-1',
+      'case-4/pathology',
+      'case-4/staging',
+    ];
     const edits = order.map((slideKey, position) => ({ slideKey, hidden: false, position, text: {} }));
     expect(natural).not.toEqual(order);
     expect(keys(buildCaseDeck(r, { edits }))).toEqual(order);
@@ -151,7 +218,9 @@ describe('case deck', () => {
     ]);
     // applyEdits with a stale key changes nothing else.
     const slides = recordSlides(r);
-    expect(applyEdits(slides, [{ slideKey: 'case-4/gone', hidden: true, position: 0, text: {} }]).map((s) => s.key)).toEqual(natural);
+    expect(
+      applyEdits(slides, [{ slideKey: 'case-4/gone', hidden: true, position: 0, text: {} }]).map((s) => s.key),
+    ).toEqual(natural);
   });
 });
 
@@ -159,13 +228,37 @@ describe('meeting deck', () => {
   it('starts with the agenda slide, then each case in agenda order, and leaves hidden slides out', () => {
     const items = [
       meetingItem(2, 2, { edits: [{ slideKey: 'case-2/history', hidden: true, position: null, text: {} }] }),
-      meetingItem(1, 1, { item: agendaItem(1001, 1, { history: [{ meetingTitle: 'Sarcoma MDT', startsAt: '2026-11-26T13:00', state: 'deferred', deferredReason: 'MRI awaited' }] }) }),
+      meetingItem(1, 1, {
+        item: agendaItem(1001, 1, {
+          history: [
+            {
+              meetingTitle: 'Sarcoma MDT',
+              startsAt: '2026-11-26T13:00',
+              state: 'deferred',
+              deferredReason: 'MRI awaited',
+            },
+          ],
+        }),
+      }),
     ];
     const deck = buildMeetingDeck(MEETING, items);
     expect(MeetingDeck.parse(deck)).toEqual(deck);
     expect(deck.slides[0].kind).toBe('agenda');
     expect(deck.slides[0].key).toBe('meeting-5/agenda');
-    expect(kinds(deck)).toEqual(['agenda', 'title', 'history', 'imaging', 'pathology', 'staging', 'plan', 'title', 'imaging', 'pathology', 'staging', 'plan']);
+    expect(kinds(deck)).toEqual([
+      'agenda',
+      'title',
+      'history',
+      'imaging',
+      'pathology',
+      'staging',
+      'plan',
+      'title',
+      'imaging',
+      'pathology',
+      'staging',
+      'plan',
+    ]);
     expect(deck.slides.some((s) => s.key === 'case-2/history')).toBe(false);
     expect(deck.sections.map((s) => [s.caseId, s.number, s.firstSlide, s.slideCount])).toEqual([
       [1, 1, 1, 6],
@@ -176,9 +269,15 @@ describe('meeting deck', () => {
       [1, 'QUILL, Ada May', '65 F', true],
       [2, 'QUILL, Ada May', '65 F', false],
     ]);
-    expect(agenda.content).toMatchObject({ totalMinutes: 20, minutesLeft: 70, meeting: { boardLabel: 'Sarcoma', place: 'Seminar room 3' } });
+    expect(agenda.content).toMatchObject({
+      totalMinutes: 20,
+      minutesLeft: 70,
+      meeting: { boardLabel: 'Sarcoma', place: 'Seminar room 3' },
+    });
     expect(agenda.editable).toEqual([]);
-    expect((deck.slides[1] as SlideOf<'title'>).content.history).toEqual(['Sarcoma MDT, 26 Nov 2026: deferred: MRI awaited']);
+    expect((deck.slides[1] as SlideOf<'title'>).content.history).toEqual([
+      'Sarcoma MDT, 26 Nov 2026: deferred: MRI awaited',
+    ]);
 
     const editor = buildMeetingDeck(MEETING, items, { includeHidden: true });
     expect(editor.slides.find((s) => s.key === 'case-2/history')!.hidden).toBe(true);
@@ -187,9 +286,15 @@ describe('meeting deck', () => {
   it('formats measurements as drawn on the image', () => {
     const v = { unit: 'mm' as const, spacingSource: 'PixelSpacing' as const };
     expect(measurementText({ tool: 'length', values: { ...v, length: 42.14 } })).toBe('Length 42.1 mm');
-    expect(measurementText({ tool: 'bidirectional', values: { ...v, long: 42.14, short: 20 } })).toBe('L 42.1 × W 20.0 mm');
-    expect(measurementText({ tool: 'ellipse', values: { ...v, area: 320, mean: 35, meanUnit: 'HU' } })).toBe('Area 3.20 cm², mean 35.0 HU');
-    expect(measurementText({ tool: 'length', values: { unit: 'mm', spacingSource: 'ImagerPixelSpacing', length: 10 } })).toBe('Length 10.0 mm (detector)');
+    expect(measurementText({ tool: 'bidirectional', values: { ...v, long: 42.14, short: 20 } })).toBe(
+      'L 42.1 × W 20.0 mm',
+    );
+    expect(measurementText({ tool: 'ellipse', values: { ...v, area: 320, mean: 35, meanUnit: 'HU' } })).toBe(
+      'Area 3.20 cm², mean 35.0 HU',
+    );
+    expect(
+      measurementText({ tool: 'length', values: { unit: 'mm', spacingSource: 'ImagerPixelSpacing', length: 10 } }),
+    ).toBe('Length 10.0 mm (detector)');
     expect(measurementText({ tool: 'length', values: { unit: 'px', spacingSource: null } })).toBeNull();
   });
 });

@@ -82,7 +82,17 @@ export function record(caseId = 12, overrides: Partial<CaseDeckInput> = {}): Cas
       },
     ],
     lesions: [
-      { id: 1, label: 'Thigh mass', longCm: 12, shortCm: 8, craniocaudalCm: 9.5, greatestDimensionCm: 12, studyDate: '2026-10-02', source: 'typed', note: '' },
+      {
+        id: 1,
+        label: 'Thigh mass',
+        longCm: 12,
+        shortCm: 8,
+        craniocaudalCm: 9.5,
+        greatestDimensionCm: 12,
+        studyDate: '2026-10-02',
+        source: 'typed',
+        note: '',
+      },
     ],
     keyImages: [],
     plan: { options: ['preoperative-radiotherapy', 'surgery'], text: 'Preoperative RT then wide excision.' },
@@ -120,7 +130,16 @@ export const MEETING: DeckMeeting = {
 };
 
 export function agendaItem(id: number, number: number, overrides: Partial<DeckAgendaItem> = {}): DeckAgendaItem {
-  return { id, number, presenter: `Presenter ${number}`, minutes: 10, plannedStart: '2026-12-10T13:00', state: 'pending', history: [], ...overrides };
+  return {
+    id,
+    number,
+    presenter: `Presenter ${number}`,
+    minutes: 10,
+    plannedStart: '2026-12-10T13:00',
+    state: 'pending',
+    history: [],
+    ...overrides,
+  };
 }
 
 export function meetingItem(caseId: number, number: number, overrides: Partial<MeetingDeckItem> = {}): MeetingDeckItem {

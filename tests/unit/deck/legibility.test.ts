@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildCaseDeck, buildMeetingDeck, splitHistory, HISTORY_ONE_SLIDE, HISTORY_PER_SLIDE } from '../../../shared/deck/build';
+import {
+  buildCaseDeck,
+  buildMeetingDeck,
+  splitHistory,
+  HISTORY_ONE_SLIDE,
+  HISTORY_PER_SLIDE,
+} from '../../../shared/deck/build';
 import { dayMonthYear, plainText, readableDates, sentenceCase, studyTitle } from '../../../shared/deck/format';
 import type { Slide, SlideOf } from '../../../shared/deck/model';
 import { agendaItem, keyImages, meetingItem, MEETING, record } from './fixtures';
@@ -11,7 +17,26 @@ const ISO_DATE = /\d{4}-\d{2}-\d{2}/;
 const CAMEL = /\b[a-z]{2,}(?:[A-Z][a-z0-9]+)+\b/;
 
 /** Content fields that hold data (drawn through a formatter), not text. */
-const DATA_FIELDS = new Set(['date', 'studyDate', 'specimenDate', 'dateOfBirth', 'startsAt', 'endsAt', 'plannedStart', 'src', 'key', 'kind', 'caseStatus', 'siteChapter', 'status', 'state', 'source', 'boardType', 'sex', 'id']);
+const DATA_FIELDS = new Set([
+  'date',
+  'studyDate',
+  'specimenDate',
+  'dateOfBirth',
+  'startsAt',
+  'endsAt',
+  'plannedStart',
+  'src',
+  'key',
+  'kind',
+  'caseStatus',
+  'siteChapter',
+  'status',
+  'state',
+  'source',
+  'boardType',
+  'sex',
+  'id',
+]);
 
 function strings(value: unknown, key = '', out: string[] = []): string[] {
   if (DATA_FIELDS.has(key)) return out;
@@ -24,7 +49,8 @@ const shown = (s: Slide) => strings({ title: s.title, text: s.text, content: s.c
 
 const LONG_HISTORY = Array.from(
   { length: 14 },
-  (_, i) => `Visit ${i + 1} on 2026-0${(i % 9) + 1}-1${i % 9}: the mass was reviewed, imaging was repeated and the findings were discussed with the patient in clinic.`,
+  (_, i) =>
+    `Visit ${i + 1} on 2026-0${(i % 9) + 1}-1${i % 9}: the mass was reviewed, imaging was repeated and the findings were discussed with the patient in clinic.`,
 ).join(' ');
 
 describe('dates and words', () => {
@@ -40,10 +66,18 @@ describe('dates and words', () => {
   });
 
   it('says what a grade is missing in words', () => {
-    expect(plainText('GX: cannot be assessed, missing mitosesPer10Hpf, necrosisPercent. Differentiation 3 taken from the histotype.')).toBe(
+    expect(
+      plainText(
+        'GX: cannot be assessed, missing mitosesPer10Hpf, necrosisPercent. Differentiation 3 taken from the histotype.',
+      ),
+    ).toBe(
       'GX: cannot be assessed: mitoses per 10 HPF and necrosis % not reported. Differentiation 3 taken from the histotype.',
     );
-    expect(plainText('G2 as stated; the FNCLCC score is not computed (missing differentiation, mitosesPer10Hpf, necrosisPercent).')).toBe(
+    expect(
+      plainText(
+        'G2 as stated; the FNCLCC score is not computed (missing differentiation, mitosesPer10Hpf, necrosisPercent).',
+      ),
+    ).toBe(
       'G2 as stated; the FNCLCC score is not computed (differentiation, mitoses per 10 HPF and necrosis % not reported).',
     );
     expect(plainText('Biopsy of 2026-10-08 drives grade')).toBe('Biopsy of 8 Oct 2026 drives grade');
@@ -51,7 +85,9 @@ describe('dates and words', () => {
 
   it('puts DICOM capitals in sentence case and says the modality once', () => {
     expect(studyTitle('CT: CT ABDOMEN PELVIS (SYNTHETIC DEMO)')).toBe('CT abdomen pelvis (synthetic demo)');
-    expect(studyTitle('CT: R THIGH - SYNTHETIC CT STAND-IN FOR THE MRI OF 2026-09-24 (DEMO)')).toBe('CT R thigh - synthetic CT stand-in for the MRI of 24 Sep 2026 (demo)');
+    expect(studyTitle('CT: R THIGH - SYNTHETIC CT STAND-IN FOR THE MRI OF 2026-09-24 (DEMO)')).toBe(
+      'CT R thigh - synthetic CT stand-in for the MRI of 24 Sep 2026 (demo)',
+    );
     expect(studyTitle('MR: Left thigh')).toBe('MR left thigh');
     expect(studyTitle('MR: MRI THIGH')).toBe('MRI thigh');
     expect(studyTitle('Imported study')).toBe('Imported study');
@@ -66,20 +102,51 @@ describe('slide text', () => {
     const r = record(12, {
       clinicalHistory: 'CT abdomen/pelvis (2026-09-22) showed a mass.',
       keyImages: keyImages(1).map((k) => ({ ...k, seriesDescription: 'CT ABD/PELVIS AXIAL 5 mm (SYNTHETIC)' })),
-      timeline: [{ date: '2026-09-22', kind: 'study', title: 'CT: CT ABDOMEN PELVIS (SYNTHETIC DEMO)', detail: 'ABDOMEN; 2 series' }],
+      timeline: [
+        {
+          date: '2026-09-22',
+          kind: 'study',
+          title: 'CT: CT ABDOMEN PELVIS (SYNTHETIC DEMO)',
+          detail: 'ABDOMEN; 2 series',
+        },
+      ],
       clinical: {
         ...record().clinical,
-        grade: { ...record().clinical.grade, grade: 'GX', score: null, status: 'incomplete', reason: 'GX: cannot be assessed, missing mitosesPer10Hpf, necrosisPercent.' },
+        grade: {
+          ...record().clinical.grade,
+          grade: 'GX',
+          score: null,
+          status: 'incomplete',
+          reason: 'GX: cannot be assessed, missing mitosesPer10Hpf, necrosisPercent.',
+        },
         readiness: {
           ready: false,
           missing: 1,
           stale: 0,
-          items: [{ label: 'FNCLCC grade', state: 'missing', reason: 'No FNCLCC grade yet: cannot be assessed, missing mitosesPer10Hpf.' }],
+          items: [
+            {
+              label: 'FNCLCC grade',
+              state: 'missing',
+              reason: 'No FNCLCC grade yet: cannot be assessed, missing mitosesPer10Hpf.',
+            },
+          ],
         },
       },
-      pathology: record().pathology.map((p) => ({ ...p, grade: { ...p.grade, reason: 'GX: cannot be assessed, missing necrosisPercent.' } })),
+      pathology: record().pathology.map((p) => ({
+        ...p,
+        grade: { ...p.grade, reason: 'GX: cannot be assessed, missing necrosisPercent.' },
+      })),
     });
-    const item = agendaItem(1, 1, { history: [{ meetingTitle: 'Sarcoma MDT', startsAt: '2026-11-12T13:00', state: 'deferred', deferredReason: 'MRI of 2026-11-01 awaited.' }] });
+    const item = agendaItem(1, 1, {
+      history: [
+        {
+          meetingTitle: 'Sarcoma MDT',
+          startsAt: '2026-11-12T13:00',
+          state: 'deferred',
+          deferredReason: 'MRI of 2026-11-01 awaited.',
+        },
+      ],
+    });
     const deck = buildMeetingDeck(MEETING, [meetingItem(12, 1, { item, record: r })]);
     for (const s of deck.slides) {
       for (const text of shown(s)) {
@@ -90,7 +157,11 @@ describe('slide text', () => {
     const title = deck.slides.find((s) => s.kind === 'title') as SlideOf<'title'>;
     expect(title.content.history).toEqual(['Sarcoma MDT, 12 Nov 2026: deferred: MRI of 1 Nov 2026 awaited']);
     const history = deck.slides.find((s) => s.kind === 'history') as SlideOf<'history'>;
-    expect(history.content.timeline[0]).toMatchObject({ date: '2026-09-22', title: 'CT abdomen pelvis (synthetic demo)', detail: 'Abdomen; 2 series' });
+    expect(history.content.timeline[0]).toMatchObject({
+      date: '2026-09-22',
+      title: 'CT abdomen pelvis (synthetic demo)',
+      detail: 'Abdomen; 2 series',
+    });
     expect(history.text.history).toBe('CT abdomen/pelvis (22 Sep 2026) showed a mass.');
     const staging = deck.slides.find((s) => s.kind === 'staging') as SlideOf<'staging'>;
     expect(staging.content.size.text).toBe("12 cm, lesion 'Thigh mass', MR of 2 Oct 2026");
@@ -125,7 +196,11 @@ describe('long clinical history', () => {
       ['case-12/history', 'Clinical history'],
       ['case-12/history-2', 'History (continued)'],
     ]);
-    expect(deck.slides.map((s) => s.key).slice(0, 3)).toEqual(['case-12/title', 'case-12/history', 'case-12/history-2']);
+    expect(deck.slides.map((s) => s.key).slice(0, 3)).toEqual([
+      'case-12/title',
+      'case-12/history',
+      'case-12/history-2',
+    ]);
     const [first, more] = histories;
     expect(first.content).toMatchObject({ part: 1, parts: 2, ecogLabel: expect.any(String) });
     expect(first.content.timeline).toHaveLength(2);
@@ -139,7 +214,9 @@ describe('long clinical history', () => {
 
   it('hides the continuation with the history slide unless the presenter set it apart; its text can be edited', () => {
     const r = record(12, { clinicalHistory: LONG_HISTORY });
-    const hidden = buildCaseDeck(r, { edits: [{ slideKey: 'case-12/history', hidden: true, position: null, text: {} }] });
+    const hidden = buildCaseDeck(r, {
+      edits: [{ slideKey: 'case-12/history', hidden: true, position: null, text: {} }],
+    });
     expect(hidden.slides.filter((s) => s.kind === 'history').map((s) => s.hidden)).toEqual([true, true]);
     const apart = buildCaseDeck(r, {
       edits: [
@@ -161,18 +238,25 @@ describe('one question per case', () => {
     const title = (d: typeof plain) => d.slides.find((s) => s.kind === 'title') as SlideOf<'title'>;
     expect(plan(plain).text.question).toBe('Neoadjuvant radiotherapy before excision?');
 
-    const edits = [{ slideKey: 'case-12/title', hidden: false, position: null, text: { question: 'Presenter’s question?' } }];
+    const edits = [
+      { slideKey: 'case-12/title', hidden: false, position: null, text: { question: 'Presenter’s question?' } },
+    ];
     const changed = buildCaseDeck(record(12, { boardQuestion: 'New question from the record?' }), { edits });
     expect(title(changed).text.question).toBe('Presenter’s question?');
     expect(plan(changed).text.question).toBe('Presenter’s question?');
 
     // The question is edited on the title slide only: an edit of the plan slide's question is not applied.
-    const onPlan = buildCaseDeck(record(12), { edits: [{ slideKey: 'case-12/plan', hidden: false, position: null, text: { question: 'Other?' } }] });
+    const onPlan = buildCaseDeck(record(12), {
+      edits: [{ slideKey: 'case-12/plan', hidden: false, position: null, text: { question: 'Other?' } }],
+    });
     expect(plan(onPlan).editable).not.toContain('question');
     expect(plan(onPlan).text.question).toBe(title(onPlan).text.question);
 
     // De-identified, both slides scrub the same text.
-    const deid = buildCaseDeck(record(12), { edits: [{ slideKey: 'case-12/title', hidden: false, position: null, text: { question: 'For Ada May Quill?' } }], deidentified: true });
+    const deid = buildCaseDeck(record(12), {
+      edits: [{ slideKey: 'case-12/title', hidden: false, position: null, text: { question: 'For Ada May Quill?' } }],
+      deidentified: true,
+    });
     expect(plan(deid).text.question).toBe(title(deid).text.question);
     expect(plan(deid).text.question).not.toContain('Quill');
   });

@@ -10,7 +10,15 @@ import { RESOURCES_DIR, tempDataDir } from '../helpers/temp';
 describe('the demo board', () => {
   it('holds the seven seed cases with unique keys and MRNs', () => {
     const board = readDemoBoard(RESOURCES_DIR);
-    expect(board.cases.map((c) => c.key).sort()).toEqual(['back-lps', 'ivc-lms', 'mps-1', 'mps-2', 'mps-3', 'rp-ddlps', 'thigh-ilms']);
+    expect(board.cases.map((c) => c.key).sort()).toEqual([
+      'back-lps',
+      'ivc-lms',
+      'mps-1',
+      'mps-2',
+      'mps-3',
+      'rp-ddlps',
+      'thigh-ilms',
+    ]);
     expect(new Set(board.cases.map((c) => c.case.patient.mrn)).size).toBe(7);
     const ddlps = board.cases.find((c) => c.key === 'rp-ddlps')!.case;
     expect(ddlps.siteChapter).toBe('retroperitoneum');
@@ -38,7 +46,9 @@ describe('the demo board', () => {
     board.cases[3].case.patient.dateOfBirth = '1970-02-31';
     writeFileSync(file, JSON.stringify(board));
     const db = openDatabase(tempDataDir());
-    expect(() => loadDemoBoard(db, resources)).toThrow(/cases\.3\.case\.patient\.dateOfBirth: Not a real calendar date/);
+    expect(() => loadDemoBoard(db, resources)).toThrow(
+      /cases\.3\.case\.patient\.dateOfBirth: Not a real calendar date/,
+    );
     expect(new CasesService(db).count()).toBe(0);
     db.close();
   });

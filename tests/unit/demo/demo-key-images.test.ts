@@ -21,20 +21,29 @@ describe('the demo key images', () => {
     expect(loadDemoKeyImages(db, dataDir, RESOURCES_DIR)).toBe(0);
     // The generated images are written in the data folder's tmp/ (swept at start after a kill), and removed after.
     const workDirs = new Set<string>();
-    const loaded = await loadDemoImages(db, dataDir, RESOURCES_DIR, { onProgress: () => readdirSync(path.join(dataDir, 'tmp')).forEach((n) => workDirs.add(n)) });
+    const loaded = await loadDemoImages(db, dataDir, RESOURCES_DIR, {
+      onProgress: () => readdirSync(path.join(dataDir, 'tmp')).forEach((n) => workDirs.add(n)),
+    });
     expect(loaded.keyImages).toBe(3);
     expect([...workDirs]).toEqual([expect.stringMatching(new RegExp(`^demo-images-${process.pid}-`))]);
     expect(readdirSync(path.join(dataDir, 'tmp'))).toEqual([]);
     expect(readdirSync(dataDir).filter((n) => n.startsWith('.demo-images'))).toEqual([]);
 
     const board = readDemoBoard(RESOURCES_DIR);
-    const caseOf = (key: string) => firstCaseOfPatient(db, findPatientByMrn(db, board.cases.find((c) => c.key === key)!.case.patient.mrn)!.id)!;
+    const caseOf = (key: string) =>
+      firstCaseOfPatient(db, findPatientByMrn(db, board.cases.find((c) => c.key === key)!.case.patient.mrn)!.id)!;
     const keyImages = new KeyImagesService(db, dataDir);
     const rp = keyImages.list(caseOf('rp-ddlps'));
     const thigh = keyImages.list(caseOf('thigh-ilms'));
-    expect(rp.map((k) => k.seriesDescription)).toEqual([expect.stringMatching(/axial/i), expect.stringMatching(/coronal/i)]);
+    expect(rp.map((k) => k.seriesDescription)).toEqual([
+      expect.stringMatching(/axial/i),
+      expect.stringMatching(/coronal/i),
+    ]);
     // 16.3 x 8 x 9 cm (the retroperitoneal liposarcoma) and 6 cm (the thigh leiomyosarcoma), from the record.
-    expect(rp[0].annotations[0]).toMatchObject({ tool: 'bidirectional', values: { unit: 'mm', spacingSource: 'PixelSpacing' } });
+    expect(rp[0].annotations[0]).toMatchObject({
+      tool: 'bidirectional',
+      values: { unit: 'mm', spacingSource: 'PixelSpacing' },
+    });
     expect(rp[0].annotations[0].values.long).toBeCloseTo(90, 1);
     expect(rp[0].annotations[0].values.short).toBeCloseTo(80, 1);
     expect(rp[1].annotations[0].values.length).toBeCloseTo(163, 1);
@@ -45,7 +54,10 @@ describe('the demo key images', () => {
     for (const k of [...rp, ...thigh]) {
       const png = path.join(dataDir, keyImages.renderPath(k.id)!);
       expect(readFileSync(png).subarray(1, 4).toString()).toBe('PNG');
-      const onSeries = new AnnotationsService(db).list(k.caseId, instanceOwner(db, k.sopInstanceUid)!.series_instance_uid);
+      const onSeries = new AnnotationsService(db).list(
+        k.caseId,
+        instanceOwner(db, k.sopInstanceUid)!.series_instance_uid,
+      );
       expect(onSeries).toEqual(expect.arrayContaining(k.annotations));
     }
 
@@ -58,6 +70,7 @@ describe('the demo key images', () => {
   it('name only files that exist in resources/demo/key-images/', () => {
     const entries = readDemoKeyImages(RESOURCES_DIR);
     expect(entries.length).toBe(3);
-    for (const e of entries) expect(existsSync(path.join(RESOURCES_DIR, 'demo', 'key-images', e.file)), e.file).toBe(true);
+    for (const e of entries)
+      expect(existsSync(path.join(RESOURCES_DIR, 'demo', 'key-images', e.file)), e.file).toBe(true);
   });
 });

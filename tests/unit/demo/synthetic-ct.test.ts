@@ -6,7 +6,11 @@ import path from 'node:path';
 import * as dicomParserNamespace from 'dicom-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDemoBoard } from '../../../electron/services/demo/demo-board';
-import { type GeneratedCaseImages, generateDemoImages, SYNTHETIC_CASE_KEYS } from '../../../electron/services/demo/synthetic/generate';
+import {
+  type GeneratedCaseImages,
+  generateDemoImages,
+  SYNTHETIC_CASE_KEYS,
+} from '../../../electron/services/demo/synthetic/generate';
 import { PHANTOM_CASES } from '../../../electron/services/demo/synthetic/phantom';
 import { toPart10, toPart10WithPixels } from '../../../electron/services/demo/synthetic/write-series';
 import { parseInstance } from '../../../electron/services/dicom/parse';
@@ -14,7 +18,8 @@ import { describeMismatch } from '../../../electron/services/dicom/patient-match
 import { RESOURCES_DIR } from '../helpers/temp';
 
 type DicomParser = typeof dicomParserNamespace;
-const dicomParser: DicomParser = (dicomParserNamespace as unknown as { default?: DicomParser }).default ?? dicomParserNamespace;
+const dicomParser: DicomParser =
+  (dicomParserNamespace as unknown as { default?: DicomParser }).default ?? dicomParserNamespace;
 
 const board = readDemoBoard(RESOURCES_DIR);
 let outDir = '';
@@ -86,9 +91,13 @@ function huAt(s: Slice, p: [number, number, number]): number {
   const r0 = Math.floor(row);
   const fc = col - c0;
   const fr = row - r0;
-  const px = (r: number, c: number) => s.hu[Math.min(s.rows - 1, Math.max(0, r)) * s.columns + Math.min(s.columns - 1, Math.max(0, c))];
+  const px = (r: number, c: number) =>
+    s.hu[Math.min(s.rows - 1, Math.max(0, r)) * s.columns + Math.min(s.columns - 1, Math.max(0, c))];
   return (
-    px(r0, c0) * (1 - fr) * (1 - fc) + px(r0, c0 + 1) * (1 - fr) * fc + px(r0 + 1, c0) * fr * (1 - fc) + px(r0 + 1, c0 + 1) * fr * fc
+    px(r0, c0) * (1 - fr) * (1 - fc) +
+    px(r0, c0 + 1) * (1 - fr) * fc +
+    px(r0 + 1, c0) * fr * (1 - fc) +
+    px(r0 + 1, c0 + 1) * fr * fc
   );
 }
 
@@ -100,13 +109,22 @@ const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length
  * outwards to where the HU crosses the midpoint between the mass and what surrounds it. Checks that both levels
  * are what they should be, so a measurement can only succeed against a real, visible edge.
  */
-function edgeDistance(s: Slice, center: readonly number[], dir: [number, number, number], halfMm: number, rimHu: number, surroundHu: number): number {
+function edgeDistance(
+  s: Slice,
+  center: readonly number[],
+  dir: [number, number, number],
+  halfMm: number,
+  rimHu: number,
+  surroundHu: number,
+): number {
   const at = (t: number) => huAt(s, [center[0] + dir[0] * t, center[1] + dir[1] * t, center[2] + dir[2] * t]);
   const step = 0.1;
   const inside: number[] = [];
   for (let t = halfMm - 6; t <= halfMm - 3; t += step) inside.push(at(t));
   const insideHu = median(inside);
-  expect(Math.abs(insideHu - rimHu), `HU just inside the outline along ${dir}: ${insideHu.toFixed(0)}`).toBeLessThan(30);
+  expect(Math.abs(insideHu - rimHu), `HU just inside the outline along ${dir}: ${insideHu.toFixed(0)}`).toBeLessThan(
+    30,
+  );
   const threshold = (insideHu + surroundHu) / 2;
   const above = insideHu > threshold;
   // A 3-sample running mean keeps pixel noise from making an early crossing.
@@ -119,7 +137,10 @@ function edgeDistance(s: Slice, center: readonly number[], dir: [number, number,
       const outside: number[] = [];
       for (let u = edge + 1; u <= edge + 3; u += step) outside.push(at(u));
       const outsideHu = median(outside);
-      expect(Math.abs(outsideHu - surroundHu), `HU just outside the outline along ${dir}: ${outsideHu.toFixed(0)}`).toBeLessThan(35);
+      expect(
+        Math.abs(outsideHu - surroundHu),
+        `HU just outside the outline along ${dir}: ${outsideHu.toFixed(0)}`,
+      ).toBeLessThan(35);
       return edge;
     }
     prev = v;
@@ -144,7 +165,8 @@ function sliceThrough(key: string, orientation: 'axial' | 'coronal', point: read
       s.iop[2] * s.iop[3] - s.iop[0] * s.iop[5],
       s.iop[0] * s.iop[4] - s.iop[1] * s.iop[3],
     ];
-    const offset = (point[0] - s.ipp[0]) * normal[0] + (point[1] - s.ipp[1]) * normal[1] + (point[2] - s.ipp[2]) * normal[2];
+    const offset =
+      (point[0] - s.ipp[0]) * normal[0] + (point[1] - s.ipp[1]) * normal[1] + (point[2] - s.ipp[2]) * normal[2];
     if (Math.abs(offset) < 0.01) return s;
   }
   throw new Error(`no ${orientation} slice of ${key} through ${point.join(', ')}`);
@@ -181,7 +203,9 @@ describe('synthetic demo CT', () => {
     expect(byKey('thigh-ilms').mass).toEqual({ longMm: 60, shortMm: 60, ccMm: 60 });
     expect(byKey('back-lps').series.every((s) => /ASSUMED/.test(s.description))).toBe(true);
     // Reported for the record (the demo must stay quick to generate).
-    console.log(`synthetic CT: ${results.reduce((n, r) => n + r.files.length, 0)} files in ${(elapsedMs / 1000).toFixed(2)} s`);
+    console.log(
+      `synthetic CT: ${results.reduce((n, r) => n + r.files.length, 0)} files in ${(elapsedMs / 1000).toFixed(2)} s`,
+    );
   });
 
   it('writes files that dicom-parser and the app import read, marked synthetic, with the case patient', () => {
@@ -194,7 +218,9 @@ describe('synthetic demo CT', () => {
         expect(ds.string('x00080016')).toBe('1.2.840.10008.5.1.4.1.1.2');
         expect(ds.string('x00080060')).toBe('CT');
         expect(ds.string('x00100020')).toBe(patient.mrn);
-        expect(ds.string('x00100010')).toMatch(new RegExp(`^${patient.familyName.toUpperCase()}\\^${patient.givenNames.split(' ')[0]}`));
+        expect(ds.string('x00100010')).toMatch(
+          new RegExp(`^${patient.familyName.toUpperCase()}\\^${patient.givenNames.split(' ')[0]}`),
+        );
         expect(ds.string('x00100030')).toBe(patient.dateOfBirth.replace(/-/g, ''));
         expect(ds.string('x00100040')).toBe(patient.sex === 'male' ? 'M' : 'F');
         expect(ds.string('x00080080')).toBe('BoardPrep demo (synthetic)');
@@ -208,7 +234,13 @@ describe('synthetic demo CT', () => {
       const parsed = parseInstance(new Uint8Array(readFileSync(r.files[0])));
       if (parsed.kind !== 'instance') throw new Error(`the import rejects ${r.files[0]}: ${JSON.stringify(parsed)}`);
       const h = parsed.header;
-      const caseRow = { case_id: 1, mrn: patient.mrn, family_name: patient.familyName, given_names: patient.givenNames, date_of_birth: patient.dateOfBirth };
+      const caseRow = {
+        case_id: 1,
+        mrn: patient.mrn,
+        family_name: patient.familyName,
+        given_names: patient.givenNames,
+        date_of_birth: patient.dateOfBirth,
+      };
       const study = {
         studyInstanceUid: h.studyInstanceUid,
         patientIdDicom: h.patientId,
@@ -229,7 +261,10 @@ describe('synthetic demo CT', () => {
     }
     const files = results.flatMap((r) => r.files);
     for (let i = 0; i < files.length; i += 100) {
-      const run = spawnSync('dcmdump', ['-q', ...files.slice(i, i + 100)], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      const run = spawnSync('dcmdump', ['-q', ...files.slice(i, i + 100)], {
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      });
       expect(run.stderr).toBe('');
       expect(run.status).toBe(0);
     }
@@ -295,7 +330,9 @@ describe('synthetic demo CT', () => {
       expect(second.studyInstanceUid).toBe(first.studyInstanceUid);
       expect(second.series).toEqual(first.series);
       const digest = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
-      expect(second.files.map((f) => path.relative(again, f))).toEqual(first.files.map((f) => path.relative(outDir, f)));
+      expect(second.files.map((f) => path.relative(again, f))).toEqual(
+        first.files.map((f) => path.relative(outDir, f)),
+      );
       expect(second.files.map(digest)).toEqual(first.files.map(digest));
     } finally {
       rmSync(again, { recursive: true, force: true });
@@ -309,7 +346,13 @@ describe('synthetic demo CT', () => {
 
   it('appends Pixel Data exactly as dcmjs would write it', () => {
     const pixels = new Uint16Array(6 * 4).map((_, i) => i * 37);
-    const dataset = { SOPClassUID: '1.2.840.10008.5.1.4.1.1.2', SOPInstanceUID: '2.25.1', Rows: 4, Columns: 6, BitsAllocated: 16 };
+    const dataset = {
+      SOPClassUID: '1.2.840.10008.5.1.4.1.1.2',
+      SOPInstanceUID: '2.25.1',
+      Rows: 4,
+      Columns: 6,
+      BitsAllocated: 16,
+    };
     const fast = toPart10WithPixels(dataset, pixels);
     const full = new Uint8Array(toPart10({ ...dataset, PixelData: [pixels.buffer], _vrMap: { PixelData: 'OW' } }));
     expect(Buffer.from(fast).equals(Buffer.from(full))).toBe(true);
@@ -327,7 +370,8 @@ describe('synthetic demo CT', () => {
         const z = cz - 50 + k * 2.7;
         const x0 = cx - 150;
         phantom.sampleLine([x0, y, z], [1.17, 0, 0], out.length, out);
-        for (let i = 0; i < out.length; i++) worst = Math.max(worst, Math.abs(out[i] - phantom.hu(x0 + 1.17 * i, y, z)));
+        for (let i = 0; i < out.length; i++)
+          worst = Math.max(worst, Math.abs(out[i] - phantom.hu(x0 + 1.17 * i, y, z)));
       }
       expect(worst, key).toBeLessThan(0.01);
     }

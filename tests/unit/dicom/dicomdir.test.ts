@@ -9,7 +9,14 @@ import { listStudySeries } from '../../../electron/services/dicom/queries';
 import { tempDataDir } from '../helpers/temp';
 import { CD_TREE, copyTree, dcmdump, storedFiles } from './fixtures';
 
-const VARIANTS = ['DICOMDIR', 'DICOMDIR-bigEnd', 'DICOMDIR-implicit', 'DICOMDIR-nooffset', 'DICOMDIR-nopatient', 'DICOMDIR-reordered'];
+const VARIANTS = [
+  'DICOMDIR',
+  'DICOMDIR-bigEnd',
+  'DICOMDIR-implicit',
+  'DICOMDIR-nooffset',
+  'DICOMDIR-nopatient',
+  'DICOMDIR-reordered',
+];
 
 /** The CD tree copied to a temp folder with `variant` as its DICOMDIR (the variants list the same files). */
 function treeWith(variant: string): string {
@@ -34,7 +41,7 @@ describe('DICOMDIR reading', () => {
     for (const v of VARIANTS) expect(referencedIds(path.join(CD_TREE, v)), v).toEqual(expected);
   });
 
-  it('reads the record types, including the nopatient variant\'s invalid ones, and the referenced SOP instance UIDs', () => {
+  it("reads the record types, including the nopatient variant's invalid ones, and the referenced SOP instance UIDs", () => {
     const { records } = readDicomdir(readFileSync(path.join(CD_TREE, 'DICOMDIR-nopatient')));
     const types = records.map((r) => r.type);
     expect(types.filter((t) => t === 'IMAGE')).toHaveLength(31);
@@ -77,7 +84,8 @@ describe('importing a CD through its DICOMDIR', () => {
       for (const name of readdirSync(dir)) {
         const full = path.join(dir, name);
         if (statSync(full).isDirectory()) lower(full);
-        if (name !== name.toLowerCase() && !name.startsWith('DICOMDIR')) renameSync(full, path.join(dir, name.toLowerCase()));
+        if (name !== name.toLowerCase() && !name.startsWith('DICOMDIR'))
+          renameSync(full, path.join(dir, name.toLowerCase()));
       }
     };
     lower(tree);
@@ -96,7 +104,9 @@ describe('importing a CD through its DICOMDIR', () => {
     const db = openDatabase(dataDir);
     const result = await importDicom(db, dataDir, [path.join(tree, 'DICOMDIR')]);
     expect(result).toMatchObject({ scanned: 31, imported: 30 });
-    expect(result.rejected).toEqual([{ path: path.join(tree, '77654033', 'CT2', '17136'), reason: 'listed in the DICOMDIR but not found on disk' }]);
+    expect(result.rejected).toEqual([
+      { path: path.join(tree, '77654033', 'CT2', '17136'), reason: 'listed in the DICOMDIR but not found on disk' },
+    ]);
     db.close();
   });
 
@@ -117,7 +127,9 @@ describe('importing a CD through its DICOMDIR', () => {
     const result = await importDicom(db, dataDir, [CD_TREE]);
     // 31 images, plus README.txt, which is not DICOM; the 7 DICOMDIR files are read as index files, not scanned.
     expect(result).toMatchObject({ scanned: 32, imported: 31, duplicates: 0, indexFiles: 7, incompleteDicomdirs: [] });
-    expect(result.rejected).toEqual([{ path: path.join(CD_TREE, 'README.txt'), reason: 'not DICOM (no DICM preamble and no recognisable header)' }]);
+    expect(result.rejected).toEqual([
+      { path: path.join(CD_TREE, 'README.txt'), reason: 'not DICOM (no DICM preamble and no recognisable header)' },
+    ]);
     db.close();
   });
 
@@ -130,7 +142,10 @@ describe('importing a CD through its DICOMDIR', () => {
     expect(result).toMatchObject({ status: 'done', scanned: 1, imported: 0, indexFiles: 0 });
     expect(result.incompleteDicomdirs).toEqual([{ path: path.join(folder, 'DICOMDIR'), listed: 31, missing: 31 }]);
     expect(result.rejected).toEqual([
-      { path: path.join(folder, 'DICOMDIR'), reason: "DICOMDIR (a CD's index, not an image): none of the 31 files it lists were imported with it" },
+      {
+        path: path.join(folder, 'DICOMDIR'),
+        reason: "DICOMDIR (a CD's index, not an image): none of the 31 files it lists were imported with it",
+      },
     ]);
     db.close();
   });
@@ -139,13 +154,16 @@ describe('importing a CD through its DICOMDIR', () => {
     const folder = mkdtempSync(path.join(os.tmpdir(), 'dicomdir-flat-'));
     copyFileSync(path.join(CD_TREE, 'DICOMDIR'), path.join(folder, 'DICOMDIR'));
     const listed = referencedIds(path.join(CD_TREE, 'DICOMDIR'));
-    for (const id of listed.slice(0, 28)) copyFileSync(path.join(CD_TREE, ...id.split('/')), path.join(folder, path.basename(id)));
+    for (const id of listed.slice(0, 28))
+      copyFileSync(path.join(CD_TREE, ...id.split('/')), path.join(folder, path.basename(id)));
     const dataDir = tempDataDir();
     const db = openDatabase(dataDir);
     const result = await importDicom(db, dataDir, [folder]);
     expect(result).toMatchObject({ scanned: 29, imported: 28, indexFiles: 0 });
     expect(result.incompleteDicomdirs).toEqual([{ path: path.join(folder, 'DICOMDIR'), listed: 31, missing: 3 }]);
-    expect(result.rejected[0].reason).toBe("DICOMDIR (a CD's index, not an image): 28 of the 31 files it lists were imported with it");
+    expect(result.rejected[0].reason).toBe(
+      "DICOMDIR (a CD's index, not an image): 28 of the 31 files it lists were imported with it",
+    );
     db.close();
   });
 

@@ -43,7 +43,9 @@ export function filesUnder(dir: string): string[] {
 
 /** Stored image files (`images/ab/cd/<hash>.dcm`) in a data folder. */
 export function storedFiles(dataDir: string): string[] {
-  return filesUnder(path.join(dataDir, 'images')).filter((f) => /^[0-9a-f]{2}\/[0-9a-f]{2}\/[0-9a-f]{64}\.dcm$/.test(f));
+  return filesUnder(path.join(dataDir, 'images')).filter((f) =>
+    /^[0-9a-f]{2}\/[0-9a-f]{2}\/[0-9a-f]{64}\.dcm$/.test(f),
+  );
 }
 
 /** Temp files (`<hash>.<pid>-<importId>.part`, or `<hash>.<pid>.part` from before claims) anywhere in the store. */
@@ -65,7 +67,9 @@ export function dcmdump(file: string, tag: string): string | null {
     out = execFileSync('dcmdump', ['-q', '-Un', '+P', tag, file], { encoding: 'utf8' });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new Error('dcmdump (DCMTK) is not installed; the DICOM tests compare against it. Install it: apt-get install dcmtk');
+      throw new Error(
+        'dcmdump (DCMTK) is not installed; the DICOM tests compare against it. Install it: apt-get install dcmtk',
+      );
     }
     throw e;
   }

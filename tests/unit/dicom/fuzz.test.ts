@@ -39,20 +39,61 @@ describe('fuzz: hostile DICOM files and DICOMDIRs imported beside good ones', ()
     mkdirSync(outside, { recursive: true });
     copyFileSync(path.join(CT_SERIES, '30.dcm'), path.join(outside, 'secret.dcm'));
 
-    const sources = [path.join(CT_SERIES, '1.dcm'), path.join(SINGLE, 'CT_small.dcm'), path.join(SINGLE, 'MR_small.dcm'), path.join(SINGLE, 'MR_small_implicit.dcm')].map(
-      (f) => readFileSync(f),
-    );
+    const sources = [
+      path.join(CT_SERIES, '1.dcm'),
+      path.join(SINGLE, 'CT_small.dcm'),
+      path.join(SINGLE, 'MR_small.dcm'),
+      path.join(SINGLE, 'MR_small_implicit.dcm'),
+    ].map((f) => readFileSync(f));
     const slice = ctSlice(2);
     const studyUidAt = dicomParser.parseDicom(sources[0], { untilTag: 'x7fe00010' }).elements.x0020000d.dataOffset;
     const mutations: [string, () => Buffer][] = [
-      ['truncated', () => { const s = sources[int(sources.length)]; return s.subarray(0, 1 + int(s.length - 1)); }],
-      ['huge-length', () => { const s = Buffer.from(sources[int(sources.length)]); const p = 132 + int(Math.min(600, s.length - 140)); s.writeUInt32LE(0xfffffff0 - int(1000), p); return s; }],
-      ['bad-vr', () => { const s = Buffer.from(sources[int(sources.length)]); for (let i = 0; i < 8; i++) { const p = 132 + int(Math.min(800, s.length - 140)); s[p] = 0x41 + int(26); } return s; }],
-      ['random-bytes', () => { const s = Buffer.from(sources[int(sources.length)]); for (let i = 0; i < 50; i++) s[132 + int(s.length - 132)] = int(256); return s; }],
+      [
+        'truncated',
+        () => {
+          const s = sources[int(sources.length)];
+          return s.subarray(0, 1 + int(s.length - 1));
+        },
+      ],
+      [
+        'huge-length',
+        () => {
+          const s = Buffer.from(sources[int(sources.length)]);
+          const p = 132 + int(Math.min(600, s.length - 140));
+          s.writeUInt32LE(0xfffffff0 - int(1000), p);
+          return s;
+        },
+      ],
+      [
+        'bad-vr',
+        () => {
+          const s = Buffer.from(sources[int(sources.length)]);
+          for (let i = 0; i < 8; i++) {
+            const p = 132 + int(Math.min(800, s.length - 140));
+            s[p] = 0x41 + int(26);
+          }
+          return s;
+        },
+      ],
+      [
+        'random-bytes',
+        () => {
+          const s = Buffer.from(sources[int(sources.length)]);
+          for (let i = 0; i < 50; i++) s[132 + int(s.length - 132)] = int(256);
+          return s;
+        },
+      ],
       ['many-items', () => withBeforePixels(slice, sequence(0x0040, 0x0275, emptyItems(60_000 + int(20_000))))],
       ['deep', () => withBeforePixels(slice, nestedSequences(40 + int(5000)))],
       ['bomb', () => deflated(slice, 80 + int(40))],
-      ['hash-uids', () => { const s = Buffer.from(sources[0]); s.write('deadbeefcafe', studyUidAt, 'latin1'); return s; }],
+      [
+        'hash-uids',
+        () => {
+          const s = Buffer.from(sources[0]);
+          s.write('deadbeefcafe', studyUidAt, 'latin1');
+          return s;
+        },
+      ],
     ];
 
     const bad: string[] = [];
@@ -69,7 +110,10 @@ describe('fuzz: hostile DICOM files and DICOMDIRs imported beside good ones', ()
       mkdirSync(dir);
       execFileSync('mkfifo', [path.join(dir, 'PIPE')]);
       symlinkSync(outside, path.join(dir, 'OUT'));
-      writeFileSync(path.join(dir, 'DICOMDIR'), dicomdir(['PIPE', 'OUT\\secret.dcm', 'MISSING'], nestedSequences(1000 + int(100_000))));
+      writeFileSync(
+        path.join(dir, 'DICOMDIR'),
+        dicomdir(['PIPE', 'OUT\\secret.dcm', 'MISSING'], nestedSequences(1000 + int(100_000))),
+      );
     }
     symlinkSync('/dev/zero', path.join(root, 'zero.dcm'));
     symlinkSync(outside, path.join(root, 'link-out'));
@@ -81,7 +125,10 @@ describe('fuzz: hostile DICOM files and DICOMDIRs imported beside good ones', ()
     const db = openDatabase(dataDir);
     const heapBefore = process.memoryUsage().rss;
     const started = performance.now();
-    const result = await importDicom(db, dataDir, [root, ...[0, 1, 2].map((i) => path.join(root, `cd${i}`, 'DICOMDIR'))]);
+    const result = await importDicom(db, dataDir, [
+      root,
+      ...[0, 1, 2].map((i) => path.join(root, `cd${i}`, 'DICOMDIR')),
+    ]);
     const seconds = (performance.now() - started) / 1000;
     db.close();
 

@@ -5,7 +5,13 @@ const AXIAL = [1, 0, 0, 0, 1, 0];
 const SAGITTAL = [0, 1, 0, 0, 0, -1];
 
 function slice(n: number | null, z: number, orientation = AXIAL, uid = `1.2.${n ?? z}`): Sortable & { z: number } {
-  return { instanceNumber: n, sopInstanceUid: uid, imageOrientationPatient: orientation, slicePosition: slicePosition([0, 0, z], orientation), z };
+  return {
+    instanceNumber: n,
+    sopInstanceUid: uid,
+    imageOrientationPatient: orientation,
+    slicePosition: slicePosition([0, 0, z], orientation),
+    z,
+  };
 }
 
 describe('slice geometry', () => {

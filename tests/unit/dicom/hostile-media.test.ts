@@ -38,7 +38,12 @@ describe('import: what is on the medium is read only as regular files, inside th
     const alone = path.join(tempDataDir(), 'alone.dcm');
     mkfifo(alone);
 
-    const { result } = await importPaths([path.join(dir, 'DICOMDIR'), alone, path.join(dir, 'pipe.dcm'), path.join(dir, '2.dcm')]);
+    const { result } = await importPaths([
+      path.join(dir, 'DICOMDIR'),
+      alone,
+      path.join(dir, 'pipe.dcm'),
+      path.join(dir, '2.dcm'),
+    ]);
     expect(result.status).toBe('done');
     expect(result.imported).toBe(2);
     const fifo = 'not a regular file (a named pipe (FIFO)): not read';
@@ -53,7 +58,9 @@ describe('import: what is on the medium is read only as regular files, inside th
     // The folder walk meets the FIFOs as entries: reported, not opened.
     const walked = await importPaths([dir]);
     expect(walked.result.imported).toBe(2);
-    expect(walked.result.rejected).toEqual(expect.arrayContaining([{ path: path.join(dir, 'pipe.dcm'), reason: fifo }]));
+    expect(walked.result.rejected).toEqual(
+      expect.arrayContaining([{ path: path.join(dir, 'pipe.dcm'), reason: fifo }]),
+    );
   });
 
   it('a DICOMDIR that is a link to /dev/zero is rejected without reading it; the files chosen with it are imported', async () => {
@@ -61,7 +68,9 @@ describe('import: what is on the medium is read only as regular files, inside th
     symlinkSync('/dev/zero', path.join(dir, 'DICOMDIR'));
     const { result } = await importPaths([path.join(dir, 'DICOMDIR'), path.join(dir, '3.dcm')]);
     expect(result.imported).toBe(1);
-    expect(result.rejected).toEqual([{ path: path.join(dir, 'DICOMDIR'), reason: 'unreadable DICOMDIR: not a regular file (a device): not read' }]);
+    expect(result.rejected).toEqual([
+      { path: path.join(dir, 'DICOMDIR'), reason: 'unreadable DICOMDIR: not a regular file (a device): not read' },
+    ]);
   });
 
   it('links leading outside the chosen folder are not followed (files and folders); links inside it are', async () => {
@@ -91,7 +100,9 @@ describe('import: what is on the medium is read only as regular files, inside th
     writeFileSync(path.join(dir, 'DICOMDIR'), dicomdir(['9.dcm', 'OUT\\8.dcm']));
     const { result } = await importPaths([path.join(dir, 'DICOMDIR')]);
     expect(result.imported).toBe(1);
-    expect(result.rejected).toEqual([{ path: path.join(dir, 'OUT', '8.dcm'), reason: `DICOMDIR entry is ${OUTSIDE_LINK}` }]);
+    expect(result.rejected).toEqual([
+      { path: path.join(dir, 'OUT', '8.dcm'), reason: `DICOMDIR entry is ${OUTSIDE_LINK}` },
+    ]);
   });
 
   it('a DICOMDIR whose records nest 200,000 deep is read without overflowing the stack; the good files given with it are imported', async () => {

@@ -33,12 +33,24 @@ export function ctSlice(n = 1): Slice {
   const ds = dicomParser.parseDicom(file, { untilTag: 'x7fe00010' });
   const pixelHeader = ds.elements.x7fe00010.dataOffset - 12;
   const meta = dicomParser.readPart10Header(file) as unknown as { position: number };
-  return { beforePixels: file.subarray(0, pixelHeader), pixels: file.subarray(pixelHeader), dataSetStart: meta.position };
+  return {
+    beforePixels: file.subarray(0, pixelHeader),
+    pixels: file.subarray(pixelHeader),
+    dataSetStart: meta.position,
+  };
 }
 
 /** An explicit VR SQ element of undefined length. */
 export function sequence(group: number, element: number, content: Buffer): Buffer {
-  return Buffer.concat([tag(group, element), Buffer.from('SQ'), le16(0), le32(UNDEFINED), content, tag(0xfffe, 0xe0dd), le32(0)]);
+  return Buffer.concat([
+    tag(group, element),
+    Buffer.from('SQ'),
+    le16(0),
+    le32(UNDEFINED),
+    content,
+    tag(0xfffe, 0xe0dd),
+    le32(0),
+  ]);
 }
 
 /** `count` empty items (FFFE,E000 of length 0), 8 bytes each. */
@@ -49,7 +61,14 @@ export function emptyItems(count: number): Buffer {
 
 /** Sequences of one undefined-length item each, nested `depth` deep. */
 export function nestedSequences(depth: number): Buffer {
-  const open = Buffer.concat([tag(0x0040, 0x0275), Buffer.from('SQ'), le16(0), le32(UNDEFINED), tag(0xfffe, 0xe000), le32(UNDEFINED)]);
+  const open = Buffer.concat([
+    tag(0x0040, 0x0275),
+    Buffer.from('SQ'),
+    le16(0),
+    le32(UNDEFINED),
+    tag(0xfffe, 0xe000),
+    le32(UNDEFINED),
+  ]);
   const close = Buffer.concat([tag(0xfffe, 0xe00d), le32(0), tag(0xfffe, 0xe0dd), le32(0)]);
   return Buffer.concat([Buffer.alloc(open.length * depth, open), Buffer.alloc(close.length * depth, close)]);
 }
@@ -68,7 +87,10 @@ export function deflated(slice: Slice, padMb: number): Buffer {
   const head = slice.beforePixels.subarray(slice.dataSetStart);
   const parts: Buffer[] = [];
   const flush = { finishFlush: constants.Z_FULL_FLUSH };
-  const padHeader = padMb > 0 ? Buffer.concat([tag(0x0029, 0x1010), Buffer.from('OB'), le16(0), le32(padMb * 1024 ** 2)]) : Buffer.alloc(0);
+  const padHeader =
+    padMb > 0
+      ? Buffer.concat([tag(0x0029, 0x1010), Buffer.from('OB'), le16(0), le32(padMb * 1024 ** 2)])
+      : Buffer.alloc(0);
   parts.push(deflateRawSync(Buffer.concat([head, padHeader]), flush));
   if (padMb > 0) {
     const mb = deflateRawSync(Buffer.alloc(1024 ** 2), flush);
@@ -78,7 +100,11 @@ export function deflated(slice: Slice, padMb: number): Buffer {
   const meta = dicomParser.readPart10Header(slice.beforePixels);
   const uid = (t: string) => meta.string(t) ?? '';
   return Buffer.from(
-    wrapAsPart10(Buffer.concat(parts), { sopClassUid: uid('x00020002'), sopInstanceUid: uid('x00020003'), transferSyntaxUid: DEFLATED }),
+    wrapAsPart10(Buffer.concat(parts), {
+      sopClassUid: uid('x00020002'),
+      sopInstanceUid: uid('x00020003'),
+      transferSyntaxUid: DEFLATED,
+    }),
   );
 }
 
@@ -100,10 +126,23 @@ const MEDIA_STORAGE_DIRECTORY = '1.2.840.10008.1.3.10';
  */
 export function dicomdir(fileIds: readonly string[], inFirstRecord: Buffer = Buffer.alloc(0)): Buffer {
   const records = fileIds.map((id, i) =>
-    item(Buffer.concat([shortElement(0x0004, 0x1430, 'CS', 'IMAGE'), shortElement(0x0004, 0x1500, 'CS', id), i === 0 ? inFirstRecord : Buffer.alloc(0)])),
+    item(
+      Buffer.concat([
+        shortElement(0x0004, 0x1430, 'CS', 'IMAGE'),
+        shortElement(0x0004, 0x1500, 'CS', id),
+        i === 0 ? inFirstRecord : Buffer.alloc(0),
+      ]),
+    ),
   );
-  const dataSet = Buffer.concat([shortElement(0x0004, 0x1130, 'CS', 'HOSTILE'), sequence(0x0004, 0x1220, Buffer.concat(records))]);
+  const dataSet = Buffer.concat([
+    shortElement(0x0004, 0x1130, 'CS', 'HOSTILE'),
+    sequence(0x0004, 0x1220, Buffer.concat(records)),
+  ]);
   return Buffer.from(
-    wrapAsPart10(dataSet, { sopClassUid: MEDIA_STORAGE_DIRECTORY, sopInstanceUid: '2.25.1', transferSyntaxUid: '1.2.840.10008.1.2.1' }),
+    wrapAsPart10(dataSet, {
+      sopClassUid: MEDIA_STORAGE_DIRECTORY,
+      sopInstanceUid: '2.25.1',
+      transferSyntaxUid: '1.2.840.10008.1.2.1',
+    }),
   );
 }

@@ -9,7 +9,13 @@ import { tempDataDir } from '../helpers/temp';
 import { createCase, CT_SERIES, MALFORMED, SINGLE } from './fixtures';
 
 function env(dataDir: string): CliEnv {
-  return { dataDir, resourcesDir: '/nonexistent', rendererDir: '/nonexistent', version: 'test', log: openLog(dataDir, 'cli') };
+  return {
+    dataDir,
+    resourcesDir: '/nonexistent',
+    rendererDir: '/nonexistent',
+    version: 'test',
+    log: openLog(dataDir, 'cli'),
+  };
 }
 
 async function run(dataDir: string, ...args: string[]) {
@@ -25,7 +31,8 @@ describe('boardprep import', () => {
   it('has help that explains paths, --case, --confirm-mismatch, --json and the exit codes', () => {
     expect(importCommand.name).toBe('import');
     expect(importCommand.help).toContain('Usage: boardprep import PATH... [--case ID] [--confirm-mismatch] [--json]');
-    for (const word of ['DICOMDIR', '--case ID', '--confirm-mismatch', '--json', 'Exit status: 0']) expect(importCommand.help).toContain(word);
+    for (const word of ['DICOMDIR', '--case ID', '--confirm-mismatch', '--json', 'Exit status: 0'])
+      expect(importCommand.help).toContain(word);
   });
 
   it('imports a folder, prints progress lines and a summary, exits 0', async () => {
@@ -34,8 +41,12 @@ describe('boardprep import', () => {
     expect(r.code).toBe(0);
     expect(r.progress.some((l) => /^scanned \d+  imported \d+  duplicates 0  rejected 0$/.test(l))).toBe(true);
     expect(r.progress).toContain('scanned 37  imported 37  duplicates 0  rejected 0');
-    expect(r.out).toMatch(/^Imported 37 images \(1 study, 18\.6 MB\) into .* in \d+\.\d s: 37 files scanned, 0 duplicates \(already imported\), 0 rejected\./);
-    expect(r.out).toContain('study 2015-10-26 "CT CHEST W CONTRAST" CT (Bellona, ID 0000006): 37 new, 0 already there; not attached to a case');
+    expect(r.out).toMatch(
+      /^Imported 37 images \(1 study, 18\.6 MB\) into .* in \d+\.\d s: 37 files scanned, 0 duplicates \(already imported\), 0 rejected\./,
+    );
+    expect(r.out).toContain(
+      'study 2015-10-26 "CT CHEST W CONTRAST" CT (Bellona, ID 0000006): 37 new, 0 already there; not attached to a case',
+    );
   });
 
   it('with --json prints one JSON object; rejections are listed and do not fail the import', async () => {
@@ -43,14 +54,21 @@ describe('boardprep import', () => {
     const r = await run(dataDir, '--json', path.join(SINGLE, 'CT_small.dcm'), path.join(MALFORMED, 'badVR.dcm'));
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
-    expect(json).toMatchObject({ dataDir, status: 'done', imported: 1, rejected: [{ path: path.join(MALFORMED, 'badVR.dcm') }] });
+    expect(json).toMatchObject({
+      dataDir,
+      status: 'done',
+      imported: 1,
+      rejected: [{ path: path.join(MALFORMED, 'badVR.dcm') }],
+    });
   });
 
   it('exits 1 when nothing could be imported and files were rejected, naming each file and reason', async () => {
     const r = await run(tempDataDir(), MALFORMED);
     expect(r.code).toBe(1);
     expect(r.out).toContain('Rejected files:');
-    expect(r.out).toContain(`${path.join(MALFORMED, 'MR_truncated.dcm')}: truncated: pixel data ends early (8130 of 8192 bytes)`);
+    expect(r.out).toContain(
+      `${path.join(MALFORMED, 'MR_truncated.dcm')}: truncated: pixel data ends early (8130 of 8192 bytes)`,
+    );
   });
 
   it('exits 0 when everything was already imported', async () => {
@@ -68,7 +86,9 @@ describe('boardprep import', () => {
     db.close();
     const r = await run(dataDir, CT_SERIES, '--case', String(caseId));
     expect(r.code).toBe(0);
-    expect(r.out).toContain(`Not attached to case ${caseId}: the patient in these studies differs from the case's patient:`);
+    expect(r.out).toContain(
+      `Not attached to case ${caseId}: the patient in these studies differs from the case's patient:`,
+    );
     expect(r.out).toContain('patient ID "0000006" is not the case\'s MRN "T-1001"');
     expect(r.out).toContain('--confirm-mismatch');
     const confirmed = await run(dataDir, CT_SERIES, `--case=${caseId}`, '--confirm-mismatch');

@@ -23,7 +23,14 @@ describe('importing the 37-slice CT series', () => {
     const dataDir = tempDataDir();
     const db = openDatabase(dataDir);
     const result = await importDicom(db, dataDir, [CT_SERIES]);
-    expect(result).toMatchObject({ status: 'done', scanned: 37, imported: 37, duplicates: 0, rejected: [], needsConfirmation: [] });
+    expect(result).toMatchObject({
+      status: 'done',
+      scanned: 37,
+      imported: 37,
+      duplicates: 0,
+      rejected: [],
+      needsConfirmation: [],
+    });
     expect(result.studies).toEqual([
       expect.objectContaining({
         studyInstanceUid: '1.3.6.1.4.1.25403.345050719074.3824.20170126085406.1',
@@ -40,7 +47,13 @@ describe('importing the 37-slice CT series', () => {
 
     const series = listStudySeries(db, result.studies[0].studyInstanceUid);
     expect(series).toHaveLength(1);
-    expect(series[0]).toMatchObject({ modality: 'CT', seriesNumber: 2, seriesDescription: 'Chest 3x3 Soft', bodyPartExamined: 'CHEST', instanceCount: 37 });
+    expect(series[0]).toMatchObject({
+      modality: 'CT',
+      seriesNumber: 2,
+      seriesDescription: 'Chest 3x3 Soft',
+      bodyPartExamined: 'CHEST',
+      instanceCount: 37,
+    });
 
     const stack = listSeriesInstances(db, series[0].seriesInstanceUid);
     expect(stack).toHaveLength(37);
@@ -57,7 +70,9 @@ describe('importing the 37-slice CT series', () => {
     expect(path.relative(dataDir, file).split(path.sep).join('/')).toBe(first.storedPath);
     const bytes = readFileSync(file);
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(first.fileHash);
-    expect(first.storedPath).toBe(`images/${first.fileHash.slice(0, 2)}/${first.fileHash.slice(2, 4)}/${first.fileHash}.dcm`);
+    expect(first.storedPath).toBe(
+      `images/${first.fileHash.slice(0, 2)}/${first.fileHash.slice(2, 4)}/${first.fileHash}.dcm`,
+    );
     expect(dcmdump(file, '0008,0018')).toBe(first.sopInstanceUid);
     expect(first.pixelSpacing).toEqual(dcmdump(file, '0028,0030')!.split('\\').map(Number));
     expect(storedFiles(dataDir)).toHaveLength(37);
@@ -73,7 +88,14 @@ describe('importing the 37-slice CT series', () => {
     await importDicom(db, dataDir, [CT_SERIES]);
     const before = storedFiles(dataDir);
     const again = await importDicom(db, dataDir, [CT_SERIES, path.join(CT_SERIES, '1.dcm')]);
-    expect(again).toMatchObject({ status: 'done', scanned: 37, imported: 0, duplicates: 37, rejected: [], bytesStored: 0 });
+    expect(again).toMatchObject({
+      status: 'done',
+      scanned: 37,
+      imported: 0,
+      duplicates: 37,
+      rejected: [],
+      bytesStored: 0,
+    });
     expect(again.studies[0]).toMatchObject({ instancesImported: 0, duplicates: 37 });
     expect(storedFiles(dataDir)).toEqual(before);
     expect(sql.countInstances(db)).toBe(37);
@@ -106,7 +128,10 @@ describe('importing the other test files', () => {
     const sources = readdirSync(SINGLE).map((f) => readFileSync(path.join(SINGLE, f)));
     for (const name of ['CT1_UNC.explicit_little_endian.dcm', 'CT_small.dcm', 'MR_small.dcm']) {
       const stored = readFileSync(instanceFilePath(db, dataDir, dcmdump(path.join(SINGLE, name), '0008,0018')!));
-      expect(sources.some((b) => b.equals(stored)), name).toBe(true);
+      expect(
+        sources.some((b) => b.equals(stored)),
+        name,
+      ).toBe(true);
     }
     db.close();
   });
@@ -125,7 +150,11 @@ describe('importing the other test files', () => {
       const series = listStudySeries(db, result.studies[0].studyInstanceUid);
       const [instance] = listSeriesInstances(db, series[0].seriesInstanceUid);
       expect(instance.transferSyntaxUid, name).toBe(tsUid);
-      expect(readFileSync(instanceFilePath(db, dataDir, instance.sopInstanceUid)).equals(readFileSync(path.join(SINGLE, name)))).toBe(true);
+      expect(
+        readFileSync(instanceFilePath(db, dataDir, instance.sopInstanceUid)).equals(
+          readFileSync(path.join(SINGLE, name)),
+        ),
+      ).toBe(true);
       db.close();
     }
   });
@@ -139,9 +168,11 @@ describe('importing the other test files', () => {
     expect(byName).toEqual({
       'nowhere.dcm': 'not found',
       'MR_truncated.dcm': 'truncated: pixel data ends early (8130 of 8192 bytes)',
-      'badVR.dcm': 'invalid Number of Frames (0028,0008): "1A" is not a whole number (the pixel data holds 15 frames of 10×10)',
+      'badVR.dcm':
+        'invalid Number of Frames (0028,0008): "1A" is not a whole number (the pixel data holds 15 frames of 10×10)',
       'no_meta.dcm': 'not DICOM (no DICM preamble and no recognisable header)',
-      'UN_sequence.dcm': 'missing required tags SOP Instance UID (0008,0018), Study Instance UID (0020,000D), Series Instance UID (0020,000E)',
+      'UN_sequence.dcm':
+        'missing required tags SOP Instance UID (0008,0018), Study Instance UID (0020,000D), Series Instance UID (0020,000E)',
     });
     expect(sql.listRejections(db, result.importId)).toEqual(result.rejected);
     expect(sql.getImport(db, result.importId)).toMatchObject({ status: 'done', scanned: 5, rejected: 5, imported: 0 });
@@ -149,7 +180,7 @@ describe('importing the other test files', () => {
     db.close();
   });
 
-  it('the viewer queries: a case\'s studies, series and sorted instances; unattached studies listed apart', async () => {
+  it("the viewer queries: a case's studies, series and sorted instances; unattached studies listed apart", async () => {
     const dataDir = tempDataDir();
     const db = openDatabase(dataDir);
     const caseId = createCase(db, { mrn: '0000006', familyName: 'Bellona', givenNames: 'Anna' });
@@ -157,8 +188,15 @@ describe('importing the other test files', () => {
     expect(result.studies.find((s) => s.patientIdDicom === '0000006')!.caseId).toBe(caseId);
     const imaging = getCaseImaging(db, caseId);
     expect(imaging).toHaveLength(1);
-    expect(imaging[0].study).toMatchObject({ modalities: ['CT'], bodyParts: ['CHEST'], seriesCount: 1, instanceCount: 37 });
-    expect(imaging[0].series[0].instances.map((i) => i.instanceNumber)).toEqual(Array.from({ length: 37 }, (_, i) => 90 + i));
+    expect(imaging[0].study).toMatchObject({
+      modalities: ['CT'],
+      bodyParts: ['CHEST'],
+      seriesCount: 1,
+      instanceCount: 37,
+    });
+    expect(imaging[0].series[0].instances.map((i) => i.instanceNumber)).toEqual(
+      Array.from({ length: 37 }, (_, i) => 90 + i),
+    );
     // CT_small belongs to another patient: imported, left unattached, listed for confirmation.
     expect(result.needsConfirmation.map((m) => m.dicom.patientId)).toEqual(['1CT1']);
     expect(listUnattachedStudies(db).map((s) => s.patientIdDicom)).toEqual(['1CT1']);

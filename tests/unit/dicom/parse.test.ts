@@ -84,13 +84,21 @@ describe('parseInstance: transfer syntaxes', () => {
 
   it('reads the DICOMDIR tree images (CR with Imager Pixel Spacing only)', () => {
     const { header } = instance(path.join(CD_TREE, '77654033', 'CR1', '6154'));
-    expect(header).toMatchObject({ modality: 'CR', patientName: 'Doe^Archibald', patientId: '77654033', pixelSpacing: null, imagerPixelSpacing: [0.1, 0.1] });
+    expect(header).toMatchObject({
+      modality: 'CR',
+      patientName: 'Doe^Archibald',
+      patientId: '77654033',
+      pixelSpacing: null,
+      imagerPixelSpacing: [0.1, 0.1],
+    });
   });
 });
 
 describe('parseInstance: what is not imported, and why', () => {
   it('MR_truncated.dcm: rejected as truncated, saying how much pixel data there is', () => {
-    expect(reason(path.join(MALFORMED, 'MR_truncated.dcm'))).toBe('truncated: pixel data ends early (8130 of 8192 bytes)');
+    expect(reason(path.join(MALFORMED, 'MR_truncated.dcm'))).toBe(
+      'truncated: pixel data ends early (8130 of 8192 bytes)',
+    );
   });
 
   it('badVR.dcm: Number of Frames "1A" is rejected, naming the tag and what the pixel data really holds', () => {
@@ -116,7 +124,15 @@ describe('parseInstance: what is not imported, and why', () => {
   });
 
   it('a DICOMDIR (any variant) is a directory, not an instance', () => {
-    for (const name of ['DICOMDIR', 'DICOMDIR-bigEnd', 'DICOMDIR-implicit', 'DICOMDIR-nooffset', 'DICOMDIR-nopatient', 'DICOMDIR-reordered', 'DICOMDIR-empty.dcm']) {
+    for (const name of [
+      'DICOMDIR',
+      'DICOMDIR-bigEnd',
+      'DICOMDIR-implicit',
+      'DICOMDIR-nooffset',
+      'DICOMDIR-nopatient',
+      'DICOMDIR-reordered',
+      'DICOMDIR-empty.dcm',
+    ]) {
       expect(parseFile(path.join(CD_TREE, name)), name).toEqual({ kind: 'directory' });
     }
   });
@@ -127,16 +143,22 @@ describe('parseInstance: what is not imported, and why', () => {
       kind: 'rejected',
       reason: `truncated: pixel data ends early (${100_000 - 2870} of 524288 bytes)`,
     });
-    expect((parseInstance(whole.subarray(0, 1000)) as { reason: string }).reason).toMatch(/^damaged: an element of the DICOM header runs past the end of the file/);
+    expect((parseInstance(whole.subarray(0, 1000)) as { reason: string }).reason).toMatch(
+      /^damaged: an element of the DICOM header runs past the end of the file/,
+    );
   });
 
   it('compressed pixel data cut short is caught by walking its fragments', () => {
     const rle = readFileSync(path.join(SINGLE, 'MR_small_RLE.dcm'));
-    expect((parseInstance(rle.subarray(0, rle.length - 500)) as { reason: string }).reason).toMatch(/^truncated: pixel data ends early \(fragment \d+ has \d+ of \d+ bytes\)$/);
+    expect((parseInstance(rle.subarray(0, rle.length - 500)) as { reason: string }).reason).toMatch(
+      /^truncated: pixel data ends early \(fragment \d+ has \d+ of \d+ bytes\)$/,
+    );
     // Cut just before the sequence delimiter (the file has 134 bytes of trailing padding after it).
     const delimiter = rle.lastIndexOf(Buffer.from([0xfe, 0xff, 0xdd, 0xe0, 0, 0, 0, 0]));
     expect(delimiter).toBeGreaterThan(0);
-    expect((parseInstance(rle.subarray(0, delimiter)) as { reason: string }).reason).toMatch(/^truncated: compressed pixel data ends early/);
+    expect((parseInstance(rle.subarray(0, delimiter)) as { reason: string }).reason).toMatch(
+      /^truncated: compressed pixel data ends early/,
+    );
     expect(parseInstance(rle.subarray(0, delimiter + 8)).kind).toBe('instance');
   });
 
@@ -147,7 +169,8 @@ describe('parseInstance: what is not imported, and why', () => {
     bytes.write('1.2.840.10008.1.2.4.94', at, 'latin1');
     expect(parseInstance(bytes)).toEqual({
       kind: 'rejected',
-      reason: "unsupported transfer syntax 1.2.840.10008.1.2.4.94 (JPIP Referenced): BoardPrep's viewer cannot decode it",
+      reason:
+        "unsupported transfer syntax 1.2.840.10008.1.2.4.94 (JPIP Referenced): BoardPrep's viewer cannot decode it",
     });
   });
 });
@@ -212,7 +235,9 @@ describe('parseInstance: files built to exhaust memory are refused before they a
   });
 
   it('sequences nested thousands deep are refused with a reason, not a stack overflow', () => {
-    expect(refused(withBeforePixels(slice, nestedSequences(20_000)))).toMatch(/^refused: sequences nested more than 32 deep/);
+    expect(refused(withBeforePixels(slice, nestedSequences(20_000)))).toMatch(
+      /^refused: sequences nested more than 32 deep/,
+    );
     expect(parseInstance(withBeforePixels(slice, nestedSequences(8))).kind).toBe('instance');
   });
 });

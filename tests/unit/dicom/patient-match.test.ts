@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/db/open';
 import * as sql from '../../../electron/services/dicom/dicom-sql';
 import { importDicom } from '../../../electron/services/dicom/import-service';
-import { attachStudy, checkPatientMatch, detachStudy, parsePersonName } from '../../../electron/services/dicom/patient-match';
+import {
+  attachStudy,
+  checkPatientMatch,
+  detachStudy,
+  parsePersonName,
+} from '../../../electron/services/dicom/patient-match';
 import { listCaseStudies } from '../../../electron/services/dicom/queries';
 import { tempDataDir } from '../helpers/temp';
 import { CD_TREE, createCase, CT_SERIES } from './fixtures';
@@ -14,7 +19,12 @@ describe('patient check before attaching images to a case', () => {
   it('checkPatientMatch names each difference: ID vs MRN, name, birth date; none when they agree', () => {
     const db = openDatabase(tempDataDir());
     const quill = createCase(db); // Ada Quill, MRN T-1001, born 1961-05-02
-    const study = { studyInstanceUid: '1.2.3', patientIdDicom: '0000006', patientNameDicom: 'Bellona', patientBirthDate: '1950-01-01' };
+    const study = {
+      studyInstanceUid: '1.2.3',
+      patientIdDicom: '0000006',
+      patientNameDicom: 'Bellona',
+      patientBirthDate: '1950-01-01',
+    };
     expect(checkPatientMatch(db, quill, [study])).toEqual([
       expect.objectContaining({
         studyInstanceUid: '1.2.3',
@@ -25,16 +35,23 @@ describe('patient check before attaching images to a case', () => {
         ],
       }),
     ]);
-    const same = { studyInstanceUid: '1.2.4', patientIdDicom: 't-1001', patientNameDicom: 'QUILL^ADA^M', patientBirthDate: '1961-05-02' };
+    const same = {
+      studyInstanceUid: '1.2.4',
+      patientIdDicom: 't-1001',
+      patientNameDicom: 'QUILL^ADA^M',
+      patientBirthDate: '1961-05-02',
+    };
     expect(checkPatientMatch(db, quill, [same])).toEqual([]);
     // Same ID but another name: still a mismatch (a typo in the ID, or the wrong patient).
     expect(checkPatientMatch(db, quill, [{ ...same, patientNameDicom: 'Quail^Bob' }])[0].differences).toEqual([
       'name "Bob Quail" is not the case\'s patient "Ada Quill"',
     ]);
     // Anonymised images cannot be checked: the user must confirm.
-    expect(checkPatientMatch(db, quill, [{ studyInstanceUid: '1.2.5', patientIdDicom: null, patientNameDicom: null, patientBirthDate: null }])[0].differences).toEqual([
-      'the images carry no patient ID or name to check against the case',
-    ]);
+    expect(
+      checkPatientMatch(db, quill, [
+        { studyInstanceUid: '1.2.5', patientIdDicom: null, patientNameDicom: null, patientBirthDate: null },
+      ])[0].differences,
+    ).toEqual(['the images carry no patient ID or name to check against the case']);
     expect(() => checkPatientMatch(db, 999, [same])).toThrow('Case 999 does not exist');
     db.close();
   });
@@ -44,7 +61,16 @@ describe('patient check before attaching images to a case', () => {
     expect(parsePersonName('ÖZTÜRK^Ayşe Nur^^Dr')).toEqual({ family: 'ÖZTÜRK', given: ['ayse', 'nur'] });
     const db = openDatabase(tempDataDir());
     const c = createCase(db, { familyName: "O'Brien-Smith", givenNames: 'Éamon', mrn: 'M-77' });
-    expect(checkPatientMatch(db, c, [{ studyInstanceUid: '1.2', patientIdDicom: 'M-77', patientNameDicom: 'OBRIEN SMITH^EAMON', patientBirthDate: null }])).toEqual([]);
+    expect(
+      checkPatientMatch(db, c, [
+        {
+          studyInstanceUid: '1.2',
+          patientIdDicom: 'M-77',
+          patientNameDicom: 'OBRIEN SMITH^EAMON',
+          patientBirthDate: null,
+        },
+      ]),
+    ).toEqual([]);
     db.close();
   });
 
@@ -62,7 +88,10 @@ describe('patient check before attaching images to a case', () => {
         studyDate: '2015-10-26',
         dicom: { patientId: '0000006', patientName: 'Bellona', birthDate: null },
         case: { caseId: quill, mrn: 'T-1001', familyName: 'Quill', givenNames: 'Ada', dateOfBirth: '1961-05-02' },
-        differences: ['patient ID "0000006" is not the case\'s MRN "T-1001"', 'name "Bellona" is not the case\'s patient "Ada Quill"'],
+        differences: [
+          'patient ID "0000006" is not the case\'s MRN "T-1001"',
+          'name "Bellona" is not the case\'s patient "Ada Quill"',
+        ],
       },
     ]);
     expect(listCaseStudies(db, quill)).toEqual([]);
@@ -95,7 +124,12 @@ describe('patient check before attaching images to a case', () => {
     expect(archibald).toHaveLength(2);
     expect(archibald.every((s) => s.caseId === doe)).toBe(true);
     // Peter Doe's studies (ID 98890234) are not this patient's.
-    expect(again.needsConfirmation.map((m) => m.dicom.patientName)).toEqual(['Doe^Peter', 'Doe^Peter', 'Doe^Peter', 'Doe^Peter']);
+    expect(again.needsConfirmation.map((m) => m.dicom.patientName)).toEqual([
+      'Doe^Peter',
+      'Doe^Peter',
+      'Doe^Peter',
+      'Doe^Peter',
+    ]);
     expect(listCaseStudies(db, doe)).toHaveLength(2);
     db.close();
   });

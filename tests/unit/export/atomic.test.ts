@@ -1,7 +1,12 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isAbortError, partialPathFor, sweepPartialFiles, writeFileAtomic } from '../../../electron/services/export/atomic';
+import {
+  isAbortError,
+  partialPathFor,
+  sweepPartialFiles,
+  writeFileAtomic,
+} from '../../../electron/services/export/atomic';
 import { DomainError } from '../../../electron/services/errors';
 import { tempDataDir } from '../helpers/temp';
 

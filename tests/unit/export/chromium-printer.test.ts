@@ -5,7 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HandlerTable } from '../../../electron/host/dispatch';
 import { startWebHost, type WebHost } from '../../../electron/host/web';
 import { isAbortError } from '../../../electron/services/export/atomic';
-import { ChromiumPdfPrinter, countPdfPages, findChromium, webHostPdfSource } from '../../../electron/services/export/pdf';
+import {
+  ChromiumPdfPrinter,
+  countPdfPages,
+  findChromium,
+  webHostPdfSource,
+} from '../../../electron/services/export/pdf';
 import { tempDataDir } from '../helpers/temp';
 import { pdfPages, pdfPageSize, pdfText } from './office-files';
 import { testPicture } from './png-fixture';
@@ -80,13 +85,18 @@ afterAll(async () => {
 describe('ChromiumPdfPrinter', () => {
   it('finds Chromium (or says which variable to set)', () => {
     expect(findChromium()).toMatch(/chrom/i);
-    expect(() => findChromium({ BOARDPREP_CHROMIUM: '/nowhere/chromium' })).toThrow(/BOARDPREP_CHROMIUM is set to \/nowhere\/chromium/);
+    expect(() => findChromium({ BOARDPREP_CHROMIUM: '/nowhere/chromium' })).toThrow(
+      /BOARDPREP_CHROMIUM is set to \/nowhere\/chromium/,
+    );
   });
 
   it('prints a print view of the web host (token in the query, route in the fragment) with the CSS page size, one page per slide', async () => {
     const source = webHostPdfSource(host, printer);
     const phases: string[] = [];
-    const pdf = await source.printer.print(source.urlFor('/print/meeting/3?deidentified=1'), { landscape16x9: true, onPhase: (p) => phases.push(p) });
+    const pdf = await source.printer.print(source.urlFor('/print/meeting/3?deidentified=1'), {
+      landscape16x9: true,
+      onPhase: (p) => phases.push(p),
+    });
     expect(phases).toEqual(['starting', 'loading', 'printing']);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(countPdfPages(pdf)).toBe(3);
@@ -103,7 +113,10 @@ describe('ChromiumPdfPrinter', () => {
   it('embeds the page’s images as JPEG when asked (Chromium passes a JPEG through instead of deflating its pixels)', async () => {
     const source = webHostPdfSource(host, printer);
     const lossless = await source.printer.print(source.urlFor('/print/meeting/2'), { landscape16x9: true });
-    const jpeg = await source.printer.print(source.urlFor('/print/meeting/2'), { landscape16x9: true, jpegQuality: 0.9 });
+    const jpeg = await source.printer.print(source.urlFor('/print/meeting/2'), {
+      landscape16x9: true,
+      jpegQuality: 0.9,
+    });
     expect(lossless.includes(Buffer.from('/DCTDecode'))).toBe(false);
     expect(jpeg.includes(Buffer.from('/DCTDecode'))).toBe(true);
     expect(countPdfPages(jpeg)).toBe(2);
@@ -122,19 +135,25 @@ describe('ChromiumPdfPrinter', () => {
 
   it('fails with the view’s own error, or when the view is never ready, naming it (without the token)', async () => {
     const source = webHostPdfSource(host, printer);
-    await expect(source.printer.print(source.urlFor('/print/error'), {})).rejects.toThrow('The print view reported an error: Meeting 7 does not exist');
+    await expect(source.printer.print(source.urlFor('/print/error'), {})).rejects.toThrow(
+      'The print view reported an error: Meeting 7 does not exist',
+    );
     const never = source.printer.print(source.urlFor('/print/nothing'), { readyTimeoutMs: 1500 });
     await expect(never).rejects.toThrow(/was not ready after 2 s/);
     await never.catch((err: Error) => expect(err.message).not.toContain(host.token));
   });
 
-  it('keeps its profile (whose history holds the token) in the data folder\'s tmp/, and removes it when closed', async () => {
+  it("keeps its profile (whose history holds the token) in the data folder's tmp/, and removes it when closed", async () => {
     const data = tempDataDir();
     const fresh = new ChromiumPdfPrinter({ dataDir: data, idleMs: 0 });
     try {
       const source = webHostPdfSource(host, fresh);
-      expect(countPdfPages(await source.printer.print(source.urlFor('/print/meeting/1'), { landscape16x9: true }))).toBe(1);
-      expect(readdirSync(path.join(data, 'tmp'))).toEqual([expect.stringMatching(new RegExp(`^chromium-${process.pid}-`))]);
+      expect(
+        countPdfPages(await source.printer.print(source.urlFor('/print/meeting/1'), { landscape16x9: true })),
+      ).toBe(1);
+      expect(readdirSync(path.join(data, 'tmp'))).toEqual([
+        expect.stringMatching(new RegExp(`^chromium-${process.pid}-`)),
+      ]);
     } finally {
       await fresh.close();
     }
@@ -144,7 +163,9 @@ describe('ChromiumPdfPrinter', () => {
   it('is refused without the token', async () => {
     const fresh = new ChromiumPdfPrinter({ dataDir: tempDataDir(), idleMs: 0 });
     try {
-      await expect(fresh.print(`${host.url}#/print/meeting/1`, { readyTimeoutMs: 5000 })).rejects.toThrow(/lost its access token/);
+      await expect(fresh.print(`${host.url}#/print/meeting/1`, { readyTimeoutMs: 5000 })).rejects.toThrow(
+        /lost its access token/,
+      );
     } finally {
       await fresh.close();
     }
@@ -154,7 +175,10 @@ describe('ChromiumPdfPrinter', () => {
     const source = webHostPdfSource(host, printer);
     const controller = new AbortController();
     const started = Date.now();
-    const printing = source.printer.print(source.urlFor('/print/nothing'), { signal: controller.signal, onPhase: (p) => p === 'loading' && setTimeout(() => controller.abort(), 200) });
+    const printing = source.printer.print(source.urlFor('/print/nothing'), {
+      signal: controller.signal,
+      onPhase: (p) => p === 'loading' && setTimeout(() => controller.abort(), 200),
+    });
     const error = await printing.catch((err: unknown) => err);
     expect(isAbortError(error)).toBe(true);
     expect(Date.now() - started).toBeLessThan(5000);

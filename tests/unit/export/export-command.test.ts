@@ -27,7 +27,13 @@ async function run(dataDir: string, ...args: string[]) {
   const err: string[] = [];
   const progress: string[] = [];
   const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), progress: (l) => progress.push(l) };
-  const env: CliEnv = { dataDir, resourcesDir: RESOURCES_DIR, rendererDir: path.join(appRoot, 'out', 'renderer'), version: 'test', log: openLog(dataDir, 'cli') };
+  const env: CliEnv = {
+    dataDir,
+    resourcesDir: RESOURCES_DIR,
+    rendererDir: path.join(appRoot, 'out', 'renderer'),
+    version: 'test',
+    log: openLog(dataDir, 'cli'),
+  };
   const code = await exportCommand.run(args, env, io);
   return { code, out: out.join('\n'), err: err.join('\n'), progress };
 }
@@ -59,12 +65,23 @@ describe('boardprep export', () => {
   it('writes a past meeting’s minutes and one outcome summary per case, naming no patient when de-identified', async () => {
     const dataDir = demoFolder();
     const db = openDatabase(dataDir);
-    const november = createMeetingsServices(db).meetings.list().past.find((m) => m.startsAt.startsWith('2026-11-12'))!;
+    const november = createMeetingsServices(db)
+      .meetings.list()
+      .past.find((m) => m.startsAt.startsWith('2026-11-12'))!;
     db.close();
     const letters = path.join(dataDir, 'letters');
     mkdirSync(letters);
     const minutes = path.join(dataDir, 'minutes.pdf');
-    const r = await run(dataDir, '--meeting', String(november.id), '--minutes', minutes, '--outcomes', letters, '--deidentify');
+    const r = await run(
+      dataDir,
+      '--meeting',
+      String(november.id),
+      '--minutes',
+      minutes,
+      '--outcomes',
+      letters,
+      '--deidentify',
+    );
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out.split('\n')).toHaveLength(3);
@@ -72,11 +89,14 @@ describe('boardprep export', () => {
     for (const file of [minutes, ...readdirSync(letters).map((f) => path.join(letters, f))]) {
       const text = pdfText(file);
       expect(text, file).toMatch(/Sarcoma MDT/);
-      for (const secret of ['HALVERSON', 'Halverson', 'BP-100231', 'CASTELLANO', 'BP-100263']) expect(text.includes(secret), `${file}: ${secret}`).toBe(false);
+      for (const secret of ['HALVERSON', 'Halverson', 'BP-100231', 'CASTELLANO', 'BP-100263'])
+        expect(text.includes(secret), `${file}: ${secret}`).toBe(false);
     }
     expect(pdfText(path.join(letters, 'case-1-outcome-deidentified.pdf'))).toMatch(/Deferred/);
 
-    expect(await run(dataDir, '--meeting', String(november.id), '--outcomes', path.join(dataDir, 'nowhere'))).toMatchObject({ code: 2, err: expect.stringContaining('--outcomes needs an existing folder') });
+    expect(
+      await run(dataDir, '--meeting', String(november.id), '--outcomes', path.join(dataDir, 'nowhere')),
+    ).toMatchObject({ code: 2, err: expect.stringContaining('--outcomes needs an existing folder') });
     // Three PDFs, each a print view loaded in Chromium: generous on a busy 2-core machine.
   }, 120_000);
 
@@ -87,7 +107,9 @@ describe('boardprep export', () => {
     const r = await run(dataDir, '--meeting', 'next', '--pdf', pdf, '--pptx', pptx, '--deidentify', '--json');
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    const lines = r.out.split('\n').map((l) => JSON.parse(l) as { kind: string; pages: number | null; deidentified: boolean });
+    const lines = r.out
+      .split('\n')
+      .map((l) => JSON.parse(l) as { kind: string; pages: number | null; deidentified: boolean });
     expect(lines.map((l) => [l.kind, l.deidentified])).toEqual([
       ['deck-pptx', true],
       ['deck-pdf', true],
@@ -106,7 +128,10 @@ describe('boardprep export', () => {
   it('says clearly what is wrong: no such meeting, no upcoming meeting, no Chromium, a bad command line', async () => {
     const dataDir = demoFolder();
     const out = (name: string) => path.join(dataDir, name);
-    expect(await run(dataDir, '--meeting', '99', '--pptx', out('x.pptx'))).toMatchObject({ code: 2, err: 'boardprep export: Meeting 99 does not exist' });
+    expect(await run(dataDir, '--meeting', '99', '--pptx', out('x.pptx'))).toMatchObject({
+      code: 2,
+      err: 'boardprep export: Meeting 99 does not exist',
+    });
     const empty = tempDataDir();
     expect(await run(empty, '--meeting', 'next', '--pptx', path.join(empty, 'x.pptx'))).toMatchObject({
       code: 2,
@@ -122,9 +147,14 @@ describe('boardprep export', () => {
       if (previous === undefined) delete process.env.BOARDPREP_CHROMIUM;
       else process.env.BOARDPREP_CHROMIUM = previous;
     }
-    expect(await run(dataDir, '--meeting', 'next', '--pdf', path.join(dataDir, 'missing', 'x.pdf'))).toMatchObject({ code: 2, err: expect.stringContaining('does not exist') });
+    expect(await run(dataDir, '--meeting', 'next', '--pdf', path.join(dataDir, 'missing', 'x.pdf'))).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('does not exist'),
+    });
     await expect(run(dataDir, '--pdf', out('x.pdf'))).rejects.toThrow(UsageError);
-    await expect(run(dataDir, '--meeting', 'soon', '--pdf', out('x.pdf'))).rejects.toThrow('--meeting must be a meeting number or "next"');
+    await expect(run(dataDir, '--meeting', 'soon', '--pdf', out('x.pdf'))).rejects.toThrow(
+      '--meeting must be a meeting number or "next"',
+    );
     await expect(run(dataDir, '--meeting', 'next')).rejects.toThrow('Say what to write');
     await expect(run(dataDir, '--meeting', 'next', '--pptx', out('x.ppt'))).rejects.toThrow('ending in .pptx');
     expect(readdirSync(dataDir).filter((f) => /\.(pdf|pptx|partial)$/.test(f))).toEqual([]);

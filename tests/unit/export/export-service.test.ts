@@ -29,14 +29,20 @@ class FakePrinter implements PdfPrinter {
       });
     }
     options.onPhase?.('printing');
-    return Buffer.from('%PDF-1.4\n1 0 obj << /Type /Pages /Count 2 >>\n2 0 obj << /Type /Page >>\n3 0 obj << /Type /Page >>\n%%EOF\n', 'latin1');
+    return Buffer.from(
+      '%PDF-1.4\n1 0 obj << /Type /Pages /Count 2 >>\n2 0 obj << /Type /Page >>\n3 0 obj << /Type /Page >>\n%%EOF\n',
+      'latin1',
+    );
   }
 }
 
 function world(printer: PdfPrinter | null = new FakePrinter()) {
   const s = setup();
   const quill = s.newCase({ patient: { familyName: 'Quill', givenNames: 'Ada' } });
-  const raven = s.newCase({ patient: { familyName: 'Ravensworth', givenNames: 'Tobias', dateOfBirth: '1950-01-20' }, referringHospital: 'Eastfield Hospital' });
+  const raven = s.newCase({
+    patient: { familyName: 'Ravensworth', givenNames: 'Tobias', dateOfBirth: '1950-01-20' },
+    referringHospital: 'Eastfield Hospital',
+  });
   const meetingId = s.newMeeting();
   s.m.agenda.add(meetingId, [quill, raven]);
   insertKeyImages(s.db, quill, 2);
@@ -61,7 +67,8 @@ async function finished(w: ReturnType<typeof world>, jobId: string) {
   return w.exports.status(jobId);
 }
 
-const exportsListing = (dataDir: string) => (existsSync(path.join(dataDir, 'exports')) ? readdirSync(path.join(dataDir, 'exports')).sort() : []);
+const exportsListing = (dataDir: string) =>
+  existsSync(path.join(dataDir, 'exports')) ? readdirSync(path.join(dataDir, 'exports')).sort() : [];
 
 describe('ExportsService', () => {
   it('exports the meeting deck as PPTX into exports/, as a job, with the key images and a download address', async () => {
@@ -69,7 +76,13 @@ describe('ExportsService', () => {
     const deck = w.m.deck.meetingDeck(w.meetingId);
     const { jobId } = w.exports.start(request({ kind: 'deck-pptx', meetingId: w.meetingId }));
     const status = await finished(w, jobId);
-    expect(status).toMatchObject({ state: 'done', kind: 'deck-pptx', error: null, done: deck.slides.length, total: deck.slides.length });
+    expect(status).toMatchObject({
+      state: 'done',
+      kind: 'deck-pptx',
+      error: null,
+      done: deck.slides.length,
+      total: deck.slides.length,
+    });
     const o = status.outcome!;
     expect(o).toMatchObject({
       name: 'sarcoma-mdt-2026-12-10-deck.pptx',
@@ -88,7 +101,12 @@ describe('ExportsService', () => {
     // A second export of the same deck keeps the first.
     const again = await finished(w, w.exports.start(request({ kind: 'deck-pptx', meetingId: w.meetingId })).jobId);
     expect(again.outcome!.name).toBe('sarcoma-mdt-2026-12-10-deck-2.pptx');
-    expect(w.exports.list().map((f) => f.name).sort()).toEqual(['sarcoma-mdt-2026-12-10-deck-2.pptx', 'sarcoma-mdt-2026-12-10-deck.pptx']);
+    expect(
+      w.exports
+        .list()
+        .map((f) => f.name)
+        .sort(),
+    ).toEqual(['sarcoma-mdt-2026-12-10-deck-2.pptx', 'sarcoma-mdt-2026-12-10-deck.pptx']);
   });
 
   it('a de-identified PPTX names no patient, in its slides, notes, images or file name', async () => {
@@ -98,7 +116,12 @@ describe('ExportsService', () => {
       return [p.familyName, p.familyName.toUpperCase(), p.givenNames, p.mrn, p.dateOfBirth, p.referringHospital];
     });
     expect(secrets).toContain('Ravensworth');
-    const o = (await finished(w, w.exports.start(request({ kind: 'deck-pptx', meetingId: w.meetingId, deidentified: true })).jobId)).outcome!;
+    const o = (
+      await finished(
+        w,
+        w.exports.start(request({ kind: 'deck-pptx', meetingId: w.meetingId, deidentified: true })).jobId,
+      )
+    ).outcome!;
     expect(o.name).toBe('sarcoma-mdt-2026-12-10-deck-deidentified.pptx');
     const bytes = readFileSync(o.file);
     const z = unzipPptx(o.file);
@@ -119,7 +142,8 @@ describe('ExportsService', () => {
       insertKeyImages(w.db, id, 2);
     }
     const { jobId } = w.exports.start(request({ kind: 'deck-pptx', meetingId: w.meetingId }));
-    for (let i = 0; i < 10_000 && !/^Slide [1-9]/.test(w.exports.status(jobId).phase); i++) await new Promise((r) => setImmediate(r));
+    for (let i = 0; i < 10_000 && !/^Slide [1-9]/.test(w.exports.status(jobId).phase); i++)
+      await new Promise((r) => setImmediate(r));
     expect(w.exports.status(jobId).phase).toMatch(/^Slide [1-9]\d* of \d+/);
     w.jobs.cancel(jobId);
     const status = await finished(w, jobId);
@@ -136,13 +160,24 @@ describe('ExportsService', () => {
   it('prints PDFs through the PDF printer: the deck 16:9, the outcome and the minutes, de-identified when asked', async () => {
     const printer = new FakePrinter();
     const w = world(printer);
-    const deck = (await finished(w, w.exports.start(request({ kind: 'deck-pdf', meetingId: w.meetingId })).jobId)).outcome!;
-    expect(deck).toMatchObject({ name: 'sarcoma-mdt-2026-12-10-deck.pdf', pages: 2, slides: w.m.deck.meetingDeck(w.meetingId).slides.length });
+    const deck = (await finished(w, w.exports.start(request({ kind: 'deck-pdf', meetingId: w.meetingId })).jobId))
+      .outcome!;
+    expect(deck).toMatchObject({
+      name: 'sarcoma-mdt-2026-12-10-deck.pdf',
+      pages: 2,
+      slides: w.m.deck.meetingDeck(w.meetingId).slides.length,
+    });
     expect(readFileSync(deck.file, 'latin1')).toMatch(/^%PDF-/);
     const second = w.items[1].id;
-    const outcome = (await finished(w, w.exports.start(request({ kind: 'outcome-pdf', agendaItemId: second, deidentified: true })).jobId)).outcome!;
+    const outcome = (
+      await finished(
+        w,
+        w.exports.start(request({ kind: 'outcome-pdf', agendaItemId: second, deidentified: true })).jobId,
+      )
+    ).outcome!;
     expect(outcome).toMatchObject({ name: 'sarcoma-mdt-2026-12-10-case-2-outcome-deidentified.pdf', slides: null });
-    const minutes = (await finished(w, w.exports.start(request({ kind: 'minutes-pdf', meetingId: w.meetingId })).jobId)).outcome!;
+    const minutes = (await finished(w, w.exports.start(request({ kind: 'minutes-pdf', meetingId: w.meetingId })).jobId))
+      .outcome!;
     expect(minutes.name).toBe('sarcoma-mdt-2026-12-10-minutes.pdf');
     expect(printer.calls.map((c) => [c.url, c.options.landscape16x9])).toEqual([
       [`http://print.test/#/print/meeting/${w.meetingId}`, true],
@@ -153,15 +188,24 @@ describe('ExportsService', () => {
 
   it('a PDF that fails or is cancelled while printing leaves nothing; the failure says why', async () => {
     const failing = world(new FakePrinter('fail'));
-    const failed = await finished(failing, failing.exports.start(request({ kind: 'deck-pdf', meetingId: failing.meetingId })).jobId);
+    const failed = await finished(
+      failing,
+      failing.exports.start(request({ kind: 'deck-pdf', meetingId: failing.meetingId })).jobId,
+    );
     expect(failed).toMatchObject({ state: 'failed', outcome: null });
     expect(failed.error).toContain('not ready');
     expect(exportsListing(failing.dataDir)).toEqual([]);
 
     const hanging = world(new FakePrinter('hang'));
     const { jobId } = hanging.exports.start(request({ kind: 'minutes-pdf', meetingId: hanging.meetingId }));
-    for (let i = 0; i < 1000 && hanging.exports.status(jobId).phase !== 'Rendering the print view'; i++) await new Promise((r) => setImmediate(r));
-    expect(hanging.exports.status(jobId)).toMatchObject({ state: 'running', phase: 'Rendering the print view', done: 1, total: 4 });
+    for (let i = 0; i < 1000 && hanging.exports.status(jobId).phase !== 'Rendering the print view'; i++)
+      await new Promise((r) => setImmediate(r));
+    expect(hanging.exports.status(jobId)).toMatchObject({
+      state: 'running',
+      phase: 'Rendering the print view',
+      done: 1,
+      total: 4,
+    });
     hanging.jobs.cancel(jobId);
     expect((await finished(hanging, jobId)).state).toBe('cancelled');
     expect(exportsListing(hanging.dataDir)).toEqual([]);
@@ -178,14 +222,31 @@ describe('ExportsService', () => {
       }
       throw new Error('expected a refusal');
     };
-    expect(errorOf({ kind: 'deck-pptx', meetingId: w.meetingId, path: 'handout.pptx' })).toMatchObject({ code: 'invalid-input', field: 'path' });
-    expect(errorOf({ kind: 'deck-pptx', meetingId: w.meetingId, path: path.join(w.dataDir, 'handout.pdf') }).message).toContain('.pptx');
-    expect(errorOf({ kind: 'deck-pptx', meetingId: w.meetingId, path: path.join(w.dataDir, 'nope', 'x.pptx') }).message).toContain('does not exist');
+    expect(errorOf({ kind: 'deck-pptx', meetingId: w.meetingId, path: 'handout.pptx' })).toMatchObject({
+      code: 'invalid-input',
+      field: 'path',
+    });
+    expect(
+      errorOf({ kind: 'deck-pptx', meetingId: w.meetingId, path: path.join(w.dataDir, 'handout.pdf') }).message,
+    ).toContain('.pptx');
+    expect(
+      errorOf({ kind: 'deck-pptx', meetingId: w.meetingId, path: path.join(w.dataDir, 'nope', 'x.pptx') }).message,
+    ).toContain('does not exist');
 
-    const first = await finished(w, w.exports.start({ ...request({ kind: 'deck-pptx', meetingId: w.meetingId }), path: target }).jobId);
+    const first = await finished(
+      w,
+      w.exports.start({ ...request({ kind: 'deck-pptx', meetingId: w.meetingId }), path: target }).jobId,
+    );
     expect(first.outcome).toMatchObject({ file: target, name: 'handout.pptx', downloadUrl: null });
     expect(errorOf({ kind: 'deck-pptx', meetingId: w.meetingId, path: target })).toMatchObject({ code: 'conflict' });
-    const replaced = await finished(w, w.exports.start({ ...request({ kind: 'deck-pptx', meetingId: w.meetingId, deidentified: true }), path: target, overwrite: true }).jobId);
+    const replaced = await finished(
+      w,
+      w.exports.start({
+        ...request({ kind: 'deck-pptx', meetingId: w.meetingId, deidentified: true }),
+        path: target,
+        overwrite: true,
+      }).jobId,
+    );
     expect(replaced.state).toBe('done');
     expect(xmlText(unzipPptx(target).allXml())).not.toContain('Quill');
   });
@@ -193,8 +254,12 @@ describe('ExportsService', () => {
   it('refuses at once: unknown meeting or agenda item, a PDF with no printer', () => {
     const w = world(null);
     expect(() => w.exports.start(request({ kind: 'deck-pptx', meetingId: 999 }))).toThrow('Meeting 999 does not exist');
-    expect(() => w.exports.start(request({ kind: 'outcome-pdf', agendaItemId: 999 }))).toThrow('Agenda item 999 does not exist');
-    expect(() => w.exports.start(request({ kind: 'deck-pdf', meetingId: w.meetingId }))).toThrow(/PDF export is not available here/);
+    expect(() => w.exports.start(request({ kind: 'outcome-pdf', agendaItemId: 999 }))).toThrow(
+      'Agenda item 999 does not exist',
+    );
+    expect(() => w.exports.start(request({ kind: 'deck-pdf', meetingId: w.meetingId }))).toThrow(
+      /PDF export is not available here/,
+    );
     expect(() => w.exports.status('nope')).toThrow('No export job nope');
   });
 
@@ -204,9 +269,13 @@ describe('ExportsService', () => {
     expect(exportsContract['exports:start'].input.safeParse({ kind: 'deck-svg', meetingId: 1 }).success).toBe(false);
     const w = world();
     const handlers = exportHandlers({ exports: w.exports });
-    const started = exportsContract['exports:start'].output.parse(await handlers['exports:start'](request({ kind: 'deck-pptx', meetingId: w.meetingId })));
+    const started = exportsContract['exports:start'].output.parse(
+      await handlers['exports:start'](request({ kind: 'deck-pptx', meetingId: w.meetingId })),
+    );
     await w.jobs.idle();
-    const status = exportsContract['exports:status'].output.parse(await handlers['exports:status']({ jobId: started.jobId }));
+    const status = exportsContract['exports:status'].output.parse(
+      await handlers['exports:status']({ jobId: started.jobId }),
+    );
     expect(status.outcome!.slides).toBeGreaterThan(5);
     expect(exportsContract['exports:list'].output.parse(await handlers['exports:list']({}))).toHaveLength(1);
   });
@@ -233,9 +302,14 @@ describe('ExportsService', () => {
 
   it('serves only its own files under /media/exports/', async () => {
     const w = world();
-    const o = (await finished(w, w.exports.start(request({ kind: 'deck-pptx', meetingId: w.meetingId })).jobId)).outcome!;
+    const o = (await finished(w, w.exports.start(request({ kind: 'deck-pptx', meetingId: w.meetingId })).jobId))
+      .outcome!;
     const get = (p: string, method = 'GET') => answerExportMedia(w.exports, method, new URL(p, 'http://127.0.0.1:1'));
-    expect(get(o.downloadUrl!)).toEqual({ status: 200, file: o.file, contentType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation' });
+    expect(get(o.downloadUrl!)).toEqual({
+      status: 200,
+      file: o.file,
+      contentType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+    });
     expect(get(o.downloadUrl!, 'HEAD')).toMatchObject({ status: 200 });
     expect(get('/media/exports/..%2Fboardprep.db')).toMatchObject({ status: 404 });
     expect(get('/media/exports/missing.pdf')).toMatchObject({ status: 404 });

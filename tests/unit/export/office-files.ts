@@ -45,7 +45,11 @@ export function unzipPptx(input: string | Buffer): Unzipped {
       names,
       text: (name) => files.get(name)?.toString('utf8') ?? '',
       bytes: (name) => files.get(name) ?? Buffer.alloc(0),
-      allXml: () => names.filter((n) => /\.(xml|rels)$/.test(n)).map((n) => files.get(n)!.toString('utf8')).join('\n'),
+      allXml: () =>
+        names
+          .filter((n) => /\.(xml|rels)$/.test(n))
+          .map((n) => files.get(n)!.toString('utf8'))
+          .join('\n'),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -62,7 +66,14 @@ export function slideParts(z: Unzipped): string[] {
 /** The visible text of an OOXML part (the <a:t> runs), XML entities decoded. */
 export function xmlText(xml: string): string {
   return [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)]
-    .map((m) => m[1].replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&'))
+    .map((m) =>
+      m[1]
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&apos;/g, "'")
+        .replace(/&amp;/g, '&'),
+    )
     .join(' ');
 }
 

@@ -28,7 +28,13 @@ function chunk(type: string, data: Buffer): Buffer {
 }
 
 /** `rgb`: width * height * 3 bytes, row by row. `text`: tEXt chunks (to check they are stripped). */
-export function encodePng(width: number, height: number, rgb: Uint8Array, text: Record<string, string> = {}, level = 6): Buffer {
+export function encodePng(
+  width: number,
+  height: number,
+  rgb: Uint8Array,
+  text: Record<string, string> = {},
+  level = 6,
+): Buffer {
   const raw = Buffer.alloc((width * 3 + 1) * height);
   for (let y = 0; y < height; y++) {
     raw[y * (width * 3 + 1)] = 0;

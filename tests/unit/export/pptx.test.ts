@@ -66,7 +66,10 @@ describe('buildDeckPptx', () => {
     const notes = z.names.filter((n) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(n));
     expect(notes).toHaveLength(deck.slides.length);
     expect(z.allXml()).toContain('Responsible consultant: Dr B. Surgeon');
-    const layouts = z.names.filter((n) => /^ppt\/slideLayouts\/.*\.xml$/.test(n)).map((n) => z.text(n)).join('\n');
+    const layouts = z.names
+      .filter((n) => /^ppt\/slideLayouts\/.*\.xml$/.test(n))
+      .map((n) => z.text(n))
+      .join('\n');
     expect(layouts).toContain('type="slidenum"');
     expect(xmlText(layouts)).toContain('Sarcoma MDT · Thursday 10 December 2026, 13:00');
     // 16:9 widescreen.
@@ -107,7 +110,24 @@ describe('buildDeckPptx', () => {
     expect(slideParts(z)).toHaveLength(deck.slides.length);
     const everything = z.allXml();
     const text = xmlText(everything);
-    for (const secret of ['Quill', 'QUILL', 'Ada', 'T-1001', 'T1001', '1961-05-02', '02/05/1961', 'Ravensworth', 'RAVENSWORTH', 'Tobias', 'T-2002', '1950-01-20', 'Northgate General', 'Eastfield Hospital', 'S26-123', 'b.surgeon@example.org']) {
+    for (const secret of [
+      'Quill',
+      'QUILL',
+      'Ada',
+      'T-1001',
+      'T1001',
+      '1961-05-02',
+      '02/05/1961',
+      'Ravensworth',
+      'RAVENSWORTH',
+      'Tobias',
+      'T-2002',
+      '1950-01-20',
+      'Northgate General',
+      'Eastfield Hospital',
+      'S26-123',
+      'b.surgeon@example.org',
+    ]) {
       expect(everything.includes(secret), secret).toBe(false);
       expect(buffer.includes(Buffer.from(secret)), `${secret} in the zip`).toBe(false);
     }

@@ -6,7 +6,14 @@ export type CaseOverrides = Omit<Partial<CaseInput>, 'patient'> & { patient?: Pa
 export function caseInput(overrides: CaseOverrides = {}): CaseInput {
   const { patient, ...rest } = overrides;
   return {
-    patient: { familyName: 'Quill', givenNames: 'Ada', mrn: 'T-1001', dateOfBirth: '1961-05-02', sex: 'female', ...patient },
+    patient: {
+      familyName: 'Quill',
+      givenNames: 'Ada',
+      mrn: 'T-1001',
+      dateOfBirth: '1961-05-02',
+      sex: 'female',
+      ...patient,
+    },
     consultantName: 'Dr B. Surgeon',
     consultantContact: 'bleep 2001',
     referringHospital: 'Northgate General',

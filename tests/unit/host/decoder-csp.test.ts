@@ -34,7 +34,10 @@ async function start() {
   writeFileSync(path.join(rendererDir, 'decoders', 'index.worker.min.worker.js'), 'self.onmessage = () => {}');
   writeFileSync(path.join(rendererDir, 'decoders', 'codec.wasm'), Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
   const db = openDatabase(dataDir);
-  host = await startWebHost({ handlers: createHandlers({ db, dataDir, resourcesDir: RESOURCES_DIR, version: 't' }), rendererDir });
+  host = await startWebHost({
+    handlers: createHandlers({ db, dataDir, resourcesDir: RESOURCES_DIR, version: 't' }),
+    rendererDir,
+  });
   return host;
 }
 
@@ -100,7 +103,13 @@ describe('content security policies of the web host', () => {
 
   it('never puts the decoder policy on the page, however the path is spelled', async () => {
     const h = await start();
-    for (const pathName of ['/decoders/..%2findex.html', '/decoders/%2e%2e/index.html', '/decoders/../index.html', '/decoders/', '/decoders']) {
+    for (const pathName of [
+      '/decoders/..%2findex.html',
+      '/decoders/%2e%2e/index.html',
+      '/decoders/../index.html',
+      '/decoders/',
+      '/decoders',
+    ]) {
       const res = await get(h, pathName);
       const body = await res.text();
       if (body.includes('<title>BoardPrep</title>')) {
@@ -121,14 +130,18 @@ describe('content security policies of the web host', () => {
   it('serves decoder files like the rest of the app code (no data, no token), but not to another site', async () => {
     const h = await start();
     expect((await get(h, '/decoders/index.worker.min.worker.js')).status).toBe(200);
-    const res = await fetch(new URL('/decoders/index.worker.min.worker.js', h.url), { headers: { 'Sec-Fetch-Site': 'cross-site' } });
+    const res = await fetch(new URL('/decoders/index.worker.min.worker.js', h.url), {
+      headers: { 'Sec-Fetch-Site': 'cross-site' },
+    });
     await res.arrayBuffer();
     expect(res.status).toBe(403);
   });
 
   it('chooses the policy from the file, for the Electron protocol too', () => {
     expect(staticContentSecurityPolicy('index.html')).toBe(CONTENT_SECURITY_POLICY);
-    expect(staticContentSecurityPolicy(path.join('decoders', 'index.worker.min.worker.js'))).toBe(DECODER_CONTENT_SECURITY_POLICY);
+    expect(staticContentSecurityPolicy(path.join('decoders', 'index.worker.min.worker.js'))).toBe(
+      DECODER_CONTENT_SECURITY_POLICY,
+    );
     expect(staticContentSecurityPolicy('decoders/610.min.worker.js')).toBe(DECODER_CONTENT_SECURITY_POLICY);
     expect(staticContentSecurityPolicy('assets/index-abc.js')).toBeUndefined();
     expect(staticContentSecurityPolicy('assets/decoders/x.js')).toBeUndefined();

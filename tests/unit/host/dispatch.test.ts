@@ -30,7 +30,10 @@ describe('the contract and its one handler table', () => {
     const created = await dispatch(table, 'cases:create', caseInput());
     expect(created.ok).toBe(true);
     const id = (created as { value: { id: number } }).value.id;
-    expect(await dispatch(table, 'cases:get', { id })).toMatchObject({ ok: true, value: { id, patient: { mrn: 'T-1001' } } });
+    expect(await dispatch(table, 'cases:get', { id })).toMatchObject({
+      ok: true,
+      value: { id, patient: { mrn: 'T-1001' } },
+    });
     expect(await dispatch(table, 'cases:list', { query: 't-1001' })).toMatchObject({ ok: true, value: [{ id }] });
   });
 
@@ -41,13 +44,20 @@ describe('the contract and its one handler table', () => {
     expect(ran).toBe(false);
     expect(result).toMatchObject({
       ok: false,
-      error: { code: 'invalid-input', field: 'patient.dateOfBirth', message: 'cases:create: patient.dateOfBirth: Not a real calendar date' },
+      error: {
+        code: 'invalid-input',
+        field: 'patient.dateOfBirth',
+        message: 'cases:create: patient.dateOfBirth: Not a real calendar date',
+      },
     });
   });
 
   it('refuses to create a case that starts as ready, since its work-up has not been checked', async () => {
     const result = await dispatch(handlers(), 'cases:create', caseInput({ status: 'ready' }));
-    expect(result).toMatchObject({ ok: false, error: { code: 'refused', field: 'status', message: expect.stringContaining('Mark ready') } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'refused', field: 'status', message: expect.stringContaining('Mark ready') },
+    });
   });
 
   it('rejects unknown fields and unknown channels', async () => {
@@ -77,22 +87,32 @@ describe('the contract and its one handler table', () => {
       ok: false,
       error: { code: 'not-found', message: 'Case 9 does not exist', field: undefined },
     });
-    expect(await dispatch(table, 'cases:list', {}, { log })).toMatchObject({ ok: false, error: { code: 'internal', message: 'cases:list failed: boom' } });
+    expect(await dispatch(table, 'cases:list', {}, { log })).toMatchObject({
+      ok: false,
+      error: { code: 'internal', message: 'cases:list failed: boom' },
+    });
     // A handler answering outside its contract is caught at the boundary too.
     expect(await dispatch(table, 'app:info', {}, { log })).toMatchObject({ ok: false, error: { code: 'internal' } });
-    expect(logged).toEqual(['cases:list failed', expect.stringMatching(/^app:info produced an invalid answer: field version: Invalid input: expected string, received number; field dataDir: /)]);
+    expect(logged).toEqual([
+      'cases:list failed',
+      expect.stringMatching(
+        /^app:info produced an invalid answer: field version: Invalid input: expected string, received number; field dataDir: /,
+      ),
+    ]);
   });
 });
 
 describe('one record outside the contract does not break a whole answer', () => {
-  it('a study stored with a UID that is not a DICOM UID is left out and named in the log; the case\'s other studies are answered', async () => {
+  it("a study stored with a UID that is not a DICOM UID is left out and named in the log; the case's other studies are answered", async () => {
     const dataDir = tempDataDir();
     const db = openDatabase(dataDir);
     const table = createHandlers({ db, dataDir, resourcesDir: RESOURCES_DIR, version: '0.0.0-test' });
     const caseId = createCase(db);
     await importDicom(db, dataDir, [path.join(CT_SERIES, '1.dcm')], { caseId, confirmMismatch: true });
     // A study an older version let through: a hash string where the UID should be.
-    db.prepare("INSERT INTO dicom_studies (study_instance_uid, case_id, study_date, created_at) VALUES ('9f86d081884c7d659a2f', ?, '2030-01-01', '2026-01-01')").run(caseId);
+    db.prepare(
+      "INSERT INTO dicom_studies (study_instance_uid, case_id, study_date, created_at) VALUES ('9f86d081884c7d659a2f', ?, '2030-01-01', '2026-01-01')",
+    ).run(caseId);
 
     const logged: string[] = [];
     const result = await dispatch(table, 'imaging:studies', { caseId }, { log: (m) => logged.push(m) });

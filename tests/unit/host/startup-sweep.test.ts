@@ -9,7 +9,9 @@ import { RESOURCES_DIR, tempDataDir } from '../helpers/temp';
 
 /** A pid no process has: one that just exited. */
 function deadPid(): number {
-  return Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
+  return Number(
+    spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout,
+  );
 }
 
 describe('the start-up sweep of working folders', () => {

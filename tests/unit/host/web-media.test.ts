@@ -24,7 +24,11 @@ async function start() {
   mkdirSync(rendererDir, { recursive: true });
   writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>BoardPrep</title>');
   const services = createServices({ db: base.db, dataDir: base.dataDir, resourcesDir: RESOURCES_DIR, version: 't' });
-  host = await startWebHost({ handlers: handlersFor(services), media: (m, u, b) => answerMedia(services, m, u, b), rendererDir });
+  host = await startWebHost({
+    handlers: handlersFor(services),
+    media: (m, u, b) => answerMedia(services, m, u, b),
+    rendererDir,
+  });
   return { h: host, ...base };
 }
 

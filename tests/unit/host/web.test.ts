@@ -22,12 +22,19 @@ async function start() {
   writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(path.join(dataDir, 'secret.txt'), 'not for the browser');
   const db = openDatabase(dataDir);
-  host = await startWebHost({ handlers: createHandlers({ db, dataDir, resourcesDir: RESOURCES_DIR, version: 't' }), rendererDir });
+  host = await startWebHost({
+    handlers: createHandlers({ db, dataDir, resourcesDir: RESOURCES_DIR, version: 't' }),
+    rendererDir,
+  });
   return host;
 }
 
 /** Raw request, so the Host header and paths are sent exactly as written. */
-function raw(port: number, pathName: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
+function raw(
+  port: number,
+  pathName: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
     const req = http.request({ host: '127.0.0.1', port, path: pathName, headers, method: 'GET' }, (res) => {
       let body = '';
@@ -62,11 +69,39 @@ describe('the loopback web host', () => {
     const h = await start();
     const json = { 'Content-Type': 'application/json' };
     expect((await fetch(`${h.url}api/cases:list`, { method: 'POST', body: '{}', headers: json })).status).toBe(401);
-    expect((await fetch(`${h.url}api/cases:list`, { method: 'POST', body: '{}', headers: { ...json, 'X-BoardPrep-Token': 'wrong' } })).status).toBe(401);
-    expect((await fetch(`${h.url}api/cases:list`, { method: 'POST', body: '{}', headers: { ...json, Cookie: `boardprep_token=${h.token}` } })).status).toBe(401);
-    expect((await fetch(`${h.url}api/cases:list?token=${h.token}`, { method: 'POST', body: '{}', headers: json })).status).toBe(401);
-    expect((await fetch(`${h.url}media/instances/1.2.3`, { headers: { Cookie: `boardprep_token=${h.token}` } })).status).toBe(401);
-    expect((await fetch(`${h.url}api/cases:list`, { method: 'POST', body: '{}', headers: { ...json, 'X-BoardPrep-Token': h.token } })).status).toBe(200);
+    expect(
+      (
+        await fetch(`${h.url}api/cases:list`, {
+          method: 'POST',
+          body: '{}',
+          headers: { ...json, 'X-BoardPrep-Token': 'wrong' },
+        })
+      ).status,
+    ).toBe(401);
+    expect(
+      (
+        await fetch(`${h.url}api/cases:list`, {
+          method: 'POST',
+          body: '{}',
+          headers: { ...json, Cookie: `boardprep_token=${h.token}` },
+        })
+      ).status,
+    ).toBe(401);
+    expect(
+      (await fetch(`${h.url}api/cases:list?token=${h.token}`, { method: 'POST', body: '{}', headers: json })).status,
+    ).toBe(401);
+    expect(
+      (await fetch(`${h.url}media/instances/1.2.3`, { headers: { Cookie: `boardprep_token=${h.token}` } })).status,
+    ).toBe(401);
+    expect(
+      (
+        await fetch(`${h.url}api/cases:list`, {
+          method: 'POST',
+          body: '{}',
+          headers: { ...json, 'X-BoardPrep-Token': h.token },
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it('refuses requests whose Host is not its own loopback address (DNS rebinding)', async () => {
@@ -79,14 +114,21 @@ describe('the loopback web host', () => {
     const h = await start();
     const res = await raw(h.port, '/../secret.txt', { Host: `127.0.0.1:${h.port}`, 'X-BoardPrep-Token': h.token });
     expect(res.body).not.toContain('not for the browser');
-    const encoded = await raw(h.port, '/%2e%2e/secret.txt', { Host: `127.0.0.1:${h.port}`, 'X-BoardPrep-Token': h.token });
+    const encoded = await raw(h.port, '/%2e%2e/secret.txt', {
+      Host: `127.0.0.1:${h.port}`,
+      'X-BoardPrep-Token': h.token,
+    });
     expect(encoded.body).not.toContain('not for the browser');
   });
 
   it('serves the handler table over POST /api/<channel> with results and clear errors', async () => {
     const h = await start();
     const post = (channel: string, body: string) =>
-      fetch(`${h.url}api/${channel}`, { method: 'POST', body, headers: { 'X-BoardPrep-Token': h.token, 'Content-Type': 'application/json' } });
+      fetch(`${h.url}api/${channel}`, {
+        method: 'POST',
+        body,
+        headers: { 'X-BoardPrep-Token': h.token, 'Content-Type': 'application/json' },
+      });
 
     const created = await (await post('cases:create', JSON.stringify(caseInput()))).json();
     expect(created).toMatchObject({ ok: true, value: { patient: { mrn: 'T-1001' } } });
@@ -108,9 +150,17 @@ describe('the loopback web host', () => {
 
 describe('what the web host refuses from other pages in the browser', () => {
   const createCase = (h: WebHost, headers: Record<string, string>) =>
-    fetch(`${h.url}api/cases:create`, { method: 'POST', body: JSON.stringify(caseInput()), headers: { 'X-BoardPrep-Token': h.token, ...headers } });
+    fetch(`${h.url}api/cases:create`, {
+      method: 'POST',
+      body: JSON.stringify(caseInput()),
+      headers: { 'X-BoardPrep-Token': h.token, ...headers },
+    });
   const caseCount = async (h: WebHost) => {
-    const res = await fetch(`${h.url}api/cases:list`, { method: 'POST', body: '{}', headers: { 'X-BoardPrep-Token': h.token, 'Content-Type': 'application/json' } });
+    const res = await fetch(`${h.url}api/cases:list`, {
+      method: 'POST',
+      body: '{}',
+      headers: { 'X-BoardPrep-Token': h.token, 'Content-Type': 'application/json' },
+    });
     return ((await res.json()) as { value: unknown[] }).value.length;
   };
 
@@ -130,7 +180,9 @@ describe('what the web host refuses from other pages in the browser', () => {
     expect(page.status).toBe(403);
     expect(await caseCount(h)).toBe(0);
     // Its own page: same origin, or the user's own navigation.
-    expect((await createCase(h, { ...json, Origin: `http://127.0.0.1:${h.port}`, 'Sec-Fetch-Site': 'same-origin' })).status).toBe(200);
+    expect(
+      (await createCase(h, { ...json, Origin: `http://127.0.0.1:${h.port}`, 'Sec-Fetch-Site': 'same-origin' })).status,
+    ).toBe(200);
     expect((await raw(h.port, '/', { Host: `127.0.0.1:${h.port}`, 'Sec-Fetch-Site': 'none' })).status).toBe(200);
     expect(await caseCount(h)).toBe(1);
   });
@@ -149,7 +201,11 @@ describe('what the web host refuses from other pages in the browser', () => {
     const h = await start();
     const headers = { Host: `127.0.0.1:${h.port}`, 'X-BoardPrep-Token': h.token };
     expect((await raw(h.port, '/%E0%A4%A', headers)).status).toBe(400);
-    const channel = await fetch(`${h.url}api/cases%3Alist%`, { method: 'POST', body: '{}', headers: { 'X-BoardPrep-Token': h.token, 'Content-Type': 'application/json' } });
+    const channel = await fetch(`${h.url}api/cases%3Alist%`, {
+      method: 'POST',
+      body: '{}',
+      headers: { 'X-BoardPrep-Token': h.token, 'Content-Type': 'application/json' },
+    });
     expect(channel.status).toBe(400);
   });
 
@@ -162,7 +218,11 @@ describe('what the web host refuses from other pages in the browser', () => {
           port: h.port,
           path: '/api/cases:list',
           method: 'POST',
-          headers: { 'X-BoardPrep-Token': h.token, 'Content-Type': 'application/json', 'Content-Length': String(6 * 1024 * 1024) },
+          headers: {
+            'X-BoardPrep-Token': h.token,
+            'Content-Type': 'application/json',
+            'Content-Length': String(6 * 1024 * 1024),
+          },
         },
         (res) => {
           res.resume();

@@ -25,13 +25,23 @@ describe('the study browser and stacks', () => {
     const { db, dataDir, caseId, seriesUid } = await caseWithCt();
     const studies = new StudiesService(db, dataDir);
     const [study] = studies.studiesOfCase(caseId);
-    expect(study).toMatchObject({ studyDate: '2015-10-26', modalities: ['CT'], series: [{ seriesInstanceUid: seriesUid, instanceCount: 37, frameCount: 37 }] });
+    expect(study).toMatchObject({
+      studyDate: '2015-10-26',
+      modalities: ['CT'],
+      series: [{ seriesInstanceUid: seriesUid, instanceCount: 37, frameCount: 37 }],
+    });
     const stack = studies.stack(seriesUid);
     expect(stack.images).toHaveLength(37);
     expect(stack.images[0].url).toBe(`/media/instances/${stack.images[0].sopInstanceUid}`);
     expect(study.series[0].thumbnailSopInstanceUid).toBe(stack.images[18].sopInstanceUid);
     // Slice positions along the normal are monotonic.
-    const z = stack.images.map((i) => db.prepare('SELECT slice_position FROM dicom_instances WHERE sop_instance_uid = ?').pluck().get(i.sopInstanceUid) as number);
+    const z = stack.images.map(
+      (i) =>
+        db
+          .prepare('SELECT slice_position FROM dicom_instances WHERE sop_instance_uid = ?')
+          .pluck()
+          .get(i.sopInstanceUid) as number,
+    );
     const steps = z.slice(1).map((v, i) => Math.sign(v - z[i]));
     expect(new Set(steps).size).toBe(1);
     expect(stack.presets[0]).toMatchObject({ windowCenter: expect.any(Number), windowWidth: expect.any(Number) });
@@ -43,7 +53,21 @@ describe('measurements', () => {
   it('come back exactly as stored, and are replaced per series in one go', async () => {
     const { db, caseId, seriesUid, sops } = await caseWithCt();
     const service = new AnnotationsService(db);
-    const first = [length(sops[3]), { ...length(sops[5], 'a2'), tool: 'ellipse' as const, values: { unit: 'mm' as const, spacingSource: 'PixelSpacing' as const, area: 123.4, mean: -997.25, sd: 14.4, meanUnit: 'HU' as const } }];
+    const first = [
+      length(sops[3]),
+      {
+        ...length(sops[5], 'a2'),
+        tool: 'ellipse' as const,
+        values: {
+          unit: 'mm' as const,
+          spacingSource: 'PixelSpacing' as const,
+          area: 123.4,
+          mean: -997.25,
+          sd: 14.4,
+          meanUnit: 'HU' as const,
+        },
+      },
+    ];
     expect(service.replace(caseId, seriesUid, first)).toEqual(first);
     expect(service.list(caseId, seriesUid)).toEqual(first);
     expect(service.replace(caseId, seriesUid, [first[1]])).toEqual([first[1]]);
@@ -63,8 +87,22 @@ describe('key images', () => {
     const { db, dataDir, caseId, sops } = await caseWithCt();
     const service = new KeyImagesService(db, dataDir);
     acceptRenderUpload(dataDir, 'render-token-1', PNG_1X1);
-    const k = service.create({ caseId, sopInstanceUid: sops[10], frame: 0, caption: 'Axial CT: mass', view, annotations: [length(sops[10])], renderToken: 'render-token-1' });
-    expect(k).toMatchObject({ caption: 'Axial CT: mass', view, annotations: [length(sops[10])], renderUrl: `/media/key-images/${k.id}.png`, studyDate: '2015-10-26' });
+    const k = service.create({
+      caseId,
+      sopInstanceUid: sops[10],
+      frame: 0,
+      caption: 'Axial CT: mass',
+      view,
+      annotations: [length(sops[10])],
+      renderToken: 'render-token-1',
+    });
+    expect(k).toMatchObject({
+      caption: 'Axial CT: mass',
+      view,
+      annotations: [length(sops[10])],
+      renderUrl: `/media/key-images/${k.id}.png`,
+      studyDate: '2015-10-26',
+    });
     const png = path.join(dataDir, service.renderPath(k.id)!);
     expect(existsSync(png)).toBe(true);
     expect(service.updateCaption(k.id, 'Axial CT: 16 cm mass').caption).toBe('Axial CT: 16 cm mass');
@@ -76,10 +114,20 @@ describe('key images', () => {
   it('are refused without their PNG, with measurements from another image, or for an image of another case', async () => {
     const { db, dataDir, caseId, sops } = await caseWithCt();
     const service = new KeyImagesService(db, dataDir);
-    const input = { caseId, sopInstanceUid: sops[10], frame: 0, caption: 'x', view, annotations: [], renderToken: 'never-uploaded' };
+    const input = {
+      caseId,
+      sopInstanceUid: sops[10],
+      frame: 0,
+      caption: 'x',
+      view,
+      annotations: [],
+      renderToken: 'never-uploaded',
+    };
     expect(() => service.create(input)).toThrow(/rendered image was not uploaded/);
     acceptRenderUpload(dataDir, 'render-token-2', PNG_1X1);
-    expect(() => service.create({ ...input, renderToken: 'render-token-2', annotations: [length(sops[11])] })).toThrow(/only the measurements on its own image/);
+    expect(() => service.create({ ...input, renderToken: 'render-token-2', annotations: [length(sops[11])] })).toThrow(
+      /only the measurements on its own image/,
+    );
     db.prepare('UPDATE dicom_studies SET case_id = NULL').run();
     expect(() => service.create({ ...input, renderToken: 'render-token-2' })).toThrow(/not attached to this case/);
     expect(service.list(caseId)).toEqual([]);
@@ -99,9 +147,25 @@ describe('lesions', () => {
   it('keep long x short x craniocaudal in cm and give the greatest dimension for staging', async () => {
     const { db, caseId } = await caseWithCt();
     const service = new LesionsService(db);
-    const l = service.create(caseId, { label: 'Primary retroperitoneal mass', longCm: 9, shortCm: 8, craniocaudalCm: 16.3, studyDate: '2026-09-22', source: 'measured', note: '' });
+    const l = service.create(caseId, {
+      label: 'Primary retroperitoneal mass',
+      longCm: 9,
+      shortCm: 8,
+      craniocaudalCm: 16.3,
+      studyDate: '2026-09-22',
+      source: 'measured',
+      note: '',
+    });
     expect(l).toMatchObject({ greatestDimensionCm: 16.3, source: 'measured' });
-    const typed = service.update(l.id, { label: 'Primary', longCm: 7, shortCm: null, craniocaudalCm: null, studyDate: null, source: 'typed', note: 'from the referral letter' });
+    const typed = service.update(l.id, {
+      label: 'Primary',
+      longCm: 7,
+      shortCm: null,
+      craniocaudalCm: null,
+      studyDate: null,
+      source: 'typed',
+      note: 'from the referral letter',
+    });
     expect(typed.greatestDimensionCm).toBe(7);
     expect(service.update(l.id, { ...typed, longCm: null }).greatestDimensionCm).toBeNull();
     service.remove(l.id);

@@ -1,20 +1,40 @@
 import { describe, expect, it } from 'vitest';
 import type { Annotation } from '../../../shared/domain/imaging';
-import { draftSource, lesionSuggestions, planeOf, type Plane } from '../../../renderer/features/imaging/lesion-suggestions';
+import {
+  draftSource,
+  lesionSuggestions,
+  planeOf,
+  type Plane,
+} from '../../../renderer/features/imaging/lesion-suggestions';
 
 const AXIAL = [1, 0, 0, 0, 1, 0];
 const CORONAL = [1, 0, 0, 0, 0, -1];
 const SAGITTAL = [0, 1, 0, 0, 0, -1];
 
-function annotation(id: string, tool: 'length' | 'bidirectional', sop: string, values: Record<string, number>): Annotation {
-  return { id, tool, sopInstanceUid: sop, frame: 0, handles: {}, values: { unit: 'mm', spacingSource: 'PixelSpacing', ...values } };
+function annotation(
+  id: string,
+  tool: 'length' | 'bidirectional',
+  sop: string,
+  values: Record<string, number>,
+): Annotation {
+  return {
+    id,
+    tool,
+    sopInstanceUid: sop,
+    frame: 0,
+    handles: {},
+    values: { unit: 'mm', spacingSource: 'PixelSpacing', ...values },
+  };
 }
 
-const images = [{ sopInstanceUid: '1.1', frame: 0 }, { sopInstanceUid: '1.2', frame: 0 }];
+const images = [
+  { sopInstanceUid: '1.1', frame: 0 },
+  { sopInstanceUid: '1.2', frame: 0 },
+];
 const planes = (plane: Plane | null) => () => plane;
 
 describe('planeOf', () => {
-  it('is the slice normal\'s dominant patient axis, also for oblique images', () => {
+  it("is the slice normal's dominant patient axis, also for oblique images", () => {
     expect(planeOf(AXIAL)).toBe('axial');
     expect(planeOf(CORONAL)).toBe('coronal');
     expect(planeOf(SAGITTAL)).toBe('sagittal');
@@ -28,7 +48,12 @@ describe('planeOf', () => {
 
 describe('lesionSuggestions', () => {
   it('offers a length on an axial image as the long axis only, never as craniocaudal', () => {
-    const s = lesionSuggestions([annotation('a', 'length', '1.1', { length: 159 })], images, '2015-10-26', planes('axial'));
+    const s = lesionSuggestions(
+      [annotation('a', 'length', '1.1', { length: 159 })],
+      images,
+      '2015-10-26',
+      planes('axial'),
+    );
     expect(s.map((x) => x.label)).toEqual(['Length on image 1 (axial): 15.9 cm as long axis']);
     expect(s[0]).toMatchObject({ longCm: 15.9, studyDate: '2015-10-26' });
   });
@@ -36,7 +61,10 @@ describe('lesionSuggestions', () => {
   it('offers a length on a coronal or sagittal image as craniocaudal too', () => {
     for (const plane of ['coronal', 'sagittal'] as const) {
       const s = lesionSuggestions([annotation('a', 'length', '1.2', { length: 163 })], images, null, planes(plane));
-      expect(s.map((x) => x.label)).toEqual([`Length on image 2 (${plane}): 16.3 cm as craniocaudal`, `Length on image 2 (${plane}): 16.3 cm as long axis`]);
+      expect(s.map((x) => x.label)).toEqual([
+        `Length on image 2 (${plane}): 16.3 cm as craniocaudal`,
+        `Length on image 2 (${plane}): 16.3 cm as long axis`,
+      ]);
       expect(s[0].craniocaudalCm).toBeCloseTo(16.3);
     }
   });
@@ -70,7 +98,10 @@ describe('lesionSuggestions', () => {
 });
 
 describe('draftSource', () => {
-  const draft = (d: Partial<Record<'longCm' | 'shortCm' | 'craniocaudalCm', string>>, measured: Partial<Record<'longCm' | 'shortCm' | 'craniocaudalCm', string>>) => ({
+  const draft = (
+    d: Partial<Record<'longCm' | 'shortCm' | 'craniocaudalCm', string>>,
+    measured: Partial<Record<'longCm' | 'shortCm' | 'craniocaudalCm', string>>,
+  ) => ({
     longCm: '',
     shortCm: '',
     craniocaudalCm: '',
@@ -84,7 +115,9 @@ describe('draftSource', () => {
 
   it('becomes typed once a dimension is typed over, or typed next to the measured ones', () => {
     expect(draftSource(draft({ longCm: '19.5', shortCm: '8.0' }, { longCm: '16.0', shortCm: '8.0' }))).toBe('typed');
-    expect(draftSource(draft({ longCm: '16.0', shortCm: '8.0', craniocaudalCm: '12' }, { longCm: '16.0', shortCm: '8.0' }))).toBe('typed');
+    expect(
+      draftSource(draft({ longCm: '16.0', shortCm: '8.0', craniocaudalCm: '12' }, { longCm: '16.0', shortCm: '8.0' })),
+    ).toBe('typed');
     expect(draftSource(draft({ longCm: '4' }, {}))).toBe('typed');
     expect(draftSource(draft({}, {}))).toBe('typed');
   });

@@ -20,8 +20,18 @@ describe('agenda', () => {
       [c, 3, '', 5, 24, '2026-12-10T13:24'],
     ]);
     expect(m).toMatchObject({ caseCount: 3, totalMinutes: 29, minutesLeft: 1 });
-    expect(m.items[0].case).toMatchObject({ patientName: 'AVERY, Ada', sex: 'female', ageAtMeeting: 65, status: 'draft' });
-    expect(m.items[0]).toMatchObject({ state: 'pending', decision: { status: 'none', amendments: 0 }, history: [], carriedFromItemId: null });
+    expect(m.items[0].case).toMatchObject({
+      patientName: 'AVERY, Ada',
+      sex: 'female',
+      ageAtMeeting: 65,
+      status: 'draft',
+    });
+    expect(m.items[0]).toMatchObject({
+      state: 'pending',
+      decision: { status: 'none', amendments: 0 },
+      history: [],
+      carriedFromItemId: null,
+    });
 
     const over = await call('agenda:setItem', { itemId: m.items[2].id, minutes: 10, presenter: 'Dr Q' });
     expect(over.ok && over.value).toMatchObject({ totalMinutes: 34, minutesLeft: -4 });
@@ -34,8 +44,17 @@ describe('agenda', () => {
     const call = caller(s.m);
     const meetingId = s.newMeeting();
     const a = s.newCase({ patient: { familyName: 'Bell', givenNames: 'Cora' } });
-    expect(await call('agenda:add', { meetingId, caseIds: [a, a] })).toMatchObject({ ok: false, code: 'invalid-input', field: 'caseIds.1' });
-    expect(await call('agenda:add', { meetingId, caseIds: [a, 999] })).toMatchObject({ ok: false, code: 'not-found', field: 'caseIds.1', message: 'Case 999 does not exist' });
+    expect(await call('agenda:add', { meetingId, caseIds: [a, a] })).toMatchObject({
+      ok: false,
+      code: 'invalid-input',
+      field: 'caseIds.1',
+    });
+    expect(await call('agenda:add', { meetingId, caseIds: [a, 999] })).toMatchObject({
+      ok: false,
+      code: 'not-found',
+      field: 'caseIds.1',
+      message: 'Case 999 does not exist',
+    });
     expect(s.m.meetings.get(meetingId).items).toEqual([]);
     await call('agenda:add', { meetingId, caseIds: [a] });
     expect(await call('agenda:add', { meetingId, caseIds: [a] })).toMatchObject({
@@ -68,7 +87,11 @@ describe('agenda', () => {
       field: 'itemIds',
       message: `The new order leaves out item ${y}: give every item of the agenda`,
     });
-    expect(await call('agenda:reorder', { meetingId, itemIds: [z, x, x] })).toMatchObject({ ok: false, field: 'itemIds.2', message: `Item ${x} is listed twice` });
+    expect(await call('agenda:reorder', { meetingId, itemIds: [z, x, x] })).toMatchObject({
+      ok: false,
+      field: 'itemIds.2',
+      message: `Item ${x} is listed twice`,
+    });
     expect(await call('agenda:reorder', { meetingId, itemIds: [z, x, y, foreign] })).toMatchObject({
       ok: false,
       field: 'itemIds.3',
@@ -89,10 +112,15 @@ describe('agenda', () => {
     const meetingId = s.newMeeting();
     const bare = s.newCase();
     const worked = s.newCase();
-    s.clinical.pathology.create(worked, report({ histotypeId: 'leiomyosarcoma', differentiation: 2, mitosesPer10Hpf: 12, necrosisPercent: 10 }));
+    s.clinical.pathology.create(
+      worked,
+      report({ histotypeId: 'leiomyosarcoma', differentiation: 2, mitosesPer10Hpf: 12, necrosisPercent: 10 }),
+    );
     const items = s.m.agenda.add(meetingId, [bare, worked]).items;
     const counts = s.clinical.readinessCounts([bare, worked], '2026-12-10');
-    expect(items.map((i) => i.readiness)).toEqual(counts.map(({ missing, stale, ready }) => ({ missing, stale, ready })));
+    expect(items.map((i) => i.readiness)).toEqual(
+      counts.map(({ missing, stale, ready }) => ({ missing, stale, ready })),
+    );
     expect(items[1].readiness.missing).toBeLessThan(items[0].readiness.missing);
   });
 
@@ -103,8 +131,15 @@ describe('agenda', () => {
     const itemId = s.m.agenda.add(meetingId, [s.newCase()]).items[0].id;
     const nd = await call('agenda:setItem', { itemId, state: 'not-discussed' });
     expect(nd.ok && nd.value.items[0].state).toBe('not-discussed');
-    expect(await call('agenda:setItem', { itemId, state: 'discussed' as never })).toMatchObject({ ok: false, field: 'state' });
-    s.m.decisions.save(itemId, 0, { ...s.m.decisions.get(itemId).current, outcome: 'deferred', outcomeReason: 'MRI awaited' });
+    expect(await call('agenda:setItem', { itemId, state: 'discussed' as never })).toMatchObject({
+      ok: false,
+      field: 'state',
+    });
+    s.m.decisions.save(itemId, 0, {
+      ...s.m.decisions.get(itemId).current,
+      outcome: 'deferred',
+      outcomeReason: 'MRI awaited',
+    });
     expect(s.m.meetings.get(meetingId).items[0]).toMatchObject({ state: 'deferred', deferredReason: 'MRI awaited' });
     expect(await call('agenda:setItem', { itemId, state: 'pending' })).toMatchObject({
       ok: false,
@@ -126,13 +161,21 @@ describe('agenda', () => {
       recommendation: { options: ['surgery'], text: '' },
     }).version;
     s.m.decisions.signOff(a, v, 'Dr Chair');
-    expect(await call('agenda:remove', { itemId: a })).toMatchObject({ ok: false, code: 'refused', message: expect.stringMatching(/signed off by Dr Chair/) });
+    expect(await call('agenda:remove', { itemId: a })).toMatchObject({
+      ok: false,
+      code: 'refused',
+      message: expect.stringMatching(/signed off by Dr Chair/),
+    });
     // A draft decision goes with the item.
     s.m.decisions.save(b, 0, { ...s.m.decisions.get(b).current, notes: 'draft' });
     expect((await call('agenda:remove', { itemId: b })).ok).toBe(true);
 
     s.m.meetings.setStatus(meetingId, 'finished');
-    const refused = { ok: false, code: 'refused', message: expect.stringMatching(/is finished: its agenda is part of the record/) };
+    const refused = {
+      ok: false,
+      code: 'refused',
+      message: expect.stringMatching(/is finished: its agenda is part of the record/),
+    };
     expect(await call('agenda:add', { meetingId, caseIds: [s.newCase()] })).toMatchObject(refused);
     expect(await call('agenda:reorder', { meetingId, itemIds: [a] })).toMatchObject(refused);
     expect(await call('agenda:setItem', { itemId: a, minutes: 9 })).toMatchObject(refused);

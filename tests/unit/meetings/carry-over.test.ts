@@ -38,7 +38,12 @@ describe('carry-over', () => {
       queued: 0,
       message: '3 cases moved to Sarcoma MDT (2027-01-14 13:00).',
     });
-    expect(finished.value.meeting.items.map((i) => i.state)).toEqual(['discussed', 'deferred', 'not-discussed', 'not-discussed']);
+    expect(finished.value.meeting.items.map((i) => i.state)).toEqual([
+      'discussed',
+      'deferred',
+      'not-discussed',
+      'not-discussed',
+    ]);
     expect(finished.value.meeting.awaitingCarryOver).toBe(0);
 
     const next = s.m.meetings.get(jan);
@@ -99,7 +104,8 @@ describe('carry-over', () => {
     expect(onDemand).toMatchObject({
       ok: false,
       code: 'refused',
-      message: 'No later sarcoma meeting is scheduled after Sarcoma MDT (2026-12-10 13:00): 1 case not discussed or deferred stays queued here. Create the next meeting, then carry over.',
+      message:
+        'No later sarcoma meeting is scheduled after Sarcoma MDT (2026-12-10 13:00): 1 case not discussed or deferred stays queued here. Create the next meeting, then carry over.',
     });
 
     const finished = s.m.meetings.setStatus(dec, 'finished');
@@ -108,7 +114,11 @@ describe('carry-over', () => {
     expect(s.m.meetings.list().past[0]).toMatchObject({ id: dec, awaitingCarryOver: 2 });
 
     s.newMeeting({ startsAt: '2027-01-14T09:00', boardType: 'head-and-neck' }); // another board takes nothing
-    const created = await call('meetings:create', { title: 'Sarcoma MDT', startsAt: '2027-01-14T13:00', durationMinutes: 60 });
+    const created = await call('meetings:create', {
+      title: 'Sarcoma MDT',
+      startsAt: '2027-01-14T13:00',
+      durationMinutes: 60,
+    });
     expect(created.ok && created.value.items.map((i) => [i.caseId, i.carriedFromItemId])).toEqual([
       [a, items[0]],
       [b, items[1]],
@@ -140,7 +150,11 @@ describe('carry-over', () => {
     const again = await call('agenda:carryOver', { meetingId: dec });
     expect(again.ok && again.value).toMatchObject({ moved: [], message: 'No case is waiting to be carried over.' });
     // An item carried out stays: it is history.
-    expect(await call('agenda:remove', { itemId: items[0] })).toMatchObject({ ok: false, code: 'refused', message: expect.stringMatching(/carried over to Sarcoma MDT/) });
+    expect(await call('agenda:remove', { itemId: items[0] })).toMatchObject({
+      ok: false,
+      code: 'refused',
+      message: expect.stringMatching(/carried over to Sarcoma MDT/),
+    });
     expect(await call('meetings:remove', { id: dec })).toMatchObject({ ok: false, code: 'refused' });
   });
 

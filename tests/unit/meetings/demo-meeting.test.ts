@@ -37,25 +37,55 @@ describe('the demo board meetings', () => {
     const items = detail.value.items;
     expect(items).toHaveLength(7);
     const keyOf = new Map(readDemoBoard(RESOURCES_DIR).cases.map((c) => [c.case.patient.mrn, c.key]));
-    expect(items.map((i) => keyOf.get(i.case.mrn))).toEqual(['rp-ddlps', 'thigh-ilms', 'ivc-lms', 'back-lps', 'mps-1', 'mps-2', 'mps-3']);
+    expect(items.map((i) => keyOf.get(i.case.mrn))).toEqual([
+      'rp-ddlps',
+      'thigh-ilms',
+      'ivc-lms',
+      'back-lps',
+      'mps-1',
+      'mps-2',
+      'mps-3',
+    ]);
     expect(items.every((i) => i.presenter !== '' && i.minutes > 0 && i.state === 'pending')).toBe(true);
     expect(items.map((i) => i.case.ageAtMeeting)).toEqual([63, 35, 68, 47, 35, 69, 50]);
     expect(items[6].plannedStart).toBe('2026-12-10T14:16');
 
     // The two carried over from November keep their history.
-    expect(items[0].history).toEqual([expect.objectContaining({ meetingTitle: 'Sarcoma MDT', startsAt: '2026-11-12T13:00', state: 'deferred', deferredReason: expect.stringMatching(/^Staging incomplete/) })]);
-    expect(items[1].history).toEqual([expect.objectContaining({ startsAt: '2026-11-12T13:00', state: 'not-discussed' })]);
+    expect(items[0].history).toEqual([
+      expect.objectContaining({
+        meetingTitle: 'Sarcoma MDT',
+        startsAt: '2026-11-12T13:00',
+        state: 'deferred',
+        deferredReason: expect.stringMatching(/^Staging incomplete/),
+      }),
+    ]);
+    expect(items[1].history).toEqual([
+      expect.objectContaining({ startsAt: '2026-11-12T13:00', state: 'not-discussed' }),
+    ]);
     // With what the board recorded there: the signed-off deferral and its open actions.
-    expect(items[0].history[0].decision).toMatchObject({ status: 'signed', outcome: 'deferred', signedOffAt: '2026-11-12T14:00:00.000Z' });
+    expect(items[0].history[0].decision).toMatchObject({
+      status: 'signed',
+      outcome: 'deferred',
+      signedOffAt: '2026-11-12T14:00:00.000Z',
+    });
     expect(items[0].history[0].decision?.actions.length).toBeGreaterThan(0);
     expect(items.slice(2).every((i) => i.history.length === 0)).toBe(true);
 
     const list = m.meetings.list({ boardType: 'sarcoma' });
     expect(list.past).toHaveLength(1);
-    expect(list.past[0]).toMatchObject({ startsAt: '2026-11-12T13:00', status: 'finished', caseCount: 2, awaitingCarryOver: 0 });
+    expect(list.past[0]).toMatchObject({
+      startsAt: '2026-11-12T13:00',
+      status: 'finished',
+      caseCount: 2,
+      awaitingCarryOver: 0,
+    });
     const past = m.meetings.get(list.past[0].id);
     const deferral = m.decisions.get(past.items[0].id);
-    expect(deferral).toMatchObject({ status: 'signed', current: { outcome: 'deferred' }, signedOffAt: '2026-11-12T14:00:00.000Z' });
+    expect(deferral).toMatchObject({
+      status: 'signed',
+      current: { outcome: 'deferred' },
+      signedOffAt: '2026-11-12T14:00:00.000Z',
+    });
     expect(deferral.quorum).toEqual({ met: false, missing: ['radiation-oncologist'] });
     // A deferral does not move the case along.
     expect(new CasesService(db).get(items[0].caseId).status).toBe('draft');
@@ -72,7 +102,13 @@ describe('the demo board meetings', () => {
   it('loading twice adds no meeting and no agenda item', () => {
     const db = openDatabase(tempDataDir());
     loadDemoBoard(db, RESOURCES_DIR);
-    const count = () => db.prepare('SELECT (SELECT count(*) FROM meetings) || \'/\' || (SELECT count(*) FROM agenda_items) || \'/\' || (SELECT count(*) FROM decisions)').pluck().get();
+    const count = () =>
+      db
+        .prepare(
+          "SELECT (SELECT count(*) FROM meetings) || '/' || (SELECT count(*) FROM agenda_items) || '/' || (SELECT count(*) FROM decisions)",
+        )
+        .pluck()
+        .get();
     expect(count()).toBe('2/9/1');
     loadDemoBoard(db, RESOURCES_DIR);
     expect(count()).toBe('2/9/1');

@@ -47,7 +47,8 @@ export function setup(): Setup {
     clinical,
     m,
     newCase: (overrides = {}) =>
-      cases.create(CaseInput.parse(caseInput({ ...overrides, patient: { mrn: `M-${++mrn}`, ...overrides.patient } }))).id,
+      cases.create(CaseInput.parse(caseInput({ ...overrides, patient: { mrn: `M-${++mrn}`, ...overrides.patient } })))
+        .id,
     newMeeting: (overrides = {}) => m.meetings.create(meetingFields(overrides)).id,
   };
 }
@@ -55,7 +56,9 @@ export function setup(): Setup {
 /** JSON with the keys of every object sorted, to compare values whatever the key order. */
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_k, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
   );
 }
 
@@ -80,7 +83,8 @@ export function caller(m: MeetingsServices) {
       const value = await (handlers[channel] as (i: unknown) => unknown)(parsed.data);
       const checked = spec.output.parse(value) as Out<C>;
       // The output schema must describe every field the service answers with (dispatch would drop the others).
-      if (canonical(checked) !== canonical(value)) throw new Error(`${channel}: the output schema drops or changes fields`);
+      if (canonical(checked) !== canonical(value))
+        throw new Error(`${channel}: the output schema drops or changes fields`);
       return { ok: true, value: checked };
     } catch (err) {
       if (err instanceof DomainError) return { ok: false, code: err.code, message: err.message, field: err.field };
@@ -90,19 +94,29 @@ export function caller(m: MeetingsServices) {
 }
 
 /** Raw rows for a key image (an imported instance and its key image), without files. */
-export function insertKeyImages(db: Db, caseId: number, count: number, caption = (i: number) => `Axial CT ${i + 1}`): number[] {
+export function insertKeyImages(
+  db: Db,
+  caseId: number,
+  count: number,
+  caption = (i: number) => `Axial CT ${i + 1}`,
+): number[] {
   const importId = Number(
-    db.prepare("INSERT INTO dicom_imports (started_at, status) VALUES ('2026-10-02T10:00:00Z', 'done')").run().lastInsertRowid,
+    db.prepare("INSERT INTO dicom_imports (started_at, status) VALUES ('2026-10-02T10:00:00Z', 'done')").run()
+      .lastInsertRowid,
   );
   const uid = `1.2.826.0.1.${caseId}.${importId}`;
   const studyId = Number(
     db
-      .prepare("INSERT INTO dicom_studies (study_instance_uid, case_id, study_date, study_description, modalities_in_study, created_at) VALUES (?, ?, '2026-10-02', 'CT chest abdomen pelvis', 'CT', 'now')")
+      .prepare(
+        "INSERT INTO dicom_studies (study_instance_uid, case_id, study_date, study_description, modalities_in_study, created_at) VALUES (?, ?, '2026-10-02', 'CT chest abdomen pelvis', 'CT', 'now')",
+      )
       .run(uid, caseId).lastInsertRowid,
   );
   const seriesId = Number(
     db
-      .prepare("INSERT INTO dicom_series (series_instance_uid, study_id, modality, series_number, series_description) VALUES (?, ?, 'CT', 1, 'Axial 5 mm')")
+      .prepare(
+        "INSERT INTO dicom_series (series_instance_uid, study_id, modality, series_number, series_description) VALUES (?, ?, 'CT', 1, 'Axial 5 mm')",
+      )
       .run(`${uid}.1`, studyId).lastInsertRowid,
   );
   const ids: number[] = [];

@@ -39,7 +39,11 @@ describe('meetings', () => {
     s.newMeeting({ title: 'January board', startsAt: '2027-01-14T13:00' });
     s.newMeeting({ title: 'Head and neck', boardType: 'head-and-neck', startsAt: '2026-11-20T09:00' });
     const list = await call('meetings:list', {});
-    expect(list.ok && list.value.upcoming.map((m) => m.title)).toEqual(['Head and neck', 'Sarcoma MDT', 'January board']);
+    expect(list.ok && list.value.upcoming.map((m) => m.title)).toEqual([
+      'Head and neck',
+      'Sarcoma MDT',
+      'January board',
+    ]);
     expect(list.ok && list.value.past.map((m) => m.title)).toEqual(['October board']);
     const sarcoma = await call('meetings:list', { boardType: 'sarcoma' });
     expect(sarcoma.ok && sarcoma.value.upcoming.map((m) => m.title)).toEqual(['Sarcoma MDT', 'January board']);
@@ -54,15 +58,26 @@ describe('meetings', () => {
   it('validates meeting fields with messages that name the field', async () => {
     const call = caller(setup().m);
     const bad = async (fields: Record<string, unknown>) => {
-      const r = await call('meetings:create', { title: 'MDT', startsAt: '2026-12-10T13:00', durationMinutes: 90, ...fields } as never);
+      const r = await call('meetings:create', {
+        title: 'MDT',
+        startsAt: '2026-12-10T13:00',
+        durationMinutes: 90,
+        ...fields,
+      } as never);
       return r.ok ? null : { field: r.field, message: r.message };
     };
-    expect(await bad({ startsAt: '2026-02-30T13:00' })).toEqual({ field: 'startsAt', message: 'Not a real date and time' });
+    expect(await bad({ startsAt: '2026-02-30T13:00' })).toEqual({
+      field: 'startsAt',
+      message: 'Not a real date and time',
+    });
     expect(await bad({ startsAt: '10 Dec 2026' })).toMatchObject({ field: 'startsAt' });
     expect(await bad({ durationMinutes: 0 })).toMatchObject({ field: 'durationMinutes' });
     expect(await bad({ title: '  ' })).toMatchObject({ field: 'title', message: 'Title is required' });
     expect(await bad({ videoLink: 'video.example.org' })).toMatchObject({ field: 'videoLink' });
-    expect(await bad({ submissionCutoff: '2026-12-11T09:00' })).toEqual({ field: 'submissionCutoff', message: 'The submission cut-off is after the meeting starts' });
+    expect(await bad({ submissionCutoff: '2026-12-11T09:00' })).toEqual({
+      field: 'submissionCutoff',
+      message: 'The submission cut-off is after the meeting starts',
+    });
     expect(await bad({ boardType: 'Sarcoma Board' })).toMatchObject({ field: 'boardType' });
     expect(await bad({ surprise: 1 })).toMatchObject({ message: expect.stringMatching(/surprise/) });
   });
@@ -71,7 +86,11 @@ describe('meetings', () => {
     const s = setup();
     const call = caller(s.m);
     const id = s.newMeeting();
-    const up = await call('meetings:update', { id, version: 1, fields: { ...meetingFields(), place: 'Room 4', durationMinutes: 120 } });
+    const up = await call('meetings:update', {
+      id,
+      version: 1,
+      fields: { ...meetingFields(), place: 'Room 4', durationMinutes: 120 },
+    });
     expect(up.ok && up.value).toMatchObject({ place: 'Room 4', durationMinutes: 120, version: 2 });
     const stale = await call('meetings:update', { id, version: 1, fields: meetingFields() });
     expect(stale).toMatchObject({ ok: false, code: 'conflict' });
@@ -81,10 +100,22 @@ describe('meetings', () => {
     const finished = await call('meetings:setStatus', { id, status: 'finished' });
     expect(finished.ok && finished.value.meeting).toMatchObject({ status: 'finished', when: 'past' });
     const v = s.m.meetings.get(id).version;
-    expect(await call('meetings:update', { id, version: v, fields: meetingFields() })).toMatchObject({ ok: false, code: 'refused', message: expect.stringMatching(/is finished/) });
-    expect(await call('meetings:setStatus', { id, status: 'in-progress' })).toMatchObject({ ok: false, code: 'refused', message: expect.stringMatching(/cannot be reopened/) });
+    expect(await call('meetings:update', { id, version: v, fields: meetingFields() })).toMatchObject({
+      ok: false,
+      code: 'refused',
+      message: expect.stringMatching(/is finished/),
+    });
+    expect(await call('meetings:setStatus', { id, status: 'in-progress' })).toMatchObject({
+      ok: false,
+      code: 'refused',
+      message: expect.stringMatching(/cannot be reopened/),
+    });
     expect(await call('meetings:remove', { id })).toMatchObject({ ok: false, code: 'refused' });
-    expect(await call('meetings:get', { id: 999 })).toMatchObject({ ok: false, code: 'not-found', message: 'Meeting 999 does not exist' });
+    expect(await call('meetings:get', { id: 999 })).toMatchObject({
+      ok: false,
+      code: 'not-found',
+      message: 'Meeting 999 does not exist',
+    });
   });
 
   it('removes a meeting without decisions; refuses one with a decision recorded', async () => {
@@ -95,7 +126,11 @@ describe('meetings', () => {
     const detail = s.m.agenda.add(b, [s.newCase()]);
     expect(await call('meetings:remove', { id: a })).toEqual({ ok: true, value: { removed: true } });
     s.m.decisions.save(detail.items[0].id, 0, { ...s.m.decisions.get(detail.items[0].id).current, notes: 'x' });
-    expect(await call('meetings:remove', { id: b })).toMatchObject({ ok: false, code: 'refused', message: expect.stringMatching(/decisions recorded/) });
+    expect(await call('meetings:remove', { id: b })).toMatchObject({
+      ok: false,
+      code: 'refused',
+      message: expect.stringMatching(/decisions recorded/),
+    });
     expect(s.m.meetings.list().upcoming.map((m) => m.id)).toEqual([b]);
   });
 
@@ -104,7 +139,9 @@ describe('meetings', () => {
     expect(addMinutes('2026-12-31T23:30', 45)).toBe('2027-01-01T00:15');
     expect(addMinutes('2026-03-29T00:30', 120)).toBe('2026-03-29T02:30'); // no DST jump on the wall clock
     expect(LocalDateTime.safeParse('2026-12-10T24:00').success).toBe(false);
-    expect(MeetingInput.safeParse({ title: 'x', startsAt: '2026-12-10T13:00', durationMinutes: 90 }).success).toBe(true);
+    expect(MeetingInput.safeParse({ title: 'x', startsAt: '2026-12-10T13:00', durationMinutes: 90 }).success).toBe(
+      true,
+    );
   });
 
   it('adds channels named domain:verb that no other domain uses', () => {

@@ -10,7 +10,9 @@ import { tempDataDir } from '../helpers/temp';
 const TABLES = ['dicom_imports', 'dicom_rejections', 'dicom_studies', 'dicom_series', 'dicom_instances'];
 
 function insertImport(db: ReturnType<typeof openDatabase>): number {
-  return Number(db.prepare("INSERT INTO dicom_imports (started_at) VALUES ('2024-01-01T00:00:00Z')").run().lastInsertRowid);
+  return Number(
+    db.prepare("INSERT INTO dicom_imports (started_at) VALUES ('2024-01-01T00:00:00Z')").run().lastInsertRowid,
+  );
 }
 
 describe('migration 0002: imaging', () => {
@@ -23,7 +25,10 @@ describe('migration 0002: imaging', () => {
 
     const db = openDatabase(dir, { migrateTo: 2 });
     expect(schemaVersion(db)).toBe(2);
-    const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table'").all() as { name: string; sql: string }[];
+    const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table'").all() as {
+      name: string;
+      sql: string;
+    }[];
     for (const name of TABLES) {
       const t = tables.find((x) => x.name === name);
       expect(t, name).toBeDefined();
@@ -38,14 +43,21 @@ describe('migration 0002: imaging', () => {
     const caseId = new CasesService(db).create(CaseInput.parse(caseInput())).id;
     const importId = insertImport(db);
     const study = (uid: string, c: number | null) =>
-      db.prepare("INSERT INTO dicom_studies (study_instance_uid, case_id, created_at) VALUES (?, ?, 'now')").run(uid, c);
+      db
+        .prepare("INSERT INTO dicom_studies (study_instance_uid, case_id, created_at) VALUES (?, ?, 'now')")
+        .run(uid, c);
     const studyId = Number(study('1.2.3', caseId).lastInsertRowid);
     expect(() => study('1.2.3', null)).toThrow(/UNIQUE/);
     expect(() => study('1.2.4', 999)).toThrow(/FOREIGN KEY/);
     expect(() => study('1.2.5', null)).not.toThrow();
 
-    const seriesId = Number(db.prepare('INSERT INTO dicom_series (series_instance_uid, study_id) VALUES (?, ?)').run('1.2.3.1', studyId).lastInsertRowid);
-    expect(() => db.prepare('INSERT INTO dicom_series (series_instance_uid, study_id) VALUES (?, ?)').run('1.2.3.2', 999)).toThrow(/FOREIGN KEY/);
+    const seriesId = Number(
+      db.prepare('INSERT INTO dicom_series (series_instance_uid, study_id) VALUES (?, ?)').run('1.2.3.1', studyId)
+        .lastInsertRowid,
+    );
+    expect(() =>
+      db.prepare('INSERT INTO dicom_series (series_instance_uid, study_id) VALUES (?, ?)').run('1.2.3.2', 999),
+    ).toThrow(/FOREIGN KEY/);
 
     const instance = (uid: string, series: number, hash = 'a'.repeat(64)) =>
       db

@@ -20,7 +20,14 @@ const TABLES = [
 ];
 
 function report(db: Db, caseId: number, cols: Record<string, unknown> = {}) {
-  const row = { case_id: caseId, procedure: 'core-needle-biopsy', specimen_date: '2026-10-08', created_at: 'now', updated_at: 'now', ...cols };
+  const row = {
+    case_id: caseId,
+    procedure: 'core-needle-biopsy',
+    specimen_date: '2026-10-08',
+    created_at: 'now',
+    updated_at: 'now',
+    ...cols,
+  };
   const names = Object.keys(row);
   return db
     .prepare(`INSERT INTO pathology_reports (${names.join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})`)
@@ -37,7 +44,10 @@ describe('migration 0004: clinical record', () => {
     const db = openDatabase(dir, { migrateTo: 4 });
     expect(schemaVersion(db)).toBe(4);
     expect(MIGRATIONS[3]).toMatchObject({ version: 4, name: 'clinical record' });
-    const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table'").all() as { name: string; sql: string }[];
+    const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table'").all() as {
+      name: string;
+      sql: string;
+    }[];
     for (const name of TABLES) {
       const t = tables.find((x) => x.name === name);
       expect(t, name).toBeDefined();
@@ -62,16 +72,22 @@ describe('migration 0004: clinical record', () => {
     // Catalogue id and free text are exclusive; an expert review is all of who/when/agreement or none.
     expect(() => report(db, caseId, { histotype_id: 'leiomyosarcoma', histotype_text: 'LMS' })).toThrow(/CHECK/);
     expect(() => report(db, caseId, { review_by: 'Dr X' })).toThrow(/CHECK/);
-    expect(() => report(db, caseId, { review_by: 'Dr X', review_date: '2026-10-20', review_agreement: 'concordant' })).not.toThrow();
+    expect(() =>
+      report(db, caseId, { review_by: 'Dr X', review_date: '2026-10-20', review_agreement: 'concordant' }),
+    ).not.toThrow();
     expect(() => report(db, caseId, { closest_margin_less_than: 1 })).toThrow(/CHECK/);
-    expect(() => report(db, caseId, { neoadjuvant_therapy: 'yes' })).toThrow(/cannot store TEXT value in INTEGER column/);
+    expect(() => report(db, caseId, { neoadjuvant_therapy: 'yes' })).toThrow(
+      /cannot store TEXT value in INTEGER column/,
+    );
     expect(() => report(db, 999)).toThrow(/FOREIGN KEY/);
 
     const ihc = db.prepare('INSERT INTO pathology_ihc (report_id, position, marker, result) VALUES (?, 0, ?, ?)');
     expect(() => ihc.run(id, 'desmin', 'positive')).not.toThrow();
     expect(() => ihc.run(id, 'desmin', 'weak')).toThrow(/CHECK/);
 
-    const tick = db.prepare("INSERT INTO readiness_ticks (case_id, item, date, ticked_by, created_at) VALUES (?, ?, '2026-11-01', 'Dr Y', 'now')");
+    const tick = db.prepare(
+      "INSERT INTO readiness_ticks (case_id, item, date, ticked_by, created_at) VALUES (?, ?, '2026-11-01', 'Dr Y', 'now')",
+    );
     expect(() => tick.run(caseId, 'chest-ct')).not.toThrow();
     expect(() => tick.run(caseId, 'chest-ct')).toThrow(/UNIQUE/);
     expect(() => tick.run(caseId, 'bone-scan')).toThrow(/CHECK/);
@@ -79,11 +95,15 @@ describe('migration 0004: clinical record', () => {
     expect(() => db.prepare('UPDATE readiness_settings SET stale_weeks = 0').run()).toThrow(/CHECK/);
     expect(() => db.prepare('INSERT INTO readiness_settings (id, stale_weeks) VALUES (2, 8)').run()).toThrow(/CHECK/);
 
-    const staging = db.prepare("INSERT INTO staging_inputs (case_id, size_override_cm, size_override_reason, updated_at) VALUES (?, ?, ?, 'now')");
+    const staging = db.prepare(
+      "INSERT INTO staging_inputs (case_id, size_override_cm, size_override_reason, updated_at) VALUES (?, ?, ?, 'now')",
+    );
     expect(() => staging.run(caseId, 12, '')).toThrow(/CHECK/);
     expect(() => staging.run(caseId, 12, 'pathology gross size')).not.toThrow();
 
-    expect(() => db.prepare("INSERT INTO case_plans (case_id, options_json, updated_at) VALUES (?, '{bad', 'now')").run(caseId)).toThrow(/CHECK/);
+    expect(() =>
+      db.prepare("INSERT INTO case_plans (case_id, options_json, updated_at) VALUES (?, '{bad', 'now')").run(caseId),
+    ).toThrow(/CHECK/);
 
     const event = db.prepare("INSERT INTO case_events (case_id, kind, date, created_at) VALUES (?, ?, ?, 'now')");
     expect(() => event.run(caseId, 'presentation', '2026-09')).not.toThrow();

@@ -12,7 +12,8 @@ const TABLES = ['meetings', 'agenda_items', 'deck_edits', 'decisions', 'decision
 function insert(db: Db, table: string, row: Record<string, unknown>) {
   const names = Object.keys(row);
   return Number(
-    db.prepare(`INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})`).run(row).lastInsertRowid,
+    db.prepare(`INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})`).run(row)
+      .lastInsertRowid,
   );
 }
 
@@ -27,7 +28,14 @@ const meeting = (db: Db, cols: Record<string, unknown> = {}) =>
     ...cols,
   });
 const item = (db: Db, meetingId: number, caseId: number, cols: Record<string, unknown> = {}) =>
-  insert(db, 'agenda_items', { meeting_id: meetingId, case_id: caseId, position: 0, created_at: 'now', updated_at: 'now', ...cols });
+  insert(db, 'agenda_items', {
+    meeting_id: meetingId,
+    case_id: caseId,
+    position: 0,
+    created_at: 'now',
+    updated_at: 'now',
+    ...cols,
+  });
 
 describe('migration 0005: meetings, agenda and decisions', () => {
   it('upgrades a version 4 database with a case in it: STRICT tables added, case untouched', () => {
@@ -39,7 +47,10 @@ describe('migration 0005: meetings, agenda and decisions', () => {
     const db = openDatabase(dir, { migrateTo: 5 });
     expect(schemaVersion(db)).toBe(5);
     expect(MIGRATIONS[4]).toMatchObject({ version: 5, name: 'meetings, agenda and decisions' });
-    const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table'").all() as { name: string; sql: string }[];
+    const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table'").all() as {
+      name: string;
+      sql: string;
+    }[];
     for (const name of TABLES) {
       const t = tables.find((x) => x.name === name);
       expect(t, name).toBeDefined();
@@ -75,13 +86,15 @@ describe('migration 0005: meetings, agenda and decisions', () => {
     const third = meeting(db, { starts_at: '2026-12-24T13:00' });
     expect(() => item(db, third, caseId, { carried_from_item_id: first })).toThrow(/UNIQUE/);
 
-    const edit = (cols: Record<string, unknown>) => insert(db, 'deck_edits', { item_id: first, slide_key: 'case-1/title', updated_at: 'now', ...cols });
+    const edit = (cols: Record<string, unknown>) =>
+      insert(db, 'deck_edits', { item_id: first, slide_key: 'case-1/title', updated_at: 'now', ...cols });
     expect(() => edit({ text_json: '[]' })).toThrow(/CHECK/);
     expect(() => edit({ hidden: 2 })).toThrow(/CHECK/);
     edit({ text_json: '{"question":"Edited"}' });
     expect(() => edit({})).toThrow(/UNIQUE/);
 
-    const decision = (itemId: number, cols: Record<string, unknown> = {}) => insert(db, 'decisions', { item_id: itemId, created_at: 'now', updated_at: 'now', ...cols });
+    const decision = (itemId: number, cols: Record<string, unknown> = {}) =>
+      insert(db, 'decisions', { item_id: itemId, created_at: 'now', updated_at: 'now', ...cols });
     expect(() => decision(first, { intent: 'hopeful' })).toThrow(/CHECK/);
     expect(() => decision(first, { outcome: 'postponed' })).toThrow(/CHECK/);
     expect(() => decision(first, { signed_off_at: 'now' })).toThrow(/CHECK/);
@@ -94,7 +107,15 @@ describe('migration 0005: meetings, agenda and decisions', () => {
     expect(() => db.prepare("UPDATE decisions SET notes = 'rewritten' WHERE id = ?").run(d)).toThrow(/signed off/);
     expect(() => db.prepare('DELETE FROM decisions WHERE id = ?').run(d)).toThrow(/signed off/);
     const amendment = (cols: Record<string, unknown> = {}) =>
-      insert(db, 'decision_amendments', { decision_id: d, by_whom: 'Dr Chair', why: 'typo', before_json: '{}', after_json: '{}', created_at: 'now', ...cols });
+      insert(db, 'decision_amendments', {
+        decision_id: d,
+        by_whom: 'Dr Chair',
+        why: 'typo',
+        before_json: '{}',
+        after_json: '{}',
+        created_at: 'now',
+        ...cols,
+      });
     expect(() => amendment({ why: '' })).toThrow(/CHECK/);
     expect(() => amendment({ after_json: 'x' })).toThrow(/CHECK/);
     const a = amendment();

@@ -32,8 +32,15 @@ describe('the log of a demo run', () => {
     expect(text).toMatch(/demo board loaded \{ casesCreated: 0, skipped: 7 \}/);
     expect(text).toMatch(/boardprep demo finished .*exitCode: 0/);
 
-    const board = JSON.parse(readFileSync(path.join(RESOURCES_DIR, 'demo', 'board.json'), 'utf8')) as { cases: { case: { patient: DemoPatient } }[] };
-    const identifiers = board.cases.flatMap(({ case: { patient: p } }) => [p.familyName, ...p.givenNames.split(' '), p.mrn, p.dateOfBirth]);
+    const board = JSON.parse(readFileSync(path.join(RESOURCES_DIR, 'demo', 'board.json'), 'utf8')) as {
+      cases: { case: { patient: DemoPatient } }[];
+    };
+    const identifiers = board.cases.flatMap(({ case: { patient: p } }) => [
+      p.familyName,
+      ...p.givenNames.split(' '),
+      p.mrn,
+      p.dateOfBirth,
+    ]);
     expect(identifiers.length).toBeGreaterThan(20);
     for (const id of identifiers) expect(text, id).not.toContain(id);
   });

@@ -17,8 +17,14 @@ describe('the log', () => {
   });
 
   it('redacts fields that name a patient, however deep, and keeps ids', () => {
-    const record = { id: 4, patient: { familyName: 'Halverson', given_names: 'Graham', MRN: 'BP-1', date_of_birth: '1963-04-11' } };
-    expect(redact(record)).toEqual({ id: 4, patient: { familyName: REDACTED, given_names: REDACTED, MRN: REDACTED, date_of_birth: REDACTED } });
+    const record = {
+      id: 4,
+      patient: { familyName: 'Halverson', given_names: 'Graham', MRN: 'BP-1', date_of_birth: '1963-04-11' },
+    };
+    expect(redact(record)).toEqual({
+      id: 4,
+      patient: { familyName: REDACTED, given_names: REDACTED, MRN: REDACTED, date_of_birth: REDACTED },
+    });
     const dataDir = tempDataDir();
     const log = openLog(dataDir, 'cli');
     log.warn('saved', record);
@@ -41,7 +47,12 @@ describe('the log', () => {
   it('rotateLogFiles shifts the numbered files and drops the oldest', () => {
     const dir = tempDataDir();
     const file = path.join(dir, 'a.log');
-    for (const [name, text] of [['a.log', 'now'], ['a.1.log', 'one'], ['a.2.log', 'two']]) writeFileSync(path.join(dir, name), text);
+    for (const [name, text] of [
+      ['a.log', 'now'],
+      ['a.1.log', 'one'],
+      ['a.2.log', 'two'],
+    ])
+      writeFileSync(path.join(dir, name), text);
     rotateLogFiles(file, 2);
     expect(existsSync(file)).toBe(false);
     expect(readFileSync(path.join(dir, 'a.1.log'), 'utf8')).toBe('now');

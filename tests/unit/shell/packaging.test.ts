@@ -7,7 +7,9 @@ import type { Configuration } from 'app-builder-lib';
 import { NATIVE_BINDING } from '../../../electron/paths';
 
 const root = path.resolve(import.meta.dirname, '..', '..', '..');
-const quietDebug = { isEnabled: false, add() {}, addValue() {} } as unknown as Parameters<typeof validateConfiguration>[1];
+const quietDebug = { isEnabled: false, add() {}, addValue() {} } as unknown as Parameters<
+  typeof validateConfiguration
+>[1];
 
 async function load(): Promise<Configuration> {
   const config = await getConfig(root, null, null);
@@ -15,10 +17,11 @@ async function load(): Promise<Configuration> {
   return config;
 }
 
-const targets = (t: unknown) => (Array.isArray(t) ? t : [t]).map((x) => (typeof x === 'string' ? x : (x as { target: string }).target));
+const targets = (t: unknown) =>
+  (Array.isArray(t) ? t : [t]).map((x) => (typeof x === 'string' ? x : (x as { target: string }).target));
 
 describe('electron-builder configuration', () => {
-  it('loads and passes electron-builder\'s own schema check', async () => {
+  it("loads and passes electron-builder's own schema check", async () => {
     const config = await load();
     expect(config.appId).toBe('org.boardprep.desktop');
     expect(config.productName).toBe('BoardPrep');
@@ -50,19 +53,33 @@ describe('electron-builder configuration', () => {
 
   it('has every icon it names, in the sizes each platform wants', async () => {
     const config = await load();
-    for (const icon of [config.win?.icon, config.mac?.icon, config.linux?.icon]) expect(existsSync(path.join(root, String(icon))), String(icon)).toBe(true);
+    for (const icon of [config.win?.icon, config.mac?.icon, config.linux?.icon])
+      expect(existsSync(path.join(root, String(icon))), String(icon)).toBe(true);
     const pngSize = (file: string) => readFileSync(path.join(root, config.linux!.icon!, file)).readUInt32BE(16);
     for (const size of [16, 32, 48, 128, 256, 512, 1024]) expect(pngSize(`${size}x${size}.png`)).toBe(size);
-    expect(readFileSync(path.join(root, String(config.mac?.icon))).subarray(0, 4).toString('ascii')).toBe('icns');
+    expect(
+      readFileSync(path.join(root, String(config.mac?.icon)))
+        .subarray(0, 4)
+        .toString('ascii'),
+    ).toBe('icns');
     expect(readFileSync(path.join(root, String(config.win?.icon))).readUInt16LE(2)).toBe(1); // ICO
   });
 
   it('npm run dist builds the app and the Electron binding before electron-builder, and nothing is built at install', () => {
-    const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string>; devDependencies: Record<string, string> };
+    const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+      devDependencies: Record<string, string>;
+    };
     expect(pkg.scripts.dist).toMatch(/^npm run build && npm run build:electron-native && electron-builder/);
-    for (const [script, flag] of [['dist:win', '--win'], ['dist:mac', '--mac'], ['dist:linux', '--linux']]) expect(pkg.scripts[script]).toContain(flag);
+    for (const [script, flag] of [
+      ['dist:win', '--win'],
+      ['dist:mac', '--mac'],
+      ['dist:linux', '--linux'],
+    ])
+      expect(pkg.scripts[script]).toContain(flag);
     expect(pkg.scripts.postinstall).toBeUndefined();
     expect(pkg.scripts.install).toBeUndefined();
-    for (const dep of ['electron-builder', '@electron/rebuild', 'electron']) expect(pkg.devDependencies[dep], dep).toMatch(/^\d+\.\d+\.\d+$/);
+    for (const dep of ['electron-builder', '@electron/rebuild', 'electron'])
+      expect(pkg.devDependencies[dep], dep).toMatch(/^\d+\.\d+\.\d+$/);
   });
 });

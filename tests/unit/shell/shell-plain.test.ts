@@ -3,7 +3,12 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { aboutText } from '../../../electron/about';
-import { watchForCrashes, type AppEvents, type ProcessEvents, type ReloadableContents } from '../../../electron/crash-handling';
+import {
+  watchForCrashes,
+  type AppEvents,
+  type ProcessEvents,
+  type ReloadableContents,
+} from '../../../electron/crash-handling';
 import { openDatabase } from '../../../electron/db/open';
 import { schemaVersion } from '../../../electron/db/migrate';
 import { MIGRATIONS } from '../../../electron/db/migrations';
@@ -42,12 +47,18 @@ describe('runtime paths', () => {
     // scripts/*.mjs cannot import TypeScript: this keeps their copy of the path in step.
     const script = pathToFileURL(path.resolve(import.meta.dirname, '../../../scripts/electron-runtime.mjs')).href;
     const runtime = (await import(script)) as { appRoot: string; electronBinding: string };
-    expect(runtime.electronBinding).toBe(runtimePaths({ packaged: false, appPath: runtime.appRoot, resourcesPath: '' }).nativeBinding);
+    expect(runtime.electronBinding).toBe(
+      runtimePaths({ packaged: false, appPath: runtime.appRoot, resourcesPath: '' }).nativeBinding,
+    );
   });
 
   it('a missing binding is one message that says what to do in each layout', () => {
-    expect(missingBindingMessage({ packaged: false, appPath: '/r', resourcesPath: '' }, '/r/b.node')).toMatch(/\/r\/b\.node is missing.*npm run build:electron-native/);
-    expect(missingBindingMessage({ packaged: true, appPath: '/a', resourcesPath: '/a' }, '/x/b.node')).toMatch(/missing from this installation \(\/x\/b\.node\)\. Reinstall BoardPrep/);
+    expect(missingBindingMessage({ packaged: false, appPath: '/r', resourcesPath: '' }, '/r/b.node')).toMatch(
+      /\/r\/b\.node is missing.*npm run build:electron-native/,
+    );
+    expect(missingBindingMessage({ packaged: true, appPath: '/a', resourcesPath: '/a' }, '/x/b.node')).toMatch(
+      /missing from this installation \(\/x\/b\.node\)\. Reinstall BoardPrep/,
+    );
   });
 });
 
@@ -55,7 +66,13 @@ describe('Help > About', () => {
   it('names the version, the database schema version, the data folder and the logs folder', () => {
     const dataDir = tempDataDir();
     const db = openDatabase(dataDir);
-    const about = aboutText({ version: '0.1.0', schemaVersion: schemaVersion(db), dataDir, logsDir: path.join(dataDir, 'logs'), versions: { electron: '45.4.1', chrome: '142', node: '22' } });
+    const about = aboutText({
+      version: '0.1.0',
+      schemaVersion: schemaVersion(db),
+      dataDir,
+      logsDir: path.join(dataDir, 'logs'),
+      versions: { electron: '45.4.1', chrome: '142', node: '22' },
+    });
     db.close();
     expect(about.message).toBe('BoardPrep 0.1.0');
     expect(about.detail).toContain(`Database schema version: ${MIGRATIONS.length}`);
@@ -73,42 +90,65 @@ function find(items: MenuItem[], label: string): MenuItem | undefined {
   }
   return undefined;
 }
-const roles = (items: MenuItem[]): string[] => items.flatMap((i) => [...(i.role ? [i.role] : []), ...roles(i.submenu ?? [])]);
+const roles = (items: MenuItem[]): string[] =>
+  items.flatMap((i) => [...(i.role ? [i.role] : []), ...roles(i.submenu ?? [])]);
 
 describe('the application menu', () => {
   const sent: string[] = [];
   const calls: string[] = [];
-  const actions = { send: (c: string) => sent.push(c), openDataFolder: () => calls.push('data'), openLogsFolder: () => calls.push('logs'), showAbout: () => calls.push('about') };
+  const actions = {
+    send: (c: string) => sent.push(c),
+    openDataFolder: () => calls.push('data'),
+    openLogsFolder: () => calls.push('logs'),
+    showAbout: () => calls.push('about'),
+  };
 
   it('has File and Help items that do what they say', () => {
     const menu = menuTemplate({ isMac: false, development: false }, actions);
     expect(menu.map((m) => m.label ?? m.role)).toEqual(['&File', 'editMenu', '&View', 'windowMenu', '&Help']);
-    for (const label of ['New case', 'Import imaging...', 'Export meeting...', 'Keyboard shortcuts', 'Search cases']) find(menu, label)!.click!();
+    for (const label of ['New case', 'Import imaging...', 'Export meeting...', 'Keyboard shortcuts', 'Search cases'])
+      find(menu, label)!.click!();
     expect(sent).toEqual(['new-case', 'import-imaging', 'export-meeting', 'shortcuts', 'search']);
     for (const label of ['Open data folder', 'Open logs folder', 'About BoardPrep']) find(menu, label)!.click!();
     expect(calls).toEqual(['data', 'logs', 'about']);
   });
 
-  it('shows the page\'s shortcuts as accelerators without taking the keys from the page', () => {
+  it("shows the page's shortcuts as accelerators without taking the keys from the page", () => {
     const menu = menuTemplate({ isMac: false, development: false }, actions);
     expect(find(menu, 'New case')).toMatchObject({ accelerator: 'CmdOrCtrl+N', registerAccelerator: false });
     expect(find(menu, 'Search cases')).toMatchObject({ accelerator: 'CmdOrCtrl+K', registerAccelerator: false });
     expect(find(menu, 'Keyboard shortcuts')).toMatchObject({ accelerator: '?', registerAccelerator: false });
     // macOS: no bare-key equivalents (they would take "?" from text fields).
-    expect(find(menuTemplate({ isMac: true, development: false }, actions), 'Keyboard shortcuts')!.accelerator).toBeUndefined();
+    expect(
+      find(menuTemplate({ isMac: true, development: false }, actions), 'Keyboard shortcuts')!.accelerator,
+    ).toBeUndefined();
   });
 
   it('has reload and developer tools only in development', () => {
-    expect(roles(menuTemplate({ isMac: false, development: false }, actions))).not.toEqual(expect.arrayContaining(['reload']));
-    expect(roles(menuTemplate({ isMac: false, development: false }, actions)).filter((r) => /reload|DevTools/i.test(r))).toEqual([]);
-    expect(roles(menuTemplate({ isMac: false, development: true }, actions))).toEqual(expect.arrayContaining(['reload', 'forceReload', 'toggleDevTools']));
-    expect(roles(menuTemplate({ isMac: true, development: false }, actions))).toEqual(expect.arrayContaining(['appMenu', 'close']));
+    expect(roles(menuTemplate({ isMac: false, development: false }, actions))).not.toEqual(
+      expect.arrayContaining(['reload']),
+    );
+    expect(
+      roles(menuTemplate({ isMac: false, development: false }, actions)).filter((r) => /reload|DevTools/i.test(r)),
+    ).toEqual([]);
+    expect(roles(menuTemplate({ isMac: false, development: true }, actions))).toEqual(
+      expect.arrayContaining(['reload', 'forceReload', 'toggleDevTools']),
+    );
+    expect(roles(menuTemplate({ isMac: true, development: false }, actions))).toEqual(
+      expect.arrayContaining(['appMenu', 'close']),
+    );
   });
 });
 
 function recordingLog(): Logger & { lines: string[] } {
   const lines: string[] = [];
-  return { file: '', lines, info: (m) => lines.push(`info ${m}`), warn: (m) => lines.push(`warn ${m}`), error: (m, e, f) => lines.push(`error ${m} ${e instanceof Error ? e.message : ''} ${JSON.stringify(f ?? {})}`) };
+  return {
+    file: '',
+    lines,
+    info: (m) => lines.push(`info ${m}`),
+    warn: (m) => lines.push(`warn ${m}`),
+    error: (m, e, f) => lines.push(`error ${m} ${e instanceof Error ? e.message : ''} ${JSON.stringify(f ?? {})}`),
+  };
 }
 
 function crashRig(answer: boolean) {
@@ -136,7 +176,10 @@ describe('errors that would vanish', () => {
     const rig = crashRig(true);
     rig.proc.emit('uncaughtException', new Error('boom'));
     rig.proc.emit('unhandledRejection', new Error('later'));
-    expect(rig.log.lines).toEqual([expect.stringMatching(/^error uncaught exception in the main process boom/), expect.stringMatching(/^error unhandled rejection.* later/)]);
+    expect(rig.log.lines).toEqual([
+      expect.stringMatching(/^error uncaught exception in the main process boom/),
+      expect.stringMatching(/^error unhandled rejection.* later/),
+    ]);
     expect(rig.questions).toEqual([expect.stringContaining('unexpected error (boom)')]);
     rig.answer();
     await settle();
@@ -147,7 +190,14 @@ describe('errors that would vanish', () => {
 
   it('a renderer that dies is logged and that window reloaded if the user says so; a clean exit is only logged', async () => {
     const rig = crashRig(true);
-    const contents: ReloadableContents & { reloaded: number } = { id: 3, reloaded: 0, isDestroyed: () => false, reload() { this.reloaded += 1; } };
+    const contents: ReloadableContents & { reloaded: number } = {
+      id: 3,
+      reloaded: 0,
+      isDestroyed: () => false,
+      reload() {
+        this.reloaded += 1;
+      },
+    };
     rig.app.emit('render-process-gone', {}, contents, { reason: 'crashed', exitCode: 139 });
     expect(rig.log.lines[0]).toMatch(/a window's page stopped .*"contentsId":3,"reason":"crashed"/);
     expect(rig.questions[0]).toMatch(/stopped working \(crashed\)/);

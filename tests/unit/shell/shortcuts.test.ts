@@ -20,7 +20,14 @@ describe('keyboard shortcuts', () => {
 
   it('have unique ids and every area listed; the viewer keys are the ones the viewer handles', () => {
     expect(new Set(SHORTCUTS.map((s) => s.id)).size).toBe(SHORTCUTS.length);
-    const arrows: Record<string, string> = { '↓': 'ArrowDown', '→': 'ArrowRight', '↑': 'ArrowUp', '←': 'ArrowLeft', 'Page Down': 'PageDown', 'Page Up': 'PageUp' };
+    const arrows: Record<string, string> = {
+      '↓': 'ArrowDown',
+      '→': 'ArrowRight',
+      '↑': 'ArrowUp',
+      '←': 'ArrowLeft',
+      'Page Down': 'PageDown',
+      'Page Up': 'PageUp',
+    };
     for (const s of SHORTCUTS.filter((x) => x.id.startsWith('viewer-') && x.id !== 'viewer-delete')) {
       for (const [key] of s.keys) expect(keyToIndex(arrows[key] ?? key, 5, 20), `${s.id} ${key}`).toBeDefined();
     }

@@ -11,84 +11,156 @@ const machine = (...files: string[]) => {
 };
 const PLAYWRIGHT = '/home/u/.cache/ms-playwright/chromium-1255/chrome-linux64/chrome';
 const playwrightPath = () => PLAYWRIGHT;
-const LINUX_TOOLS = ['dcmdump', 'dcmconv', 'dcmcjpeg', 'dcmcjpls', 'gdcmconv', 'pdftotext', 'pdfinfo', 'unzip'].map((t) => `/usr/bin/${t}`);
+const LINUX_TOOLS = ['dcmdump', 'dcmconv', 'dcmcjpeg', 'dcmcjpls', 'gdcmconv', 'pdftotext', 'pdfinfo', 'unzip'].map(
+  (t) => `/usr/bin/${t}`,
+);
 
 describe('finding Chromium', () => {
   it('takes BOARDPREP_CHROMIUM first, and only it when it is set', () => {
     const exists = machine('/opt/chrome/chrome', PLAYWRIGHT, '/usr/bin/chromium');
-    expect(locateChromium({ env: { BOARDPREP_CHROMIUM: '/opt/chrome/chrome' }, platform: 'linux', exists, playwrightPath })).toEqual({
+    expect(
+      locateChromium({ env: { BOARDPREP_CHROMIUM: '/opt/chrome/chrome' }, platform: 'linux', exists, playwrightPath }),
+    ).toEqual({
       path: '/opt/chrome/chrome',
       source: 'BOARDPREP_CHROMIUM',
     });
     // Set but wrong: say so rather than quietly use another browser.
-    const wrong = locateChromium({ env: { BOARDPREP_CHROMIUM: '/nowhere/chrome' }, platform: 'linux', exists, playwrightPath });
-    expect(wrong).toEqual({ path: null, problem: expect.stringContaining('BOARDPREP_CHROMIUM is set to /nowhere/chrome, which is not an executable file') });
+    const wrong = locateChromium({
+      env: { BOARDPREP_CHROMIUM: '/nowhere/chrome' },
+      platform: 'linux',
+      exists,
+      playwrightPath,
+    });
+    expect(wrong).toEqual({
+      path: null,
+      problem: expect.stringContaining('BOARDPREP_CHROMIUM is set to /nowhere/chrome, which is not an executable file'),
+    });
   });
 
   it("then Playwright's own browser where it is installed, then the system's", () => {
-    expect(locateChromium({ env: {}, platform: 'linux', exists: machine(PLAYWRIGHT, '/usr/bin/chromium'), playwrightPath })).toEqual({
+    expect(
+      locateChromium({ env: {}, platform: 'linux', exists: machine(PLAYWRIGHT, '/usr/bin/chromium'), playwrightPath }),
+    ).toEqual({
       path: PLAYWRIGHT,
       source: 'playwright',
     });
     // Playwright names a path, but nothing was downloaded there.
-    expect(locateChromium({ env: {}, platform: 'linux', exists: machine('/usr/bin/chromium'), playwrightPath })).toEqual({
+    expect(
+      locateChromium({ env: {}, platform: 'linux', exists: machine('/usr/bin/chromium'), playwrightPath }),
+    ).toEqual({
       path: '/usr/bin/chromium',
       source: 'system',
     });
-    expect(locateChromium({ env: { PATH: '/usr/local/bin:/usr/bin' }, platform: 'linux', exists: machine('/usr/local/bin/chromium-browser'), playwrightPath: () => undefined }))
-      .toEqual({ path: '/usr/local/bin/chromium-browser', source: 'system' });
+    expect(
+      locateChromium({
+        env: { PATH: '/usr/local/bin:/usr/bin' },
+        platform: 'linux',
+        exists: machine('/usr/local/bin/chromium-browser'),
+        playwrightPath: () => undefined,
+      }),
+    ).toEqual({ path: '/usr/local/bin/chromium-browser', source: 'system' });
   });
 
   it("knows Chrome's places on macOS and Windows", () => {
     const mac = '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome';
-    expect(locateChromium({ env: {}, platform: 'darwin', exists: machine(mac), playwrightPath: () => undefined }).path).toBe(mac);
+    expect(
+      locateChromium({ env: {}, platform: 'darwin', exists: machine(mac), playwrightPath: () => undefined }).path,
+    ).toBe(mac);
     const win = path.win32.join('C:\\Program Files', 'Google', 'Chrome', 'Application', 'chrome.exe');
-    expect(locateChromium({ env: { PROGRAMFILES: 'C:\\Program Files' }, platform: 'win32', exists: machine(win), playwrightPath: () => undefined }).path).toBe(win);
+    expect(
+      locateChromium({
+        env: { PROGRAMFILES: 'C:\\Program Files' },
+        platform: 'win32',
+        exists: machine(win),
+        playwrightPath: () => undefined,
+      }).path,
+    ).toBe(win);
   });
 
   it('says what it tried and how to install it when there is none', () => {
     const none = locateChromium({ env: {}, platform: 'linux', exists: machine(), playwrightPath });
     expect(none.path).toBeNull();
-    expect(none).toMatchObject({ problem: expect.stringMatching(/none at \/usr\/bin\/chromium, .*apt-get install -y chromium.*npx playwright install chromium/) });
+    expect(none).toMatchObject({
+      problem: expect.stringMatching(
+        /none at \/usr\/bin\/chromium, .*apt-get install -y chromium.*npx playwright install chromium/,
+      ),
+    });
   });
 });
 
 describe('the prerequisite check', () => {
-  const base = { env: { PATH: '/usr/bin' }, platform: 'linux', playwrightPath: () => undefined, hasPydicom: () => true, hasNodeModules: () => true };
+  const base = {
+    env: { PATH: '/usr/bin' },
+    platform: 'linux',
+    playwrightPath: () => undefined,
+    hasPydicom: () => true,
+    hasNodeModules: () => true,
+  };
 
   it('passes on a machine that has everything', () => {
     expect(missingPrerequisites({ ...base, exists: machine('/usr/bin/chromium', ...LINUX_TOOLS) })).toEqual([]);
   });
 
   it('names each missing prerequisite on one line with the command that installs it', () => {
-    const missing = missingPrerequisites({ ...base, exists: machine('/usr/bin/dcmdump', '/usr/bin/pdfinfo'), hasPydicom: () => false, hasNodeModules: () => false });
-    expect(missing.map((m) => m.name)).toEqual(['npm packages', 'Chromium', 'DCMTK', 'GDCM tools', 'poppler', 'unzip', 'pydicom']);
+    const missing = missingPrerequisites({
+      ...base,
+      exists: machine('/usr/bin/dcmdump', '/usr/bin/pdfinfo'),
+      hasPydicom: () => false,
+      hasNodeModules: () => false,
+    });
+    expect(missing.map((m) => m.name)).toEqual([
+      'npm packages',
+      'Chromium',
+      'DCMTK',
+      'GDCM tools',
+      'poppler',
+      'unzip',
+      'pydicom',
+    ]);
     const lines = report(missing, 'linux');
     expect(lines).toEqual([
       'Missing prerequisites for the tests (7):',
       '  - npm packages: not installed; run: npm ci',
       expect.stringMatching(/^ {2}- Chromium \(.*\): no Chromium found .*apt-get install -y chromium/),
-      expect.stringMatching(/^ {2}- DCMTK \(.*\): dcmconv, dcmcjpeg, dcmcjpls not found; install: apt-get install -y dcmtk$/),
+      expect.stringMatching(
+        /^ {2}- DCMTK \(.*\): dcmconv, dcmcjpeg, dcmcjpls not found; install: apt-get install -y dcmtk$/,
+      ),
       expect.stringMatching(/^ {2}- GDCM tools \(.*\): gdcmconv not found; install: apt-get install -y libgdcm-tools$/),
       expect.stringMatching(/^ {2}- poppler \(.*\): pdftotext not found; install: apt-get install -y poppler-utils$/),
       expect.stringMatching(/^ {2}- unzip \(.*\): unzip not found; install: apt-get install -y unzip$/),
-      expect.stringMatching(/^ {2}- pydicom \(.*\): python3 cannot import pydicom; install: apt-get install -y python3-pydicom$/),
+      expect.stringMatching(
+        /^ {2}- pydicom \(.*\): python3 cannot import pydicom; install: apt-get install -y python3-pydicom$/,
+      ),
       'Debian/Ubuntu, all at once: sudo apt-get install -y chromium dcmtk libgdcm-tools poppler-utils unzip python3-pydicom',
       'More: README.md, "Tests".',
     ]);
   });
 
   it('gives the macOS way on a Mac', () => {
-    const lines = report(missingPrerequisites({ ...base, platform: 'darwin', exists: machine(), hasPydicom: () => false }), 'darwin');
-    expect(lines.join('\n')).toMatch(/brew install dcmtk[\s\S]*brew install gdcm[\s\S]*brew install poppler[\s\S]*pip3 install pydicom/);
+    const lines = report(
+      missingPrerequisites({ ...base, platform: 'darwin', exists: machine(), hasPydicom: () => false }),
+      'darwin',
+    );
+    expect(lines.join('\n')).toMatch(
+      /brew install dcmtk[\s\S]*brew install gdcm[\s\S]*brew install poppler[\s\S]*pip3 install pydicom/,
+    );
     expect(lines.join('\n')).not.toMatch(/apt-get/);
   });
 
   it('runs first in npm test and exits non-zero, naming what is missing', () => {
     const root = path.resolve(import.meta.dirname, '..', '..', '..');
-    const pkg = JSON.parse(spawnSync(process.execPath, ['-p', 'JSON.stringify(require("./package.json").scripts)'], { cwd: root, encoding: 'utf8' }).stdout);
+    const pkg = JSON.parse(
+      spawnSync(process.execPath, ['-p', 'JSON.stringify(require("./package.json").scripts)'], {
+        cwd: root,
+        encoding: 'utf8',
+      }).stdout,
+    );
     expect(pkg.test).toMatch(/^node scripts\/check-prereqs\.mjs && /);
-    const r = spawnSync(process.execPath, ['scripts/check-prereqs.mjs'], { cwd: root, encoding: 'utf8', env: { PATH: '/nonexistent', BOARDPREP_CHROMIUM: '/nowhere/chrome' } });
+    const r = spawnSync(process.execPath, ['scripts/check-prereqs.mjs'], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { PATH: '/nonexistent', BOARDPREP_CHROMIUM: '/nowhere/chrome' },
+    });
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/BOARDPREP_CHROMIUM is set to \/nowhere\/chrome/);
     expect(r.stderr).toMatch(/DCMTK .*install: apt-get install -y dcmtk/);

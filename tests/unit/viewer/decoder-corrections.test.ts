@@ -28,7 +28,9 @@ interface JpegDecoder {
 
 /** Runs the webpack chunk that holds the loader's JPEG (processes 1, 2 and 4) decoder and returns its class. */
 function jpegImageClass(files: DecoderFile[]): new () => JpegDecoder {
-  const chunk = files.filter((f) => f.code.startsWith('(self.webpackChunk_name_') && f.code.includes('e.exports={JpegImage:'));
+  const chunk = files.filter(
+    (f) => f.code.startsWith('(self.webpackChunk_name_') && f.code.includes('e.exports={JpegImage:'),
+  );
   expect(chunk).toHaveLength(1);
   const self: { webpackChunk_name_?: [unknown, Record<string, (m: { exports: unknown }, e: unknown) => void>][] } = {};
   vm.runInNewContext(chunk[0].code, { self });

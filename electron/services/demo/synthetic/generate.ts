@@ -107,8 +107,7 @@ const STUDIES: Readonly<Record<string, StudySpec>> = {
     coronalDescription: 'CORONAL MPR 5 mm (SYNTHETIC)',
     windows: [SOFT_TISSUE, { center: 500, width: 2000, explanation: 'BONE' }],
     documented: /\b6 cm\b/,
-    comment:
-      'Deep right thigh mass drawn at the documented 6 cm (one dimension documented; drawn as a 6 cm sphere).',
+    comment: 'Deep right thigh mass drawn at the documented 6 cm (one dimension documented; drawn as a 6 cm sphere).',
   },
 };
 
@@ -143,7 +142,9 @@ const SEX: Record<string, string> = { male: 'M', female: 'F', other: 'O', unknow
 /** Case-level attributes shared by both series. */
 function studyAttributes(demo: DemoCase, study: StudySpec, uids: { study: string; frame: string }) {
   const p = demo.case.patient;
-  const accession = `SYN${BigInt(`0x${createHash('sha256').update(demo.key).digest('hex').slice(0, 12)}`).toString(10).slice(0, 8)}`;
+  const accession = `SYN${BigInt(`0x${createHash('sha256').update(demo.key).digest('hex').slice(0, 12)}`)
+    .toString(10)
+    .slice(0, 8)}`;
   const text = [p.familyName, p.givenNames];
   const ascii = text.every((t) => /^[\x20-\x7e]*$/.test(t));
   return {
@@ -189,10 +190,17 @@ function range(center: number, step: number, lo: number, hi: number): number[] {
   return out;
 }
 
-async function generateCase(demo: DemoCase, phantomCase: PhantomCase, study: StudySpec, outDir: string): Promise<GeneratedCaseImages> {
+async function generateCase(
+  demo: DemoCase,
+  phantomCase: PhantomCase,
+  study: StudySpec,
+  outDir: string,
+): Promise<GeneratedCaseImages> {
   const history = `${demo.case.clinicalHistory ?? ''} ${demo.case.workingDiagnosis ?? ''}`;
   if (!study.documented.test(history)) {
-    throw new Error(`Demo case ${demo.key}: the case record no longer states the size the synthetic CT draws (${study.documented})`);
+    throw new Error(
+      `Demo case ${demo.key}: the case record no longer states the size the synthetic CT draws (${study.documented})`,
+    );
   }
   const { grid, mass } = phantomCase;
   const [, cy, cz] = mass.center;
@@ -279,7 +287,11 @@ async function generateCase(demo: DemoCase, phantomCase: PhantomCase, study: Stu
  * `outDir/<key>/coronal/` (each case folder is emptied first). Deterministic: the same board gives byte-identical
  * files and the same UIDs.
  */
-export async function generateDemoImages(board: DemoBoard, outDir: string, options: GenerateOptions = {}): Promise<GeneratedCaseImages[]> {
+export async function generateDemoImages(
+  board: DemoBoard,
+  outDir: string,
+  options: GenerateOptions = {},
+): Promise<GeneratedCaseImages[]> {
   const keys = options.onlyKeys ?? board.cases.map((c) => c.key);
   for (const key of keys) {
     if (!board.cases.some((c) => c.key === key)) throw new Error(`No demo case "${key}" on the board`);

@@ -87,7 +87,14 @@ export function ellipsoid(name: string, c: Vec3, r: Vec3, hu: number | Texture, 
     name,
     edge,
     hu,
-    box: [c[0] - r[0] - edge, c[0] + r[0] + edge, c[1] - r[1] - edge, c[1] + r[1] + edge, c[2] - r[2] - edge, c[2] + r[2] + edge],
+    box: [
+      c[0] - r[0] - edge,
+      c[0] + r[0] + edge,
+      c[1] - r[1] - edge,
+      c[1] + r[1] + edge,
+      c[2] - r[2] - edge,
+      c[2] + r[2] + edge,
+    ],
     sd: (x, y, z) => {
       const v = (y - c[1]) * ib;
       const w = (z - c[2]) * ic;
@@ -132,7 +139,12 @@ export interface CylinderSpec {
  * An elliptic cylinder along z with flat ends; its centre and semi-axes may change linearly along z. With
  * `shell`, only a wall of that thickness centred on the outline (a thin fascial plane, for instance).
  */
-export function cylinder(name: string, spec: CylinderSpec, hu: number | Texture, o: ShapeOptions & { shell?: number } = {}): Shape {
+export function cylinder(
+  name: string,
+  spec: CylinderSpec,
+  hu: number | Texture,
+  o: ShapeOptions & { shell?: number } = {},
+): Shape {
   const edge = o.edge ?? DEFAULT_EDGE;
   const shell = (o.shell ?? 0) / 2;
   const zLo = Math.min(spec.z0, spec.z1);
@@ -159,7 +171,17 @@ export function cylinder(name: string, spec: CylinderSpec, hu: number | Texture,
     const ia = 1 / a;
     const ib = 1 / b;
     const v = (y - cy) * ib;
-    return { cx, a, b, ia, cy, uu: v * v, gg: v * ib * v * ib, deep: -0.5 * Math.min(a, b), cap: Math.max(zLo - z, z - zHi) };
+    return {
+      cx,
+      a,
+      b,
+      ia,
+      cy,
+      uu: v * v,
+      gg: v * ib * v * ib,
+      deep: -0.5 * Math.min(a, b),
+      cap: Math.max(zLo - z, z - zHi),
+    };
   };
   return {
     name,
@@ -486,7 +508,8 @@ function heterogeneous(base: number, amplitude: number, scale = 1): Texture {
     base +
     amplitude *
       0.5 *
-      (Math.sin(x / (6.1 * scale) + 1.3 * Math.sin(z / (9.7 * scale))) * Math.sin(y / (7.3 * scale) - z / (15 * scale)) +
+      (Math.sin(x / (6.1 * scale) + 1.3 * Math.sin(z / (9.7 * scale))) *
+        Math.sin(y / (7.3 * scale) - z / (15 * scale)) +
         Math.sin((x + y) / (11 * scale) + z / (8.3 * scale)));
 }
 
@@ -614,7 +637,9 @@ function buildRpDdlps(): Phantom {
     cylinder('rectus abdominis (right)', { ...z, c0: [-40, -95], r0: [34, 8] }, HU.muscle),
     cylinder('rectus abdominis (left)', { ...z, c0: [40, -95], r0: [34, 8] }, HU.muscle),
     cylinder('linea alba', { ...z, c0: [0, -104], r0: [4, 6] }, HU.fat),
-    cylinder('fat plane between the oblique muscles', { ...z, c0: [0, 0], r0: [154, 104], r1: [149, 102] }, -80, { shell: 1.2 }),
+    cylinder('fat plane between the oblique muscles', { ...z, c0: [0, 0], r0: [154, 104], r1: [149, 102] }, -80, {
+      shell: 1.2,
+    }),
     // Posterior wall.
     cylinder('right erector spinae', { ...z, c0: [-36, 86], r0: [30, 23] }, HU.muscle),
     cylinder('left erector spinae', { ...z, c0: [36, 86], r0: [30, 23] }, HU.muscle),
@@ -622,11 +647,27 @@ function buildRpDdlps(): Phantom {
     cylinder('left quadratus lumborum', { ...z, c0: [66, 84], r0: [17, 10] }, HU.muscle),
     ...spine({ y: 40, z0, z1, bodyR: 20, pitch: 34, phase: cz }),
     // Psoas: small at the top, larger and more lateral towards the pelvis.
-    cylinder('right psoas', { z0: cz + 130, z1: cz - 200, c0: [-28, 48], c1: [-55, 38], r0: [10, 10], r1: [26, 24] }, HU.muscle),
-    cylinder('left psoas', { z0: cz + 130, z1: cz - 200, c0: [28, 48], c1: [55, 38], r0: [10, 10], r1: [26, 24] }, HU.muscle),
+    cylinder(
+      'right psoas',
+      { z0: cz + 130, z1: cz - 200, c0: [-28, 48], c1: [-55, 38], r0: [10, 10], r1: [26, 24] },
+      HU.muscle,
+    ),
+    cylinder(
+      'left psoas',
+      { z0: cz + 130, z1: cz - 200, c0: [28, 48], c1: [55, 38], r0: [10, 10], r1: [26, 24] },
+      HU.muscle,
+    ),
     // Pelvis at the bottom of the range.
-    cylinder('right iliac wing', { z0: cz - 200, z1: cz - 108, c0: [-100, 52], c1: [-88, 48], r0: [34, 7], r1: [26, 5] }, HU.cortex),
-    cylinder('left iliac wing', { z0: cz - 200, z1: cz - 108, c0: [100, 52], c1: [88, 48], r0: [34, 7], r1: [26, 5] }, HU.cortex),
+    cylinder(
+      'right iliac wing',
+      { z0: cz - 200, z1: cz - 108, c0: [-100, 52], c1: [-88, 48], r0: [34, 7], r1: [26, 5] },
+      HU.cortex,
+    ),
+    cylinder(
+      'left iliac wing',
+      { z0: cz - 200, z1: cz - 108, c0: [100, 52], c1: [88, 48], r0: [34, 7], r1: [26, 5] },
+      HU.cortex,
+    ),
     cylinder('right iliacus', { z0: cz - 200, z1: cz - 112, c0: [-96, 34], r0: [30, 10] }, HU.muscle),
     cylinder('left iliacus', { z0: cz - 200, z1: cz - 112, c0: [96, 34], r0: [30, 10] }, HU.muscle),
     // Great vessels.
@@ -658,17 +699,50 @@ function buildRpDdlps(): Phantom {
   // Small-bowel loops with mesenteric vessels, packed into the free peritoneal space: kept clear of the organs and
   // at least 14 mm from the mass, so every edge of the mass is soft tissue against fat.
   const avoid: [Vec3, Vec3][] = [
-    [[mx, my, cz], [RP_MASS.lrMm / 2, RP_MASS.apMm / 2, RP_MASS.ccMm / 2]],
-    [[-70, 0, cz + 190], [70, 80, 115]], // liver
-    [[100, 40, cz + 168], [42, 45, 60]], // spleen
-    [[55, -55, cz + 160], [42, 32, 48]], // stomach
-    [[-78, 42, cz + 70], [26, 20, 55]], // right kidney
-    [[103, 46, cz + 98], [26, 21, 55]], // left kidney
-    [[0, -10, cz + 120], [60, 12, 16]], // pancreas
-    [[-5, -68, cz + 92], [112, 18, 17]], // transverse colon
-    [[-112, -10, cz - 40], [19, 17, 120]], // ascending colon
-    [[124, -8, cz - 30], [16, 15, 130]], // descending colon
-    [[0, 30, cz], [48, 40, 400]], // spine, great vessels, psoas
+    [
+      [mx, my, cz],
+      [RP_MASS.lrMm / 2, RP_MASS.apMm / 2, RP_MASS.ccMm / 2],
+    ],
+    [
+      [-70, 0, cz + 190],
+      [70, 80, 115],
+    ], // liver
+    [
+      [100, 40, cz + 168],
+      [42, 45, 60],
+    ], // spleen
+    [
+      [55, -55, cz + 160],
+      [42, 32, 48],
+    ], // stomach
+    [
+      [-78, 42, cz + 70],
+      [26, 20, 55],
+    ], // right kidney
+    [
+      [103, 46, cz + 98],
+      [26, 21, 55],
+    ], // left kidney
+    [
+      [0, -10, cz + 120],
+      [60, 12, 16],
+    ], // pancreas
+    [
+      [-5, -68, cz + 92],
+      [112, 18, 17],
+    ], // transverse colon
+    [
+      [-112, -10, cz - 40],
+      [19, 17, 120],
+    ], // ascending colon
+    [
+      [124, -8, cz - 30],
+      [16, 15, 130],
+    ], // descending colon
+    [
+      [0, 30, cz],
+      [48, 40, 400],
+    ], // spine, great vessels, psoas
   ];
   let loops = 0;
   for (let attempt = 0; attempt < 4000 && loops < 150; attempt++) {
@@ -678,7 +752,9 @@ function buildRpDdlps(): Phantom {
     const inCavity = (p[0] / (145 - reach)) ** 2 + ((p[1] + 2) / (95 - r[1])) ** 2 < 1;
     const clear = avoid.every(([c, a], k) => {
       const g = reach + (k === 0 ? 14 : 1);
-      return ((p[0] - c[0]) / (a[0] + g)) ** 2 + ((p[1] - c[1]) / (a[1] + g)) ** 2 + ((p[2] - c[2]) / (a[2] + g)) ** 2 > 1;
+      return (
+        ((p[0] - c[0]) / (a[0] + g)) ** 2 + ((p[1] - c[1]) / (a[1] + g)) ** 2 + ((p[2] - c[2]) / (a[2] + g)) ** 2 > 1
+      );
     });
     if (!inCavity || !clear) continue;
     const gas = rnd() < 0.25;
@@ -691,15 +767,44 @@ function buildRpDdlps(): Phantom {
   for (let i = 0; i < 12; i++) {
     const x = -60 + rnd() * 90;
     const y = -45 + rnd() * 35;
-    shapes.push(cylinder(`mesenteric vessel ${i}`, { z0: cz - 120, z1: cz + 110, c0: [x, y], c1: [x + (rnd() - 0.5) * 50, y - 20 * rnd()], r0: [2.5, 2.5] }, HU.blood));
+    shapes.push(
+      cylinder(
+        `mesenteric vessel ${i}`,
+        { z0: cz - 120, z1: cz + 110, c0: [x, y], c1: [x + (rnd() - 0.5) * 50, y - 20 * rnd()], r0: [2.5, 2.5] },
+        HU.blood,
+      ),
+    );
   }
   // The mass: dedifferentiated (soft-tissue) component throughout, with a well-differentiated fatty component with
   // septa in its cranial half, kept ~1 cm inside the outline so the outline is soft tissue against fat everywhere.
   const [a, b, c] = [RP_MASS.lrMm / 2, RP_MASS.apMm / 2, RP_MASS.ccMm / 2];
-  shapes.push(ellipsoid('DDLPS (dedifferentiated component)', [mx, my, cz], [a, b, c], heterogeneous(RP_MASS.rimHu, 10), { edge: 1.5 }));
-  shapes.push(ellipsoid('DDLPS extension into the left kidney', [mx + 24, my + 14, cz + 62], [14, 12, 16], heterogeneous(RP_MASS.rimHu, 8)));
-  shapes.push(ellipsoid('DDLPS (well-differentiated fatty component)', [mx + 4, my - 6, cz + 28], [a - 12, b - 14, 44], septatedFat(-80, 20, 0.7), { edge: 2 }));
-  shapes.push(ellipsoid('DDLPS nodule (hypodense, necrotic)', [mx - 10, my + 14, cz - 40], [14, 13, 18], heterogeneous(18, 6), { edge: 3 }));
+  shapes.push(
+    ellipsoid('DDLPS (dedifferentiated component)', [mx, my, cz], [a, b, c], heterogeneous(RP_MASS.rimHu, 10), {
+      edge: 1.5,
+    }),
+  );
+  shapes.push(
+    ellipsoid(
+      'DDLPS extension into the left kidney',
+      [mx + 24, my + 14, cz + 62],
+      [14, 12, 16],
+      heterogeneous(RP_MASS.rimHu, 8),
+    ),
+  );
+  shapes.push(
+    ellipsoid(
+      'DDLPS (well-differentiated fatty component)',
+      [mx + 4, my - 6, cz + 28],
+      [a - 12, b - 14, 44],
+      septatedFat(-80, 20, 0.7),
+      { edge: 2 },
+    ),
+  );
+  shapes.push(
+    ellipsoid('DDLPS nodule (hypodense, necrotic)', [mx - 10, my + 14, cz - 40], [14, 13, 18], heterogeneous(18, 6), {
+      edge: 3,
+    }),
+  );
   return new Phantom(shapes, { seed: seedOf('rp-ddlps') });
 }
 
@@ -790,7 +895,10 @@ function scapula(side: -1 | 1, cy: number, pathA: number, pathB: number, zTop: n
     name: side < 0 ? 'right scapula' : 'left scapula',
     edge,
     hu: HU.cortex - 150,
-    box: side < 0 ? [-xOut - edge, -xIn + edge, cy, cy + pathB + 5, zBottom, zTop] : [xIn - edge, xOut + edge, cy, cy + pathB + 5, zBottom, zTop],
+    box:
+      side < 0
+        ? [-xOut - edge, -xIn + edge, cy, cy + pathB + 5, zBottom, zTop]
+        : [xIn - edge, xOut + edge, cy, cy + pathB + 5, zBottom, zTop],
     sd: (x, y, z) => {
       const ax = side * x;
       // The blade narrows towards its inferior angle.
@@ -827,7 +935,9 @@ function buildBackLps(): Phantom {
     ...table(180, z0, z1),
     cylinder('body (subcutaneous fat)', { z0, z1, c0: [0, 0], r0: [160, 108], r1: [168, 114] }, HU.fat),
     // The lump lifts the skin of the upper back into a broad dome.
-    ellipsoid('lump (subcutaneous fat over the mass)', [mx, my - 12, cz], [a + 34, b + 27, c + 26], HU.fat, { edge: 2 }),
+    ellipsoid('lump (subcutaneous fat over the mass)', [mx, my - 12, cz], [a + 34, b + 27, c + 26], HU.fat, {
+      edge: 2,
+    }),
     cylinder('chest wall muscle', { z0, z1, c0: [0, 0], r0: [150, 99], r1: [158, 105] }, HU.muscle),
     // The thoracic cavity is lung, apart from the mediastinum; larger towards the base.
     cylinder('lungs', { z0, z1, c0: [0, -2], r0: [130, 82], r1: [138, 88] }, lungTexture),
@@ -843,7 +953,11 @@ function buildBackLps(): Phantom {
     ellipsoid('pericardial fat', [40, -50, cz - 75], [22, 14, 20], -90),
     ...spine({ y: 46, z0, z1, bodyR: 17, pitch: 27, phase: cz + 95 - 13.5 }),
     // Mediastinum.
-    cylinder('ascending aorta / arch', { z0: cz - 80, z1: cz + 30, c0: [8, -26], c1: [12, -20], r0: [16, 16] }, HU.blood),
+    cylinder(
+      'ascending aorta / arch',
+      { z0: cz - 80, z1: cz + 30, c0: [8, -26], c1: [12, -20], r0: [16, 16] },
+      HU.blood,
+    ),
     cylinder('descending aorta', { z0, z1: cz + 30, c0: [24, 34], r0: [12, 12] }, HU.blood),
     ellipsoid('aortic arch', [18, 6, cz + 32], [14, 34, 12], HU.blood),
     cylinder('superior vena cava', { z0: cz - 60, z1, c0: [-26, -20], r0: [10, 11] }, HU.blood),
@@ -858,7 +972,12 @@ function buildBackLps(): Phantom {
     // The mass: fatty liposarcoma with thin septa in a thin muscle envelope (stretched trapezius/rhomboids).
     ellipsoid('muscle envelope', [mx, my, cz], [a + capsule, b + capsule, c + capsule], HU.muscle, { edge: 1 }),
     // Septa fade out in the outer 4 mm so that the outline is fat against muscle all round.
-    ellipsoid('liposarcoma', [mx, my, cz], [a, b, c], fadeNearOutline([mx, my, cz], [a, b, c], 4, septatedFat(BACK_MASS.rimHu, 15, 1.2), BACK_MASS.rimHu)),
+    ellipsoid(
+      'liposarcoma',
+      [mx, my, cz],
+      [a, b, c],
+      fadeNearOutline([mx, my, cz], [a, b, c], 4, septatedFat(BACK_MASS.rimHu, 15, 1.2), BACK_MASS.rimHu),
+    ),
   ];
   return new Phantom(shapes, { seed: seedOf('back-lps') });
 }
@@ -948,19 +1067,43 @@ export const PHANTOM_CASES: Readonly<Record<string, PhantomCase>> = {
   'rp-ddlps': {
     key: 'rp-ddlps',
     mass: RP_MASS,
-    grid: { spacing: 0.78125, columns: 512, axialRows: 512, center: [0, 0], sliceMm: 5, zHalfRange: 125, yRange: [-125, 140] },
+    grid: {
+      spacing: 0.78125,
+      columns: 512,
+      axialRows: 512,
+      center: [0, 0],
+      sliceMm: 5,
+      zHalfRange: 125,
+      yRange: [-125, 140],
+    },
     build: buildRpDdlps,
   },
   'back-lps': {
     key: 'back-lps',
     mass: BACK_MASS,
-    grid: { spacing: 0.78125, columns: 512, axialRows: 512, center: [0, 40], sliceMm: 5, zHalfRange: 80, yRange: [-115, 185] },
+    grid: {
+      spacing: 0.78125,
+      columns: 512,
+      axialRows: 512,
+      center: [0, 40],
+      sliceMm: 5,
+      zHalfRange: 80,
+      yRange: [-115, 185],
+    },
     build: buildBackLps,
   },
   'thigh-ilms': {
     key: 'thigh-ilms',
     mass: THIGH_MASS,
-    grid: { spacing: 0.75, columns: 512, axialRows: 512, center: [0, 0], sliceMm: 5, zHalfRange: 90, yRange: [-85, 95] },
+    grid: {
+      spacing: 0.75,
+      columns: 512,
+      axialRows: 512,
+      center: [0, 0],
+      sliceMm: 5,
+      zHalfRange: 90,
+      yRange: [-85, 95],
+    },
     build: buildThighIlms,
   },
 };

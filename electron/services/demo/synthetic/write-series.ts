@@ -153,7 +153,11 @@ export async function writeSeries(o: WriteSeriesOptions): Promise<string[]> {
   const pixels = new Uint16Array(g.rows * g.columns);
   const line = new Float32Array(g.columns);
   const rowStep: Vec3 = [g.rowDirection[0] * g.spacing, g.rowDirection[1] * g.spacing, g.rowDirection[2] * g.spacing];
-  const colStep: Vec3 = [g.columnDirection[0] * g.spacing, g.columnDirection[1] * g.spacing, g.columnDirection[2] * g.spacing];
+  const colStep: Vec3 = [
+    g.columnDirection[0] * g.spacing,
+    g.columnDirection[1] * g.spacing,
+    g.columnDirection[2] * g.spacing,
+  ];
   const files: string[] = [];
   let pending: Promise<void> = Promise.resolve();
   for (let index = 0; index < g.positions.length; index++) {
