@@ -39,7 +39,7 @@ describe('boardprep import', () => {
     const dataDir = tempDataDir();
     const r = await run(dataDir, CT_SERIES);
     expect(r.code).toBe(0);
-    expect(r.progress.some((l) => /^scanned \d+  imported \d+  duplicates 0  rejected 0$/.test(l))).toBe(true);
+    expect(r.progress.some((l) => /^scanned \d+ {2}imported \d+ {2}duplicates 0 {2}rejected 0$/.test(l))).toBe(true);
     expect(r.progress).toContain('scanned 37  imported 37  duplicates 0  rejected 0');
     expect(r.out).toMatch(
       /^Imported 37 images \(1 study, 18\.6 MB\) into .* in \d+\.\d s: 37 files scanned, 0 duplicates \(already imported\), 0 rejected\./,
