@@ -214,7 +214,7 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   let allowedHost = '';
 
-  const server = http.createServer(async (req, res) => {
+  const answer = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     try {
       if (req.headers.host !== allowedHost)
         return send(res, 403, 'Forbidden: BoardPrep answers only on its loopback address');
@@ -288,7 +288,9 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
       options.log?.('web host request failed', err);
       if (!res.headersSent) send(res, 500, 'Internal error');
     }
-  });
+  };
+  // answer() catches its own errors, so the promise it returns never rejects.
+  const server = http.createServer((req, res) => void answer(req, res));
 
   return new Promise((resolve, reject) => {
     server.once('error', reject);
