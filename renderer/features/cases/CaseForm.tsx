@@ -166,7 +166,13 @@ export function CaseForm({ record, onSaved, onCancel }: CaseFormProps) {
   );
 
   return (
-    <form ref={formRef} className="case-form" onSubmit={save} noValidate aria-label={record ? 'Edit case' : 'New case'}>
+    <form
+      ref={formRef}
+      className="case-form"
+      onSubmit={(e) => void save(e)}
+      noValidate
+      aria-label={record ? 'Edit case' : 'New case'}
+    >
       <div className="case-form__bar">
         <div className="case-form__title">
           <h2>{record ? 'Case record' : 'New case'}</h2>

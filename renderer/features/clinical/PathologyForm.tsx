@@ -193,7 +193,7 @@ export function PathologyForm({ caseId, report, onSaved, onCancel }: PathologyFo
     <form
       ref={formRef}
       className="path-form"
-      onSubmit={save}
+      onSubmit={(e) => void save(e)}
       noValidate
       aria-label={report ? 'Edit pathology report' : 'New pathology report'}
     >

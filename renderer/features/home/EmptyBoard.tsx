@@ -22,7 +22,7 @@ export function EmptyBoard({ onLoaded }: { onLoaded: () => void }) {
         first case.
       </p>
       <div className="empty__actions">
-        <button type="button" className="button button--primary" onClick={loadDemo} disabled={busy}>
+        <button type="button" className="button button--primary" onClick={() => void loadDemo()} disabled={busy}>
           {busy ? (images ? 'Loading the board and drawing its CT images...' : 'Loading...') : 'Load demo board'}
         </button>
         <button type="button" className="button" onClick={() => navigate({ name: 'new-case' })}>

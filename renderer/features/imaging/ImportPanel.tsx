@@ -123,7 +123,7 @@ export function ImportPanel({ caseId, onImported }: ImportPanelProps) {
           label={`Reading files ${phase.sent} / ${phase.total}`}
           value={phase.sent}
           max={phase.total}
-          onCancel={cancel}
+          onCancel={() => void cancel()}
         />
       )}
       {phase.name === 'importing' && (
@@ -133,7 +133,7 @@ export function ImportPanel({ caseId, onImported }: ImportPanelProps) {
             (phase.job.counts?.imported ?? 0) + (phase.job.counts?.duplicates ?? 0) + (phase.job.counts?.rejected ?? 0)
           }
           max={phase.job.counts?.total ?? 0}
-          onCancel={cancel}
+          onCancel={() => void cancel()}
         />
       )}
       {phase.name === 'error' && <div className="banner banner--error">{phase.message}</div>}

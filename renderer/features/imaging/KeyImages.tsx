@@ -55,10 +55,7 @@ function KeyImageCard({ keyImage: k, onChanged }: { keyImage: KeyImage; onChange
       <button
         type="button"
         className="button button--ghost"
-        onClick={async () => {
-          await invoke('keyImages:remove', { id: k.id });
-          onChanged();
-        }}
+        onClick={() => void invoke('keyImages:remove', { id: k.id }).then(() => onChanged())}
       >
         Remove
       </button>
