@@ -26,7 +26,6 @@ export interface PptxOptions {
 
 // 16:9, 13.333 x 7.5 in (PowerPoint's "Widescreen").
 const W = 13.333;
-const H = 7.5;
 const M = 0.5;
 const TOP = 1.3;
 const BOTTOM = 6.85;

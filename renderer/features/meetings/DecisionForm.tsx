@@ -3,12 +3,10 @@ import { PLAN_OPTION_LABEL, PLAN_OPTIONS, type PlanOption } from '../../../share
 import {
   CORE_SPECIALTIES,
   CORE_SPECIALTY_LABEL,
-  DECISION_FIELDS,
   quorumOf,
   TREATMENT_INTENT_LABEL,
   TREATMENT_INTENTS,
   type DecisionHistory,
-  type DecisionValue,
   type DecisionView,
 } from '../../../shared/domain/meeting';
 import { call, invoke } from '../../api';
