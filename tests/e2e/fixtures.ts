@@ -44,6 +44,8 @@ export async function startHost(dataDir: string): Promise<{ app: RunningApp; chi
 }
 
 export const test = base.extend<{ app: RunningApp }>({
+  // Playwright reads a fixture's dependencies from this destructuring pattern: it has to be one, even empty.
+  // eslint-disable-next-line no-empty-pattern
   app: async ({}, use) => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'boardprep-e2e-'));
     const { app, child } = await startHost(dataDir);

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 // dcmjs ships no type declarations; the few parts used here are typed by `Dcmjs` below.
+// eslint-disable-next-line @typescript-eslint/ban-ts-comment -- @ts-expect-error would fail once types exist
 // @ts-ignore -- TS7016 (no declaration file) is expected; a later @types/dcmjs would make this line a no-op.
 import * as dcmjsNamespace from 'dcmjs';
 import { IMPLEMENTATION_CLASS_UID, IMPLEMENTATION_VERSION_NAME } from '../../dicom/part10';
