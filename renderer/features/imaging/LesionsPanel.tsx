@@ -73,7 +73,7 @@ export function LesionsPanel({
     });
   }
 
-  function useSuggestion(s: LesionSuggestion) {
+  function applySuggestion(s: LesionSuggestion) {
     setDraft((d) => {
       const next: Draft = { ...(d ?? EMPTY), studyDate: s.studyDate ?? d?.studyDate ?? '' };
       const measured = { ...next.measured };
@@ -190,7 +190,7 @@ export function LesionsPanel({
             <div className="suggestions">
               <span className="muted small">Fill from a measurement:</span>
               {suggestions.map((s) => (
-                <button key={s.key} type="button" className="chip" onClick={() => useSuggestion(s)}>
+                <button key={s.key} type="button" className="chip" onClick={() => applySuggestion(s)}>
                   {s.label}
                 </button>
               ))}
