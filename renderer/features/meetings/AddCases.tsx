@@ -52,6 +52,8 @@ export function AddCases({
       <div className="add-cases__bar">
         <input
           type="search"
+          // The panel opens when the user asks to add cases: typing the search is the next thing they do.
+          // eslint-disable-next-line jsx-a11y/no-autofocus
           autoFocus
           value={query}
           onChange={(e) => setQuery(e.target.value)}

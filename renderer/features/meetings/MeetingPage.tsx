@@ -164,6 +164,8 @@ export function MeetingPage({ id, tab }: { id: number; tab: MeetingTab }) {
               <button type="button" className="button button--primary" onClick={() => void setStatus('finished')}>
                 Finish and carry {untouched.length === 1 ? 'it' : 'them'} over
               </button>
+              {/* A confirmation puts focus on its safe choice (the WAI-ARIA alert dialog pattern). */}
+              {/* eslint-disable-next-line jsx-a11y/no-autofocus */}
               <button type="button" className="button" autoFocus onClick={() => setConfirmFinish(false)}>
                 Keep the meeting open
               </button>

@@ -115,6 +115,8 @@ export function AudienceView({ meetingId, deidentified: initial }: { meetingId: 
             <strong>Audience view stopped.</strong> The presenter view has been told.
           </p>
           <p>Close this window, or show the slides here again.</p>
+          {/* The window's only action: Enter or Space brings the slides back. */}
+          {/* eslint-disable-next-line jsx-a11y/no-autofocus */}
           <button type="button" className="pbutton" autoFocus onClick={() => setLeft(false)}>
             Show the slides again
           </button>
