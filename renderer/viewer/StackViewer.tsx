@@ -393,6 +393,8 @@ export const StackViewer = forwardRef<StackViewerHandle, StackViewerProps>(funct
         onReset={reset}
         disabled={!ready}
       />
+      {/* Not a control: a mouse press anywhere on the viewport gives the focus to the image below. */}
+      {/* eslint-disable-next-line jsx-a11y/no-static-element-interactions */}
       <div
         ref={wrapperRef}
         className="bpv-viewport"
@@ -403,6 +405,9 @@ export const StackViewer = forwardRef<StackViewerHandle, StackViewerProps>(funct
         }}
         onContextMenu={(e) => e.preventDefault()} // right-drag zooms
       >
+        {/* role="application" is the interactive widget that takes the slice keys; jsx-a11y counts the role as
+            structure, so its two rules below are wrong for this element. */}
+        {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions */}
         <div
           ref={elementRef}
           className="bpv-element"
@@ -410,6 +415,7 @@ export const StackViewer = forwardRef<StackViewerHandle, StackViewerProps>(funct
           data-slice-index={index}
           data-ready={ready ? 'true' : 'false'}
           data-state={status.kind}
+          // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
           tabIndex={0}
           role="application"
           aria-roledescription="image stack"

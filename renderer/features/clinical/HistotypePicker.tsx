@@ -112,7 +112,7 @@ export function HistotypePicker({ query, histotypeId, onChange, onBlur, error }:
                 <span className="histotype__family">{HISTOTYPE_FAMILY_LABEL[h.family]}</span>
               </li>
             ))}
-            <li className="histotype__free" aria-disabled="true">
+            <li className="histotype__free" role="option" aria-selected={false} aria-disabled="true">
               {matches.length
                 ? 'Not in the list? Keep typing: free text is saved, flagged as not coded.'
                 : `No catalogue match: "${query.trim()}" will be saved as free text, not coded.`}

@@ -261,6 +261,8 @@ function AgendaRow({
   const decided = item.state === 'discussed' || item.state === 'deferred';
   const carried = item.history.length > 0;
   return (
+    // The row takes no focus itself: its onKeyDown is the Alt+Up/Down shortcut of the buttons and fields inside it.
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
     <li
       ref={setNodeRef}
       style={{ transform: CSS.Translate.toString(transform), transition }}

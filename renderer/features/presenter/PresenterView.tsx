@@ -232,6 +232,8 @@ export function PresenterView({ meetingId, deidentified }: { meetingId: number; 
   };
 
   return (
+    // Not a control: it hands the focus back after a mouse click on any button inside (keys have nothing to undo).
+    // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-static-element-interactions
     <div className="presenter" onClick={releaseFocus}>
       <header className="presenter__bar">
         <div className="presenter__title" title={`${deck.title}, ${shortDate(deck.startsAt)}`}>
