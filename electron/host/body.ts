@@ -41,7 +41,8 @@ export function requestBody(stream: Readable, declaredLength?: number): RequestB
     async read(limit) {
       refuseEarly(limit);
       const chunks: Buffer[] = [];
-      await pipeline(stream, limiter(limit), async function* (source: AsyncIterable<Buffer>) {
+      // The last stage of the pipeline is a plain consumer: it collects the chunks the limiter lets through.
+      await pipeline(stream, limiter(limit), async (source: AsyncIterable<Buffer>) => {
         for await (const chunk of source) chunks.push(chunk);
       });
       return Buffer.concat(chunks);
