@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { handlersFor } from '../../../electron/host/handlers';
 import { dispatch } from '../../../electron/host/dispatch';
+import { jobEnd } from '../helpers/jobs';
 import { requestBody } from '../../../electron/host/body';
 import { answerMedia } from '../../../electron/host/media';
 import { createServices } from '../../../electron/host/services';
@@ -19,23 +20,15 @@ async function setup() {
   return { ...base, services, handlers: handlersFor(services), media };
 }
 
-async function waitForJob(handlers: ReturnType<typeof handlersFor>, jobId: string) {
-  for (;;) {
-    const r = await dispatch(handlers, 'jobs:status', { jobId });
-    if (!r.ok) throw new Error(r.error.message);
-    const state = r.value as { state: string };
-    if (state.state !== 'running') return r.value as { state: string; result: { counts: Record<string, number>; rejected: { path: string; reason: string }[] } };
-    await new Promise((res) => setTimeout(res, 20));
-  }
-}
-
 describe('media routes (shared by the web host and the desktop protocol)', () => {
   it('serve a stored DICOM file byte for byte, and 404 for an unknown one', async () => {
     const { media, sops, services } = await setup();
     const answer = await media('GET', `/media/instances/${sops[0]}`);
     expect(answer).toMatchObject({ status: 200, contentType: 'application/dicom' });
     const stored = readFileSync((answer as { file: string }).file);
-    const original = readdirSync(CT_SERIES).map((f) => readFileSync(path.join(CT_SERIES, f))).find((b) => b.equals(stored));
+    const original = readdirSync(CT_SERIES)
+      .map((f) => readFileSync(path.join(CT_SERIES, f)))
+      .find((b) => b.equals(stored));
     expect(original).toBeDefined();
     expect(await media('GET', '/media/instances/1.2.3.4')).toMatchObject({ status: 404 });
     expect(await media('GET', '/media/instances/..%2F..%2Fboardprep.db')).toMatchObject({ status: 404 });
@@ -45,7 +38,10 @@ describe('media routes (shared by the web host and the desktop protocol)', () =>
   it('take a rendered PNG and serve it back once a key image claims it', async () => {
     const { media, handlers, caseId, sops } = await setup();
     expect(await media('PUT', '/media/renders/token-abc-123.png', PNG_1X1)).toMatchObject({ status: 201 });
-    expect(await media('PUT', '/media/renders/token-abc-456.png', Buffer.from('not a png'))).toMatchObject({ status: 400, text: expect.stringContaining('not a PNG') });
+    expect(await media('PUT', '/media/renders/token-abc-456.png', Buffer.from('not a png'))).toMatchObject({
+      status: 400,
+      text: expect.stringContaining('not a PNG'),
+    });
     const created = await dispatch(handlers, 'keyImages:create', {
       caseId,
       sopInstanceUid: sops[4],
@@ -64,17 +60,28 @@ describe('media routes (shared by the web host and the desktop protocol)', () =>
   it('import an uploaded CD tree as one job: DICOMDIR followed, upload folder removed, user paths in the report', async () => {
     const { media, handlers, caseId, dataDir } = await setup();
     const cd = path.join(CT_SERIES, '..', 'cd-dicomdir');
-    const files = ['DICOMDIR', ...readdirSync(cd, { recursive: true }).map(String).filter((f) => /^\d+\//.test(f) && !f.endsWith('/') && /\/\d+$/.test(f))];
+    const files = [
+      'DICOMDIR',
+      ...readdirSync(cd, { recursive: true })
+        .map(String)
+        .filter((f) => /^\d+\//.test(f) && !f.endsWith('/') && /\/\d+$/.test(f)),
+    ];
     const batch = 'batch-0001-abcd';
     let n = 0;
     for (const f of [...files, 'README.txt']) {
-      expect(await media('PUT', `/media/uploads/${batch}/${n++}?name=${encodeURIComponent(`cd/${f}`)}`, readFileSync(path.join(cd, f)))).toMatchObject({ status: 201 });
+      expect(
+        await media(
+          'PUT',
+          `/media/uploads/${batch}/${n++}?name=${encodeURIComponent(`cd/${f}`)}`,
+          readFileSync(path.join(cd, f)),
+        ),
+      ).toMatchObject({ status: 201 });
     }
     const started = await dispatch(handlers, 'imaging:importUpload', { batchId: batch, caseId });
-    const job = await waitForJob(handlers, (started as { value: { jobId: string } }).value.jobId);
+    const job = await jobEnd(handlers, (started as { value: { jobId: string } }).value.jobId);
     expect(job.state).toBe('done');
-    expect(job.result.counts.imported).toBeGreaterThan(10);
-    expect(job.result.rejected.map((r) => r.path)).toContain(path.join('cd', 'README.txt'));
+    expect(job.result!.counts.imported).toBeGreaterThan(10);
+    expect(job.result!.rejected.map((r) => r.path)).toContain(path.join('cd', 'README.txt'));
     expect(existsSync(uploadDir(dataDir, batch))).toBe(false);
   });
 
@@ -89,11 +96,14 @@ describe('media routes (shared by the web host and the desktop protocol)', () =>
   it('a cancelled import job keeps nothing and says so', async () => {
     const { handlers, caseId, db, services } = await setup();
     const before = db.prepare('SELECT count(*) FROM dicom_instances').pluck().get();
-    const chosen = services.chosenPaths.grant([path.join(CT_SERIES, '..', 'cd-dicomdir'), path.join(CT_SERIES, '..', 'single')]);
+    const chosen = services.chosenPaths.grant([
+      path.join(CT_SERIES, '..', 'cd-dicomdir'),
+      path.join(CT_SERIES, '..', 'single'),
+    ]);
     const started = await dispatch(handlers, 'imaging:importPaths', { chosen, caseId });
     const jobId = (started as { value: { jobId: string } }).value.jobId;
     await dispatch(handlers, 'jobs:cancel', { jobId });
-    const job = await waitForJob(handlers, jobId);
+    const job = await jobEnd(handlers, jobId);
     expect(job.state).toBe('cancelled');
     expect(db.prepare('SELECT count(*) FROM dicom_instances').pluck().get()).toBe(before);
   });
@@ -110,10 +120,13 @@ describe('media routes (shared by the web host and the desktop protocol)', () =>
     const chosen = services.chosenPaths.grant([path.join(CT_SERIES, '..', 'single')]);
     const started = await dispatch(handlers, 'imaging:importPaths', { chosen, caseId });
     expect(started.ok).toBe(true);
-    const job = await waitForJob(handlers, (started as { value: { jobId: string } }).value.jobId);
+    const job = await jobEnd(handlers, (started as { value: { jobId: string } }).value.jobId);
     expect(job.state).toBe('done');
     expect(count()).toBeGreaterThan(before as number);
     // Used up: the page cannot replay it.
-    expect(await dispatch(handlers, 'imaging:importPaths', { chosen, caseId })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await dispatch(handlers, 'imaging:importPaths', { chosen, caseId })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
   });
 });

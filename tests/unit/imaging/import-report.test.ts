@@ -10,6 +10,7 @@ import { formatPersonName, JobState } from '../../../shared/domain/imaging';
 import { caseWithCt, CT_SERIES } from './fixtures';
 import { RESOURCES_DIR } from '../helpers/temp';
 import { requestBody } from '../../../electron/host/body';
+import { jobEnd } from '../helpers/jobs';
 
 const CD = path.join(CT_SERIES, '..', 'cd-dicomdir');
 
@@ -23,17 +24,16 @@ async function setup() {
     const batch = `batch-${++batchNo}-abcdefgh`;
     let n = 0;
     for (const f of files) {
-      await answerMedia(services, 'PUT', new URL(`/media/uploads/${batch}/${n++}?name=${encodeURIComponent(f.name)}`, 'http://127.0.0.1/'), requestBody(Readable.from([readFileSync(f.from)])));
+      await answerMedia(
+        services,
+        'PUT',
+        new URL(`/media/uploads/${batch}/${n++}?name=${encodeURIComponent(f.name)}`, 'http://127.0.0.1/'),
+        requestBody(Readable.from([readFileSync(f.from)])),
+      );
     }
     const started = await dispatch(handlers, 'imaging:importUpload', { batchId: batch, caseId: base.caseId });
     if (!started.ok) throw new Error(started.error.message);
-    for (;;) {
-      const r = await dispatch(handlers, 'jobs:status', { jobId: (started.value as { jobId: string }).jobId });
-      if (!r.ok) throw new Error(r.error.message);
-      const job = JobState.parse(r.value); // what the contract lets through to the renderer
-      if (job.state !== 'running') return job;
-      await new Promise((res) => setTimeout(res, 20));
-    }
+    return jobEnd(handlers, (started.value as { jobId: string }).jobId);
   }
   return { ...base, uploadAndImport };
 }
@@ -50,7 +50,9 @@ describe('the import report the renderer gets', () => {
 
   it('a CD folder uploaded: DICOMDIR files are counted as index files, so the numbers add up to what was chosen', async () => {
     const { uploadAndImport } = await setup();
-    const chosen = readdirSync(CD, { recursive: true }).map(String).filter((f) => statSync(path.join(CD, f)).isFile());
+    const chosen = readdirSync(CD, { recursive: true })
+      .map(String)
+      .filter((f) => statSync(path.join(CD, f)).isFile());
     expect(chosen).toHaveLength(39);
     const job = await uploadAndImport(chosen.map((f) => ({ name: `cd-dicomdir/${f}`, from: path.join(CD, f) })));
     const c = job.result!.counts;
@@ -61,8 +63,13 @@ describe('the import report the renderer gets', () => {
 
   it('each study waiting for confirmation says what it is: date, description, modalities, images', async () => {
     const { uploadAndImport } = await setup();
-    const chosen = readdirSync(CD, { recursive: true }).map(String).filter((f) => /^\d+\/\w+\/\d+$/.test(f.split(path.sep).join('/')));
-    const job = await uploadAndImport([{ name: 'cd/DICOMDIR', from: path.join(CD, 'DICOMDIR') }, ...chosen.map((f) => ({ name: `cd/${f}`, from: path.join(CD, f) }))]);
+    const chosen = readdirSync(CD, { recursive: true })
+      .map(String)
+      .filter((f) => /^\d+\/\w+\/\d+$/.test(f.split(path.sep).join('/')));
+    const job = await uploadAndImport([
+      { name: 'cd/DICOMDIR', from: path.join(CD, 'DICOMDIR') },
+      ...chosen.map((f) => ({ name: `cd/${f}`, from: path.join(CD, f) })),
+    ]);
     const studies = job.result!.needsConfirmation;
     expect(studies).toHaveLength(6);
     expect(new Set(studies.map((s) => s.studyInstanceUid)).size).toBe(6);
