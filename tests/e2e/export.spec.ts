@@ -22,7 +22,9 @@ interface DemoPatient {
   referringHospital: string | null;
 }
 const DEMO_PATIENTS: DemoPatient[] = (
-  JSON.parse(readFileSync(path.join(root, 'resources', 'demo', 'board.json'), 'utf8')) as { cases: { case: { patient: DemoPatient; referringHospital: string | null } }[] }
+  JSON.parse(readFileSync(path.join(root, 'resources', 'demo', 'board.json'), 'utf8')) as {
+    cases: { case: { patient: DemoPatient; referringHospital: string | null } }[];
+  }
 ).cases.map((c) => ({ ...c.case.patient, referringHospital: c.case.referringHospital }));
 
 type Answer<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
@@ -30,7 +32,14 @@ type Answer<T> = { ok: true; value: T } | { ok: false; error: { code: string; me
 async function api<T>(page: Page, channel: string, input: unknown): Promise<T> {
   const answer = (await page.evaluate(
     async ([c, i]) => {
-      const r = await fetch(`/api/${encodeURIComponent(c as string)}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-BoardPrep-Token': sessionStorage.getItem('boardprep.token') ?? '' }, body: JSON.stringify(i) });
+      const r = await fetch(`/api/${encodeURIComponent(c as string)}`, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          'X-BoardPrep-Token': sessionStorage.getItem('boardprep.token') ?? '',
+        },
+        body: JSON.stringify(i),
+      });
       return r.json();
     },
     [channel, input] as const,
@@ -42,7 +51,14 @@ async function api<T>(page: Page, channel: string, input: unknown): Promise<T> {
 async function apiError(page: Page, channel: string, input: unknown): Promise<{ code: string; message: string }> {
   return page.evaluate(
     async ([c, i]) => {
-      const r = await fetch(`/api/${encodeURIComponent(c as string)}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-BoardPrep-Token': sessionStorage.getItem('boardprep.token') ?? '' }, body: JSON.stringify(i) });
+      const r = await fetch(`/api/${encodeURIComponent(c as string)}`, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          'X-BoardPrep-Token': sessionStorage.getItem('boardprep.token') ?? '',
+        },
+        body: JSON.stringify(i),
+      });
       return (await r.json()).error;
     },
     [channel, input] as const,
@@ -53,30 +69,53 @@ interface ExportStatus {
   state: 'running' | 'done' | 'failed' | 'cancelled';
   phase: string;
   error: string | null;
-  outcome: { name: string; file: string; pages: number | null; slides: number | null; downloadUrl: string | null; deidentified: boolean } | null;
+  outcome: {
+    name: string;
+    file: string;
+    pages: number | null;
+    slides: number | null;
+    downloadUrl: string | null;
+    deidentified: boolean;
+  } | null;
 }
 
-async function exportAndWait(page: Page, request: Record<string, unknown>, { progress = false } = {}): Promise<NonNullable<ExportStatus['outcome']>> {
+async function exportAndWait(
+  page: Page,
+  request: Record<string, unknown>,
+  { progress = false } = {},
+): Promise<NonNullable<ExportStatus['outcome']>> {
   const { jobId } = await api<{ jobId: string }>(page, 'exports:start', request);
-  let status: ExportStatus;
+  let status: ExportStatus | undefined;
   const phases = new Set<string>();
-  const deadline = Date.now() + 120_000;
-  do {
-    await page.waitForTimeout(150);
-    status = await api<ExportStatus>(page, 'exports:status', { jobId });
-    phases.add(status.phase);
-  } while (status.state === 'running' && Date.now() < deadline);
-  expect(status.error, `${JSON.stringify(request)} failed`).toBeNull();
-  expect(status.state).toBe('done');
+  // Polled often enough to see a PDF's phases go by; ends as soon as the job does.
+  await expect
+    .poll(
+      async () => {
+        status = await api<ExportStatus>(page, 'exports:status', { jobId });
+        phases.add(status.phase);
+        return status.state;
+      },
+      { timeout: 120_000, intervals: [150] },
+    )
+    .not.toBe('running');
+  const last = status!;
+  expect(last.error, `${JSON.stringify(request)} failed`).toBeNull();
+  expect(last.state).toBe('done');
   // A PDF takes long enough to be seen under way (a PPTX of the demo meeting is often done before the first poll).
-  if (progress) expect([...phases].some((p) => /Rendering the print view|Printing the PDF|Starting the PDF printer/.test(p)), `progress: ${[...phases].join(', ')}`).toBe(true);
-  return status.outcome!;
+  if (progress)
+    expect(
+      [...phases].some((p) => /Rendering the print view|Printing the PDF|Starting the PDF printer/.test(p)),
+      `progress: ${[...phases].join(', ')}`,
+    ).toBe(true);
+  return last.outcome!;
 }
 
 /** A key image on the first demo case with CT: a PNG drawn in the page (no names in it), uploaded as the viewer does. */
 async function addKeyImage(page: Page, caseId: number): Promise<void> {
   const studies = await api<{ series: { seriesInstanceUid: string }[] }[]>(page, 'imaging:studies', { caseId });
-  const stack = await api<{ images: { sopInstanceUid: string }[] }>(page, 'imaging:stack', { seriesInstanceUid: studies[0].series[0].seriesInstanceUid });
+  const stack = await api<{ images: { sopInstanceUid: string }[] }>(page, 'imaging:stack', {
+    seriesInstanceUid: studies[0].series[0].seriesInstanceUid,
+  });
   const sop = stack.images[Math.floor(stack.images.length / 2)].sopInstanceUid;
   const token = await page.evaluate(async () => {
     const canvas = new OffscreenCanvas(640, 480);
@@ -95,7 +134,11 @@ async function addKeyImage(page: Page, caseId: number): Promise<void> {
     g.stroke();
     const blob = await canvas.convertToBlob({ type: 'image/png' });
     const t = `e2ekeyimage${Date.now()}`;
-    const r = await fetch(`/media/renders/${t}.png`, { method: 'PUT', headers: { 'X-BoardPrep-Token': sessionStorage.getItem('boardprep.token') ?? '' }, body: blob });
+    const r = await fetch(`/media/renders/${t}.png`, {
+      method: 'PUT',
+      headers: { 'X-BoardPrep-Token': sessionStorage.getItem('boardprep.token') ?? '' },
+      body: blob,
+    });
     if (!r.ok) throw new Error(await r.text());
     return t;
   });
@@ -114,42 +157,76 @@ async function addKeyImage(page: Page, caseId: number): Promise<void> {
 function identifiers(p: DemoPatient): RegExp[] {
   const [y, m, d] = p.dateOfBirth.split('-');
   // The referring hospital by its name and by its place ("a biopsy taken at Ashcombe").
-  const hospital = (p.referringHospital ?? '').split(/\s+/).filter((w) => w.length >= 3 && !/^(General|Hospital|Community|University|Royal|District|Infirmary|Memorial|Medical|Centre|Clinic|Trust|NHS|Foundation)$/i.test(w));
-  const words = [p.familyName, p.familyName.toUpperCase(), ...p.givenNames.split(/\s+/), p.mrn, p.mrn.replace(/[^A-Za-z0-9]/g, ''), ...hospital];
+  const hospital = (p.referringHospital ?? '')
+    .split(/\s+/)
+    .filter(
+      (w) =>
+        w.length >= 3 &&
+        !/^(General|Hospital|Community|University|Royal|District|Infirmary|Memorial|Medical|Centre|Clinic|Trust|NHS|Foundation)$/i.test(
+          w,
+        ),
+    );
+  const words = [
+    p.familyName,
+    p.familyName.toUpperCase(),
+    ...p.givenNames.split(/\s+/),
+    p.mrn,
+    p.mrn.replace(/[^A-Za-z0-9]/g, ''),
+    ...hospital,
+  ];
   return [
-    ...words.map((w) => new RegExp(`(?<![\\p{L}\\p{N}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u')),
+    ...words.map(
+      (w) => new RegExp(`(?<![\\p{L}\\p{N}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u'),
+    ),
     new RegExp(`${p.dateOfBirth}|${d}/${m}/${y}|${d}\\.${m}\\.${y}`),
   ];
 }
 
 function expectNoDemoIdentifiers(what: string, text: string): void {
-  for (const p of DEMO_PATIENTS) for (const re of identifiers(p)) expect(re.test(text), `${what} holds ${re.source}`).toBe(false);
+  for (const p of DEMO_PATIENTS)
+    for (const re of identifiers(p)) expect(re.test(text), `${what} holds ${re.source}`).toBe(false);
 }
 
-test('the demo meeting exports as PDF and PPTX, one page per slide, and de-identified exports name no demo patient', async ({ page, app }) => {
+test('the demo meeting exports as PDF and PPTX, one page per slide, and de-identified exports name no demo patient', async ({
+  page,
+  app,
+}) => {
   test.setTimeout(240_000);
   await page.goto(app.openUrl);
   await loadDemoBoard(page, { images: true });
   const meeting = await api<{ id: number; title: string }>(page, 'meetings:next', {});
   expect(meeting.title).toBe('Sarcoma MDT');
-  const detail = await api<{ items: { caseId: number; patientName?: string }[] }>(page, 'meetings:get', { id: meeting.id });
-  const halverson = await api<{ id: number; patient: { familyName: string } }[]>(page, 'cases:list', { query: 'HALVERSON' });
+  const detail = await api<{ items: { caseId: number; patientName?: string }[] }>(page, 'meetings:get', {
+    id: meeting.id,
+  });
+  const halverson = await api<{ id: number; patient: { familyName: string } }[]>(page, 'cases:list', {
+    query: 'HALVERSON',
+  });
   expect(detail.items.some((i) => i.caseId === halverson[0].id)).toBe(true);
   await addKeyImage(page, halverson[0].id);
 
   const work = mkdtempSync(path.join(os.tmpdir(), 'boardprep-e2e-export-'));
   try {
     for (const deidentified of [false, true]) {
-      const deck = await api<{ slides: { kind: string; title: string }[] }>(page, 'deck:get', { meetingId: meeting.id, deidentified });
+      const deck = await api<{ slides: { kind: string; title: string }[] }>(page, 'deck:get', {
+        meetingId: meeting.id,
+        deidentified,
+      });
       expect(deck.slides[0].kind).toBe('agenda');
       expect(deck.slides.filter((s) => s.kind === 'imaging').length).toBeGreaterThan(0);
       const suffix = deidentified ? '-deidentified' : '';
 
       // PDF: the print view, one 16:9 page per slide.
-      const pdf = await exportAndWait(page, { kind: 'deck-pdf', meetingId: meeting.id, deidentified }, { progress: true });
+      const pdf = await exportAndWait(
+        page,
+        { kind: 'deck-pdf', meetingId: meeting.id, deidentified },
+        { progress: true },
+      );
       expect(pdf.name).toBe(`sarcoma-mdt-2026-12-10-deck${suffix}.pdf`);
       expect(pdf.downloadUrl).toBe(`/media/exports/${pdf.name}`);
-      const pdfResponse = await page.request.get(new URL(pdf.downloadUrl!, app.baseUrl).href, { headers: { 'X-BoardPrep-Token': app.token } });
+      const pdfResponse = await page.request.get(new URL(pdf.downloadUrl!, app.baseUrl).href, {
+        headers: { 'X-BoardPrep-Token': app.token },
+      });
       expect(pdfResponse.status()).toBe(200);
       expect(pdfResponse.headers()['content-type']).toBe('application/pdf');
       const pdfFile = path.join(work, pdf.name);
@@ -174,7 +251,9 @@ test('the demo meeting exports as PDF and PPTX, one page per slide, and de-ident
       // PPTX: the same slides as text boxes and tables, with the key image.
       const pptx = await exportAndWait(page, { kind: 'deck-pptx', meetingId: meeting.id, deidentified });
       expect(pptx.name).toBe(`sarcoma-mdt-2026-12-10-deck${suffix}.pptx`);
-      const pptxResponse = await page.request.get(new URL(pptx.downloadUrl!, app.baseUrl).href, { headers: { 'X-BoardPrep-Token': app.token } });
+      const pptxResponse = await page.request.get(new URL(pptx.downloadUrl!, app.baseUrl).href, {
+        headers: { 'X-BoardPrep-Token': app.token },
+      });
       expect(pptxResponse.status()).toBe(200);
       const pptxFile = path.join(work, pptx.name);
       writeFileSync(pptxFile, await pptxResponse.body());
@@ -207,7 +286,10 @@ test('the demo meeting exports as PDF and PPTX, one page per slide, and de-ident
   }
 });
 
-test('the meeting page exports the deck with progress and Cancel: a cancelled export leaves no file, a finished one downloads', async ({ page, app }) => {
+test('the meeting page exports the deck with progress and Cancel: a cancelled export leaves no file, a finished one downloads', async ({
+  page,
+  app,
+}) => {
   test.setTimeout(120_000);
   await page.goto(app.openUrl);
   await loadDemoBoard(page);
@@ -217,7 +299,9 @@ test('the meeting page exports the deck with progress and Cancel: a cancelled ex
 
   // Cancel while the print view renders: the bar says what it is doing, and afterwards nothing is on disk.
   await exports.getByRole('button', { name: 'Deck as PDF' }).click();
-  await expect(exports.getByRole('status')).toHaveText(/Meeting deck \(PDF\): (Starting the PDF printer|Rendering the print view)/);
+  await expect(exports.getByRole('status')).toHaveText(
+    /Meeting deck \(PDF\): (Starting the PDF printer|Rendering the print view)/,
+  );
   await expect(exports.getByRole('button', { name: 'Deck as PowerPoint' })).toBeDisabled();
   await exports.getByRole('button', { name: 'Cancel' }).click();
   await expect(exports.getByRole('status')).toHaveText('Export cancelled: no file was written.', { timeout: 30_000 });
@@ -237,17 +321,29 @@ test('the meeting page exports the deck with progress and Cancel: a cancelled ex
   await exports.getByRole('button', { name: 'Deck as PowerPoint' }).click();
   const link = exports.getByRole('link', { name: /^Download / });
   await expect(link).toHaveText('Download sarcoma-mdt-2026-12-10-deck-deidentified.pptx', { timeout: 60_000 });
-  await expect(exports.getByRole('status')).toContainText(/Meeting deck \(PowerPoint\) \(de-identified\) ready: \d+ slides/);
+  await expect(exports.getByRole('status')).toContainText(
+    /Meeting deck \(PowerPoint\) \(de-identified\) ready: \d+ slides/,
+  );
   const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
   const saved = await download.path();
-  expect(readFileSync(saved).equals(readFileSync(path.join(exportsDir, 'sarcoma-mdt-2026-12-10-deck-deidentified.pptx')))).toBe(true);
+  expect(
+    readFileSync(saved).equals(readFileSync(path.join(exportsDir, 'sarcoma-mdt-2026-12-10-deck-deidentified.pptx'))),
+  ).toBe(true);
   expectNoDemoIdentifiers('the de-identified PPTX', unzipPptx(saved).allXml());
 
-  expect(await apiError(page, 'exports:start', { kind: 'deck-pptx', meetingId: 999 })).toMatchObject({ code: 'not-found', message: 'Meeting 999 does not exist' });
-  expect(await apiError(page, 'exports:start', { kind: 'outcome-pdf', meetingId: meeting.id })).toMatchObject({ code: 'invalid-input' });
+  expect(await apiError(page, 'exports:start', { kind: 'deck-pptx', meetingId: 999 })).toMatchObject({
+    code: 'not-found',
+    message: 'Meeting 999 does not exist',
+  });
+  expect(await apiError(page, 'exports:start', { kind: 'outcome-pdf', meetingId: meeting.id })).toMatchObject({
+    code: 'invalid-input',
+  });
 });
 
-test('a case’s outcome summary and the minutes of the finished demo meeting export as A4 PDFs, de-identified naming no patient', async ({ page, app }) => {
+test('a case’s outcome summary and the minutes of the finished demo meeting export as A4 PDFs, de-identified naming no patient', async ({
+  page,
+  app,
+}) => {
   test.setTimeout(120_000);
   await page.goto(app.openUrl);
   await loadDemoBoard(page);
@@ -280,6 +376,10 @@ test('a case’s outcome summary and the minutes of the finished demo meeting ex
   await page.goto(`${app.openUrl}#/meetings/${november.id}/decisions/${deferred.id}`);
   const outcomeExport = page.getByRole('region', { name: 'Export outcome' });
   await outcomeExport.getByRole('button', { name: 'Outcome summary as PDF' }).click();
-  await expect(outcomeExport.getByRole('status')).toContainText(/Outcome summary \(PDF\) ready: \d+ pages?/, { timeout: 60_000 });
-  await expect(outcomeExport.getByRole('link', { name: 'Download sarcoma-mdt-2026-11-12-case-1-outcome-2.pdf' })).toBeVisible();
+  await expect(outcomeExport.getByRole('status')).toContainText(/Outcome summary \(PDF\) ready: \d+ pages?/, {
+    timeout: 60_000,
+  });
+  await expect(
+    outcomeExport.getByRole('link', { name: 'Download sarcoma-mdt-2026-11-12-case-1-outcome-2.pdf' }),
+  ).toBeVisible();
 });
