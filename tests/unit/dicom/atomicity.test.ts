@@ -25,7 +25,10 @@ function everyRowHasItsFile(db: Db, dataDir: string): boolean {
 
 /** The temp tables an import stages its rows in (none should outlive the import). */
 function stagingTables(db: Db): string[] {
-  return db.prepare("SELECT name FROM temp.sqlite_master WHERE type = 'table' AND name LIKE 'import_stage_%'").pluck().all() as string[];
+  return db
+    .prepare("SELECT name FROM temp.sqlite_master WHERE type = 'table' AND name LIKE 'import_stage_%'")
+    .pluck()
+    .all() as string[];
 }
 
 /** Claims on store files left in the database (none once every import has finished). */
@@ -88,13 +91,19 @@ describe('an import is all or nothing', () => {
       },
     });
     await expect(failing).rejects.toThrow(ImportFailedError);
-    await expect(failing).rejects.toThrow('Import failed: the disk is full (could not write to the image store). Nothing from this import was kept.');
+    await expect(failing).rejects.toThrow(
+      'Import failed: the disk is full (could not write to the image store). Nothing from this import was kept.',
+    );
     expect(indexCounts(db)).toEqual({ studies: 0, series: 0, instances: 0 });
     expect(storedFiles(dataDir)).toEqual([]);
     expect(tempFiles(dataDir)).toEqual([]);
     expect(claims(db)).toBe(0);
     const [log] = db.prepare('SELECT * FROM dicom_imports').all() as sql.ImportRow[];
-    expect(log).toMatchObject({ status: 'failed', imported: 0, error: 'the disk is full (could not write to the image store)' });
+    expect(log).toMatchObject({
+      status: 'failed',
+      imported: 0,
+      error: 'the disk is full (could not write to the image store)',
+    });
 
     // The same files import fine once there is room.
     const retry = await importDicom(db, dataDir, [CT_SERIES]);
@@ -107,10 +116,12 @@ describe('an import is all or nothing', () => {
     const dataDir = tempDataDir();
     const db = openDatabase(dataDir);
     writeFileSync(path.join(dataDir, 'images'), 'not a folder');
-    await expect(importDicom(db, dataDir, [CT_SERIES])).rejects.toThrow(/^Import failed: the image store folder cannot be created \(EEXIST|ENOTDIR/);
+    await expect(importDicom(db, dataDir, [CT_SERIES])).rejects.toThrow(
+      /^Import failed: the image store folder cannot be created \(EEXIST|ENOTDIR/,
+    );
     expect(indexCounts(db)).toEqual({ studies: 0, series: 0, instances: 0 });
     expect(sql.runningImports(db)).toEqual([]);
-    expect((db.prepare('SELECT status FROM dicom_imports').pluck().all())).toEqual(['failed']);
+    expect(db.prepare('SELECT status FROM dicom_imports').pluck().all()).toEqual(['failed']);
     db.close();
   });
 
@@ -126,17 +137,21 @@ describe('an import is all or nothing', () => {
     db.close();
   });
 
-  it('killed mid-import (crash): the index has none of it, and the next start\'s sweep removes its files', async () => {
+  it("killed mid-import (crash): the index has none of it, and the next start's sweep removes its files", async () => {
     const dataDir = tempDataDir();
     const setup = openDatabase(dataDir);
     await importDicom(setup, dataDir, [path.join(SINGLE, 'MR_small.dcm')]);
     const kept = storedFiles(dataDir);
     setup.close();
 
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'crash-child.ts'), dataDir, CT_SERIES], {
-      cwd: appRoot,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(import.meta.dirname, 'crash-child.ts'), dataDir, '8', CT_SERIES],
+      {
+        cwd: appRoot,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += String(d)));
     await new Promise<void>((resolve, reject) => {
@@ -149,7 +164,9 @@ describe('an import is all or nothing', () => {
         }
         if (out.includes('finished')) reject(new Error('the child finished before it could be killed'));
       });
-      child.on('exit', (code) => (code !== null && code !== 0 ? reject(new Error(`child failed: ${stderr}`)) : undefined));
+      child.on('exit', (code) =>
+        code !== null && code !== 0 ? reject(new Error(`child failed: ${stderr}`)) : undefined,
+      );
     });
     await new Promise((r) => child.on('close', r));
 
@@ -166,11 +183,18 @@ describe('an import is all or nothing', () => {
     expect(storedFiles(dataDir)).toEqual(kept);
     expect(tempFiles(dataDir)).toEqual([]);
     expect(claims(db)).toBe(0);
-    expect(sql.getImport(db, running[0].id)).toMatchObject({ status: 'failed', error: expect.stringContaining('interrupted') });
+    expect(sql.getImport(db, running[0].id)).toMatchObject({
+      status: 'failed',
+      error: expect.stringContaining('interrupted'),
+    });
     expect(everyRowHasItsFile(db, dataDir)).toBe(true);
 
     // A second sweep has nothing left to do, and the series imports completely afterwards.
-    expect(await sweepImageStore(db, dataDir)).toEqual({ removedFiles: 0, removedTempFiles: 0, interruptedImports: [] });
+    expect(await sweepImageStore(db, dataDir)).toEqual({
+      removedFiles: 0,
+      removedTempFiles: 0,
+      interruptedImports: [],
+    });
     expect(await importDicom(db, dataDir, [CT_SERIES])).toMatchObject({ imported: 37 });
     db.close();
   });
@@ -220,13 +244,30 @@ describe('an import is all or nothing', () => {
     mkdirSync(path.join(images, '.journal'));
     writeFileSync(path.join(images, '.journal', `import-97-pid-${dead}.journal`), `${h('9')}\n`);
 
-    expect(await sweepImageStore(db, dataDir)).toEqual({ removedFiles: 3, removedTempFiles: 2, interruptedImports: [deadImport, earlierRun] });
-    expect(storedFiles(dataDir)).toEqual([...kept, ...['b', 'c', 'f'].map((c) => `${c}${c}/${c}${c}/${h(c)}.dcm`)].sort());
-    expect(tempFiles(dataDir)).toEqual([`cc/cc/${h('c')}.${dead}.part`, `ee/ee/${h('e')}.${process.ppid}-${liveImport}.part`]);
+    expect(await sweepImageStore(db, dataDir)).toEqual({
+      removedFiles: 3,
+      removedTempFiles: 2,
+      interruptedImports: [deadImport, earlierRun],
+    });
+    expect(storedFiles(dataDir)).toEqual(
+      [...kept, ...['b', 'c', 'f'].map((c) => `${c}${c}/${c}${c}/${h(c)}.dcm`)].sort(),
+    );
+    expect(tempFiles(dataDir)).toEqual([
+      `cc/cc/${h('c')}.${dead}.part`,
+      `ee/ee/${h('e')}.${process.ppid}-${liveImport}.part`,
+    ]);
     expect(readdirSync(path.join(images, '.journal'))).toEqual([]);
-    expect(db.prepare('SELECT file_hash FROM dicom_store_claims ORDER BY file_hash').pluck().all()).toEqual([h('b'), h('e'), h('f')]);
+    expect(db.prepare('SELECT file_hash FROM dicom_store_claims ORDER BY file_hash').pluck().all()).toEqual([
+      h('b'),
+      h('e'),
+      h('f'),
+    ]);
 
-    expect(await sweepImageStore(db, dataDir, { full: true })).toEqual({ removedFiles: 1, removedTempFiles: 1, interruptedImports: [] });
+    expect(await sweepImageStore(db, dataDir, { full: true })).toEqual({
+      removedFiles: 1,
+      removedTempFiles: 1,
+      interruptedImports: [],
+    });
     expect(storedFiles(dataDir)).toEqual([...kept, `bb/bb/${h('b')}.dcm`, `ff/ff/${h('f')}.dcm`].sort());
     expect(tempFiles(dataDir)).toEqual([`ee/ee/${h('e')}.${process.ppid}-${liveImport}.part`]);
     db.close();

@@ -48,10 +48,14 @@ function instances(db: Db): number {
 
 /** Runs crash-child.ts on `source` and kills it (SIGKILL) once it has written `writes` files. */
 async function importKilledAfter(dataDir: string, source: string, writes: number): Promise<void> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'crash-child.ts'), dataDir, source], {
-    cwd: appRoot,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(import.meta.dirname, 'crash-child.ts'), dataDir, String(writes), source],
+    {
+      cwd: appRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += String(d)));
   await new Promise<void>((resolve, reject) => {
@@ -64,17 +68,23 @@ async function importKilledAfter(dataDir: string, source: string, writes: number
       }
       if (out.includes('finished')) reject(new Error('the child finished before it could be killed'));
     });
-    child.on('exit', (code) => (code !== null && code !== 0 ? reject(new Error(`child failed: ${stderr}`)) : undefined));
+    child.on('exit', (code) =>
+      code !== null && code !== 0 ? reject(new Error(`child failed: ${stderr}`)) : undefined,
+    );
   });
   await new Promise((r) => child.on('close', r));
 }
 
 /** Starts import-child.ts: an import in another process that waits before indexing until `go()`. */
 function importInAnotherProcess(dataDir: string, source: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'import-child.ts'), dataDir, source], {
-    cwd: appRoot,
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(import.meta.dirname, 'import-child.ts'), dataDir, source],
+    {
+      cwd: appRoot,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += String(d)));
@@ -101,7 +111,10 @@ describe('concurrent imports, cancels, kills and sweeps never remove a file an i
     const db = openDatabase(dataDir);
     const first = pausePoint();
     const controller = new AbortController();
-    const creator = importDicom(db, dataDir, [CT_SERIES], { signal: controller.signal, hooks: { beforeIndex: first.hook } });
+    const creator = importDicom(db, dataDir, [CT_SERIES], {
+      signal: controller.signal,
+      hooks: { beforeIndex: first.hook },
+    });
     await first.reached;
     expect(storedFiles(dataDir)).toHaveLength(37);
 
@@ -118,7 +131,11 @@ describe('concurrent imports, cancels, kills and sweeps never remove a file an i
     expect(rowsWithoutFile(db, dataDir)).toEqual([]);
     expect(storedFiles(dataDir)).toHaveLength(37);
     // A start-up sweep afterwards finds nothing to do.
-    expect(await sweepImageStore(db, dataDir, { full: true })).toEqual({ removedFiles: 0, removedTempFiles: 0, interruptedImports: [] });
+    expect(await sweepImageStore(db, dataDir, { full: true })).toEqual({
+      removedFiles: 0,
+      removedTempFiles: 0,
+      interruptedImports: [],
+    });
     db.close();
   });
 
@@ -127,7 +144,10 @@ describe('concurrent imports, cancels, kills and sweeps never remove a file an i
     const db = openDatabase(dataDir);
     const first = pausePoint();
     const controller = new AbortController();
-    const creator = importDicom(db, dataDir, [CT_SERIES], { signal: controller.signal, hooks: { beforeIndex: first.hook } });
+    const creator = importDicom(db, dataDir, [CT_SERIES], {
+      signal: controller.signal,
+      hooks: { beforeIndex: first.hook },
+    });
     await first.reached;
     const cli = importInAnotherProcess(dataDir, CT_SERIES);
     await cli.stored;
@@ -147,11 +167,17 @@ describe('concurrent imports, cancels, kills and sweeps never remove a file an i
     for (const creatorFinishes of [false, true]) {
       const first = pausePoint();
       const firstAbort = new AbortController();
-      const creator = importDicom(db, dataDir, [CT_SERIES], { signal: firstAbort.signal, hooks: { beforeIndex: first.hook } });
+      const creator = importDicom(db, dataDir, [CT_SERIES], {
+        signal: firstAbort.signal,
+        hooks: { beforeIndex: first.hook },
+      });
       await first.reached;
       const second = pausePoint();
       const secondAbort = new AbortController();
-      const other = importDicom(db, dataDir, [CT_SERIES], { signal: secondAbort.signal, hooks: { beforeIndex: second.hook } });
+      const other = importDicom(db, dataDir, [CT_SERIES], {
+        signal: secondAbort.signal,
+        hooks: { beforeIndex: second.hook },
+      });
       await second.reached;
 
       secondAbort.abort();
@@ -197,7 +223,7 @@ describe('concurrent imports, cancels, kills and sweeps never remove a file an i
     db.close();
   });
 
-  it('a killed import left files; another start\'s sweeps run while a live import that found them waits to index', async () => {
+  it("a killed import left files; another start's sweeps run while a live import that found them waits to index", async () => {
     const dataDir = tempDataDir();
     openDatabase(dataDir).close();
     await importKilledAfter(dataDir, CT_SERIES, 8);
