@@ -85,23 +85,29 @@ async function exportAndWait(
   { progress = false } = {},
 ): Promise<NonNullable<ExportStatus['outcome']>> {
   const { jobId } = await api<{ jobId: string }>(page, 'exports:start', request);
-  let status: ExportStatus;
+  let status: ExportStatus | undefined;
   const phases = new Set<string>();
-  const deadline = Date.now() + 120_000;
-  do {
-    await page.waitForTimeout(150);
-    status = await api<ExportStatus>(page, 'exports:status', { jobId });
-    phases.add(status.phase);
-  } while (status.state === 'running' && Date.now() < deadline);
-  expect(status.error, `${JSON.stringify(request)} failed`).toBeNull();
-  expect(status.state).toBe('done');
+  // Polled often enough to see a PDF's phases go by; ends as soon as the job does.
+  await expect
+    .poll(
+      async () => {
+        status = await api<ExportStatus>(page, 'exports:status', { jobId });
+        phases.add(status.phase);
+        return status.state;
+      },
+      { timeout: 120_000, intervals: [150] },
+    )
+    .not.toBe('running');
+  const last = status!;
+  expect(last.error, `${JSON.stringify(request)} failed`).toBeNull();
+  expect(last.state).toBe('done');
   // A PDF takes long enough to be seen under way (a PPTX of the demo meeting is often done before the first poll).
   if (progress)
     expect(
       [...phases].some((p) => /Rendering the print view|Printing the PDF|Starting the PDF printer/.test(p)),
       `progress: ${[...phases].join(', ')}`,
     ).toBe(true);
-  return status.outcome!;
+  return last.outcome!;
 }
 
 /** A key image on the first demo case with CT: a PNG drawn in the page (no names in it), uploaded as the viewer does. */

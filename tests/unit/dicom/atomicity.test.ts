@@ -146,7 +146,7 @@ describe('an import is all or nothing', () => {
 
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', path.join(import.meta.dirname, 'crash-child.ts'), dataDir, CT_SERIES],
+      ['--import', 'tsx', path.join(import.meta.dirname, 'crash-child.ts'), dataDir, '8', CT_SERIES],
       {
         cwd: appRoot,
         stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,13 +1,15 @@
 /**
- * Run by atomicity.test.ts in a child process that the test kills with SIGKILL in the middle of an import:
- *   node --import tsx tests/unit/dicom/crash-child.ts DATA_DIR SOURCE...
- * Each store write is slowed down and announced on stdout ("writing N"), so the test can kill it mid-import.
+ * Run by atomicity.test.ts and store-races.test.ts in a child process that the test kills with SIGKILL in the
+ * middle of an import:
+ *   node --import tsx tests/unit/dicom/crash-child.ts DATA_DIR HOLD_AT SOURCE...
+ * Each store write is announced on stdout ("writing N"); after write number HOLD_AT the import stops there until the
+ * process is killed, so the kill lands after exactly that many files whatever the machine's speed.
  */
 import { writeFileSync } from 'node:fs';
 import { openDatabase } from '../../../electron/db/open';
 import { importDicom } from '../../../electron/services/dicom/import-service';
 
-const [dataDir, ...sources] = process.argv.slice(2);
+const [dataDir, holdAt, ...sources] = process.argv.slice(2);
 const db = openDatabase(dataDir);
 let n = 0;
 await importDicom(db, dataDir, sources, {
@@ -15,8 +17,8 @@ await importDicom(db, dataDir, sources, {
     writeFileSync(file, bytes);
     n += 1;
     process.stdout.write(`writing ${n}\n`);
-    // Slow each write down (synchronously, as the store writes) so the test can kill the import in the middle.
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 40);
+    // Block (synchronously, as the store writes) until the test kills this process: no timeout.
+    if (n === Number(holdAt)) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
   },
 });
 process.stdout.write('finished\n');

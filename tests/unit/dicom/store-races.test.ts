@@ -50,7 +50,7 @@ function instances(db: Db): number {
 async function importKilledAfter(dataDir: string, source: string, writes: number): Promise<void> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', path.join(import.meta.dirname, 'crash-child.ts'), dataDir, source],
+    ['--import', 'tsx', path.join(import.meta.dirname, 'crash-child.ts'), dataDir, String(writes), source],
     {
       cwd: appRoot,
       stdio: ['ignore', 'pipe', 'pipe'],

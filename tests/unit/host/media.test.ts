@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { handlersFor } from '../../../electron/host/handlers';
 import { dispatch } from '../../../electron/host/dispatch';
+import { jobEnd } from '../helpers/jobs';
 import { requestBody } from '../../../electron/host/body';
 import { answerMedia } from '../../../electron/host/media';
 import { createServices } from '../../../electron/host/services';
@@ -17,20 +18,6 @@ async function setup() {
   const media = (method: string, url: string, body = Buffer.alloc(0)) =>
     answerMedia(services, method, new URL(url, 'http://127.0.0.1/'), requestBody(Readable.from([body])));
   return { ...base, services, handlers: handlersFor(services), media };
-}
-
-async function waitForJob(handlers: ReturnType<typeof handlersFor>, jobId: string) {
-  for (;;) {
-    const r = await dispatch(handlers, 'jobs:status', { jobId });
-    if (!r.ok) throw new Error(r.error.message);
-    const state = r.value as { state: string };
-    if (state.state !== 'running')
-      return r.value as {
-        state: string;
-        result: { counts: Record<string, number>; rejected: { path: string; reason: string }[] };
-      };
-    await new Promise((res) => setTimeout(res, 20));
-  }
 }
 
 describe('media routes (shared by the web host and the desktop protocol)', () => {
@@ -91,10 +78,10 @@ describe('media routes (shared by the web host and the desktop protocol)', () =>
       ).toMatchObject({ status: 201 });
     }
     const started = await dispatch(handlers, 'imaging:importUpload', { batchId: batch, caseId });
-    const job = await waitForJob(handlers, (started as { value: { jobId: string } }).value.jobId);
+    const job = await jobEnd(handlers, (started as { value: { jobId: string } }).value.jobId);
     expect(job.state).toBe('done');
-    expect(job.result.counts.imported).toBeGreaterThan(10);
-    expect(job.result.rejected.map((r) => r.path)).toContain(path.join('cd', 'README.txt'));
+    expect(job.result!.counts.imported).toBeGreaterThan(10);
+    expect(job.result!.rejected.map((r) => r.path)).toContain(path.join('cd', 'README.txt'));
     expect(existsSync(uploadDir(dataDir, batch))).toBe(false);
   });
 
@@ -116,7 +103,7 @@ describe('media routes (shared by the web host and the desktop protocol)', () =>
     const started = await dispatch(handlers, 'imaging:importPaths', { chosen, caseId });
     const jobId = (started as { value: { jobId: string } }).value.jobId;
     await dispatch(handlers, 'jobs:cancel', { jobId });
-    const job = await waitForJob(handlers, jobId);
+    const job = await jobEnd(handlers, jobId);
     expect(job.state).toBe('cancelled');
     expect(db.prepare('SELECT count(*) FROM dicom_instances').pluck().get()).toBe(before);
   });
@@ -133,7 +120,7 @@ describe('media routes (shared by the web host and the desktop protocol)', () =>
     const chosen = services.chosenPaths.grant([path.join(CT_SERIES, '..', 'single')]);
     const started = await dispatch(handlers, 'imaging:importPaths', { chosen, caseId });
     expect(started.ok).toBe(true);
-    const job = await waitForJob(handlers, (started as { value: { jobId: string } }).value.jobId);
+    const job = await jobEnd(handlers, (started as { value: { jobId: string } }).value.jobId);
     expect(job.state).toBe('done');
     expect(count()).toBeGreaterThan(before as number);
     // Used up: the page cannot replay it.

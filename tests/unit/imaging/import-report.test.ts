@@ -10,6 +10,7 @@ import { formatPersonName, JobState } from '../../../shared/domain/imaging';
 import { caseWithCt, CT_SERIES } from './fixtures';
 import { RESOURCES_DIR } from '../helpers/temp';
 import { requestBody } from '../../../electron/host/body';
+import { jobEnd } from '../helpers/jobs';
 
 const CD = path.join(CT_SERIES, '..', 'cd-dicomdir');
 
@@ -32,13 +33,7 @@ async function setup() {
     }
     const started = await dispatch(handlers, 'imaging:importUpload', { batchId: batch, caseId: base.caseId });
     if (!started.ok) throw new Error(started.error.message);
-    for (;;) {
-      const r = await dispatch(handlers, 'jobs:status', { jobId: (started.value as { jobId: string }).jobId });
-      if (!r.ok) throw new Error(r.error.message);
-      const job = JobState.parse(r.value); // what the contract lets through to the renderer
-      if (job.state !== 'running') return job;
-      await new Promise((res) => setTimeout(res, 20));
-    }
+    return jobEnd(handlers, (started.value as { jobId: string }).jobId);
   }
   return { ...base, uploadAndImport };
 }

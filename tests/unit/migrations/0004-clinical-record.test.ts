@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { schemaVersion } from '../../../electron/db/migrate';
 import { MIGRATIONS } from '../../../electron/db/migrations';
-import { openDatabase, type Db } from '../../../electron/db/open';
-import { CasesService } from '../../../electron/services/cases/cases-service';
-import { CaseInput } from '../../../shared/domain/case';
-import { caseInput } from '../helpers/case-input';
+import type { Db } from '../../../electron/db/open';
+import { expectStrictTables, insertRow, migrateOneStep, openAt, seedThrough } from '../helpers/old-schemas';
 import { tempDataDir } from '../helpers/temp';
 
 const TABLES = [
@@ -19,50 +16,65 @@ const TABLES = [
   'ready_overrides',
 ];
 
-function report(db: Db, caseId: number, cols: Record<string, unknown> = {}) {
-  const row = {
+const report = (db: Db, caseId: number, cols: Record<string, unknown> = {}) =>
+  insertRow(db, 'pathology_reports', {
     case_id: caseId,
     procedure: 'core-needle-biopsy',
     specimen_date: '2026-10-08',
     created_at: 'now',
     updated_at: 'now',
     ...cols,
-  };
-  const names = Object.keys(row);
-  return db
-    .prepare(`INSERT INTO pathology_reports (${names.join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})`)
-    .run(row);
-}
+  });
 
 describe('migration 0004: clinical record', () => {
-  it('upgrades a version 3 database with a case in it: STRICT tables added, default settings row, case untouched', () => {
-    const dir = tempDataDir();
-    const v3 = openDatabase(dir, { migrateTo: 3 });
-    const created = new CasesService(v3).create(CaseInput.parse(caseInput()));
-    v3.close();
-
-    const db = openDatabase(dir, { migrateTo: 4 });
-    expect(schemaVersion(db)).toBe(4);
+  it('upgrades a version 3 database with a case, images and measurements: STRICT tables added, default settings row, everything else unchanged', () => {
     expect(MIGRATIONS[3]).toMatchObject({ version: 4, name: 'clinical record' });
-    const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table'").all() as {
-      name: string;
-      sql: string;
-    }[];
-    for (const name of TABLES) {
-      const t = tables.find((x) => x.name === name);
-      expect(t, name).toBeDefined();
-      expect(t!.sql).toMatch(/\)\s*STRICT$/);
+    const { db, added } = migrateOneStep(tempDataDir(), 3, (v3) => seedThrough(v3, 3));
+    expect(added).toEqual(expect.arrayContaining(TABLES));
+    expectStrictTables(db, TABLES);
+    expect(db.prepare('SELECT * FROM readiness_settings').all()).toEqual([{ id: 1, stale_weeks: 8 }]);
+    // The existing case has no clinical record yet: no row, so staging and plan take their defaults when written.
+    for (const t of TABLES.filter((t) => t !== 'readiness_settings')) {
+      expect(db.prepare(`SELECT count(*) FROM ${t}`).pluck().get(), t).toBe(0);
     }
-    expect(db.prepare('SELECT stale_weeks FROM readiness_settings').all()).toEqual([{ stale_weeks: 8 }]);
-    expect(new CasesService(db).get(created.id)).toEqual(created);
+    db.close();
+  });
+
+  it('gives new staging inputs, plans and reports their defaults', () => {
+    const db = openAt(tempDataDir(), 4);
+    const caseId = seedThrough(db, 3).caseIds[0];
+    insertRow(db, 'staging_inputs', { case_id: caseId, updated_at: 'now' });
+    expect(db.prepare('SELECT * FROM staging_inputs').get()).toMatchObject({
+      size_override_cm: null,
+      size_override_reason: '',
+      n_status: 'NX',
+      m_status: 'M0',
+      prefix: 'c',
+      t_override: null,
+      note: '',
+    });
+    insertRow(db, 'case_plans', { case_id: caseId, updated_at: 'now' });
+    expect(db.prepare('SELECT options_json, text FROM case_plans').get()).toEqual({ options_json: '[]', text: '' });
+    const id = report(db, caseId);
+    expect(db.prepare('SELECT * FROM pathology_reports WHERE id = ?').get(id)).toMatchObject({
+      specimen_id: '',
+      laboratory: '',
+      histotype_id: null,
+      histotype_text: '',
+      neoadjuvant_therapy: 0,
+      closest_margin_less_than: 0,
+      treatment_effect: '',
+      report_text: '',
+    });
     db.close();
   });
 
   it('rejects what the app never writes, and deleting a case removes its clinical record', () => {
-    const db = openDatabase(tempDataDir(), { migrateTo: 4 });
-    const caseId = new CasesService(db).create(CaseInput.parse(caseInput())).id;
+    const db = openAt(tempDataDir(), 4);
+    const [caseId, otherCaseId] = seedThrough(db, 3).caseIds;
+    insertRow(db, 'staging_inputs', { case_id: otherCaseId, updated_at: 'now' });
 
-    const id = Number(report(db, caseId).lastInsertRowid);
+    const id = report(db, caseId);
     expect(() => report(db, caseId, { procedure: 'fine-needle' })).toThrow(/CHECK/);
     expect(() => report(db, caseId, { specimen_date: '8/10/2026' })).toThrow(/CHECK/);
     expect(() => report(db, caseId, { differentiation: 4 })).toThrow(/CHECK/);
@@ -84,6 +96,12 @@ describe('migration 0004: clinical record', () => {
     const ihc = db.prepare('INSERT INTO pathology_ihc (report_id, position, marker, result) VALUES (?, 0, ?, ?)');
     expect(() => ihc.run(id, 'desmin', 'positive')).not.toThrow();
     expect(() => ihc.run(id, 'desmin', 'weak')).toThrow(/CHECK/);
+    expect(() => ihc.run(999, 'desmin', 'positive')).toThrow(/FOREIGN KEY/);
+    const molecular = db.prepare(
+      'INSERT INTO pathology_molecular (report_id, position, test, result) VALUES (?, 0, ?, ?)',
+    );
+    expect(() => molecular.run(id, 'MDM2 amplification (FISH)', 'amplified')).not.toThrow();
+    expect(() => molecular.run(id, '', 'amplified')).toThrow(/CHECK/);
 
     const tick = db.prepare(
       "INSERT INTO readiness_ticks (case_id, item, date, ticked_by, created_at) VALUES (?, ?, '2026-11-01', 'Dr Y', 'now')",
@@ -117,9 +135,11 @@ describe('migration 0004: clinical record', () => {
     expect(() => override.run(caseId, 'Dr Z', 'urgent')).not.toThrow();
 
     db.prepare('DELETE FROM cases WHERE id = ?').run(caseId);
-    for (const t of TABLES.filter((t) => t !== 'readiness_settings')) {
-      expect((db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n, t).toBe(0);
+    for (const t of TABLES.filter((t) => !['readiness_settings', 'staging_inputs'].includes(t))) {
+      expect(db.prepare(`SELECT count(*) FROM ${t}`).pluck().get(), t).toBe(0);
     }
+    // Another case's record stays.
+    expect(db.prepare('SELECT case_id FROM staging_inputs').pluck().all()).toEqual([otherCaseId]);
     db.close();
   });
 });

@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { schemaVersion } from '../../../electron/db/migrate';
 import { MIGRATIONS } from '../../../electron/db/migrations';
-import { openDatabase, type Db } from '../../../electron/db/open';
-import { CasesService } from '../../../electron/services/cases/cases-service';
-import { CaseInput } from '../../../shared/domain/case';
-import { caseInput } from '../helpers/case-input';
+import type { Db } from '../../../electron/db/open';
+import { expectStrictTables, insertRow as insert, migrateOneStep, openAt, seedThrough } from '../helpers/old-schemas';
 import { tempDataDir } from '../helpers/temp';
 
 const TABLES = ['meetings', 'agenda_items', 'deck_edits', 'decisions', 'decision_amendments'];
-
-function insert(db: Db, table: string, row: Record<string, unknown>) {
-  const names = Object.keys(row);
-  return Number(
-    db.prepare(`INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})`).run(row)
-      .lastInsertRowid,
-  );
-}
 
 const meeting = (db: Db, cols: Record<string, unknown> = {}) =>
   insert(db, 'meetings', {
@@ -38,32 +27,69 @@ const item = (db: Db, meetingId: number, caseId: number, cols: Record<string, un
   });
 
 describe('migration 0005: meetings, agenda and decisions', () => {
-  it('upgrades a version 4 database with a case in it: STRICT tables added, case untouched', () => {
-    const dir = tempDataDir();
-    const v4 = openDatabase(dir, { migrateTo: 4 });
-    const created = new CasesService(v4).create(CaseInput.parse(caseInput()));
-    v4.close();
-
-    const db = openDatabase(dir, { migrateTo: 5 });
-    expect(schemaVersion(db)).toBe(5);
+  it('upgrades a version 4 database with a full clinical record: STRICT tables and triggers added, everything else unchanged', () => {
     expect(MIGRATIONS[4]).toMatchObject({ version: 5, name: 'meetings, agenda and decisions' });
-    const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table'").all() as {
-      name: string;
-      sql: string;
-    }[];
-    for (const name of TABLES) {
-      const t = tables.find((x) => x.name === name);
-      expect(t, name).toBeDefined();
-      expect(t!.sql).toMatch(/\)\s*STRICT$/);
-    }
-    expect(new CasesService(db).get(created.id)).toEqual(created);
+    const { db, added } = migrateOneStep(tempDataDir(), 4, (v4) => seedThrough(v4, 4));
+    expect(added).toEqual(
+      expect.arrayContaining([
+        ...TABLES,
+        'decisions_signed_no_update',
+        'decisions_signed_no_delete',
+        'decision_amendments_no_update',
+        'decision_amendments_no_delete',
+      ]),
+    );
+    expectStrictTables(db, TABLES);
+    db.close();
+  });
+
+  it('gives a new meeting, agenda item, slide edit and decision their defaults', () => {
+    const db = openAt(tempDataDir(), 5);
+    const caseId = seedThrough(db, 4).caseIds[0];
+    const m = meeting(db);
+    expect(db.prepare('SELECT * FROM meetings WHERE id = ?').get(m)).toMatchObject({
+      place: '',
+      video_link: '',
+      chair: '',
+      coordinator: '',
+      submission_cutoff: null,
+      status: 'scheduled',
+      version: 1,
+    });
+    const i = item(db, m, caseId);
+    expect(db.prepare('SELECT * FROM agenda_items WHERE id = ?').get(i)).toMatchObject({
+      presenter: '',
+      minutes: 5,
+      state: 'pending',
+      deferred_reason: '',
+      carried_from_item_id: null,
+    });
+    const e = insert(db, 'deck_edits', { item_id: i, slide_key: 'case-1/title', updated_at: 'now' });
+    expect(db.prepare('SELECT hidden, position, text_json FROM deck_edits WHERE id = ?').get(e)).toEqual({
+      hidden: 0,
+      position: null,
+      text_json: '{}',
+    });
+    const d = insert(db, 'decisions', { item_id: i, created_at: 'now', updated_at: 'now' });
+    expect(db.prepare('SELECT * FROM decisions WHERE id = ?').get(d)).toMatchObject({
+      attendance_json: '{}',
+      recommendation_json: '[]',
+      recommendation_text: '',
+      intent: null,
+      actions_json: '[]',
+      notes: '',
+      outcome: null,
+      outcome_reason: '',
+      signed_off_at: null,
+      signed_off_by: null,
+      version: 1,
+    });
     db.close();
   });
 
   it('rejects what the app never writes', () => {
-    const db = openDatabase(tempDataDir());
-    const caseId = new CasesService(db).create(CaseInput.parse(caseInput())).id;
-    const other = new CasesService(db).create(CaseInput.parse(caseInput({ patient: { mrn: 'T-2002' } }))).id;
+    const db = openAt(tempDataDir(), 5);
+    const [caseId, other] = seedThrough(db, 4).caseIds;
 
     expect(() => meeting(db, { starts_at: '10/12/2026 13:00' })).toThrow(/CHECK/);
     expect(() => meeting(db, { board_type: 'Sarcoma Board' })).toThrow(/CHECK/);
