@@ -1,11 +1,34 @@
 // Where Chromium is, in one place: the prerequisite check (scripts/check-prereqs.mjs), the end-to-end tests
 // (playwright.config.ts) and the PDF printer (pdf.ts) all ask here. Plain JavaScript with no dependencies, so the
 // prerequisite check runs under bare Node before anything else is built or installed.
-import { accessSync, constants, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
 export const CHROMIUM_ENV = 'BOARDPREP_CHROMIUM';
+
+/**
+ * How BoardPrep runs Chromium headless (the PDF printer, the end-to-end tests and the scripts): no GPU, and nothing
+ * that reaches for the network on its own (these are offline machines). Chromium's sandbox cannot start as root or
+ * in most containers, so `--no-sandbox` is added there only; a user's workstation keeps the sandbox.
+ */
+export function headlessChromiumArgs({
+  uid = process.getuid?.(),
+  container = existsSync('/.dockerenv') || existsSync('/run/.containerenv'),
+} = {}) {
+  const args = [
+    '--headless',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ];
+  return uid === 0 || container ? [...args.slice(0, 1), '--no-sandbox', ...args.slice(1)] : args;
+}
+
+/** The arguments for this process. */
+export const HEADLESS_CHROMIUM_ARGS = headlessChromiumArgs();
 
 /** How to install Chromium, per platform, for messages. */
 export const CHROMIUM_INSTALL = {

@@ -4,7 +4,7 @@ import type { Readable, Writable } from 'node:stream';
 import { abortError, throwIfAborted } from './atomic';
 import { makeScratchDir } from '../scratch';
 import { CdpError, CdpPipe } from './cdp';
-import { CHROMIUM_ENV, locateChromium } from './find-chromium.mjs';
+import { CHROMIUM_ENV, HEADLESS_CHROMIUM_ARGS, locateChromium } from './find-chromium.mjs';
 
 /**
  * PDF exports are prints of the renderer's print views (#/print/meeting/<id>, #/print/outcome/<itemId>,
@@ -83,16 +83,8 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
   throw new ChromiumNotFoundError(`PDF export needs Chromium: ${found.problem}`);
 }
 
-/** How BoardPrep runs Debian's Chromium headless on these machines (also the end-to-end tests and the scripts). */
-export const HEADLESS_CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+/** One list of headless Chromium flags for the printer, the end-to-end tests and the scripts (find-chromium.mjs). */
+export { HEADLESS_CHROMIUM_ARGS };
 
 export const CHROMIUM_ARGS = [
   ...HEADLESS_CHROMIUM_ARGS,

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/db/open';
 import { dicomParser } from '../../../electron/services/dicom/dicom-parser';
 import { importDicom } from '../../../electron/services/dicom/import-service';
+import { prng } from '../../../electron/services/demo/synthetic/phantom';
 import { tempDataDir } from '../helpers/temp';
 import { CT_SERIES, SINGLE } from './fixtures';
 import { ctSlice, deflated, dicomdir, emptyItems, nestedSequences, sequence, withBeforePixels } from './hostile';
@@ -14,18 +15,6 @@ import { ctSlice, deflated, dicomdir, emptyItems, nestedSequences, sequence, wit
  * failure can be replayed), imported in one go next to good files. Whatever the files hold, the import finishes
  * in bounded time and memory, rejects each bad file with a reason and imports the good ones.
  */
-
-/** mulberry32: a tiny seeded PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SEED = 20261203;
 

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { locateChromium } from '../../../electron/services/export/find-chromium.mjs';
+import { headlessChromiumArgs, locateChromium } from '../../../electron/services/export/find-chromium.mjs';
 import { missingPrerequisites, report } from '../../../scripts/check-prereqs.mjs';
 
 /** A machine where exactly these files exist (and are executable). */
@@ -14,6 +14,18 @@ const playwrightPath = () => PLAYWRIGHT;
 const LINUX_TOOLS = ['dcmdump', 'dcmconv', 'dcmcjpeg', 'dcmcjpls', 'gdcmconv', 'pdftotext', 'pdfinfo', 'unzip'].map(
   (t) => `/usr/bin/${t}`,
 );
+
+describe('running Chromium headless', () => {
+  it("keeps Chromium's sandbox for a user, and turns it off only as root or in a container, where it cannot start", () => {
+    expect(headlessChromiumArgs({ uid: 1000, container: false })).not.toContain('--no-sandbox');
+    expect(headlessChromiumArgs({ uid: 0, container: false })).toContain('--no-sandbox');
+    expect(headlessChromiumArgs({ uid: 1000, container: true })).toContain('--no-sandbox');
+    // Offline machines: nothing that reaches for the network on its own.
+    expect(headlessChromiumArgs({ uid: 1000, container: false })).toEqual(
+      expect.arrayContaining(['--headless', '--disable-background-networking', '--disable-component-update']),
+    );
+  });
+});
 
 describe('finding Chromium', () => {
   it('takes BOARDPREP_CHROMIUM first, and only it when it is set', () => {
