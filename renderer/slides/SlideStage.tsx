@@ -7,7 +7,17 @@ export const STAGE_HEIGHT = 900;
  * A fixed 1600 x 900 logical stage scaled to fit its box (letterboxed, centred). Everything on a slide is laid
  * out in stage pixels, so a slide looks the same on a laptop, a projector, a thumbnail and a printed page.
  */
-export function SlideStage({ children, className, label }: { children: ReactNode; className?: string; label?: string }) {
+export function SlideStage({
+  children,
+  className,
+  label,
+  decorative = false,
+}: {
+  children: ReactNode;
+  className?: string;
+  label?: string;
+  decorative?: boolean;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const [box, setBox] = useState<{ w: number; h: number } | null>(null);
   useLayoutEffect(() => {
@@ -22,7 +32,13 @@ export function SlideStage({ children, className, label }: { children: ReactNode
   const left = box ? (box.w - STAGE_WIDTH * scale) / 2 : 0;
   const top = box ? (box.h - STAGE_HEIGHT * scale) / 2 : 0;
   return (
-    <div ref={ref} className={`stage${className ? ` ${className}` : ''}`} role={label ? 'region' : undefined} aria-label={label}>
+    <div
+      ref={ref}
+      className={`stage${className ? ` ${className}` : ''}`}
+      role={label ? 'region' : undefined}
+      aria-label={label}
+      aria-hidden={decorative || undefined}
+    >
       {box && scale > 0 && (
         <div className="stage__slide" style={{ transform: `translate(${left}px, ${top}px) scale(${scale})` }}>
           {children}

@@ -14,7 +14,10 @@ async function api<T>(page: Page, channel: string, input: unknown): Promise<T> {
     async ([c, i]) => {
       const r = await fetch(`/api/${encodeURIComponent(c as string)}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-BoardPrep-Token': sessionStorage.getItem('boardprep.token') ?? '' },
+        headers: {
+          'Content-Type': 'application/json',
+          'X-BoardPrep-Token': sessionStorage.getItem('boardprep.token') ?? '',
+        },
         body: JSON.stringify(i),
       });
       return r.json();
@@ -31,7 +34,9 @@ async function seriousViolations(page: Page): Promise<string[]> {
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .flatMap((v) =>
-      v.nodes.map((n) => `${v.id} (${v.impact}) at ${n.target.join(' ')}: ${n.failureSummary?.replace(/\s+/g, ' ') ?? v.help}`),
+      v.nodes.map(
+        (n) => `${v.id} (${v.impact}) at ${n.target.join(' ')}: ${n.failureSummary?.replace(/\s+/g, ' ') ?? v.help}`,
+      ),
     );
 }
 
@@ -44,7 +49,10 @@ async function show(page: Page, baseUrl: string, hash: string): Promise<void> {
   await page.goto(`${baseUrl}${hash}`);
 }
 
-test('every screen of the demo board passes axe (WCAG 2.1 AA) with no serious or critical violation', async ({ page, app }) => {
+test('every screen of the demo board passes axe (WCAG 2.1 AA) with no serious or critical violation', async ({
+  page,
+  app,
+}) => {
   test.setTimeout(180_000);
   await page.goto(app.openUrl);
   await loadDemoBoard(page, { images: true });

@@ -5,30 +5,48 @@ import { CD_TREE as CD, CT_SERIES } from '../fixtures';
 import { expect, test } from './fixtures';
 import { drag, openDemoCaseImaging } from './viewer-steps';
 
-
-
 const report = (page: Page) => page.getByRole('region', { name: 'Import images' });
 
-test('a DICOMDIR chosen alone in "Import files..." is reported as not imported, with what to do instead', async ({ page, app }) => {
+test('a DICOMDIR chosen alone in "Import files..." is reported as not imported, with what to do instead', async ({
+  page,
+  app,
+}) => {
   await openDemoCaseImaging(page, app.openUrl);
   await page.getByLabel('DICOM files').setInputFiles([path.join(CD, 'DICOMDIR')]);
 
-  await expect(report(page).getByText('Imported 0 images; 0 already stored; 1 rejected (of 1 file).')).toBeVisible({ timeout: 30_000 });
+  await expect(report(page).getByText('Imported 0 images; 0 already stored; 1 rejected (of 1 file).')).toBeVisible({
+    timeout: 30_000,
+  });
   await expect(
-    report(page).getByText("DICOMDIR lists 31 files that were not chosen with it: use Import folder... and choose the CD's folder."),
+    report(page).getByText(
+      "DICOMDIR lists 31 files that were not chosen with it: use Import folder... and choose the CD's folder.",
+    ),
   ).toBeVisible();
   await expect(report(page).getByText('Rejected files (1)')).toBeVisible();
-  await expect(report(page).getByRole('listitem').filter({ hasText: "DICOMDIR (a CD's index, not an image): none of the 31 files it lists were imported with it" })).toBeVisible();
+  await expect(
+    report(page)
+      .getByRole('listitem')
+      .filter({
+        hasText: "DICOMDIR (a CD's index, not an image): none of the 31 files it lists were imported with it",
+      }),
+  ).toBeVisible();
 });
 
-test('a CD folder into a demo case: counts add up, one plain prompt per study, attach errors shown', async ({ page, app }) => {
+test('a CD folder into a demo case: counts add up, one plain prompt per study, attach errors shown', async ({
+  page,
+  app,
+}) => {
   await openDemoCaseImaging(page, app.openUrl);
   const chosen = readdirSync(CD, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
   expect(chosen).toHaveLength(39);
   await page.getByLabel('DICOM folder').setInputFiles(CD);
 
   // 31 images + README.txt (rejected) + 7 DICOMDIR index files = the 39 files chosen.
-  await expect(report(page).getByText('Imported 31 images; 0 already stored; 1 rejected; 7 DICOMDIR index files read (of 39 files).')).toBeVisible({
+  await expect(
+    report(page).getByText(
+      'Imported 31 images; 0 already stored; 1 rejected; 7 DICOMDIR index files read (of 39 files).',
+    ),
+  ).toBeVisible({
     timeout: 30_000,
   });
   await expect(report(page).getByText(/not chosen with it/)).toHaveCount(0);
@@ -54,10 +72,15 @@ test('a CD folder into a demo case: counts add up, one plain prompt per study, a
   }
 
   // Attaching that fails says so, on that study.
-  const mra = report(page).getByRole('group', { name: 'Study of 5 May 2003 · MR · Brain-MRA · 11 images', exact: true });
+  const mra = report(page).getByRole('group', {
+    name: 'Study of 5 May 2003 · MR · Brain-MRA · 11 images',
+    exact: true,
+  });
   await page.route(/\/api\/imaging(:|%3A)attachStudy/, (route) => route.abort('connectionrefused'));
   await mra.getByRole('button', { name: 'Attach to this case anyway' }).click();
-  await expect(mra.getByRole('alert')).toContainText('The study of 5 May 2003 · MR · Brain-MRA · 11 images was not attached: BoardPrep is not reachable');
+  await expect(mra.getByRole('alert')).toContainText(
+    'The study of 5 May 2003 · MR · Brain-MRA · 11 images was not attached: BoardPrep is not reachable',
+  );
   await expect(mra.getByRole('button', { name: 'Attach to this case anyway' })).toBeVisible();
 
   // Again once it can be reached: attached, and the study is in the case.
@@ -65,17 +88,21 @@ test('a CD folder into a demo case: counts add up, one plain prompt per study, a
   await mra.getByRole('button', { name: 'Attach to this case anyway' }).click();
   await expect(mra.getByText('Attached to this case.', { exact: true })).toBeVisible();
   await expect(mra.getByRole('alert')).toHaveCount(0);
-  await expect(page.getByRole('button', { name: 'Series 700 ANGIO Projected from C: 7 images' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Series 700: ANGIO Projected from C.* 7 images/ })).toBeVisible();
 });
 
-
-test('on an axial CT a length is not offered as craniocaudal, and a measured size typed over is saved as typed', async ({ page, app }) => {
+test('on an axial CT a length is not offered as craniocaudal, and a measured size typed over is saved as typed', async ({
+  page,
+  app,
+}) => {
   await openDemoCaseImaging(page, app.openUrl);
   const files = readdirSync(CT_SERIES)
     .filter((f) => f.endsWith('.dcm'))
     .map((f) => path.join(CT_SERIES, f));
   await page.getByLabel('DICOM files').setInputFiles(files);
-  await expect(page.getByText('Imported 37 images; 0 already stored; 0 rejected (of 37 files).')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('Imported 37 images; 0 already stored; 0 rejected (of 37 files).')).toBeVisible({
+    timeout: 30_000,
+  });
   await page.getByRole('button', { name: 'Attach to this case anyway' }).click();
   const viewport = page.getByTestId('viewer-canvas');
   await expect(viewport).toHaveAttribute('data-ready', 'true', { timeout: 20_000 });

@@ -9,18 +9,26 @@ import { expect, loadDemoBoard, test } from './fixtures';
 // Sign-off stamps are instants shown in local time: fix the zone so "14:00" is what the page must say.
 test.use({ timezoneId: 'UTC' });
 
-const agendaRow = (page: Page, name: string) => page.getByRole('list', { name: 'Agenda' }).getByRole('listitem').filter({ hasText: name }).first();
+const agendaRow = (page: Page, name: string) =>
+  page.getByRole('list', { name: 'Agenda' }).getByRole('listitem').filter({ hasText: name }).first();
 const currentTitle = (page: Page) => page.getByRole('region', { name: 'Current slide' }).getByTestId('slide-title');
 
 async function openMeeting(page: Page, openUrl: string, which: 'Upcoming' | 'Past') {
   await page.goto(openUrl);
   await loadDemoBoard(page);
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Meetings' }).click();
-  await page.getByRole('list', { name: `${which} meetings` }).getByRole('link').first().click();
+  await page
+    .getByRole('list', { name: `${which} meetings` })
+    .getByRole('link')
+    .first()
+    .click();
   await expect(page.getByRole('list', { name: 'Agenda' })).toBeVisible();
 }
 
-test('a carried-over case shows its earlier meeting on the agenda (by keyboard) and on its decision page', async ({ page, app }) => {
+test('a carried-over case shows its earlier meeting on the agenda (by keyboard) and on its decision page', async ({
+  page,
+  app,
+}) => {
   await openMeeting(page, app.openUrl, 'Upcoming');
   const row = agendaRow(page, 'HALVERSON');
   const chip = row.getByRole('button', { name: /Carried over from Thu 12 Nov 2026/ });
@@ -36,17 +44,21 @@ test('a carried-over case shows its earlier meeting on the agenda (by keyboard) 
   await expect(earlier).toContainText('Thu 12 Nov 2026, 13:00');
   await expect(earlier).toContainText('Deferred');
   await expect(earlier).toContainText('Staging incomplete');
-  await expect(earlier.getByRole('listitem').filter({ hasText: 'Obtain the outside CT chest images' }).last()).toContainText('Joanne Pike, MDT coordinator, by 26 Nov 2026');
+  await expect(
+    earlier.getByRole('listitem').filter({ hasText: 'Obtain the outside CT chest images' }).last(),
+  ).toContainText('Joanne Pike, MDT coordinator, by 26 Nov 2026');
   await page.keyboard.press('Space');
   await expect(chip).toHaveAttribute('aria-expanded', 'false');
   await expect(row.getByTestId('earlier-at-board')).toHaveCount(0);
 
   // The other carried-over case was not reached in November: that is said too.
-  await agendaRow(page, 'CASTELLANO').getByRole('button', { name: /Carried over from/ }).click();
+  await agendaRow(page, 'CASTELLANO')
+    .getByRole('button', { name: /Carried over from/ })
+    .click();
   await expect(agendaRow(page, 'CASTELLANO').getByTestId('earlier-at-board')).toContainText('Not discussed');
 
   // The new meeting's decision page shows what happened before, above the new decision.
-  await row.getByRole('link', { name: /Decision for HALVERSON/ }).click();
+  await row.getByRole('link', { name: /^Decision.* for HALVERSON/ }).click();
   const block = page.getByRole('region', { name: 'Earlier at the board' });
   await expect(block).toBeVisible();
   await expect(block).toContainText('Thu 12 Nov 2026, 13:00');
@@ -61,10 +73,14 @@ test('a carried-over case shows its earlier meeting on the agenda (by keyboard) 
 
 test('a signed-off decision reads as a record, and an amendment shows only what changed', async ({ page, app }) => {
   await openMeeting(page, app.openUrl, 'Past');
-  await agendaRow(page, 'HALVERSON').getByRole('link', { name: /Decision for HALVERSON/ }).click();
+  await agendaRow(page, 'HALVERSON')
+    .getByRole('link', { name: /^Decision.* for HALVERSON/ })
+    .click();
 
   const decision = page.getByRole('form', { name: 'Decision' });
-  await expect(decision.getByTestId('decision-status')).toHaveText(/Signed off by Dr Helena Marsh, consultant sarcoma surgeon · 12 Nov 2026, 14:00$/);
+  await expect(decision.getByTestId('decision-status')).toHaveText(
+    /Signed off by Dr Helena Marsh, consultant sarcoma surgeon · 12 Nov 2026, 14:00$/,
+  );
   await expect(decision.getByTestId('decision-status')).not.toContainText(/AM|PM/);
   const record = decision.getByTestId('decision-record');
   await expect(record).toContainText('Dr Helena Marsh; Dr Amara Okafor');
@@ -106,7 +122,10 @@ test('a signed-off decision reads as a record, and an amendment shows only what 
   await expect(original).toContainText('26 Nov 2026');
 });
 
-test('the presenter notices the audience window closing or leaving with Esc, and a reload keeps the slide', async ({ page, app }) => {
+test('the presenter notices the audience window closing or leaving with Esc, and a reload keeps the slide', async ({
+  page,
+  app,
+}) => {
   await openMeeting(page, app.openUrl, 'Upcoming');
   await page.getByRole('link', { name: 'Present', exact: true }).click();
   await expect(currentTitle(page)).toHaveText('Agenda');
@@ -119,7 +138,11 @@ test('the presenter notices the audience window closing or leaving with Esc, and
   await page.keyboard.press('Home');
 
   // Closed by its window button: the presenter says so.
-  const open = () => Promise.all([page.context().waitForEvent('page'), page.getByRole('button', { name: 'Open audience window' }).click()]).then(([p]) => p);
+  const open = () =>
+    Promise.all([
+      page.context().waitForEvent('page'),
+      page.getByRole('button', { name: 'Open audience window' }).click(),
+    ]).then(([p]) => p);
   let audience = await open();
   await expect(page.getByRole('button', { name: 'Audience window ✓' })).toBeVisible();
   await audience.close();
@@ -134,7 +157,9 @@ test('the presenter notices the audience window closing or leaving with Esc, and
   // The window may close on the key going down: no key-up to wait for.
   await audience.keyboard.down('Escape').catch(() => undefined);
   await expect(page.getByRole('button', { name: 'Open audience window' })).toBeVisible({ timeout: 8_000 });
-  await expect(page.getByRole('status').filter({ hasText: /The audience window (was closed|is no longer responding)/ })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: /The audience window (was closed|is no longer responding)/ }),
+  ).toBeVisible();
   if (!audience.isClosed()) await expect(audience.getByTestId('audience-left')).toContainText('Audience view stopped');
 
   // A reload of the presenter view comes back to the same slide, and the audience window follows again.
@@ -155,7 +180,10 @@ test('the presenter notices the audience window closing or leaving with Esc, and
   await expect(currentTitle(audience)).toHaveText('Imaging');
 });
 
-test('agenda guard rails: times after the end, the board chosen from a list, finishing with untouched cases', async ({ page, app }) => {
+test('agenda guard rails: times after the end, the board chosen from a list, finishing with untouched cases', async ({
+  page,
+  app,
+}) => {
   await openMeeting(page, app.openUrl, 'Upcoming');
 
   // A 60-minute meeting: the cases planned after 14:00 are flagged on their rows.

@@ -10,7 +10,8 @@ import { expect, loadDemoBoard, test } from './fixtures';
 const agendaNames = (page: Page) => page.getByRole('list', { name: 'Agenda' }).getByTestId('agenda-patient');
 const currentTitle = (page: Page) => page.getByRole('region', { name: 'Current slide' }).getByTestId('slide-title');
 const position = (page: Page) => page.getByTestId('presenter-position');
-const agendaRow = (page: Page, name: string) => page.getByRole('list', { name: 'Agenda' }).getByRole('listitem').filter({ hasText: name });
+const agendaRow = (page: Page, name: string) =>
+  page.getByRole('list', { name: 'Agenda' }).getByRole('listitem').filter({ hasText: name });
 
 async function openMeetings(page: Page, openUrl: string, images = false) {
   await page.goto(openUrl);
@@ -35,7 +36,11 @@ async function drag(page: Page, handle: Locator, target: Locator, where: 'above'
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
   await page.mouse.down();
   const y = where === 'above' ? to.y + to.height * 0.25 : to.y + to.height * 0.75;
-  for (let i = 1; i <= 12; i++) await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2 + ((y - from.y - from.height / 2) * i) / 12);
+  for (let i = 1; i <= 12; i++)
+    await page.mouse.move(
+      from.x + from.width / 2,
+      from.y + from.height / 2 + ((y - from.y - from.height / 2) * i) / 12,
+    );
   await page.mouse.up();
 }
 
@@ -43,7 +48,10 @@ async function waitForPrintReady(page: Page) {
   await expect(page.locator('body')).toHaveAttribute('data-print-ready', 'true', { timeout: 20_000 });
 }
 
-test('a coordinator builds a meeting from the demo board and orders its agenda by drag and drop and by keyboard', async ({ page, app }) => {
+test('a coordinator builds a meeting from the demo board and orders its agenda by drag and drop and by keyboard', async ({
+  page,
+  app,
+}) => {
   await openMeetings(page, app.openUrl);
   await expect(page.getByRole('list', { name: 'Upcoming meetings' })).toContainText('Sarcoma MDT');
   await expect(page.getByRole('list', { name: 'Past meetings' })).toContainText('Thu 12 Nov 2026');
@@ -76,7 +84,11 @@ test('a coordinator builds a meeting from the demo board and orders its agenda b
   await picker.getByRole('checkbox', { name: 'Add OYELARAN, Tunde Michael' }).check();
   await picker.getByRole('button', { name: 'Add 1 case' }).click();
   await picker.getByRole('button', { name: 'Done' }).click();
-  await expect(agendaNames(page)).toHaveText(['CASTELLANO, Mateo Luis', 'FAIRCLOUGH, Margaret Ann', 'OYELARAN, Tunde Michael']);
+  await expect(agendaNames(page)).toHaveText([
+    'CASTELLANO, Mateo Luis',
+    'FAIRCLOUGH, Margaret Ann',
+    'OYELARAN, Tunde Michael',
+  ]);
   await expect(page.getByTestId('agenda-time')).toContainText('30 of 30 min');
   // Each case's readiness for the meeting date.
   await expect(agendaRow(page, 'OYELARAN').getByTestId('readiness-chip')).toContainText('missing');
@@ -92,22 +104,47 @@ test('a coordinator builds a meeting from the demo board and orders its agenda b
   // Keyboard: Alt+Up twice brings OYELARAN to the top.
   await page.getByRole('button', { name: 'Drag to reorder OYELARAN, Tunde Michael' }).focus();
   await page.keyboard.press('Alt+ArrowUp');
-  await expect(agendaNames(page)).toHaveText(['CASTELLANO, Mateo Luis', 'OYELARAN, Tunde Michael', 'FAIRCLOUGH, Margaret Ann']);
+  await expect(agendaNames(page)).toHaveText([
+    'CASTELLANO, Mateo Luis',
+    'OYELARAN, Tunde Michael',
+    'FAIRCLOUGH, Margaret Ann',
+  ]);
   await page.keyboard.press('Alt+ArrowUp');
-  await expect(agendaNames(page)).toHaveText(['OYELARAN, Tunde Michael', 'CASTELLANO, Mateo Luis', 'FAIRCLOUGH, Margaret Ann']);
+  await expect(agendaNames(page)).toHaveText([
+    'OYELARAN, Tunde Michael',
+    'CASTELLANO, Mateo Luis',
+    'FAIRCLOUGH, Margaret Ann',
+  ]);
   await expect(agendaRow(page, 'OYELARAN').locator('.arow__time')).toHaveText('13:00');
 
   // Drag and drop: FAIRCLOUGH onto the top of the list.
-  await drag(page, page.getByRole('button', { name: 'Drag to reorder FAIRCLOUGH, Margaret Ann' }), agendaRow(page, 'OYELARAN'), 'above');
-  await expect(agendaNames(page)).toHaveText(['FAIRCLOUGH, Margaret Ann', 'OYELARAN, Tunde Michael', 'CASTELLANO, Mateo Luis']);
+  await drag(
+    page,
+    page.getByRole('button', { name: 'Drag to reorder FAIRCLOUGH, Margaret Ann' }),
+    agendaRow(page, 'OYELARAN'),
+    'above',
+  );
+  await expect(agendaNames(page)).toHaveText([
+    'FAIRCLOUGH, Margaret Ann',
+    'OYELARAN, Tunde Michael',
+    'CASTELLANO, Mateo Luis',
+  ]);
 
   // The move buttons do the same.
   await page.getByRole('button', { name: 'Move CASTELLANO, Mateo Luis up' }).click();
-  await expect(agendaNames(page)).toHaveText(['FAIRCLOUGH, Margaret Ann', 'CASTELLANO, Mateo Luis', 'OYELARAN, Tunde Michael']);
+  await expect(agendaNames(page)).toHaveText([
+    'FAIRCLOUGH, Margaret Ann',
+    'CASTELLANO, Mateo Luis',
+    'OYELARAN, Tunde Michael',
+  ]);
 
   // The order, minutes and presenters are stored: a reload shows them, with the planned start of each case.
   await page.reload();
-  await expect(agendaNames(page)).toHaveText(['FAIRCLOUGH, Margaret Ann', 'CASTELLANO, Mateo Luis', 'OYELARAN, Tunde Michael']);
+  await expect(agendaNames(page)).toHaveText([
+    'FAIRCLOUGH, Margaret Ann',
+    'CASTELLANO, Mateo Luis',
+    'OYELARAN, Tunde Michael',
+  ]);
   await expect(agendaRow(page, 'OYELARAN').locator('.arow__time')).toHaveText('13:20');
   await expect(page.getByLabel('Presenter for OYELARAN, Tunde Michael')).toHaveValue('Ms Priya Raghunathan');
 
@@ -116,17 +153,25 @@ test('a coordinator builds a meeting from the demo board and orders its agenda b
   await expect(agendaRow(page, 'CASTELLANO')).toHaveClass(/arow--not-discussed/);
   await page.getByRole('link', { name: '← Meetings' }).click();
   await expect(page.getByRole('list', { name: 'Upcoming meetings' }).getByRole('link')).toHaveCount(2);
-  await expect(page.getByRole('list', { name: 'Upcoming meetings' }).getByRole('link').nth(1)).toContainText('35 of 30 min · 5 over');
+  await expect(page.getByRole('list', { name: 'Upcoming meetings' }).getByRole('link').nth(1)).toContainText(
+    '35 of 30 min · 5 over',
+  );
 });
 
-test('presenter mode steps through the demo meeting by keyboard, and a decision is recorded, signed off and amended', async ({ page, app }) => {
+test('presenter mode steps through the demo meeting by keyboard, and a decision is recorded, signed off and amended', async ({
+  page,
+  app,
+}) => {
   await openMeetings(page, app.openUrl);
   await openDemoMeeting(page);
   await page.getByRole('link', { name: 'Present', exact: true }).click();
 
   // The audience window (a second browser window here) shows the same slide and follows every move.
   await expect(currentTitle(page)).toHaveText('Agenda');
-  const [audience] = await Promise.all([page.context().waitForEvent('page'), page.getByRole('button', { name: 'Open audience window' }).click()]);
+  const [audience] = await Promise.all([
+    page.context().waitForEvent('page'),
+    page.getByRole('button', { name: 'Open audience window' }).click(),
+  ]);
   await expect(audience).toHaveURL(/#\/meetings\/\d+\/audience$/);
   await expect(currentTitle(audience)).toHaveText('Agenda');
   await expect(page.getByRole('button', { name: 'Audience window ✓' })).toBeVisible();
@@ -190,7 +235,14 @@ test('presenter mode steps through the demo meeting by keyboard, and a decision 
   await page.keyboard.press('d');
   const decision = page.getByRole('form', { name: 'Decision' });
   await expect(decision.getByTestId('quorum')).toHaveText('No quorum: 6 core specialties absent');
-  for (const s of ['Surgeon', 'Radiologist', 'Pathologist', 'Medical oncologist', 'Radiation oncologist', 'Specialist nurse']) {
+  for (const s of [
+    'Surgeon',
+    'Radiologist',
+    'Pathologist',
+    'Medical oncologist',
+    'Radiation oncologist',
+    'Specialist nurse',
+  ]) {
     await decision.getByRole('checkbox', { name: s, exact: true }).check();
   }
   await expect(decision.getByTestId('quorum')).toHaveText('✓ Quorum');
@@ -203,7 +255,9 @@ test('presenter mode steps through the demo meeting by keyboard, and a decision 
   await decision.getByLabel('Action 1', { exact: true }).fill('Refer for adjuvant radiotherapy planning');
   await decision.getByLabel('Who 1', { exact: true }).fill('Dr Lucia Ferrand');
   await decision.getByLabel('By when 1', { exact: true }).fill('2026-12-23');
-  await decision.getByLabel('Discussion notes').fill('Close margin at the IVC; radiotherapy to the surgical bed agreed.');
+  await decision
+    .getByLabel('Discussion notes')
+    .fill('Close margin at the IVC; radiotherapy to the surgical bed agreed.');
 
   // Sign-off says what is still missing, then locks the record.
   await decision.getByLabel('Signed off by').fill('Dr Helena Marsh');
@@ -216,11 +270,15 @@ test('presenter mode steps through the demo meeting by keyboard, and a decision 
   const record = decision.getByTestId('decision-record');
   await expect(record).toContainText('Treatment intent: Curative');
   await expect(record).toContainText('Dr Helena Marsh; Mr Henrik Dahl');
-  await expect(record.getByRole('row', { name: /Refer for adjuvant radiotherapy planning/ })).toContainText('23 Dec 2026');
+  await expect(record.getByRole('row', { name: /Refer for adjuvant radiotherapy planning/ })).toContainText(
+    '23 Dec 2026',
+  );
   await expect(decision.getByLabel('Discussion notes')).toHaveCount(0);
   await expect(decision.getByRole('radio')).toHaveCount(0);
   await expect(decision.getByRole('button', { name: 'Sign off' })).toHaveCount(0);
-  await expect(page.getByRole('navigation', { name: 'Cases' }).getByRole('button', { name: /FAIRCLOUGH/ })).toContainText('Signed off');
+  await expect(
+    page.getByRole('navigation', { name: 'Cases' }).getByRole('button', { name: /FAIRCLOUGH/ }),
+  ).toContainText('Signed off');
 
   // A later change is an amendment with who and why; the original stays readable.
   await decision.getByRole('button', { name: 'Amend' }).click();
@@ -237,7 +295,9 @@ test('presenter mode steps through the demo meeting by keyboard, and a decision 
   await expect(history.getByRole('deletion')).toHaveText('Curative');
   await expect(history.getByRole('insertion')).toHaveText('Uncertain');
   await history.getByRole('button', { name: 'Show the original as signed off' }).click();
-  await expect(history.getByRole('group', { name: 'The original decision' })).toContainText('Treatment intent: Curative');
+  await expect(history.getByRole('group', { name: 'The original decision' })).toContainText(
+    'Treatment intent: Curative',
+  );
 
   // Esc leaves presenter mode for the agenda, where the case shows as discussed with its signed-off decision.
   await page.getByRole('region', { name: 'Current slide' }).click();
@@ -245,10 +305,12 @@ test('presenter mode steps through the demo meeting by keyboard, and a decision 
   await expect(agendaNames(page)).toHaveCount(7);
   const row = agendaRow(page, 'FAIRCLOUGH');
   await expect(row).toContainText('Discussed');
-  await expect(row.getByRole('link', { name: /Decision for FAIRCLOUGH/ })).toHaveText('Decision: signed off · 1 amendment');
+  await expect(row.getByRole('link', { name: /^Decision.* for FAIRCLOUGH/ })).toHaveText(
+    'Decision: signed off · 1 amendment for FAIRCLOUGH, Margaret Ann',
+  );
 
   // The outcome summary for the referrer and GP, and its de-identified variant.
-  const href = (await row.getByRole('link', { name: /Decision for FAIRCLOUGH/ }).getAttribute('href'))!;
+  const href = (await row.getByRole('link', { name: /^Decision.* for FAIRCLOUGH/ }).getAttribute('href'))!;
   const itemId = Number(/decisions\/(\d+)$/.exec(href)![1]);
   await page.goto(`${app.baseUrl}#/print/outcome/${itemId}`);
   await waitForPrintReady(page);
@@ -268,14 +330,27 @@ test('presenter mode steps through the demo meeting by keyboard, and a decision 
   await expect(page.getByText('De-identified', { exact: true })).toBeVisible();
 });
 
-test('the deck editor hides and rewords slides, and the print view gives one 16:9 page per slide with every image loaded', async ({ page, app }) => {
+test('the deck editor hides and rewords slides, and the print view gives one 16:9 page per slide with every image loaded', async ({
+  page,
+  app,
+}) => {
   await openMeetings(page, app.openUrl, true);
   await openDemoMeeting(page);
   const meetingId = Number(/#\/meetings\/(\d+)/.exec(page.url())![1]);
 
   // A key image on the first case, as the imaging room saves it: a rendered PNG with the measurement burned in.
   const created = await page.evaluate(async () => {
-    const api = async (channel: string, body: unknown) => (await fetch(`/api/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-BoardPrep-Token': sessionStorage.getItem('boardprep.token') ?? '' }, body: JSON.stringify(body) })).json();
+    const api = async (channel: string, body: unknown) =>
+      (
+        await fetch(`/api/${channel}`, {
+          method: 'POST',
+          headers: {
+            'Content-Type': 'application/json',
+            'X-BoardPrep-Token': sessionStorage.getItem('boardprep.token') ?? '',
+          },
+          body: JSON.stringify(body),
+        })
+      ).json();
     const series = (await api('imaging:studies', { caseId: 1 })).value[0].series[0];
     const image = (await api('imaging:stack', { seriesInstanceUid: series.seriesInstanceUid })).value.images[10];
     const canvas = document.createElement('canvas');
@@ -290,9 +365,21 @@ test('the deck editor hides and rewords slides, and the print view gives one 16:
     g.lineTo(200, 128);
     g.stroke();
     const png = await new Promise<Blob>((r) => canvas.toBlob((b) => r(b!), 'image/png'));
-    await fetch('/media/renders/e2ekeyimage01.png', { method: 'PUT', headers: { 'X-BoardPrep-Token': sessionStorage.getItem('boardprep.token') ?? '' }, body: png });
+    await fetch('/media/renders/e2ekeyimage01.png', {
+      method: 'PUT',
+      headers: { 'X-BoardPrep-Token': sessionStorage.getItem('boardprep.token') ?? '' },
+      body: png,
+    });
     const view = { windowCenter: 40, windowWidth: 400, invert: false, scale: 1, translation: { x: 0, y: 0 } };
-    const r = await api('keyImages:create', { caseId: 1, sopInstanceUid: image.sopInstanceUid, frame: 0, caption: 'Axial CT: the mass', view, annotations: [], renderToken: 'e2ekeyimage01' });
+    const r = await api('keyImages:create', {
+      caseId: 1,
+      sopInstanceUid: image.sopInstanceUid,
+      frame: 0,
+      caption: 'Axial CT: the mass',
+      view,
+      annotations: [],
+      renderToken: 'e2ekeyimage01',
+    });
     return r.ok as boolean;
   });
   expect(created).toBe(true);
@@ -302,17 +389,31 @@ test('the deck editor hides and rewords slides, and the print view gives one 16:
   const slides = page.getByRole('navigation', { name: 'Slides' });
   await expect(slides.getByRole('button', { name: 'Axial CT' })).toHaveCount(0);
   await slides.getByRole('button', { name: 'Hide Clinical history' }).first().click();
-  await expect(slides.getByRole('button', { name: 'Clinical history (hidden)' })).toHaveCount(1);
-  await slides.getByRole('button', { name: 'FAIRCLOUGH, Margaret Ann', exact: true }).click();
+  await expect(slides.getByRole('button', { name: /^Clinical history\s*Hidden/ })).toHaveCount(1);
+  await slides.getByRole('button', { name: /^FAIRCLOUGH, Margaret Ann\s*\d/ }).click();
   const text = page.getByRole('form', { name: 'Slide text' });
   await text.getByLabel('Question for the board').fill('Adjuvant radiotherapy for the close IVC margin: yes or no?');
   await text.getByRole('button', { name: 'Save slide text' }).click();
-  await expect(page.getByRole('region', { name: 'Slide preview' })).toContainText('Adjuvant radiotherapy for the close IVC margin: yes or no?');
+  await expect(page.getByRole('region', { name: 'Slide preview' })).toContainText(
+    'Adjuvant radiotherapy for the close IVC margin: yes or no?',
+  );
   await expect(text.getByText(/The record says: For an FNCLCC grade 2 IVC leiomyosarcoma/)).toBeVisible();
 
   // The deck as the PDF export loads it: no app chrome, one 1600 x 900 page per visible slide, images loaded.
   const deck = await page.evaluate(
-    async (id) => (await (await fetch('/api/deck:get', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-BoardPrep-Token': sessionStorage.getItem('boardprep.token') ?? '' }, body: JSON.stringify({ meetingId: id }) })).json()).value,
+    async (id) =>
+      (
+        await (
+          await fetch('/api/deck:get', {
+            method: 'POST',
+            headers: {
+              'Content-Type': 'application/json',
+              'X-BoardPrep-Token': sessionStorage.getItem('boardprep.token') ?? '',
+            },
+            body: JSON.stringify({ meetingId: id }),
+          })
+        ).json()
+      ).value,
     meetingId,
   );
   await page.goto(`${app.baseUrl}#/print/meeting/${meetingId}`);
@@ -344,7 +445,18 @@ test('the deck editor hides and rewords slides, and the print view gives one 16:
   await expect(pages).toHaveCount(deck.slides.length);
   await expect(pages.nth(1).getByTestId('slide-title')).toHaveText('Case 1');
   const body = await page.locator('body').innerText();
-  for (const name of ['HALVERSON', 'CASTELLANO', 'FAIRCLOUGH', 'OYELARAN', 'PRENTICE', 'WHITAKER', 'BRENNAN', 'BP-100231', 'BP-100256']) expect(body).not.toContain(name);
+  for (const name of [
+    'HALVERSON',
+    'CASTELLANO',
+    'FAIRCLOUGH',
+    'OYELARAN',
+    'PRENTICE',
+    'WHITAKER',
+    'BRENNAN',
+    'BP-100231',
+    'BP-100256',
+  ])
+    expect(body).not.toContain(name);
 
   // The minutes: every case of the meeting, on A4.
   await page.goto(`${app.baseUrl}#/print/minutes/${meetingId}`);

@@ -36,18 +36,27 @@ export function CasePage({ id, tab, onSaved }: { id: number; tab: CaseTab; onSav
         <div>
           <h1>{displayName(p)}</h1>
           <div className="case-header__meta">
-            MRN {p.mrn} · born {formatDate(p.dateOfBirth)} ({ageOn(p.dateOfBirth, todayIso())} years) · {SEX_LABEL[p.sex]}
+            MRN {p.mrn} · born {formatDate(p.dateOfBirth)} ({ageOn(p.dateOfBirth, todayIso())} years) ·{' '}
+            {SEX_LABEL[p.sex]}
           </div>
           <div className="case-header__dx">{record.workingDiagnosis}</div>
         </div>
         <div className="case-header__side">
           <StatusPill status={record.status} />
           {readiness && (
-            <a className="case-header__readiness" href={hrefFor({ name: 'case', id, tab: 'clinical' })} aria-label="Work-up readiness: open the Clinical tab">
-              <ReadinessChip missing={readiness.missing} stale={readiness.stale} meetingDate={readiness.meetingDate} meetingTitle={readiness.meeting?.title} />
+            <a className="case-header__readiness" href={hrefFor({ name: 'case', id, tab: 'clinical' })}>
+              <ReadinessChip
+                missing={readiness.missing}
+                stale={readiness.stale}
+                meetingDate={readiness.meetingDate}
+                meetingTitle={readiness.meeting?.title}
+              />
+              <span className="visually-hidden">: work-up readiness, open the Clinical tab</span>
             </a>
           )}
-          <div className="case-header__updated">Case {record.id} · changed {formatTimestamp(record.updatedAt)}</div>
+          <div className="case-header__updated">
+            Case {record.id} · changed {formatTimestamp(record.updatedAt)}
+          </div>
         </div>
       </header>
       {record.boardQuestion && (
@@ -58,7 +67,12 @@ export function CasePage({ id, tab, onSaved }: { id: number; tab: CaseTab; onSav
       )}
       <nav className="tabs" aria-label="Case sections">
         {TABS.map(([key, label]) => (
-          <a key={key} href={hrefFor({ name: 'case', id, tab: key })} className={`tab${tab === key ? ' tab--on' : ''}`} aria-current={tab === key ? 'page' : undefined}>
+          <a
+            key={key}
+            href={hrefFor({ name: 'case', id, tab: key })}
+            className={`tab${tab === key ? ' tab--on' : ''}`}
+            aria-current={tab === key ? 'page' : undefined}
+          >
             {label}
           </a>
         ))}

@@ -3,8 +3,17 @@ import { instanceUrl } from '../../media';
 import { SeriesThumbnail } from '../../viewer/SeriesThumbnail';
 
 /** The case's studies, newest first, each with its series as thumbnails with image counts. */
-export function StudyBrowser({ studies, selected, onSelect }: { studies: StudySummary[]; selected: string | null; onSelect: (seriesUid: string) => void }) {
-  if (studies.length === 0) return <p className="muted">No imaging attached to this case yet. Import a CD, a folder or files above.</p>;
+export function StudyBrowser({
+  studies,
+  selected,
+  onSelect,
+}: {
+  studies: StudySummary[];
+  selected: string | null;
+  onSelect: (seriesUid: string) => void;
+}) {
+  if (studies.length === 0)
+    return <p className="muted">No imaging attached to this case yet. Import a CD, a folder or files above.</p>;
   return (
     <div className="studies" aria-label="Studies">
       {studies.map((study) => (
@@ -20,10 +29,13 @@ export function StudyBrowser({ studies, selected, onSelect }: { studies: StudySu
                   type="button"
                   className={`series${selected === s.seriesInstanceUid ? ' series--on' : ''}`}
                   aria-pressed={selected === s.seriesInstanceUid}
-                  aria-label={`Series ${s.seriesNumber ?? ''} ${s.description ?? s.modality ?? ''}: ${s.frameCount} images`}
                   onClick={() => onSelect(s.seriesInstanceUid)}
                 >
-                  <SeriesThumbnail imageId={s.thumbnailSopInstanceUid ? `wadouri:${instanceUrl(s.thumbnailSopInstanceUid)}` : null} fallback={s.modality ?? '?'} />
+                  {s.seriesNumber !== null && <span className="visually-hidden">Series {s.seriesNumber}: </span>}
+                  <SeriesThumbnail
+                    imageId={s.thumbnailSopInstanceUid ? `wadouri:${instanceUrl(s.thumbnailSopInstanceUid)}` : null}
+                    fallback={s.modality ?? '?'}
+                  />
                   <span className="series__text">
                     <span>{s.description ?? `${s.modality ?? ''} series ${s.seriesNumber ?? ''}`}</span>
                     <span className="muted small">

@@ -1,5 +1,19 @@
-import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
-import { arrayMove, SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import {
+  closestCenter,
+  DndContext,
+  KeyboardSensor,
+  PointerSensor,
+  useSensor,
+  useSensors,
+  type DragEndEvent,
+} from '@dnd-kit/core';
+import {
+  arrayMove,
+  SortableContext,
+  sortableKeyboardCoordinates,
+  useSortable,
+  verticalListSortingStrategy,
+} from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { useEffect, useRef, useState, type KeyboardEvent, type MutableRefObject } from 'react';
 import { ageSexShort } from '../../../shared/deck/format';
@@ -10,7 +24,7 @@ import { clock, shortDate } from '../../slides/frame';
 import { ReadinessChip } from '../clinical/ReadinessChip';
 import { AddCases } from './AddCases';
 import { EarlierAtBoard } from './EarlierAtBoard';
-import { DECISION_LINK_LABEL, DECISION_STATUS_LABEL, minutesText, reason, stateLabel } from './meeting-format';
+import { DECISION_LINK_LABEL, minutesText, reason, stateLabel } from './meeting-format';
 import { Banner } from '../../components/Banner';
 
 interface AgendaProps {
@@ -46,7 +60,8 @@ export function Agenda({ meeting, onChange }: AgendaProps) {
     const previous = order;
     setOrder(next);
     const moved = byId.get(movedId);
-    if (moved) setAnnounce(`${moved.case.patientName} moved to position ${next.indexOf(movedId) + 1} of ${next.length}.`);
+    if (moved)
+      setAnnounce(`${moved.case.patientName} moved to position ${next.indexOf(movedId) + 1} of ${next.length}.`);
     const result = await invoke('agenda:reorder', { meetingId: meeting.id, itemIds: next });
     if (!result.ok) {
       setOrder(previous);
@@ -93,7 +108,14 @@ export function Agenda({ meeting, onChange }: AgendaProps) {
               · {meeting.caseCount} case{meeting.caseCount === 1 ? '' : 's'}
             </span>
           </div>
-          <div className="timebar__track" role="meter" aria-label="Minutes allotted against the meeting length" aria-valuemin={0} aria-valuemax={meeting.durationMinutes} aria-valuenow={meeting.totalMinutes}>
+          <div
+            className="timebar__track"
+            role="meter"
+            aria-label="Minutes allotted against the meeting length"
+            aria-valuemin={0}
+            aria-valuemax={meeting.durationMinutes}
+            aria-valuenow={meeting.totalMinutes}
+          >
             <div className="timebar__fill" style={{ width: `${share}%` }} />
           </div>
         </div>
@@ -158,8 +180,23 @@ interface RowProps {
   onError: (text: string) => void;
 }
 
-function AgendaRow({ item, index, count, editable, meetingId, meetingDate, endsAt, onMove, refocus, onChange, onError }: RowProps) {
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: item.id, disabled: !editable });
+function AgendaRow({
+  item,
+  index,
+  count,
+  editable,
+  meetingId,
+  meetingDate,
+  endsAt,
+  onMove,
+  refocus,
+  onChange,
+  onError,
+}: RowProps) {
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
+    id: item.id,
+    disabled: !editable,
+  });
   const handle = useRef<HTMLButtonElement | null>(null);
   useEffect(() => {
     if (refocus.current !== item.id) return;
@@ -258,7 +295,10 @@ function AgendaRow({ item, index, count, editable, meetingId, meetingDate, endsA
           <a href={hrefFor({ name: 'case', id: item.caseId, tab: 'clinical' })} data-testid="agenda-patient">
             {name}
           </a>
-          <span className="muted"> · {ageSexShort(item.case.ageAtMeeting, item.case.sex)} · MRN {item.case.mrn}</span>
+          <span className="muted">
+            {' '}
+            · {ageSexShort(item.case.ageAtMeeting, item.case.sex)} · MRN {item.case.mrn}
+          </span>
         </div>
         <div className="arow__dx">{item.case.workingDiagnosis}</div>
         <div className="arow__chips">
@@ -305,7 +345,11 @@ function AgendaRow({ item, index, count, editable, meetingId, meetingDate, endsA
         />
       </label>
       {item.plannedStart >= endsAt ? (
-        <div className="arow__time arow__time--over" title={`Planned start, after the meeting ends at ${clock(endsAt)}`} data-testid="planned-start">
+        <div
+          className="arow__time arow__time--over"
+          title={`Planned start, after the meeting ends at ${clock(endsAt)}`}
+          data-testid="planned-start"
+        >
           {clock(item.plannedStart)}
           <span className="arow__over">after end</span>
         </div>
@@ -327,18 +371,37 @@ function AgendaRow({ item, index, count, editable, meetingId, meetingDate, endsA
             <option value="not-discussed">{stateLabel('not-discussed')}</option>
           </select>
         )}
-        <a className={`decision-link decision-link--${item.decision.status}`} href={hrefFor({ name: 'decision', meetingId, itemId: item.id })} aria-label={`Decision for ${name}: ${DECISION_STATUS_LABEL[item.decision.status]}`}>
+        <a
+          className={`decision-link decision-link--${item.decision.status}`}
+          href={hrefFor({ name: 'decision', meetingId, itemId: item.id })}
+        >
           {DECISION_LINK_LABEL[item.decision.status]}
-          {item.decision.amendments > 0 && ` · ${item.decision.amendments} amendment${item.decision.amendments === 1 ? '' : 's'}`}
+          {item.decision.amendments > 0 &&
+            ` · ${item.decision.amendments} amendment${item.decision.amendments === 1 ? '' : 's'}`}
+          <span className="visually-hidden"> for {name}</span>
         </a>
       </div>
       <div className="arow__actions">
         {editable && (
           <>
-            <button type="button" className="icon-button" disabled={index === 0} onClick={() => onMove(-1)} aria-label={`Move ${name} up`} title="Move up (Alt+Up)">
+            <button
+              type="button"
+              className="icon-button"
+              disabled={index === 0}
+              onClick={() => onMove(-1)}
+              aria-label={`Move ${name} up`}
+              title="Move up (Alt+Up)"
+            >
               ↑
             </button>
-            <button type="button" className="icon-button" disabled={index === count - 1} onClick={() => onMove(1)} aria-label={`Move ${name} down`} title="Move down (Alt+Down)">
+            <button
+              type="button"
+              className="icon-button"
+              disabled={index === count - 1}
+              onClick={() => onMove(1)}
+              aria-label={`Move ${name} down`}
+              title="Move down (Alt+Down)"
+            >
               ↓
             </button>
             {confirmRemove ? (
@@ -351,7 +414,13 @@ function AgendaRow({ item, index, count, editable, meetingId, meetingDate, endsA
                 </button>
               </span>
             ) : (
-              <button type="button" className="icon-button" onClick={() => setConfirmRemove(true)} aria-label={`Remove ${name} from the agenda`} title="Remove from the agenda">
+              <button
+                type="button"
+                className="icon-button"
+                onClick={() => setConfirmRemove(true)}
+                aria-label={`Remove ${name} from the agenda`}
+                title="Remove from the agenda"
+              >
                 ×
               </button>
             )}

@@ -76,7 +76,12 @@ export function DeckEditor({ meeting }: { meeting: MeetingDetail }) {
     <div className="deck-editor">
       <nav className="deck-editor__list" aria-label="Slides">
         {agendaSlide && (
-          <SlideEntry slide={agendaSlide} frame={frames[0]} selected={selected === agendaSlide.key} onSelect={() => setSelected(agendaSlide.key)} />
+          <SlideEntry
+            slide={agendaSlide}
+            frame={frames[0]}
+            selected={selected === agendaSlide.key}
+            onSelect={() => setSelected(agendaSlide.key)}
+          />
         )}
         {deck.sections.map((sec) => (
           <div key={sec.itemId} className="deck-editor__section">
@@ -111,22 +116,38 @@ export function DeckEditor({ meeting }: { meeting: MeetingDetail }) {
               <div>
                 <h2>{slide.title}</h2>
                 <p className="muted small">
-                  {slide.hidden ? 'Hidden: left out of the meeting deck and the exports.' : `Slide ${frames[index].number} of ${frames[index].total}.`}{' '}
-                  {slide.edited.length ? `Edited: ${slide.edited.map((f) => FIELD_LABEL[f] ?? f).join(', ')}; everything else follows the record.` : 'Follows the record.'}
+                  {slide.hidden
+                    ? 'Hidden: left out of the meeting deck and the exports.'
+                    : `Slide ${frames[index].number} of ${frames[index].total}.`}{' '}
+                  {slide.edited.length
+                    ? `Edited: ${slide.edited.map((f) => FIELD_LABEL[f] ?? f).join(', ')}; everything else follows the record.`
+                    : 'Follows the record.'}
                 </p>
               </div>
               <div className="deck-editor__actions">
                 {slide.itemId !== null && (
                   <>
-                    <button type="button" className="button" onClick={() => void edit(slide, { hidden: !slide.hidden })}>
+                    <button
+                      type="button"
+                      className="button"
+                      onClick={() => void edit(slide, { hidden: !slide.hidden })}
+                    >
                       {slide.hidden ? 'Show slide' : 'Hide slide'}
                     </button>
-                    <button type="button" className="button button--ghost" onClick={() => void reset(slide)} disabled={!slide.edited.length && !slide.hidden}>
+                    <button
+                      type="button"
+                      className="button button--ghost"
+                      onClick={() => void reset(slide)}
+                      disabled={!slide.edited.length && !slide.hidden}
+                    >
                       Back to the record
                     </button>
                   </>
                 )}
-                <a className="button button--primary" href={hrefFor({ name: 'present', id: meeting.id, deidentified: false })}>
+                <a
+                  className="button button--primary"
+                  href={hrefFor({ name: 'present', id: meeting.id, deidentified: false })}
+                >
                   Present
                 </a>
               </div>
@@ -134,7 +155,13 @@ export function DeckEditor({ meeting }: { meeting: MeetingDetail }) {
             <SlideStage className={`deck-editor__stage${slide.hidden ? ' is-hidden' : ''}`} label="Slide preview">
               <SlideView slide={slide} frame={frames[index]} />
             </SlideStage>
-            {slide.editable.length > 0 && section && <SlideTextForm key={`${slide.key}:${JSON.stringify(slide.text)}:${slide.title}`} slide={slide} onSave={(text) => edit(slide, { text })} />}
+            {slide.editable.length > 0 && section && (
+              <SlideTextForm
+                key={`${slide.key}:${JSON.stringify(slide.text)}:${slide.title}`}
+                slide={slide}
+                onSave={(text) => edit(slide, { text })}
+              />
+            )}
             {slide.notes && (
               <details className="deck-editor__notes">
                 <summary>Speaker notes (presenter view only)</summary>
@@ -169,8 +196,14 @@ function SlideEntry({
 }) {
   return (
     <div className={`slide-entry${selected ? ' slide-entry--on' : ''}${slide.hidden ? ' slide-entry--hidden' : ''}`}>
-      <button type="button" className="slide-entry__pick" onClick={onSelect} aria-current={selected ? 'true' : undefined} aria-label={`${slide.title}${slide.hidden ? ' (hidden)' : ''}`}>
-        <SlideStage className="slide-entry__thumb">
+      <button
+        type="button"
+        className="slide-entry__pick"
+        onClick={onSelect}
+        aria-current={selected ? 'true' : undefined}
+      >
+        {/* The name is the visible title and tags; the thumbnail repeats the slide's whole text. */}
+        <SlideStage className="slide-entry__thumb" decorative>
           <SlideView slide={slide} frame={frame} />
         </SlideStage>
         <span className="slide-entry__text">
@@ -183,13 +216,30 @@ function SlideEntry({
       </button>
       {onHide && (
         <span className="slide-entry__tools">
-          <button type="button" className="icon-button" onClick={onUp} disabled={!onUp} aria-label={`Move ${slide.title} up`}>
+          <button
+            type="button"
+            className="icon-button"
+            onClick={onUp}
+            disabled={!onUp}
+            aria-label={`Move ${slide.title} up`}
+          >
             ↑
           </button>
-          <button type="button" className="icon-button" onClick={onDown} disabled={!onDown} aria-label={`Move ${slide.title} down`}>
+          <button
+            type="button"
+            className="icon-button"
+            onClick={onDown}
+            disabled={!onDown}
+            aria-label={`Move ${slide.title} down`}
+          >
             ↓
           </button>
-          <button type="button" className="icon-button icon-button--text" onClick={onHide} aria-label={`${slide.hidden ? 'Show' : 'Hide'} ${slide.title}`}>
+          <button
+            type="button"
+            className="icon-button icon-button--text"
+            onClick={onHide}
+            aria-label={`${slide.hidden ? 'Show' : 'Hide'} ${slide.title}`}
+          >
             {slide.hidden ? 'Show' : 'Hide'}
           </button>
         </span>
@@ -199,7 +249,13 @@ function SlideEntry({
 }
 
 /** The slide's editable texts; only the fields changed are sent, and an emptied field goes back to the record. */
-function SlideTextForm({ slide, onSave }: { slide: Slide; onSave: (text: Record<string, string | null>) => Promise<void> }) {
+function SlideTextForm({
+  slide,
+  onSave,
+}: {
+  slide: Slide;
+  onSave: (text: Record<string, string | null>) => Promise<void>;
+}) {
   const current = (f: string) => (f === 'title' ? slide.title : (slide.text[f] ?? ''));
   const [values, setValues] = useState(() => Object.fromEntries(slide.editable.map((f) => [f, current(f)])));
   const [saving, setSaving] = useState(false);
@@ -220,7 +276,8 @@ function SlideTextForm({ slide, onSave }: { slide: Slide; onSave: (text: Record<
     >
       {slide.editable.map((f) => {
         const edited = slide.edited.includes(f);
-        const long = f !== 'title' && (current(f).length > 80 || ['history', 'question', 'proposal', 'explanation'].includes(f));
+        const long =
+          f !== 'title' && (current(f).length > 80 || ['history', 'question', 'proposal', 'explanation'].includes(f));
         return (
           <div key={f} className={`slide-text__field${edited ? ' is-edited' : ''}`}>
             <label htmlFor={`slide-${f}`}>
@@ -228,14 +285,27 @@ function SlideTextForm({ slide, onSave }: { slide: Slide; onSave: (text: Record<
               {edited && <span className="mchip mchip--edited">Edited</span>}
             </label>
             {long ? (
-              <textarea id={`slide-${f}`} rows={f === 'history' ? 6 : 3} value={values[f]} onChange={(e) => setValues((v) => ({ ...v, [f]: e.target.value }))} />
+              <textarea
+                id={`slide-${f}`}
+                rows={f === 'history' ? 6 : 3}
+                value={values[f]}
+                onChange={(e) => setValues((v) => ({ ...v, [f]: e.target.value }))}
+              />
             ) : (
-              <input id={`slide-${f}`} value={values[f]} onChange={(e) => setValues((v) => ({ ...v, [f]: e.target.value }))} />
+              <input
+                id={`slide-${f}`}
+                value={values[f]}
+                onChange={(e) => setValues((v) => ({ ...v, [f]: e.target.value }))}
+              />
             )}
             {edited && (
               <div className="slide-text__record">
                 <span className="muted small">The record says: {slide.recordText[f] || '(empty)'}</span>
-                <button type="button" className="button button--small button--ghost" onClick={() => void onSave({ [f]: null })}>
+                <button
+                  type="button"
+                  className="button button--small button--ghost"
+                  onClick={() => void onSave({ [f]: null })}
+                >
                   Use the record
                 </button>
               </div>
@@ -245,7 +315,11 @@ function SlideTextForm({ slide, onSave }: { slide: Slide; onSave: (text: Record<
       })}
       <div className="section-actions">
         {changed.length > 0 && (
-          <button type="button" className="button button--ghost" onClick={() => setValues(Object.fromEntries(slide.editable.map((f) => [f, current(f)])))}>
+          <button
+            type="button"
+            className="button button--ghost"
+            onClick={() => setValues(Object.fromEntries(slide.editable.map((f) => [f, current(f)])))}
+          >
             Undo changes
           </button>
         )}
