@@ -35,7 +35,9 @@ export function App() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const mod = e.ctrlKey || e.metaKey;
-      const typing = e.target instanceof HTMLElement && (/^(INPUT|TEXTAREA|SELECT)$/.test(e.target.tagName) || e.target.isContentEditable);
+      const typing =
+        e.target instanceof HTMLElement &&
+        (/^(INPUT|TEXTAREA|SELECT)$/.test(e.target.tagName) || e.target.isContentEditable);
       if (mod && e.key.toLowerCase() === 'n' && !e.shiftKey) {
         e.preventDefault();
         navigate({ name: 'new-case' });
@@ -61,12 +63,19 @@ export function App() {
       else if (command === 'search') searchRef.current?.focus();
       else if (command === 'import-imaging') {
         if (r.name === 'case') navigate({ name: 'case', id: r.id, tab: 'imaging' });
-        else setMenuMessage({ kind: 'info', text: 'Imaging is imported into a case: choose the case, then Import imaging again.' });
+        else
+          setMenuMessage({
+            kind: 'info',
+            text: 'Imaging is imported into a case: choose the case, then Import imaging again.',
+          });
       } else if (command === 'export-meeting') {
         if (r.name === 'meeting') navigate({ name: 'meeting', id: r.id, tab: 'agenda' });
         else {
           navigate({ name: 'meetings' });
-          setMenuMessage({ kind: 'info', text: 'Exports are on the meeting\'s page: choose the meeting, then its Export buttons.' });
+          setMenuMessage({
+            kind: 'info',
+            text: "Exports are on the meeting's page: choose the meeting, then its Export buttons.",
+          });
         }
       }
     };
@@ -81,7 +90,8 @@ export function App() {
   const empty = info?.caseCount === 0;
   // Presenter, audience and print views: the slides or the page alone, no top bar or case list.
   if (isChromeless(route)) return <ChromelessArea route={route} />;
-  const meetings = route.name === 'meetings' || route.name === 'new-meeting' || route.name === 'meeting' || route.name === 'decision';
+  const meetings =
+    route.name === 'meetings' || route.name === 'new-meeting' || route.name === 'meeting' || route.name === 'decision';
   return (
     <div className="app">
       <header className="topbar">
@@ -92,10 +102,18 @@ export function App() {
           <span className="brand__name">BoardPrep</span>
           <span className="brand__board">Sarcoma MDT</span>
           <nav className="topnav" aria-label="Sections">
-            <a href={hrefFor({ name: 'home' })} className={`topnav__link${meetings ? '' : ' topnav__link--on'}`} aria-current={meetings ? undefined : 'page'}>
+            <a
+              href={hrefFor({ name: 'home' })}
+              className={`topnav__link${meetings ? '' : ' topnav__link--on'}`}
+              aria-current={meetings ? undefined : 'page'}
+            >
               Cases
             </a>
-            <a href={hrefFor({ name: 'meetings' })} className={`topnav__link${meetings ? ' topnav__link--on' : ''}`} aria-current={meetings ? 'page' : undefined}>
+            <a
+              href={hrefFor({ name: 'meetings' })}
+              className={`topnav__link${meetings ? ' topnav__link--on' : ''}`}
+              aria-current={meetings ? 'page' : undefined}
+            >
               Meetings
             </a>
           </nav>
@@ -106,12 +124,17 @@ export function App() {
               {info.caseCount} case{info.caseCount === 1 ? '' : 's'} · {info.dataDir}
             </span>
           )}
-          <button type="button" className="button button--primary" onClick={() => navigate({ name: 'new-case' })} title={withShortcut('New case', 'new-case', host, mac)}>
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => navigate({ name: 'new-case' })}
+            title={withShortcut('New case', 'new-case', host, mac)}
+          >
             New case
           </button>
         </div>
       </header>
-      {error && <div className="banner banner--error">{error}</div>}
+      {error && <Banner message={{ kind: 'error', text: error }} />}
       <Banner message={menuMessage} />
       {helpOpen && <ShortcutsDialog host={host} mac={mac} onClose={() => setHelpOpen(false)} />}
       {meetings ? (
@@ -132,8 +155,8 @@ export function App() {
               <div className="placeholder">
                 <h2>Choose a case</h2>
                 <p>
-                  Pick a case on the left, or {newCaseKeys ? `press ${newCaseKeys} for` : 'choose New case for'} a new one.
-                  Search finds names, MRNs and diagnoses. Press ? for the keyboard shortcuts.
+                  Pick a case on the left, or {newCaseKeys ? `press ${newCaseKeys} for` : 'choose New case for'} a new
+                  one. Search finds names, MRNs and diagnoses. Press ? for the keyboard shortcuts.
                 </p>
               </div>
             ) : null}

@@ -113,3 +113,19 @@ test('every screen of the demo board passes axe (WCAG 2.1 AA) with no serious or
     await check(page, `print ${doc.split('/')[0]}`);
   }
 });
+
+test('a screen that cannot load says why in an alert, so a screen reader announces it', async ({ page, app }) => {
+  await page.goto(app.openUrl);
+  await loadDemoBoard(page);
+  const meeting = await api<{ id: number }>(page, 'meetings:next', {});
+  for (const hash of [
+    '#/cases/9999',
+    '#/cases/9999/clinical',
+    '#/meetings/9999',
+    '#/meetings/9999/slides',
+    `#/meetings/${meeting.id}/decisions/9999`,
+  ]) {
+    await show(page, app.baseUrl, hash);
+    await expect(page.getByRole('alert'), hash).toHaveText(/\w/);
+  }
+});

@@ -7,6 +7,7 @@ import { hrefFor } from '../../router';
 import { useAsync } from '../../useAsync';
 import { useClinicalChanges } from '../clinical/clinical-format';
 import { ReadinessChip } from '../clinical/ReadinessChip';
+import { Banner } from '../../components/Banner';
 
 interface CaseListProps {
   selectedId?: number;
@@ -14,8 +15,10 @@ interface CaseListProps {
   refreshKey: number;
 }
 
-
-export const CaseList = forwardRef<HTMLInputElement, CaseListProps>(function CaseList({ selectedId, refreshKey }, searchRef) {
+export const CaseList = forwardRef<HTMLInputElement, CaseListProps>(function CaseList(
+  { selectedId, refreshKey },
+  searchRef,
+) {
   const [query, setQuery] = useState('');
   const [debounced, setDebounced] = useState('');
   const [status, setStatus] = useState<CaseStatus | undefined>(undefined);
@@ -27,10 +30,17 @@ export const CaseList = forwardRef<HTMLInputElement, CaseListProps>(function Cas
 
   // Clinical changes (a report, a tick, "Mark ready") and navigation refresh the list and its readiness chips.
   const changes = useClinicalChanges();
-  const { value: cases, error, loading } = useAsync(() => call('cases:list', { query: debounced, status }), [debounced, status, refreshKey, changes]);
+  const {
+    value: cases,
+    error,
+    loading,
+  } = useAsync(() => call('cases:list', { query: debounced, status }), [debounced, status, refreshKey, changes]);
   // Readiness at a glance, each case for its next meeting (else today): one call for every listed case.
   const { value: counts } = useAsync(
-    () => (cases?.length ? call('clinical:readinessCounts', { caseIds: cases.slice(0, 1000).map((c) => c.id) }) : Promise.resolve([])),
+    () =>
+      cases?.length
+        ? call('clinical:readinessCounts', { caseIds: cases.slice(0, 1000).map((c) => c.id) })
+        : Promise.resolve([]),
     [cases],
   );
   const readiness = new Map((counts ?? []).map((c) => [c.caseId, c]));
@@ -60,9 +70,13 @@ export const CaseList = forwardRef<HTMLInputElement, CaseListProps>(function Cas
           ))}
         </div>
       </div>
-      {error && <div className="banner banner--error">{error}</div>}
+      {error && <Banner message={{ kind: 'error', text: error }} />}
       <div className="case-list__count" aria-live="polite">
-        {cases ? `${cases.length} case${cases.length === 1 ? '' : 's'}${debounced ? ` matching "${debounced}"` : ''}` : loading ? 'Loading...' : ''}
+        {cases
+          ? `${cases.length} case${cases.length === 1 ? '' : 's'}${debounced ? ` matching "${debounced}"` : ''}`
+          : loading
+            ? 'Loading...'
+            : ''}
       </div>
       <ul className="case-list__items">
         {cases?.map((c) => (
@@ -77,12 +91,20 @@ export const CaseList = forwardRef<HTMLInputElement, CaseListProps>(function Cas
                 <StatusPill status={c.status} />
               </div>
               <div className="case-card__meta">
-                MRN {c.mrn} · {ageOn(c.dateOfBirth, localIsoDate())} y · {c.sex === 'female' ? 'F' : c.sex === 'male' ? 'M' : c.sex}
+                MRN {c.mrn} · {ageOn(c.dateOfBirth, localIsoDate())} y ·{' '}
+                {c.sex === 'female' ? 'F' : c.sex === 'male' ? 'M' : c.sex}
               </div>
               <div className="case-card__dx">{c.workingDiagnosis}</div>
               <div className="case-card__foot">
                 <span className="case-card__site">{SITE_CHAPTER_LABEL[c.siteChapter]}</span>
-                {readiness.has(c.id) && <ReadinessChip missing={readiness.get(c.id)!.missing} stale={readiness.get(c.id)!.stale} meetingDate={readiness.get(c.id)!.meetingDate} meetingTitle={readiness.get(c.id)!.meeting?.title} />}
+                {readiness.has(c.id) && (
+                  <ReadinessChip
+                    missing={readiness.get(c.id)!.missing}
+                    stale={readiness.get(c.id)!.stale}
+                    meetingDate={readiness.get(c.id)!.meetingDate}
+                    meetingTitle={readiness.get(c.id)!.meeting?.title}
+                  />
+                )}
               </div>
             </a>
           </li>

@@ -8,6 +8,7 @@ import { CaseClinical } from '../clinical/CaseClinical';
 import { formatDate, formatTimestamp, todayIso, useClinicalChanges } from '../clinical/clinical-format';
 import { ReadinessChip } from '../clinical/ReadinessChip';
 import { CaseForm } from './CaseForm';
+import { Banner } from '../../components/Banner';
 
 // The imaging room (cornerstone and its codecs) loads only when a case's images are opened.
 const CaseImaging = lazy(() => import('../imaging/CaseImaging').then((m) => ({ default: m.CaseImaging })));
@@ -26,7 +27,7 @@ export function CasePage({ id, tab, onSaved }: { id: number; tab: CaseTab; onSav
   // changes and tab moves.
   const changes = useClinicalChanges();
   const { value: counts } = useAsync(() => call('clinical:readinessCounts', { caseIds: [id] }), [id, changes]);
-  if (error) return <div className="banner banner--error">{error}</div>;
+  if (error) return <Banner message={{ kind: 'error', text: error }} />;
   if (!record) return <div className="loading">Loading case...</div>;
   const p = record.patient;
   const readiness = counts?.find((c) => c.caseId === id);

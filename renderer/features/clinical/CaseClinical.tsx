@@ -10,6 +10,7 @@ import { PathologySection } from './PathologySection';
 import { PlanSection } from './PlanSection';
 import { ReadinessSection } from './ReadinessSection';
 import { TimelineSection } from './TimelineSection';
+import { Banner } from '../../components/Banner';
 
 interface CaseClinicalProps {
   record: CaseRecord;
@@ -28,19 +29,23 @@ export function CaseClinical({ record, onRecordChanged }: CaseClinicalProps) {
     notifyClinicalChanged(caseId);
   }, [caseId]);
 
-  const summary = useAsync(() => call('clinical:summary', { caseId, meetingDate: chosenDate }), [caseId, chosenDate, version]);
+  const summary = useAsync(
+    () => call('clinical:summary', { caseId, meetingDate: chosenDate }),
+    [caseId, chosenDate, version],
+  );
   const pathology = useAsync(() => call('pathology:list', { caseId }), [caseId, version]);
   const timeline = useAsync(() => call('timeline:list', { caseId }), [caseId, version]);
 
   const error = summary.error ?? pathology.error ?? timeline.error;
-  if (error && !summary.value) return <div className="banner banner--error">{error}</div>;
-  if (!summary.value || !pathology.value || !timeline.value) return <div className="loading">Loading the clinical record...</div>;
+  if (error && !summary.value) return <Banner message={{ kind: 'error', text: error }} />;
+  if (!summary.value || !pathology.value || !timeline.value)
+    return <div className="loading">Loading the clinical record...</div>;
   const s = summary.value;
   const meetingDate = s.readiness.meetingDate;
 
   return (
     <div className="clinical">
-      {error && <div className="banner banner--error">{error}</div>}
+      {error && <Banner message={{ kind: 'error', text: error }} />}
       <Snapshot summary={s} meetingDate={meetingDate} />
       <PathologySection
         caseId={caseId}
@@ -75,12 +80,24 @@ function Snapshot({ summary: s, meetingDate }: { summary: ClinicalSummary; meeti
       <button type="button" className="snap" onClick={jump('clin-stage')}>
         <span className="snap__label">FNCLCC grade</span>
         <span className={`snap__value${g.grade === 'GX' ? ' snap__value--muted' : ''}`}>{g.grade}</span>
-        <span className="snap__sub">{g.score !== null ? `score ${g.score}` : g.source === 'reported' ? 'as reported' : g.status === 'no-report' ? 'no report' : 'not assessable'}</span>
+        <span className="snap__sub">
+          {g.score !== null
+            ? `score ${g.score}`
+            : g.source === 'reported'
+              ? 'as reported'
+              : g.status === 'no-report'
+                ? 'no report'
+                : 'not assessable'}
+        </span>
       </button>
       <button type="button" className="snap" onClick={jump('clin-stage')}>
         <span className="snap__label">AJCC 8th stage</span>
-        <span className={`snap__value${s.stage.stageGroup ? '' : ' snap__value--muted'}`}>{s.stage.stageGroup ?? (s.stage.applicable ? 'No group' : 'n/a')}</span>
-        <span className="snap__sub">{s.stage.applicable ? [s.stage.T, s.stage.N, s.stage.M, s.stage.G].join(' ') : 'not a sarcoma site chapter'}</span>
+        <span className={`snap__value${s.stage.stageGroup ? '' : ' snap__value--muted'}`}>
+          {s.stage.stageGroup ?? (s.stage.applicable ? 'No group' : 'n/a')}
+        </span>
+        <span className="snap__sub">
+          {s.stage.applicable ? [s.stage.T, s.stage.N, s.stage.M, s.stage.G].join(' ') : 'not a sarcoma site chapter'}
+        </span>
       </button>
       <button type="button" className={`snap snap--${tone}`} onClick={jump('clin-readiness')}>
         <span className="snap__label">Work-up</span>
@@ -93,7 +110,9 @@ function Snapshot({ summary: s, meetingDate }: { summary: ClinicalSummary; meeti
       <button type="button" className="snap" onClick={jump('clin-plan')}>
         <span className="snap__label">Proposed plan</span>
         <span className={`snap__value snap__value--small${s.plan.options.length ? '' : ' snap__value--muted'}`}>
-          {s.plan.options.length ? `${s.plan.options.length} option${s.plan.options.length === 1 ? '' : 's'}` : 'None yet'}
+          {s.plan.options.length
+            ? `${s.plan.options.length} option${s.plan.options.length === 1 ? '' : 's'}`
+            : 'None yet'}
         </span>
         <span className="snap__sub">{s.plan.updatedAt ? 'proposed' : 'not proposed'}</span>
       </button>

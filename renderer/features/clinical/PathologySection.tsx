@@ -3,6 +3,7 @@ import { PROCEDURE_LABEL, type PathologyReport } from '../../../shared/domain/pa
 import { invoke } from '../../api';
 import { formatDate, humanReason, plainMessage } from './clinical-format';
 import { PathologyForm } from './PathologyForm';
+import { Banner } from '../../components/Banner';
 
 interface PathologySectionProps {
   caseId: number;
@@ -13,13 +14,25 @@ interface PathologySectionProps {
 }
 
 const IHC_SIGN = { positive: '+', negative: '−', focal: 'focal', equivocal: '±' } as const;
-const AGREEMENT = { concordant: 'concordant', 'minor-discordance': 'minor discordance', 'major-discordance': 'major discordance' } as const;
+const AGREEMENT = {
+  concordant: 'concordant',
+  'minor-discordance': 'minor discordance',
+  'major-discordance': 'major discordance',
+} as const;
 
 /** The case's pathology reports: the one that drives grade and stage first, the others as history. */
-export function PathologySection({ caseId, reports, drivingReportId, drivingReason, onChanged }: PathologySectionProps) {
+export function PathologySection({
+  caseId,
+  reports,
+  drivingReportId,
+  drivingReason,
+  onChanged,
+}: PathologySectionProps) {
   const [editing, setEditing] = useState<number | 'new' | null>(null);
   const driving = reports.find((r) => r.id === drivingReportId) ?? null;
-  const history = reports.filter((r) => r.id !== drivingReportId).sort((a, b) => b.specimenDate.localeCompare(a.specimenDate) || b.id - a.id);
+  const history = reports
+    .filter((r) => r.id !== drivingReportId)
+    .sort((a, b) => b.specimenDate.localeCompare(a.specimenDate) || b.id - a.id);
 
   const saved = () => {
     setEditing(null);
@@ -32,7 +45,9 @@ export function PathologySection({ caseId, reports, drivingReportId, drivingReas
         <div>
           <h2 id="clin-pathology">Pathology</h2>
           <p className="clin-section__sub">
-            {reports.length === 0 ? 'No report recorded yet.' : `${reports.length} report${reports.length === 1 ? '' : 's'}`}
+            {reports.length === 0
+              ? 'No report recorded yet.'
+              : `${reports.length} report${reports.length === 1 ? '' : 's'}`}
           </p>
         </div>
         {editing === null && (
@@ -46,8 +61,8 @@ export function PathologySection({ caseId, reports, drivingReportId, drivingReas
 
       {reports.length === 0 && editing !== 'new' && (
         <div className="clin-empty">
-          <strong>No pathology yet.</strong> Without a report there is no histotype for the work-up checklist and the grade is GX. Add the biopsy report when it
-          arrives.
+          <strong>No pathology yet.</strong> Without a report there is no histotype for the work-up checklist and the
+          grade is GX. Add the biopsy report when it arrives.
         </div>
       )}
 
@@ -55,7 +70,14 @@ export function PathologySection({ caseId, reports, drivingReportId, drivingReas
         (editing === driving.id ? (
           <PathologyForm caseId={caseId} report={driving} onSaved={saved} onCancel={() => setEditing(null)} />
         ) : (
-          <ReportCard report={driving} driving reason={drivingReason} onEdit={() => setEditing(driving.id)} onRemoved={onChanged} disabled={editing !== null} />
+          <ReportCard
+            report={driving}
+            driving
+            reason={drivingReason}
+            onEdit={() => setEditing(driving.id)}
+            onRemoved={onChanged}
+            disabled={editing !== null}
+          />
         ))}
 
       {history.length > 0 && (
@@ -65,7 +87,13 @@ export function PathologySection({ caseId, reports, drivingReportId, drivingReas
             editing === r.id ? (
               <PathologyForm key={r.id} caseId={caseId} report={r} onSaved={saved} onCancel={() => setEditing(null)} />
             ) : (
-              <ReportCard key={r.id} report={r} onEdit={() => setEditing(r.id)} onRemoved={onChanged} disabled={editing !== null} />
+              <ReportCard
+                key={r.id}
+                report={r}
+                onEdit={() => setEditing(r.id)}
+                onRemoved={onChanged}
+                disabled={editing !== null}
+              />
             ),
           )}
         </>
@@ -100,10 +128,18 @@ function ReportCard({
   }
 
   const g = r.grade;
-  const margin = [r.marginStatus, r.closestMarginMm !== null ? `closest margin ${r.closestMarginLessThan ? '< ' : ''}${r.closestMarginMm} mm` : ''].filter(Boolean).join(', ');
+  const margin = [
+    r.marginStatus,
+    r.closestMarginMm !== null ? `closest margin ${r.closestMarginLessThan ? '< ' : ''}${r.closestMarginMm} mm` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
 
   return (
-    <article className={`report${driving ? ' report--driving' : ''}`} aria-label={`Pathology report: ${title} of ${r.specimenDate}`}>
+    <article
+      className={`report${driving ? ' report--driving' : ''}`}
+      aria-label={`Pathology report: ${title} of ${r.specimenDate}`}
+    >
       <header className="report__head">
         <div>
           <div className="report__title">
@@ -114,7 +150,11 @@ function ReportCard({
             {r.histotypeName ? (
               <>
                 <span className="report__name">{r.histotypeName}</span>
-                {r.coded ? <span className="code-chip">ICD-O-3 {r.icdO3}</span> : <span className="flag-chip">Not coded</span>}
+                {r.coded ? (
+                  <span className="code-chip">ICD-O-3 {r.icdO3}</span>
+                ) : (
+                  <span className="flag-chip">Not coded</span>
+                )}
                 {!r.coded && r.icdO3 && <span className="code-chip code-chip--typed">ICD-O-3 {r.icdO3} (typed)</span>}
               </>
             ) : (
@@ -123,7 +163,11 @@ function ReportCard({
           </div>
         </div>
         <div className="report__badges">
-          {driving ? <span className="drive-badge">Drives grade and stage</span> : <span className="history-badge">History</span>}
+          {driving ? (
+            <span className="drive-badge">Drives grade and stage</span>
+          ) : (
+            <span className="history-badge">History</span>
+          )}
           <span className={`grade-pill grade-pill--${g.grade.toLowerCase()}`} title={humanReason(g.reason)}>
             {g.grade}
           </span>
@@ -137,8 +181,8 @@ function ReportCard({
           <dd>
             {g.status === 'graded' && g.score !== null ? (
               <>
-                <strong>{g.grade}</strong>, score {g.score} (differentiation {g.components.differentiation} + mitoses {g.components.mitoses} + necrosis{' '}
-                {g.components.necrosis})
+                <strong>{g.grade}</strong>, score {g.score} (differentiation {g.components.differentiation} + mitoses{' '}
+                {g.components.mitoses} + necrosis {g.components.necrosis})
               </>
             ) : g.source === 'reported' ? (
               <>
@@ -222,7 +266,7 @@ function ReportCard({
           <p>{r.reportText}</p>
         </details>
       )}
-      {error && <div className="banner banner--error">{error}</div>}
+      {error && <Banner message={{ kind: 'error', text: error }} />}
       <div className="report__actions">
         {confirming ? (
           <span className="confirm" role="group" aria-label="Confirm removal">
@@ -239,7 +283,12 @@ function ReportCard({
             <button type="button" className="button button--ghost button--small" onClick={onEdit} disabled={disabled}>
               Edit
             </button>
-            <button type="button" className="button button--ghost button--small" onClick={() => setConfirming(true)} disabled={disabled}>
+            <button
+              type="button"
+              className="button button--ghost button--small"
+              onClick={() => setConfirming(true)}
+              disabled={disabled}
+            >
               Remove
             </button>
           </>

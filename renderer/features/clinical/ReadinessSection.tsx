@@ -1,9 +1,29 @@
 import { useEffect, useState } from 'react';
 import { IsoDate, type CaseRecord } from '../../../shared/domain/case';
-import { ReadyOverrideInput, TickInput, type ClinicalSummary, type ManualTickRecord, type ReadinessMeeting, type ReadyOverride } from '../../../shared/domain/clinical';
+import {
+  ReadyOverrideInput,
+  TickInput,
+  type ClinicalSummary,
+  type ManualTickRecord,
+  type ReadinessMeeting,
+  type ReadyOverride,
+} from '../../../shared/domain/clinical';
 import { invoke } from '../../api';
 import { Field } from '../../components/Field';
-import { formatDate, formatTimestamp, humanReason, plainMessage, rememberedName, rememberName, readinessText, readinessTone, serverFieldErrors, STATE_GLYPH, STATE_LABEL, todayIso } from './clinical-format';
+import {
+  formatDate,
+  formatTimestamp,
+  humanReason,
+  plainMessage,
+  rememberedName,
+  rememberName,
+  readinessText,
+  readinessTone,
+  serverFieldErrors,
+  STATE_GLYPH,
+  STATE_LABEL,
+  todayIso,
+} from './clinical-format';
 import { Banner } from '../../components/Banner';
 
 type Item = ClinicalSummary['readiness']['items'][number];
@@ -23,7 +43,16 @@ interface ReadinessSectionProps {
 const EVIDENCE_KIND = { study: 'Imported study', report: 'Pathology report', manual: 'Ticked by hand' } as const;
 
 /** The work-up checklist for a meeting date, manual ticks, and the ready gate with its override. */
-export function ReadinessSection({ caseId, record, summary, meetingDate, chosen, onMeetingDate, onChanged, onMarked }: ReadinessSectionProps) {
+export function ReadinessSection({
+  caseId,
+  record,
+  summary,
+  meetingDate,
+  chosen,
+  onMeetingDate,
+  onChanged,
+  onMarked,
+}: ReadinessSectionProps) {
   const r = summary.readiness;
   const [ticking, setTicking] = useState<string | null>(null);
   const counts = { done: 0, missing: 0, stale: 0, 'not-applicable': 0 };
@@ -34,12 +63,28 @@ export function ReadinessSection({ caseId, record, summary, meetingDate, chosen,
       <div className="clin-section__head">
         <div>
           <h2 id="clin-readiness">Readiness for the board</h2>
-          <p className="clin-section__sub">The work-up the reference asks for before a sarcoma board, checked against the record.</p>
+          <p className="clin-section__sub">
+            The work-up the reference asks for before a sarcoma board, checked against the record.
+          </p>
         </div>
-        <MeetingSettings meetingDate={meetingDate} meeting={r.meeting} chosen={chosen} staleWeeks={r.staleWeeks} onMeetingDate={onMeetingDate} onChanged={onChanged} />
+        <MeetingSettings
+          meetingDate={meetingDate}
+          meeting={r.meeting}
+          chosen={chosen}
+          staleWeeks={r.staleWeeks}
+          onMeetingDate={onMeetingDate}
+          onChanged={onChanged}
+        />
       </div>
 
-      <ReadyGate caseId={caseId} record={record} summary={summary} meetingDate={meetingDate} onMarked={onMarked} onChanged={onChanged} />
+      <ReadyGate
+        caseId={caseId}
+        record={record}
+        summary={summary}
+        meetingDate={meetingDate}
+        onMarked={onMarked}
+        onChanged={onChanged}
+      />
 
       <div className="tally" aria-label="Checklist totals">
         <span className="tally__item tally__item--missing">{counts.missing} missing</span>
@@ -113,7 +158,13 @@ function MeetingSettings({ meetingDate, meeting, chosen, staleWeeks, onMeetingDa
       <Field
         label="Meeting date"
         error={dateError ?? undefined}
-        hint={chosen ? 'Chosen here' : meeting ? `Its next meeting: ${meeting.title}` : 'On no meeting agenda: checked for today'}
+        hint={
+          chosen
+            ? 'Chosen here'
+            : meeting
+              ? `Its next meeting: ${meeting.title}`
+              : 'On no meeting agenda: checked for today'
+        }
       >
         {(p) => <input {...p} type="date" value={date} onChange={(e) => changeDate(e.target.value)} />}
       </Field>
@@ -168,7 +219,11 @@ function ChecklistItem({
   }
 
   return (
-    <li className={`ritem ritem--${item.state}`} data-item={item.id} aria-label={`${item.label}: ${STATE_LABEL[item.state]}`}>
+    <li
+      className={`ritem ritem--${item.state}`}
+      data-item={item.id}
+      aria-label={`${item.label}: ${STATE_LABEL[item.state]}`}
+    >
       <span className="ritem__icon" aria-hidden="true">
         {STATE_GLYPH[item.state]}
       </span>
@@ -191,17 +246,31 @@ function ChecklistItem({
               Ticked by hand by <strong>{tick.by}</strong>, dated {formatDate(tick.date)}
               {tick.note && ev?.kind !== 'manual' ? `: ${tick.note}` : ''}
             </span>
-            <button type="button" className="button button--ghost button--small" onClick={() => void untick()} aria-label={`Untick ${item.label}`}>
+            <button
+              type="button"
+              className="button button--ghost button--small"
+              onClick={() => void untick()}
+              aria-label={`Untick ${item.label}`}
+            >
               Untick
             </button>
           </div>
         )}
-        {error && <div className="field__error">{error}</div>}
+        {error && (
+          <div className="field__error" role="alert">
+            {error}
+          </div>
+        )}
         {ticking ? (
           <TickForm caseId={caseId} item={item} onDone={() => (onCloseTick(), onChanged())} onCancel={onCloseTick} />
         ) : (
           (item.state === 'missing' || item.state === 'stale') && (
-            <button type="button" className="button button--small ritem__action" onClick={onTick} aria-label={`${tick ? 'Tick again with a newer date' : 'Tick by hand'}: ${item.label}`}>
+            <button
+              type="button"
+              className="button button--small ritem__action"
+              onClick={onTick}
+              aria-label={`${tick ? 'Tick again with a newer date' : 'Tick by hand'}: ${item.label}`}
+            >
               {tick ? 'Tick again with a newer date' : 'Tick by hand'}
             </button>
           )
@@ -211,7 +280,17 @@ function ChecklistItem({
   );
 }
 
-function TickForm({ caseId, item, onDone, onCancel }: { caseId: number; item: Item; onDone: () => void; onCancel: () => void }) {
+function TickForm({
+  caseId,
+  item,
+  onDone,
+  onCancel,
+}: {
+  caseId: number;
+  item: Item;
+  onDone: () => void;
+  onCancel: () => void;
+}) {
   const [date, setDate] = useState(todayIso());
   const [by, setBy] = useState(rememberedName());
   const [note, setNote] = useState('');
@@ -221,7 +300,14 @@ function TickForm({ caseId, item, onDone, onCancel }: { caseId: number; item: It
   async function save() {
     const parsed = TickInput.safeParse({ item: item.id, date, by, note });
     if (!parsed.success) {
-      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.path[0] === 'date' && date === '' ? 'Give the date of the evidence' : i.message])));
+      setErrors(
+        Object.fromEntries(
+          parsed.error.issues.map((i) => [
+            String(i.path[0]),
+            i.path[0] === 'date' && date === '' ? 'Give the date of the evidence' : i.message,
+          ]),
+        ),
+      );
       return;
     }
     setSaving(true);
@@ -242,15 +328,27 @@ function TickForm({ caseId, item, onDone, onCancel }: { caseId: number; item: It
           {(p) => <input {...p} value={by} placeholder="Your name" onChange={(e) => setBy(e.target.value)} />}
         </Field>
         <Field label="Note" error={errors.note} hint="Where the evidence is">
-          {(p) => <input {...p} value={note} placeholder="e.g. CT chest at Northgate, report in the referral" onChange={(e) => setNote(e.target.value)} />}
+          {(p) => (
+            <input
+              {...p}
+              value={note}
+              placeholder="e.g. CT chest at Northgate, report in the referral"
+              onChange={(e) => setNote(e.target.value)}
+            />
+          )}
         </Field>
       </div>
-      {errors.form && <div className="banner banner--error">{errors.form}</div>}
+      {errors.form && <Banner message={{ kind: 'error', text: errors.form }} />}
       <div className="tick-form__actions">
         <button type="button" className="button button--ghost button--small" onClick={onCancel}>
           Cancel
         </button>
-        <button type="button" className="button button--primary button--small" disabled={saving} onClick={() => void save()}>
+        <button
+          type="button"
+          className="button button--primary button--small"
+          disabled={saving}
+          onClick={() => void save()}
+        >
           Save tick
         </button>
       </div>
@@ -259,7 +357,21 @@ function TickForm({ caseId, item, onDone, onCancel }: { caseId: number; item: It
 }
 
 /** "Mark ready": refused by the main process while items are missing, unless an override says who and why. */
-function ReadyGate({ caseId, record, summary, meetingDate, onMarked, onChanged }: { caseId: number; record: CaseRecord; summary: ClinicalSummary; meetingDate: string; onMarked: (r: CaseRecord) => void; onChanged: () => void }) {
+function ReadyGate({
+  caseId,
+  record,
+  summary,
+  meetingDate,
+  onMarked,
+  onChanged,
+}: {
+  caseId: number;
+  record: CaseRecord;
+  summary: ClinicalSummary;
+  meetingDate: string;
+  onMarked: (r: CaseRecord) => void;
+  onChanged: () => void;
+}) {
   const r = summary.readiness;
   const [refusal, setRefusal] = useState<string | null>(null);
   const [overriding, setOverriding] = useState(false);
@@ -317,7 +429,15 @@ function ReadyGate({ caseId, record, summary, meetingDate, onMarked, onChanged }
     <div className={`gate gate--${ready ? 'ready' : tone}`}>
       <div className="gate__row">
         <div className="gate__status">
-          <span className="gate__headline">{ready ? 'Marked ready for the board' : r.missing ? `Not ready: ${readinessText(r)}` : r.stale ? `Nothing missing · ${r.stale} stale` : 'Work-up complete'}</span>
+          <span className="gate__headline">
+            {ready
+              ? 'Marked ready for the board'
+              : r.missing
+                ? `Not ready: ${readinessText(r)}`
+                : r.stale
+                  ? `Nothing missing · ${r.stale} stale`
+                  : 'Work-up complete'}
+          </span>
           <span className="gate__sub">
             {ready
               ? `Status Ready. Work-up for ${formatDate(meetingDate)}: ${readinessText(r).toLowerCase()}.`
@@ -339,7 +459,8 @@ function ReadyGate({ caseId, record, summary, meetingDate, onMarked, onChanged }
             </div>
           )}
           <p className="override__lead">
-            To put this case on the agenda with {r.missing} item{r.missing === 1 ? '' : 's'} missing, record who decides and why. The override is kept with the case.
+            To put this case on the agenda with {r.missing} item{r.missing === 1 ? '' : 's'} missing, record who decides
+            and why. The override is kept with the case.
           </p>
           <ul className="override__missing">
             {r.items
@@ -350,10 +471,25 @@ function ReadyGate({ caseId, record, summary, meetingDate, onMarked, onChanged }
           </ul>
           <div className="grid grid--override">
             <Field label="Who is overriding" error={errors.by} required>
-              {(p) => <input {...p} value={by} placeholder="e.g. Dr A. Okafor, MDT chair" onChange={(e) => setBy(e.target.value)} />}
+              {(p) => (
+                <input
+                  {...p}
+                  value={by}
+                  placeholder="e.g. Dr A. Okafor, MDT chair"
+                  onChange={(e) => setBy(e.target.value)}
+                />
+              )}
             </Field>
             <Field label="Why it goes to the board with items missing" error={errors.why} required>
-              {(p) => <textarea {...p} rows={2} value={why} placeholder="e.g. Urgent: rapidly enlarging mass; chest CT booked for Monday" onChange={(e) => setWhy(e.target.value)} />}
+              {(p) => (
+                <textarea
+                  {...p}
+                  rows={2}
+                  value={why}
+                  placeholder="e.g. Urgent: rapidly enlarging mass; chest CT booked for Monday"
+                  onChange={(e) => setWhy(e.target.value)}
+                />
+              )}
             </Field>
           </div>
           <div className="override__actions">

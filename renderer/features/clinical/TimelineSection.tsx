@@ -1,8 +1,15 @@
 import { useState } from 'react';
-import { EVENT_KIND_LABEL, EVENT_KINDS, EventInput, type EventKind, type TimelineEntry } from '../../../shared/domain/clinical';
+import {
+  EVENT_KIND_LABEL,
+  EVENT_KINDS,
+  EventInput,
+  type EventKind,
+  type TimelineEntry,
+} from '../../../shared/domain/clinical';
 import { invoke } from '../../api';
 import { Field } from '../../components/Field';
 import { formatDate, plainMessage, serverFieldErrors } from './clinical-format';
+import { Banner } from '../../components/Banner';
 
 const KIND_LABEL: Record<TimelineEntry['kind'], string> = {
   presentation: 'Presentation',
@@ -15,7 +22,15 @@ const KIND_LABEL: Record<TimelineEntry['kind'], string> = {
 };
 
 /** The case's story in date order, drawn from the record; presentation and treatments are added here by hand. */
-export function TimelineSection({ caseId, entries, onChanged }: { caseId: number; entries: TimelineEntry[]; onChanged: () => void }) {
+export function TimelineSection({
+  caseId,
+  entries,
+  onChanged,
+}: {
+  caseId: number;
+  entries: TimelineEntry[];
+  onChanged: () => void;
+}) {
   const [adding, setAdding] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -31,7 +46,9 @@ export function TimelineSection({ caseId, entries, onChanged }: { caseId: number
       <div className="clin-section__head">
         <div>
           <h2 id="clin-timeline">Timeline</h2>
-          <p className="clin-section__sub">Drawn from the record: imported studies and pathology appear on their own.</p>
+          <p className="clin-section__sub">
+            Drawn from the record: imported studies and pathology appear on their own.
+          </p>
         </div>
         {!adding && (
           <button type="button" className="button" onClick={() => setAdding(true)}>
@@ -50,9 +67,11 @@ export function TimelineSection({ caseId, entries, onChanged }: { caseId: number
           onCancel={() => setAdding(false)}
         />
       )}
-      {error && <div className="banner banner--error">{error}</div>}
+      {error && <Banner message={{ kind: 'error', text: error }} />}
       {entries.length === 0 ? (
-        <div className="clin-empty">Nothing dated in the record yet. Add the presentation date, import a study or add a pathology report.</div>
+        <div className="clin-empty">
+          Nothing dated in the record yet. Add the presentation date, import a study or add a pathology report.
+        </div>
       ) : (
         <ol className="timeline" aria-label="Case timeline">
           {entries.map((e, i) => (
@@ -67,7 +86,12 @@ export function TimelineSection({ caseId, entries, onChanged }: { caseId: number
                 {e.detail && <div className="tl__detail">{e.detail}</div>}
               </div>
               {e.source.type === 'event' && (
-                <button type="button" className="button button--ghost button--small tl__remove" aria-label={`Remove ${e.title} of ${e.date}`} onClick={() => void remove(Number(e.source.id))}>
+                <button
+                  type="button"
+                  className="button button--ghost button--small tl__remove"
+                  aria-label={`Remove ${e.title} of ${e.date}`}
+                  onClick={() => void remove(Number(e.source.id))}
+                >
                   Remove
                 </button>
               )}
@@ -79,7 +103,17 @@ export function TimelineSection({ caseId, entries, onChanged }: { caseId: number
   );
 }
 
-function EventForm({ caseId, hasPresentation, onDone, onCancel }: { caseId: number; hasPresentation: boolean; onDone: () => void; onCancel: () => void }) {
+function EventForm({
+  caseId,
+  hasPresentation,
+  onDone,
+  onCancel,
+}: {
+  caseId: number;
+  hasPresentation: boolean;
+  onDone: () => void;
+  onCancel: () => void;
+}) {
   const [kind, setKind] = useState<EventKind>(hasPresentation ? 'surgery' : 'presentation');
   const [date, setDate] = useState('');
   const [text, setText] = useState('');
@@ -89,7 +123,14 @@ function EventForm({ caseId, hasPresentation, onDone, onCancel }: { caseId: numb
   async function save() {
     const parsed = EventInput.safeParse({ kind, date: date.trim(), text });
     if (!parsed.success) {
-      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.path[0] === 'date' && date.trim() === '' ? 'Give the date (YYYY-MM-DD, or YYYY-MM)' : i.message])));
+      setErrors(
+        Object.fromEntries(
+          parsed.error.issues.map((i) => [
+            String(i.path[0]),
+            i.path[0] === 'date' && date.trim() === '' ? 'Give the date (YYYY-MM-DD, or YYYY-MM)' : i.message,
+          ]),
+        ),
+      );
       return;
     }
     const result = await invoke('timeline:addEvent', { caseId, event: parsed.data });
@@ -103,7 +144,7 @@ function EventForm({ caseId, hasPresentation, onDone, onCancel }: { caseId: numb
 
   return (
     <div className="event-form" role="group" aria-label="New timeline event">
-      {banner && <div className="banner banner--error">{banner}</div>}
+      {banner && <Banner message={{ kind: 'error', text: banner }} />}
       <div className="grid grid--event">
         <Field label="Event" error={errors.kind}>
           {(p) => (
@@ -119,8 +160,23 @@ function EventForm({ caseId, hasPresentation, onDone, onCancel }: { caseId: numb
         <Field label="Date" error={errors.date} hint="YYYY-MM-DD, or YYYY-MM when only the month is known">
           {(p) => <input {...p} value={date} placeholder="2026-09-01" onChange={(e) => setDate(e.target.value)} />}
         </Field>
-        <Field label="What happened" error={errors.text} hint={kind === 'presentation' ? 'Optional for the presentation' : 'Required for a treatment'}>
-          {(p) => <input {...p} value={text} placeholder={kind === 'presentation' ? 'e.g. painless enlarging thigh mass' : 'e.g. Doxorubicin + ifosfamide, 3 cycles'} onChange={(e) => setText(e.target.value)} />}
+        <Field
+          label="What happened"
+          error={errors.text}
+          hint={kind === 'presentation' ? 'Optional for the presentation' : 'Required for a treatment'}
+        >
+          {(p) => (
+            <input
+              {...p}
+              value={text}
+              placeholder={
+                kind === 'presentation'
+                  ? 'e.g. painless enlarging thigh mass'
+                  : 'e.g. Doxorubicin + ifosfamide, 3 cycles'
+              }
+              onChange={(e) => setText(e.target.value)}
+            />
+          )}
         </Field>
       </div>
       <div className="event-form__actions">

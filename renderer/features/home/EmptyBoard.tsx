@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { invoke } from '../../api';
 import { navigate } from '../../router';
+import { Banner } from '../../components/Banner';
 
 /** First start: an empty database offers the demo board or a first case. */
 export function EmptyBoard({ onLoaded }: { onLoaded: () => void }) {
@@ -18,8 +19,8 @@ export function EmptyBoard({ onLoaded }: { onLoaded: () => void }) {
     <div className="empty">
       <h1>No cases yet</h1>
       <p>
-        Start with the demo sarcoma board (fictional patients whose stories come from published cases), or enter
-        your first case.
+        Start with the demo sarcoma board (fictional patients whose stories come from published cases), or enter your
+        first case.
       </p>
       <div className="empty__actions">
         <button type="button" className="button button--primary" onClick={loadDemo} disabled={busy}>
@@ -30,10 +31,10 @@ export function EmptyBoard({ onLoaded }: { onLoaded: () => void }) {
         </button>
       </div>
       <label className="empty__option">
-        <input type="checkbox" checked={images} onChange={(e) => setImages(e.target.checked)} disabled={busy} /> With synthetic CT images (the
-        retroperitoneal and thigh masses at their documented sizes; a few seconds)
+        <input type="checkbox" checked={images} onChange={(e) => setImages(e.target.checked)} disabled={busy} /> With
+        synthetic CT images (the retroperitoneal and thigh masses at their documented sizes; a few seconds)
       </label>
-      {error && <div className="banner banner--error">{error}</div>}
+      {error && <Banner message={{ kind: 'error', text: error }} />}
     </div>
   );
 }

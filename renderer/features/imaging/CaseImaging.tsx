@@ -10,6 +10,7 @@ import { KeyImages } from './KeyImages';
 import { lesionSuggestions } from './lesion-suggestions';
 import { LesionsPanel, type LesionSuggestion } from './LesionsPanel';
 import { StudyBrowser } from './StudyBrowser';
+import { Banner } from '../../components/Banner';
 
 /** The Imaging tab of a case: import, study browser, viewer with measurements, key images and lesions. */
 export function CaseImaging({ caseId }: { caseId: number }) {
@@ -30,10 +31,20 @@ export function CaseImaging({ caseId }: { caseId: number }) {
     <div className="imaging">
       <ImportPanel caseId={caseId} onImported={reload} />
       <div className="imaging__grid">
-        <aside className="imaging__studies">{studies && <StudyBrowser studies={studies} selected={seriesUid} onSelect={setSeriesUid} />}</aside>
+        <aside className="imaging__studies">
+          {studies && <StudyBrowser studies={studies} selected={seriesUid} onSelect={setSeriesUid} />}
+        </aside>
         <div className="imaging__viewer">
           {seriesUid ? (
-            <SeriesWorkspace key={seriesUid} caseId={caseId} seriesUid={seriesUid} study={study ?? null} onKeyImageSaved={reload} lesionsChanged={reload} lesions={lesions ?? []} />
+            <SeriesWorkspace
+              key={seriesUid}
+              caseId={caseId}
+              seriesUid={seriesUid}
+              study={study ?? null}
+              onKeyImageSaved={reload}
+              lesionsChanged={reload}
+              lesions={lesions ?? []}
+            />
           ) : (
             <div className="viewer-empty muted">Choose a series to view it.</div>
           )}
@@ -60,7 +71,10 @@ function SeriesWorkspace({
   lesionsChanged: () => void;
 }) {
   const { value: stack, error } = useAsync(() => call('imaging:stack', { seriesInstanceUid: seriesUid }), [seriesUid]);
-  const { value: stored } = useAsync(() => call('annotations:list', { caseId, seriesInstanceUid: seriesUid }), [caseId, seriesUid]);
+  const { value: stored } = useAsync(
+    () => call('annotations:list', { caseId, seriesInstanceUid: seriesUid }),
+    [caseId, seriesUid],
+  );
   const [annotations, setAnnotations] = useState<Annotation[] | null>(null);
   const [saveState, setSaveState] = useState<'saved' | 'saving' | 'error'>('saved');
   const [caption, setCaption] = useState('');
@@ -73,7 +87,13 @@ function SeriesWorkspace({
   }, [stored, annotations]);
 
   const images = useMemo(
-    () => stack?.images.map((i) => ({ imageId: `wadouri:${i.url}`, sopInstanceUid: i.sopInstanceUid, frame: i.frame, label: i.instanceNumber !== null ? `#${i.instanceNumber}` : undefined })) ?? [],
+    () =>
+      stack?.images.map((i) => ({
+        imageId: `wadouri:${i.url}`,
+        sopInstanceUid: i.sopInstanceUid,
+        frame: i.frame,
+        label: i.instanceNumber !== null ? `#${i.instanceNumber}` : undefined,
+      })) ?? [],
     [stack],
   );
 
@@ -136,25 +156,48 @@ function SeriesWorkspace({
     }
   }
 
-  const suggestions: LesionSuggestion[] = lesionSuggestions(annotations ?? [], images, study?.studyDate ?? null, seriesPlaneLookup(images));
+  const suggestions: LesionSuggestion[] = lesionSuggestions(
+    annotations ?? [],
+    images,
+    study?.studyDate ?? null,
+    seriesPlaneLookup(images),
+  );
 
-  if (error) return <div className="banner banner--error">{error}</div>;
+  if (error) return <Banner message={{ kind: 'error', text: error }} />;
   if (!stack || annotations === null) return <div className="viewer-empty muted">Loading series...</div>;
   return (
     <div className="workspace">
-      <StackViewer ref={viewer} images={images} annotations={annotations} onAnnotationsChange={onAnnotationsChange} presets={stack.presets} />
+      <StackViewer
+        ref={viewer}
+        images={images}
+        annotations={annotations}
+        onAnnotationsChange={onAnnotationsChange}
+        presets={stack.presets}
+      />
       <div className="workspace__bar">
         <span className={`muted small save-state save-state--${saveState}`} role="status">
-          {saveState === 'saving' ? 'Saving measurements...' : saveState === 'error' ? 'Measurements NOT saved' : `${annotations.length} measurement${annotations.length === 1 ? '' : 's'} saved`}
+          {saveState === 'saving'
+            ? 'Saving measurements...'
+            : saveState === 'error'
+              ? 'Measurements NOT saved'
+              : `${annotations.length} measurement${annotations.length === 1 ? '' : 's'} saved`}
         </span>
-        <input aria-label="Key image caption" placeholder="Caption, e.g. Axial CT: 16.3 cm retroperitoneal mass" value={caption} onChange={(e) => setCaption(e.target.value)} />
+        <input
+          aria-label="Key image caption"
+          placeholder="Caption, e.g. Axial CT: 16.3 cm retroperitoneal mass"
+          value={caption}
+          onChange={(e) => setCaption(e.target.value)}
+        />
         <button type="button" className="button button--primary" onClick={() => void saveKeyImage()}>
           Save as key image
         </button>
       </div>
-      {keyStatus && <div className={`banner banner--${keyStatus.kind}`} role="status">{keyStatus.text}</div>}
+      {keyStatus && (
+        <div className={`banner banner--${keyStatus.kind}`} role="status">
+          {keyStatus.text}
+        </div>
+      )}
       <LesionsPanel caseId={caseId} lesions={lesions} suggestions={suggestions} onChanged={lesionsChanged} />
     </div>
   );
 }
-

@@ -3,6 +3,7 @@ import { formatPersonName, type ImportOutcome, type JobState } from '../../../sh
 import { invoke } from '../../api';
 import { uploadBatch } from '../../media';
 import { formatDate } from '../clinical/clinical-format';
+import { Banner } from '../../components/Banner';
 
 type Phase =
   | { name: 'idle' }
@@ -58,7 +59,10 @@ export function ImportPanel({ caseId, onImported }: ImportPanelProps) {
       if (!started.ok) return setPhase({ name: 'error', message: started.error.message });
       await follow(started.value.jobId, !chosen.length);
     } catch (err) {
-      setPhase({ name: 'error', message: controller.signal.aborted ? 'Import cancelled before anything was stored.' : (err as Error).message });
+      setPhase({
+        name: 'error',
+        message: controller.signal.aborted ? 'Import cancelled before anything was stored.' : (err as Error).message,
+      });
     }
   }
 
@@ -98,7 +102,14 @@ export function ImportPanel({ caseId, onImported }: ImportPanelProps) {
             Import folder...
           </button>
         </div>
-        <input ref={filesInput} type="file" multiple hidden aria-label="DICOM files" onChange={(e) => void importFiles([...(e.target.files ?? [])])} />
+        <input
+          ref={filesInput}
+          type="file"
+          multiple
+          hidden
+          aria-label="DICOM files"
+          onChange={(e) => void importFiles([...(e.target.files ?? [])])}
+        />
         <input
           ref={folderInput}
           type="file"
@@ -108,17 +119,28 @@ export function ImportPanel({ caseId, onImported }: ImportPanelProps) {
           onChange={(e) => void importFiles([...(e.target.files ?? [])])}
         />
       </div>
-      {phase.name === 'uploading' && <Progress label={`Reading files ${phase.sent} / ${phase.total}`} value={phase.sent} max={phase.total} onCancel={cancel} />}
+      {phase.name === 'uploading' && (
+        <Progress
+          label={`Reading files ${phase.sent} / ${phase.total}`}
+          value={phase.sent}
+          max={phase.total}
+          onCancel={cancel}
+        />
+      )}
       {phase.name === 'importing' && (
         <Progress
           label={describe(phase.job)}
-          value={(phase.job.counts?.imported ?? 0) + (phase.job.counts?.duplicates ?? 0) + (phase.job.counts?.rejected ?? 0)}
+          value={
+            (phase.job.counts?.imported ?? 0) + (phase.job.counts?.duplicates ?? 0) + (phase.job.counts?.rejected ?? 0)
+          }
           max={phase.job.counts?.total ?? 0}
           onCancel={cancel}
         />
       )}
-      {phase.name === 'error' && <div className="banner banner--error">{phase.message}</div>}
-      {phase.name === 'finished' && <Report job={phase.job} uploaded={phase.uploaded} caseId={caseId} onChanged={onImported} />}
+      {phase.name === 'error' && <Banner message={{ kind: 'error', text: phase.message }} />}
+      {phase.name === 'finished' && (
+        <Report job={phase.job} uploaded={phase.uploaded} caseId={caseId} onChanged={onImported} />
+      )}
     </section>
   );
 }
@@ -129,7 +151,17 @@ function describe(job: JobState): string {
   return `${job.phase === 'scanning' ? 'Scanning' : 'Importing'}: scanned ${c.scanned}${c.total ? ` of ${c.total}` : ''} · imported ${c.imported} · duplicates ${c.duplicates} · rejected ${c.rejected}`;
 }
 
-function Progress({ label, value, max, onCancel }: { label: string; value: number; max: number; onCancel: () => void }) {
+function Progress({
+  label,
+  value,
+  max,
+  onCancel,
+}: {
+  label: string;
+  value: number;
+  max: number;
+  onCancel: () => void;
+}) {
   return (
     <div className="progress">
       <div className="progress__label" role="status">
@@ -167,11 +199,27 @@ function incompleteDicomdirText(d: { path: string; missing: number }, uploaded: 
     : `${d.path} lists ${files} that ${d.missing === 1 ? 'was' : 'were'} not found next to it: the copy of the CD may be incomplete.`;
 }
 
-function Report({ job, uploaded, caseId, onChanged }: { job: JobState; uploaded: boolean; caseId: number; onChanged: () => void }) {
+function Report({
+  job,
+  uploaded,
+  caseId,
+  onChanged,
+}: {
+  job: JobState;
+  uploaded: boolean;
+  caseId: number;
+  onChanged: () => void;
+}) {
   const [attached, setAttached] = useState<Set<string>>(new Set());
   const [attachErrors, setAttachErrors] = useState<Map<string, string>>(new Map());
-  if (job.state === 'cancelled') return <div className="banner banner--error" role="status">Import cancelled: nothing of it was kept.</div>;
-  if (job.state === 'failed') return <div className="banner banner--error">Import failed, nothing of it was kept: {job.error}</div>;
+  if (job.state === 'cancelled')
+    return (
+      <div className="banner banner--error" role="status">
+        Import cancelled: nothing of it was kept.
+      </div>
+    );
+  if (job.state === 'failed')
+    return <Banner message={{ kind: 'error', text: `Import failed, nothing of it was kept: ${job.error ?? ''}` }} />;
   const result = job.result as ImportOutcome;
   const c = result.counts;
   const indexFiles = c.indexFiles ?? 0;
@@ -214,8 +262,8 @@ function Report({ job, uploaded, caseId, onChanged }: { job: JobState; uploaded:
         return (
           <div key={m.studyInstanceUid} className="banner banner--warn" role="group" aria-label={`Study of ${label}`}>
             <span>
-              The study of <strong>{label}</strong>, for <strong>{name ?? 'an unnamed patient'}</strong> (ID {m.dicomPatientId ?? 'none'}), does not match this
-              case: {m.reason}. It was imported but not attached.
+              The study of <strong>{label}</strong>, for <strong>{name ?? 'an unnamed patient'}</strong> (ID{' '}
+              {m.dicomPatientId ?? 'none'}), does not match this case: {m.reason}. It was imported but not attached.
             </span>
             {attached.has(m.studyInstanceUid) ? (
               <span>Attached to this case.</span>

@@ -37,8 +37,17 @@ function KeyImageCard({ keyImage: k, onChanged }: { keyImage: KeyImage; onChange
   return (
     <li className="key-image">
       <img src={mediaSrc(k.renderUrl)} alt={`Key image: ${k.caption}`} />
-      <input aria-label="Caption" value={caption} onChange={(e) => setCaption(e.target.value)} onBlur={() => void saveCaption()} />
-      {error && <div className="field__error">{error}</div>}
+      <input
+        aria-label="Caption"
+        value={caption}
+        onChange={(e) => setCaption(e.target.value)}
+        onBlur={() => void saveCaption()}
+      />
+      {error && (
+        <div className="field__error" role="alert">
+          {error}
+        </div>
+      )}
       <div className="muted small">
         {k.studyDate ?? ''} {k.seriesDescription ?? ''}
         {k.annotations.map((a) => (

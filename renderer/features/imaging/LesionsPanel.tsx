@@ -3,6 +3,7 @@ import { greatestDimension, LesionInput, type Lesion } from '../../../shared/dom
 import { invoke } from '../../api';
 import { Field } from '../../components/Field';
 import { DIMENSIONS, draftSource, type Dimension } from './lesion-suggestions';
+import { Banner } from '../../components/Banner';
 
 export interface LesionSuggestion {
   /** Unique among the suggestions shown (the React key). */
@@ -37,7 +38,17 @@ export function formatSize(l: Pick<Lesion, 'longCm' | 'shortCm' | 'craniocaudalC
 }
 
 /** Lesions with their sizes (cm); filled from a measurement or typed, with the study date. */
-export function LesionsPanel({ caseId, lesions, suggestions, onChanged }: { caseId: number; lesions: Lesion[]; suggestions: LesionSuggestion[]; onChanged: () => void }) {
+export function LesionsPanel({
+  caseId,
+  lesions,
+  suggestions,
+  onChanged,
+}: {
+  caseId: number;
+  lesions: Lesion[];
+  suggestions: LesionSuggestion[];
+  onChanged: () => void;
+}) {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [editing, setEditing] = useState<number | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -46,13 +57,20 @@ export function LesionsPanel({ caseId, lesions, suggestions, onChanged }: { case
     setErrors({});
     setEditing(lesion?.id ?? null);
     if (!lesion) return setDraft({ ...EMPTY });
-    const dims = { longCm: lesion.longCm?.toString() ?? '', shortCm: lesion.shortCm?.toString() ?? '', craniocaudalCm: lesion.craniocaudalCm?.toString() ?? '' };
+    const dims = {
+      longCm: lesion.longCm?.toString() ?? '',
+      shortCm: lesion.shortCm?.toString() ?? '',
+      craniocaudalCm: lesion.craniocaudalCm?.toString() ?? '',
+    };
     setDraft({
       label: lesion.label,
       ...dims,
       studyDate: lesion.studyDate ?? '',
       note: lesion.note,
-      measured: lesion.source === 'measured' ? Object.fromEntries(DIMENSIONS.filter((k) => dims[k] !== '').map((k) => [k, dims[k]])) : {},
+      measured:
+        lesion.source === 'measured'
+          ? Object.fromEntries(DIMENSIONS.filter((k) => dims[k] !== '').map((k) => [k, dims[k]]))
+          : {},
     });
   }
 
@@ -83,10 +101,19 @@ export function LesionsPanel({ caseId, lesions, suggestions, onChanged }: { case
     };
     const parsed = LesionInput.strict().safeParse(candidate);
     if (!parsed.success) {
-      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), Number.isNaN(candidate[i.path[0] as 'longCm']) ? 'Enter a number of cm' : i.message])));
+      setErrors(
+        Object.fromEntries(
+          parsed.error.issues.map((i) => [
+            String(i.path[0]),
+            Number.isNaN(candidate[i.path[0] as 'longCm']) ? 'Enter a number of cm' : i.message,
+          ]),
+        ),
+      );
       return;
     }
-    const result = editing ? await invoke('lesions:update', { id: editing, lesion: parsed.data }) : await invoke('lesions:create', { caseId, lesion: parsed.data });
+    const result = editing
+      ? await invoke('lesions:update', { id: editing, lesion: parsed.data })
+      : await invoke('lesions:create', { caseId, lesion: parsed.data });
     if (!result.ok) return setErrors({ form: result.error.message });
     setDraft(null);
     onChanged();
@@ -100,7 +127,15 @@ export function LesionsPanel({ caseId, lesions, suggestions, onChanged }: { case
   const text = (key: Exclude<keyof Draft, 'measured'>, label: string, type = 'text') =>
     draft && (
       <Field label={label} error={errors[key]}>
-        {(p) => <input {...p} type={type} inputMode={key.endsWith('Cm') ? 'decimal' : undefined} value={draft[key]} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} />}
+        {(p) => (
+          <input
+            {...p}
+            type={type}
+            inputMode={key.endsWith('Cm') ? 'decimal' : undefined}
+            value={draft[key]}
+            onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
+          />
+        )}
       </Field>
     );
 
@@ -114,13 +149,19 @@ export function LesionsPanel({ caseId, lesions, suggestions, onChanged }: { case
           </button>
         )}
       </div>
-      {lesions.length === 0 && !draft && <p className="muted">No lesion recorded. Measure on an image, then add a lesion from the measurement, or type its size.</p>}
+      {lesions.length === 0 && !draft && (
+        <p className="muted">
+          No lesion recorded. Measure on an image, then add a lesion from the measurement, or type its size.
+        </p>
+      )}
       <ul className="lesions">
         {lesions.map((l) => (
           <li key={l.id} className="lesion">
             <div>
               <strong>{l.label}</strong>: {formatSize(l)}
-              {l.greatestDimensionCm !== null && <span className="muted"> · greatest {fmt(l.greatestDimensionCm)} cm</span>}
+              {l.greatestDimensionCm !== null && (
+                <span className="muted"> · greatest {fmt(l.greatestDimensionCm)} cm</span>
+              )}
               <div className="muted small">
                 {l.source === 'measured' ? 'Measured on imaging' : 'Typed'}
                 {l.studyDate ? ` · study of ${l.studyDate}` : ''}
@@ -131,7 +172,12 @@ export function LesionsPanel({ caseId, lesions, suggestions, onChanged }: { case
               <button type="button" className="button button--ghost" onClick={() => start(l)}>
                 Edit
               </button>
-              <button type="button" className="button button--ghost" onClick={() => void remove(l.id)} aria-label={`Remove ${l.label}`}>
+              <button
+                type="button"
+                className="button button--ghost"
+                onClick={() => void remove(l.id)}
+                aria-label={`Remove ${l.label}`}
+              >
                 Remove
               </button>
             </div>
@@ -140,7 +186,7 @@ export function LesionsPanel({ caseId, lesions, suggestions, onChanged }: { case
       </ul>
       {draft && (
         <div className="lesion-form" role="group" aria-label={editing ? 'Edit lesion' : 'New lesion'}>
-          {errors.form && <div className="banner banner--error">{errors.form}</div>}
+          {errors.form && <Banner message={{ kind: 'error', text: errors.form }} />}
           {suggestions.length > 0 && (
             <div className="suggestions">
               <span className="muted small">Fill from a measurement:</span>
@@ -161,7 +207,11 @@ export function LesionsPanel({ caseId, lesions, suggestions, onChanged }: { case
           <div className="muted small">
             {draftSource(draft) === 'measured' ? 'Filled from a measurement' : 'Typed by hand'}
             {(() => {
-              const g = greatestDimension({ longCm: cm(draft.longCm), shortCm: cm(draft.shortCm), craniocaudalCm: cm(draft.craniocaudalCm) });
+              const g = greatestDimension({
+                longCm: cm(draft.longCm),
+                shortCm: cm(draft.shortCm),
+                craniocaudalCm: cm(draft.craniocaudalCm),
+              });
               return g !== null && !Number.isNaN(g) ? ` · greatest dimension ${fmt(g)} cm (used for staging)` : '';
             })()}
           </div>

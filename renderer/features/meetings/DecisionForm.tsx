@@ -61,16 +61,13 @@ export function DecisionForm({ itemId, meetingId, proposed, compact, onChanged }
   onChangedRef.current = onChanged;
   const queue = useRef<Promise<unknown>>(Promise.resolve());
 
-  const adopt = useCallback(
-    (v: DecisionView, resetDraft: boolean) => {
-      viewRef.current = v;
-      setView(v);
-      if (resetDraft) setDraft(draftOf(v.current));
-      setMode(v.status === 'signed' ? 'locked' : 'edit');
-      onChangedRef.current?.(v);
-    },
-    [],
-  );
+  const adopt = useCallback((v: DecisionView, resetDraft: boolean) => {
+    viewRef.current = v;
+    setView(v);
+    if (resetDraft) setDraft(draftOf(v.current));
+    setMode(v.status === 'signed' ? 'locked' : 'edit');
+    onChangedRef.current?.(v);
+  }, []);
 
   useEffect(() => {
     let live = true;
@@ -93,7 +90,10 @@ export function DecisionForm({ itemId, meetingId, proposed, compact, onChanged }
   useEffect(() => {
     if (!signed) return setHistory(null);
     let live = true;
-    call('decisions:history', { itemId }).then((h) => live && setHistory(h), () => undefined);
+    call('decisions:history', { itemId }).then(
+      (h) => live && setHistory(h),
+      () => undefined,
+    );
     return () => {
       live = false;
     };
@@ -113,7 +113,11 @@ export function DecisionForm({ itemId, meetingId, proposed, compact, onChanged }
           return null;
         }
         setSave({ kind: 'saving' });
-        const result = await invoke('decisions:save', { itemId, version: viewRef.current?.version ?? 0, decision: c.value });
+        const result = await invoke('decisions:save', {
+          itemId,
+          version: viewRef.current?.version ?? 0,
+          decision: c.value,
+        });
         if (!result.ok) {
           setSave({ kind: 'error', text: reason(result.error) });
           return null;
@@ -149,7 +153,7 @@ export function DecisionForm({ itemId, meetingId, proposed, compact, onChanged }
     [saveDraft],
   );
 
-  if (loadError) return <div className="banner banner--error">{loadError}</div>;
+  if (loadError) return <Banner message={{ kind: 'error', text: loadError }} />;
   if (!view || !draft) return <div className="loading">Loading the decision...</div>;
 
   const locked = mode === 'locked';
@@ -163,11 +167,14 @@ export function DecisionForm({ itemId, meetingId, proposed, compact, onChanged }
 
   async function copyAttendance() {
     const all = await call('decisions:forMeeting', { meetingId });
-    const others = all.filter((d) => d.itemId !== itemId && CORE_SPECIALTIES.some((s) => d.current.attendance[s].present));
+    const others = all.filter(
+      (d) => d.itemId !== itemId && CORE_SPECIALTIES.some((s) => d.current.attendance[s].present),
+    );
     const mine = all.findIndex((d) => d.itemId === itemId);
     const before = others.filter((d) => mine < 0 || all.indexOf(d) < mine);
     const source = (before.length ? before : others).at(-1);
-    if (!source) return setBanner({ kind: 'error', text: 'No other case of this meeting has attendance recorded yet.' });
+    if (!source)
+      return setBanner({ kind: 'error', text: 'No other case of this meeting has attendance recorded yet.' });
     edit((d) => ({ ...d, attendance: draftOf(source.current).attendance }));
   }
 
@@ -193,7 +200,13 @@ export function DecisionForm({ itemId, meetingId, proposed, compact, onChanged }
       ...(why.trim() ? [] : ['Say why the decision is amended']),
     ];
     if (problemsNow.length) return setProblems(problemsNow);
-    const result = await invoke('decisions:amend', { itemId, version: view!.version, by: by.trim(), why: why.trim(), changes });
+    const result = await invoke('decisions:amend', {
+      itemId,
+      version: view!.version,
+      by: by.trim(),
+      why: why.trim(),
+      changes,
+    });
     if (!result.ok) return setProblems([reason(result.error)]);
     rememberName(by);
     setWhy('');
@@ -226,145 +239,240 @@ export function DecisionForm({ itemId, meetingId, proposed, compact, onChanged }
       }}
       noValidate
     >
-      <div className={`decision__status decision__status--${view.status}${save.kind === 'error' ? ' is-error' : ''}`} role="status" data-testid="decision-status">
-        <span className={`mchip mchip--decision-${view.status}`}>{view.status === 'signed' ? (mode === 'amend' ? 'Amending' : 'Locked') : view.status === 'draft' ? 'Draft' : 'New'}</span>
+      <div
+        className={`decision__status decision__status--${view.status}${save.kind === 'error' ? ' is-error' : ''}`}
+        role="status"
+        data-testid="decision-status"
+      >
+        <span className={`mchip mchip--decision-${view.status}`}>
+          {view.status === 'signed'
+            ? mode === 'amend'
+              ? 'Amending'
+              : 'Locked'
+            : view.status === 'draft'
+              ? 'Draft'
+              : 'New'}
+        </span>
         {statusText}
       </div>
       <Banner message={banner} />
       {locked ? (
-        <DecisionRecord value={view.current} label={view.amendments.length ? 'The decision as amended' : 'The signed-off decision'} />
+        <DecisionRecord
+          value={view.current}
+          label={view.amendments.length ? 'The decision as amended' : 'The signed-off decision'}
+        />
       ) : (
-      <fieldset className="decision__body">
-        <section className="dsec" aria-labelledby={`${uid}-att`}>
-          <div className="dsec__head">
-            <h3 id={`${uid}-att`}>Attendance</h3>
-            <span className={`quorum quorum--${quorum.met ? 'met' : 'not-met'}`} data-testid="quorum">
-              {quorum.met ? '✓ Quorum' : `No quorum: ${quorum.missing.length} core specialt${quorum.missing.length === 1 ? 'y' : 'ies'} absent`}
-            </span>
-            {!locked && (
-              <button type="button" className="button button--small button--ghost" onClick={() => void copyAttendance()}>
-                Same as the last case
-              </button>
-            )}
-          </div>
-          <div className="attendance">
-            {CORE_SPECIALTIES.map((s) => (
-              <div key={s} className={`attendee${draft.attendance[s].present ? ' attendee--present' : ''}`}>
-                <label className="attendee__check">
+        <fieldset className="decision__body">
+          <section className="dsec" aria-labelledby={`${uid}-att`}>
+            <div className="dsec__head">
+              <h3 id={`${uid}-att`}>Attendance</h3>
+              <span className={`quorum quorum--${quorum.met ? 'met' : 'not-met'}`} data-testid="quorum">
+                {quorum.met
+                  ? '✓ Quorum'
+                  : `No quorum: ${quorum.missing.length} core specialt${quorum.missing.length === 1 ? 'y' : 'ies'} absent`}
+              </span>
+              {!locked && (
+                <button
+                  type="button"
+                  className="button button--small button--ghost"
+                  onClick={() => void copyAttendance()}
+                >
+                  Same as the last case
+                </button>
+              )}
+            </div>
+            <div className="attendance">
+              {CORE_SPECIALTIES.map((s) => (
+                <div key={s} className={`attendee${draft.attendance[s].present ? ' attendee--present' : ''}`}>
+                  <label className="attendee__check">
+                    <input
+                      type="checkbox"
+                      checked={draft.attendance[s].present}
+                      onChange={(e) =>
+                        edit((d) => ({
+                          ...d,
+                          attendance: { ...d.attendance, [s]: { ...d.attendance[s], present: e.target.checked } },
+                        }))
+                      }
+                    />
+                    {CORE_SPECIALTY_LABEL[s]}
+                  </label>
+                  <input
+                    className="attendee__names"
+                    aria-label={`${CORE_SPECIALTY_LABEL[s]} names`}
+                    placeholder={draft.attendance[s].present ? 'Names (separate with ;)' : 'Absent'}
+                    disabled={locked || !draft.attendance[s].present}
+                    value={draft.attendance[s].names}
+                    onChange={(e) =>
+                      edit((d) => ({
+                        ...d,
+                        attendance: { ...d.attendance, [s]: { ...d.attendance[s], names: e.target.value } },
+                      }))
+                    }
+                  />
+                </div>
+              ))}
+            </div>
+          </section>
+
+          <section className="dsec" aria-labelledby={`${uid}-rec`}>
+            <div className="dsec__head">
+              <h3 id={`${uid}-rec`}>Recommendation</h3>
+              {!locked && proposed && (proposed.options.length > 0 || proposed.text) && (
+                <button
+                  type="button"
+                  className="button button--small button--ghost"
+                  onClick={() =>
+                    edit((d) => ({
+                      ...d,
+                      options: [...proposed.options],
+                      recommendation: d.recommendation || proposed.text,
+                    }))
+                  }
+                >
+                  Start from the proposed plan
+                </button>
+              )}
+            </div>
+            <div className="plan-options" role="group" aria-label="Recommended options">
+              {PLAN_OPTIONS.map((o) => (
+                <label key={o} className={`plan-option${draft.options.includes(o) ? ' plan-option--on' : ''}`}>
                   <input
                     type="checkbox"
-                    checked={draft.attendance[s].present}
-                    onChange={(e) => edit((d) => ({ ...d, attendance: { ...d.attendance, [s]: { ...d.attendance[s], present: e.target.checked } } }))}
+                    checked={draft.options.includes(o)}
+                    onChange={(e) =>
+                      edit((d) => ({
+                        ...d,
+                        options: e.target.checked
+                          ? PLAN_OPTIONS.filter((x) => x === o || d.options.includes(x))
+                          : d.options.filter((x) => x !== o),
+                      }))
+                    }
                   />
-                  {CORE_SPECIALTY_LABEL[s]}
+                  <span>{PLAN_OPTION_LABEL[o]}</span>
                 </label>
-                <input
-                  className="attendee__names"
-                  aria-label={`${CORE_SPECIALTY_LABEL[s]} names`}
-                  placeholder={draft.attendance[s].present ? 'Names (separate with ;)' : 'Absent'}
-                  disabled={locked || !draft.attendance[s].present}
-                  value={draft.attendance[s].names}
-                  onChange={(e) => edit((d) => ({ ...d, attendance: { ...d.attendance, [s]: { ...d.attendance[s], names: e.target.value } } }))}
-                />
-              </div>
-            ))}
-          </div>
-        </section>
+              ))}
+            </div>
+            <label className="dfield">
+              <span>Recommendation details</span>
+              <textarea
+                rows={compact ? 2 : 3}
+                value={draft.recommendation}
+                onChange={(e) => edit((d) => ({ ...d, recommendation: e.target.value }))}
+              />
+            </label>
+            <div className="intent" role="radiogroup" aria-label="Treatment intent">
+              <span className="intent__label">Treatment intent</span>
+              {TREATMENT_INTENTS.map((t) => (
+                <label key={t} className={`seg${draft.intent === t ? ' seg--on' : ''}`}>
+                  <input
+                    type="radio"
+                    name={`${uid}-intent`}
+                    checked={draft.intent === t}
+                    onChange={() => edit((d) => ({ ...d, intent: t }))}
+                  />
+                  {TREATMENT_INTENT_LABEL[t]}
+                </label>
+              ))}
+            </div>
+          </section>
 
-        <section className="dsec" aria-labelledby={`${uid}-rec`}>
-          <div className="dsec__head">
-            <h3 id={`${uid}-rec`}>Recommendation</h3>
-            {!locked && proposed && (proposed.options.length > 0 || proposed.text) && (
-              <button
-                type="button"
-                className="button button--small button--ghost"
-                onClick={() => edit((d) => ({ ...d, options: [...proposed.options], recommendation: d.recommendation || proposed.text }))}
-              >
-                Start from the proposed plan
-              </button>
-            )}
-          </div>
-          <div className="plan-options" role="group" aria-label="Recommended options">
-            {PLAN_OPTIONS.map((o) => (
-              <label key={o} className={`plan-option${draft.options.includes(o) ? ' plan-option--on' : ''}`}>
-                <input
-                  type="checkbox"
-                  checked={draft.options.includes(o)}
-                  onChange={(e) =>
-                    edit((d) => ({ ...d, options: e.target.checked ? PLAN_OPTIONS.filter((x) => x === o || d.options.includes(x)) : d.options.filter((x) => x !== o) }))
-                  }
-                />
-                <span>{PLAN_OPTION_LABEL[o]}</span>
-              </label>
-            ))}
-          </div>
-          <label className="dfield">
-            <span>Recommendation details</span>
-            <textarea rows={compact ? 2 : 3} value={draft.recommendation} onChange={(e) => edit((d) => ({ ...d, recommendation: e.target.value }))} />
-          </label>
-          <div className="intent" role="radiogroup" aria-label="Treatment intent">
-            <span className="intent__label">Treatment intent</span>
-            {TREATMENT_INTENTS.map((t) => (
-              <label key={t} className={`seg${draft.intent === t ? ' seg--on' : ''}`}>
-                <input type="radio" name={`${uid}-intent`} checked={draft.intent === t} onChange={() => edit((d) => ({ ...d, intent: t }))} />
-                {TREATMENT_INTENT_LABEL[t]}
-              </label>
-            ))}
-          </div>
-        </section>
+          <section className="dsec" aria-labelledby={`${uid}-act`}>
+            <div className="dsec__head">
+              <h3 id={`${uid}-act`}>Actions</h3>
+              {!locked && (
+                <button
+                  type="button"
+                  className="button button--small"
+                  onClick={() => edit((d) => ({ ...d, actions: [...d.actions, { what: '', who: '', byWhen: '' }] }))}
+                >
+                  Add action
+                </button>
+              )}
+            </div>
+            {draft.actions.length === 0 && <p className="muted small">No actions yet.</p>}
+            <div className="actions-list">
+              {draft.actions.map((a, i) => {
+                const set = (k: 'what' | 'who' | 'byWhen', v: string) =>
+                  edit((d) => ({ ...d, actions: d.actions.map((x, j) => (j === i ? { ...x, [k]: v } : x)) }));
+                const err = (k: string) => errors[`actions.${i}.${k}`];
+                return (
+                  <div key={i} className="action-row">
+                    <input
+                      aria-label={`Action ${i + 1}`}
+                      placeholder="What is to be done"
+                      value={a.what}
+                      onChange={(e) => set('what', e.target.value)}
+                      aria-invalid={Boolean(err('what'))}
+                    />
+                    <input
+                      aria-label={`Who ${i + 1}`}
+                      placeholder="Who"
+                      value={a.who}
+                      onChange={(e) => set('who', e.target.value)}
+                      aria-invalid={Boolean(err('who'))}
+                    />
+                    <input
+                      aria-label={`By when ${i + 1}`}
+                      type="date"
+                      value={a.byWhen}
+                      onChange={(e) => set('byWhen', e.target.value)}
+                    />
+                    {!locked && (
+                      <button
+                        type="button"
+                        className="icon-button"
+                        aria-label={`Remove action ${i + 1}`}
+                        onClick={() => edit((d) => ({ ...d, actions: d.actions.filter((_, j) => j !== i) }))}
+                      >
+                        ×
+                      </button>
+                    )}
+                    {(err('what') || err('who')) && (
+                      <div className="field__error action-row__error">{err('what') ?? err('who')}</div>
+                    )}
+                  </div>
+                );
+              })}
+            </div>
+          </section>
 
-        <section className="dsec" aria-labelledby={`${uid}-act`}>
-          <div className="dsec__head">
-            <h3 id={`${uid}-act`}>Actions</h3>
-            {!locked && (
-              <button type="button" className="button button--small" onClick={() => edit((d) => ({ ...d, actions: [...d.actions, { what: '', who: '', byWhen: '' }] }))}>
-                Add action
-              </button>
-            )}
-          </div>
-          {draft.actions.length === 0 && <p className="muted small">No actions yet.</p>}
-          <div className="actions-list">
-            {draft.actions.map((a, i) => {
-              const set = (k: 'what' | 'who' | 'byWhen', v: string) => edit((d) => ({ ...d, actions: d.actions.map((x, j) => (j === i ? { ...x, [k]: v } : x)) }));
-              const err = (k: string) => errors[`actions.${i}.${k}`];
-              return (
-                <div key={i} className="action-row">
-                  <input aria-label={`Action ${i + 1}`} placeholder="What is to be done" value={a.what} onChange={(e) => set('what', e.target.value)} aria-invalid={Boolean(err('what'))} />
-                  <input aria-label={`Who ${i + 1}`} placeholder="Who" value={a.who} onChange={(e) => set('who', e.target.value)} aria-invalid={Boolean(err('who'))} />
-                  <input aria-label={`By when ${i + 1}`} type="date" value={a.byWhen} onChange={(e) => set('byWhen', e.target.value)} />
-                  {!locked && (
-                    <button type="button" className="icon-button" aria-label={`Remove action ${i + 1}`} onClick={() => edit((d) => ({ ...d, actions: d.actions.filter((_, j) => j !== i) }))}>
-                      ×
-                    </button>
-                  )}
-                  {(err('what') || err('who')) && <div className="field__error action-row__error">{err('what') ?? err('who')}</div>}
-                </div>
-              );
-            })}
-          </div>
-        </section>
-
-        <section className="dsec" aria-labelledby={`${uid}-notes`}>
-          <h3 id={`${uid}-notes`}>Discussion</h3>
-          <label className="dfield">
-            <span>Discussion notes</span>
-            <textarea rows={compact ? 3 : 4} value={draft.notes} onChange={(e) => edit((d) => ({ ...d, notes: e.target.value }))} />
-          </label>
-          <div className="intent" role="radiogroup" aria-label="Outcome">
-            <span className="intent__label">Outcome</span>
-            {(['discussed', 'deferred'] as const).map((o) => (
-              <label key={o} className={`seg${draft.outcome === o ? ' seg--on' : ''}`}>
-                <input type="radio" name={`${uid}-outcome`} checked={draft.outcome === o} onChange={() => edit((d) => ({ ...d, outcome: o }))} />
-                {o === 'discussed' ? 'Discussed' : 'Deferred'}
-              </label>
-            ))}
-          </div>
-          <label className="dfield">
-            <span>{draft.outcome === 'deferred' ? 'Why deferred (required)' : 'Reason or qualification (optional)'}</span>
-            <textarea rows={2} value={draft.outcomeReason} onChange={(e) => edit((d) => ({ ...d, outcomeReason: e.target.value }))} />
-          </label>
-        </section>
-      </fieldset>
+          <section className="dsec" aria-labelledby={`${uid}-notes`}>
+            <h3 id={`${uid}-notes`}>Discussion</h3>
+            <label className="dfield">
+              <span>Discussion notes</span>
+              <textarea
+                rows={compact ? 3 : 4}
+                value={draft.notes}
+                onChange={(e) => edit((d) => ({ ...d, notes: e.target.value }))}
+              />
+            </label>
+            <div className="intent" role="radiogroup" aria-label="Outcome">
+              <span className="intent__label">Outcome</span>
+              {(['discussed', 'deferred'] as const).map((o) => (
+                <label key={o} className={`seg${draft.outcome === o ? ' seg--on' : ''}`}>
+                  <input
+                    type="radio"
+                    name={`${uid}-outcome`}
+                    checked={draft.outcome === o}
+                    onChange={() => edit((d) => ({ ...d, outcome: o }))}
+                  />
+                  {o === 'discussed' ? 'Discussed' : 'Deferred'}
+                </label>
+              ))}
+            </div>
+            <label className="dfield">
+              <span>
+                {draft.outcome === 'deferred' ? 'Why deferred (required)' : 'Reason or qualification (optional)'}
+              </span>
+              <textarea
+                rows={2}
+                value={draft.outcomeReason}
+                onChange={(e) => edit((d) => ({ ...d, outcomeReason: e.target.value }))}
+              />
+            </label>
+          </section>
+        </fieldset>
       )}
 
       {problems.length > 0 && (
@@ -416,7 +524,11 @@ export function DecisionForm({ itemId, meetingId, proposed, compact, onChanged }
             </label>
             <label className="decision__why">
               <span>Reason for the amendment</span>
-              <input value={why} onChange={(e) => setWhy(e.target.value)} placeholder="e.g. Pathology review changed the grade" />
+              <input
+                value={why}
+                onChange={(e) => setWhy(e.target.value)}
+                placeholder="e.g. Pathology review changed the grade"
+              />
             </label>
             <button type="button" className="button button--primary" onClick={() => void amend()}>
               Save amendment
@@ -437,7 +549,9 @@ export function DecisionForm({ itemId, meetingId, proposed, compact, onChanged }
       </div>
 
       {mode === 'edit' && view.signOffProblems.length > 0 && view.status !== 'none' && problems.length === 0 && (
-        <p className="muted small decision__todo">Still needed to sign off: {view.signOffProblems.map((p) => p.message.toLowerCase()).join('; ')}.</p>
+        <p className="muted small decision__todo">
+          Still needed to sign off: {view.signOffProblems.map((p) => p.message.toLowerCase()).join('; ')}.
+        </p>
       )}
 
       {history && history.entries.length > 0 && <DecisionHistoryView history={history} />}
@@ -466,7 +580,12 @@ export function DecisionHistoryView({ history }: { history: DecisionHistory }) {
       </ol>
       {original && amended && (
         <div className="dhistory__original">
-          <button type="button" className="button button--small button--ghost" aria-expanded={openOriginal} onClick={() => setOpenOriginal((o) => !o)}>
+          <button
+            type="button"
+            className="button button--small button--ghost"
+            aria-expanded={openOriginal}
+            onClick={() => setOpenOriginal((o) => !o)}
+          >
             {openOriginal ? 'Hide the original' : 'Show the original as signed off'}
           </button>
           {openOriginal && <DecisionRecord value={original.value} label="The original decision" />}

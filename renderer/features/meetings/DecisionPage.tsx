@@ -8,9 +8,12 @@ import { OutcomeExport } from '../exports/MeetingExports';
 import { DecisionForm, type ProposedPlan } from './DecisionForm';
 import { EarlierAtBoard } from './EarlierAtBoard';
 import '../../styles/meetings.css';
+import { Banner } from '../../components/Banner';
 
 /** The proposed plan of a case deck (the plan slide), offered as the starting recommendation. */
-export function proposedFromSlides(slides: readonly { kind: string; text: Record<string, string>; content: unknown }[]): ProposedPlan | undefined {
+export function proposedFromSlides(
+  slides: readonly { kind: string; text: Record<string, string>; content: unknown }[],
+): ProposedPlan | undefined {
   const plan = slides.find((s) => s.kind === 'plan');
   if (!plan) return undefined;
   const options = (plan.content as { options: { id: PlanOption }[] }).options.map((o) => o.id);
@@ -21,11 +24,11 @@ export function proposedFromSlides(slides: readonly { kind: string; text: Record
 export function DecisionPage({ meetingId, itemId }: { meetingId: number; itemId: number }) {
   const { value: meeting, error } = useAsync(() => call('meetings:get', { id: meetingId }), [meetingId]);
   const { value: deck } = useAsync(() => call('deck:case', { itemId }), [itemId]);
-  if (error) return <div className="banner banner--error">{error}</div>;
+  if (error) return <Banner message={{ kind: 'error', text: error }} />;
   if (!meeting) return <div className="loading">Loading...</div>;
   const index = meeting.items.findIndex((i) => i.id === itemId);
   const item = meeting.items[index];
-  if (!item) return <div className="banner banner--error">This case is not on the agenda of {meeting.title}.</div>;
+  if (!item) return <Banner message={{ kind: 'error', text: `This case is not on the agenda of ${meeting.title}.` }} />;
   const prev = meeting.items[index - 1];
   const next = meeting.items[index + 1];
   const question = deck?.slides.find((s) => s.kind === 'title')?.text.question;
@@ -40,7 +43,10 @@ export function DecisionPage({ meetingId, itemId }: { meetingId: number; itemId:
         </div>
         <div className="decision-head__main">
           <h1>
-            Decision: {item.case.patientName} <span className="muted">· {ageSexShort(item.case.ageAtMeeting, item.case.sex)} · MRN {item.case.mrn}</span>
+            Decision: {item.case.patientName}{' '}
+            <span className="muted">
+              · {ageSexShort(item.case.ageAtMeeting, item.case.sex)} · MRN {item.case.mrn}
+            </span>
           </h1>
           <div className="decision-head__dx">{item.case.workingDiagnosis}</div>
           {question && (
@@ -50,7 +56,11 @@ export function DecisionPage({ meetingId, itemId }: { meetingId: number; itemId:
           )}
         </div>
         <div className="decision-head__side">
-          <ReadinessChip missing={item.readiness.missing} stale={item.readiness.stale} meetingDate={meeting.startsAt.slice(0, 10)} />
+          <ReadinessChip
+            missing={item.readiness.missing}
+            stale={item.readiness.stale}
+            meetingDate={meeting.startsAt.slice(0, 10)}
+          />
           <nav className="decision-head__nav" aria-label="Other cases">
             {prev && (
               <a href={hrefFor({ name: 'decision', meetingId, itemId: prev.id })} title={prev.case.patientName}>
@@ -70,7 +80,12 @@ export function DecisionPage({ meetingId, itemId }: { meetingId: number; itemId:
       </header>
       <OutcomeExport agendaItemId={itemId} />
       <EarlierAtBoard history={item.history} id={`earlier-${itemId}`} />
-      <DecisionForm key={itemId} itemId={itemId} meetingId={meetingId} proposed={deck ? proposedFromSlides(deck.slides) : undefined} />
+      <DecisionForm
+        key={itemId}
+        itemId={itemId}
+        meetingId={meetingId}
+        proposed={deck ? proposedFromSlides(deck.slides) : undefined}
+      />
     </article>
   );
 }

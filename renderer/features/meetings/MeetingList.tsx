@@ -3,6 +3,7 @@ import { call } from '../../api';
 import { hrefFor } from '../../router';
 import { useAsync } from '../../useAsync';
 import { meetingWhen, minutesText } from './meeting-format';
+import { Banner } from '../../components/Banner';
 
 function MeetingRow({ m }: { m: MeetingSummary }) {
   const over = m.minutesLeft < 0;
@@ -11,7 +12,9 @@ function MeetingRow({ m }: { m: MeetingSummary }) {
       <a className="meeting-card" href={hrefFor({ name: 'meeting', id: m.id, tab: 'agenda' })}>
         <div className="meeting-card__date" aria-hidden="true">
           <span className="meeting-card__day">{Number(m.startsAt.slice(8, 10))}</span>
-          <span className="meeting-card__month">{new Date(`${m.startsAt}:00`).toLocaleString('en-GB', { month: 'short' })}</span>
+          <span className="meeting-card__month">
+            {new Date(`${m.startsAt}:00`).toLocaleString('en-GB', { month: 'short' })}
+          </span>
         </div>
         <div className="meeting-card__main">
           <div className="meeting-card__title">
@@ -34,7 +37,17 @@ function MeetingRow({ m }: { m: MeetingSummary }) {
   );
 }
 
-function MeetingSection({ id, title, meetings, empty }: { id: string; title: string; meetings: MeetingSummary[]; empty: string }) {
+function MeetingSection({
+  id,
+  title,
+  meetings,
+  empty,
+}: {
+  id: string;
+  title: string;
+  meetings: MeetingSummary[];
+  empty: string;
+}) {
   return (
     <section aria-labelledby={`meetings-${id}`}>
       <h2 id={`meetings-${id}`} className="meetings__heading">
@@ -67,10 +80,15 @@ export function MeetingList() {
           New meeting
         </a>
       </div>
-      {error && <div className="banner banner--error">{error}</div>}
+      {error && <Banner message={{ kind: 'error', text: error }} />}
       {value && (
         <>
-          <MeetingSection id="upcoming" title="Upcoming" meetings={value.upcoming} empty="No meeting scheduled. Create one to start an agenda." />
+          <MeetingSection
+            id="upcoming"
+            title="Upcoming"
+            meetings={value.upcoming}
+            empty="No meeting scheduled. Create one to start an agenda."
+          />
           <MeetingSection id="past" title="Past" meetings={value.past} empty="No past meetings yet." />
         </>
       )}

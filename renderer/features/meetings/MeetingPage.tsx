@@ -1,5 +1,10 @@
 import { useEffect, useState } from 'react';
-import { boardTypeLabel, MEETING_STATUS_LABEL, type MeetingDetail, type MeetingStatus } from '../../../shared/domain/meeting';
+import {
+  boardTypeLabel,
+  MEETING_STATUS_LABEL,
+  type MeetingDetail,
+  type MeetingStatus,
+} from '../../../shared/domain/meeting';
 import { call, invoke } from '../../api';
 import { hrefFor, type MeetingTab } from '../../router';
 import { useAsync } from '../../useAsync';
@@ -30,13 +35,15 @@ export function MeetingPage({ id, tab }: { id: number; tab: MeetingTab }) {
   const [banner, setBanner] = useState<{ kind: 'error' | 'saved'; text: string } | null>(null);
   const [confirmFinish, setConfirmFinish] = useState(false);
   useEffect(() => setMeeting(value), [value]);
-  if (error) return <div className="banner banner--error">{error}</div>;
+  if (error) return <Banner message={{ kind: 'error', text: error }} />;
   if (!meeting) return <div className="loading">Loading meeting...</div>;
   const m = meeting;
   const next = NEXT_STATUS[m.status];
   /** Cases nobody marked: finishing records them as not discussed and carries them over. */
   const untouched = m.items.filter((i) => i.state === 'pending');
-  const toCarry = m.items.filter((i) => (i.state === 'deferred' || i.state === 'not-discussed') && i.carriedToItemId === null).length;
+  const toCarry = m.items.filter(
+    (i) => (i.state === 'deferred' || i.state === 'not-discussed') && i.carriedToItemId === null,
+  ).length;
 
   async function setStatus(status: MeetingStatus) {
     if (status === 'finished' && untouched.length > 0 && !confirmFinish) return setConfirmFinish(true);
@@ -44,7 +51,11 @@ export function MeetingPage({ id, tab }: { id: number; tab: MeetingTab }) {
     const result = await invoke('meetings:setStatus', { id: m.id, status });
     if (!result.ok) return setBanner({ kind: 'error', text: reason(result.error) });
     setMeeting(result.value.meeting);
-    setBanner(result.value.carryOver ? { kind: 'saved', text: result.value.carryOver.message } : { kind: 'saved', text: `Meeting ${MEETING_STATUS_LABEL[status].toLowerCase()}.` });
+    setBanner(
+      result.value.carryOver
+        ? { kind: 'saved', text: result.value.carryOver.message }
+        : { kind: 'saved', text: `Meeting ${MEETING_STATUS_LABEL[status].toLowerCase()}.` },
+    );
   }
   async function carryOver() {
     const result = await invoke('agenda:carryOver', { meetingId: m.id });
@@ -100,7 +111,16 @@ export function MeetingPage({ id, tab }: { id: number; tab: MeetingTab }) {
             </button>
           )}
           {toCarry > 0 && (
-            <button type="button" className="button button--warn" onClick={() => void carryOver()} title={m.nextMeeting ? `To ${m.nextMeeting.title}, ${wallTime(m.nextMeeting.startsAt)}` : 'No later meeting of this board yet'}>
+            <button
+              type="button"
+              className="button button--warn"
+              onClick={() => void carryOver()}
+              title={
+                m.nextMeeting
+                  ? `To ${m.nextMeeting.title}, ${wallTime(m.nextMeeting.startsAt)}`
+                  : 'No later meeting of this board yet'
+              }
+            >
               Carry over {toCarry} case{toCarry === 1 ? '' : 's'}
             </button>
           )}
@@ -114,7 +134,12 @@ export function MeetingPage({ id, tab }: { id: number; tab: MeetingTab }) {
       </header>
       <MeetingExports meetingId={m.id} />
       {confirmFinish && m.status === 'in-progress' && (
-        <div className="banner banner--warn finish-confirm" role="alertdialog" aria-labelledby="finish-confirm-title" data-testid="finish-confirm">
+        <div
+          className="banner banner--warn finish-confirm"
+          role="alertdialog"
+          aria-labelledby="finish-confirm-title"
+          data-testid="finish-confirm"
+        >
           <div>
             <strong id="finish-confirm-title">
               Finish the meeting? {untouched.length} case{untouched.length === 1 ? ' was' : 's were'} never marked:
@@ -128,8 +153,12 @@ export function MeetingPage({ id, tab }: { id: number; tab: MeetingTab }) {
               ))}
             </ul>
             <p>
-              {untouched.length === 1 ? 'It will be recorded' : 'They will be recorded'} as <strong>not discussed</strong> and{' '}
-              {m.nextMeeting ? `moved to ${m.nextMeeting.title}, ${wallTime(m.nextMeeting.startsAt)}` : 'queued for the next meeting of this board'}.
+              {untouched.length === 1 ? 'It will be recorded' : 'They will be recorded'} as{' '}
+              <strong>not discussed</strong> and{' '}
+              {m.nextMeeting
+                ? `moved to ${m.nextMeeting.title}, ${wallTime(m.nextMeeting.startsAt)}`
+                : 'queued for the next meeting of this board'}
+              .
             </p>
             <div className="finish-confirm__actions">
               <button type="button" className="button button--primary" onClick={() => void setStatus('finished')}>
@@ -153,7 +182,12 @@ export function MeetingPage({ id, tab }: { id: number; tab: MeetingTab }) {
       )}
       <nav className="tabs" aria-label="Meeting sections">
         {TABS.map(([key, label]) => (
-          <a key={key} href={hrefFor({ name: 'meeting', id: m.id, tab: key })} className={`tab${tab === key ? ' tab--on' : ''}`} aria-current={tab === key ? 'page' : undefined}>
+          <a
+            key={key}
+            href={hrefFor({ name: 'meeting', id: m.id, tab: key })}
+            className={`tab${tab === key ? ' tab--on' : ''}`}
+            aria-current={tab === key ? 'page' : undefined}
+          >
             {label}
           </a>
         ))}

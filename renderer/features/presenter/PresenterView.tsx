@@ -14,6 +14,7 @@ import { mmss, useCaseTimers } from './case-timers';
 import { useDeckKeys } from './deck-keys';
 import { GONE_MS, useDeckSync, type SyncMessage } from './deck-sync';
 import '../../styles/meetings.css';
+import { Banner } from '../../components/Banner';
 
 /** The slide asked for in the address (?slide=3, e.g. after switching de-identification), or null. */
 const slideParam = (): number | null => {
@@ -100,7 +101,8 @@ export function PresenterView({ meetingId, deidentified }: { meetingId: number; 
 
   const post = useDeckSync(meetingId, (m: SyncMessage) => {
     if (m.from !== 'audience') return;
-    if (m.type === 'bye') return audienceGone('The audience window was closed: the slides are no longer shown to the room.');
+    if (m.type === 'bye')
+      return audienceGone('The audience window was closed: the slides are no longer shown to the room.');
     const wasThere = audienceRef.current;
     lastSeen.current = Date.now();
     if (!wasThere) {
@@ -170,8 +172,8 @@ export function PresenterView({ meetingId, deidentified }: { meetingId: number; 
     go,
     onEscape: () => (slidesOnly ? toggleSlidesOnly(false) : leave()),
     onKey: (key) => {
-      if (key === 'f' || key === 'F') return toggleSlidesOnly(!slidesOnly), true;
-      if (key === 'd' || key === 'D') return setPanel((p) => (p === 'decision' ? 'notes' : 'decision')), true;
+      if (key === 'f' || key === 'F') return (toggleSlidesOnly(!slidesOnly), true);
+      if (key === 'd' || key === 'D') return (setPanel((p) => (p === 'decision' ? 'notes' : 'decision')), true);
       return false;
     },
     enabled: Boolean(deck),
@@ -194,12 +196,13 @@ export function PresenterView({ meetingId, deidentified }: { meetingId: number; 
     };
   }, [deck]);
 
-  if (error) return <div className="present-error banner banner--error">{error}</div>;
+  if (error) return <Banner message={{ kind: 'error', text: error }} className="present-error" />;
   if (!deck || !meeting) return <div className="present-loading">Building the slides...</div>;
   if (!slide) {
     return (
       <div className="present-loading">
-        No slides: add cases to the agenda first. <a href={hrefFor({ name: 'meeting', id: meetingId, tab: 'agenda' })}>Back to the agenda</a>
+        No slides: add cases to the agenda first.{' '}
+        <a href={hrefFor({ name: 'meeting', id: meetingId, tab: 'agenda' })}>Back to the agenda</a>
       </div>
     );
   }
@@ -249,19 +252,31 @@ export function PresenterView({ meetingId, deidentified }: { meetingId: number; 
             'Agenda'
           )}
         </div>
-        <div className={`ptimer ptimer--${tone}`} data-testid="case-timer" title="Time on this case against its minutes">
+        <div
+          className={`ptimer ptimer--${tone}`}
+          data-testid="case-timer"
+          title="Time on this case against its minutes"
+        >
           {section ? (
             <>
               <span className="ptimer__value">{mmss(spent)}</span>
               <span className="ptimer__of"> / {section.minutes}:00</span>
               <span className="ptimer__track">
-                <span className="ptimer__fill" style={{ width: `${Math.min(100, (spent / Math.max(1, allotted)) * 100)}%` }} />
+                <span
+                  className="ptimer__fill"
+                  style={{ width: `${Math.min(100, (spent / Math.max(1, allotted)) * 100)}%` }}
+                />
               </span>
             </>
           ) : (
             <span className="ptimer__of">No case on screen</span>
           )}
-          <button type="button" className="pbutton pbutton--small" onClick={timers.togglePause} aria-label={timers.paused ? 'Resume the timer' : 'Pause the timer'}>
+          <button
+            type="button"
+            className="pbutton pbutton--small"
+            onClick={timers.togglePause}
+            aria-label={timers.paused ? 'Resume the timer' : 'Pause the timer'}
+          >
             {timers.paused ? '▶' : '❚❚'}
           </button>
         </div>
@@ -271,7 +286,9 @@ export function PresenterView({ meetingId, deidentified }: { meetingId: number; 
             className={`pbutton${audience ? ' pbutton--on' : ''}`}
             data-testid="audience-button"
             title={audience ? 'The audience window is open and follows this view' : 'No audience window open'}
-            onClick={() => void openAudience(meetingId, deidentified).then((r) => setNotice({ ok: r.ok, text: r.message }))}
+            onClick={() =>
+              void openAudience(meetingId, deidentified).then((r) => setNotice({ ok: r.ok, text: r.message }))
+            }
           >
             {audience ? 'Audience window ✓' : 'Open audience window'}
           </button>
@@ -282,7 +299,12 @@ export function PresenterView({ meetingId, deidentified }: { meetingId: number; 
           >
             {deidentified ? 'De-identified ✓' : 'De-identify'}
           </a>
-          <button type="button" className="pbutton" onClick={() => toggleSlidesOnly(true)} title="Slides only, full screen (F)">
+          <button
+            type="button"
+            className="pbutton"
+            onClick={() => toggleSlidesOnly(true)}
+            title="Slides only, full screen (F)"
+          >
             Slides only
           </button>
           <button type="button" className="pbutton" onClick={leave} title="Leave presenter mode (Esc)">
@@ -336,7 +358,11 @@ export function PresenterView({ meetingId, deidentified }: { meetingId: number; 
                     {t ? `${mmss(t)} / ` : ''}
                     {s.minutes} min{over ? ' · over' : ''}
                   </span>
-                  {item && item.decision.status !== 'none' && <span className={`pcase__decision pcase__decision--${item.decision.status}`}>{DECISION_STATUS_LABEL[item.decision.status]}</span>}
+                  {item && item.decision.status !== 'none' && (
+                    <span className={`pcase__decision pcase__decision--${item.decision.status}`}>
+                      {DECISION_STATUS_LABEL[item.decision.status]}
+                    </span>
+                  )}
                 </span>
               </button>
             );
@@ -354,7 +380,13 @@ export function PresenterView({ meetingId, deidentified }: { meetingId: number; 
             )}
           </div>
           <div className="ptabs" role="tablist" aria-label="Presenter panel">
-            <button type="button" role="tab" aria-selected={panel === 'notes'} className={`ptab${panel === 'notes' ? ' ptab--on' : ''}`} onClick={() => setPanel('notes')}>
+            <button
+              type="button"
+              role="tab"
+              aria-selected={panel === 'notes'}
+              className={`ptab${panel === 'notes' ? ' ptab--on' : ''}`}
+              onClick={() => setPanel('notes')}
+            >
               Notes
             </button>
             <button
@@ -377,7 +409,9 @@ export function PresenterView({ meetingId, deidentified }: { meetingId: number; 
                   itemId={section.itemId}
                   meetingId={meetingId}
                   compact
-                  proposed={proposedFromSlides(deck.slides.slice(section.firstSlide, section.firstSlide + section.slideCount))}
+                  proposed={proposedFromSlides(
+                    deck.slides.slice(section.firstSlide, section.firstSlide + section.slideCount),
+                  )}
                   onChanged={onDecision}
                 />
               </div>
@@ -388,7 +422,8 @@ export function PresenterView({ meetingId, deidentified }: { meetingId: number; 
             )}
           </div>
           <p className="pcases__keys">
-            → Space PgDn next · ← PgUp back · Home End · <kbd>3</kbd> <kbd>Enter</kbd> case 3 · <kbd>F</kbd> slides only · <kbd>D</kbd> decision · <kbd>Esc</kbd> exit
+            → Space PgDn next · ← PgUp back · Home End · <kbd>3</kbd> <kbd>Enter</kbd> case 3 · <kbd>F</kbd> slides only
+            · <kbd>D</kbd> decision · <kbd>Esc</kbd> exit
           </p>
         </aside>
       </div>
