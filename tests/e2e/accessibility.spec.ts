@@ -55,6 +55,8 @@ test('every screen of the demo board passes axe (WCAG 2.1 AA) with no serious or
 }) => {
   test.setTimeout(180_000);
   await page.goto(app.openUrl);
+  await expect(page.getByRole('heading', { name: 'No cases yet' })).toBeVisible();
+  await check(page, 'empty board');
   await loadDemoBoard(page, { images: true });
   const cases = page.getByRole('complementary', { name: 'Cases' }).getByRole('link');
   await expect(cases).toHaveCount(7);
@@ -106,6 +108,25 @@ test('every screen of the demo board passes axe (WCAG 2.1 AA) with no serious or
   await show(page, app.baseUrl, `#/meetings/${meeting.id}/present`);
   await expect(page.getByRole('region', { name: 'Current slide' })).toBeVisible();
   await check(page, 'presenter');
+
+  const [audience] = await Promise.all([
+    page.context().waitForEvent('page'),
+    page.getByRole('button', { name: 'Open audience window' }).click(),
+  ]);
+  await expect(audience.getByTestId('audience')).toBeVisible();
+  await expect(audience.getByTestId('slide-title').first()).toHaveText('Agenda');
+  await check(audience, 'audience window');
+  await audience.close();
+
+  // A signed-off decision of the past meeting reads as a record.
+  const past = (await api<{ past: { id: number }[] }>(page, 'meetings:list', {})).past[0];
+  const pastItems = (
+    await api<{ items: { id: number; decision: { status: string } }[] }>(page, 'meetings:get', { id: past.id })
+  ).items;
+  const signed = pastItems.find((i) => i.decision.status === 'signed')!;
+  await show(page, app.baseUrl, `#/meetings/${past.id}/decisions/${signed.id}`);
+  await expect(page.getByText(/Signed off by/).first()).toBeVisible();
+  await check(page, 'decision (signed off)');
 
   for (const doc of [`meeting/${meeting.id}`, `minutes/${meeting.id}`, `outcome/${detail.items[0].id}`]) {
     await show(page, app.baseUrl, `#/print/${doc}`);
