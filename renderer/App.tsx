@@ -134,7 +134,7 @@ export function App() {
           </button>
         </div>
       </header>
-      {error && <div className="banner banner--error">{error}</div>}
+      {error && <Banner message={{ kind: 'error', text: error }} />}
       <Banner message={menuMessage} />
       {helpOpen && <ShortcutsDialog host={host} mac={mac} onClose={() => setHelpOpen(false)} />}
       {meetings ? (

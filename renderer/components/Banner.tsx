@@ -7,10 +7,22 @@ export interface BannerMessage {
 }
 
 /** The message line under a form or section; nothing when there is no message. */
-export function Banner({ message, children }: { message: BannerMessage | null | undefined; children?: ReactNode }) {
+export function Banner({
+  message,
+  className,
+  children,
+}: {
+  message: BannerMessage | null | undefined;
+  /** Where the screen places the banner (e.g. centred on the presenter's dark screen). */
+  className?: string;
+  children?: ReactNode;
+}) {
   if (!message) return null;
   return (
-    <div className={`banner banner--${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
+    <div
+      className={`banner banner--${message.kind}${className ? ` ${className}` : ''}`}
+      role={message.kind === 'error' ? 'alert' : 'status'}
+    >
       {message.text}
       {children}
     </div>

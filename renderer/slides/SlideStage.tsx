@@ -11,10 +11,12 @@ export function SlideStage({
   children,
   className,
   label,
+  decorative = false,
 }: {
   children: ReactNode;
   className?: string;
   label?: string;
+  decorative?: boolean;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const [box, setBox] = useState<{ w: number; h: number } | null>(null);
@@ -35,6 +37,7 @@ export function SlideStage({
       className={`stage${className ? ` ${className}` : ''}`}
       role={label ? 'region' : undefined}
       aria-label={label}
+      aria-hidden={decorative || undefined}
     >
       {box && scale > 0 && (
         <div className="stage__slide" style={{ transform: `translate(${left}px, ${top}px) scale(${scale})` }}>

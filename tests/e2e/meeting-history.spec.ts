@@ -58,7 +58,7 @@ test('a carried-over case shows its earlier meeting on the agenda (by keyboard) 
   await expect(agendaRow(page, 'CASTELLANO').getByTestId('earlier-at-board')).toContainText('Not discussed');
 
   // The new meeting's decision page shows what happened before, above the new decision.
-  await row.getByRole('link', { name: /Decision for HALVERSON/ }).click();
+  await row.getByRole('link', { name: /decision.* for HALVERSON/i }).click();
   const block = page.getByRole('region', { name: 'Earlier at the board' });
   await expect(block).toBeVisible();
   await expect(block).toContainText('Thu 12 Nov 2026, 13:00');
@@ -74,7 +74,7 @@ test('a carried-over case shows its earlier meeting on the agenda (by keyboard) 
 test('a signed-off decision reads as a record, and an amendment shows only what changed', async ({ page, app }) => {
   await openMeeting(page, app.openUrl, 'Past');
   await agendaRow(page, 'HALVERSON')
-    .getByRole('link', { name: /Decision for HALVERSON/ })
+    .getByRole('link', { name: /decision.* for HALVERSON/i })
     .click();
 
   const decision = page.getByRole('form', { name: 'Decision' });

@@ -7,6 +7,7 @@ import { hrefFor } from '../../router';
 import { useAsync } from '../../useAsync';
 import { useClinicalChanges } from '../clinical/clinical-format';
 import { ReadinessChip } from '../clinical/ReadinessChip';
+import { Banner } from '../../components/Banner';
 
 interface CaseListProps {
   selectedId?: number;
@@ -69,7 +70,7 @@ export const CaseList = forwardRef<HTMLInputElement, CaseListProps>(function Cas
           ))}
         </div>
       </div>
-      {error && <div className="banner banner--error">{error}</div>}
+      {error && <Banner message={{ kind: 'error', text: error }} />}
       <div className="case-list__count" aria-live="polite">
         {cases
           ? `${cases.length} case${cases.length === 1 ? '' : 's'}${debounced ? ` matching "${debounced}"` : ''}`

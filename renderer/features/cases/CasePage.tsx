@@ -8,6 +8,7 @@ import { CaseClinical } from '../clinical/CaseClinical';
 import { formatDate, formatTimestamp, todayIso, useClinicalChanges } from '../clinical/clinical-format';
 import { ReadinessChip } from '../clinical/ReadinessChip';
 import { CaseForm } from './CaseForm';
+import { Banner } from '../../components/Banner';
 
 // The imaging room (cornerstone and its codecs) loads only when a case's images are opened.
 const CaseImaging = lazy(() => import('../imaging/CaseImaging').then((m) => ({ default: m.CaseImaging })));
@@ -26,7 +27,7 @@ export function CasePage({ id, tab, onSaved }: { id: number; tab: CaseTab; onSav
   // changes and tab moves.
   const changes = useClinicalChanges();
   const { value: counts } = useAsync(() => call('clinical:readinessCounts', { caseIds: [id] }), [id, changes]);
-  if (error) return <div className="banner banner--error">{error}</div>;
+  if (error) return <Banner message={{ kind: 'error', text: error }} />;
   if (!record) return <div className="loading">Loading case...</div>;
   const p = record.patient;
   const readiness = counts?.find((c) => c.caseId === id);
@@ -44,17 +45,14 @@ export function CasePage({ id, tab, onSaved }: { id: number; tab: CaseTab; onSav
         <div className="case-header__side">
           <StatusPill status={record.status} />
           {readiness && (
-            <a
-              className="case-header__readiness"
-              href={hrefFor({ name: 'case', id, tab: 'clinical' })}
-              aria-label="Work-up readiness: open the Clinical tab"
-            >
+            <a className="case-header__readiness" href={hrefFor({ name: 'case', id, tab: 'clinical' })}>
               <ReadinessChip
                 missing={readiness.missing}
                 stale={readiness.stale}
                 meetingDate={readiness.meetingDate}
                 meetingTitle={readiness.meeting?.title}
               />
+              <span className="visually-hidden">: work-up readiness, open the Clinical tab</span>
             </a>
           )}
           <div className="case-header__updated">

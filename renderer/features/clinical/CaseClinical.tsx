@@ -10,6 +10,7 @@ import { PathologySection } from './PathologySection';
 import { PlanSection } from './PlanSection';
 import { ReadinessSection } from './ReadinessSection';
 import { TimelineSection } from './TimelineSection';
+import { Banner } from '../../components/Banner';
 
 interface CaseClinicalProps {
   record: CaseRecord;
@@ -36,7 +37,7 @@ export function CaseClinical({ record, onRecordChanged }: CaseClinicalProps) {
   const timeline = useAsync(() => call('timeline:list', { caseId }), [caseId, version]);
 
   const error = summary.error ?? pathology.error ?? timeline.error;
-  if (error && !summary.value) return <div className="banner banner--error">{error}</div>;
+  if (error && !summary.value) return <Banner message={{ kind: 'error', text: error }} />;
   if (!summary.value || !pathology.value || !timeline.value)
     return <div className="loading">Loading the clinical record...</div>;
   const s = summary.value;
@@ -44,7 +45,7 @@ export function CaseClinical({ record, onRecordChanged }: CaseClinicalProps) {
 
   return (
     <div className="clinical">
-      {error && <div className="banner banner--error">{error}</div>}
+      {error && <Banner message={{ kind: 'error', text: error }} />}
       <Snapshot summary={s} meetingDate={meetingDate} />
       <PathologySection
         caseId={caseId}

@@ -3,6 +3,7 @@ import { PROCEDURE_LABEL, type PathologyReport } from '../../../shared/domain/pa
 import { invoke } from '../../api';
 import { formatDate, humanReason, plainMessage } from './clinical-format';
 import { PathologyForm } from './PathologyForm';
+import { Banner } from '../../components/Banner';
 
 interface PathologySectionProps {
   caseId: number;
@@ -265,7 +266,7 @@ function ReportCard({
           <p>{r.reportText}</p>
         </details>
       )}
-      {error && <div className="banner banner--error">{error}</div>}
+      {error && <Banner message={{ kind: 'error', text: error }} />}
       <div className="report__actions">
         {confirming ? (
           <span className="confirm" role="group" aria-label="Confirm removal">

@@ -256,7 +256,11 @@ function ChecklistItem({
             </button>
           </div>
         )}
-        {error && <div className="field__error">{error}</div>}
+        {error && (
+          <div className="field__error" role="alert">
+            {error}
+          </div>
+        )}
         {ticking ? (
           <TickForm caseId={caseId} item={item} onDone={() => (onCloseTick(), onChanged())} onCancel={onCloseTick} />
         ) : (
@@ -334,7 +338,7 @@ function TickForm({
           )}
         </Field>
       </div>
-      {errors.form && <div className="banner banner--error">{errors.form}</div>}
+      {errors.form && <Banner message={{ kind: 'error', text: errors.form }} />}
       <div className="tick-form__actions">
         <button type="button" className="button button--ghost button--small" onClick={onCancel}>
           Cancel

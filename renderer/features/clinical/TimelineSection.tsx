@@ -9,6 +9,7 @@ import {
 import { invoke } from '../../api';
 import { Field } from '../../components/Field';
 import { formatDate, plainMessage, serverFieldErrors } from './clinical-format';
+import { Banner } from '../../components/Banner';
 
 const KIND_LABEL: Record<TimelineEntry['kind'], string> = {
   presentation: 'Presentation',
@@ -66,7 +67,7 @@ export function TimelineSection({
           onCancel={() => setAdding(false)}
         />
       )}
-      {error && <div className="banner banner--error">{error}</div>}
+      {error && <Banner message={{ kind: 'error', text: error }} />}
       {entries.length === 0 ? (
         <div className="clin-empty">
           Nothing dated in the record yet. Add the presentation date, import a study or add a pathology report.
@@ -143,7 +144,7 @@ function EventForm({
 
   return (
     <div className="event-form" role="group" aria-label="New timeline event">
-      {banner && <div className="banner banner--error">{banner}</div>}
+      {banner && <Banner message={{ kind: 'error', text: banner }} />}
       <div className="grid grid--event">
         <Field label="Event" error={errors.kind}>
           {(p) => (

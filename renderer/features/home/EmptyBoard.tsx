@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { invoke } from '../../api';
 import { navigate } from '../../router';
+import { Banner } from '../../components/Banner';
 
 /** First start: an empty database offers the demo board or a first case. */
 export function EmptyBoard({ onLoaded }: { onLoaded: () => void }) {
@@ -33,7 +34,7 @@ export function EmptyBoard({ onLoaded }: { onLoaded: () => void }) {
         <input type="checkbox" checked={images} onChange={(e) => setImages(e.target.checked)} disabled={busy} /> With
         synthetic CT images (the retroperitoneal and thigh masses at their documented sizes; a few seconds)
       </label>
-      {error && <div className="banner banner--error">{error}</div>}
+      {error && <Banner message={{ kind: 'error', text: error }} />}
     </div>
   );
 }

@@ -180,7 +180,7 @@ function SeriesWorkspace({
     seriesPlaneLookup(images),
   );
 
-  if (error) return <div className="banner banner--error">{error}</div>;
+  if (error) return <Banner message={{ kind: 'error', text: error }} />;
   if (!stack || annotations === null) return <div className="viewer-empty muted">Loading series...</div>;
   return (
     <div className="workspace">

@@ -3,6 +3,7 @@ import { formatPersonName, type ImportOutcome, type JobState } from '../../../sh
 import { invoke } from '../../api';
 import { uploadBatch } from '../../media';
 import { formatDate } from '../clinical/clinical-format';
+import { Banner } from '../../components/Banner';
 
 type Phase =
   | { name: 'idle' }
@@ -136,7 +137,7 @@ export function ImportPanel({ caseId, onImported }: ImportPanelProps) {
           onCancel={() => void cancel()}
         />
       )}
-      {phase.name === 'error' && <div className="banner banner--error">{phase.message}</div>}
+      {phase.name === 'error' && <Banner message={{ kind: 'error', text: phase.message }} />}
       {phase.name === 'finished' && (
         <Report job={phase.job} uploaded={phase.uploaded} caseId={caseId} onChanged={onImported} />
       )}
@@ -218,7 +219,7 @@ function Report({
       </div>
     );
   if (job.state === 'failed')
-    return <div className="banner banner--error">Import failed, nothing of it was kept: {job.error}</div>;
+    return <Banner message={{ kind: 'error', text: `Import failed, nothing of it was kept: ${job.error ?? ''}` }} />;
   const result = job.result as ImportOutcome;
   const c = result.counts;
   const indexFiles = c.indexFiles ?? 0;

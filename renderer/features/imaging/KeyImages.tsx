@@ -43,7 +43,11 @@ function KeyImageCard({ keyImage: k, onChanged }: { keyImage: KeyImage; onChange
         onChange={(e) => setCaption(e.target.value)}
         onBlur={() => void saveCaption()}
       />
-      {error && <div className="field__error">{error}</div>}
+      {error && (
+        <div className="field__error" role="alert">
+          {error}
+        </div>
+      )}
       <div className="muted small">
         {k.studyDate ?? ''} {k.seriesDescription ?? ''}
         {k.annotations.map((a) => (

@@ -3,6 +3,7 @@ import { greatestDimension, LesionInput, type Lesion } from '../../../shared/dom
 import { invoke } from '../../api';
 import { Field } from '../../components/Field';
 import { DIMENSIONS, draftSource, type Dimension } from './lesion-suggestions';
+import { Banner } from '../../components/Banner';
 
 export interface LesionSuggestion {
   /** Unique among the suggestions shown (the React key). */
@@ -185,7 +186,7 @@ export function LesionsPanel({
       </ul>
       {draft && (
         <div className="lesion-form" role="group" aria-label={editing ? 'Edit lesion' : 'New lesion'}>
-          {errors.form && <div className="banner banner--error">{errors.form}</div>}
+          {errors.form && <Banner message={{ kind: 'error', text: errors.form }} />}
           {suggestions.length > 0 && (
             <div className="suggestions">
               <span className="muted small">Fill from a measurement:</span>

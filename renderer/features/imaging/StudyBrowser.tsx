@@ -29,9 +29,9 @@ export function StudyBrowser({
                   type="button"
                   className={`series${selected === s.seriesInstanceUid ? ' series--on' : ''}`}
                   aria-pressed={selected === s.seriesInstanceUid}
-                  aria-label={`Series ${s.seriesNumber ?? ''} ${s.description ?? s.modality ?? ''}: ${s.frameCount} images`}
                   onClick={() => onSelect(s.seriesInstanceUid)}
                 >
+                  {s.seriesNumber !== null && <span className="visually-hidden">Series {s.seriesNumber}: </span>}
                   <SeriesThumbnail
                     imageId={s.thumbnailSopInstanceUid ? `wadouri:${instanceUrl(s.thumbnailSopInstanceUid)}` : null}
                     fallback={s.modality ?? '?'}

@@ -24,7 +24,7 @@ import { clock, shortDate } from '../../slides/frame';
 import { ReadinessChip } from '../clinical/ReadinessChip';
 import { AddCases } from './AddCases';
 import { EarlierAtBoard } from './EarlierAtBoard';
-import { DECISION_LINK_LABEL, DECISION_STATUS_LABEL, minutesText, reason, stateLabel } from './meeting-format';
+import { DECISION_LINK_LABEL, minutesText, reason, stateLabel } from './meeting-format';
 import { Banner } from '../../components/Banner';
 
 interface AgendaProps {
@@ -376,11 +376,11 @@ function AgendaRow({
         <a
           className={`decision-link decision-link--${item.decision.status}`}
           href={hrefFor({ name: 'decision', meetingId, itemId: item.id })}
-          aria-label={`Decision for ${name}: ${DECISION_STATUS_LABEL[item.decision.status]}`}
         >
           {DECISION_LINK_LABEL[item.decision.status]}
           {item.decision.amendments > 0 &&
             ` · ${item.decision.amendments} amendment${item.decision.amendments === 1 ? '' : 's'}`}
+          <span className="visually-hidden"> for {name}</span>
         </a>
       </div>
       <div className="arow__actions">

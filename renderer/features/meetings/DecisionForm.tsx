@@ -151,7 +151,7 @@ export function DecisionForm({ itemId, meetingId, proposed, compact, onChanged }
     [saveDraft],
   );
 
-  if (loadError) return <div className="banner banner--error">{loadError}</div>;
+  if (loadError) return <Banner message={{ kind: 'error', text: loadError }} />;
   if (!view || !draft) return <div className="loading">Loading the decision...</div>;
 
   const locked = mode === 'locked';

@@ -8,6 +8,7 @@ import { OutcomeExport } from '../exports/MeetingExports';
 import { DecisionForm, type ProposedPlan } from './DecisionForm';
 import { EarlierAtBoard } from './EarlierAtBoard';
 import '../../styles/meetings.css';
+import { Banner } from '../../components/Banner';
 
 /** The proposed plan of a case deck (the plan slide), offered as the starting recommendation. */
 export function proposedFromSlides(
@@ -23,11 +24,11 @@ export function proposedFromSlides(
 export function DecisionPage({ meetingId, itemId }: { meetingId: number; itemId: number }) {
   const { value: meeting, error } = useAsync(() => call('meetings:get', { id: meetingId }), [meetingId]);
   const { value: deck } = useAsync(() => call('deck:case', { itemId }), [itemId]);
-  if (error) return <div className="banner banner--error">{error}</div>;
+  if (error) return <Banner message={{ kind: 'error', text: error }} />;
   if (!meeting) return <div className="loading">Loading...</div>;
   const index = meeting.items.findIndex((i) => i.id === itemId);
   const item = meeting.items[index];
-  if (!item) return <div className="banner banner--error">This case is not on the agenda of {meeting.title}.</div>;
+  if (!item) return <Banner message={{ kind: 'error', text: `This case is not on the agenda of ${meeting.title}.` }} />;
   const prev = meeting.items[index - 1];
   const next = meeting.items[index + 1];
   const question = deck?.slides.find((s) => s.kind === 'title')?.text.question;

@@ -7,6 +7,7 @@ import { framesOf, shortPatientLabel, type SlideFrame } from '../../slides/frame
 import { SlideStage } from '../../slides/SlideStage';
 import { SlideView } from '../../slides/SlideView';
 import { reason } from './meeting-format';
+import { Banner } from '../../components/Banner';
 
 const FIELD_LABEL: Record<string, string> = {
   title: 'Slide title',
@@ -53,7 +54,7 @@ export function DeckEditor({ meeting }: { meeting: MeetingDetail }) {
   }, [meeting.id, meeting.items, reload]);
   const frames = useMemo(() => (deck ? editorFrames(deck) : []), [deck]);
 
-  if (error) return <div className="banner banner--error">{error}</div>;
+  if (error) return <Banner message={{ kind: 'error', text: error }} />;
   if (!deck) return <div className="loading">Building the slides...</div>;
   const index = deck.slides.findIndex((s) => s.key === selected);
   const slide = deck.slides[index];
@@ -201,9 +202,9 @@ function SlideEntry({
         className="slide-entry__pick"
         onClick={onSelect}
         aria-current={selected ? 'true' : undefined}
-        aria-label={`${slide.title}${slide.hidden ? ' (hidden)' : ''}`}
       >
-        <SlideStage className="slide-entry__thumb">
+        {/* The name is the visible title and tags; the thumbnail repeats the slide's whole text. */}
+        <SlideStage className="slide-entry__thumb" decorative>
           <SlideView slide={slide} frame={frame} />
         </SlideStage>
         <span className="slide-entry__text">

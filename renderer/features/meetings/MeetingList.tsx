@@ -3,6 +3,7 @@ import { call } from '../../api';
 import { hrefFor } from '../../router';
 import { useAsync } from '../../useAsync';
 import { meetingWhen, minutesText } from './meeting-format';
+import { Banner } from '../../components/Banner';
 
 function MeetingRow({ m }: { m: MeetingSummary }) {
   const over = m.minutesLeft < 0;
@@ -79,7 +80,7 @@ export function MeetingList() {
           New meeting
         </a>
       </div>
-      {error && <div className="banner banner--error">{error}</div>}
+      {error && <Banner message={{ kind: 'error', text: error }} />}
       {value && (
         <>
           <MeetingSection

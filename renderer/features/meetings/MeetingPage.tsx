@@ -35,7 +35,7 @@ export function MeetingPage({ id, tab }: { id: number; tab: MeetingTab }) {
   const [banner, setBanner] = useState<{ kind: 'error' | 'saved'; text: string } | null>(null);
   const [confirmFinish, setConfirmFinish] = useState(false);
   useEffect(() => setMeeting(value), [value]);
-  if (error) return <div className="banner banner--error">{error}</div>;
+  if (error) return <Banner message={{ kind: 'error', text: error }} />;
   if (!meeting) return <div className="loading">Loading meeting...</div>;
   const m = meeting;
   const next = NEXT_STATUS[m.status];

@@ -7,6 +7,7 @@ import { SlideView } from '../../slides/SlideView';
 import { useDeckKeys } from './deck-keys';
 import { PING_MS, useDeckSync } from './deck-sync';
 import '../../styles/meetings.css';
+import { Banner } from '../../components/Banner';
 
 /**
  * The audience window: the slides alone, filling the screen, following the presenter view. Its keys work too
@@ -106,7 +107,7 @@ export function AudienceView({ meetingId, deidentified: initial }: { meetingId: 
     enabled: Boolean(deck) && !left,
   });
 
-  if (error) return <div className="present-error banner banner--error">{error}</div>;
+  if (error) return <Banner message={{ kind: 'error', text: error }} className="present-error" />;
   if (left) {
     return (
       <div className="present-full present-full--audience present-left" data-testid="audience-left">

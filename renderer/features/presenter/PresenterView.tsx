@@ -14,6 +14,7 @@ import { mmss, useCaseTimers } from './case-timers';
 import { useDeckKeys } from './deck-keys';
 import { GONE_MS, useDeckSync, type SyncMessage } from './deck-sync';
 import '../../styles/meetings.css';
+import { Banner } from '../../components/Banner';
 
 /** The slide asked for in the address (?slide=3, e.g. after switching de-identification), or null. */
 const slideParam = (): number | null => {
@@ -195,7 +196,7 @@ export function PresenterView({ meetingId, deidentified }: { meetingId: number; 
     };
   }, [deck]);
 
-  if (error) return <div className="present-error banner banner--error">{error}</div>;
+  if (error) return <Banner message={{ kind: 'error', text: error }} className="present-error" />;
   if (!deck || !meeting) return <div className="present-loading">Building the slides...</div>;
   if (!slide) {
     return (
