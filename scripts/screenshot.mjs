@@ -42,8 +42,20 @@ try {
   await shot('screenshot.png');
 
   const base = url.split('#')[0];
+  // The web host takes its token in a header only (kept by the page in sessionStorage), and JSON only.
+  const token = new URL(url).searchParams.get('token');
   const meeting = await page.evaluate(
-    async () => (await (await fetch('/api/meetings:next', { method: 'POST', body: '{}' })).json()).value,
+    async (t) =>
+      (
+        await (
+          await fetch('/api/meetings:next', {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', 'X-BoardPrep-Token': t },
+            body: '{}',
+          })
+        ).json()
+      ).value,
+    token,
   );
   await page.goto(`${base}#/meetings/${meeting.id}`);
   await page.getByRole('heading', { level: 1 }).waitFor();
