@@ -156,7 +156,18 @@ function annotationsFor(s: Slice, calipers: Caliper[], n: number): Annotation[] 
 
 async function api<T>(page: Page, channel: string, input: unknown): Promise<T> {
   const answer = await page.evaluate(
-    async ([c, i]) => (await fetch(`/api/${c}`, { method: 'POST', body: JSON.stringify(i) })).json(),
+    // As the app does: the token the page keeps in sessionStorage, in a header, and JSON only.
+    async ([c, i]) =>
+      (
+        await fetch(`/api/${c}`, {
+          method: 'POST',
+          headers: {
+            'Content-Type': 'application/json',
+            'X-BoardPrep-Token': sessionStorage.getItem('boardprep.token') ?? '',
+          },
+          body: JSON.stringify(i),
+        })
+      ).json(),
     [channel, input] as const,
   );
   if (!answer.ok) throw new Error(`${channel}: ${answer.error.message}`);
