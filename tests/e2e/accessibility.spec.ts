@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, loadDemoBoard, test } from './fixtures';
+import { expect, loadDemoBoard, pageApi, test } from './fixtures';
 
 /**
  * Issue 11, item 1: axe-core on every screen of the demo board, WCAG 2.1 A and AA, with no serious or critical
@@ -8,25 +8,6 @@ import { expect, loadDemoBoard, test } from './fixtures';
  */
 
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-async function api<T>(page: Page, channel: string, input: unknown): Promise<T> {
-  const answer = await page.evaluate(
-    async ([c, i]) => {
-      const r = await fetch(`/api/${encodeURIComponent(c as string)}`, {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/json',
-          'X-BoardPrep-Token': sessionStorage.getItem('boardprep.token') ?? '',
-        },
-        body: JSON.stringify(i),
-      });
-      return r.json();
-    },
-    [channel, input] as const,
-  );
-  if (!answer.ok) throw new Error(`${channel}: ${answer.error.code}: ${answer.error.message}`);
-  return answer.value as T;
-}
 
 /** Serious and critical violations on the page as it is now, one readable line per element. */
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -87,8 +68,8 @@ test('every screen of the demo board passes axe (WCAG 2.1 AA) with no serious or
   await check(page, 'keyboard shortcuts dialog');
   await page.keyboard.press('Escape');
 
-  const meeting = await api<{ id: number }>(page, 'meetings:next', {});
-  const detail = await api<{ items: { id: number }[] }>(page, 'meetings:get', { id: meeting.id });
+  const meeting = await pageApi<{ id: number }>(page, 'meetings:next', {});
+  const detail = await pageApi<{ items: { id: number }[] }>(page, 'meetings:get', { id: meeting.id });
   await show(page, app.baseUrl, `#/meetings/${meeting.id}`);
   await expect(page.getByRole('list', { name: 'Agenda' }).getByTestId('agenda-patient')).toHaveCount(7);
   await check(page, 'agenda');
@@ -119,9 +100,9 @@ test('every screen of the demo board passes axe (WCAG 2.1 AA) with no serious or
   await audience.close();
 
   // A signed-off decision of the past meeting reads as a record.
-  const past = (await api<{ past: { id: number }[] }>(page, 'meetings:list', {})).past[0];
+  const past = (await pageApi<{ past: { id: number }[] }>(page, 'meetings:list', {})).past[0];
   const pastItems = (
-    await api<{ items: { id: number; decision: { status: string } }[] }>(page, 'meetings:get', { id: past.id })
+    await pageApi<{ items: { id: number; decision: { status: string } }[] }>(page, 'meetings:get', { id: past.id })
   ).items;
   const signed = pastItems.find((i) => i.decision.status === 'signed')!;
   await show(page, app.baseUrl, `#/meetings/${past.id}/decisions/${signed.id}`);
@@ -138,7 +119,7 @@ test('every screen of the demo board passes axe (WCAG 2.1 AA) with no serious or
 test('a screen that cannot load says why in an alert, so a screen reader announces it', async ({ page, app }) => {
   await page.goto(app.openUrl);
   await loadDemoBoard(page);
-  const meeting = await api<{ id: number }>(page, 'meetings:next', {});
+  const meeting = await pageApi<{ id: number }>(page, 'meetings:next', {});
   for (const hash of [
     '#/cases/9999',
     '#/cases/9999/clinical',

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, loadDemoBoard, test } from './fixtures';
+import { expect, loadDemoBoard, pageAnswer, pageApi, test } from './fixtures';
 import { pdfPages, pdfPageSize, pdfText, slideParts, unzipPptx, xmlText } from '../unit/export/office-files';
 
 /**
@@ -27,42 +27,10 @@ const DEMO_PATIENTS: DemoPatient[] = (
   }
 ).cases.map((c) => ({ ...c.case.patient, referringHospital: c.case.referringHospital }));
 
-type Answer<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
-
-async function api<T>(page: Page, channel: string, input: unknown): Promise<T> {
-  const answer = (await page.evaluate(
-    async ([c, i]) => {
-      const r = await fetch(`/api/${encodeURIComponent(c as string)}`, {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/json',
-          'X-BoardPrep-Token': sessionStorage.getItem('boardprep.token') ?? '',
-        },
-        body: JSON.stringify(i),
-      });
-      return r.json();
-    },
-    [channel, input] as const,
-  )) as Answer<T>;
-  if (!answer.ok) throw new Error(`${channel}: ${answer.error.code}: ${answer.error.message}`);
-  return answer.value;
-}
-
 async function apiError(page: Page, channel: string, input: unknown): Promise<{ code: string; message: string }> {
-  return page.evaluate(
-    async ([c, i]) => {
-      const r = await fetch(`/api/${encodeURIComponent(c as string)}`, {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/json',
-          'X-BoardPrep-Token': sessionStorage.getItem('boardprep.token') ?? '',
-        },
-        body: JSON.stringify(i),
-      });
-      return (await r.json()).error;
-    },
-    [channel, input] as const,
-  );
+  const answer = await pageAnswer(page, channel, input);
+  if (answer.ok) throw new Error(`${channel}: answered, where a refusal was expected`);
+  return answer.error;
 }
 
 interface ExportStatus {
@@ -84,14 +52,14 @@ async function exportAndWait(
   request: Record<string, unknown>,
   { progress = false } = {},
 ): Promise<NonNullable<ExportStatus['outcome']>> {
-  const { jobId } = await api<{ jobId: string }>(page, 'exports:start', request);
+  const { jobId } = await pageApi<{ jobId: string }>(page, 'exports:start', request);
   let status: ExportStatus | undefined;
   const phases = new Set<string>();
   // Polled often enough to see a PDF's phases go by; ends as soon as the job does.
   await expect
     .poll(
       async () => {
-        status = await api<ExportStatus>(page, 'exports:status', { jobId });
+        status = await pageApi<ExportStatus>(page, 'exports:status', { jobId });
         phases.add(status.phase);
         return status.state;
       },
@@ -112,8 +80,8 @@ async function exportAndWait(
 
 /** A key image on the first demo case with CT: a PNG drawn in the page (no names in it), uploaded as the viewer does. */
 async function addKeyImage(page: Page, caseId: number): Promise<void> {
-  const studies = await api<{ series: { seriesInstanceUid: string }[] }[]>(page, 'imaging:studies', { caseId });
-  const stack = await api<{ images: { sopInstanceUid: string }[] }>(page, 'imaging:stack', {
+  const studies = await pageApi<{ series: { seriesInstanceUid: string }[] }[]>(page, 'imaging:studies', { caseId });
+  const stack = await pageApi<{ images: { sopInstanceUid: string }[] }>(page, 'imaging:stack', {
     seriesInstanceUid: studies[0].series[0].seriesInstanceUid,
   });
   const sop = stack.images[Math.floor(stack.images.length / 2)].sopInstanceUid;
@@ -142,7 +110,7 @@ async function addKeyImage(page: Page, caseId: number): Promise<void> {
     if (!r.ok) throw new Error(await r.text());
     return t;
   });
-  await api(page, 'keyImages:create', {
+  await pageApi(page, 'keyImages:create', {
     caseId,
     sopInstanceUid: sop,
     frame: 0,
@@ -194,12 +162,12 @@ test('the demo meeting exports as PDF and PPTX, one page per slide, and de-ident
   test.setTimeout(240_000);
   await page.goto(app.openUrl);
   await loadDemoBoard(page, { images: true });
-  const meeting = await api<{ id: number; title: string }>(page, 'meetings:next', {});
+  const meeting = await pageApi<{ id: number; title: string }>(page, 'meetings:next', {});
   expect(meeting.title).toBe('Sarcoma MDT');
-  const detail = await api<{ items: { caseId: number; patientName?: string }[] }>(page, 'meetings:get', {
+  const detail = await pageApi<{ items: { caseId: number; patientName?: string }[] }>(page, 'meetings:get', {
     id: meeting.id,
   });
-  const halverson = await api<{ id: number; patient: { familyName: string } }[]>(page, 'cases:list', {
+  const halverson = await pageApi<{ id: number; patient: { familyName: string } }[]>(page, 'cases:list', {
     query: 'HALVERSON',
   });
   expect(detail.items.some((i) => i.caseId === halverson[0].id)).toBe(true);
@@ -208,7 +176,7 @@ test('the demo meeting exports as PDF and PPTX, one page per slide, and de-ident
   const work = mkdtempSync(path.join(os.tmpdir(), 'boardprep-e2e-export-'));
   try {
     for (const deidentified of [false, true]) {
-      const deck = await api<{ slides: { kind: string; title: string }[] }>(page, 'deck:get', {
+      const deck = await pageApi<{ slides: { kind: string; title: string }[] }>(page, 'deck:get', {
         meetingId: meeting.id,
         deidentified,
       });
@@ -274,7 +242,7 @@ test('the demo meeting exports as PDF and PPTX, one page per slide, and de-ident
         expect(pptxText).toContain('HALVERSON, Graham Peter');
       }
     }
-    const listed = await api<{ name: string }[]>(page, 'exports:list', {});
+    const listed = await pageApi<{ name: string }[]>(page, 'exports:list', {});
     expect(listed.map((f) => f.name).sort()).toEqual([
       'sarcoma-mdt-2026-12-10-deck-deidentified.pdf',
       'sarcoma-mdt-2026-12-10-deck-deidentified.pptx',
@@ -293,7 +261,7 @@ test('the meeting page exports the deck with progress and Cancel: a cancelled ex
   test.setTimeout(120_000);
   await page.goto(app.openUrl);
   await loadDemoBoard(page);
-  const meeting = await api<{ id: number }>(page, 'meetings:next', {});
+  const meeting = await pageApi<{ id: number }>(page, 'meetings:next', {});
   await page.goto(`${app.openUrl}#/meetings/${meeting.id}`);
   const exports = page.getByRole('region', { name: 'Export', exact: true });
 
@@ -314,7 +282,7 @@ test('the meeting page exports the deck with progress and Cancel: a cancelled ex
     }
   })();
   expect(left).toEqual([]);
-  expect(await api(page, 'exports:list', {})).toEqual([]);
+  expect(await pageApi(page, 'exports:list', {})).toEqual([]);
 
   // De-identified PowerPoint from the same buttons: the link downloads the file the data folder holds.
   await exports.getByLabel('De-identified').check();
@@ -347,9 +315,9 @@ test('a case’s outcome summary and the minutes of the finished demo meeting ex
   test.setTimeout(120_000);
   await page.goto(app.openUrl);
   await loadDemoBoard(page);
-  const list = await api<{ past: { id: number; title: string; startsAt: string }[] }>(page, 'meetings:list', {});
+  const list = await pageApi<{ past: { id: number; title: string; startsAt: string }[] }>(page, 'meetings:list', {});
   const november = list.past.find((m) => m.startsAt.startsWith('2026-11-12'))!;
-  const detail = await api<{ items: { id: number; state: string }[] }>(page, 'meetings:get', { id: november.id });
+  const detail = await pageApi<{ items: { id: number; state: string }[] }>(page, 'meetings:get', { id: november.id });
   const deferred = detail.items.find((i) => i.state === 'deferred')!;
 
   for (const deidentified of [false, true]) {

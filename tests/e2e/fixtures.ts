@@ -1,4 +1,4 @@
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -64,4 +64,35 @@ export async function loadDemoBoard(page: import('@playwright/test').Page, { ima
   if ((await option.isChecked()) !== images) await option.click();
   await page.getByRole('button', { name: 'Load demo board' }).click();
   await expect(page.getByRole('heading', { name: 'No cases yet' })).toBeHidden({ timeout: 60_000 });
+}
+
+/** A contract answer as the web host sends it. */
+export type ApiAnswer<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+
+/**
+ * Calls a contract channel from inside the page, as the renderer does: the token the page keeps in sessionStorage
+ * in the X-BoardPrep-Token header, JSON only (the web host refuses anything else).
+ */
+export async function pageAnswer<T>(page: Page, channel: string, input: unknown): Promise<ApiAnswer<T>> {
+  return (await page.evaluate(
+    async ([c, i]) => {
+      const r = await fetch(`/api/${encodeURIComponent(c as string)}`, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          'X-BoardPrep-Token': sessionStorage.getItem('boardprep.token') ?? '',
+        },
+        body: JSON.stringify(i),
+      });
+      return r.json();
+    },
+    [channel, input] as const,
+  )) as ApiAnswer<T>;
+}
+
+/** The value of a contract call from inside the page; a refusal fails the test with the channel and the error. */
+export async function pageApi<T>(page: Page, channel: string, input: unknown): Promise<T> {
+  const answer = await pageAnswer<T>(page, channel, input);
+  if (!answer.ok) throw new Error(`${channel}: ${answer.error.code}: ${answer.error.message}`);
+  return answer.value;
 }

@@ -1,29 +1,10 @@
 import type { Page } from '@playwright/test';
-import { expect, loadDemoBoard, test } from './fixtures';
+import { expect, loadDemoBoard, pageApi, test } from './fixtures';
 
 /**
  * Slides readable from the back of the room: the demo meeting's whole deck in the print view (1600 x 900 per
  * slide, as the PDF export prints it) has no text under 18px, nothing cut off, no ISO date and no field name.
  */
-
-async function api<T>(page: Page, channel: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    async ([c, i]) => {
-      const r = await fetch(`/api/${encodeURIComponent(c as string)}`, {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/json',
-          'X-BoardPrep-Token': sessionStorage.getItem('boardprep.token') ?? '',
-        },
-        body: JSON.stringify(i),
-      });
-      const body = await r.json();
-      if (!body.ok) throw new Error(`${c}: ${JSON.stringify(body)}`);
-      return body.value;
-    },
-    [channel, input] as const,
-  ) as Promise<T>;
-}
 
 interface SlideAudit {
   number: number;
@@ -83,7 +64,7 @@ test('every slide of the demo meeting is legible: 18px or more, nothing clipped,
   await page.setViewportSize({ width: 1600, height: 900 });
   await page.goto(app.openUrl);
   await loadDemoBoard(page, { images: true });
-  const meeting = await api<{ id: number }>(page, 'meetings:next', {});
+  const meeting = await pageApi<{ id: number }>(page, 'meetings:next', {});
 
   await page.goto(`${app.baseUrl}#/print/meeting/${meeting.id}`);
   await expect(page.locator('body')).toHaveAttribute('data-print-ready', 'true', { timeout: 30_000 });
@@ -116,13 +97,13 @@ test('every slide of the demo meeting is legible: 18px or more, nothing clipped,
 test('one question per case: the plan slide asks the question edited on the title slide', async ({ page, app }) => {
   await page.goto(app.openUrl);
   await loadDemoBoard(page);
-  const meeting = await api<{ id: number }>(page, 'meetings:next', {});
-  const deck = await api<{ sections: { itemId: number; caseId: number; number: number }[] }>(page, 'deck:get', {
+  const meeting = await pageApi<{ id: number }>(page, 'meetings:next', {});
+  const deck = await pageApi<{ sections: { itemId: number; caseId: number; number: number }[] }>(page, 'deck:get', {
     meetingId: meeting.id,
   });
   const third = deck.sections.find((s) => s.number === 3)!;
   const question = 'Adjuvant radiotherapy for the close IVC margin: yes or no?';
-  await api(page, 'deck:editSlide', {
+  await pageApi(page, 'deck:editSlide', {
     itemId: third.itemId,
     slideKey: `case-${third.caseId}/title`,
     text: { question },

@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,9 +8,8 @@ import { importDicom, ImportFailedError } from '../../../electron/services/dicom
 import { tempPathFor, tempTag } from '../../../electron/services/dicom/store';
 import { sweepImageStore } from '../../../electron/services/dicom/sweep';
 import { tempDataDir } from '../helpers/temp';
+import { importKilledAfter } from './crash';
 import { CT_SERIES, SINGLE, storedFiles, tempFiles } from './fixtures';
-
-const appRoot = path.resolve(import.meta.dirname, '..', '..', '..');
 
 function indexCounts(db: Db) {
   const n = (table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
@@ -144,31 +143,7 @@ describe('an import is all or nothing', () => {
     const kept = storedFiles(dataDir);
     setup.close();
 
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', path.join(import.meta.dirname, 'crash-child.ts'), dataDir, '8', CT_SERIES],
-      {
-        cwd: appRoot,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let stderr = '';
-    child.stderr.on('data', (d) => (stderr += String(d)));
-    await new Promise<void>((resolve, reject) => {
-      let out = '';
-      child.stdout.on('data', (d) => {
-        out += String(d);
-        if (/writing 8\n/.test(out)) {
-          child.kill('SIGKILL');
-          resolve();
-        }
-        if (out.includes('finished')) reject(new Error('the child finished before it could be killed'));
-      });
-      child.on('exit', (code) =>
-        code !== null && code !== 0 ? reject(new Error(`child failed: ${stderr}`)) : undefined,
-      );
-    });
-    await new Promise((r) => child.on('close', r));
+    await importKilledAfter(dataDir, CT_SERIES, 8);
 
     const db = openDatabase(dataDir);
     expect(indexCounts(db)).toEqual({ studies: 1, series: 1, instances: 1 });

@@ -6,6 +6,7 @@ import { openDatabase, type Db } from '../../../electron/db/open';
 import { importDicom } from '../../../electron/services/dicom/import-service';
 import { sweepImageStore } from '../../../electron/services/dicom/sweep';
 import { tempDataDir } from '../helpers/temp';
+import { importKilledAfter } from './crash';
 import { CT_SERIES, storedFiles, tempFiles } from './fixtures';
 
 /**
@@ -44,35 +45,6 @@ function rowsWithoutFile(db: Db, dataDir: string): string[] {
 
 function instances(db: Db): number {
   return db.prepare('SELECT count(*) FROM dicom_instances').pluck().get() as number;
-}
-
-/** Runs crash-child.ts on `source` and kills it (SIGKILL) once it has written `writes` files. */
-async function importKilledAfter(dataDir: string, source: string, writes: number): Promise<void> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', path.join(import.meta.dirname, 'crash-child.ts'), dataDir, String(writes), source],
-    {
-      cwd: appRoot,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let stderr = '';
-  child.stderr.on('data', (d) => (stderr += String(d)));
-  await new Promise<void>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += String(d);
-      if (new RegExp(`writing ${writes}\\n`).test(out)) {
-        child.kill('SIGKILL');
-        resolve();
-      }
-      if (out.includes('finished')) reject(new Error('the child finished before it could be killed'));
-    });
-    child.on('exit', (code) =>
-      code !== null && code !== 0 ? reject(new Error(`child failed: ${stderr}`)) : undefined,
-    );
-  });
-  await new Promise((r) => child.on('close', r));
 }
 
 /** Starts import-child.ts: an import in another process that waits before indexing until `go()`. */
