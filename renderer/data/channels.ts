@@ -1,0 +1,120 @@
+import type { Channel } from '../../shared/contract';
+
+/**
+ * The channels that only read. Everything else writes, and says in `AFTER_WRITE` which reads it can change, so a
+ * screen showing one of them refetches after the write instead of each screen keeping its own refresh counter.
+ */
+export const READ_CHANNELS = [
+  'app:info',
+  'cases:list',
+  'cases:get',
+  'patients:lookupMrn',
+  'imaging:studies',
+  'imaging:stack',
+  'jobs:status',
+  'annotations:list',
+  'keyImages:list',
+  'lesions:list',
+  'pathology:list',
+  'clinical:summary',
+  'clinical:readinessCounts',
+  'timeline:list',
+  'meetings:list',
+  'meetings:get',
+  'meetings:next',
+  'agenda:caseHistory',
+  'deck:get',
+  'deck:case',
+  'decisions:forMeeting',
+  'decisions:get',
+  'decisions:history',
+  'exports:list',
+  'exports:status',
+] as const satisfies readonly Channel[];
+
+export type ReadChannel = (typeof READ_CHANNELS)[number];
+export type WriteChannel = Exclude<Channel, ReadChannel>;
+
+export const isReadChannel = (channel: string): channel is ReadChannel =>
+  (READ_CHANNELS as readonly string[]).includes(channel);
+
+/** Reads that show the clinical record or anything computed from it (readiness, staging, the slides). */
+const CLINICAL_VIEWS: readonly ReadChannel[] = [
+  'app:info',
+  'cases:list',
+  'cases:get',
+  'clinical:summary',
+  'clinical:readinessCounts',
+  'pathology:list',
+  'timeline:list',
+  'meetings:get',
+  'meetings:list',
+  'deck:get',
+  'deck:case',
+];
+const IMAGING_VIEWS: readonly ReadChannel[] = [
+  ...CLINICAL_VIEWS,
+  'imaging:studies',
+  'imaging:stack',
+  'annotations:list',
+  'keyImages:list',
+  'lesions:list',
+];
+const MEETING_VIEWS: readonly ReadChannel[] = [
+  ...CLINICAL_VIEWS,
+  'meetings:next',
+  'agenda:caseHistory',
+  'decisions:forMeeting',
+  'decisions:get',
+  'decisions:history',
+  'exports:list',
+];
+
+/**
+ * What each write can change: the reads to refetch once it succeeds. Keyed by channel id and complete by type, so a
+ * new write channel does not compile until it says what it changes. `nothing` is for writes whose effect arrives
+ * later through a read of its own (a job's status) or that change no stored record.
+ */
+export const AFTER_WRITE: Record<WriteChannel, readonly ReadChannel[] | 'everything' | 'nothing'> = {
+  'cases:create': CLINICAL_VIEWS,
+  'cases:update': [...CLINICAL_VIEWS, 'decisions:get', 'decisions:forMeeting'],
+  'cases:markReady': CLINICAL_VIEWS,
+  'demo:load': 'everything',
+  'imaging:importPaths': 'nothing',
+  'imaging:importUpload': 'nothing',
+  'imaging:attachStudy': IMAGING_VIEWS,
+  'jobs:cancel': ['jobs:status', 'exports:status', 'exports:list'],
+  'annotations:replace': ['annotations:list', 'deck:get', 'deck:case'],
+  'keyImages:create': IMAGING_VIEWS,
+  'keyImages:update': IMAGING_VIEWS,
+  'keyImages:remove': IMAGING_VIEWS,
+  'lesions:create': IMAGING_VIEWS,
+  'lesions:update': IMAGING_VIEWS,
+  'lesions:remove': IMAGING_VIEWS,
+  'pathology:create': CLINICAL_VIEWS,
+  'pathology:update': CLINICAL_VIEWS,
+  'pathology:remove': CLINICAL_VIEWS,
+  'staging:setInputs': CLINICAL_VIEWS,
+  'readiness:tick': CLINICAL_VIEWS,
+  'readiness:untick': CLINICAL_VIEWS,
+  'readiness:setStaleWeeks': CLINICAL_VIEWS,
+  'plan:set': CLINICAL_VIEWS,
+  'timeline:addEvent': CLINICAL_VIEWS,
+  'timeline:removeEvent': CLINICAL_VIEWS,
+  'meetings:create': MEETING_VIEWS,
+  'meetings:update': MEETING_VIEWS,
+  'meetings:setStatus': MEETING_VIEWS,
+  'meetings:remove': MEETING_VIEWS,
+  'agenda:add': MEETING_VIEWS,
+  'agenda:remove': MEETING_VIEWS,
+  'agenda:reorder': MEETING_VIEWS,
+  'agenda:setItem': MEETING_VIEWS,
+  'agenda:carryOver': MEETING_VIEWS,
+  'deck:editSlide': ['deck:get', 'deck:case'],
+  'deck:resetSlide': ['deck:get', 'deck:case'],
+  // A draft saved while typing: the form holds the newer text, so refetching it would only fight the typist.
+  'decisions:save': ['decisions:forMeeting', 'meetings:get'],
+  'decisions:signOff': MEETING_VIEWS,
+  'decisions:amend': MEETING_VIEWS,
+  'exports:start': ['exports:list'],
+};

@@ -1,0 +1,58 @@
+import { useMutation, useQuery, useQueryClient, type QueryClient, type UseQueryOptions } from '@tanstack/react-query';
+import type { InputOf, OutputOf, Result } from '../../shared/contract';
+import { call, callList, invoke } from '../api';
+import { AFTER_WRITE, isReadChannel, type ReadChannel, type WriteChannel } from './channels';
+
+/** A read's cache key: its channel and its input, so two screens asking the same question share one answer. */
+export const readKey = <C extends ReadChannel>(channel: C, input: InputOf<C>) => [channel, input] as const;
+
+type ReadOptions<C extends ReadChannel, T> = Omit<
+  UseQueryOptions<T, Error, T, readonly [C, InputOf<C>]>,
+  'queryKey' | 'queryFn'
+>;
+
+/** A read through the contract; a refused call becomes the query's error (its plain message). */
+export function useRead<C extends ReadChannel>(channel: C, input: InputOf<C>, options?: ReadOptions<C, OutputOf<C>>) {
+  return useQuery({ queryKey: readKey(channel, input), queryFn: () => call(channel, input), ...options });
+}
+
+/** A list read that also says how many stored records the host had to leave out (see `callList`). */
+export function useReadList<C extends ReadChannel>(
+  channel: C,
+  input: InputOf<C>,
+  options?: ReadOptions<C, { items: OutputOf<C>; omitted: number }>,
+) {
+  return useQuery({
+    queryKey: [...readKey(channel, input), 'list'] as unknown as readonly [C, InputOf<C>],
+    queryFn: () => callList(channel, input),
+    ...options,
+  });
+}
+
+/** Refetch (if shown) or mark stale (if not) every read that `channel` can change. */
+export function afterWrite(client: QueryClient, channel: WriteChannel): Promise<void> {
+  const affects = AFTER_WRITE[channel];
+  if (affects === 'nothing') return Promise.resolve();
+  if (affects === 'everything') return client.invalidateQueries();
+  return client.invalidateQueries({
+    predicate: (q) =>
+      typeof q.queryKey[0] === 'string' && isReadChannel(q.queryKey[0]) && affects.includes(q.queryKey[0]),
+  });
+}
+
+/**
+ * A write through the contract. It answers the `Result` (forms show a refused write's message next to the field), and
+ * on success refetches the reads it changes. Writes that share a `serial` id run one after another in the order they
+ * were made (an autosave never overtakes the one before it), which is TanStack's mutation scope.
+ */
+export function useWrite<C extends WriteChannel>(channel: C, options?: { serial?: string }) {
+  const client = useQueryClient();
+  return useMutation<Result<OutputOf<C>>, Error, InputOf<C>>({
+    mutationKey: [channel],
+    scope: options?.serial ? { id: options.serial } : undefined,
+    mutationFn: (input) => invoke(channel, input),
+    onSuccess: async (result) => {
+      if (result.ok) await afterWrite(client, channel);
+    },
+  });
+}
