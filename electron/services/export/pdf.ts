@@ -4,6 +4,7 @@ import type { Readable, Writable } from 'node:stream';
 import { abortError, throwIfAborted } from './atomic';
 import { makeScratchDir } from '../scratch';
 import { CdpError, CdpPipe } from './cdp';
+import { routePath } from '../../../shared/routes';
 import { CHROMIUM_ENV, HEADLESS_CHROMIUM_ARGS, locateChromium } from './find-chromium.mjs';
 
 /**
@@ -45,14 +46,14 @@ export interface PdfSource {
   urlFor(route: string): string;
 }
 
-/** The print views' routes (hash routes of the renderer). */
+/** The print views' routes, as they stand after the '#' (shared/routes.ts writes them). */
 export const printRoute = {
   deck: (meetingId: number, deidentified: boolean) =>
-    `/print/meeting/${meetingId}${deidentified ? '?deidentified=1' : ''}`,
+    routePath({ name: 'print', doc: 'meeting', id: meetingId, deidentified }),
   outcome: (agendaItemId: number, deidentified: boolean) =>
-    `/print/outcome/${agendaItemId}${deidentified ? '?deidentified=1' : ''}`,
+    routePath({ name: 'print', doc: 'outcome', id: agendaItemId, deidentified }),
   minutes: (meetingId: number, deidentified: boolean) =>
-    `/print/minutes/${meetingId}${deidentified ? '?deidentified=1' : ''}`,
+    routePath({ name: 'print', doc: 'minutes', id: meetingId, deidentified }),
 };
 
 /**
