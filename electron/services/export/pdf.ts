@@ -273,6 +273,8 @@ export class ChromiumPdfPrinter implements PdfPrinter {
       const pdf = await page.pdf({
         printBackground: true,
         preferCSSPageSize: true,
+        // Accessible (tagged) PDF, as Chromium's own print writes it; Playwright's default leaves the tags out.
+        tagged: true,
         ...(options.landscape16x9 ? WIDE : A4),
       });
       throwIfAborted(signal);
