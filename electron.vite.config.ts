@@ -72,6 +72,9 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      // playwright-core (a dev dependency: the CLI and web host print PDFs with it, the desktop app does not ship it)
+      // stays an import of node_modules, loaded on the first PDF: bundled, it would not find its own files.
+      externalizeDeps: { include: ['playwright-core'] },
       rollupOptions: {
         // The CLI (and web host) is a second entry of the same build: plain Node, never imports electron. The DICOM
         // parser thread is a third: parse-thread.ts starts out/main/parse-worker.js.

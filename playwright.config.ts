@@ -1,6 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { locateChromium } from './electron/services/export/find-chromium.mjs';
-import { HEADLESS_CHROMIUM_ARGS } from './electron/services/export/pdf';
+import { HEADLESS_LAUNCH_OPTIONS, locateChromium } from './electron/services/export/find-chromium.mjs';
 
 /**
  * BOARDPREP_CHROMIUM, else Playwright's own browser where it is installed, else the system's (find-chromium.mjs).
@@ -24,7 +23,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath,
-      args: HEADLESS_CHROMIUM_ARGS,
+      ...HEADLESS_LAUNCH_OPTIONS,
     },
   },
 });

@@ -1,6 +1,7 @@
 import { app, BrowserWindow, crashReporter, dialog, ipcMain, session, shell } from 'electron';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { aboutText } from './about';
 import { registerAppSchemeAsPrivileged, serveAppProtocol } from './app-protocol';
 import { watchForCrashes } from './crash-handling';
@@ -38,8 +39,13 @@ app.setName('BoardPrep');
 registerAppSchemeAsPrivileged();
 
 function dataDirFromArgs(): string {
-  const i = process.argv.indexOf('--data');
-  const chosen = i >= 0 ? process.argv[i + 1] : process.env.BOARDPREP_DATA;
+  // Not strict: Chromium's and Electron's own switches share the line; '--data DIR' and '--data=DIR' both work.
+  const { data } = parseArgs({
+    args: process.argv.slice(1),
+    options: { data: { type: 'string' } },
+    strict: false,
+  }).values;
+  const chosen = typeof data === 'string' && data ? data : process.env.BOARDPREP_DATA;
   return chosen ? path.resolve(chosen) : app.getPath('userData');
 }
 

@@ -1,5 +1,6 @@
 import { BrowserWindow, screen, type Display, type IpcMainInvokeEvent, type Rectangle } from 'electron';
 import { secureWebPreferences } from './secure-web-preferences';
+import { hrefFor } from '../shared/routes';
 import type {
   AudienceRequest as OpenAudienceRequest,
   AudienceResult as OpenAudienceResult,
@@ -37,8 +38,7 @@ export function openAudienceWindow(
   options: AudienceWindowOptions,
 ): OpenAudienceResult {
   const { display, second } = audienceDisplay(presenter?.getBounds() ?? null);
-  const route = `#/meetings/${request.meetingId}/audience${request.deidentified ? '?deidentified=1' : ''}`;
-  const url = `${options.appOrigin}/index.html${route}`;
+  const url = `${options.appOrigin}/index.html${hrefFor({ name: 'audience', id: request.meetingId, deidentified: request.deidentified })}`;
   const existing = open.get(request.meetingId);
   if (existing && !existing.isDestroyed()) {
     void existing.loadURL(url);

@@ -1,83 +1,15 @@
 import { useEffect, useState } from 'react';
+import { hrefFor, parseRoute, type Route } from '../shared/routes';
 
-/** Hash routes, so a reload (or the Electron window) lands on the same screen: #/cases/12, #/cases/new. */
-export type CaseTab = 'record' | 'clinical' | 'imaging';
-/** A meeting's screens: the agenda, its details form, and the deck editor. */
-export type MeetingTab = 'agenda' | 'details' | 'slides';
-/** The print views the PDF export loads (no app chrome): the deck, one case's outcome, the minutes. */
-export type PrintDoc = 'meeting' | 'outcome' | 'minutes';
-export type Route =
-  | { name: 'home' }
-  | { name: 'case'; id: number; tab: CaseTab }
-  | { name: 'new-case' }
-  | { name: 'meetings' }
-  | { name: 'new-meeting' }
-  | { name: 'meeting'; id: number; tab: MeetingTab }
-  | { name: 'decision'; meetingId: number; itemId: number }
-  | { name: 'present'; id: number; deidentified: boolean }
-  | { name: 'audience'; id: number; deidentified: boolean }
-  | { name: 'print'; doc: PrintDoc; id: number; deidentified: boolean };
-
-const MEETING_TAB_PATH: Record<MeetingTab, string> = { agenda: '', details: '/edit', slides: '/slides' };
-
-export function parseRoute(hash: string): Route {
-  const [path, query = ''] = hash.split('?', 2);
-  const deidentified = new URLSearchParams(query).get('deidentified') === '1';
-  let m = /^#\/cases\/(\d+)(?:\/(clinical|imaging))?$/.exec(path);
-  if (m) return { name: 'case', id: Number(m[1]), tab: (m[2] as CaseTab | undefined) ?? 'record' };
-  if (path === '#/cases/new') return { name: 'new-case' };
-  if (path === '#/meetings' || path === '#/meetings/') return { name: 'meetings' };
-  if (path === '#/meetings/new') return { name: 'new-meeting' };
-  m = /^#\/meetings\/(\d+)(?:\/(edit|slides))?$/.exec(path);
-  if (m)
-    return {
-      name: 'meeting',
-      id: Number(m[1]),
-      tab: m[2] === 'edit' ? 'details' : m[2] === 'slides' ? 'slides' : 'agenda',
-    };
-  m = /^#\/meetings\/(\d+)\/decisions\/(\d+)$/.exec(path);
-  if (m) return { name: 'decision', meetingId: Number(m[1]), itemId: Number(m[2]) };
-  m = /^#\/meetings\/(\d+)\/(present|audience)$/.exec(path);
-  if (m) return { name: m[2] as 'present' | 'audience', id: Number(m[1]), deidentified };
-  m = /^#\/print\/(meeting|outcome|minutes)\/(\d+)$/.exec(path);
-  if (m) return { name: 'print', doc: m[1] as PrintDoc, id: Number(m[2]), deidentified };
-  return { name: 'home' };
-}
-
-export function hrefFor(route: Route): string {
-  const deid = (r: { deidentified: boolean }) => (r.deidentified ? '?deidentified=1' : '');
-  switch (route.name) {
-    case 'case':
-      return `#/cases/${route.id}${route.tab === 'record' ? '' : `/${route.tab}`}`;
-    case 'new-case':
-      return '#/cases/new';
-    case 'meetings':
-      return '#/meetings';
-    case 'new-meeting':
-      return '#/meetings/new';
-    case 'meeting':
-      return `#/meetings/${route.id}${MEETING_TAB_PATH[route.tab]}`;
-    case 'decision':
-      return `#/meetings/${route.meetingId}/decisions/${route.itemId}`;
-    case 'present':
-    case 'audience':
-      return `#/meetings/${route.id}/${route.name}${deid(route)}`;
-    case 'print':
-      return `#/print/${route.doc}/${route.id}${deid(route)}`;
-    case 'home':
-      return '#/';
-  }
-}
-
-/** True for screens drawn without the top bar and case list (presenter, audience and print views). */
-export function isChromeless(route: Route): boolean {
-  return route.name === 'present' || route.name === 'audience' || route.name === 'print';
-}
+// The routes themselves live in shared/routes.ts (the PDF printer and the presenter window use them too).
+export { hrefFor, isChromeless, parseRoute } from '../shared/routes';
+export type { CaseTab, MeetingTab, PrintDoc, Route } from '../shared/routes';
 
 export function navigate(route: Route): void {
   window.location.hash = hrefFor(route);
 }
 
+/** The current screen, following the address's fragment. */
 export function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(window.location.hash));
   useEffect(() => {

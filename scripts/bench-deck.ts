@@ -15,8 +15,7 @@
  * children, proportional set size), and
  * prints a table beside the targets: deck rendered < 1 s, PDF < 10 s, PPTX < 5 s.
  */
-import { execFileSync, spawn } from 'node:child_process';
-import type { Readable, Writable } from 'node:stream';
+import { execFileSync } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
@@ -46,9 +45,9 @@ import {
   webHostPdfSource,
   webHostPrintUrl,
 } from '../electron/services/export';
-import { CdpPipe } from '../electron/services/export/cdp';
 import { PDF_JPEG_QUALITY } from '../electron/services/export/export-service';
-import { CHROMIUM_ARGS } from '../electron/services/export/pdf';
+import { HEADLESS_LAUNCH_OPTIONS } from '../electron/services/export/find-chromium.mjs';
+import { chromium, type Page } from 'playwright-core';
 import { createMeetingsServices } from '../electron/services/meetings';
 import { encodePng } from '../tests/unit/export/png-fixture';
 
@@ -344,39 +343,26 @@ async function buildMeeting(work: string): Promise<Built> {
 // --------------------------------------------------------------------------------------------- rendering
 
 interface Viewer {
-  cdp: CdpPipe;
-  sessionId: string;
+  page: Page;
   pid: number;
   startMs: number;
   close(): Promise<void>;
 }
 
-/** A headless Chromium with one tab, driven over the DevTools pipe (as the PDF printer does). */
+/** A headless Chromium with one tab, driven by playwright-core (as the PDF printer is). */
 async function launchChromium(): Promise<Viewer> {
   const t = performance.now();
-  const profile = mkdtempSync(path.join(os.tmpdir(), 'boardprep-bench-chromium-'));
-  const child = spawn(findChromium(), [...CHROMIUM_ARGS, `--user-data-dir=${profile}`, 'about:blank'], {
-    stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'],
-  });
-  const exited = new Promise((r) => child.once('exit', r));
-  const cdp = new CdpPipe(child.stdio[3] as Writable, child.stdio[4] as Readable);
-  await cdp.send('Browser.getVersion');
-  const { targetId } = await cdp.send<{ targetId: string }>('Target.createTarget', { url: 'about:blank' });
-  const { sessionId } = await cdp.send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true });
-  await cdp.send('Page.enable', {}, sessionId);
-  await cdp.send('Runtime.enable', {}, sessionId);
+  const browser = await chromium.launch({ executablePath: findChromium(), ...HEADLESS_LAUNCH_OPTIONS });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
+  const session = await browser.newBrowserCDPSession();
+  const { processInfo } = (await session.send('SystemInfo.getProcessInfo')) as {
+    processInfo: { type: string; id: number }[];
+  };
   return {
-    cdp,
-    sessionId,
-    pid: child.pid!,
+    page,
+    pid: processInfo.find((p) => p.type === 'browser')!.id,
     startMs: performance.now() - t,
-    close: async () => {
-      void cdp.send('Browser.close').catch(() => {});
-      const killer = setTimeout(() => child.kill('SIGKILL'), 5000);
-      await exited;
-      clearTimeout(killer);
-      rmSync(profile, { recursive: true, force: true });
-    },
+    close: () => browser.close(),
   };
 }
 
@@ -389,23 +375,14 @@ interface RenderTiming {
 }
 
 async function renderOnce(v: Viewer, url: string): Promise<RenderTiming> {
-  const evaluate = async (expression: string) =>
-    (
-      await v.cdp.send<{ result: { value?: unknown } }>(
-        'Runtime.evaluate',
-        { expression, returnByValue: true },
-        v.sessionId,
-      )
-    ).result.value;
-  await v.cdp.send('Page.navigate', { url: 'about:blank' }, v.sessionId);
+  const evaluate = (expression: string) => v.page.evaluate(expression);
+  await v.page.goto('about:blank');
   const t = performance.now();
-  await v.cdp.send('Page.navigate', { url }, v.sessionId);
-  for (;;) {
-    const ready = await evaluate("document.body?.dataset.printReady === 'true'").catch(() => false);
-    if (ready) break;
-    if (performance.now() - t > 120_000) throw new Error('The print view was not ready after 120 s');
-    await new Promise((r) => setTimeout(r, 10));
-  }
+  await v.page.goto(url, { waitUntil: 'commit' });
+  await v.page.waitForFunction("document.body?.dataset.printReady === 'true'", undefined, {
+    polling: 10,
+    timeout: 120_000,
+  });
   const ready = performance.now() - t;
   // Resource times are relative to this document's start.
   const info = (await evaluate(`(() => {
@@ -512,7 +489,7 @@ async function main(): Promise<void> {
       step: 'Chromium start',
       seconds: viewer.startMs / 1000,
       target: null,
-      note: 'headless, DevTools pipe',
+      note: 'headless, playwright-core',
       mem,
     });
     rows.push({

@@ -25,7 +25,8 @@ import {
 } from '../electron/services/demo/demo-key-images';
 import { PHANTOM_CASES } from '../electron/services/demo/synthetic/phantom';
 import { generateDemoImages } from '../electron/services/demo/synthetic/generate';
-import { findChromium, HEADLESS_CHROMIUM_ARGS } from '../electron/services/export/pdf';
+import { findChromium } from '../electron/services/export/pdf';
+import { HEADLESS_LAUNCH_OPTIONS } from '../electron/services/export/find-chromium.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const resourcesDir = path.join(root, 'resources');
@@ -203,7 +204,7 @@ async function main(): Promise<void> {
   });
   const browser = await chromium.launch({
     executablePath: findChromium(),
-    args: HEADLESS_CHROMIUM_ARGS,
+    ...HEADLESS_LAUNCH_OPTIONS,
   });
   const entries: DemoKeyImage[] = [];
   try {

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { HEADLESS_CHROMIUM_ARGS, locateChromium } from '../electron/services/export/find-chromium.mjs';
+import { HEADLESS_LAUNCH_OPTIONS, locateChromium } from '../electron/services/export/find-chromium.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'boardprep-shot-'));
@@ -23,7 +23,7 @@ const found = locateChromium();
 if (found.path === null) throw new Error(found.problem);
 const browser = await chromium.launch({
   executablePath: found.path,
-  args: HEADLESS_CHROMIUM_ARGS,
+  ...HEADLESS_LAUNCH_OPTIONS,
 });
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });

@@ -1,7 +1,7 @@
+import { parseArgs } from 'node:util';
 import { resolveDataDir } from '../data-folder';
 import { openLog } from '../log';
 import { runtimePaths } from '../paths';
-import { parseArgs } from './args';
 import { UsageError, type CliEnv, type CliIo, type Command } from './command';
 import { demoCommand } from './demo-command';
 import { exportCommand } from './export-command';
@@ -25,6 +25,47 @@ function usage(): string {
   ].join('\n');
 }
 
+/** The options of boardprep itself, which may stand anywhere on the line (before or after the command's own). */
+const GLOBAL_OPTIONS = {
+  data: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+} as const;
+
+/**
+ * Takes boardprep's own options out of the line, wherever they stand; the first word left is the command and the
+ * rest its arguments, which the command parses strictly (its options are its own). Not strict here: the command's
+ * options are not known yet. `data` is '' when --data has no folder after it.
+ */
+export function splitGlobalOptions(argv: string[]): {
+  name: string | undefined;
+  args: string[];
+  data: string | undefined;
+  help: boolean;
+  version: boolean;
+} {
+  const { values, tokens } = parseArgs({
+    args: argv,
+    options: GLOBAL_OPTIONS,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+  const taken = new Set<number>();
+  let data: string | undefined;
+  for (const t of tokens) {
+    if (t.kind !== 'option' || !(t.name in GLOBAL_OPTIONS)) continue;
+    taken.add(t.index);
+    if (t.name === 'data') {
+      // '--data DIR' takes two words; a '--data' last on the line has no folder.
+      if (t.inlineValue === false) taken.add(t.index + 1);
+      data = typeof t.value === 'string' ? t.value : '';
+    }
+  }
+  const [name, ...args] = argv.filter((_, i) => !taken.has(i));
+  return { name, args, data, help: values.help === true, version: values.version === true };
+}
+
 export const terminalIo: CliIo = {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
@@ -40,24 +81,24 @@ export async function runCli(
   app: { appRoot: string; version: string },
   io: CliIo = terminalIo,
 ): Promise<number> {
-  // --data and --help may stand anywhere; everything else belongs to the command.
-  const rest: string[] = [];
-  let dataFlag: string | undefined;
-  let help = false;
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--data') dataFlag = argv[++i] ?? '';
-    else if (argv[i].startsWith('--data=')) dataFlag = argv[i].slice('--data='.length);
-    else if (argv[i] === '--help' || argv[i] === '-h') help = true;
-    else rest.push(argv[i]);
-  }
-  const [name, ...args] = rest;
-  if (name === '--version') {
+  const { name, args, data, help, version } = splitGlobalOptions(argv);
+  if (version) {
     io.out(app.version);
     return 0;
+  }
+  if (data === '') {
+    io.err('boardprep: --data needs a folder');
+    return 2;
   }
   if (!name) {
     (help ? io.out : io.err)(usage());
     return help ? 0 : 2;
+  }
+  if (name.startsWith('-')) {
+    io.err(
+      `boardprep: unknown option ${name.split('=')[0]}: give the command first (boardprep <command> [options])\n\n${usage()}`,
+    );
+    return 2;
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
@@ -68,11 +109,7 @@ export async function runCli(
     io.out(command.help);
     return 0;
   }
-  if (dataFlag === '') {
-    io.err('boardprep: --data needs a folder');
-    return 2;
-  }
-  const dataDir = resolveDataDir(dataFlag);
+  const dataDir = resolveDataDir(data);
   // The CLI runs from the source layout (bin/boardprep.mjs); the desktop app resolves the packaged one.
   const paths = runtimePaths({ packaged: false, appPath: app.appRoot, resourcesPath: '' });
   const log = openLog(dataDir, command.name === 'serve' ? 'web-host' : 'cli');
@@ -103,5 +140,3 @@ export async function runCli(
     return 1;
   }
 }
-
-export { parseArgs };

@@ -1,8 +1,7 @@
 import { openDatabase } from '../db/open';
 import { loadDemoImages } from '../services/demo/demo-images';
 import { loadDemoBoard } from '../services/demo/demo-service';
-import { parseArgs } from './args';
-import { UsageError, type Command } from './command';
+import { parseOptions, type Command } from './command';
 
 export const demoCommand: Command = {
   name: 'demo',
@@ -19,18 +18,17 @@ Options:
   --json       print the result as JSON
   --data DIR use this data folder (default: BOARDPREP_DATA, else the platform's user-data folder)`,
   async run(args, env, io) {
-    const { flags, positionals } = parseArgs(args, { flags: ['json', 'no-images'] });
-    if (positionals.length) throw new UsageError(`Unexpected argument: ${positionals[0]}`);
+    const { values } = parseOptions(args, { json: { type: 'boolean' }, 'no-images': { type: 'boolean' } });
     const db = openDatabase(env.dataDir);
     try {
       const result = loadDemoBoard(db, env.resourcesDir);
       // Counts only: the skipped lines name MRNs.
       env.log.info('demo board loaded', { casesCreated: result.casesCreated, skipped: result.skipped.length });
-      if (!flags.has('json')) {
+      if (!values.json) {
         io.out(`Demo board loaded into ${env.dataDir}: ${result.casesCreated} cases created.`);
         for (const s of result.skipped) io.out(`  skipped ${s}`);
       }
-      const images = flags.has('no-images')
+      const images = values['no-images']
         ? null
         : await loadDemoImages(db, env.dataDir, env.resourcesDir, {
             onProgress: (key, p) =>
@@ -43,7 +41,7 @@ Options:
           imported: c.imported,
           duplicates: c.duplicates,
         });
-      if (flags.has('json')) {
+      if (values.json) {
         io.out(
           JSON.stringify({
             dataDir: env.dataDir,

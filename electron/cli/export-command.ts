@@ -17,8 +17,7 @@ import {
 } from '../services/export';
 import { createMeetingsServices } from '../services/meetings';
 import type { ExportKind, ExportOutcome } from '../../shared/contract/exports';
-import { parseArgs } from './args';
-import { UsageError, type Command } from './command';
+import { parseOptions, UsageError, type Command } from './command';
 
 const mb = (bytes: number) => `${(bytes / 1024 ** 2).toFixed(1)} MB`;
 
@@ -72,11 +71,15 @@ Examples:
   boardprep export --meeting 3 --minutes minutes.pdf --outcomes letters/`,
 
   async run(args, env, io) {
-    const { values, flags, positionals } = parseArgs(args, {
-      values: ['meeting', 'pdf', 'pptx', 'minutes', 'outcomes'],
-      flags: ['deidentify', 'json'],
+    const { values } = parseOptions(args, {
+      meeting: { type: 'string' },
+      pdf: { type: 'string' },
+      pptx: { type: 'string' },
+      minutes: { type: 'string' },
+      outcomes: { type: 'string' },
+      deidentify: { type: 'boolean' },
+      json: { type: 'boolean' },
     });
-    if (positionals.length) throw new UsageError(`Unexpected argument: ${positionals[0]}`);
     if (values.meeting === undefined) throw new UsageError('Say which meeting: --meeting ID or --meeting next');
     if (values.meeting !== 'next' && !/^[1-9]\d*$/.test(values.meeting))
       throw new UsageError(`--meeting must be a meeting number or "next", not "${values.meeting}"`);
@@ -94,7 +97,7 @@ Examples:
       throw new UsageError(`--pptx needs a file name ending in .pptx, not "${values.pptx}"`);
     if (values.minutes !== undefined && path.extname(values.minutes).toLowerCase() !== '.pdf')
       throw new UsageError(`--minutes needs a file name ending in .pdf, not "${values.minutes}"`);
-    const deidentified = flags.has('deidentify');
+    const deidentified = values.deidentify ?? false;
     const suffix = deidentified ? '-deidentified' : '';
     const jobs: Job[] = [
       ...(values.pptx !== undefined
@@ -213,9 +216,7 @@ Examples:
             seconds: outcome.seconds,
             deidentified: outcome.deidentified,
           });
-          io.out(
-            flags.has('json') ? JSON.stringify({ dataDir: env.dataDir, meetingId, ...outcome }) : summary(outcome),
-          );
+          io.out(values.json ? JSON.stringify({ dataDir: env.dataDir, meetingId, ...outcome }) : summary(outcome));
         } catch (err) {
           io.progress('');
           if (isAbortError(err) || controller.signal.aborted) {

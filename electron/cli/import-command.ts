@@ -4,8 +4,7 @@ import { sweepImageStore } from '../services/dicom/sweep';
 import type { ImportProgress, ImportResult } from '../services/dicom/types';
 import { DomainError } from '../services/errors';
 import { printable } from '../../shared/printable';
-import { parseArgs } from './args';
-import { UsageError, type Command, type CliIo } from './command';
+import { parseOptions, UsageError, type Command, type CliIo } from './command';
 
 function progressLine(p: ImportProgress): string {
   if (p.phase === 'scanning') return `scanning: found ${p.total} files`;
@@ -91,14 +90,18 @@ Examples:
   boardprep import ~/Downloads/mri-export ~/Downloads/ct.dcm --json`,
 
   async run(args, env, io) {
-    const { values, flags, positionals } = parseArgs(args, { values: ['case'], flags: ['json', 'confirm-mismatch'] });
+    const { values, positionals } = parseOptions(
+      args,
+      { case: { type: 'string' }, 'confirm-mismatch': { type: 'boolean' }, json: { type: 'boolean' } },
+      { positionals: true },
+    );
     if (positionals.length === 0) throw new UsageError('Give at least one file or folder to import');
     let caseId: number | undefined;
     if (values.case !== undefined) {
       if (!/^[1-9]\d*$/.test(values.case)) throw new UsageError(`--case must be a case number, not "${values.case}"`);
       caseId = Number(values.case);
     }
-    if (flags.has('confirm-mismatch') && caseId === undefined) throw new UsageError('--confirm-mismatch needs --case');
+    if (values['confirm-mismatch'] && caseId === undefined) throw new UsageError('--confirm-mismatch needs --case');
 
     const db = openDatabase(env.dataDir);
     const controller = new AbortController();
@@ -110,7 +113,7 @@ Examples:
       try {
         result = await importDicom(db, env.dataDir, positionals, {
           caseId,
-          confirmMismatch: flags.has('confirm-mismatch'),
+          confirmMismatch: values['confirm-mismatch'],
           signal: controller.signal,
           onProgress: (p) => io.progress(progressLine(p)),
         });
@@ -146,7 +149,7 @@ Examples:
         studies: result.studies.length,
         seconds: result.seconds,
       });
-      if (flags.has('json')) io.out(JSON.stringify({ dataDir: env.dataDir, ...result }));
+      if (values.json) io.out(JSON.stringify({ dataDir: env.dataDir, ...result }));
       else printSummary(result, env.dataDir, caseId, io);
       if (result.status === 'cancelled') return 130;
       return result.imported + result.duplicates === 0 && result.rejected.length > 0 ? 1 : 0;

@@ -7,8 +7,7 @@ import { openDatabase } from '../db/open';
 import { CasesService } from '../services/cases/cases-service';
 import { loadDemoImages } from '../services/demo/demo-images';
 import { loadDemoBoard } from '../services/demo/demo-service';
-import { parseArgs } from './args';
-import { UsageError, type Command } from './command';
+import { parseOptions, UsageError, type Command } from './command';
 import { ChromiumPdfPrinter, webHostPdfSource } from '../services/export';
 
 export const serveCommand: Command = {
@@ -24,14 +23,13 @@ Options:
   --demo     load the demo board (with its synthetic CT images) first if the database has no cases
   --data DIR use this data folder (default: BOARDPREP_DATA, else the platform's user-data folder)`,
   async run(args, env, io) {
-    const { values, flags, positionals } = parseArgs(args, { values: ['port'], flags: ['demo'] });
-    if (positionals.length) throw new UsageError(`Unexpected argument: ${positionals[0]}`);
+    const { values } = parseOptions(args, { port: { type: 'string' }, demo: { type: 'boolean' } });
     const port = values.port === undefined ? 0 : Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535)
       throw new UsageError(`--port must be 0-65535, not ${values.port}`);
 
     const db = openDatabase(env.dataDir);
-    if (flags.has('demo') && new CasesService(db).count() === 0) {
+    if (values.demo && new CasesService(db).count() === 0) {
       const { casesCreated } = loadDemoBoard(db, env.resourcesDir);
       const images = await loadDemoImages(db, env.dataDir, env.resourcesDir);
       env.log.info('demo board loaded', {

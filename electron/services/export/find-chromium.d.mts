@@ -1,7 +1,16 @@
 // Types for find-chromium.mjs (plain JavaScript so the prerequisite check runs under bare Node).
 export declare const CHROMIUM_ENV: 'BOARDPREP_CHROMIUM';
-export declare function headlessChromiumArgs(options?: { uid?: number; container?: boolean }): string[];
-export declare const HEADLESS_CHROMIUM_ARGS: string[];
+export interface SandboxFacts {
+  uid?: number;
+  container?: boolean;
+}
+export declare function sandboxUnavailable(where?: SandboxFacts): boolean;
+export interface HeadlessLaunchOptions {
+  chromiumSandbox: boolean;
+  args: string[];
+}
+export declare function headlessLaunchOptions(where?: SandboxFacts): HeadlessLaunchOptions;
+export declare const HEADLESS_LAUNCH_OPTIONS: HeadlessLaunchOptions;
 export declare const CHROMIUM_INSTALL: Record<'linux' | 'darwin' | 'win32', string>;
 export type ChromiumSource = 'BOARDPREP_CHROMIUM' | 'playwright' | 'system';
 export type ChromiumLocation = { path: string; source: ChromiumSource } | { path: null; problem: string };

@@ -1,4 +1,4 @@
-// Where Chromium is, in one place: the prerequisite check (scripts/check-prereqs.mjs), the end-to-end tests
+// Where Chromium is and how it runs headless, in one place: the prerequisite check (scripts/check-prereqs.mjs), the end-to-end tests
 // (playwright.config.ts) and the PDF printer (pdf.ts) all ask here. Plain JavaScript with no dependencies, so the
 // prerequisite check runs under bare Node before anything else is built or installed.
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
@@ -8,27 +8,36 @@ import path from 'node:path';
 export const CHROMIUM_ENV = 'BOARDPREP_CHROMIUM';
 
 /**
- * How BoardPrep runs Chromium headless (the PDF printer, the end-to-end tests and the scripts): no GPU, and nothing
- * that reaches for the network on its own (these are offline machines). Chromium's sandbox cannot start as root or
- * in most containers, so `--no-sandbox` is added there only; a user's workstation keeps the sandbox.
+ * Chromium's sandbox cannot start as root or in most containers, so it is turned off there only; a user's
+ * workstation keeps it.
  */
-export function headlessChromiumArgs({
+export function sandboxUnavailable({
   uid = process.getuid?.(),
   container = existsSync('/.dockerenv') || existsSync('/run/.containerenv'),
 } = {}) {
-  const args = [
-    '--headless',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ];
-  return uid === 0 || container ? [...args.slice(0, 1), '--no-sandbox', ...args.slice(1)] : args;
+  return uid === 0 || container;
 }
 
-/** The arguments for this process. */
-export const HEADLESS_CHROMIUM_ARGS = headlessChromiumArgs();
+/**
+ * How BoardPrep runs Chromium headless through Playwright (the PDF printer, the end-to-end tests and the scripts):
+ * no GPU, and nothing that reaches for the network on its own (these are offline machines). Playwright adds
+ * --headless itself, and --no-sandbox unless chromiumSandbox is true: so the sandbox is asked for explicitly.
+ */
+export function headlessLaunchOptions(where = {}) {
+  return {
+    chromiumSandbox: !sandboxUnavailable(where),
+    args: [
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  };
+}
+
+/** The launch options for this process. */
+export const HEADLESS_LAUNCH_OPTIONS = headlessLaunchOptions();
 
 /** How to install Chromium, per platform, for messages. */
 export const CHROMIUM_INSTALL = {

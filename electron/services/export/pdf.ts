@@ -1,10 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import type { Readable, Writable } from 'node:stream';
+import type { BrowserContext, Page } from 'playwright-core';
 import { abortError, throwIfAborted } from './atomic';
 import { makeScratchDir } from '../scratch';
-import { CdpError, CdpPipe } from './cdp';
-import { CHROMIUM_ENV, HEADLESS_CHROMIUM_ARGS, locateChromium } from './find-chromium.mjs';
+import { routePath } from '../../../shared/routes';
+import { CHROMIUM_ENV, HEADLESS_LAUNCH_OPTIONS, locateChromium } from './find-chromium.mjs';
 
 /**
  * PDF exports are prints of the renderer's print views (#/print/meeting/<id>, #/print/outcome/<itemId>,
@@ -12,7 +11,8 @@ import { CHROMIUM_ENV, HEADLESS_CHROMIUM_ARGS, locateChromium } from './find-chr
  * `document.body.dataset.printReady = 'true'` once everything (deck, images, fonts) has loaded; its CSS @page gives
  * the page size (16:9 for the deck, A4 for letters). Two printers draw it:
  *   - Electron: an offscreen BrowserWindow and webContents.printToPDF (electron/export-pdf-electron.ts);
- *   - headless Chromium over the DevTools protocol, for the web host and the CLI where Electron cannot run (here).
+ *   - headless Chromium driven by playwright-core (page.pdf), for the web host and the CLI where Electron cannot run
+ *     (here).
  */
 
 export type PrintPhase = 'starting' | 'loading' | 'printing';
@@ -45,14 +45,14 @@ export interface PdfSource {
   urlFor(route: string): string;
 }
 
-/** The print views' routes (hash routes of the renderer). */
+/** The print views' routes, as they stand after the '#' (shared/routes.ts writes them). */
 export const printRoute = {
   deck: (meetingId: number, deidentified: boolean) =>
-    `/print/meeting/${meetingId}${deidentified ? '?deidentified=1' : ''}`,
+    routePath({ name: 'print', doc: 'meeting', id: meetingId, deidentified }),
   outcome: (agendaItemId: number, deidentified: boolean) =>
-    `/print/outcome/${agendaItemId}${deidentified ? '?deidentified=1' : ''}`,
+    routePath({ name: 'print', doc: 'outcome', id: agendaItemId, deidentified }),
   minutes: (meetingId: number, deidentified: boolean) =>
-    `/print/minutes/${meetingId}${deidentified ? '?deidentified=1' : ''}`,
+    routePath({ name: 'print', doc: 'minutes', id: meetingId, deidentified }),
 };
 
 /**
@@ -83,23 +83,12 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
   throw new ChromiumNotFoundError(`PDF export needs Chromium: ${found.problem}`);
 }
 
-/** One list of headless Chromium flags for the printer, the end-to-end tests and the scripts (find-chromium.mjs). */
-export { HEADLESS_CHROMIUM_ARGS };
-
-export const CHROMIUM_ARGS = [
-  ...HEADLESS_CHROMIUM_ARGS,
-  '--no-default-browser-check',
-  '--disable-extensions',
-  '--mute-audio',
-  '--hide-scrollbars',
-  '--remote-debugging-pipe',
-];
-
 interface Browser {
-  child: ChildProcess;
-  cdp: CdpPipe;
+  context: BrowserContext;
   profile: string;
-  exited: Promise<void>;
+  pid: number | null;
+  /** Settles when the browser has gone (closed, crashed or killed). */
+  closed: Promise<void>;
 }
 
 export interface ChromiumPdfPrinterOptions {
@@ -115,19 +104,32 @@ export interface ChromiumPdfPrinterOptions {
   launchTimeoutMs?: number;
 }
 
+/** Page sizes when the page's CSS gives none, and the margins Chromium's own print dialog would use. */
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const A4 = { paperWidth: 8.27, paperHeight: 11.69 };
-const WIDE = { paperWidth: 13.333, paperHeight: 7.5 };
+
+const A4 = {
+  width: '8.27in',
+  height: '11.69in',
+  margin: { top: '0.4in', bottom: '0.4in', left: '0.4in', right: '0.4in' },
+};
+const WIDE = { width: '13.333in', height: '7.5in', margin: { top: '0', bottom: '0', left: '0', right: '0' } };
+
+/** The view's state as PRINT_STATE_PROBE answers it. */
+interface PrintState {
+  ready: boolean;
+  error?: string | null;
+  href?: string;
+  text?: string;
+}
 
 /**
- * Prints pages to PDF in a headless Chromium started on first use and kept for the next print (closed after a
- * while without one). Each print gets its own tab, closed after it.
+ * Prints pages to PDF in a headless Chromium driven by playwright-core, started on first use and kept for the next
+ * print (closed after a while without one). Each print gets its own tab, closed after it.
  */
 export class ChromiumPdfPrinter implements PdfPrinter {
   private browser: Promise<Browser> | null = null;
   private active = 0;
   private idleTimer: NodeJS.Timeout | null = null;
-  private stderrTail = '';
 
   constructor(private readonly options: ChromiumPdfPrinterOptions) {}
 
@@ -138,7 +140,7 @@ export class ChromiumPdfPrinter implements PdfPrinter {
   /** The browser's process id while it runs (for memory measurements). */
   async pid(): Promise<number | null> {
     if (!this.browser) return null;
-    return (await this.browser).child.pid ?? null;
+    return (await this.browser).pid;
   }
 
   async print(url: string, options: PrintOptions = {}): Promise<Buffer> {
@@ -168,18 +170,10 @@ export class ChromiumPdfPrinter implements PdfPrinter {
     } catch {
       return;
     }
-    await this.shutdown(browser);
-  }
-
-  private async shutdown(browser: Browser): Promise<void> {
-    if (browser.child.exitCode === null && browser.child.signalCode === null) {
-      void browser.cdp.send('Browser.close').catch(() => {});
-      const killer = setTimeout(() => browser.child.kill('SIGKILL'), 5000);
-      await browser.exited;
-      clearTimeout(killer);
-    }
-    browser.cdp.close(new CdpError('Chromium was closed'));
-    rmSync(browser.profile, { recursive: true, force: true, maxRetries: 3 });
+    // Resolves once the browser has exited: only then is its profile free to go.
+    await browser.context.close().catch(() => {});
+    await browser.closed;
+    removeProfile(browser.profile);
   }
 
   private cancelIdle(): void {
@@ -201,8 +195,9 @@ export class ChromiumPdfPrinter implements PdfPrinter {
     this.browser = starting;
     starting.then(
       (b) => {
-        // Forget a browser that went away (crashed, killed): the next print starts a new one.
-        void b.exited.then(() => {
+        // Forget a browser that went away (crashed, killed): the next print starts a new one. Its profile goes
+        // when close() is called, or else at the next start-up sweep.
+        void b.closed.then(() => {
           if (this.browser === starting) this.browser = null;
         });
       },
@@ -215,185 +210,109 @@ export class ChromiumPdfPrinter implements PdfPrinter {
 
   private async start(): Promise<Browser> {
     const executable = this.options.executable ?? findChromium();
+    // Loaded on first print only: the desktop app prints with Electron and does not ship playwright-core.
+    const { chromium } = await import('playwright-core');
     const profile = makeScratchDir(this.options.dataDir, 'chromium');
-    const child = spawn(executable, [...CHROMIUM_ARGS, `--user-data-dir=${profile}`, 'about:blank'], {
-      stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
-    });
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    this.stderrTail = '';
-    child.stderr!.on('data', (d: Buffer) => {
-      this.stderrTail = (this.stderrTail + d.toString('utf8')).slice(-2000);
-    });
-    const cdp = new CdpPipe(child.stdio[3] as Writable, child.stdio[4] as Readable);
-    const launchError = new Promise<never>((_, reject) => {
-      child.once('error', (err) => reject(new Error(`Could not start Chromium (${executable}): ${err.message}`)));
-      child.once('exit', (code, sig) => {
-        const why = new CdpError(
-          `Chromium (${executable}) exited (${sig ?? `code ${code}`})${this.stderrTail ? `: ${this.lastLines()}` : ''}`,
-        );
-        cdp.close(why);
-        reject(why);
-      });
-    });
-    launchError.catch(() => {});
-    const stopOnExit = () => child.kill('SIGKILL');
-    process.once('exit', stopOnExit);
-    void exited.then(() => {
-      // Our ends of its pipes would otherwise keep this process alive for half a minute after Chromium is gone.
-      for (const stream of child.stdio) stream?.destroy();
-      process.removeListener('exit', stopOnExit);
-      rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
-    });
-    const timeout = this.options.launchTimeoutMs ?? 30_000;
-    let timer: NodeJS.Timeout | undefined;
+    let context: BrowserContext;
     try {
-      await Promise.race([
-        cdp.send('Browser.getVersion'),
-        launchError,
-        new Promise<never>((_, reject) => {
-          timer = setTimeout(
-            () => reject(new Error(`Chromium (${executable}) did not answer within ${timeout / 1000} s`)),
-            timeout,
-          );
-        }),
-      ]);
+      // A persistent context, for a profile in the data folder; one context for every print, so the app's scripts
+      // and styles stay in its cache from one export to the next.
+      context = await chromium.launchPersistentContext(profile, {
+        executablePath: executable,
+        ...HEADLESS_LAUNCH_OPTIONS,
+        timeout: this.options.launchTimeoutMs ?? 30_000,
+        viewport: { width: 1280, height: 720 },
+        deviceScaleFactor: 1,
+        // The CLI and the web host handle Ctrl-C themselves (a cancelled export leaves no file); Playwright still
+        // kills the browser when this process exits.
+        handleSIGINT: false,
+        handleSIGTERM: false,
+        handleSIGHUP: false,
+      });
     } catch (err) {
-      child.kill('SIGKILL');
-      throw err;
-    } finally {
-      clearTimeout(timer);
+      removeProfile(profile);
+      throw new Error(`Could not start Chromium (${executable}): ${shortMessage(err)}`);
     }
-    return { child, cdp, profile, exited };
-  }
-
-  private lastLines(): string {
-    return this.stderrTail.trim().split('\n').slice(-3).join(' | ');
+    const closed = new Promise<void>((resolve) => context.once('close', () => resolve()));
+    return { context, profile, pid: await browserPid(context), closed };
   }
 
   private async printIn(browser: Browser, url: string, options: PrintOptions): Promise<Buffer> {
-    const { cdp } = browser;
     const { signal } = options;
-    // One tab per print, in the browser's own context: the app's scripts and styles stay in its cache from one
-    // export to the next (a context per print made every export load and compile them afresh).
-    let targetId: string | null = null;
+    const timeoutMs = options.readyTimeoutMs ?? 120_000;
     const errors: string[] = [];
-    const offs: (() => void)[] = [];
-    let aborted: (() => void) | null = null;
-    const abortedPromise = new Promise<never>((_, reject) => {
-      aborted = () => reject(abortError());
-    });
-    abortedPromise.catch(() => {});
-    const onAbort = () => aborted?.();
+    let page: Page | null = null;
+    // Cancelling closes the tab, which ends whatever Playwright is waiting for in it.
+    const onAbort = () => void page?.close().catch(() => {});
     signal?.addEventListener('abort', onAbort, { once: true });
-    // Cancelled while the browser was starting.
-    if (signal?.aborted) onAbort();
     try {
-      targetId = (await cdp.send<{ targetId: string }>('Target.createTarget', { url: 'about:blank' })).targetId;
-      const { sessionId } = await cdp.send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true });
-      await cdp.send(
-        'Emulation.setDeviceMetricsOverride',
-        { width: 1280, height: 720, deviceScaleFactor: 1, mobile: false },
-        sessionId,
-      );
-      offs.push(
-        cdp.on('Runtime.exceptionThrown', (p, s) => {
-          if (s !== sessionId) return;
-          const d = p.exceptionDetails as { text?: string; exception?: { description?: string } } | undefined;
-          errors.push(d?.exception?.description?.split('\n')[0] ?? d?.text ?? 'script error');
-        }),
-      );
-      const race = <T>(p: Promise<T>) => Promise.race([p, abortedPromise]);
-      await race(Promise.all([cdp.send('Page.enable', {}, sessionId), cdp.send('Runtime.enable', {}, sessionId)]));
+      throwIfAborted(signal);
+      page = await browser.context.newPage();
+      page.on('pageerror', (err) => errors.push(err.message.split('\n')[0]));
+      throwIfAborted(signal);
       options.onPhase?.('loading');
-      const nav = await race(cdp.send<{ errorText?: string }>('Page.navigate', { url }, sessionId));
-      if (nav.errorText) throw new Error(`The print view did not load (${nav.errorText}): ${redact(url)}`);
-      await race(this.waitForReady(cdp, sessionId, url, options.readyTimeoutMs ?? 120_000, errors, signal));
+      const deadline = Date.now() + timeoutMs;
+      try {
+        await page.goto(url, { waitUntil: 'commit', timeout: timeoutMs });
+      } catch (err) {
+        throwIfAborted(signal);
+        throw new Error(`The print view did not load (${shortMessage(err)}): ${redact(url)}`);
+      }
+      await this.waitForReady(page, url, deadline, timeoutMs, errors, signal);
       throwIfAborted(signal);
       if (options.jpegQuality !== undefined) {
-        const converted = await race(
-          cdp.send<{ exceptionDetails?: { exception?: { description?: string }; text?: string } }>(
-            'Runtime.evaluate',
-            {
-              expression: `(${JPEG_IMAGES_SCRIPT})(${Number(options.jpegQuality)})`,
-              awaitPromise: true,
-              returnByValue: true,
-            },
-            sessionId,
-          ),
-        );
-        if (converted.exceptionDetails) {
-          const d = converted.exceptionDetails;
-          throw new Error(
-            `Could not prepare the images for the PDF: ${d.exception?.description ?? d.text ?? 'script error'}`,
-          );
-        }
-      }
-      options.onPhase?.('printing');
-      const size = options.landscape16x9 ? WIDE : A4;
-      const printed = await race(
-        cdp.send<{ stream?: string; data?: string }>(
-          'Page.printToPDF',
-          {
-            printBackground: true,
-            preferCSSPageSize: true,
-            ...size,
-            ...(options.landscape16x9 ? { marginTop: 0, marginBottom: 0, marginLeft: 0, marginRight: 0 } : {}),
-            transferMode: 'ReturnAsStream',
-          },
-          sessionId,
-        ),
-      );
-      const chunks: Buffer[] = [];
-      if (printed.stream) {
-        for (;;) {
+        try {
+          await page.evaluate(`(${JPEG_IMAGES_SCRIPT})(${Number(options.jpegQuality)})`);
+        } catch (err) {
           throwIfAborted(signal);
-          const r = await race(
-            cdp.send<{ data: string; base64Encoded?: boolean; eof: boolean }>(
-              'IO.read',
-              { handle: printed.stream, size: 4 << 20 },
-              sessionId,
-            ),
-          );
-          chunks.push(Buffer.from(r.data, r.base64Encoded ? 'base64' : 'utf8'));
-          if (r.eof) break;
+          throw new Error(`Could not prepare the images for the PDF: ${shortMessage(err)}`);
         }
-        await cdp.send('IO.close', { handle: printed.stream }, sessionId).catch(() => {});
-      } else if (printed.data) {
-        chunks.push(Buffer.from(printed.data, 'base64'));
       }
-      const pdf = Buffer.concat(chunks);
+      throwIfAborted(signal);
+      options.onPhase?.('printing');
+      const pdf = await page.pdf({
+        printBackground: true,
+        preferCSSPageSize: true,
+        // Accessible (tagged) PDF, as Chromium's own print writes it; Playwright's default leaves the tags out.
+        tagged: true,
+        ...(options.landscape16x9 ? WIDE : A4),
+      });
+      throwIfAborted(signal);
       if (pdf.subarray(0, 5).toString('latin1') !== '%PDF-') throw new Error('Chromium did not produce a PDF');
       return pdf;
+    } catch (err) {
+      if (signal?.aborted) throw abortError();
+      // Playwright's messages quote the address, which carries the web host's token.
+      if (err instanceof Error) err.message = redact(err.message);
+      throw err;
     } finally {
       signal?.removeEventListener('abort', onAbort);
-      for (const off of offs) off();
-      if (targetId) await cdp.send('Target.closeTarget', { targetId }).catch(() => {});
+      await page?.close().catch(() => {});
     }
   }
 
+  /**
+   * Asks the view how it is (PRINT_STATE_PROBE, as the Electron printer does) until it is ready, reports an error or
+   * is refused; else says what it showed when time ran out. The probe is evaluated as an expression: the print
+   * views' CSP (script-src 'self') refuses the eval behind Playwright's waitForFunction with a string.
+   */
   private async waitForReady(
-    cdp: CdpPipe,
-    sessionId: string,
+    page: Page,
     url: string,
+    deadline: number,
     timeoutMs: number,
     errors: string[],
     signal?: AbortSignal,
   ): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
     const probe = `(${PRINT_STATE_PROBE})()`;
-    let last: { ready: boolean; error?: string | null; href?: string; text?: string } = { ready: false };
+    let last: PrintState = { ready: false };
     while (Date.now() < deadline) {
       throwIfAborted(signal);
       try {
-        const r = await cdp.send<{ result: { value?: typeof last } }>(
-          'Runtime.evaluate',
-          { expression: probe, returnByValue: true },
-          sessionId,
-        );
-        last = r.result.value ?? { ready: false };
+        last = ((await page.evaluate(probe)) as PrintState | undefined) ?? { ready: false };
       } catch (err) {
-        // The page is between documents: try again.
-        if (cdp.closed) throw err;
+        // The page is between documents: ask again, unless the tab itself is gone.
+        if (page.isClosed()) throw err;
       }
       if (last.error) throw new Error(`The print view reported an error: ${last.error}`);
       if (last.ready) return;
@@ -407,6 +326,33 @@ export class ChromiumPdfPrinter implements PdfPrinter {
       `The print view ${redact(last.href ?? url)} was not ready after ${Math.round(timeoutMs / 1000)} s.${seen}${scriptErrors}`,
     );
   }
+}
+
+/** The browser process's id, asked of the browser itself (Playwright does not give it for a persistent context). */
+async function browserPid(context: BrowserContext): Promise<number | null> {
+  try {
+    const session = await context.browser()!.newBrowserCDPSession();
+    const { processInfo } = (await session.send('SystemInfo.getProcessInfo')) as {
+      processInfo: { type: string; id: number }[];
+    };
+    await session.detach();
+    return processInfo.find((p) => p.type === 'browser')?.id ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function removeProfile(profile: string): void {
+  try {
+    rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
+  } catch {
+    // Still held: the start-up sweep removes the scratch folders of processes that are gone.
+  }
+}
+
+/** The first line of an error, without Playwright's call log. */
+function shortMessage(err: unknown): string {
+  return (err instanceof Error ? err.message : String(err)).split('\n')[0];
 }
 
 /**
@@ -446,9 +392,9 @@ export const JPEG_IMAGES_SCRIPT = `async (q) => {
   return images.length;
 }`;
 
-/** A URL without its token, for messages. */
-function redact(url: string): string {
-  return url.replace(/([?&]token=)[^&#]*/, '$1…');
+/** A URL (or a message quoting one) without its token. */
+function redact(text: string): string {
+  return text.replace(/([?&]token=)[^&#\s'"]*/g, '$1…');
 }
 
 /** Pages in a PDF (Chromium writes one page object per page, none in object streams). */

@@ -46,6 +46,46 @@ describe('boardprep CLI', () => {
     });
   });
 
+  it('names the option that is missing its value, takes no value or stands where none is taken', async () => {
+    const cases: [string[], string][] = [
+      [['serve', '--port'], 'boardprep serve: --port needs a value'],
+      [['serve', '--port='], 'boardprep serve: --port needs a value'],
+      [['serve', '--port', '--demo'], 'boardprep serve: --port needs a value'],
+      [['demo', '--json=yes'], 'boardprep demo: --json takes no value'],
+      [['demo', 'extra'], 'boardprep demo: Unexpected argument: extra'],
+      [['demo', '-x'], 'boardprep demo: Unknown option -x'],
+      [['export', '--meeting', '1', '--pfd', 'a.pdf'], 'boardprep export: Unknown option --pfd'],
+      [['import', '--case'], 'boardprep import: --case needs a value'],
+      [['--data'], 'boardprep: --data needs a folder'],
+      [['demo', '--data='], 'boardprep: --data needs a folder'],
+      [['--colour', 'demo'], 'boardprep: unknown option --colour'],
+    ];
+    for (const [argv, message] of cases) {
+      const r = await run(...argv);
+      expect(r.code, argv.join(' ')).toBe(2);
+      expect(r.err.split('\n')[0], argv.join(' ')).toContain(message);
+    }
+    // The command's help follows a command's usage error.
+    expect((await run('serve', '--port')).err).toContain('Usage: boardprep serve');
+  });
+
+  it('takes --data, --help and --version before or after the command', async () => {
+    for (const argv of [
+      ['demo', '--help'],
+      ['--help', 'demo'],
+      ['-h', 'demo'],
+      ['demo', '--data', tempDataDir(), '-h'],
+    ]) {
+      const r = await run(...argv);
+      expect(r, argv.join(' ')).toMatchObject({ code: 0, out: expect.stringContaining('Usage: boardprep demo') });
+    }
+    expect(await run('demo', '--version')).toMatchObject({ code: 0, out: '9.9.9' });
+    const dir = tempDataDir();
+    const r = await run('demo', '--no-images', `--data=${dir}`, '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ dataDir: dir, casesCreated: 7, images: null });
+  });
+
   it('loads the demo board with its synthetic images into the --data folder, once', async () => {
     const dir = tempDataDir();
     const first = await run('demo', '--data', dir, '--json');

@@ -1,18 +1,21 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HandlerTable } from '../../../electron/host/dispatch';
 import { startWebHost, type WebHost } from '../../../electron/host/web';
 import { isAbortError } from '../../../electron/services/export/atomic';
+import { ExportsService } from '../../../electron/services/export/export-service';
 import {
   ChromiumPdfPrinter,
   countPdfPages,
   findChromium,
   webHostPdfSource,
+  type PdfPrinter,
 } from '../../../electron/services/export/pdf';
+import { setup } from '../meetings/fixtures';
 import { tempDataDir } from '../helpers/temp';
-import { pdfPages, pdfPageSize, pdfText } from './office-files';
+import { pdfPages, pdfPageSize, pdfTagged, pdfText } from './office-files';
 import { testPicture } from './png-fixture';
 
 /**
@@ -106,6 +109,8 @@ describe('ChromiumPdfPrinter', () => {
     const size = pdfPageSize(file);
     expect(Math.round(size.width)).toBe(960);
     expect(Math.round(size.height)).toBe(540);
+    // Tagged, as Chromium's own print makes it: screen readers follow the slides' headings and tables.
+    expect(pdfTagged(file)).toBe(true);
     const text = pdfText(file);
     expect(text).toContain('Slide 3 of route /print/meeting/3?deidentified=1');
   });
@@ -120,6 +125,34 @@ describe('ChromiumPdfPrinter', () => {
     expect(lossless.includes(Buffer.from('/DCTDecode'))).toBe(false);
     expect(jpeg.includes(Buffer.from('/DCTDecode'))).toBe(true);
     expect(countPdfPages(jpeg)).toBe(2);
+  });
+
+  it('an export whose print view never becomes ready fails naming the view, and writes no file, not even in part', async () => {
+    const s = setup();
+    const meetingId = s.newMeeting();
+    // The stand-in renderer draws no minutes: that view never sets printReady. Two seconds stand for the 120.
+    const impatient: PdfPrinter = { print: (url, options) => printer.print(url, { ...options, readyTimeoutMs: 1500 }) };
+    const exports = new ExportsService({ db: s.db, dataDir: s.dataDir, meetings: s.m });
+    exports.usePdf(webHostPdfSource(host, impatient));
+    const folder = path.join(tempDataDir(), 'letters');
+    mkdirSync(folder);
+    const failed = exports
+      .run({
+        kind: 'minutes-pdf',
+        meetingId,
+        deidentified: false,
+        path: path.join(folder, 'minutes.pdf'),
+        overwrite: true,
+      })
+      .catch((err: Error) => err);
+    const err = await failed;
+    expect(err).toBeInstanceOf(Error);
+    expect((err as Error).message).toMatch(
+      new RegExp(`^The print view .*#/print/minutes/${meetingId} was not ready after 2 s`),
+    );
+    expect((err as Error).message).not.toContain(host.token);
+    expect(readdirSync(folder)).toEqual([]);
+    s.db.close();
   });
 
   it('keeps one browser for several prints at once, each in its own tab', async () => {

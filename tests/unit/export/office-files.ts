@@ -88,6 +88,11 @@ export function pdfPages(file: string): number {
   return Number(m[1]);
 }
 
+/** Whether the PDF carries a structure tree for assistive technology ("Tagged: yes"). */
+export function pdfTagged(file: string): boolean {
+  return /^Tagged:\s+yes/m.test(run('pdfinfo', 'poppler-utils', [file]));
+}
+
 /** The first page's size in points ("Page size: 960 x 540 pts"). */
 export function pdfPageSize(file: string): { width: number; height: number } {
   const info = run('pdfinfo', 'poppler-utils', [file]);

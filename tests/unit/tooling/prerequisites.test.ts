@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { headlessChromiumArgs, locateChromium } from '../../../electron/services/export/find-chromium.mjs';
+import { headlessLaunchOptions, locateChromium } from '../../../electron/services/export/find-chromium.mjs';
 import { missingPrerequisites, report } from '../../../scripts/check-prereqs.mjs';
 
 /** A machine where exactly these files exist (and are executable). */
@@ -17,12 +17,14 @@ const LINUX_TOOLS = ['dcmdump', 'dcmconv', 'dcmcjpeg', 'dcmcjpls', 'gdcmconv', '
 
 describe('running Chromium headless', () => {
   it("keeps Chromium's sandbox for a user, and turns it off only as root or in a container, where it cannot start", () => {
-    expect(headlessChromiumArgs({ uid: 1000, container: false })).not.toContain('--no-sandbox');
-    expect(headlessChromiumArgs({ uid: 0, container: false })).toContain('--no-sandbox');
-    expect(headlessChromiumArgs({ uid: 1000, container: true })).toContain('--no-sandbox');
+    // Playwright turns the sandbox off unless chromiumSandbox is true.
+    expect(headlessLaunchOptions({ uid: 1000, container: false }).chromiumSandbox).toBe(true);
+    expect(headlessLaunchOptions({ uid: 0, container: false }).chromiumSandbox).toBe(false);
+    expect(headlessLaunchOptions({ uid: 1000, container: true }).chromiumSandbox).toBe(false);
+    expect(headlessLaunchOptions({ uid: 1000, container: false }).args).not.toContain('--no-sandbox');
     // Offline machines: nothing that reaches for the network on its own.
-    expect(headlessChromiumArgs({ uid: 1000, container: false })).toEqual(
-      expect.arrayContaining(['--headless', '--disable-background-networking', '--disable-component-update']),
+    expect(headlessLaunchOptions({ uid: 1000, container: false }).args).toEqual(
+      expect.arrayContaining(['--disable-background-networking', '--disable-component-update']),
     );
   });
 });
