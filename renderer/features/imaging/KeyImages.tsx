@@ -4,7 +4,7 @@ import type { KeyImage } from '../../../shared/domain/imaging';
 import { Banner } from '../../components/Banner';
 import { useRead, useWrite } from '../../data/hooks';
 import { mediaSrc } from '../../web-access';
-import { measurementLabel } from '../../viewer/measure-format';
+import { measurementLabel } from '../../../shared/imaging/measurement-text';
 
 /** The case's key images as they will appear on slides: the PNG with measurements burned in, and its caption. */
 export function KeyImages({ caseId }: { caseId: number }) {
