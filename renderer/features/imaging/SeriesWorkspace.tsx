@@ -29,23 +29,18 @@ export function SeriesWorkspace({
   study: StudySummary | null;
 }) {
   const stack = useRead('imaging:stack', { seriesInstanceUid: seriesUid });
-  const { annotations, onChange, saveState, loadError } = useAnnotationAutosave(caseId, seriesUid);
+  const { viewerProps, saveState, loadError } = useAnnotationAutosave(caseId, seriesUid);
   const viewer = useRef<StackViewerHandle>(null);
   const images = useMemo(() => viewerImages(stack.data?.images ?? []), [stack.data]);
 
   const error = stack.error ?? loadError;
   if (error) return <Banner message={{ kind: 'error', text: error.message }} />;
-  if (!stack.data || annotations === null) return <div className="viewer-empty muted">Loading series...</div>;
+  if (!stack.data || !viewerProps) return <div className="viewer-empty muted">Loading series...</div>;
+  const { annotations } = viewerProps;
   const suggestions = lesionSuggestions(annotations, images, study?.studyDate ?? null, seriesPlaneLookup(images));
   return (
     <div className="workspace">
-      <StackViewer
-        ref={viewer}
-        images={images}
-        annotations={annotations}
-        onAnnotationsChange={onChange}
-        presets={stack.data.presets}
-      />
+      <StackViewer ref={viewer} images={images} presets={stack.data.presets} {...viewerProps} />
       <KeyImageCapture caseId={caseId} viewer={viewer}>
         <span className={`muted small save-state save-state--${saveState}`} role="status">
           {saveStateText(saveState, annotations.length)}

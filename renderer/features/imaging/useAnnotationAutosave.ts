@@ -62,5 +62,7 @@ export function useAnnotationAutosave(caseId: number, seriesInstanceUid: string)
   const failed = save.isError || save.data?.ok === false;
   const saveState: SaveState =
     annotations === null ? 'loading' : waiting || save.isPending ? 'saving' : failed ? 'error' : 'saved';
-  return { annotations, onChange, saveState, loadError: stored.error };
+  // What the viewer is given to show and edit: null until the stored list is read.
+  const viewerProps = annotations === null ? null : { annotations, onAnnotationsChange: onChange };
+  return { viewerProps, saveState, loadError: stored.error };
 }
