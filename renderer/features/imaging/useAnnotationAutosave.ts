@@ -1,3 +1,4 @@
+import { useIsMutating } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Annotation } from '../../../shared/domain/imaging';
 import { useRead, useWrite } from '../../data/hooks';
@@ -13,10 +14,20 @@ export const SAVE_DELAY_MS = 300;
  * either order and leave an older list stored while "saved" is shown. The last one made is the one that counts.
  */
 export function useAnnotationAutosave(caseId: number, seriesInstanceUid: string) {
-  const stored = useRead('annotations:list', { caseId, seriesInstanceUid }, { refetchOnMount: 'always' });
-  const save = useWrite('annotations:replace', { serial: `annotations:${caseId}:${seriesInstanceUid}` });
   const [annotations, setAnnotations] = useState<Annotation[] | null>(null);
   const [waiting, setWaiting] = useState(false);
+  const serial = `annotations:${caseId}:${seriesInstanceUid}`;
+  const save = useWrite('annotations:replace', { serial });
+  // A series left and opened again while its last save still runs is read once that save is stored, not before.
+  const saving = useIsMutating({
+    mutationKey: ['annotations:replace'],
+    predicate: (m) => m.options.scope?.id === serial,
+  });
+  const stored = useRead(
+    'annotations:list',
+    { caseId, seriesInstanceUid },
+    { refetchOnMount: 'always', enabled: annotations === null && saving === 0 },
+  );
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const unsent = useRef<Annotation[] | null>(null);
 
