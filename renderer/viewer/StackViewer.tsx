@@ -18,7 +18,7 @@ import { ensureCornerstone } from './cornerstone-setup';
 import { hasPixelData, isParsed, modalityOf, spacingOf, transferSyntaxOf } from './image-info';
 import { emitScheduler } from './emit-scheduler';
 import { describeLoadError, errorText } from './load-error';
-import { spacingUnitLabel } from './measure-format';
+import { spacingUnitLabel } from '../../shared/imaging/measurement-text';
 import { handlePoint, TOOL_NAMES, type MeasureData } from './measure-tools';
 import { probePixel, sameProbe, type PixelProbe } from './pixel-probe';
 import { matchPreset, presetsFor } from './presets';

@@ -5,7 +5,7 @@ import cornerstoneTools from 'cornerstone-tools';
 import { addBidirectional } from './bidirectional-create';
 import { modalityOf, spacingOf } from './image-info';
 import { bidirectionalValues, centredPerpendicular, ellipseValues, lengthValues, type Point } from './measure-compute';
-import { measurementLabel } from './measure-format';
+import { measurementLabel } from '../../shared/imaging/measurement-text';
 import type { MeasureToolName, MeasurementValues } from './types';
 
 type Handles = cornerstoneTools.Handles;

@@ -1,4 +1,14 @@
-// Public shapes of the stack viewer; re-exported by StackViewer.tsx. No cornerstone types leak out of here.
+// Public shapes of the stack viewer; re-exported by StackViewer.tsx. No cornerstone types leak out of here. What is
+// stored or sent (annotations, their values, the view, window presets) is defined once, by the contract's schemas.
+import type { Annotation, MeasureTool, ViewState, WindowPreset } from '../../shared/domain/imaging';
+
+export type {
+  Annotation,
+  MeasurementValues,
+  SpacingSource,
+  ViewState,
+  WindowPreset,
+} from '../../shared/domain/imaging';
 
 export interface ViewerImage {
   imageId: string;
@@ -8,51 +18,8 @@ export interface ViewerImage {
   label?: string;
 }
 
-export interface ViewState {
-  windowCenter: number;
-  windowWidth: number;
-  invert: boolean;
-  scale: number;
-  translation: { x: number; y: number };
-}
-
-export type MeasureToolName = 'length' | 'bidirectional' | 'ellipse';
+export type MeasureToolName = MeasureTool;
 export type ToolName = 'wwwc' | 'pan' | 'zoom' | MeasureToolName;
-export type SpacingSource = 'PixelSpacing' | 'ImagerPixelSpacing';
-
-export interface MeasurementValues {
-  unit: 'mm' | 'px';
-  spacingSource: SpacingSource | null;
-  /** length: mm or px. */
-  length?: number;
-  /** bidirectional: long and short axis, mm or px. */
-  long?: number;
-  short?: number;
-  /** ellipse: mm² or px²; mean/sd of the modality-LUT values (absent for colour images). */
-  area?: number;
-  mean?: number;
-  sd?: number;
-  meanUnit?: 'HU' | 'raw';
-}
-
-export interface Annotation {
-  id: string;
-  tool: MeasureToolName;
-  sopInstanceUid: string;
-  frame: number;
-  /**
-   * Image pixel coordinates, exactly as drawn. length/ellipse: start, end (ellipse: its bounding box corners);
-   * bidirectional: start, end (long axis), perpendicularStart, perpendicularEnd; any: textBox once the label was dragged.
-   */
-  handles: Record<string, { x: number; y: number }>;
-  values: MeasurementValues;
-}
-
-export interface WindowPreset {
-  name: string;
-  windowCenter: number;
-  windowWidth: number;
-}
 
 export interface ViewerCapture {
   index: number;

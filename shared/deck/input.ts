@@ -91,7 +91,7 @@ export interface DeckInputKeyImage {
   renderUrl: string;
   studyDate: string | null;
   seriesDescription: string | null;
-  /** The measurements on the image as text (measurementText in format.ts). */
+  /** The measurements on the image as text (measurementText in shared/imaging/measurement-text.ts). */
   measurements: string[];
 }
 

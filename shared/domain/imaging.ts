@@ -11,6 +11,10 @@ const Point = z.object({ x: z.number().finite(), y: z.number().finite() });
 export const MeasureTool = z.enum(['length', 'bidirectional', 'ellipse']);
 export type MeasureTool = z.infer<typeof MeasureTool>;
 
+/** Which DICOM attribute gave the image's mm per pixel. */
+export const SpacingSource = z.enum(['PixelSpacing', 'ImagerPixelSpacing']);
+export type SpacingSource = z.infer<typeof SpacingSource>;
+
 /**
  * A measurement as drawn: handles in image pixel coordinates (so it comes back exactly), with the values
  * computed when it was drawn. `unit` is px when the image has no spacing; `spacingSource` says which tag
@@ -18,10 +22,13 @@ export type MeasureTool = z.infer<typeof MeasureTool>;
  */
 export const MeasurementValues = z.object({
   unit: z.enum(['mm', 'px']),
-  spacingSource: z.enum(['PixelSpacing', 'ImagerPixelSpacing']).nullable(),
+  spacingSource: SpacingSource.nullable(),
+  /** length: mm or px. */
   length: z.number().optional(),
+  /** bidirectional: long and short axis, mm or px. */
   long: z.number().optional(),
   short: z.number().optional(),
+  /** ellipse: mm² or px²; mean/sd of the modality-LUT values (absent for colour images). */
   area: z.number().optional(),
   mean: z.number().optional(),
   sd: z.number().optional(),
@@ -33,7 +40,12 @@ export const Annotation = z.object({
   id: z.string().min(1).max(64),
   tool: MeasureTool,
   sopInstanceUid: Uid,
+  /** 0-based frame within the instance (0 for single-frame). */
   frame: z.number().int().min(0),
+  /**
+   * Image pixel coordinates, exactly as drawn. length/ellipse: start, end (ellipse: its bounding box corners);
+   * bidirectional: start, end (long axis), perpendicularStart, perpendicularEnd; any: textBox once the label was dragged.
+   */
   handles: z.record(z.string(), Point),
   values: MeasurementValues,
 });
@@ -145,6 +157,7 @@ export const StackImage = z.object({
 export type StackImage = z.infer<typeof StackImage>;
 
 export const WindowPreset = z.object({ name: z.string(), windowCenter: z.number(), windowWidth: z.number() });
+export type WindowPreset = z.infer<typeof WindowPreset>;
 
 export const ImportCounts = z.object({
   scanned: z.number().int(),

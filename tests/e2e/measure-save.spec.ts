@@ -3,8 +3,8 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { measurementLabel } from '../../renderer/viewer/measure-format';
-import type { Annotation } from '../../renderer/viewer/types';
+import { measurementLabel } from '../../shared/imaging/measurement-text';
+import type { Annotation } from '../../shared/domain/imaging';
 import { CT_SERIES } from '../fixtures';
 import { expect, loadDemoBoard, test } from './fixtures';
 

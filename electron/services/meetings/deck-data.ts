@@ -2,7 +2,7 @@ import type { Db } from '../../db/open';
 import { ageOn, type CaseStatus, type Sex, type SiteChapter } from '../../../shared/domain/case';
 import { addMinutes, type AgendaItemState, type MeetingStatus } from '../../../shared/domain/meeting';
 import type { Annotation } from '../../../shared/domain/imaging';
-import { measurementText } from '../../../shared/deck/format';
+import { measurementText } from '../../../shared/imaging/measurement-text';
 import type { CaseDeckInput, DeckAgendaItem, DeckMeeting, MeetingDeckItem } from '../../../shared/deck/input';
 import type { SlideEdit } from '../../../shared/deck/model';
 import { caseGrade, loadCaseData } from '../clinical/case-data';

@@ -1,11 +1,16 @@
 import { useState } from 'react';
+import type { Result } from '../../../shared/contract/result';
 import type { KeyImage } from '../../../shared/domain/imaging';
-import { invoke } from '../../api';
+import { Banner } from '../../components/Banner';
+import { useRead, useWrite } from '../../data/hooks';
 import { mediaSrc } from '../../web-access';
-import { measurementLabel } from '../../viewer/measure-format';
+import { measurementLabel } from '../../../shared/imaging/measurement-text';
 
 /** The case's key images as they will appear on slides: the PNG with measurements burned in, and its caption. */
-export function KeyImages({ keyImages, onChanged }: { keyImages: KeyImage[]; onChanged: () => void }) {
+export function KeyImages({ caseId }: { caseId: number }) {
+  const { data: keyImages, error } = useRead('keyImages:list', { caseId });
+  if (error) return <Banner message={{ kind: 'error', text: `The key images could not be shown: ${error.message}` }} />;
+  if (!keyImages) return null;
   return (
     <section className="panel" aria-label="Key images">
       <div className="panel__head">
@@ -15,25 +20,28 @@ export function KeyImages({ keyImages, onChanged }: { keyImages: KeyImage[]; onC
       {keyImages.length === 0 && <p className="muted">Measure the tumour on an image, then "Save as key image".</p>}
       <ul className="key-images">
         {keyImages.map((k) => (
-          <KeyImageCard key={k.id} keyImage={k} onChanged={onChanged} />
+          <KeyImageCard key={k.id} keyImage={k} />
         ))}
       </ul>
     </section>
   );
 }
 
-function KeyImageCard({ keyImage: k, onChanged }: { keyImage: KeyImage; onChanged: () => void }) {
+function KeyImageCard({ keyImage: k }: { keyImage: KeyImage }) {
+  const update = useWrite('keyImages:update');
+  const remove = useWrite('keyImages:remove');
   const [caption, setCaption] = useState(k.caption);
   const [error, setError] = useState<string | null>(null);
-  async function saveCaption() {
-    if (caption === k.caption) return;
-    const r = await invoke('keyImages:update', { id: k.id, caption });
-    if (!r.ok) setError(r.error.message);
-    else {
-      setError(null);
-      onChanged();
+  // The list refetches after a write that worked; a refused one keeps the card as it is, with the reason.
+  async function run(write: Promise<Result<unknown>>) {
+    try {
+      const r = await write;
+      setError(r.ok ? null : r.error.message);
+    } catch (err) {
+      setError((err as Error).message);
     }
   }
+  const saveCaption = () => (caption === k.caption ? undefined : run(update.mutateAsync({ id: k.id, caption })));
   return (
     <li className="key-image">
       <img src={mediaSrc(k.renderUrl)} alt={`Key image: ${k.caption}`} />
@@ -56,11 +64,7 @@ function KeyImageCard({ keyImage: k, onChanged }: { keyImage: KeyImage; onChange
           </div>
         ))}
       </div>
-      <button
-        type="button"
-        className="button button--ghost"
-        onClick={() => void invoke('keyImages:remove', { id: k.id }).then(() => onChanged())}
-      >
+      <button type="button" className="button button--ghost" onClick={() => void run(remove.mutateAsync({ id: k.id }))}>
         Remove
       </button>
     </li>

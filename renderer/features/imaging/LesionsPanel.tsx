@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { greatestDimension, LesionInput, type Lesion } from '../../../shared/domain/imaging';
-import { invoke } from '../../api';
-import { Field } from '../../components/Field';
-import { DIMENSIONS, draftSource, type Dimension } from './lesion-suggestions';
 import { Banner } from '../../components/Banner';
+import { Field } from '../../components/Field';
+import { useRead, useWrite } from '../../data/hooks';
+import { DIMENSIONS, draftSource, type Dimension } from './lesion-suggestions';
 
 export interface LesionSuggestion {
   /** Unique among the suggestions shown (the React key). */
@@ -38,17 +38,12 @@ export function formatSize(l: Pick<Lesion, 'longCm' | 'shortCm' | 'craniocaudalC
 }
 
 /** Lesions with their sizes (cm); filled from a measurement or typed, with the study date. */
-export function LesionsPanel({
-  caseId,
-  lesions,
-  suggestions,
-  onChanged,
-}: {
-  caseId: number;
-  lesions: Lesion[];
-  suggestions: LesionSuggestion[];
-  onChanged: () => void;
-}) {
+export function LesionsPanel({ caseId, suggestions }: { caseId: number; suggestions: LesionSuggestion[] }) {
+  const listed = useRead('lesions:list', { caseId });
+  const lesions = listed.data ?? [];
+  const create = useWrite('lesions:create');
+  const update = useWrite('lesions:update');
+  const removal = useWrite('lesions:remove');
   const [draft, setDraft] = useState<Draft | null>(null);
   const [editing, setEditing] = useState<number | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -111,17 +106,24 @@ export function LesionsPanel({
       );
       return;
     }
-    const result = editing
-      ? await invoke('lesions:update', { id: editing, lesion: parsed.data })
-      : await invoke('lesions:create', { caseId, lesion: parsed.data });
-    if (!result.ok) return setErrors({ form: result.error.message });
-    setDraft(null);
-    onChanged();
+    try {
+      const result = editing
+        ? await update.mutateAsync({ id: editing, lesion: parsed.data })
+        : await create.mutateAsync({ caseId, lesion: parsed.data });
+      if (!result.ok) return setErrors({ form: result.error.message });
+      setDraft(null);
+    } catch (err) {
+      setErrors({ form: (err as Error).message });
+    }
   }
 
   async function remove(id: number) {
-    await invoke('lesions:remove', { id });
-    onChanged();
+    try {
+      const result = await removal.mutateAsync({ id });
+      setErrors(result.ok ? {} : { form: result.error.message });
+    } catch (err) {
+      setErrors({ form: (err as Error).message });
+    }
   }
 
   const text = (key: Exclude<keyof Draft, 'measured'>, label: string, type = 'text') =>
@@ -149,7 +151,11 @@ export function LesionsPanel({
           </button>
         )}
       </div>
-      {lesions.length === 0 && !draft && (
+      {listed.error && (
+        <Banner message={{ kind: 'error', text: `The lesions could not be shown: ${listed.error.message}` }} />
+      )}
+      {errors.form && !draft && <Banner message={{ kind: 'error', text: errors.form }} />}
+      {listed.data && lesions.length === 0 && !draft && (
         <p className="muted">
           No lesion recorded. Measure on an image, then add a lesion from the measurement, or type its size.
         </p>

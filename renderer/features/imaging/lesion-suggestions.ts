@@ -1,7 +1,7 @@
 // The "Fill from a measurement" chips of the lesion form, and where a lesion's size came from. Pure: no cornerstone import (CaseImaging reads the
 // image orientation from the loaded DICOM and passes it in).
 import type { Annotation } from '../../../shared/domain/imaging';
-import { lesionSize } from '../../viewer/measure-format';
+import { lesionSize } from '../../../shared/imaging/measurement-text';
 import type { LesionSuggestion } from './LesionsPanel';
 
 export type Dimension = 'longCm' | 'shortCm' | 'craniocaudalCm';

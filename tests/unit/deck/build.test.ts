@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyEdits, buildCaseDeck, buildMeetingDeck, imageGroups, recordSlides } from '../../../shared/deck/build';
-import { measurementText } from '../../../shared/deck/format';
+import { measurementText } from '../../../shared/imaging/measurement-text';
 import { CaseDeck, MeetingDeck, type SlideOf } from '../../../shared/deck/model';
 import { agendaItem, keyImages, meetingItem, MEETING, record } from './fixtures';
 
