@@ -51,7 +51,7 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  // The desktop menu's commands (electron/menu.ts).
+  // The desktop menu's commands (electron/shell/menu.ts).
   useEffect(() => {
     const run = (command: MenuCommand) => {
       const r = routeRef.current;

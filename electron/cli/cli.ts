@@ -1,6 +1,6 @@
-import { resolveDataDir } from '../data-folder';
-import { openLog } from '../log';
-import { runtimePaths } from '../paths';
+import { resolveDataDir } from '../host/data-folder';
+import { openLog } from '../host/log';
+import { runtimePaths } from '../host/paths';
 import { parseArgs } from './args';
 import { UsageError, type CliEnv, type CliIo, type Command } from './command';
 import { demoCommand } from './demo-command';

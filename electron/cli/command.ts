@@ -1,4 +1,4 @@
-import type { Logger } from '../log';
+import type { Logger } from '../host/log';
 
 /** A `boardprep` subcommand. Commands print through `io` so tests can run them in-process. */
 export interface CliIo {

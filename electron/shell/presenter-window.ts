@@ -3,7 +3,7 @@ import { secureWebPreferences } from './secure-web-preferences';
 import type {
   AudienceRequest as OpenAudienceRequest,
   AudienceResult as OpenAudienceResult,
-} from '../shared/contract/contract';
+} from '../../shared/contract/contract';
 
 /**
  * The audience window of presenter mode (issue 5): the slides alone, full screen on the second display, following
