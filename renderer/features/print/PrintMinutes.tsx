@@ -14,6 +14,7 @@ import { useRead } from '../../data/hooks';
 import { clock, dayMonthYear } from '../../slides/frame';
 import { OutcomeBlock, type Scrub } from './OutcomeBlock';
 import { DocHeader } from './DocHeader';
+import { Fact } from './Fact';
 import { PrintPage } from './PrintPage';
 import { PAGE_RULES } from './print-ready';
 
@@ -79,36 +80,20 @@ function Minutes({
       <DocHeader kind="Minutes" meeting={meeting} deidentified={deck.deidentified} />
       <h1 className="doc-title">Minutes: {meeting.title}</h1>
       <dl className="doc-facts">
-        {meeting.chair && (
-          <div>
-            <dt>Chair</dt>
-            <dd>{meeting.chair}</dd>
-          </div>
-        )}
-        {meeting.coordinator && (
-          <div>
-            <dt>Coordinator</dt>
-            <dd>{meeting.coordinator}</dd>
-          </div>
-        )}
-        <div>
-          <dt>Cases</dt>
-          <dd>
-            {meeting.items.length} on the agenda · {meeting.items.filter((i) => i.state === 'discussed').length}{' '}
-            discussed · {meeting.items.filter((i) => i.state === 'deferred').length} deferred ·{' '}
-            {meeting.items.filter((i) => i.state === 'not-discussed').length} not discussed
-          </dd>
-        </div>
-        <div>
-          <dt>Attendance</dt>
-          <dd>
-            {attended.map((a) => (
-              <div key={a.s}>
-                <strong>{CORE_SPECIALTY_LABEL[a.s]}:</strong> {a.present ? a.names.join(', ') || 'present' : 'absent'}
-              </div>
-            ))}
-          </dd>
-        </div>
+        <Fact label="Chair">{meeting.chair}</Fact>
+        <Fact label="Coordinator">{meeting.coordinator}</Fact>
+        <Fact label="Cases">
+          {meeting.items.length} on the agenda · {meeting.items.filter((i) => i.state === 'discussed').length} discussed
+          · {meeting.items.filter((i) => i.state === 'deferred').length} deferred ·{' '}
+          {meeting.items.filter((i) => i.state === 'not-discussed').length} not discussed
+        </Fact>
+        <Fact label="Attendance">
+          {attended.map((a) => (
+            <div key={a.s}>
+              <strong>{CORE_SPECIALTY_LABEL[a.s]}:</strong> {a.present ? a.names.join(', ') || 'present' : 'absent'}
+            </div>
+          ))}
+        </Fact>
       </dl>
 
       <h2 className="doc-h2">Summary</h2>

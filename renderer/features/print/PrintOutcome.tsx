@@ -6,6 +6,7 @@ import type { DecisionView, MeetingDetail } from '../../../shared/domain/meeting
 import { useRead } from '../../data/hooks';
 import { dayMonthYear } from '../../slides/frame';
 import { DocHeader } from './DocHeader';
+import { Fact } from './Fact';
 import { OutcomeBlock, type Scrub } from './OutcomeBlock';
 import { PrintPage } from './PrintPage';
 import { PAGE_RULES } from './print-ready';
@@ -67,51 +68,18 @@ function Outcome({
           {p && <span className="doc-case__age">, {ageSexWords(p.age, p.sex)}</span>}
         </h1>
         <dl className="doc-facts doc-facts--ids">
-          {!deck.deidentified && p && (
-            <div>
-              <dt>Patient</dt>
-              <dd>
-                MRN {p.mrn} · born {dayMonthYear(p.dateOfBirth)} · {p.sexLabel}
-              </dd>
-            </div>
-          )}
-          <div>
-            <dt>Diagnosis</dt>
-            <dd>{title?.text.diagnosis ?? scrub(item?.case.workingDiagnosis ?? '')}</dd>
-          </div>
-          {title?.text.site && (
-            <div>
-              <dt>Site</dt>
-              <dd>{title.text.site}</dd>
-            </div>
-          )}
-          {title?.content.referringHospital && (
-            <div>
-              <dt>Referred by</dt>
-              <dd>{title.content.referringHospital}</dd>
-            </div>
-          )}
-          {title && (
-            <div>
-              <dt>Consultant</dt>
-              <dd>{title.content.consultant}</dd>
-            </div>
-          )}
-          {title?.text.question && (
-            <div>
-              <dt>Question</dt>
-              <dd>{title.text.question}</dd>
-            </div>
-          )}
-          {item && (
-            <div>
-              <dt>On the agenda</dt>
-              <dd>
-                Case {item.number} of {meeting.items.length}
-                {item.presenter ? `, presented by ${item.presenter}` : ''}
-              </dd>
-            </div>
-          )}
+          <Fact label="Patient">
+            {!deck.deidentified && p && `MRN ${p.mrn} · born ${dayMonthYear(p.dateOfBirth)} · ${p.sexLabel}`}
+          </Fact>
+          <Fact label="Diagnosis">{title?.text.diagnosis ?? scrub(item?.case.workingDiagnosis ?? '')}</Fact>
+          <Fact label="Site">{title?.text.site}</Fact>
+          <Fact label="Referred by">{title?.content.referringHospital}</Fact>
+          <Fact label="Consultant">{title?.content.consultant}</Fact>
+          <Fact label="Question">{title?.text.question}</Fact>
+          <Fact label="On the agenda">
+            {item &&
+              `Case ${item.number} of ${meeting.items.length}${item.presenter ? `, presented by ${item.presenter}` : ''}`}
+          </Fact>
         </dl>
       </section>
       <section className="doc-section">
