@@ -79,7 +79,7 @@ export default defineConfig({
         // The CLI (and web host) is a second entry of the same build: plain Node, never imports electron. The DICOM
         // parser thread is a third: parse-thread.ts starts out/main/parse-worker.js.
         input: {
-          main: resolve('electron/main.ts'),
+          main: resolve('electron/shell/main.ts'),
           cli: resolve('electron/cli/cli.ts'),
           'parse-worker': resolve('electron/services/dicom/parse-worker.ts'),
         },
@@ -90,7 +90,7 @@ export default defineConfig({
     build: {
       outDir: 'out/preload',
       rollupOptions: {
-        input: { preload: resolve('electron/preload.ts') },
+        input: { preload: resolve('electron/shell/preload.ts') },
         // Sandboxed preloads must be CommonJS.
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },

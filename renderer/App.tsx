@@ -1,9 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { CaseRecord } from '../shared/domain/case';
 import { shortcutKeys, withShortcut, type ShortcutHost } from '../shared/shortcuts';
 import type { MenuCommand } from '../shared/contract/contract';
 import { Banner, type BannerMessage } from './components/Banner';
-import { call } from './api';
 import { CaseList } from './features/cases/CaseList';
 import { CaseForm } from './features/cases/CaseForm';
 import { CasePage } from './features/cases/CasePage';
@@ -12,7 +11,7 @@ import { MeetingsArea } from './features/meetings/MeetingsArea';
 import { ShortcutsDialog } from './features/help/ShortcutsDialog';
 import { ChromelessArea } from './features/presenter/ChromelessArea';
 import { hrefFor, isChromeless, navigate, useRoute } from './router';
-import { useAsync } from './useAsync';
+import { useRead } from './data/hooks';
 
 /** The desktop app has the preload bridge; the web host runs in a browser, which keeps some keys for itself. */
 const host: ShortcutHost = window.boardprep ? 'desktop' : 'web';
@@ -25,9 +24,8 @@ export function App() {
   routeRef.current = route;
   const [helpOpen, setHelpOpen] = useState(false);
   const [menuMessage, setMenuMessage] = useState<BannerMessage | null>(null);
-  const [refreshKey, setRefreshKey] = useState(0);
-  const refresh = useCallback(() => setRefreshKey((k) => k + 1), []);
-  const { value: info, error } = useAsync(() => call('app:info', {}), [refreshKey]);
+  // The case count and data folder; refetched after any write that adds or changes cases (data/channels.ts).
+  const { data: info, error } = useRead('app:info', {});
   const searchRef = useRef<HTMLInputElement>(null);
 
   // App shortcuts, the same in Electron and the browser (listed in shared/shortcuts.ts): Ctrl/Cmd+N new case,
@@ -53,7 +51,7 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  // The desktop menu's commands (electron/menu.ts).
+  // The desktop menu's commands (electron/shell/menu.ts).
   useEffect(() => {
     const run = (command: MenuCommand) => {
       const r = routeRef.current;
@@ -82,10 +80,8 @@ export function App() {
     return window.boardprep?.onMenuCommand?.(run);
   }, []);
 
-  const onSaved = (record: CaseRecord) => {
-    refresh();
-    navigate({ name: 'case', id: record.id, tab: 'record' });
-  };
+  // The save itself refreshes the list and the case (data/channels.ts); the app only opens the saved case.
+  const onSaved = (record: CaseRecord) => navigate({ name: 'case', id: record.id, tab: 'record' });
 
   const empty = info?.caseCount === 0;
   // Presenter, audience and print views: the slides or the page alone, no top bar or case list.
@@ -134,7 +130,7 @@ export function App() {
           </button>
         </div>
       </header>
-      {error && <Banner message={{ kind: 'error', text: error }} />}
+      {error && <Banner message={{ kind: 'error', text: error.message }} />}
       <Banner message={menuMessage} />
       {helpOpen && <ShortcutsDialog host={host} mac={mac} onClose={() => setHelpOpen(false)} />}
       {meetings ? (
@@ -143,14 +139,14 @@ export function App() {
         </main>
       ) : (
         <div className="layout">
-          <CaseList ref={searchRef} selectedId={route.name === 'case' ? route.id : undefined} refreshKey={refreshKey} />
+          <CaseList ref={searchRef} selectedId={route.name === 'case' ? route.id : undefined} />
           <main className="detail">
             {route.name === 'case' ? (
-              <CasePage key={`${route.id}:${refreshKey}`} id={route.id} tab={route.tab} onSaved={onSaved} />
+              <CasePage key={route.id} id={route.id} tab={route.tab} onSaved={onSaved} />
             ) : route.name === 'new-case' ? (
               <CaseForm onSaved={onSaved} onCancel={() => navigate({ name: 'home' })} />
             ) : empty ? (
-              <EmptyBoard onLoaded={refresh} />
+              <EmptyBoard />
             ) : info ? (
               <div className="placeholder">
                 <h2>Choose a case</h2>

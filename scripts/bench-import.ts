@@ -30,7 +30,7 @@ const appRoot = path.resolve(here, '..');
 
 async function child(dataDir: string, source: string, total: number): Promise<void> {
   const { importCommand } = await import('../electron/cli/import-command');
-  const { openLog } = await import('../electron/log');
+  const { openLog } = await import('../electron/host/log');
   const marks = [Math.ceil(total / 4), Math.ceil(total / 2), total];
   const rss: (number | null)[] = [null, null, null];
   const peakMb = () => process.resourceUsage().maxRSS / 1024;

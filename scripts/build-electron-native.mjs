@@ -1,7 +1,7 @@
 // Builds better-sqlite3 for Electron's ABI into build/electron-native/ with @electron/rebuild (a pinned
 // devDependency): a prebuilt binary if one is published for this Electron and platform, else a compile against
 // Electron's headers. node_modules keeps its Node build (vitest and the CLI use it). The desktop app loads this
-// one through better-sqlite3's `nativeBinding` (electron/paths.ts). Run by `npm run dist` (packaging) or by hand
+// one through better-sqlite3's `nativeBinding` (electron/host/paths.ts). Run by `npm run dist` (packaging) or by hand
 // for `npm start`; never at launch, never in postinstall. It needs the network once (prebuilt binary or headers).
 import { rebuild } from '@electron/rebuild';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -6,7 +6,7 @@ import path from 'node:path';
 
 const require = createRequire(import.meta.url);
 export const appRoot = path.resolve(import.meta.dirname, '..');
-/** The source layout's binding; keep in step with electron/paths.ts (NATIVE_BINDING). */
+/** The source layout's binding; keep in step with electron/host/paths.ts (NATIVE_BINDING). */
 export const electronBinding = path.join(appRoot, 'build', 'electron-native', 'better_sqlite3.node');
 
 export function electronVersion() {

@@ -1,5 +1,5 @@
 /**
- * The keyboard shortcuts the renderer has, in one list: the desktop menu shows their accelerators (electron/menu.ts)
+ * The keyboard shortcuts the renderer has, in one list: the desktop menu shows their accelerators (electron/shell/menu.ts)
  * and the `?` dialog lists them (renderer/features/help/ShortcutsDialog.tsx). The handlers themselves stay where
  * the keys are used (App.tsx, the viewer, the agenda, deck-keys.ts); keep this list in step with them.
  */

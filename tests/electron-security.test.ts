@@ -2,15 +2,15 @@ import { EventEmitter } from 'node:events';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { appFileFor } from '../electron/app-protocol-path';
-import { PINNED_WEB_PREFERENCES, secureWebPreferences } from '../electron/secure-web-preferences';
+import { appFileFor } from '../electron/shell/app-protocol-path';
+import { PINNED_WEB_PREFERENCES, secureWebPreferences } from '../electron/shell/secure-web-preferences';
 import {
   guardWebContents,
   isAllowedExternal,
   permissionAllowed,
   USER_ACTIVATION_MS,
   type GuardedContents,
-} from '../electron/web-guards';
+} from '../electron/shell/web-guards';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -66,15 +66,15 @@ describe('Electron windows', () => {
       return [...text.matchAll(/new BrowserWindow\(\{[\s\S]*?\n\s*\}\);/g)].map((m) => ({ f, text: m[0] }));
     });
     expect(windows.map((w) => w.f).sort()).toEqual([
-      'electron/export-pdf-electron.ts',
-      'electron/main.ts',
-      'electron/presenter-window.ts',
+      'electron/shell/export-pdf-electron.ts',
+      'electron/shell/main.ts',
+      'electron/shell/presenter-window.ts',
     ]);
     for (const w of windows) expect(w.text, w.f).toMatch(/webPreferences: secureWebPreferences\([^)]*\)/);
   });
 
   it('all get the guards: main attaches them to every web contents the app creates, and sets the session handlers', () => {
-    const main = readFileSync(path.join(root, 'electron/main.ts'), 'utf8');
+    const main = readFileSync(path.join(root, 'electron/shell/main.ts'), 'utf8');
     expect(main).toMatch(/app\.on\('web-contents-created', \(_event, contents\) => \{\s*guardWebContents\(contents,/);
     for (const handler of ['setPermissionRequestHandler', 'setPermissionCheckHandler', 'setDevicePermissionHandler'])
       expect(main).toContain(`ses.${handler}(`);

@@ -194,7 +194,7 @@ describe('the repository stands on its own', () => {
     // The built main process runs from out/main, so two levels up from there is the root.
     expect(
       outsideReferences(
-        'electron/main.ts',
+        'electron/shell/main.ts',
         "const appRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');",
       ),
     ).toEqual([]);

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import { resolveDataDir } from '../data-folder';
-import { openLog } from '../log';
-import { runtimePaths } from '../paths';
+import { resolveDataDir } from '../host/data-folder';
+import { openLog } from '../host/log';
+import { runtimePaths } from '../host/paths';
 import { UsageError, type CliEnv, type CliIo, type Command } from './command';
 import { demoCommand } from './demo-command';
 import { exportCommand } from './export-command';

@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { Logger } from '../log';
+import type { Logger } from '../host/log';
 
 /** A `boardprep` subcommand. Commands print through `io` so tests can run them in-process. */
 export interface CliIo {

@@ -1,5 +1,5 @@
-import type { AppContext } from '../app-context';
-import { silentLogger } from '../log';
+import type { AppContext } from './app-context';
+import { silentLogger } from './log';
 import { ChosenPaths } from './chosen-paths';
 import { CasesService } from '../services/cases/cases-service';
 import { createClinicalServices, type ClinicalServices } from '../services/clinical';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { AppContext } from '../app-context';
+import type { AppContext } from './app-context';
 import { sweepImageStore } from '../services/dicom/sweep';
 import { allRenderPaths } from '../services/imaging/imaging-sql';
 import { sweepRenders } from '../services/imaging/render-store';

@@ -39,7 +39,7 @@ export interface BoardPrepBridge {
    * on disk get no token.
    */
   grantFiles?(files: File[]): Promise<string[]>;
-  /** Desktop only: open presenter mode's audience window on the second display (electron/presenter-window.ts). */
+  /** Desktop only: open presenter mode's audience window on the second display (electron/shell/presenter-window.ts). */
   openAudience?(request: AudienceRequest): Promise<AudienceResult>;
   /** Desktop only: the application menu's commands for the page (File > New case, Help > Keyboard shortcuts, ...). Returns the unsubscribe. */
   onMenuCommand?(listener: (command: MenuCommand) => void): () => void;

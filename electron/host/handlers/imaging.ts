@@ -4,7 +4,7 @@ import { importDicom } from '../../services/dicom/import-service';
 import { attachStudy } from '../../services/dicom/patient-match';
 import type { ImportResult } from '../../services/dicom/types';
 import type { JobControl } from '../../services/jobs/job-registry';
-import { silentLogger } from '../../log';
+import { silentLogger } from '../log';
 import type { Services } from '../services';
 import { removeUpload, uploadDir } from '../uploads';
 import type { HandlerSlice } from './slice';

@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app-context';
+import type { AppContext } from '../app-context';
 import type { HandlerTable } from '../dispatch';
 import { createServices, type Services } from '../services';
 import { appHandlers } from './app';

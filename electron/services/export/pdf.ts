@@ -10,7 +10,7 @@ import { CHROMIUM_ENV, HEADLESS_LAUNCH_OPTIONS, locateChromium } from './find-ch
  * #/print/minutes/<id>, each with ?deidentified=1), so the PDF shows exactly what the screen shows. The view sets
  * `document.body.dataset.printReady = 'true'` once everything (deck, images, fonts) has loaded; its CSS @page gives
  * the page size (16:9 for the deck, A4 for letters). Two printers draw it:
- *   - Electron: an offscreen BrowserWindow and webContents.printToPDF (electron/export-pdf-electron.ts);
+ *   - Electron: an offscreen BrowserWindow and webContents.printToPDF (electron/shell/export-pdf-electron.ts);
  *   - headless Chromium driven by playwright-core (page.pdf), for the web host and the CLI where Electron cannot run
  *     (here).
  */

@@ -1,4 +1,5 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { get, useForm, type FieldErrors, type Path } from 'react-hook-form';
 import {
   CASE_STATUS_LABEL,
   CaseStatus,
@@ -8,12 +9,14 @@ import {
   SEX_LABEL,
   SITE_CHAPTER_LABEL,
   SiteChapter,
+  type CaseFields,
   type CaseRecord,
 } from '../../../shared/domain/case';
 import { invoke } from '../../api';
 import { Field } from '../../components/Field';
+import { useWrite } from '../../data/hooks';
 import { hrefFor } from '../../router';
-import { draftFromRecord, EMPTY_DRAFT, FIELD_PATH, validateDraft, type CaseDraft } from './case-draft';
+import { caseResolver, draftFromRecord, EMPTY_DRAFT, type CaseDraft } from './case-draft';
 import { Banner } from '../../components/Banner';
 
 interface CaseFormProps {
@@ -23,85 +26,95 @@ interface CaseFormProps {
   onCancel?: () => void;
 }
 
-type Key = keyof CaseDraft;
+/** A field of the form, named by its contract path (`patient.mrn`). */
+type Key = Exclude<Path<CaseDraft>, 'patient'>;
 
+/** How many fields an error tree names (the patient's fields are nested). */
+function errorCount(errors: object): number {
+  return Object.values(errors as Record<string, unknown>).reduce<number>(
+    (n, e) => n + (e && typeof e === 'object' ? ('type' in e && 'message' in e ? 1 : errorCount(e)) : 0),
+    0,
+  );
+}
+
+/**
+ * The case record's form. React Hook Form keeps the typed draft, what was touched and the refusals; a field shows its
+ * error once it has been left or the form submitted ('onTouched'). The save goes through the data layer, so the
+ * case list and the case page refetch what it changed.
+ */
 export function CaseForm({ record, onSaved, onCancel }: CaseFormProps) {
-  const initial = useMemo(() => (record ? draftFromRecord(record) : EMPTY_DRAFT), [record]);
-  const [draft, setDraft] = useState<CaseDraft>(initial);
-  const [touched, setTouched] = useState<Set<Key>>(new Set());
-  const [submitted, setSubmitted] = useState(false);
-  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
+  const {
+    register,
+    handleSubmit,
+    getValues,
+    getFieldState,
+    setError,
+    clearErrors,
+    formState: { errors, isDirty, isSubmitting },
+  } = useForm<CaseDraft, unknown, CaseFields>({
+    // The page remounts the form when the stored case changes (its version), so the defaults are read once.
+    defaultValues: record ? draftFromRecord(record) : EMPTY_DRAFT,
+    resolver: caseResolver,
+    mode: 'onTouched',
+    shouldFocusError: false,
+  });
+  const create = useWrite('cases:create');
+  const update = useWrite('cases:update');
   const [banner, setBanner] = useState<{ kind: 'error' | 'saved'; text: string } | null>(null);
-  const [saving, setSaving] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
-
-  useEffect(() => {
-    setDraft(initial);
-    setTouched(new Set());
-    setSubmitted(false);
-    setServerErrors({});
-  }, [initial]);
-
-  const dirty = useMemo(() => JSON.stringify(draft) !== JSON.stringify(initial), [draft, initial]);
-  const localErrors = useMemo(() => validateDraft(draft).errors, [draft]);
 
   // Leaving the page with unsaved typing asks first.
   useEffect(() => {
-    if (!dirty) return;
+    if (!isDirty) return;
     const warn = (e: BeforeUnloadEvent) => e.preventDefault();
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
+  }, [isDirty]);
 
-  const errorFor = (key: Key): string | undefined => {
-    const path = FIELD_PATH[key];
-    if (serverErrors[path]) return serverErrors[path];
-    return submitted || touched.has(key) ? localErrors[path] : undefined;
-  };
+  const errorFor = (key: Key): string | undefined => (get(errors, key) as { message?: string } | undefined)?.message;
 
-  const set = (key: Key) => (value: string) => {
-    setDraft((d) => ({ ...d, [key]: value }));
-    setBanner(null);
-    if (serverErrors[FIELD_PATH[key]]) setServerErrors(({ [FIELD_PATH[key]]: _gone, ...rest }) => rest);
-  };
-  const touch = (key: Key) => () => setTouched((t) => new Set(t).add(key));
+  /** Typing clears the banner, and a refusal from the host on that field (the check of the new value follows). */
+  const field = (key: Key) =>
+    register(key, {
+      onChange: () => {
+        setBanner(null);
+        if (getFieldState(key).error?.type === 'server') clearErrors(key);
+      },
+      onBlur: key === 'patient.mrn' ? () => void checkMrn() : undefined,
+    });
 
+  /** Leaving the MRN asks the host whether another patient already has it. */
   async function checkMrn() {
-    touch('mrn')();
-    if (!Mrn.safeParse(draft.mrn).success) return;
-    const result = await invoke('patients:lookupMrn', { mrn: draft.mrn.trim(), exceptCaseId: record?.id });
+    const mrn = getValues('patient.mrn');
+    if (!Mrn.safeParse(mrn).success) return;
+    const result = await invoke('patients:lookupMrn', { mrn: mrn.trim(), exceptCaseId: record?.id });
     if (result.ok && !result.value.available && result.value.owner) {
       const { patientName, caseId } = result.value.owner;
-      setServerErrors((e) => ({ ...e, 'patient.mrn': `MRN already belongs to ${patientName} (case ${caseId})` }));
+      setError('patient.mrn', { type: 'server', message: `MRN already belongs to ${patientName} (case ${caseId})` });
     }
   }
 
-  async function save(event: FormEvent) {
-    event.preventDefault();
-    setSubmitted(true);
-    const { fields, errors } = validateDraft(draft);
-    if (!fields) {
-      setBanner({ kind: 'error', text: `Not saved: ${Object.keys(errors).length} field(s) need attention.` });
-      focusFirstError();
-      return;
-    }
-    setSaving(true);
+  async function save(fields: CaseFields) {
     const result = record
-      ? await invoke('cases:update', { id: record.id, version: record.version, fields })
-      : await invoke('cases:create', fields);
-    setSaving(false);
+      ? await update.mutateAsync({ id: record.id, version: record.version, fields })
+      : await create.mutateAsync(fields);
     if (result.ok) {
       setBanner({ kind: 'saved', text: 'Saved.' });
       onSaved(result.value);
       return;
     }
-    // The form keeps everything typed; only the reason is added.
+    // The form keeps everything typed; only the reason is added, on the field the host names.
     const { field, issues, message } = result.error;
     const next: Record<string, string> = {};
-    for (const issue of issues ?? []) next[issue.field] = issue.message;
-    if (field) next[field] = next[field] ?? message.replace(/^[\w:]+: [\w.]+: /, '');
-    setServerErrors(next);
+    for (const issue of issues ?? []) next[issue.field] ??= issue.message;
+    if (field) next[field] ??= message.replace(/^[\w:]+: [\w.]+: /, '');
+    for (const [path, text] of Object.entries(next)) setError(path as Key, { type: 'server', message: text });
     setBanner({ kind: 'error', text: `Not saved: ${message}` });
+    focusFirstError();
+  }
+
+  function refused(invalid: FieldErrors<CaseDraft>) {
+    setBanner({ kind: 'error', text: `Not saved: ${errorCount(invalid)} field(s) need attention.` });
     focusFirstError();
   }
 
@@ -109,22 +122,15 @@ export function CaseForm({ record, onSaved, onCancel }: CaseFormProps) {
     requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
   }
 
+  const mrnOwner = errorFor('patient.mrn')?.includes('(case ') ? errorFor('patient.mrn') : undefined;
+
   const text = (
     key: Key,
     label: string,
     opts: { required?: boolean; hint?: string; wide?: boolean; placeholder?: string; type?: string } = {},
   ) => (
     <Field label={label} error={errorFor(key)} hint={opts.hint} required={opts.required} wide={opts.wide}>
-      {(p) => (
-        <input
-          {...p}
-          type={opts.type ?? 'text'}
-          value={draft[key]}
-          placeholder={opts.placeholder}
-          onChange={(e) => set(key)(e.target.value)}
-          onBlur={key === 'mrn' ? checkMrn : touch(key)}
-        />
-      )}
+      {(p) => <input {...p} {...field(key)} type={opts.type ?? 'text'} placeholder={opts.placeholder} />}
     </Field>
   );
   const area = (
@@ -133,16 +139,7 @@ export function CaseForm({ record, onSaved, onCancel }: CaseFormProps) {
     opts: { required?: boolean; rows?: number; hint?: string; placeholder?: string } = {},
   ) => (
     <Field label={label} error={errorFor(key)} hint={opts.hint} required={opts.required} wide>
-      {(p) => (
-        <textarea
-          {...p}
-          rows={opts.rows ?? 3}
-          value={draft[key]}
-          placeholder={opts.placeholder}
-          onChange={(e) => set(key)(e.target.value)}
-          onBlur={touch(key)}
-        />
-      )}
+      {(p) => <textarea {...p} {...field(key)} rows={opts.rows ?? 3} placeholder={opts.placeholder} />}
     </Field>
   );
   const select = (
@@ -153,7 +150,7 @@ export function CaseForm({ record, onSaved, onCancel }: CaseFormProps) {
   ) => (
     <Field label={label} error={errorFor(key)} required={opts.required}>
       {(p) => (
-        <select {...p} value={draft[key]} onChange={(e) => set(key)(e.target.value)} onBlur={touch(key)}>
+        <select {...p} {...field(key)}>
           {opts.placeholder !== undefined && <option value="">{opts.placeholder}</option>}
           {options.map(([value, text]) => (
             <option key={value} value={value}>
@@ -169,14 +166,14 @@ export function CaseForm({ record, onSaved, onCancel }: CaseFormProps) {
     <form
       ref={formRef}
       className="case-form"
-      onSubmit={(e) => void save(e)}
+      onSubmit={(e) => void handleSubmit(save, refused)(e)}
       noValidate
       aria-label={record ? 'Edit case' : 'New case'}
     >
       <div className="case-form__bar">
         <div className="case-form__title">
           <h2>{record ? 'Case record' : 'New case'}</h2>
-          {dirty && <span className="unsaved">Unsaved changes</span>}
+          {isDirty && <span className="unsaved">Unsaved changes</span>}
         </div>
         <div className="case-form__actions">
           {onCancel && (
@@ -184,20 +181,16 @@ export function CaseForm({ record, onSaved, onCancel }: CaseFormProps) {
               Cancel
             </button>
           )}
-          <button type="submit" className="button button--primary" disabled={saving || (!!record && !dirty)}>
-            {saving ? 'Saving...' : record ? 'Save changes' : 'Create case'}
+          <button type="submit" className="button button--primary" disabled={isSubmitting || (!!record && !isDirty)}>
+            {isSubmitting ? 'Saving...' : record ? 'Save changes' : 'Create case'}
           </button>
         </div>
       </div>
       <Banner message={banner}>
-        {serverErrors['patient.mrn']?.includes('(case ') && (
+        {mrnOwner && (
           <a
             className="banner__link"
-            href={hrefFor({
-              name: 'case',
-              id: Number(/case (\d+)/.exec(serverErrors['patient.mrn'])?.[1]),
-              tab: 'record',
-            })}
+            href={hrefFor({ name: 'case', id: Number(/case (\d+)/.exec(mrnOwner)?.[1]), tab: 'record' })}
           >
             Open that case
           </a>
@@ -207,12 +200,12 @@ export function CaseForm({ record, onSaved, onCancel }: CaseFormProps) {
       <fieldset>
         <legend>Patient</legend>
         <div className="grid">
-          {text('familyName', 'Family name', { required: true })}
-          {text('givenNames', 'Given names', { required: true })}
-          {text('mrn', 'MRN', { required: true, hint: 'Hospital medical record number; unique per patient' })}
-          {text('dateOfBirth', 'Date of birth', { required: true, type: 'date' })}
+          {text('patient.familyName', 'Family name', { required: true })}
+          {text('patient.givenNames', 'Given names', { required: true })}
+          {text('patient.mrn', 'MRN', { required: true, hint: 'Hospital medical record number; unique per patient' })}
+          {text('patient.dateOfBirth', 'Date of birth', { required: true, type: 'date' })}
           {select(
-            'sex',
+            'patient.sex',
             'Sex',
             Sex.options.map((s) => [s, SEX_LABEL[s]]),
             { required: true, placeholder: 'Choose...' },

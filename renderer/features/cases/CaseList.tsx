@@ -1,24 +1,18 @@
 import { localIsoDate } from '../../../shared/dates';
 import { forwardRef, useEffect, useState } from 'react';
 import { ageOn, CASE_STATUS_LABEL, CaseStatus, SITE_CHAPTER_LABEL } from '../../../shared/domain/case';
-import { call } from '../../api';
+import { keepPreviousData } from '@tanstack/react-query';
 import { StatusPill } from '../../components/StatusPill';
 import { hrefFor } from '../../router';
-import { useAsync } from '../../useAsync';
-import { useClinicalChanges } from '../clinical/clinical-format';
+import { useRead } from '../../data/hooks';
 import { ReadinessChip } from '../clinical/ReadinessChip';
 import { Banner } from '../../components/Banner';
 
 interface CaseListProps {
   selectedId?: number;
-  /** Bumped by the app after a save, so the list shows the change. */
-  refreshKey: number;
 }
 
-export const CaseList = forwardRef<HTMLInputElement, CaseListProps>(function CaseList(
-  { selectedId, refreshKey },
-  searchRef,
-) {
+export const CaseList = forwardRef<HTMLInputElement, CaseListProps>(function CaseList({ selectedId }, searchRef) {
   const [query, setQuery] = useState('');
   const [debounced, setDebounced] = useState('');
   const [status, setStatus] = useState<CaseStatus | undefined>(undefined);
@@ -28,20 +22,19 @@ export const CaseList = forwardRef<HTMLInputElement, CaseListProps>(function Cas
     return () => clearTimeout(t);
   }, [query]);
 
-  // Clinical changes (a report, a tick, "Mark ready") and navigation refresh the list and its readiness chips.
-  const changes = useClinicalChanges();
+  // Writes that change a case or its work-up refetch both reads (data/channels.ts). While a new search runs, the
+  // previous answer stays on screen rather than the list emptying on every keystroke.
   const {
-    value: cases,
+    data: cases,
     error,
-    loading,
-  } = useAsync(() => call('cases:list', { query: debounced, status }), [debounced, status, refreshKey, changes]);
+    isPending: loading,
+  } = useRead('cases:list', { query: debounced, status }, { placeholderData: keepPreviousData });
   // Readiness at a glance, each case for its next meeting (else today): one call for every listed case.
-  const { value: counts } = useAsync(
-    () =>
-      cases?.length
-        ? call('clinical:readinessCounts', { caseIds: cases.slice(0, 1000).map((c) => c.id) })
-        : Promise.resolve([]),
-    [cases],
+  const caseIds = (cases ?? []).slice(0, 1000).map((c) => c.id);
+  const { data: counts } = useRead(
+    'clinical:readinessCounts',
+    { caseIds },
+    { enabled: caseIds.length > 0, placeholderData: keepPreviousData },
   );
   const readiness = new Map((counts ?? []).map((c) => [c.caseId, c]));
 
@@ -70,7 +63,7 @@ export const CaseList = forwardRef<HTMLInputElement, CaseListProps>(function Cas
           ))}
         </div>
       </div>
-      {error && <Banner message={{ kind: 'error', text: error }} />}
+      {error && <Banner message={{ kind: 'error', text: error.message }} />}
       <div className="case-list__count" aria-live="polite">
         {cases
           ? `${cases.length} case${cases.length === 1 ? '' : 's'}${debounced ? ` matching "${debounced}"` : ''}`

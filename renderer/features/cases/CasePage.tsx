@@ -1,11 +1,11 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { ageOn, displayName, SEX_LABEL, type CaseRecord } from '../../../shared/domain/case';
-import { call } from '../../api';
 import { StatusPill } from '../../components/StatusPill';
 import { hrefFor, type CaseTab } from '../../router';
-import { useAsync } from '../../useAsync';
+import { afterWrite, useRead } from '../../data/hooks';
 import { CaseClinical } from '../clinical/CaseClinical';
-import { formatDate, formatTimestamp, todayIso, useClinicalChanges } from '../clinical/clinical-format';
+import { formatDate, formatTimestamp, todayIso } from '../clinical/clinical-format';
 import { ReadinessChip } from '../clinical/ReadinessChip';
 import { CaseForm } from './CaseForm';
 import { Banner } from '../../components/Banner';
@@ -20,14 +20,12 @@ const TABS: [CaseTab, string][] = [
 ];
 
 export function CasePage({ id, tab, onSaved }: { id: number; tab: CaseTab; onSaved: (r: CaseRecord) => void }) {
-  // Bumped when the Clinical tab changes the case itself (marked ready), so the header and the record form follow.
-  const [recordVersion, setRecordVersion] = useState(0);
-  const { value: record, error } = useAsync(() => call('cases:get', { id }), [id, recordVersion]);
-  // Readiness at a glance for the case's next meeting (else today), as on the case list; refreshed after clinical
-  // changes and tab moves.
-  const changes = useClinicalChanges();
-  const { value: counts } = useAsync(() => call('clinical:readinessCounts', { caseIds: [id] }), [id, changes]);
-  if (error) return <Banner message={{ kind: 'error', text: error }} />;
+  const client = useQueryClient();
+  // Both reads are refetched by the writes that change them (data/channels.ts): a save, a clinical report, a tick.
+  const { data: record, error } = useRead('cases:get', { id });
+  // Readiness at a glance for the case's next meeting (else today), as on the case list.
+  const { data: counts } = useRead('clinical:readinessCounts', { caseIds: [id] });
+  if (error) return <Banner message={{ kind: 'error', text: error.message }} />;
   if (!record) return <div className="loading">Loading case...</div>;
   const p = record.patient;
   const readiness = counts?.find((c) => c.caseId === id);
@@ -81,7 +79,11 @@ export function CasePage({ id, tab, onSaved }: { id: number; tab: CaseTab; onSav
       {tab === 'record' ? (
         <CaseForm key={`${record.id}:${record.version}`} record={record} onSaved={onSaved} />
       ) : tab === 'clinical' ? (
-        <CaseClinical record={record} onRecordChanged={() => setRecordVersion((v) => v + 1)} />
+        <CaseClinical
+          record={record}
+          // "Mark ready" changed the case itself: the header, the list and the record form follow.
+          onRecordChanged={() => void afterWrite(client, 'cases:markReady')}
+        />
       ) : (
         <Suspense fallback={<div className="loading">Loading the viewer...</div>}>
           <CaseImaging caseId={record.id} />

@@ -1,3 +1,5 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { z } from 'zod';
 import {
   CaseInput,
   type CaseFields,
@@ -7,13 +9,12 @@ import {
   type SiteChapter,
 } from '../../../shared/domain/case';
 
-/** What the form holds: strings as typed, so nothing the user typed is lost to parsing. */
+/**
+ * What the form holds: the contract's shape (so a field's name is its contract path, and a refusal naming
+ * `patient.mrn` lands on that field), but every value as typed, so nothing the user typed is lost to parsing.
+ */
 export interface CaseDraft {
-  familyName: string;
-  givenNames: string;
-  mrn: string;
-  dateOfBirth: string;
-  sex: Sex | '';
+  patient: { familyName: string; givenNames: string; mrn: string; dateOfBirth: string; sex: Sex | '' };
   consultantName: string;
   consultantContact: string;
   referringHospital: string;
@@ -29,11 +30,7 @@ export interface CaseDraft {
 }
 
 export const EMPTY_DRAFT: CaseDraft = {
-  familyName: '',
-  givenNames: '',
-  mrn: '',
-  dateOfBirth: '',
-  sex: '',
+  patient: { familyName: '', givenNames: '', mrn: '', dateOfBirth: '', sex: '' },
   consultantName: '',
   consultantContact: '',
   referringHospital: '',
@@ -49,89 +46,51 @@ export const EMPTY_DRAFT: CaseDraft = {
 };
 
 export function draftFromRecord(r: CaseRecord): CaseDraft {
-  const { patient, ecog, ...rest } = r;
-  return {
-    familyName: patient.familyName,
-    givenNames: patient.givenNames,
-    mrn: patient.mrn,
-    dateOfBirth: patient.dateOfBirth,
-    sex: patient.sex,
-    consultantName: rest.consultantName,
-    consultantContact: rest.consultantContact,
-    referringHospital: rest.referringHospital,
-    tumourSite: rest.tumourSite,
-    siteChapter: rest.siteChapter,
-    workingDiagnosis: rest.workingDiagnosis,
-    clinicalHistory: rest.clinicalHistory,
-    boardQuestion: rest.boardQuestion,
-    ecog: ecog === null ? '' : String(ecog),
-    comorbidities: rest.comorbidities,
-    patientKnowledge: rest.patientKnowledge,
-    status: rest.status,
-  };
-}
-
-export function inputFromDraft(d: CaseDraft): unknown {
+  const { patient, ecog } = r;
   return {
     patient: {
-      familyName: d.familyName,
-      givenNames: d.givenNames,
-      mrn: d.mrn,
-      dateOfBirth: d.dateOfBirth,
-      sex: d.sex || undefined,
+      familyName: patient.familyName,
+      givenNames: patient.givenNames,
+      mrn: patient.mrn,
+      dateOfBirth: patient.dateOfBirth,
+      sex: patient.sex,
     },
-    consultantName: d.consultantName,
-    consultantContact: d.consultantContact,
-    referringHospital: d.referringHospital,
-    tumourSite: d.tumourSite,
-    siteChapter: d.siteChapter || undefined,
-    workingDiagnosis: d.workingDiagnosis,
-    clinicalHistory: d.clinicalHistory,
-    boardQuestion: d.boardQuestion,
-    ecog: d.ecog === '' ? null : Number(d.ecog),
-    comorbidities: d.comorbidities,
-    patientKnowledge: d.patientKnowledge,
-    status: d.status,
+    consultantName: r.consultantName,
+    consultantContact: r.consultantContact,
+    referringHospital: r.referringHospital,
+    tumourSite: r.tumourSite,
+    siteChapter: r.siteChapter,
+    workingDiagnosis: r.workingDiagnosis,
+    clinicalHistory: r.clinicalHistory,
+    boardQuestion: r.boardQuestion,
+    ecog: ecog === null ? '' : String(ecog),
+    comorbidities: r.comorbidities,
+    patientKnowledge: r.patientKnowledge,
+    status: r.status,
   };
 }
 
-/** Draft keys map onto contract paths, so server errors (`patient.mrn`) land on the right field. */
-export const FIELD_PATH: Record<keyof CaseDraft, string> = {
-  familyName: 'patient.familyName',
-  givenNames: 'patient.givenNames',
-  mrn: 'patient.mrn',
-  dateOfBirth: 'patient.dateOfBirth',
-  sex: 'patient.sex',
-  consultantName: 'consultantName',
-  consultantContact: 'consultantContact',
-  referringHospital: 'referringHospital',
-  tumourSite: 'tumourSite',
-  siteChapter: 'siteChapter',
-  workingDiagnosis: 'workingDiagnosis',
-  clinicalHistory: 'clinicalHistory',
-  boardQuestion: 'boardQuestion',
-  ecog: 'ecog',
-  comorbidities: 'comorbidities',
-  patientKnowledge: 'patientKnowledge',
-  status: 'status',
-};
+/** The draft as contract input: a choice not made and an empty date are absent (so they read as "required"). */
+function inputFromDraft(d: CaseDraft): unknown {
+  return {
+    ...d,
+    patient: { ...d.patient, dateOfBirth: d.patient.dateOfBirth || undefined, sex: d.patient.sex || undefined },
+    siteChapter: d.siteChapter || undefined,
+    ecog: d.ecog === '' ? null : Number(d.ecog),
+  };
+}
 
-const REQUIRED_CHOICE: Record<string, string> = {
+/** The messages for a value left out, by contract path: the schema's own would say "invalid input". */
+const MISSING: Record<string, string> = {
   'patient.sex': 'Choose the sex',
+  'patient.dateOfBirth': 'Date of birth is required',
   siteChapter: 'Choose the AJCC site chapter',
 };
 
-/** Validates with the same schema the main process enforces; returns errors by contract path. */
-export function validateDraft(d: CaseDraft): { fields: CaseFields | null; errors: Record<string, string> } {
-  const parsed = CaseInput.strict().safeParse(inputFromDraft(d));
-  if (parsed.success) return { fields: parsed.data, errors: {} };
-  const errors: Record<string, string> = {};
-  for (const issue of parsed.error.issues) {
-    const path = issue.path.map(String).join('.');
-    if (errors[path]) continue;
-    errors[path] =
-      REQUIRED_CHOICE[path] ??
-      (path === 'patient.dateOfBirth' && d.dateOfBirth === '' ? 'Date of birth is required' : issue.message);
-  }
-  return { fields: null, errors };
-}
+/** The draft checked by the same schema the main process enforces; the form submits its parsed output. */
+const CaseDraftSchema = z.custom<CaseDraft>().transform(inputFromDraft).pipe(CaseInput.strict());
+
+/** React Hook Form's validation of the case form: errors by contract path, the fields as the contract takes them. */
+export const caseResolver = zodResolver<CaseDraft, unknown, CaseFields>(CaseDraftSchema, {
+  error: (issue) => (issue.input === undefined ? MISSING[(issue.path ?? []).join('.')] : undefined),
+});

@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import type { ExportKind } from '../../../shared/contract/exports';
+import { useState, type ReactNode } from 'react';
+import type { ExportKind, ExportRequestInput } from '../../../shared/contract/exports';
 import { ExportProgress } from './ExportProgress';
 import { useExportJob } from './useExportJob';
 
@@ -11,57 +11,65 @@ const MEETING_EXPORTS: { kind: Exclude<ExportKind, 'outcome-pdf'>; label: string
 
 /** The meeting's exports: deck (PDF, PPTX) and minutes, plain or de-identified, one at a time with progress. */
 export function MeetingExports({ meetingId }: { meetingId: number }) {
-  const job = useExportJob();
-  const [deidentified, setDeidentified] = useState(false);
   return (
-    <section className="meeting-exports" aria-label="Export">
-      <div className="meeting-exports__row">
-        <span className="muted small">Export:</span>
-        {MEETING_EXPORTS.map(({ kind, label }) => (
-          <button
-            key={kind}
-            type="button"
-            className="button button--small"
-            disabled={job.busy}
-            onClick={() => job.start({ kind, meetingId, deidentified })}
-          >
-            {label}
-          </button>
-        ))}
-        <label
-          className="check small"
-          title="No names, MRNs, dates of birth or other identifiers; images are the burned-in key images only"
-        >
-          <input
-            type="checkbox"
-            checked={deidentified}
-            disabled={job.busy}
-            onChange={(e) => setDeidentified(e.target.checked)}
-          />{' '}
-          De-identified
-        </label>
-      </div>
-      <ExportProgress state={job.state} onCancel={job.cancel} />
-    </section>
+    <ExportPanel
+      name="Export"
+      lead={<span className="muted small">Export:</span>}
+      buttons={MEETING_EXPORTS.map(({ kind, label }) => ({
+        label,
+        request: (deidentified) => ({ kind, meetingId, deidentified }),
+      }))}
+      deidentifiedTitle="No names, MRNs, dates of birth or other identifiers; images are the burned-in key images only"
+    />
   );
 }
 
 /** One case's outcome summary for the referrer and GP, as PDF. */
 export function OutcomeExport({ agendaItemId }: { agendaItemId: number }) {
+  return (
+    <ExportPanel
+      name="Export outcome"
+      buttons={[
+        {
+          label: 'Outcome summary as PDF',
+          request: (deidentified) => ({ kind: 'outcome-pdf', agendaItemId, deidentified }),
+        },
+      ]}
+    />
+  );
+}
+
+/** A row of export buttons with the de-identified switch, running one export at a time with its progress below. */
+function ExportPanel({
+  name,
+  lead,
+  buttons,
+  deidentifiedTitle,
+}: {
+  /** The region's accessible name. */
+  name: string;
+  lead?: ReactNode;
+  buttons: { label: string; request: (deidentified: boolean) => ExportRequestInput }[];
+  deidentifiedTitle?: string;
+}) {
   const job = useExportJob();
   const [deidentified, setDeidentified] = useState(false);
   return (
-    <section className="meeting-exports" aria-label="Export outcome">
+    <section className="meeting-exports" aria-label={name}>
       <div className="meeting-exports__row">
-        <button
-          type="button"
-          className="button button--small"
-          disabled={job.busy}
-          onClick={() => job.start({ kind: 'outcome-pdf', agendaItemId, deidentified })}
-        >
-          Outcome summary as PDF
-        </button>
-        <label className="check small">
+        {lead}
+        {buttons.map(({ label, request }) => (
+          <button
+            key={label}
+            type="button"
+            className="button button--small"
+            disabled={job.busy}
+            onClick={() => job.start(request(deidentified))}
+          >
+            {label}
+          </button>
+        ))}
+        <label className="check small" title={deidentifiedTitle}>
           <input
             type="checkbox"
             checked={deidentified}

@@ -1,20 +1,22 @@
 import { useState } from 'react';
-import { invoke } from '../../api';
+import { useWrite } from '../../data/hooks';
 import { navigate } from '../../router';
 import { Banner } from '../../components/Banner';
 
 /** First start: an empty database offers the demo board or a first case. */
-export function EmptyBoard({ onLoaded }: { onLoaded: () => void }) {
-  const [busy, setBusy] = useState(false);
+export function EmptyBoard() {
+  // Loading the demo changes every read (data/channels.ts), so the case list and the count follow on their own.
+  const demo = useWrite('demo:load');
   const [error, setError] = useState<string | null>(null);
   const [images, setImages] = useState(true);
+  const busy = demo.isPending;
   async function loadDemo() {
-    setBusy(true);
-    const result = await invoke('demo:load', { images });
-    setBusy(false);
-    if (result.ok) onLoaded();
-    else setError(result.error.message);
+    setError(null);
+    // A refused load answers its reason; a failed call (the host gone) is the mutation's error, shown below.
+    const result = await demo.mutateAsync({ images }).catch(() => null);
+    if (result && !result.ok) setError(result.error.message);
   }
+  const message = error ?? demo.error?.message;
   return (
     <div className="empty">
       <h1>No cases yet</h1>
@@ -34,7 +36,7 @@ export function EmptyBoard({ onLoaded }: { onLoaded: () => void }) {
         <input type="checkbox" checked={images} onChange={(e) => setImages(e.target.checked)} disabled={busy} /> With
         synthetic CT images (the retroperitoneal and thigh masses at their documented sizes; a few seconds)
       </label>
-      {error && <Banner message={{ kind: 'error', text: error }} />}
+      {message && <Banner message={{ kind: 'error', text: message }} />}
     </div>
   );
 }

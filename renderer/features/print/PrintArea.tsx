@@ -19,12 +19,3 @@ export function PrintArea({ doc, id, deidentified }: { doc: PrintDoc; id: number
       return <PrintMinutes meetingId={id} deidentified={deidentified} />;
   }
 }
-
-/** Shown instead of a document when its data cannot be read; the page is still marked ready so an export fails fast. */
-export function PrintError({ message }: { message: string }) {
-  return (
-    <div className="print-error" role="alert" data-testid="print-error">
-      {message}
-    </div>
-  );
-}

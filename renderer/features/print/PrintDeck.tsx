@@ -1,34 +1,28 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import type { MeetingDeck } from '../../../shared/deck/model';
-import { call } from '../../api';
+import { useEffect, useMemo } from 'react';
+import { useRead } from '../../data/hooks';
 import { framesOf } from '../../slides/frame';
 import { SlideView } from '../../slides/SlideView';
-import { PrintError } from './PrintArea';
-import { PAGE_RULES, usePrintReady } from './print-ready';
+import { PrintPage } from './PrintPage';
+import { PAGE_RULES } from './print-ready';
 
 /** The meeting deck for PDF: one 1600 x 900 page per slide, agenda slide first, hidden slides left out. */
 export function PrintDeck({ meetingId, deidentified }: { meetingId: number; deidentified: boolean }) {
-  const [deck, setDeck] = useState<MeetingDeck | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const root = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    call('deck:get', { meetingId, deidentified }).then(setDeck, (e: Error) => setError(e.message));
-  }, [meetingId, deidentified]);
+  const read = useRead('deck:get', { meetingId, deidentified });
+  const deck = read.data;
   const frames = useMemo(() => (deck ? framesOf(deck) : []), [deck]);
-  usePrintReady(Boolean(deck) || Boolean(error), root);
   useEffect(() => {
     if (deck)
       document.title = `${deck.title} ${deck.startsAt.slice(0, 10)}${deck.deidentified ? ' (de-identified)' : ''}`;
   }, [deck]);
-  if (error) return <PrintError message={error} />;
   return (
-    <div ref={root} className="print-deck" data-slide-count={deck?.slides.length}>
-      <style>{PAGE_RULES.deck}</style>
-      {deck?.slides.map((s, i) => (
-        <section key={s.key} className="print-slide" data-testid="print-slide" data-slide-key={s.key}>
-          <SlideView slide={s} frame={frames[i]} />
-        </section>
-      ))}
-    </div>
+    <PrintPage reads={{ deck: read }} className="print-deck" pageRules={PAGE_RULES.deck}>
+      {({ deck }) =>
+        deck.slides.map((s, i) => (
+          <section key={s.key} className="print-slide" data-testid="print-slide" data-slide-key={s.key}>
+            <SlideView slide={s} frame={frames[i]} />
+          </section>
+        ))
+      }
+    </PrintPage>
   );
 }

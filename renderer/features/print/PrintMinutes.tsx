@@ -1,5 +1,4 @@
 import { localIsoDate } from '../../../shared/dates';
-import { useEffect, useRef, useState } from 'react';
 import { identifierScrubber } from '../../../shared/deck/deidentify';
 import type { MeetingDeck, SlideOf } from '../../../shared/deck/model';
 import { PLAN_OPTION_LABEL } from '../../../shared/domain/clinical';
@@ -11,46 +10,56 @@ import {
   type DecisionView,
   type MeetingDetail,
 } from '../../../shared/domain/meeting';
-import { call } from '../../api';
+import { useRead } from '../../data/hooks';
 import { clock, dayMonthYear } from '../../slides/frame';
 import { OutcomeBlock, type Scrub } from './OutcomeBlock';
-import { PrintError } from './PrintArea';
-import { DocHeader } from './PrintOutcome';
-import { PAGE_RULES, usePrintReady } from './print-ready';
+import { DocHeader } from './DocHeader';
+import { Fact } from './Fact';
+import { PrintPage } from './PrintPage';
+import { PAGE_RULES } from './print-ready';
 
-interface Data {
+/** The meeting minutes (A4 portrait): who came, then every case's outcome in agenda order. */
+export function PrintMinutes({ meetingId, deidentified }: { meetingId: number; deidentified: boolean }) {
+  const reads = {
+    meeting: useRead('meetings:get', { id: meetingId }),
+    decisions: useRead('decisions:forMeeting', { meetingId }),
+    // The identified deck names the identifiers to scrub from free text; the other is the one printed (the same
+    // read when the minutes are not de-identified).
+    identified: useRead('deck:get', { meetingId, includeHidden: true }),
+    deck: useRead(
+      'deck:get',
+      deidentified ? { meetingId, includeHidden: true, deidentified: true } : { meetingId, includeHidden: true },
+    ),
+  };
+  return (
+    <PrintPage reads={reads} className="print-doc print-doc--minutes" pageRules={PAGE_RULES.a4}>
+      {({ meeting, decisions, identified, deck }) => (
+        <Minutes
+          meeting={meeting}
+          deck={deck}
+          decisions={new Map(decisions.map((d) => [d.itemId, d]))}
+          scrub={
+            deidentified
+              ? identifierScrubber(identified.sections.flatMap((s) => (s.identifiers ? [s.identifiers] : [])))
+              : (s: string) => s
+          }
+        />
+      )}
+    </PrintPage>
+  );
+}
+
+function Minutes({
+  meeting,
+  deck,
+  decisions,
+  scrub,
+}: {
   meeting: MeetingDetail;
   deck: MeetingDeck;
   decisions: Map<number, DecisionView>;
   scrub: Scrub;
-}
-
-async function loadMinutes(meetingId: number, deidentified: boolean): Promise<Data> {
-  const [meeting, decisions, identified] = await Promise.all([
-    call('meetings:get', { id: meetingId }),
-    call('decisions:forMeeting', { meetingId }),
-    call('deck:get', { meetingId, includeHidden: true }),
-  ]);
-  const deck = deidentified
-    ? await call('deck:get', { meetingId, includeHidden: true, deidentified: true })
-    : identified;
-  const ids = identified.sections.flatMap((s) => (s.identifiers ? [s.identifiers] : []));
-  const scrub = deidentified ? identifierScrubber(ids) : (s: string) => s;
-  return { meeting, deck, decisions: new Map(decisions.map((d) => [d.itemId, d])), scrub };
-}
-
-/** The meeting minutes (A4 portrait): who came, then every case's outcome in agenda order. */
-export function PrintMinutes({ meetingId, deidentified }: { meetingId: number; deidentified: boolean }) {
-  const [data, setData] = useState<Data | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const root = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    loadMinutes(meetingId, deidentified).then(setData, (e: Error) => setError(e.message));
-  }, [meetingId, deidentified]);
-  usePrintReady(Boolean(data) || Boolean(error), root);
-  if (error) return <PrintError message={error} />;
-  if (!data) return <div ref={root} className="print-doc" />;
-  const { meeting, deck, decisions, scrub } = data;
+}) {
   const agenda = deck.slides.find((s): s is SlideOf<'agenda'> => s.kind === 'agenda');
   const rows = new Map((agenda?.content.rows ?? []).map((r) => [r.itemId, r]));
   const titles = new Map(
@@ -67,41 +76,24 @@ export function PrintMinutes({ meetingId, deidentified }: { meetingId: number; d
     return { s, present, names: [...names] };
   });
   return (
-    <div ref={root} className="print-doc print-doc--minutes">
-      <style>{PAGE_RULES.a4}</style>
+    <>
       <DocHeader kind="Minutes" meeting={meeting} deidentified={deck.deidentified} />
       <h1 className="doc-title">Minutes: {meeting.title}</h1>
       <dl className="doc-facts">
-        {meeting.chair && (
-          <div>
-            <dt>Chair</dt>
-            <dd>{meeting.chair}</dd>
-          </div>
-        )}
-        {meeting.coordinator && (
-          <div>
-            <dt>Coordinator</dt>
-            <dd>{meeting.coordinator}</dd>
-          </div>
-        )}
-        <div>
-          <dt>Cases</dt>
-          <dd>
-            {meeting.items.length} on the agenda · {meeting.items.filter((i) => i.state === 'discussed').length}{' '}
-            discussed · {meeting.items.filter((i) => i.state === 'deferred').length} deferred ·{' '}
-            {meeting.items.filter((i) => i.state === 'not-discussed').length} not discussed
-          </dd>
-        </div>
-        <div>
-          <dt>Attendance</dt>
-          <dd>
-            {attended.map((a) => (
-              <div key={a.s}>
-                <strong>{CORE_SPECIALTY_LABEL[a.s]}:</strong> {a.present ? a.names.join(', ') || 'present' : 'absent'}
-              </div>
-            ))}
-          </dd>
-        </div>
+        <Fact label="Chair">{meeting.chair}</Fact>
+        <Fact label="Coordinator">{meeting.coordinator}</Fact>
+        <Fact label="Cases">
+          {meeting.items.length} on the agenda · {meeting.items.filter((i) => i.state === 'discussed').length} discussed
+          · {meeting.items.filter((i) => i.state === 'deferred').length} deferred ·{' '}
+          {meeting.items.filter((i) => i.state === 'not-discussed').length} not discussed
+        </Fact>
+        <Fact label="Attendance">
+          {attended.map((a) => (
+            <div key={a.s}>
+              <strong>{CORE_SPECIALTY_LABEL[a.s]}:</strong> {a.present ? a.names.join(', ') || 'present' : 'absent'}
+            </div>
+          ))}
+        </Fact>
       </dl>
 
       <h2 className="doc-h2">Summary</h2>
@@ -172,6 +164,6 @@ export function PrintMinutes({ meetingId, deidentified }: { meetingId: number; d
         );
       })}
       <footer className="doc-foot">Printed {dayMonthYear(localIsoDate())} from BoardPrep.</footer>
-    </div>
+    </>
   );
 }

@@ -1,81 +1,66 @@
 import { localIsoDate } from '../../../shared/dates';
-import { useEffect, useRef, useState } from 'react';
 import { identifierScrubber } from '../../../shared/deck/deidentify';
 import { ageSexWords } from '../../../shared/deck/format';
 import type { CaseDeck, SlideOf } from '../../../shared/deck/model';
 import type { DecisionView, MeetingDetail } from '../../../shared/domain/meeting';
-import { call } from '../../api';
-import { clock, dayMonthYear, longDate } from '../../slides/frame';
+import { useRead } from '../../data/hooks';
+import { dayMonthYear } from '../../slides/frame';
+import { DocHeader } from './DocHeader';
+import { Fact } from './Fact';
 import { OutcomeBlock, type Scrub } from './OutcomeBlock';
-import { PrintError } from './PrintArea';
-import { PAGE_RULES, usePrintReady } from './print-ready';
+import { PrintPage } from './PrintPage';
+import { PAGE_RULES } from './print-ready';
 
-interface Data {
+/** One case's outcome summary for the referrer and the GP (A4 portrait). */
+export function PrintOutcome({ itemId, deidentified }: { itemId: number; deidentified: boolean }) {
+  const identified = useRead('deck:case', { itemId });
+  const decision = useRead('decisions:get', { itemId });
+  const reads = {
+    // The identified deck names the identifiers to scrub from free text; the other is the one printed (the same
+    // read when the letter is not de-identified).
+    identified,
+    deck: useRead('deck:case', deidentified ? { itemId, deidentified: true } : { itemId }),
+    decision,
+    // The meeting is known from the decision, so it is asked once the decision has answered.
+    meeting: useRead('meetings:get', { id: decision.data?.meetingId ?? 0 }, { enabled: decision.isSuccess }),
+  };
+  return (
+    <PrintPage reads={reads} className="print-doc" pageRules={PAGE_RULES.a4}>
+      {(data) => (
+        <Outcome
+          itemId={itemId}
+          deck={data.deck}
+          decision={data.decision}
+          meeting={data.meeting}
+          scrub={
+            deidentified && data.identified.identifiers
+              ? identifierScrubber([data.identified.identifiers])
+              : (s: string) => s
+          }
+        />
+      )}
+    </PrintPage>
+  );
+}
+
+function Outcome({
+  itemId,
+  deck,
+  decision,
+  meeting,
+  scrub,
+}: {
+  itemId: number;
   deck: CaseDeck;
   decision: DecisionView;
   meeting: MeetingDetail;
   scrub: Scrub;
-}
-
-/** Loads what an outcome letter needs: the case deck (de-identified when asked), the decision and the meeting. */
-async function loadOutcome(itemId: number, deidentified: boolean): Promise<Data> {
-  const [identified, decision] = await Promise.all([call('deck:case', { itemId }), call('decisions:get', { itemId })]);
-  const [deck, meeting] = await Promise.all([
-    deidentified ? call('deck:case', { itemId, deidentified: true }) : Promise.resolve(identified),
-    call('meetings:get', { id: decision.meetingId }),
-  ]);
-  const scrub =
-    deidentified && identified.identifiers ? identifierScrubber([identified.identifiers]) : (s: string) => s;
-  return { deck, decision, meeting, scrub };
-}
-
-/** The header every printed document shares: the board, the document, and the de-identified mark. */
-export function DocHeader({
-  kind,
-  meeting,
-  deidentified,
-}: {
-  kind: string;
-  meeting: MeetingDetail;
-  deidentified: boolean;
 }) {
-  return (
-    <header className="doc-head">
-      <div className="doc-brand">
-        <span className="doc-brand__mark">B</span>
-        <span>
-          <strong>{meeting.title}</strong>
-          <br />
-          {longDate(meeting.startsAt)}, {clock(meeting.startsAt)}–{clock(meeting.endsAt)}
-          {meeting.place ? ` · ${meeting.place}` : ''}
-        </span>
-      </div>
-      <div className="doc-kind">
-        {kind}
-        {deidentified && <span className="doc-deid">De-identified</span>}
-      </div>
-    </header>
-  );
-}
-
-/** One case's outcome summary for the referrer and the GP (A4 portrait). */
-export function PrintOutcome({ itemId, deidentified }: { itemId: number; deidentified: boolean }) {
-  const [data, setData] = useState<Data | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const root = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    loadOutcome(itemId, deidentified).then(setData, (e: Error) => setError(e.message));
-  }, [itemId, deidentified]);
-  usePrintReady(Boolean(data) || Boolean(error), root);
-  if (error) return <PrintError message={error} />;
-  if (!data) return <div ref={root} className="print-doc" />;
-  const { deck, decision, meeting, scrub } = data;
   const title = deck.slides.find((s): s is SlideOf<'title'> => s.kind === 'title');
   const item = meeting.items.find((i) => i.id === itemId);
   const p = title?.content.patient;
   return (
-    <div ref={root} className="print-doc">
-      <style>{PAGE_RULES.a4}</style>
+    <>
       <DocHeader kind="Outcome of the board discussion" meeting={meeting} deidentified={deck.deidentified} />
       <section className="doc-case">
         <h1>
@@ -83,51 +68,18 @@ export function PrintOutcome({ itemId, deidentified }: { itemId: number; deident
           {p && <span className="doc-case__age">, {ageSexWords(p.age, p.sex)}</span>}
         </h1>
         <dl className="doc-facts doc-facts--ids">
-          {!deck.deidentified && p && (
-            <div>
-              <dt>Patient</dt>
-              <dd>
-                MRN {p.mrn} · born {dayMonthYear(p.dateOfBirth)} · {p.sexLabel}
-              </dd>
-            </div>
-          )}
-          <div>
-            <dt>Diagnosis</dt>
-            <dd>{title?.text.diagnosis ?? scrub(item?.case.workingDiagnosis ?? '')}</dd>
-          </div>
-          {title?.text.site && (
-            <div>
-              <dt>Site</dt>
-              <dd>{title.text.site}</dd>
-            </div>
-          )}
-          {title?.content.referringHospital && (
-            <div>
-              <dt>Referred by</dt>
-              <dd>{title.content.referringHospital}</dd>
-            </div>
-          )}
-          {title && (
-            <div>
-              <dt>Consultant</dt>
-              <dd>{title.content.consultant}</dd>
-            </div>
-          )}
-          {title?.text.question && (
-            <div>
-              <dt>Question</dt>
-              <dd>{title.text.question}</dd>
-            </div>
-          )}
-          {item && (
-            <div>
-              <dt>On the agenda</dt>
-              <dd>
-                Case {item.number} of {meeting.items.length}
-                {item.presenter ? `, presented by ${item.presenter}` : ''}
-              </dd>
-            </div>
-          )}
+          <Fact label="Patient">
+            {!deck.deidentified && p && `MRN ${p.mrn} · born ${dayMonthYear(p.dateOfBirth)} · ${p.sexLabel}`}
+          </Fact>
+          <Fact label="Diagnosis">{title?.text.diagnosis ?? scrub(item?.case.workingDiagnosis ?? '')}</Fact>
+          <Fact label="Site">{title?.text.site}</Fact>
+          <Fact label="Referred by">{title?.content.referringHospital}</Fact>
+          <Fact label="Consultant">{title?.content.consultant}</Fact>
+          <Fact label="Question">{title?.text.question}</Fact>
+          <Fact label="On the agenda">
+            {item &&
+              `Case ${item.number} of ${meeting.items.length}${item.presenter ? `, presented by ${item.presenter}` : ''}`}
+          </Fact>
         </dl>
       </section>
       <section className="doc-section">
@@ -139,6 +91,6 @@ export function PrintOutcome({ itemId, deidentified }: { itemId: number; deident
         {meeting.coordinator ? `Coordinator: ${meeting.coordinator}. ` : ''}
         Printed {dayMonthYear(localIsoDate())} from BoardPrep.
       </footer>
-    </div>
+    </>
   );
 }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/cli';
 import type { CliIo } from '../../../electron/cli/command';
-import { platformDataDir, resolveDataDir } from '../../../electron/data-folder';
+import { platformDataDir, resolveDataDir } from '../../../electron/host/data-folder';
 import { openDatabase } from '../../../electron/db/open';
 import { CasesService } from '../../../electron/services/cases/cases-service';
 import { tempDataDir } from '../helpers/temp';

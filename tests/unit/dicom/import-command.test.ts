@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError, type CliEnv, type CliIo } from '../../../electron/cli/command';
-import { openLog } from '../../../electron/log';
+import { openLog } from '../../../electron/host/log';
 import { importCommand } from '../../../electron/cli/import-command';
 import { openDatabase } from '../../../electron/db/open';
 import { tempDataDir } from '../helpers/temp';

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError, type CliEnv, type CliIo } from '../../../electron/cli/command';
-import { openLog } from '../../../electron/log';
+import { openLog } from '../../../electron/host/log';
 import { exportCommand } from '../../../electron/cli/export-command';
 import { openDatabase } from '../../../electron/db/open';
 import { loadDemoBoard } from '../../../electron/services/demo/demo-service';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/cli';
 import type { CliIo } from '../../../electron/cli/command';
-import { logsDir } from '../../../electron/log';
+import { logsDir } from '../../../electron/host/log';
 import { RESOURCES_DIR, tempDataDir } from '../helpers/temp';
 
 const appRoot = path.resolve(import.meta.dirname, '..', '..', '..');

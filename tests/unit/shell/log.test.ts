@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { logsDir, openLog, redact, REDACTED, rotateLogFiles } from '../../../electron/log';
+import { logsDir, openLog, redact, REDACTED, rotateLogFiles } from '../../../electron/host/log';
 import { tempDataDir } from '../helpers/temp';
 
 describe('the log', () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 // electron-builder's own loader and schema check (app-builder-lib comes pinned with electron-builder).
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config.js';
 import type { Configuration } from 'app-builder-lib';
-import { NATIVE_BINDING } from '../../../electron/paths';
+import { NATIVE_BINDING } from '../../../electron/host/paths';
 
 const root = path.resolve(import.meta.dirname, '..', '..', '..');
 const quietDebug = { isEnabled: false, add() {}, addValue() {} } as unknown as Parameters<

@@ -2,19 +2,19 @@ import { EventEmitter } from 'node:events';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { aboutText } from '../../../electron/about';
+import { aboutText } from '../../../electron/shell/about';
 import {
   watchForCrashes,
   type AppEvents,
   type ProcessEvents,
   type ReloadableContents,
-} from '../../../electron/crash-handling';
+} from '../../../electron/shell/crash-handling';
 import { openDatabase } from '../../../electron/db/open';
 import { schemaVersion } from '../../../electron/db/migrate';
 import { MIGRATIONS } from '../../../electron/db/migrations';
-import type { Logger } from '../../../electron/log';
-import { menuTemplate, type MenuItem } from '../../../electron/menu-template';
-import { missingBindingMessage, runtimePaths } from '../../../electron/paths';
+import type { Logger } from '../../../electron/host/log';
+import { menuTemplate, type MenuItem } from '../../../electron/shell/menu-template';
+import { missingBindingMessage, runtimePaths } from '../../../electron/host/paths';
 import { tempDataDir } from '../helpers/temp';
 
 describe('runtime paths', () => {

@@ -4,9 +4,9 @@ import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { pathToFileURL } from 'node:url';
 import { appFileFor } from './app-protocol-path';
-import { declaredLength, requestBody, type RequestBody } from './host/body';
-import type { MediaAnswer } from './host/media';
-import { staticContentSecurityPolicy } from './host/web';
+import { declaredLength, requestBody, type RequestBody } from '../host/body';
+import type { MediaAnswer } from '../host/media';
+import { staticContentSecurityPolicy } from '../host/web';
 import { APP_ORIGIN, APP_SCHEME } from './web-guards';
 
 /**

@@ -2,11 +2,11 @@
  * What BoardPrep's pages may do beyond drawing themselves: navigate (only within boardprep://app), open windows
  * (never; a user's click on an allow-listed https link opens the system browser), ask for permissions (only full
  * screen and writing the clipboard, only from our origin), reach devices (never). Plain Node and typed
- * structurally, so the decisions and their wiring are unit-tested without Electron; electron/main.ts attaches them
+ * structurally, so the decisions and their wiring are unit-tested without Electron; electron/shell/main.ts attaches them
  * to every web contents the app creates (main, audience, offscreen print) on `web-contents-created`.
  */
 
-/** The renderer's own scheme and origin (electron/app-protocol.ts serves it). */
+/** The renderer's own scheme and origin (electron/shell/app-protocol.ts serves it). */
 export const APP_SCHEME = 'boardprep';
 export const APP_ORIGIN = `${APP_SCHEME}://app`;
 

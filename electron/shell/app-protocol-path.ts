@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { decodePath } from './host/web';
+import { decodePath } from '../host/web';
 
 /**
- * Which file of the built renderer a boardprep://app path names. Plain Node (electron/app-protocol.ts answers
+ * Which file of the built renderer a boardprep://app path names. Plain Node (electron/shell/app-protocol.ts answers
  * with it): a path that does not decode is the client's mistake (400), one that leaves the folder is refused (403).
  */
 export type AppFile = { file: string } | { status: 400 | 403; text: string };

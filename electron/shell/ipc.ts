@@ -1,6 +1,6 @@
 import { ipcMain } from 'electron';
 import { CHANNELS } from '../../shared/contract/channels';
-import { dispatch, type DispatchOptions, type HandlerTable } from './dispatch';
+import { dispatch, type DispatchOptions, type HandlerTable } from '../host/dispatch';
 
 /** Electron IPC transport: one ipcMain handler per contract channel, answering only our own app origin. */
 export function serveOverIpc(

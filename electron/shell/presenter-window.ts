@@ -1,10 +1,10 @@
 import { BrowserWindow, screen, type Display, type IpcMainInvokeEvent, type Rectangle } from 'electron';
 import { secureWebPreferences } from './secure-web-preferences';
-import { hrefFor } from '../shared/routes';
+import { hrefFor } from '../../shared/routes';
 import type {
   AudienceRequest as OpenAudienceRequest,
   AudienceResult as OpenAudienceResult,
-} from '../shared/contract/contract';
+} from '../../shared/contract/contract';
 
 /**
  * The audience window of presenter mode (issue 5): the slides alone, full screen on the second display, following

@@ -6,7 +6,7 @@ import {
   type PdfPrinter,
   type PdfSource,
   type PrintOptions,
-} from './services/export/pdf';
+} from '../services/export/pdf';
 
 /**
  * The desktop app's PDF printer (Electron shell only): an offscreen window with the app's secure webPreferences

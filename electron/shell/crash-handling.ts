@@ -1,4 +1,4 @@
-import type { Logger } from './log';
+import type { Logger } from '../host/log';
 
 /**
  * Errors that would otherwise vanish: the main process's uncaught exceptions and unhandled rejections, a renderer

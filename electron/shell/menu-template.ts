@@ -1,5 +1,5 @@
-import { shortcut } from '../shared/shortcuts';
-import type { MenuCommand } from '../shared/contract/contract';
+import { shortcut } from '../../shared/shortcuts';
+import type { MenuCommand } from '../../shared/contract/contract';
 
 /**
  * The application menu as data (electron/menu.ts builds it): File, Edit, View, Window, Help as desktop users

@@ -1,4 +1,4 @@
-import type { Db } from './db/open';
+import type { Db } from '../db/open';
 import type { Logger } from './log';
 
 /** What every service and handler may reach: the database and the data folder. Never Electron. */
@@ -8,6 +8,6 @@ export interface AppContext {
   /** The project's resources/ folder (demo board, icons). */
   resourcesDir: string;
   version: string;
-  /** The process's log (electron/log.ts); services without one log nothing. */
+  /** The process's log (electron/host/log.ts); services without one log nothing. */
   log?: Logger;
 }

@@ -5,17 +5,17 @@ import { parseArgs } from 'node:util';
 import { aboutText } from './about';
 import { registerAppSchemeAsPrivileged, serveAppProtocol } from './app-protocol';
 import { watchForCrashes } from './crash-handling';
-import { openDatabase, type Db } from './db/open';
-import { schemaVersion } from './db/migrate';
-import { handlersFor } from './host/handlers';
-import { answerMedia } from './host/media';
-import { createServices } from './host/services';
-import { startupSweep } from './host/startup';
+import { openDatabase, type Db } from '../db/open';
+import { schemaVersion } from '../db/migrate';
+import { handlersFor } from '../host/handlers';
+import { answerMedia } from '../host/media';
+import { createServices } from '../host/services';
+import { startupSweep } from '../host/startup';
 import { electronPdfSource } from './export-pdf-electron';
-import { serveOverIpc } from './host/ipc';
-import { logsDir, openLog, type Logger } from './log';
+import { serveOverIpc } from './ipc';
+import { logsDir, openLog, type Logger } from '../host/log';
 import { installMenu } from './menu';
-import { missingBindingMessage, runtimePaths, type LayoutFacts } from './paths';
+import { missingBindingMessage, runtimePaths, type LayoutFacts } from '../host/paths';
 import { secureWebPreferences } from './secure-web-preferences';
 import { audienceHandler } from './presenter-window';
 import { APP_ORIGIN, guardWebContents, isTrustedUrl, permissionAllowed } from './web-guards';
@@ -24,7 +24,7 @@ import {
   MENU_COMMAND_CHANNEL,
   OPEN_AUDIENCE_CHANNEL,
   type MenuCommand,
-} from '../shared/contract/contract';
+} from '../../shared/contract/contract';
 
 // The Electron shell only: windows, menu, protocol and security. Everything else lives in services; the decisions
 // (paths, guards, crash handling, menu, about) live in plain modules with their own tests.

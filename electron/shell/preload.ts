@@ -1,12 +1,12 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
-import { isChannel } from '../shared/contract/channels';
+import { isChannel } from '../../shared/contract/channels';
 import {
   GRANT_PATHS_CHANNEL,
   isMenuCommand,
   MENU_COMMAND_CHANNEL,
   OPEN_AUDIENCE_CHANNEL,
   type BoardPrepBridge,
-} from '../shared/contract/contract';
+} from '../../shared/contract/contract';
 
 // Sandboxed preload: exposes the contract's channels, tokens for files the user chose, the audience window and the
 // menu's commands, nothing else (never ipcRenderer itself). The page never sends a path: only this isolated world
