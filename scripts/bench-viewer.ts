@@ -15,7 +15,8 @@
  * "Drawn" counts cornerstone's CORNERSTONEIMAGERENDERED events on the viewer's element that show a different image
  * than the previous one (re-renders of the same image are not counted). images/s = images drawn between the first
  * wheel event and the drawing of the pass's last slice, divided by that time; the longest freeze is the longest
- * time in that interval without a new image. Prints the median of the rounds.
+ * time in that interval without a new image. Prints the median of the rounds. BENCH_PROFILE=first (or =cached)
+ * also prints where the page's main thread spent that pass.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
