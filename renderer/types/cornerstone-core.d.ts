@@ -71,6 +71,20 @@ declare module 'cornerstone-core' {
     function updateImage(element: HTMLElement, invalidated?: boolean): void;
     function pixelToCanvas(element: HTMLElement, point: Point): Point;
 
+    interface ImageLoadObject {
+      promise: Promise<Image>;
+    }
+    /** The image cache: least recently used images are evicted once it holds more than its maximum (decoded bytes). */
+    const imageCache: {
+      /** The cached entries by image id (reading it does not mark an image as used). */
+      imageCache: Record<string, unknown>;
+      setMaximumSizeBytes(bytes: number): void;
+      /** Undefined when not cached; marks the image as just used. */
+      getImageLoadObject(imageId: string): ImageLoadObject | undefined;
+      /** Throws when the image is not cached; lets the loader free what it kept for it (the DICOM file's bytes). */
+      removeImageLoadObject(imageId: string): void;
+      getCacheInfo(): { maximumSizeInBytes: number; cacheSizeInBytes: number; numberOfImagesCached: number };
+    };
     const metaData: {
       get(type: string, imageId: string): unknown;
       addProvider(provider: MetaDataProvider, priority?: number): void;

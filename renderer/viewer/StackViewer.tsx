@@ -17,6 +17,8 @@ import { captureView } from './capture';
 import { ensureCornerstone } from './cornerstone-setup';
 import { hasPixelData, isParsed, modalityOf, spacingOf, transferSyntaxOf } from './image-info';
 import { emitScheduler } from './emit-scheduler';
+import { inImageCache, releaseImages } from './image-cache';
+import { fillLimitFor, LoadQueue, nearerThanShown, type Direction } from './load-queue';
 import { describeLoadError, errorText } from './load-error';
 import { spacingUnitLabel } from '../../shared/imaging/measurement-text';
 import { handlePoint, TOOL_NAMES, type MeasureData } from './measure-tools';
@@ -90,6 +92,11 @@ export const StackViewer = forwardRef<StackViewerHandle, StackViewerProps>(funct
   /** What the tool state currently mirrors, so our own emissions coming back as props are not re-applied. */
   const syncedRef = useRef<{ stackKey: string; json: string } | null>(null);
   const firstDisplayRef = useRef(true);
+  /** Loads the stack's slices around the current one (load-queue.ts); one per stack. */
+  const queueRef = useRef<LoadQueue | null>(null);
+  /** The slice on screen, which lags behind the current one while it loads. */
+  const shownIndexRef = useRef<number | null>(null);
+  const directionRef = useRef<Direction>(1);
   /** Last mouse position over the image (page coordinates), for the pixel readout. */
   const mouseRef = useRef<{ pageX: number; pageY: number } | null>(null);
 
@@ -126,6 +133,7 @@ export const StackViewer = forwardRef<StackViewerHandle, StackViewerProps>(funct
     const { props: p, index: current } = latest.current;
     const i = clampIndex(next, p.images.length);
     if (i === current || p.images.length === 0) return;
+    directionRef.current = i > current ? 1 : -1;
     latest.current = { ...latest.current, index: i }; // several wheel events may arrive before React re-renders
     setIndex(i);
     p.onIndexChange?.(i);
@@ -246,10 +254,88 @@ export const StackViewer = forwardRef<StackViewerHandle, StackViewerProps>(funct
     if (cornerstone.getEnabledElement(el).image) cornerstone.updateImage(el);
   }, [enabled, stackKey, annotationsJson]);
 
-  // Load and show the current slice; keep the viewport (W/L, zoom, pan) from slice to slice.
+  /** Puts a loaded slice on screen, keeping the viewport (W/L, zoom, pan) from slice to slice. */
+  const present = useCallback((image: cornerstone.Image, i: number) => {
+    const el = elementRef.current;
+    if (!el) return;
+    const { props: p, index: current } = latest.current;
+    // A codec can "succeed" with an empty image (e.g. JPEG-LS data labelled as JPEG 2000): that is a failure.
+    if (!(image.width > 0 && image.height > 0)) {
+      if (i !== current) return;
+      const ts = transferSyntaxOf(image.imageId);
+      setStatus({
+        kind: 'error',
+        message: `the image data decoded to an empty picture${ts ? ` (transfer syntax ${ts})` : ''}`,
+        detail: '',
+      });
+      return;
+    }
+    const shownNow = cornerstone.getEnabledElement(el).image ? cornerstone.getViewport(el) : undefined;
+    const viewport =
+      firstDisplayRef.current || !shownNow
+        ? applyViewState(cornerstone.getDefaultViewportForImage(el, image), p.initialView ?? {})
+        : shownNow;
+    firstDisplayRef.current = false;
+    shownIndexRef.current = i;
+    cornerstone.displayImage(el, image, viewport); // IMAGE_RENDERED then marks the current slice ready
+    const spacing = spacingOf(image.imageId);
+    const next = {
+      modality: modalityOf(image.imageId),
+      unit: spacingUnitLabel(spacing?.source ?? null),
+      invert: image.invert,
+    };
+    setShown((prev) =>
+      prev && prev.modality === next.modality && prev.unit === next.unit && prev.invert === next.invert ? prev : next,
+    );
+  }, []);
+
+  const fail = useCallback((err: unknown, imageId: string) => {
+    console.warn(`[viewer] ${imageId}:`, err);
+    const facts = {
+      parsed: isParsed(imageId),
+      transferSyntax: transferSyntaxOf(imageId),
+      hasPixelData: hasPixelData(imageId),
+    };
+    setStatus({ kind: 'error', message: describeLoadError(err, facts), detail: errorText(err) });
+  }, []);
+
+  // One load queue per stack. Whatever loads is shown if it is the current slice, or nearer to it than the slice on
+  // screen, so a fast wheel sees the series go by instead of a frozen image. Leaving the stack releases its images.
+  useEffect(() => {
+    if (!enabled) return;
+    const ids = latest.current.props.images.map((im) => im.imageId);
+    let sized = false;
+    const queue = new LoadQueue({
+      count: ids.length,
+      load: (i) => cornerstone.loadAndCacheImage(ids[i]),
+      inCache: (i) => inImageCache(ids[i]),
+      onSettled: (i, outcome) => {
+        const current = latest.current.index;
+        if (outcome.ok) {
+          if (!sized) {
+            sized = true;
+            queue.setFillLimit(fillLimitFor((outcome.image as cornerstone.Image).sizeInBytes));
+          }
+          if (nearerThanShown(i, shownIndexRef.current, current)) present(outcome.image as cornerstone.Image, i);
+        } else if (i === current) {
+          fail(outcome.error, ids[i]);
+        }
+      },
+    });
+    queueRef.current = queue;
+    shownIndexRef.current = null;
+    return () => {
+      queue.dispose();
+      queueRef.current = null;
+      releaseImages(ids);
+    };
+  }, [enabled, stackKey, present, fail]);
+
+  // The current slice: shown at once when loaded, else asked for first (the queue then loads ahead of it).
   useEffect(() => {
     const el = elementRef.current;
-    if (!enabled || !el) return;
+    const queue = queueRef.current;
+    if (!enabled || !el || !queue) return;
     const { props: p } = latest.current;
     const entry: ViewerImage | undefined = p.images[index];
     if (!entry) {
@@ -258,45 +344,17 @@ export const StackViewer = forwardRef<StackViewerHandle, StackViewerProps>(funct
     }
     let cancelled = false;
     setStatus({ kind: 'loading' });
-    cornerstone.loadAndCacheImage(entry.imageId).then(
-      (image) => {
-        if (cancelled) return;
-        // A codec can "succeed" with an empty image (e.g. JPEG-LS data labelled as JPEG 2000): that is a failure.
-        if (!(image.width > 0 && image.height > 0)) {
-          const ts = transferSyntaxOf(entry.imageId);
-          setStatus({
-            kind: 'error',
-            message: `the image data decoded to an empty picture${ts ? ` (transfer syntax ${ts})` : ''}`,
-            detail: '',
-          });
-          return;
-        }
-        const current = cornerstone.getEnabledElement(el).image ? cornerstone.getViewport(el) : undefined;
-        const viewport =
-          firstDisplayRef.current || !current
-            ? applyViewState(cornerstone.getDefaultViewportForImage(el, image), p.initialView ?? {})
-            : current;
-        firstDisplayRef.current = false;
-        cornerstone.displayImage(el, image, viewport); // IMAGE_RENDERED then marks it ready
-        const spacing = spacingOf(image.imageId);
-        setShown({
-          modality: modalityOf(image.imageId),
-          unit: spacingUnitLabel(spacing?.source ?? null),
-          invert: image.invert,
-        });
-      },
-      (err: unknown) => {
-        if (cancelled) return;
-        console.warn(`[viewer] ${entry.imageId}:`, err);
-        const { imageId } = entry;
-        const facts = {
-          parsed: isParsed(imageId),
-          transferSyntax: transferSyntaxOf(imageId),
-          hasPixelData: hasPixelData(imageId),
-        };
-        setStatus({ kind: 'error', message: describeLoadError(err, facts), detail: errorText(err) });
-      },
-    );
+    if (queue.isLoaded(index)) {
+      cornerstone.loadAndCacheImage(entry.imageId).then(
+        (image) => {
+          if (!cancelled) present(image, index);
+        },
+        (err: unknown) => {
+          if (!cancelled) fail(err, entry.imageId);
+        },
+      );
+    }
+    queue.setCurrent(index, directionRef.current);
     // The loader can fail without settling (an exception inside a decoder callback): never leave a blank viewport.
     const watchdog = window.setTimeout(() => {
       if (cancelled) return;
@@ -310,16 +368,11 @@ export const StackViewer = forwardRef<StackViewerHandle, StackViewerProps>(funct
           : s,
       );
     }, LOAD_TIMEOUT_MS);
-    // Warm the cache around the current slice; failures surface when (if) that slice is shown.
-    for (const j of [index + 1, index - 1, index + 2]) {
-      const near = p.images[j];
-      if (near) cornerstone.loadAndCacheImage(near.imageId).catch(() => undefined);
-    }
     return () => {
       cancelled = true;
       window.clearTimeout(watchdog);
     };
-  }, [enabled, stackKey, index]);
+  }, [enabled, stackKey, index, present, fail]);
 
   const presets = useMemo(() => presetsFor(shown?.modality, props.presets), [shown?.modality, props.presets]);
 

@@ -6,6 +6,7 @@ import cornerstoneWADOImageLoader from 'cornerstone-wado-image-loader';
 import * as dicomParser from 'dicom-parser';
 import Hammer from 'hammerjs';
 import { authHeaders } from '../web-access';
+import { limitImageCache } from './image-cache';
 import { imagePlaneProvider } from './image-info';
 
 let initialised = false;
@@ -41,6 +42,9 @@ export function ensureCornerstone(): void {
     startWebWorkersOnDemand: true,
     taskConfiguration: { decodeTask: { initializeCodecsOnStartup: false, strict: false } },
   });
+
+  // Bounded: a pass through a large series once kept every slice (about 1 GB for 500 CT slices) until reload.
+  limitImageCache();
 
   // Above the WADO provider: see imagePlaneProvider for why.
   cornerstone.metaData.addProvider(imagePlaneProvider, 100);
