@@ -5,7 +5,7 @@
  * On a fresh temporary data folder it loads the demo board (no images), writes a synthetic axial CT of --slices
  * slices of 512 x 512 (electron/services/demo/synthetic; the files are kept in the temp folder between runs) and
  * imports it into case 1 through the `boardprep import` command. Then, --rounds times, each in a fresh headless
- * Chromium (find-chromium.mjs, HEADLESS_CHROMIUM_ARGS):
+ * Chromium (find-chromium.mjs, HEADLESS_LAUNCH_OPTIONS):
  *   - opens the case's Imaging tab (the first series opens by itself): "first image" is the time from the route
  *     change to the first image the viewer draws;
  *   - first pass: one wheel notch (deltaY 100 = one slice) every --wheel-ms through every slice, top to bottom,
@@ -25,7 +25,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { HEADLESS_CHROMIUM_ARGS, locateChromium } from '../electron/services/export/find-chromium.mjs';
+import { HEADLESS_LAUNCH_OPTIONS, locateChromium } from '../electron/services/export/find-chromium.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = path.join(root, 'bin', 'boardprep.mjs');
@@ -268,7 +268,7 @@ interface Round {
 }
 
 async function round(executablePath: string, openUrl: string, count: number): Promise<Round> {
-  const browser = await chromium.launch({ executablePath, args: HEADLESS_CHROMIUM_ARGS });
+  const browser = await chromium.launch({ ...HEADLESS_LAUNCH_OPTIONS, executablePath });
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
     await page.addInitScript(recorder);

@@ -1,4 +1,5 @@
 import type { Channel } from '../../shared/contract';
+import type { JobKind } from '../../shared/contract/jobs';
 
 /**
  * The channels that only read. Everything else writes, and says in `AFTER_WRITE` which reads it can change, so a
@@ -119,4 +120,14 @@ export const AFTER_WRITE: Record<WriteChannel, readonly ReadChannel[] | 'everyth
   'decisions:signOff': MEETING_VIEWS,
   'decisions:amend': MEETING_VIEWS,
   'exports:start': ['exports:list'],
+};
+
+/**
+ * What a job of each kind changes once it has ended (its start answers at once and changes nothing yet): an import
+ * adds studies to a case and so to everything computed from its record; an export adds a file. Complete by type, so a
+ * new kind of job does not compile until it says what it changes.
+ */
+export const AFTER_JOB: Record<JobKind, readonly ReadChannel[]> = {
+  import: IMAGING_VIEWS,
+  export: ['exports:list'],
 };

@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient, type UseQueryOptions } from '@tanstack/react-query';
 import type { InputOf, OutputOf, Result } from '../../shared/contract';
 import { call, callList, invoke } from '../api';
-import { AFTER_WRITE, isReadChannel, type ReadChannel, type WriteChannel } from './channels';
+import type { JobKind } from '../../shared/contract/jobs';
+import { AFTER_JOB, AFTER_WRITE, isReadChannel, type ReadChannel, type WriteChannel } from './channels';
 
 /** A read's cache key: its channel and its input, so two screens asking the same question share one answer. */
 export const readKey = <C extends ReadChannel>(channel: C, input: InputOf<C>) => [channel, input] as const;
@@ -34,6 +35,15 @@ export function afterWrite(client: QueryClient, channel: WriteChannel): Promise<
   const affects = AFTER_WRITE[channel];
   if (affects === 'nothing') return Promise.resolve();
   if (affects === 'everything') return client.invalidateQueries();
+  return invalidateReads(client, affects);
+}
+
+/** The same once a job of `kind` has ended: the reads its work changed (see AFTER_JOB). */
+export function afterJob(client: QueryClient, kind: JobKind): Promise<void> {
+  return invalidateReads(client, AFTER_JOB[kind]);
+}
+
+function invalidateReads(client: QueryClient, affects: readonly ReadChannel[]): Promise<void> {
   return client.invalidateQueries({
     predicate: (q) =>
       typeof q.queryKey[0] === 'string' && isReadChannel(q.queryKey[0]) && affects.includes(q.queryKey[0]),

@@ -4,6 +4,7 @@ import { casesContract } from './cases';
 import { clinicalContract } from './clinical';
 import { exportsContract } from './exports';
 import { imagingContract } from './imaging';
+import { jobsContract } from './jobs';
 import { meetingsContract } from './meetings';
 import type { Channel } from './channels';
 import type { Result } from './result';
@@ -18,6 +19,7 @@ export const contract = {
   ...appContract,
   ...casesContract,
   ...imagingContract,
+  ...jobsContract,
   ...clinicalContract,
   ...meetingsContract,
   ...exportsContract,

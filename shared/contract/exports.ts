@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { JobId, JobStarted, jobSchema } from './job';
 
 /**
  * Issue 5, Export: the meeting deck as PDF and PPTX, the per-case outcome summary and the meeting minutes as PDF,
@@ -66,21 +67,20 @@ export const ExportOutcome = z.object({
 });
 export type ExportOutcome = z.infer<typeof ExportOutcome>;
 
-export const ExportStatus = z.object({
-  jobId: z.string(),
-  kind: ExportKind,
-  state: z.enum(['running', 'done', 'failed', 'cancelled']),
+export const ExportProgress = z.object({
+  /** What is being exported (the running job's label; the outcome says it again once done). */
+  exportKind: ExportKind,
   /** What the export is doing ("Rendering the print view", "Slide 12 of 40", ...). */
   phase: z.string(),
-  /** Steps done of `total` (slides for a PPTX; stages for a PDF). */
+  /** Steps done of `total` (slides for a PPTX; stages for a PDF); total is null until known. */
   done: z.number().int(),
   total: z.number().int().nullable(),
-  /** Why it failed, or that it was cancelled (nothing written). */
-  error: z.string().nullable(),
-  /** Set once done. */
-  outcome: ExportOutcome.nullable(),
 });
-export type ExportStatus = z.infer<typeof ExportStatus>;
+export type ExportProgress = z.infer<typeof ExportProgress>;
+
+/** An export job: `result` is the file written, once done; `error` says why not (or that nothing was written). */
+export const ExportJobStatus = jobSchema('export', ExportProgress, ExportOutcome);
+export type ExportJobStatus = z.infer<typeof ExportJobStatus>;
 
 export const ExportFile = z.object({
   name: z.string(),
@@ -92,9 +92,9 @@ export type ExportFile = z.infer<typeof ExportFile>;
 
 export const exportsContract = {
   /** Starts an export job; cancel it with jobs:cancel. Unknown meeting or agenda item: 'not-found' at once. */
-  'exports:start': { input: ExportRequest, output: z.object({ jobId: z.string() }) },
-  /** Progress of an export job, and the file once it is written. */
-  'exports:status': { input: z.object({ jobId: z.string().min(1) }).strict(), output: ExportStatus },
+  'exports:start': { input: ExportRequest, output: JobStarted },
+  /** An export job's progress, and the file once it is written (jobs:status answers the same; not-found for other kinds). */
+  'exports:status': { input: JobId, output: ExportJobStatus },
   /** The files in the data folder's exports/, newest first, with their download addresses. */
   'exports:list': { input: z.object({}).strict(), output: z.array(ExportFile) },
 } as const;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { JobStarted } from './job';
 import {
   Annotation,
-  JobState,
   KeyImage,
   Lesion,
   LesionInput,
@@ -13,7 +13,6 @@ import {
 } from '../domain/imaging';
 
 const Id = z.number().int().positive();
-const JobStarted = z.object({ jobId: z.string() });
 
 export const imagingContract = {
   /** Studies attached to a case, with their series. */
@@ -57,8 +56,6 @@ export const imagingContract = {
     input: z.object({ studyInstanceUid: Uid, caseId: Id }).strict(),
     output: z.object({ attached: z.literal(true) }),
   },
-  'jobs:status': { input: z.object({ jobId: z.string() }).strict(), output: JobState },
-  'jobs:cancel': { input: z.object({ jobId: z.string() }).strict(), output: JobState },
 
   'annotations:list': { input: z.object({ caseId: Id, seriesInstanceUid: Uid }).strict(), output: z.array(Annotation) },
   /** Replaces the case's measurements on one series in one transaction (what the viewer shows is what is stored). */

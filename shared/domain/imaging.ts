@@ -196,14 +196,3 @@ export const ImportOutcome = z.object({
     .optional(),
 });
 export type ImportOutcome = z.infer<typeof ImportOutcome>;
-
-export const JobState = z.object({
-  id: z.string(),
-  kind: z.string(),
-  state: z.enum(['running', 'done', 'failed', 'cancelled']),
-  phase: z.string(),
-  counts: ImportCounts.nullable(),
-  error: z.string().nullable(),
-  result: ImportOutcome.nullable(),
-});
-export type JobState = z.infer<typeof JobState>;

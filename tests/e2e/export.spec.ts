@@ -34,10 +34,10 @@ async function apiError(page: Page, channel: string, input: unknown): Promise<{ 
 }
 
 interface ExportStatus {
-  state: 'running' | 'done' | 'failed' | 'cancelled';
-  phase: string;
+  state: 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+  progress: { phase: string };
   error: string | null;
-  outcome: {
+  result: {
     name: string;
     file: string;
     pages: number | null;
@@ -51,7 +51,7 @@ async function exportAndWait(
   page: Page,
   request: Record<string, unknown>,
   { progress = false } = {},
-): Promise<NonNullable<ExportStatus['outcome']>> {
+): Promise<NonNullable<ExportStatus['result']>> {
   const { jobId } = await pageApi<{ jobId: string }>(page, 'exports:start', request);
   let status: ExportStatus | undefined;
   const phases = new Set<string>();
@@ -60,12 +60,12 @@ async function exportAndWait(
     .poll(
       async () => {
         status = await pageApi<ExportStatus>(page, 'exports:status', { jobId });
-        phases.add(status.phase);
-        return status.state;
+        phases.add(status.progress.phase);
+        return status.state === 'queued' || status.state === 'running';
       },
       { timeout: 120_000, intervals: [150] },
     )
-    .not.toBe('running');
+    .toBe(false);
   const last = status!;
   expect(last.error, `${JSON.stringify(request)} failed`).toBeNull();
   expect(last.state).toBe('done');
@@ -75,7 +75,7 @@ async function exportAndWait(
       [...phases].some((p) => /Rendering the print view|Printing the PDF|Starting the PDF printer/.test(p)),
       `progress: ${[...phases].join(', ')}`,
     ).toBe(true);
-  return last.outcome!;
+  return last.result!;
 }
 
 /** A key image on the first demo case with CT: a PNG drawn in the page (no names in it), uploaded as the viewer does. */

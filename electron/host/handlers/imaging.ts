@@ -3,7 +3,6 @@ import type { ImportOutcome } from '../../../shared/domain/imaging';
 import { importDicom } from '../../services/dicom/import-service';
 import { attachStudy } from '../../services/dicom/patient-match';
 import type { ImportResult } from '../../services/dicom/types';
-import type { JobControl } from '../../services/jobs/job-registry';
 import { silentLogger } from '../log';
 import type { Services } from '../services';
 import { removeUpload, uploadDir } from '../uploads';
@@ -70,22 +69,15 @@ export function imagingHandlers(services: Services): HandlerSlice<ImagingChannel
     cleanup?: () => void,
   ) {
     if (caseId !== undefined) cases.get(caseId); // a clear not-found before any work
-    const jobId = jobs.start(
-      'import',
-      async (control: JobControl) => {
+    const jobId = jobs.start('import', {
+      progress: { phase: 'starting', scanned: 0, imported: 0, duplicates: 0, rejected: 0, total: null },
+      run: async (control) => {
         try {
           const result = await importDicom(ctx.db, ctx.dataDir, paths, {
             caseId,
             confirmMismatch,
             signal: control.signal,
-            onProgress: (p) =>
-              control.report(p.phase, {
-                scanned: p.scanned,
-                imported: p.imported,
-                duplicates: p.duplicates,
-                rejected: p.rejected,
-                total: p.total || null,
-              }),
+            onProgress: ({ total, ...counts }) => control.report({ ...counts, total: total || null }),
           });
           return outcome(result, showPath);
         } finally {
@@ -93,7 +85,7 @@ export function imagingHandlers(services: Services): HandlerSlice<ImagingChannel
         }
       },
       log,
-    );
+    });
     return { jobId };
   }
 

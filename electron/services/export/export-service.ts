@@ -6,14 +6,13 @@ import {
   type ExportFile,
   type ExportKind,
   type ExportOutcome,
+  type ExportJobStatus,
   type ExportRequest,
-  type ExportStatus,
 } from '../../../shared/contract/exports';
 import type { MeetingDeck } from '../../../shared/deck/model';
-import type { ImportOutcome } from '../../../shared/domain/imaging';
 import { DomainError } from '../errors';
 import * as imagingSql from '../imaging/imaging-sql';
-import type { JobControl, JobRegistry } from '../jobs/job-registry';
+import type { JobRegistry } from '../jobs/job-registry';
 import type { MeetingsServices } from '../meetings';
 import * as meetingsSql from '../meetings/meetings-sql';
 import { assertItem, assertMeeting } from '../meetings/views';
@@ -30,7 +29,7 @@ import { buildDeckPptx } from './pptx';
  */
 
 export const EXPORTS_DIR = 'exports';
-export const JOB_KIND = 'export';
+export const JOB_KIND = 'export' as const;
 const DOWNLOAD_PREFIX = '/media/exports/';
 /** Names the web host serves from exports/: what defaultName() makes, plus -2, -3 ... */
 const SERVABLE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,150}\.(pdf|pptx)$/;
@@ -46,11 +45,9 @@ export const CONTENT_TYPE: Record<string, string> = {
   '.pptx': 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
 };
 
-export interface ExportProgress {
-  phase: string;
-  done: number;
-  total: number | null;
-}
+/** How far an export is (the job's progress, without the kind it already knows). */
+export type ExportProgress = Omit<ExportJobProgress, 'exportKind'>;
+type ExportJobProgress = ExportJobStatus['progress'];
 
 export interface ExportControl {
   signal?: AbortSignal;
@@ -121,7 +118,6 @@ interface Resolved {
 
 export class ExportsService {
   private pdf: PdfSource | null;
-  private readonly outcomes = new Map<string, { kind: ExportKind; outcome: ExportOutcome | null }>();
 
   constructor(private readonly deps: ExportsDeps) {
     this.pdf = deps.pdf ?? null;
@@ -141,49 +137,19 @@ export class ExportsService {
     const jobs = this.deps.jobs;
     if (!jobs) throw new Error('ExportsService was made without a job registry');
     const resolved = this.resolve(req);
-    this.forgetOld(jobs);
-    let jobId = '';
-    jobId = jobs.start(
-      JOB_KIND,
-      async (control: JobControl) => {
-        const outcome = await this.runResolved(resolved, {
-          signal: control.signal,
-          onProgress: (p) => control.report(p.phase, progressCounts(p)),
-        });
-        this.outcomes.set(jobId, { kind: req.kind, outcome });
-        return jobOutcome(outcome);
-      },
-      this.deps.log,
-    );
-    this.outcomes.set(jobId, { kind: req.kind, outcome: null });
+    const jobId = jobs.start(JOB_KIND, {
+      progress: { exportKind: req.kind, phase: 'Waiting to start', done: 0, total: null },
+      run: (control) => this.runResolved(resolved, { signal: control.signal, onProgress: control.report }),
+      cancelled: 'Cancelled: no file was written',
+      log: this.deps.log,
+    });
     return { jobId };
   }
 
-  private forgetOld(jobs: JobRegistry): void {
-    for (const id of this.outcomes.keys()) {
-      try {
-        jobs.status(id);
-      } catch {
-        this.outcomes.delete(id);
-      }
-    }
-  }
-
-  /** An export job's progress and, once done, its file. */
-  status(jobId: string): ExportStatus {
-    const mine = this.outcomes.get(jobId);
-    if (!mine || !this.deps.jobs) throw new DomainError('not-found', `No export job ${jobId}`);
-    const job = this.deps.jobs.status(jobId);
-    return {
-      jobId,
-      kind: mine.kind,
-      state: job.state,
-      phase: job.phase,
-      done: job.counts?.imported ?? 0,
-      total: job.counts?.total ?? null,
-      error: job.state === 'cancelled' ? 'Cancelled: no file was written' : job.error,
-      outcome: job.state === 'done' ? mine.outcome : null,
-    };
+  /** An export job's progress and, once done, its file (not-found for a job of another kind). */
+  status(jobId: string): ExportJobStatus {
+    if (!this.deps.jobs) throw new DomainError('not-found', `No export job ${jobId}`);
+    return this.deps.jobs.status(jobId, JOB_KIND);
   }
 
   /** Runs an export to the end (the CLI; jobs call this too). Throws an AbortError when cancelled. */
@@ -400,19 +366,3 @@ export class ExportsService {
 }
 
 const downloadUrl = (name: string) => `${DOWNLOAD_PREFIX}${encodeURIComponent(name)}`;
-
-/** Progress in the job registry's counts (it was made for imports): done in `imported`, of `total`. */
-function progressCounts(p: ExportProgress) {
-  return { scanned: p.done, imported: p.done, duplicates: 0, rejected: 0, total: p.total };
-}
-
-/** What the job registry keeps as a finished job's result (shaped for imports): slides or pages, as counts. */
-function jobOutcome(outcome: ExportOutcome): ImportOutcome {
-  const n = outcome.kind === 'deck-pptx' ? (outcome.slides ?? 0) : (outcome.pages ?? 0);
-  return {
-    counts: { scanned: n, imported: n, duplicates: 0, rejected: 0, total: n },
-    rejected: [],
-    needsConfirmation: [],
-    attachedStudies: [],
-  };
-}

@@ -19,33 +19,33 @@ export function ExportProgress({ state, onCancel }: { state: ExportJobState; onC
     );
   }
   if (state.name === 'running') {
-    const s = state.status;
+    const p = state.job?.progress;
     return (
       <div className="progress">
         <div className="progress__label" role="status">
-          {s ? `${EXPORT_KIND_LABEL[s.kind]}: ${s.phase}` : 'Starting the export...'}
+          {p ? `${EXPORT_KIND_LABEL[p.exportKind]}: ${p.phase}` : 'Starting the export...'}
         </div>
-        <progress value={s?.total ? s.done : undefined} max={s?.total || undefined} aria-label="Export progress" />
+        <progress value={p?.total ? p.done : undefined} max={p?.total || undefined} aria-label="Export progress" />
         <button type="button" className="button button--ghost" onClick={onCancel}>
           Cancel
         </button>
       </div>
     );
   }
-  const s = state.status;
+  const s = state.job;
   if (s.state === 'cancelled')
     return (
       <div className="banner banner--error" role="status">
         Export cancelled: no file was written.
       </div>
     );
-  if (s.state === 'failed' || !s.outcome)
+  if (s.state === 'failed' || !s.result)
     return (
       <div className="banner banner--error" role="alert">
         Export failed, no file was written: {s.error}
       </div>
     );
-  const o = s.outcome;
+  const o = s.result;
   const extent =
     o.slides !== null ? `${o.slides} slides` : o.pages !== null ? `${o.pages} page${o.pages === 1 ? '' : 's'}` : '';
   return (

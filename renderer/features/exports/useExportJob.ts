@@ -1,54 +1,56 @@
-import { useEffect, useRef, useState } from 'react';
-import type { ExportRequestInput, ExportStatus } from '../../../shared/contract/exports';
-import { invoke } from '../../api';
+import { useState } from 'react';
+import type { ExportJobStatus, ExportRequestInput } from '../../../shared/contract/exports';
+import { isJobActive } from '../../../shared/contract/job';
+import { useWrite } from '../../data/hooks';
+import { useJobStatus } from '../../data/jobs';
 
 export type ExportJobState =
   | { name: 'idle' }
-  | { name: 'running'; status: ExportStatus | null }
-  | { name: 'finished'; status: ExportStatus }
+  | { name: 'running'; job: ExportJobStatus | null }
+  | { name: 'finished'; job: ExportJobStatus }
   | { name: 'error'; message: string };
 
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** One export at a time: start it, follow its progress until it ends, cancel it on request or when the view goes. */
+/**
+ * One export at a time: start it, follow its progress until it ends (polled while it runs; the exports list is
+ * refetched once it has), cancel it on request. Leaving the view stops the polling, not the export.
+ */
 export function useExportJob() {
-  const [state, setState] = useState<ExportJobState>({ name: 'idle' });
-  const jobId = useRef<string | null>(null);
-  const alive = useRef(true);
-
-  useEffect(() => {
-    alive.current = true;
-    return () => {
-      alive.current = false;
-    };
-  }, []);
+  const [jobId, setJobId] = useState<string | null>(null);
+  const [startError, setStartError] = useState<string | null>(null);
+  const starting = useWrite('exports:start');
+  const cancelling = useWrite('jobs:cancel');
+  const status = useJobStatus('exports:status', jobId);
 
   async function start(request: ExportRequestInput): Promise<void> {
-    setState({ name: 'running', status: null });
-    const started = await invoke('exports:start', request);
-    if (!started.ok) return setState({ name: 'error', message: started.error.message });
-    const id = started.value.jobId;
-    jobId.current = id;
-    while (alive.current) {
-      const status = await invoke('exports:status', { jobId: id });
-      if (!status.ok) return setState({ name: 'error', message: status.error.message });
-      if (status.value.state !== 'running') {
-        jobId.current = null;
-        return setState({ name: 'finished', status: status.value });
-      }
-      setState({ name: 'running', status: status.value });
-      await wait(250);
+    setJobId(null);
+    setStartError(null);
+    try {
+      const started = await starting.mutateAsync(request);
+      if (started.ok) setJobId(started.value.jobId);
+      else setStartError(started.error.message);
+    } catch (err) {
+      setStartError((err as Error).message);
     }
   }
 
-  async function cancel(): Promise<void> {
-    if (jobId.current) await invoke('jobs:cancel', { jobId: jobId.current });
-  }
+  const job = status.data;
+  const state: ExportJobState =
+    startError !== null
+      ? { name: 'error', message: startError }
+      : status.error
+        ? { name: 'error', message: status.error.message }
+        : jobId === null && !starting.isPending
+          ? { name: 'idle' }
+          : !job || isJobActive(job.state)
+            ? { name: 'running', job: job ?? null }
+            : { name: 'finished', job };
 
   return {
     state,
     start: (r: ExportRequestInput) => void start(r),
-    cancel: () => void cancel(),
+    cancel: () => {
+      if (jobId) cancelling.mutate({ jobId });
+    },
     busy: state.name === 'running',
   };
 }

@@ -1,47 +1,46 @@
-import { useRef, useState, type DragEvent } from 'react';
-import { formatPersonName, type ImportOutcome, type JobState } from '../../../shared/domain/imaging';
+import { useEffect, useRef, useState, type DragEvent } from 'react';
+import type { ImportJobStatus } from '../../../shared/contract/jobs';
+import { isJobActive } from '../../../shared/contract/job';
+import { formatPersonName, type ImportOutcome } from '../../../shared/domain/imaging';
 import { invoke } from '../../api';
+import { useWrite } from '../../data/hooks';
+import { useJobStatus } from '../../data/jobs';
 import { uploadBatch } from '../../media';
 import { formatDate } from '../clinical/clinical-format';
 import { Banner } from '../../components/Banner';
 
+/** What the panel is doing; the job itself (progress, report) is the `jobs:status` read of `jobId`. */
 type Phase =
   | { name: 'idle' }
   | { name: 'uploading'; sent: number; total: number }
-  | { name: 'importing'; job: JobState }
-  | { name: 'finished'; job: JobState; uploaded: boolean }
+  | { name: 'job'; jobId: string; uploaded: boolean }
   | { name: 'error'; message: string };
 
 interface ImportPanelProps {
   caseId: number;
-  onImported: () => void;
+  /** Called once an import has ended or a study was attached (the imaging and clinical reads are refetched anyway). */
+  onImported?: () => void;
 }
-
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Files in from a dialog or by drag and drop, then one import job with progress, cancel and a plain report. */
 export function ImportPanel({ caseId, onImported }: ImportPanelProps) {
   const [phase, setPhase] = useState<Phase>({ name: 'idle' });
   const [dragging, setDragging] = useState(false);
   const abort = useRef<AbortController | null>(null);
-  const jobId = useRef<string | null>(null);
   const filesInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
-
-  async function follow(id: string, uploaded: boolean) {
-    jobId.current = id;
-    for (;;) {
-      const status = await invoke('jobs:status', { jobId: id });
-      if (!status.ok) return setPhase({ name: 'error', message: status.error.message });
-      if (status.value.state !== 'running') {
-        setPhase({ name: 'finished', job: status.value, uploaded });
-        onImported();
-        return;
-      }
-      setPhase({ name: 'importing', job: status.value });
-      await wait(250);
-    }
-  }
+  const importPaths = useWrite('imaging:importPaths');
+  const importUpload = useWrite('imaging:importUpload');
+  const cancelJob = useWrite('jobs:cancel');
+  const jobId = phase.name === 'job' ? phase.jobId : null;
+  const status = useJobStatus('jobs:status', jobId);
+  const job = status.data?.kind === 'import' ? status.data : undefined;
+  const ended = job !== undefined && !isJobActive(job.state);
+  const onImportedRef = useRef(onImported);
+  onImportedRef.current = onImported;
+  useEffect(() => {
+    if (ended) onImportedRef.current?.();
+  }, [ended, jobId]);
 
   async function importFiles(files: File[]) {
     if (files.length === 0) return;
@@ -51,13 +50,13 @@ export function ImportPanel({ caseId, onImported }: ImportPanelProps) {
     try {
       const chosen = (await window.boardprep?.grantFiles?.(files)) ?? [];
       const started = chosen.length
-        ? await invoke('imaging:importPaths', { chosen, caseId })
-        : await invoke('imaging:importUpload', {
+        ? await importPaths.mutateAsync({ chosen, caseId })
+        : await importUpload.mutateAsync({
             batchId: await uploadBatch(files, (p) => setPhase({ name: 'uploading', ...p }), controller.signal),
             caseId,
           });
       if (!started.ok) return setPhase({ name: 'error', message: started.error.message });
-      await follow(started.value.jobId, !chosen.length);
+      setPhase({ name: 'job', jobId: started.value.jobId, uploaded: !chosen.length });
     } catch (err) {
       setPhase({
         name: 'error',
@@ -66,9 +65,9 @@ export function ImportPanel({ caseId, onImported }: ImportPanelProps) {
     }
   }
 
-  async function cancel() {
+  function cancel() {
     abort.current?.abort();
-    if (jobId.current) await invoke('jobs:cancel', { jobId: jobId.current });
+    if (jobId) cancelJob.mutate({ jobId });
   }
 
   function onDrop(e: DragEvent) {
@@ -77,7 +76,9 @@ export function ImportPanel({ caseId, onImported }: ImportPanelProps) {
     void importFiles([...e.dataTransfer.files]);
   }
 
-  const busy = phase.name === 'uploading' || phase.name === 'importing';
+  const following = phase.name === 'job' ? phase : null;
+  const failure = status.error?.message ?? (phase.name === 'error' ? phase.message : null);
+  const busy = phase.name === 'uploading' || (following !== null && !status.error && !ended);
   return (
     <section
       className={`import${dragging ? ' import--drag' : ''}`}
@@ -124,31 +125,29 @@ export function ImportPanel({ caseId, onImported }: ImportPanelProps) {
           label={`Reading files ${phase.sent} / ${phase.total}`}
           value={phase.sent}
           max={phase.total}
-          onCancel={() => void cancel()}
+          onCancel={cancel}
         />
       )}
-      {phase.name === 'importing' && (
+      {busy && following && (
         <Progress
-          label={describe(phase.job)}
-          value={
-            (phase.job.counts?.imported ?? 0) + (phase.job.counts?.duplicates ?? 0) + (phase.job.counts?.rejected ?? 0)
-          }
-          max={phase.job.counts?.total ?? 0}
-          onCancel={() => void cancel()}
+          label={describe(job)}
+          value={(job?.progress.imported ?? 0) + (job?.progress.duplicates ?? 0) + (job?.progress.rejected ?? 0)}
+          max={job?.progress.total ?? 0}
+          onCancel={cancel}
         />
       )}
-      {phase.name === 'error' && <Banner message={{ kind: 'error', text: phase.message }} />}
-      {phase.name === 'finished' && (
-        <Report job={phase.job} uploaded={phase.uploaded} caseId={caseId} onChanged={onImported} />
+      {failure !== null && <Banner message={{ kind: 'error', text: failure }} />}
+      {following && ended && job && (
+        <Report job={job} uploaded={following.uploaded} caseId={caseId} onChanged={() => onImported?.()} />
       )}
     </section>
   );
 }
 
-function describe(job: JobState): string {
-  const c = job.counts;
-  if (!c) return 'Starting...';
-  return `${job.phase === 'scanning' ? 'Scanning' : 'Importing'}: scanned ${c.scanned}${c.total ? ` of ${c.total}` : ''} · imported ${c.imported} · duplicates ${c.duplicates} · rejected ${c.rejected}`;
+function describe(job: ImportJobStatus | undefined): string {
+  const c = job?.progress;
+  if (!c || c.phase === 'starting') return 'Starting...';
+  return `${c.phase === 'scanning' ? 'Scanning' : 'Importing'}: scanned ${c.scanned}${c.total ? ` of ${c.total}` : ''} · imported ${c.imported} · duplicates ${c.duplicates} · rejected ${c.rejected}`;
 }
 
 function Progress({
@@ -205,7 +204,7 @@ function Report({
   caseId,
   onChanged,
 }: {
-  job: JobState;
+  job: ImportJobStatus;
   uploaded: boolean;
   caseId: number;
   onChanged: () => void;
@@ -220,7 +219,8 @@ function Report({
     );
   if (job.state === 'failed')
     return <Banner message={{ kind: 'error', text: `Import failed, nothing of it was kept: ${job.error ?? ''}` }} />;
-  const result = job.result as ImportOutcome;
+  const result = job.result;
+  if (!result) return null;
   const c = result.counts;
   const indexFiles = c.indexFiles ?? 0;
   const files = c.scanned + indexFiles;

@@ -78,12 +78,11 @@ describe('ExportsService', () => {
     const status = await finished(w, jobId);
     expect(status).toMatchObject({
       state: 'done',
-      kind: 'deck-pptx',
+      kind: 'export',
       error: null,
-      done: deck.slides.length,
-      total: deck.slides.length,
+      progress: { exportKind: 'deck-pptx', done: deck.slides.length, total: deck.slides.length },
     });
-    const o = status.outcome!;
+    const o = status.result!;
     expect(o).toMatchObject({
       name: 'sarcoma-mdt-2026-12-10-deck.pptx',
       slides: deck.slides.length,
@@ -100,7 +99,7 @@ describe('ExportsService', () => {
 
     // A second export of the same deck keeps the first.
     const again = await finished(w, w.exports.start(request({ kind: 'deck-pptx', meetingId: w.meetingId })).jobId);
-    expect(again.outcome!.name).toBe('sarcoma-mdt-2026-12-10-deck-2.pptx');
+    expect(again.result!.name).toBe('sarcoma-mdt-2026-12-10-deck-2.pptx');
     expect(
       w.exports
         .list()
@@ -121,7 +120,7 @@ describe('ExportsService', () => {
         w,
         w.exports.start(request({ kind: 'deck-pptx', meetingId: w.meetingId, deidentified: true })).jobId,
       )
-    ).outcome!;
+    ).result!;
     expect(o.name).toBe('sarcoma-mdt-2026-12-10-deck-deidentified.pptx');
     const bytes = readFileSync(o.file);
     const z = unzipPptx(o.file);
@@ -142,12 +141,12 @@ describe('ExportsService', () => {
       insertKeyImages(w.db, id, 2);
     }
     const { jobId } = w.exports.start(request({ kind: 'deck-pptx', meetingId: w.meetingId }));
-    for (let i = 0; i < 10_000 && !/^Slide [1-9]/.test(w.exports.status(jobId).phase); i++)
+    for (let i = 0; i < 10_000 && !/^Slide [1-9]/.test(w.exports.status(jobId).progress.phase); i++)
       await new Promise((r) => setImmediate(r));
-    expect(w.exports.status(jobId).phase).toMatch(/^Slide [1-9]\d* of \d+/);
+    expect(w.exports.status(jobId).progress.phase).toMatch(/^Slide [1-9]\d* of \d+/);
     w.jobs.cancel(jobId);
     const status = await finished(w, jobId);
-    expect(status).toMatchObject({ state: 'cancelled', error: 'Cancelled: no file was written', outcome: null });
+    expect(status).toMatchObject({ state: 'cancelled', error: 'Cancelled: no file was written', result: null });
     expect(exportsListing(w.dataDir)).toEqual([]);
 
     // Cancelled before it began: the same.
@@ -161,7 +160,7 @@ describe('ExportsService', () => {
     const printer = new FakePrinter();
     const w = world(printer);
     const deck = (await finished(w, w.exports.start(request({ kind: 'deck-pdf', meetingId: w.meetingId })).jobId))
-      .outcome!;
+      .result!;
     expect(deck).toMatchObject({
       name: 'sarcoma-mdt-2026-12-10-deck.pdf',
       pages: 2,
@@ -174,10 +173,10 @@ describe('ExportsService', () => {
         w,
         w.exports.start(request({ kind: 'outcome-pdf', agendaItemId: second, deidentified: true })).jobId,
       )
-    ).outcome!;
+    ).result!;
     expect(outcome).toMatchObject({ name: 'sarcoma-mdt-2026-12-10-case-2-outcome-deidentified.pdf', slides: null });
     const minutes = (await finished(w, w.exports.start(request({ kind: 'minutes-pdf', meetingId: w.meetingId })).jobId))
-      .outcome!;
+      .result!;
     expect(minutes.name).toBe('sarcoma-mdt-2026-12-10-minutes.pdf');
     expect(printer.calls.map((c) => [c.url, c.options.landscape16x9])).toEqual([
       [`http://print.test/#/print/meeting/${w.meetingId}`, true],
@@ -192,19 +191,17 @@ describe('ExportsService', () => {
       failing,
       failing.exports.start(request({ kind: 'deck-pdf', meetingId: failing.meetingId })).jobId,
     );
-    expect(failed).toMatchObject({ state: 'failed', outcome: null });
+    expect(failed).toMatchObject({ state: 'failed', result: null });
     expect(failed.error).toContain('not ready');
     expect(exportsListing(failing.dataDir)).toEqual([]);
 
     const hanging = world(new FakePrinter('hang'));
     const { jobId } = hanging.exports.start(request({ kind: 'minutes-pdf', meetingId: hanging.meetingId }));
-    for (let i = 0; i < 1000 && hanging.exports.status(jobId).phase !== 'Rendering the print view'; i++)
+    for (let i = 0; i < 1000 && hanging.exports.status(jobId).progress.phase !== 'Rendering the print view'; i++)
       await new Promise((r) => setImmediate(r));
     expect(hanging.exports.status(jobId)).toMatchObject({
       state: 'running',
-      phase: 'Rendering the print view',
-      done: 1,
-      total: 4,
+      progress: { exportKind: 'minutes-pdf', phase: 'Rendering the print view', done: 1, total: 4 },
     });
     hanging.jobs.cancel(jobId);
     expect((await finished(hanging, jobId)).state).toBe('cancelled');
@@ -237,7 +234,7 @@ describe('ExportsService', () => {
       w,
       w.exports.start({ ...request({ kind: 'deck-pptx', meetingId: w.meetingId }), path: target }).jobId,
     );
-    expect(first.outcome).toMatchObject({ file: target, name: 'handout.pptx', downloadUrl: null });
+    expect(first.result).toMatchObject({ file: target, name: 'handout.pptx', downloadUrl: null });
     expect(errorOf({ kind: 'deck-pptx', meetingId: w.meetingId, path: target })).toMatchObject({ code: 'conflict' });
     const replaced = await finished(
       w,
@@ -276,7 +273,7 @@ describe('ExportsService', () => {
     const status = exportsContract['exports:status'].output.parse(
       await handlers['exports:status']({ jobId: started.jobId }),
     );
-    expect(status.outcome!.slides).toBeGreaterThan(5);
+    expect(status.result!.slides).toBeGreaterThan(5);
     expect(exportsContract['exports:list'].output.parse(await handlers['exports:list']({}))).toHaveLength(1);
   });
 
@@ -303,7 +300,7 @@ describe('ExportsService', () => {
   it('serves only its own files under /media/exports/', async () => {
     const w = world();
     const o = (await finished(w, w.exports.start(request({ kind: 'deck-pptx', meetingId: w.meetingId })).jobId))
-      .outcome!;
+      .result!;
     const get = (p: string, method = 'GET') => answerExportMedia(w.exports, method, new URL(p, 'http://127.0.0.1:1'));
     expect(get(o.downloadUrl!)).toEqual({
       status: 200,

@@ -6,7 +6,8 @@ import { handlersFor } from '../../../electron/host/handlers';
 import { dispatch } from '../../../electron/host/dispatch';
 import { answerMedia } from '../../../electron/host/media';
 import { createServices } from '../../../electron/host/services';
-import { formatPersonName, JobState } from '../../../shared/domain/imaging';
+import { formatPersonName } from '../../../shared/domain/imaging';
+import type { ImportJobStatus } from '../../../shared/contract/jobs';
 import { caseWithCt, CT_SERIES } from './fixtures';
 import { RESOURCES_DIR } from '../helpers/temp';
 import { requestBody } from '../../../electron/host/body';
@@ -20,7 +21,7 @@ async function setup() {
   const handlers = handlersFor(services);
   let batchNo = 0;
   /** Uploads files as the browser does (name = the relative path it knows) and imports them into the case. */
-  async function uploadAndImport(files: { name: string; from: string }[]): Promise<JobState> {
+  async function uploadAndImport(files: { name: string; from: string }[]): Promise<ImportJobStatus> {
     const batch = `batch-${++batchNo}-abcdefgh`;
     let n = 0;
     for (const f of files) {
