@@ -190,6 +190,5 @@ export function liveGrade(d: PathologyDraft): FnclccResult & { reportedUsed: boo
     histotypeId: d.histotypeId,
   });
   // As the pathology service does: a grade stated in the report stands in only while components are lacking.
-  const incomplete = result.grade === 'GX' && /^GX: (cannot be assessed|invalid input)/.test(result.reason);
-  return { ...result, reportedUsed: incomplete && d.reportedGrade !== '' };
+  return { ...result, reportedUsed: result.status === 'incomplete' && d.reportedGrade !== '' };
 }
