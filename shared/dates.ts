@@ -1,9 +1,36 @@
 /**
  * Dates as BoardPrep writes them for people, everywhere (screens, slides, exports, messages from the services):
- * "22 Sep 2026", and for an instant the local calendar day with a 24-hour clock, "12 Nov 2026, 14:00". Pure.
+ * "22 Sep 2026", and for an instant the local calendar day with a 24-hour clock, "12 Nov 2026, 14:00". Pure, and
+ * the same on every machine: no locale formatting (en-GB's `toLocaleString` says "Sept" in newer ICU versions).
+ * The one place with month and weekday names; everything else formats through these functions.
  */
 
-export const MONTHS_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+export const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+/** Always the first three letters: "Sep", never "Sept". */
+export const MONTHS_SHORT = MONTHS.map((m) => m.slice(0, 3));
+export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
+
+/** Year, month and day of 'YYYY-MM-DD...' (a time after it is ignored); null for anything else. */
+function calendarDay(at: string): { y: number; m: number; d: number } | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(at);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= 31 ? { y, m: mo, d } : null;
+}
+const weekday = (p: { y: number; m: number; d: number }) => WEEKDAYS[new Date(Date.UTC(p.y, p.m - 1, p.d)).getUTCDay()];
 
 /** "22 Sep 2026" for 'YYYY-MM-DD' (a time after it is ignored), "Sep 2026" for 'YYYY-MM'; anything else as it is. */
 export function dayMonthYear(date: string | null | undefined): string {
@@ -14,6 +41,27 @@ export function dayMonthYear(date: string | null | undefined): string {
   if (!month) return date;
   return m[3] ? `${Number(m[3])} ${month} ${m[1]}` : `${month} ${m[1]}`;
 }
+
+/** "Thursday 10 December 2026" from 'YYYY-MM-DD...' (a meeting's day on its title slide and in exports). */
+export function longDate(at: string): string {
+  const p = calendarDay(at);
+  return p ? `${weekday(p)} ${p.d} ${MONTHS[p.m - 1]} ${p.y}` : at;
+}
+
+/** "Thu 10 Dec 2026" from 'YYYY-MM-DD...' (a meeting's day where space is short). */
+export function shortDate(at: string): string {
+  const p = calendarDay(at);
+  return p ? `${weekday(p).slice(0, 3)} ${p.d} ${MONTHS_SHORT[p.m - 1]} ${p.y}` : at;
+}
+
+/** "Dec" from 'YYYY-MM...'; '' for anything else. */
+export function monthShort(at: string): string {
+  const m = /^\d{4}-(\d{2})/.exec(at);
+  return (m && MONTHS_SHORT[Number(m[1]) - 1]) ?? '';
+}
+
+/** "13:00" from a local wall-clock time 'YYYY-MM-DDTHH:MM'; '' when there is none. */
+export const clockTime = (at: string | null | undefined): string => (at ? at.slice(11, 16) : '');
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

@@ -1,5 +1,4 @@
 import type { MeetingDeck, Slide } from '../../shared/deck/model';
-import { dayMonthYear } from '../../shared/deck/format';
 
 /**
  * What the slide master needs around a slide: where it sits in the deck, which case it belongs to (number and a
@@ -24,48 +23,11 @@ export interface SlideFrame {
   plannedStart: string | null;
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-
-function parts(at: string): { y: number; m: number; d: number; time: string } | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}:\d{2}))?/.exec(at);
-  return m ? { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]), time: m[4] ?? '' } : null;
-}
-
-/** "Thursday 10 December 2026" */
-export function longDate(at: string): string {
-  const p = parts(at);
-  if (!p) return at;
-  const weekday = DAYS[new Date(Date.UTC(p.y, p.m - 1, p.d)).getUTCDay()];
-  return `${weekday} ${p.d} ${MONTHS[p.m - 1]} ${p.y}`;
-}
-
-/** "Thu 10 Dec 2026" */
-export function shortDate(at: string): string {
-  const p = parts(at);
-  if (!p) return at;
-  const weekday = DAYS[new Date(Date.UTC(p.y, p.m - 1, p.d)).getUTCDay()].slice(0, 3);
-  return `${weekday} ${p.d} ${MONTHS[p.m - 1].slice(0, 3)} ${p.y}`;
-}
-
-/** "10 Dec 2026" for dates, "Sep 2026" for months; anything else as it is (one formatter for slides and exports). */
-export { dayMonthYear };
-
+// Dates through the one formatter module (shared/dates.ts), under the names the slides use.
+/** "Thursday 10 December 2026", "Thu 10 Dec 2026", "10 Dec 2026" (months: "Sep 2026"). */
+export { longDate, shortDate, dayMonthYear } from '../../shared/dates';
 /** "13:00" */
-export const clock = (at: string | null | undefined) => (at ? at.slice(11, 16) : '');
+export { clockTime as clock } from '../../shared/dates';
 
 /** "HALVERSON, Graham Peter" -> "HALVERSON, G. P."; anything without a comma (e.g. "Case 3") stays as it is. */
 export function shortPatientLabel(label: string): string {

@@ -24,6 +24,12 @@ export interface FnclccResult {
   score: number | null;
   grade: FnclccGrade;
   components: { differentiation: DifferentiationScore | null; mitoses: 1 | 2 | 3 | null; necrosis: 0 | 1 | 2 | null };
+  /**
+   * graded: G1-G3; not-gradable: GX is the answer (after neoadjuvant therapy, a bone tumour); incomplete: GX only
+   * because a component is missing or invalid, so a grade stated in the report may stand in. Callers branch on
+   * this, never on the wording of `reason`.
+   */
+  status: 'graded' | 'not-gradable' | 'incomplete';
   reason: string;
 }
 
@@ -62,7 +68,13 @@ export function fnclccGrade(input: FnclccInput): FnclccResult {
 
   // docs/clinical-rules.md#when-the-score-is-not-used: not graded after neoadjuvant therapy (it changes necrosis and mitoses).
   if (neoadjuvantTherapy === true) {
-    return { score: null, grade: 'GX', components: { ...NONE }, reason: 'GX: not gradable after neoadjuvant therapy.' };
+    return {
+      score: null,
+      grade: 'GX',
+      components: { ...NONE },
+      status: 'not-gradable',
+      reason: 'GX: not gradable after neoadjuvant therapy.',
+    };
   }
   // FNCLCC is a soft tissue system; bone sarcomas are graded otherwise (docs/clinical-rules.md#when-the-score-is-not-used).
   if (histotype?.tissue === 'bone') {
@@ -70,6 +82,7 @@ export function fnclccGrade(input: FnclccInput): FnclccResult {
       score: null,
       grade: 'GX',
       components: { ...NONE },
+      status: 'not-gradable',
       reason: `GX: FNCLCC grading does not apply to ${histotype.name} (a bone tumour; FNCLCC grades soft tissue sarcoma).`,
     };
   }
@@ -111,7 +124,13 @@ export function fnclccGrade(input: FnclccInput): FnclccResult {
   const tail = notes.length ? ` ${notes.join(' ')}` : '';
 
   if (invalid.length) {
-    return { score: null, grade: 'GX', components, reason: `GX: invalid input: ${invalid.join('; ')}.${tail}` };
+    return {
+      score: null,
+      grade: 'GX',
+      components,
+      status: 'incomplete',
+      reason: `GX: invalid input: ${invalid.join('; ')}.${tail}`,
+    };
   }
 
   const score = diff !== null && mit !== null && nec !== null ? diff + mit + nec : null;
@@ -129,7 +148,13 @@ export function fnclccGrade(input: FnclccInput): FnclccResult {
       const why = measured
         ? `myxoid liposarcoma with a round-cell component of ${roundCellPercent}% (> 5%) is high grade`
         : `${histotype.name} is by definition a myxoid liposarcoma with > 5% round cells, which is high grade`;
-      return { score, grade: 'G3', components, reason: `G3: ${why}${sum ? ` (score alone: ${sum})` : ''}.${tail}` };
+      return {
+        score,
+        grade: 'G3',
+        components,
+        status: 'graded',
+        reason: `G3: ${why}${sum ? ` (score alone: ${sum})` : ''}.${tail}`,
+      };
     }
     if (measured) notes.push(`Round-cell component ${roundCellPercent}% (<= 5%): the high-grade rule does not apply.`);
   } else if (isNum(roundCellPercent)) {
@@ -142,9 +167,10 @@ export function fnclccGrade(input: FnclccInput): FnclccResult {
       score: null,
       grade: 'GX',
       components,
+      status: 'incomplete',
       reason: `GX: cannot be assessed, missing ${missing.join(', ')}.${tail2}`,
     };
   }
   const grade = gradeFromScore(score);
-  return { score, grade, components, reason: `${sum} -> ${grade} (${BANDS}).${tail2}` };
+  return { score, grade, components, status: 'graded', reason: `${sum} -> ${grade} (${BANDS}).${tail2}` };
 }

@@ -19,6 +19,7 @@ import { dayMonthYear } from '../dates';
 import { z } from 'zod';
 import { IsoDate, SiteChapter } from '../domain/case';
 import { findHistotype, type Histotype } from './histotypes';
+import { isBiopsy, PathologyProcedure, PROCEDURES } from './procedures';
 
 export const READINESS_ITEM_IDS = [
   'primary-imaging',
@@ -47,9 +48,6 @@ export const READINESS_ITEM_LABEL: Record<ReadinessItemId, string> = {
   'brain-imaging': 'Brain imaging',
   'nodal-assessment': 'Regional lymph node assessment',
 };
-
-export const PathologyProcedure = z.enum(['core-needle-biopsy', 'incisional', 'excision', 'resection']);
-export type PathologyProcedure = z.infer<typeof PathologyProcedure>;
 
 export const ReviewAgreement = z.enum(['concordant', 'minor-discordance', 'major-discordance']);
 export type ReviewAgreement = z.infer<typeof ReviewAgreement>;
@@ -345,35 +343,39 @@ export function assessReadiness(input: ReadinessInput, options: ReadinessOptions
 
   // Biopsy: image-guided core needle; incisional only when a core is non-diagnostic or unsafe.
   // A diagnosis from an (unplanned) excision or a resection still gives tissue, so it completes the item.
-  const reportEv = (r: PathologyReport, what: string): Evidence => ({
-    kind: 'report',
-    description: `${what}${r.specimenId ? ` (${r.specimenId})` : ''}`,
-    date: r.date,
-  });
-  const PROCEDURE_TEXT: Record<PathologyProcedure, string> = {
-    'core-needle-biopsy': 'Core needle biopsy',
-    incisional: 'Incisional biopsy',
-    excision: 'Excision specimen',
-    resection: 'Resection specimen',
+  // Which report each piece of evidence came from, so the notes below follow the report's ids, not its wording.
+  const fromReport = new Map<Evidence, PathologyReport>();
+  const reportEv = (r: PathologyReport, what: string): Evidence => {
+    const ev: Evidence = {
+      kind: 'report',
+      description: `${what}${r.specimenId ? ` (${r.specimenId})` : ''}`,
+      date: r.date,
+    };
+    fromReport.set(ev, r);
+    return ev;
   };
-  const biopsies = pathology.filter((r) => r.procedure === 'core-needle-biopsy' || r.procedure === 'incisional');
-  const tissue = (biopsies.length ? biopsies : pathology).map((r) => reportEv(r, PROCEDURE_TEXT[r.procedure]));
+  const biopsies = pathology.filter((r) => isBiopsy(r.procedure));
+  const tissue = (biopsies.length ? biopsies : pathology).map((r) => reportEv(r, PROCEDURES[r.procedure].specimen));
   const biopsy = judge(ctx, 'biopsy', tissue, false, 'No biopsy report: an image-guided core needle biopsy is needed.');
-  if (biopsy.state === 'done' && biopsy.evidence?.kind === 'report') {
+  const biopsyReport = biopsy.evidence && fromReport.get(biopsy.evidence);
+  if (biopsy.state === 'done' && biopsyReport) {
     if (!biopsies.length) biopsy.reason += ' No pre-operative biopsy: the diagnosis comes from an excision/resection.';
-    else if (biopsy.evidence.description.startsWith('Incisional'))
-      biopsy.reason += ' Incisional (core needle is preferred).';
+    else if (biopsyReport.procedure === 'incisional') biopsy.reason += ' Incisional (core needle is preferred).';
   }
   items.push(biopsy);
 
   // Review by a sarcoma-expert pathologist. Applies whatever the histotype.
   const reviews = pathology
     .filter((r) => r.expertReview)
-    .map((r) => ({
-      kind: 'report' as const,
-      description: `Expert review by ${r.expertReview!.by} (${r.expertReview!.agreement}) of ${PROCEDURE_TEXT[r.procedure].toLowerCase()}${r.specimenId ? ` ${r.specimenId}` : ''}`,
-      date: r.expertReview!.date,
-    }));
+    .map((r) => {
+      const ev: Evidence = {
+        kind: 'report',
+        description: `Expert review by ${r.expertReview!.by} (${r.expertReview!.agreement}) of ${PROCEDURES[r.procedure].specimen.toLowerCase()}${r.specimenId ? ` ${r.specimenId}` : ''}`,
+        date: r.expertReview!.date,
+      };
+      fromReport.set(ev, r);
+      return ev;
+    });
   // A case outside the sarcoma site chapters (e.g. a carcinoma invading the psoas) is not held to the sarcoma
   // pathology work-up: expert sarcoma review and FNCLCC grading do not apply to it.
   const NOT_SARCOMA = 'Not a sarcoma site chapter: the sarcoma pathology work-up does not apply.';
@@ -381,7 +383,8 @@ export function assessReadiness(input: ReadinessInput, options: ReadinessOptions
     site === 'other'
       ? notApplicable(ctx, 'expert-review', reviews, NOT_SARCOMA)
       : judge(ctx, 'expert-review', reviews, false, 'No review by a sarcoma-expert pathologist recorded.');
-  if (review.evidence?.description.includes('(major-discordance)')) {
+  const reviewed = review.evidence && fromReport.get(review.evidence);
+  if (reviewed?.expertReview?.agreement === 'major-discordance') {
     review.reason += ' Major discordance: check that histotype and grade follow the review.';
   }
   items.push(review);

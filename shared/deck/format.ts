@@ -25,7 +25,7 @@ export const ageSexShort = (age: number, sex: Sex) => `${age} ${SEX_SHORT[sex]}`
 export const ageSexWords = (age: number, sex: Sex) => `${age}-year-old ${SEX_WORD[sex]}`;
 
 /** "13:00" from 'YYYY-MM-DDTHH:MM'. */
-export const clockTime = (at: string) => at.slice(11, 16);
+export { clockTime } from '../dates';
 
 /** "R1, closest margin < 1 mm"; '' when the report gives neither. */
 export function marginText(r: {

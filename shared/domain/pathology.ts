@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { findHistotype } from '../clinical/histotypes';
+import { PathologyProcedure } from '../clinical/procedures';
 import { ExpertReview, MolecularResult } from '../clinical/readiness';
 import { IsoDate } from './case';
 
@@ -9,31 +10,13 @@ import { IsoDate } from './case';
  * margins, treatment effect, expert central review and the report text.
  */
 
-/**
- * Reference procedures, plus 'biopsy-not-specified' for a report that says "biopsy" without saying core needle or
- * incisional (two demo seeds do): recording it as either would invent a fact.
- */
-export const PATHOLOGY_PROCEDURES = [
-  'core-needle-biopsy',
-  'incisional',
-  'excision',
-  'resection',
-  'biopsy-not-specified',
-] as const;
-export const ReportProcedure = z.enum(PATHOLOGY_PROCEDURES, {
-  message:
-    'Choose the procedure: core needle biopsy, incisional biopsy, excision, resection, or biopsy (type not stated)',
-});
-export type ReportProcedure = z.infer<typeof ReportProcedure>;
-export const PROCEDURE_LABEL: Record<ReportProcedure, string> = {
-  'core-needle-biopsy': 'Core needle biopsy',
-  incisional: 'Incisional biopsy',
-  excision: 'Excision',
-  resection: 'Resection',
-  'biopsy-not-specified': 'Biopsy (type not stated)',
-};
-export const isBiopsy = (p: ReportProcedure) =>
-  p === 'core-needle-biopsy' || p === 'incisional' || p === 'biopsy-not-specified';
+// The procedure list and its labels are defined once, with the readiness rules that use them.
+export {
+  isBiopsy,
+  PATHOLOGY_PROCEDURES,
+  PathologyProcedure as ReportProcedure,
+  PROCEDURE_LABEL,
+} from '../clinical/procedures';
 
 export const IhcResultValue = z.enum(['positive', 'negative', 'focal', 'equivocal'], {
   message: 'An immunostain result is positive, negative, focal or equivocal',
@@ -70,7 +53,7 @@ const percent = (what: string) =>
 
 export const PathologyFields = z
   .object({
-    procedure: ReportProcedure,
+    procedure: PathologyProcedure,
     specimenId: text(100).default(''),
     /** Date the specimen was taken (biopsy or operation). Orders reports and dates the evidence. */
     specimenDate: IsoDate,

@@ -5,7 +5,6 @@ import {
   type ManualTick,
   type PathologyReport as ReadinessReport,
   type ReadinessInput,
-  type ReadinessItem,
   type ReadinessSummary,
 } from '../../../shared/clinical/readiness';
 import type { SiteChapter } from '../../../shared/domain/case';
@@ -109,39 +108,6 @@ export function imagingFromStudies(rows: readonly sql.StudySeriesRow[]): { imagi
 
 // ---- Readiness ---------------------------------------------------------------------------------------------
 
-/**
- * readiness.ts knows the reference's four procedures. A report that only says "biopsy" is passed as a biopsy
- * under a placeholder specimen id and relabelled afterwards, so the checklist counts it as the tissue diagnosis it
- * is without claiming it was a core needle biopsy.
- */
-const placeholder = (i: number) => `\u2063unspecified-biopsy-${i}\u2063`;
-
-function relabel(items: ReadinessItem[], placeholders: Map<string, string>): ReadinessItem[] {
-  if (!placeholders.size) return items;
-  const fix = (text: string) => {
-    let out = text;
-    for (const [token, specimen] of placeholders) {
-      out = out
-        .split(`Core needle biopsy (${token})`)
-        .join(`Biopsy, type not stated${specimen ? ` (${specimen})` : ''}`)
-        .split(`core needle biopsy ${token}`)
-        .join(`biopsy (type not stated)${specimen ? ` ${specimen}` : ''}`)
-        .split(` (${token})`)
-        .join(specimen ? ` (${specimen})` : '')
-        .split(` ${token}`)
-        .join(specimen ? ` ${specimen}` : '')
-        .split(token)
-        .join(specimen);
-    }
-    return out;
-  };
-  return items.map((i) => ({
-    ...i,
-    reason: fix(i.reason),
-    evidence: i.evidence ? { ...i.evidence, description: fix(i.evidence.description) } : null,
-  }));
-}
-
 /** The readiness grade: a real grade, or GX when GX is the answer; null ("no grade yet") when components are lacking. */
 function readinessGrade(g: GradeResult): ReadinessInput['fnclccGrade'] {
   if (g.status === 'graded') return g.grade;
@@ -159,17 +125,13 @@ export interface CaseReadiness {
 export function assessCase(data: CaseData, meetingDate: string, staleAfterWeeks: number): CaseReadiness {
   const grade = caseGrade(data.reports);
   const { imaging, notes } = imagingFromStudies(data.studies);
-  const placeholders = new Map<string, string>();
-  const pathology: ReadinessReport[] = data.reports.map((r, i) => {
-    let procedure = r.procedure;
-    let specimenId = r.specimenId;
-    if (procedure === 'biopsy-not-specified') {
-      specimenId = placeholder(i);
-      placeholders.set(specimenId, r.specimenId);
-      procedure = 'core-needle-biopsy';
-    }
-    return { specimenId, procedure, date: r.specimenDate, expertReview: r.expertReview, molecular: r.molecular };
-  });
+  const pathology: ReadinessReport[] = data.reports.map((r) => ({
+    specimenId: r.specimenId,
+    procedure: r.procedure,
+    date: r.specimenDate,
+    expertReview: r.expertReview,
+    molecular: r.molecular,
+  }));
   const manual: ManualTick[] = data.ticks.map((t) => ({
     item: t.item as ManualTick['item'],
     date: t.date,
@@ -186,7 +148,7 @@ export function assessCase(data: CaseData, meetingDate: string, staleAfterWeeks:
     manual,
   };
   const summary = assessReadiness(input, { meetingDate, staleAfterWeeks });
-  const items = relabel(summary.items, placeholders).map((item) =>
+  const items = summary.items.map((item) =>
     // Say what the driving report lacks, rather than only "No FNCLCC grade recorded".
     item.id === 'fnclcc-grade' && item.state === 'missing' && grade.grade.status === 'incomplete'
       ? { ...item, reason: `No FNCLCC grade yet: ${grade.grade.reason.replace(/^GX: /, '')}` }

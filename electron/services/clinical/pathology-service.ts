@@ -37,10 +37,9 @@ export function gradeOfReport(r: PathologyFields): GradeResult {
       : res.reason;
     return { grade: res.grade, score: res.score, components, source: 'computed', status: 'graded', reason };
   }
-  // grading.ts words GX as "GX: cannot be assessed, missing ..." / "GX: invalid input ..." when components are
-  // lacking, and otherwise (neoadjuvant therapy, bone tumour) GX is the final answer.
-  const incomplete = /^GX: (cannot be assessed|invalid input)/.test(res.reason);
-  if (!incomplete) {
+  // GX because components are lacking lets a stated grade stand in; otherwise (neoadjuvant therapy, bone tumour) GX
+  // is the final answer.
+  if (res.status !== 'incomplete') {
     const ignored = r.reportedGrade && r.reportedGrade !== 'GX' ? ` The report's ${r.reportedGrade} is not used.` : '';
     return {
       grade: 'GX',

@@ -1,6 +1,7 @@
 import PptxGenJS from 'pptxgenjs';
 import type { MeetingDeck, Slide, SlideOf } from '../../../shared/deck/model';
 import { clockTime, dayMonthYear } from '../../../shared/deck/format';
+import { longDate } from '../../../shared/dates';
 import { throwIfAborted } from './atomic';
 import { pngSize, stripPngMetadata } from './png';
 
@@ -62,31 +63,6 @@ export function fitText(text: string, w: number, h: number, max: number, min = 1
   let cut = text;
   while (cut.length > 20 && !fits(`${cut}…`, min)) cut = cut.slice(0, Math.floor(cut.length * 0.9));
   return { text: cut === text ? text : `${cut.trimEnd()}…`, size: min };
-}
-
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** "Thursday 10 December 2026" from 'YYYY-MM-DD...' (the same on every machine, whatever its locale). */
-export function longDate(at: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(at);
-  if (!m) return at;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const weekday = new Date(Date.UTC(y, mo - 1, d)).getUTCDay();
-  return `${WEEKDAYS[weekday]} ${d} ${MONTHS[mo - 1]} ${y}`;
 }
 
 function defineMaster(pptx: PptxGenJS, deck: MeetingDeck): void {

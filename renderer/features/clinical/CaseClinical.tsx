@@ -1,10 +1,11 @@
 import '../../styles/clinical.css';
-import { useCallback, useState } from 'react';
+import { keepPreviousData } from '@tanstack/react-query';
+import { useState } from 'react';
+import { dayMonthYear } from '../../../shared/dates';
 import type { CaseRecord } from '../../../shared/domain/case';
 import type { ClinicalSummary } from '../../../shared/domain/clinical';
-import { call } from '../../api';
-import { useAsync } from '../../useAsync';
-import { formatDate, notifyClinicalChanged, readinessText, readinessTone } from './clinical-format';
+import { useRead } from '../../data/hooks';
+import { readinessText, readinessTone } from './clinical-format';
 import { GradeStageSection } from './GradeStageSection';
 import { PathologySection } from './PathologySection';
 import { PlanSection } from './PlanSection';
@@ -23,24 +24,23 @@ export function CaseClinical({ record, onRecordChanged }: CaseClinicalProps) {
   const caseId = record.id;
   // Unset: readiness is judged for the case's next meeting on an agenda (else today), as the server resolves it.
   const [chosenDate, setChosenDate] = useState<string | undefined>(undefined);
-  const [version, setVersion] = useState(0);
-  const changed = useCallback(() => {
-    setVersion((v) => v + 1);
-    notifyClinicalChanged(caseId);
-  }, [caseId]);
-
-  const summary = useAsync(
-    () => call('clinical:summary', { caseId, meetingDate: chosenDate }),
-    [caseId, chosenDate, version],
+  // Every write below refetches these three (renderer/data/channels.ts AFTER_WRITE). Another meeting date keeps
+  // the sections on screen, with what they hold, until its answer arrives.
+  // Opening the tab always asks again: writes made elsewhere without the data layer (an import on the Imaging tab)
+  // change readiness too.
+  const summary = useRead(
+    'clinical:summary',
+    { caseId, meetingDate: chosenDate },
+    { placeholderData: keepPreviousData, refetchOnMount: 'always' },
   );
-  const pathology = useAsync(() => call('pathology:list', { caseId }), [caseId, version]);
-  const timeline = useAsync(() => call('timeline:list', { caseId }), [caseId, version]);
+  const pathology = useRead('pathology:list', { caseId }, { refetchOnMount: 'always' });
+  const timeline = useRead('timeline:list', { caseId }, { refetchOnMount: 'always' });
 
-  const error = summary.error ?? pathology.error ?? timeline.error;
-  if (error && !summary.value) return <Banner message={{ kind: 'error', text: error }} />;
-  if (!summary.value || !pathology.value || !timeline.value)
+  const error = (summary.error ?? pathology.error ?? timeline.error)?.message;
+  if (error && !summary.data) return <Banner message={{ kind: 'error', text: error }} />;
+  if (!summary.data || !pathology.data || !timeline.data)
     return <div className="loading">Loading the clinical record...</div>;
-  const s = summary.value;
+  const s = summary.data;
   const meetingDate = s.readiness.meetingDate;
 
   return (
@@ -49,12 +49,11 @@ export function CaseClinical({ record, onRecordChanged }: CaseClinicalProps) {
       <Snapshot summary={s} meetingDate={meetingDate} />
       <PathologySection
         caseId={caseId}
-        reports={pathology.value.reports}
-        drivingReportId={pathology.value.drivingReportId}
-        drivingReason={pathology.value.drivingReason}
-        onChanged={changed}
+        reports={pathology.data.reports}
+        drivingReportId={pathology.data.drivingReportId}
+        drivingReason={pathology.data.drivingReason}
       />
-      <GradeStageSection caseId={caseId} siteChapter={record.siteChapter} summary={s} onChanged={changed} />
+      <GradeStageSection caseId={caseId} siteChapter={record.siteChapter} summary={s} />
       <ReadinessSection
         caseId={caseId}
         record={record}
@@ -62,11 +61,10 @@ export function CaseClinical({ record, onRecordChanged }: CaseClinicalProps) {
         meetingDate={meetingDate}
         chosen={chosenDate !== undefined}
         onMeetingDate={setChosenDate}
-        onChanged={changed}
         onMarked={onRecordChanged}
       />
-      <PlanSection caseId={caseId} plan={s.plan} onChanged={changed} />
-      <TimelineSection caseId={caseId} entries={timeline.value} onChanged={changed} />
+      <PlanSection caseId={caseId} plan={s.plan} />
+      <TimelineSection caseId={caseId} entries={timeline.data} />
     </div>
   );
 }
@@ -104,7 +102,7 @@ function Snapshot({ summary: s, meetingDate }: { summary: ClinicalSummary; meeti
         <span className="snap__value">{readinessText(s.readiness)}</span>
         <span className="snap__sub">
           for {s.readiness.meeting ? `${s.readiness.meeting.title}, ` : ''}
-          {formatDate(meetingDate)}
+          {dayMonthYear(meetingDate)}
         </span>
       </button>
       <button type="button" className="snap" onClick={jump('clin-plan')}>

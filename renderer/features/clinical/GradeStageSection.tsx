@@ -2,8 +2,9 @@ import { useEffect, useMemo, useState } from 'react';
 import { stageSoftTissueSarcoma, type StagingSite, type TOverride } from '../../../shared/clinical/staging';
 import { SITE_CHAPTER_LABEL, type SiteChapter } from '../../../shared/domain/case';
 import { StagingInputsInput, type ClinicalSummary, type StagingInputs } from '../../../shared/domain/clinical';
-import { invoke } from '../../api';
 import { Field } from '../../components/Field';
+import { useWrite } from '../../data/hooks';
+import { Options, SaveBar, SectionHead } from './clinical-controls';
 import { humanReason, plainMessage, serverFieldErrors } from './clinical-format';
 import { num } from './pathology-draft';
 import { Banner } from '../../components/Banner';
@@ -92,26 +93,23 @@ export function GradeStageSection({
   caseId,
   siteChapter,
   summary,
-  onChanged,
 }: {
   caseId: number;
   siteChapter: SiteChapter;
   summary: ClinicalSummary;
-  onChanged: () => void;
 }) {
   const { grade, stage } = summary;
   return (
     <section className="clin-section" aria-labelledby="clin-stage">
-      <div className="clin-section__head">
-        <div>
-          <h2 id="clin-stage">Grade and stage</h2>
-          <p className="clin-section__sub">
-            {siteChapter === 'other'
-              ? 'FNCLCC grade from the report that drives it. No AJCC sarcoma staging: the site is outside the sarcoma chapters.'
-              : `FNCLCC grade from the report that drives it; AJCC 8th edition, ${SITE_CHAPTER_LABEL[siteChapter].toLowerCase()}.`}
-          </p>
-        </div>
-      </div>
+      <SectionHead
+        id="clin-stage"
+        title="Grade and stage"
+        sub={
+          siteChapter === 'other'
+            ? 'FNCLCC grade from the report that drives it. No AJCC sarcoma staging: the site is outside the sarcoma chapters.'
+            : `FNCLCC grade from the report that drives it; AJCC 8th edition, ${SITE_CHAPTER_LABEL[siteChapter].toLowerCase()}.`
+        }
+      />
       <div className="gs-cards">
         <div className="gs-card" aria-label="FNCLCC grade" role="group">
           <div className="gs-card__label">FNCLCC grade</div>
@@ -189,24 +187,12 @@ export function GradeStageSection({
           )}
         </div>
       </div>
-      {stage.applicable && (
-        <StagingForm caseId={caseId} site={siteChapter as StagingSite} summary={summary} onChanged={onChanged} />
-      )}
+      {stage.applicable && <StagingForm caseId={caseId} site={siteChapter as StagingSite} summary={summary} />}
     </section>
   );
 }
 
-function StagingForm({
-  caseId,
-  site,
-  summary,
-  onChanged,
-}: {
-  caseId: number;
-  site: StagingSite;
-  summary: ClinicalSummary;
-  onChanged: () => void;
-}) {
+function StagingForm({ caseId, site, summary }: { caseId: number; site: StagingSite; summary: ClinicalSummary }) {
   // Reset to what is stored only when the stored inputs change, not on every reload of the summary.
   const savedKey = JSON.stringify(summary.stage.inputs);
   // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -214,7 +200,7 @@ function StagingForm({
   const [draft, setDraft] = useState<Draft>(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [banner, setBanner] = useState<{ kind: 'error' | 'saved'; text: string } | null>(null);
-  const [saving, setSaving] = useState(false);
+  const setInputs = useWrite('staging:setInputs');
   useEffect(() => setDraft(initial), [initial]);
   const dirty = JSON.stringify(draft) !== JSON.stringify(initial);
 
@@ -256,9 +242,7 @@ function StagingForm({
       setBanner({ kind: 'error', text: 'Staging inputs not saved: check the fields marked.' });
       return;
     }
-    setSaving(true);
-    const result = await invoke('staging:setInputs', { caseId, inputs: parsed.data });
-    setSaving(false);
+    const result = await setInputs.mutateAsync({ caseId, inputs: parsed.data });
     if (!result.ok) {
       setErrors(serverFieldErrors(result.error, 'inputs'));
       setBanner({ kind: 'error', text: `Not saved: ${plainMessage(result.error)}` });
@@ -268,7 +252,6 @@ function StagingForm({
       kind: 'saved',
       text: `Saved: ${result.value.T} ${result.value.N} ${result.value.M} ${result.value.G}${result.value.stageGroup ? `, stage ${result.value.stageGroup}` : ''}.`,
     });
-    onChanged();
   }
 
   const sel = <K extends 'prefix' | 'N' | 'M' | 'tOverride'>(
@@ -281,12 +264,7 @@ function StagingForm({
     <Field label={label} error={errors[key]} hint={hint}>
       {(p) => (
         <select {...p} value={draft[key]} onChange={(e) => set(key, e.target.value as Draft[K])}>
-          {placeholder !== undefined && <option value="">{placeholder}</option>}
-          {options.map(([v, t]) => (
-            <option key={v} value={v}>
-              {t}
-            </option>
-          ))}
+          <Options options={options} placeholder={placeholder} />
         </select>
       )}
     </Field>
@@ -367,21 +345,14 @@ function StagingForm({
         </div>
       )}
       <Banner message={banner} />
-      <div className="staging-form__actions">
-        {dirty && (
-          <button type="button" className="button button--ghost" onClick={() => setDraft(initial)}>
-            Undo changes
-          </button>
-        )}
-        <button
-          type="button"
-          className="button button--primary"
-          disabled={!dirty || saving}
-          onClick={() => void save()}
-        >
-          {saving ? 'Saving...' : 'Save staging'}
-        </button>
-      </div>
+      <SaveBar
+        className="staging-form__actions"
+        dirty={dirty}
+        saving={setInputs.isPending}
+        label="Save staging"
+        onUndo={() => setDraft(initial)}
+        onSave={() => void save()}
+      />
     </div>
   );
 }

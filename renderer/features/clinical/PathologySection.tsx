@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { PROCEDURE_LABEL, type PathologyReport } from '../../../shared/domain/pathology';
-import { invoke } from '../../api';
-import { formatDate, humanReason, plainMessage } from './clinical-format';
+import { dayMonthYear } from '../../../shared/dates';
+import { useWrite } from '../../data/hooks';
+import { SectionHead } from './clinical-controls';
+import { humanReason, plainMessage } from './clinical-format';
 import { PathologyForm } from './PathologyForm';
 import { Banner } from '../../components/Banner';
 
@@ -10,7 +12,6 @@ interface PathologySectionProps {
   reports: PathologyReport[];
   drivingReportId: number | null;
   drivingReason: string;
-  onChanged: () => void;
 }
 
 const IHC_SIGN = { positive: '+', negative: '−', focal: 'focal', equivocal: '±' } as const;
@@ -21,41 +22,33 @@ const AGREEMENT = {
 } as const;
 
 /** The case's pathology reports: the one that drives grade and stage first, the others as history. */
-export function PathologySection({
-  caseId,
-  reports,
-  drivingReportId,
-  drivingReason,
-  onChanged,
-}: PathologySectionProps) {
+export function PathologySection({ caseId, reports, drivingReportId, drivingReason }: PathologySectionProps) {
   const [editing, setEditing] = useState<number | 'new' | null>(null);
   const driving = reports.find((r) => r.id === drivingReportId) ?? null;
   const history = reports
     .filter((r) => r.id !== drivingReportId)
     .sort((a, b) => b.specimenDate.localeCompare(a.specimenDate) || b.id - a.id);
 
-  const saved = () => {
-    setEditing(null);
-    onChanged();
-  };
+  const saved = () => setEditing(null);
 
   return (
     <section className="clin-section" aria-labelledby="clin-pathology">
-      <div className="clin-section__head">
-        <div>
-          <h2 id="clin-pathology">Pathology</h2>
-          <p className="clin-section__sub">
-            {reports.length === 0
-              ? 'No report recorded yet.'
-              : `${reports.length} report${reports.length === 1 ? '' : 's'}`}
-          </p>
-        </div>
-        {editing === null && (
-          <button type="button" className="button" onClick={() => setEditing('new')}>
-            Add report
-          </button>
-        )}
-      </div>
+      <SectionHead
+        id="clin-pathology"
+        title="Pathology"
+        sub={
+          reports.length === 0
+            ? 'No report recorded yet.'
+            : `${reports.length} report${reports.length === 1 ? '' : 's'}`
+        }
+        action={
+          editing === null && (
+            <button type="button" className="button" onClick={() => setEditing('new')}>
+              Add report
+            </button>
+          )
+        }
+      />
 
       {editing === 'new' && <PathologyForm caseId={caseId} onSaved={saved} onCancel={() => setEditing(null)} />}
 
@@ -75,7 +68,6 @@ export function PathologySection({
             driving
             reason={drivingReason}
             onEdit={() => setEditing(driving.id)}
-            onRemoved={onChanged}
             disabled={editing !== null}
           />
         ))}
@@ -87,13 +79,7 @@ export function PathologySection({
             editing === r.id ? (
               <PathologyForm key={r.id} caseId={caseId} report={r} onSaved={saved} onCancel={() => setEditing(null)} />
             ) : (
-              <ReportCard
-                key={r.id}
-                report={r}
-                onEdit={() => setEditing(r.id)}
-                onRemoved={onChanged}
-                disabled={editing !== null}
-              />
+              <ReportCard key={r.id} report={r} onEdit={() => setEditing(r.id)} disabled={editing !== null} />
             ),
           )}
         </>
@@ -107,24 +93,22 @@ function ReportCard({
   driving,
   reason,
   onEdit,
-  onRemoved,
   disabled,
 }: {
   report: PathologyReport;
   driving?: boolean;
   reason?: string;
   onEdit: () => void;
-  onRemoved: () => void;
   disabled: boolean;
 }) {
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const removal = useWrite('pathology:remove');
   const title = `${PROCEDURE_LABEL[r.procedure]}${r.specimenId ? ` ${r.specimenId}` : ''}`;
 
   async function remove() {
-    const result = await invoke('pathology:remove', { id: r.id });
-    if (!result.ok) return setError(plainMessage(result.error));
-    onRemoved();
+    const result = await removal.mutateAsync({ id: r.id });
+    if (!result.ok) setError(plainMessage(result.error));
   }
 
   const g = r.grade;
@@ -144,7 +128,7 @@ function ReportCard({
         <div>
           <div className="report__title">
             {title}
-            <span className="report__date"> · specimen {formatDate(r.specimenDate)}</span>
+            <span className="report__date"> · specimen {dayMonthYear(r.specimenDate)}</span>
           </div>
           <div className="report__histotype">
             {r.histotypeName ? (
@@ -200,7 +184,7 @@ function ReportCard({
           <dd>
             {r.expertReview ? (
               <span className={r.expertReview.agreement === 'major-discordance' ? 'text-danger' : undefined}>
-                {r.expertReview.by}, {formatDate(r.expertReview.date)} · {AGREEMENT[r.expertReview.agreement]}
+                {r.expertReview.by}, {dayMonthYear(r.expertReview.date)} · {AGREEMENT[r.expertReview.agreement]}
               </span>
             ) : (
               <span className="muted">Not reviewed by a sarcoma-expert pathologist</span>
@@ -212,7 +196,7 @@ function ReportCard({
             <dt>Laboratory</dt>
             <dd>
               {r.laboratory || <span className="muted">not stated</span>}
-              {r.reportDate ? ` · reported ${formatDate(r.reportDate)}` : ''}
+              {r.reportDate ? ` · reported ${dayMonthYear(r.reportDate)}` : ''}
             </dd>
           </div>
         )}

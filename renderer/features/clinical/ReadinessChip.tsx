@@ -1,5 +1,6 @@
 import '../../styles/clinical.css';
-import { formatDate, readinessText, readinessTone } from './clinical-format';
+import { dayMonthYear } from '../../../shared/dates';
+import { readinessText, readinessTone } from './clinical-format';
 
 /** Readiness at a glance: "2 missing · 1 stale" or "Work-up complete", in colour and in words. */
 export function ReadinessChip({
@@ -15,7 +16,7 @@ export function ReadinessChip({
 }) {
   const tone = readinessTone({ missing, stale });
   const text = readinessText({ missing, stale });
-  const title = `Work-up for ${meetingTitle ? `${meetingTitle} on` : 'a meeting on'} ${formatDate(meetingDate)}: ${
+  const title = `Work-up for ${meetingTitle ? `${meetingTitle} on` : 'a meeting on'} ${dayMonthYear(meetingDate)}: ${
     tone === 'done' ? 'nothing missing or stale' : `${missing} item${missing === 1 ? '' : 's'} missing, ${stale} stale`
   }`;
   return (

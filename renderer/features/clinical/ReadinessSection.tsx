@@ -8,11 +8,10 @@ import {
   type ReadinessMeeting,
   type ReadyOverride,
 } from '../../../shared/domain/clinical';
-import { invoke } from '../../api';
+import { dateTime, dayMonthYear, localIsoDate } from '../../../shared/dates';
 import { Field } from '../../components/Field';
+import { useWrite } from '../../data/hooks';
 import {
-  formatDate,
-  formatTimestamp,
   humanReason,
   plainMessage,
   rememberedName,
@@ -22,7 +21,6 @@ import {
   serverFieldErrors,
   STATE_GLYPH,
   STATE_LABEL,
-  todayIso,
 } from './clinical-format';
 import { Banner } from '../../components/Banner';
 
@@ -36,7 +34,6 @@ interface ReadinessSectionProps {
   /** The date was chosen here (else it is the case's next meeting, or today). */
   chosen: boolean;
   onMeetingDate: (date: string | undefined) => void;
-  onChanged: () => void;
   onMarked: (record: CaseRecord) => void;
 }
 
@@ -50,7 +47,6 @@ export function ReadinessSection({
   meetingDate,
   chosen,
   onMeetingDate,
-  onChanged,
   onMarked,
 }: ReadinessSectionProps) {
   const r = summary.readiness;
@@ -73,18 +69,10 @@ export function ReadinessSection({
           chosen={chosen}
           staleWeeks={r.staleWeeks}
           onMeetingDate={onMeetingDate}
-          onChanged={onChanged}
         />
       </div>
 
-      <ReadyGate
-        caseId={caseId}
-        record={record}
-        summary={summary}
-        meetingDate={meetingDate}
-        onMarked={onMarked}
-        onChanged={onChanged}
-      />
+      <ReadyGate caseId={caseId} record={record} summary={summary} meetingDate={meetingDate} onMarked={onMarked} />
 
       <div className="tally" aria-label="Checklist totals">
         <span className="tally__item tally__item--missing">{counts.missing} missing</span>
@@ -103,7 +91,6 @@ export function ReadinessSection({
             ticking={ticking === item.id}
             onTick={() => setTicking(item.id)}
             onCloseTick={() => setTicking(null)}
-            onChanged={onChanged}
           />
         ))}
       </ul>
@@ -125,16 +112,16 @@ interface MeetingSettingsProps {
   staleWeeks: number;
   /** A date, or undefined for the default again. */
   onMeetingDate: (d: string | undefined) => void;
-  onChanged: () => void;
 }
 
-function MeetingSettings({ meetingDate, meeting, chosen, staleWeeks, onMeetingDate, onChanged }: MeetingSettingsProps) {
+function MeetingSettings({ meetingDate, meeting, chosen, staleWeeks, onMeetingDate }: MeetingSettingsProps) {
   const [date, setDate] = useState(meetingDate);
   useEffect(() => setDate(meetingDate), [meetingDate]);
   const [weeks, setWeeks] = useState(String(staleWeeks));
   const [weeksError, setWeeksError] = useState<string | null>(null);
   const [dateError, setDateError] = useState<string | null>(null);
   useEffect(() => setWeeks(String(staleWeeks)), [staleWeeks]);
+  const setStaleWeeks = useWrite('readiness:setStaleWeeks');
 
   function changeDate(value: string) {
     setDate(value);
@@ -147,10 +134,8 @@ function MeetingSettings({ meetingDate, meeting, chosen, staleWeeks, onMeetingDa
     const n = Number(weeks.replace(',', '.'));
     if (weeks.trim() === '' || !Number.isFinite(n)) return setWeeksError('Give a number of weeks');
     if (n === staleWeeks) return setWeeksError(null);
-    const result = await invoke('readiness:setStaleWeeks', { weeks: n });
-    if (!result.ok) return setWeeksError(plainMessage(result.error));
-    setWeeksError(null);
-    onChanged();
+    const result = await setStaleWeeks.mutateAsync({ weeks: n });
+    setWeeksError(result.ok ? null : plainMessage(result.error));
   }
 
   return (
@@ -197,7 +182,6 @@ function ChecklistItem({
   ticking,
   onTick,
   onCloseTick,
-  onChanged,
 }: {
   caseId: number;
   item: Item;
@@ -205,17 +189,15 @@ function ChecklistItem({
   ticking: boolean;
   onTick: () => void;
   onCloseTick: () => void;
-  onChanged: () => void;
 }) {
   const [error, setError] = useState<string | null>(null);
+  const untickWrite = useWrite('readiness:untick');
   const ev = item.evidence;
   const showDescription = ev && !item.reason.includes(ev.description);
 
   async function untick() {
-    const result = await invoke('readiness:untick', { caseId, item: item.id });
-    if (!result.ok) return setError(plainMessage(result.error));
-    setError(null);
-    onChanged();
+    const result = await untickWrite.mutateAsync({ caseId, item: item.id });
+    setError(result.ok ? null : plainMessage(result.error));
   }
 
   return (
@@ -235,7 +217,7 @@ function ChecklistItem({
         {ev && (
           <div className="ritem__evidence">
             <span className={`ev-kind ev-kind--${ev.kind}`}>{EVIDENCE_KIND[ev.kind]}</span>
-            {ev.date && <span className="ev-date">{formatDate(ev.date)}</span>}
+            {ev.date && <span className="ev-date">{dayMonthYear(ev.date)}</span>}
             {showDescription && <span>{ev.description}</span>}
           </div>
         )}
@@ -243,7 +225,7 @@ function ChecklistItem({
         {tick && (
           <div className="ritem__tick">
             <span>
-              Ticked by hand by <strong>{tick.by}</strong>, dated {formatDate(tick.date)}
+              Ticked by hand by <strong>{tick.by}</strong>, dated {dayMonthYear(tick.date)}
               {tick.note && ev?.kind !== 'manual' ? `: ${tick.note}` : ''}
             </span>
             <button
@@ -262,7 +244,7 @@ function ChecklistItem({
           </div>
         )}
         {ticking ? (
-          <TickForm caseId={caseId} item={item} onDone={() => (onCloseTick(), onChanged())} onCancel={onCloseTick} />
+          <TickForm caseId={caseId} item={item} onDone={onCloseTick} onCancel={onCloseTick} />
         ) : (
           (item.state === 'missing' || item.state === 'stale') && (
             <button
@@ -291,11 +273,11 @@ function TickForm({
   onDone: () => void;
   onCancel: () => void;
 }) {
-  const [date, setDate] = useState(todayIso());
+  const [date, setDate] = useState(localIsoDate());
   const [by, setBy] = useState(rememberedName());
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [saving, setSaving] = useState(false);
+  const tickWrite = useWrite('readiness:tick');
 
   async function save() {
     const parsed = TickInput.safeParse({ item: item.id, date, by, note });
@@ -310,9 +292,7 @@ function TickForm({
       );
       return;
     }
-    setSaving(true);
-    const result = await invoke('readiness:tick', { caseId, tick: parsed.data });
-    setSaving(false);
+    const result = await tickWrite.mutateAsync({ caseId, tick: parsed.data });
     if (!result.ok) return setErrors({ ...serverFieldErrors(result.error, 'tick'), form: plainMessage(result.error) });
     rememberName(by);
     onDone();
@@ -346,7 +326,7 @@ function TickForm({
         <button
           type="button"
           className="button button--primary button--small"
-          disabled={saving}
+          disabled={tickWrite.isPending}
           onClick={() => void save()}
         >
           Save tick
@@ -363,14 +343,12 @@ function ReadyGate({
   summary,
   meetingDate,
   onMarked,
-  onChanged,
 }: {
   caseId: number;
   record: CaseRecord;
   summary: ClinicalSummary;
   meetingDate: string;
   onMarked: (r: CaseRecord) => void;
-  onChanged: () => void;
 }) {
   const r = summary.readiness;
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -379,14 +357,13 @@ function ReadyGate({
   const [why, setWhy] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ kind: 'saved' | 'error'; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const markReady = useWrite('cases:markReady');
+  const busy = markReady.isPending;
   const tone = readinessTone(r);
   const ready = record.status === 'ready';
 
   async function mark(override?: { by: string; why: string }) {
-    setBusy(true);
-    const result = await invoke('cases:markReady', { caseId, meetingDate, override });
-    setBusy(false);
+    const result = await markReady.mutateAsync({ caseId, meetingDate, override });
     if (!result.ok) {
       if (result.error.code === 'refused' && r.missing > 0 && !override) {
         // The gate said no: ask for the override rather than leaving the coordinator stuck.
@@ -408,11 +385,10 @@ function ReadyGate({
     setMessage({
       kind: 'saved',
       text: o
-        ? `Marked ready for the meeting of ${formatDate(meetingDate)}, with an override by ${o.by} for ${o.missing.length} missing item${o.missing.length === 1 ? '' : 's'}.`
-        : `Marked ready for the meeting of ${formatDate(meetingDate)}: nothing was missing.`,
+        ? `Marked ready for the meeting of ${dayMonthYear(meetingDate)}, with an override by ${o.by} for ${o.missing.length} missing item${o.missing.length === 1 ? '' : 's'}.`
+        : `Marked ready for the meeting of ${dayMonthYear(meetingDate)}: nothing was missing.`,
     });
     onMarked(result.value.case);
-    onChanged();
   }
 
   function submitOverride() {
@@ -440,8 +416,8 @@ function ReadyGate({
           </span>
           <span className="gate__sub">
             {ready
-              ? `Status Ready. Work-up for ${formatDate(meetingDate)}: ${readinessText(r).toLowerCase()}.`
-              : `Checked for the meeting of ${formatDate(meetingDate)}, stale after ${r.staleWeeks} weeks.${r.missing ? ' Marking ready now needs an override.' : ''}`}
+              ? `Status Ready. Work-up for ${dayMonthYear(meetingDate)}: ${readinessText(r).toLowerCase()}.`
+              : `Checked for the meeting of ${dayMonthYear(meetingDate)}, stale after ${r.staleWeeks} weeks.${r.missing ? ' Marking ready now needs an override.' : ''}`}
           </span>
         </div>
         {!ready && !overriding && (
@@ -523,7 +499,7 @@ function LastOverride({ o }: { o: ReadyOverride }) {
         Last override: marked ready with {o.missing.length} item{o.missing.length === 1 ? '' : 's'} missing
       </div>
       <div>
-        By <strong>{o.by}</strong> on {formatTimestamp(o.createdAt)}, for the meeting of {formatDate(o.meetingDate)}.
+        By <strong>{o.by}</strong> on {dateTime(o.createdAt)}, for the meeting of {dayMonthYear(o.meetingDate)}.
       </div>
       <blockquote className="last-override__why">{o.why}</blockquote>
       <div className="muted small">Missing then: {o.missing.map((m) => m.label).join('; ')}</div>

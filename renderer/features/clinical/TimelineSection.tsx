@@ -6,9 +6,11 @@ import {
   type EventKind,
   type TimelineEntry,
 } from '../../../shared/domain/clinical';
-import { invoke } from '../../api';
+import { dayMonthYear } from '../../../shared/dates';
 import { Field } from '../../components/Field';
-import { formatDate, plainMessage, serverFieldErrors } from './clinical-format';
+import { useWrite } from '../../data/hooks';
+import { SectionHead } from './clinical-controls';
+import { plainMessage, serverFieldErrors } from './clinical-format';
 import { Banner } from '../../components/Banner';
 
 const KIND_LABEL: Record<TimelineEntry['kind'], string> = {
@@ -22,48 +24,35 @@ const KIND_LABEL: Record<TimelineEntry['kind'], string> = {
 };
 
 /** The case's story in date order, drawn from the record; presentation and treatments are added here by hand. */
-export function TimelineSection({
-  caseId,
-  entries,
-  onChanged,
-}: {
-  caseId: number;
-  entries: TimelineEntry[];
-  onChanged: () => void;
-}) {
+export function TimelineSection({ caseId, entries }: { caseId: number; entries: TimelineEntry[] }) {
   const [adding, setAdding] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const removal = useWrite('timeline:removeEvent');
 
   async function remove(id: number) {
-    const result = await invoke('timeline:removeEvent', { id });
-    if (!result.ok) return setError(plainMessage(result.error));
-    setError(null);
-    onChanged();
+    const result = await removal.mutateAsync({ id });
+    setError(result.ok ? null : plainMessage(result.error));
   }
 
   return (
     <section className="clin-section" aria-labelledby="clin-timeline">
-      <div className="clin-section__head">
-        <div>
-          <h2 id="clin-timeline">Timeline</h2>
-          <p className="clin-section__sub">
-            Drawn from the record: imported studies and pathology appear on their own.
-          </p>
-        </div>
-        {!adding && (
-          <button type="button" className="button" onClick={() => setAdding(true)}>
-            Add event
-          </button>
-        )}
-      </div>
+      <SectionHead
+        id="clin-timeline"
+        title="Timeline"
+        sub="Drawn from the record: imported studies and pathology appear on their own."
+        action={
+          !adding && (
+            <button type="button" className="button" onClick={() => setAdding(true)}>
+              Add event
+            </button>
+          )
+        }
+      />
       {adding && (
         <EventForm
           caseId={caseId}
           hasPresentation={entries.some((e) => e.kind === 'presentation')}
-          onDone={() => {
-            setAdding(false);
-            onChanged();
-          }}
+          onDone={() => setAdding(false)}
           onCancel={() => setAdding(false)}
         />
       )}
@@ -76,7 +65,7 @@ export function TimelineSection({
         <ol className="timeline" aria-label="Case timeline">
           {entries.map((e, i) => (
             <li key={`${e.source.type}-${e.source.id}-${e.kind}-${i}`} className={`tl tl--${e.kind}`}>
-              <div className="tl__date">{e.date ? formatDate(e.date) : <span className="muted">No date</span>}</div>
+              <div className="tl__date">{e.date ? dayMonthYear(e.date) : <span className="muted">No date</span>}</div>
               <div className="tl__dot" aria-hidden="true" />
               <div className="tl__body">
                 <div className="tl__top">
@@ -119,6 +108,7 @@ function EventForm({
   const [text, setText] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [banner, setBanner] = useState<string | null>(null);
+  const add = useWrite('timeline:addEvent');
 
   async function save() {
     const parsed = EventInput.safeParse({ kind, date: date.trim(), text });
@@ -133,7 +123,7 @@ function EventForm({
       );
       return;
     }
-    const result = await invoke('timeline:addEvent', { caseId, event: parsed.data });
+    const result = await add.mutateAsync({ caseId, event: parsed.data });
     if (!result.ok) {
       setErrors(serverFieldErrors(result.error, 'event'));
       setBanner(`Not added: ${plainMessage(result.error)}`);

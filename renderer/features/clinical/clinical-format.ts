@@ -1,8 +1,10 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { AppError } from '../../../shared/contract/result';
 import type { ReadinessView } from '../../../shared/domain/clinical';
 
-// One way of writing dates in the whole app (shared/dates.ts), under the names the clinical screens use.
+// Dates come from shared/dates.ts; these old names remain only for other features' imports (meetings, imaging,
+// print, cases), which can import shared/dates directly.
 export {
   dayMonthYear as formatDate,
   dateTime as formatTimestamp,
@@ -59,30 +61,27 @@ export function plainMessage(error: AppError): string {
   return error.message.replace(/^[\w:]+: [\w.]+: /, '');
 }
 
-// ---- Telling the case list and header that readiness may have changed ------------------------------------
-
-const CHANGED = 'boardprep:clinical-changed';
-
-/** Called after anything that can change a case's readiness or status (pathology, ticks, imaging, mark ready). */
-export function notifyClinicalChanged(caseId: number): void {
-  window.dispatchEvent(new CustomEvent(CHANGED, { detail: { caseId } }));
-}
+// ---- Until the case list and page header read through useRead ----------------------------------------------
 
 /**
- * A counter that moves when the clinical record may have changed somewhere: after a clinical save, and on every
- * navigation (an import on the Imaging tab changes readiness too), so readiness at a glance never lags behind.
+ * @deprecated Only for renderer/features/cases (CasePage, CaseList) until they read with `useRead`, whose reads
+ * every write refetches by itself (renderer/data/channels.ts AFTER_WRITE); delete it then. A counter that moves
+ * after each write through the data layer, and on navigation (an import on the Imaging tab changes readiness).
  */
 export function useClinicalChanges(): number {
+  const client = useQueryClient();
   const [n, setN] = useState(0);
   useEffect(() => {
     const bump = () => setN((x) => x + 1);
-    window.addEventListener(CHANGED, bump);
+    const stop = client.getMutationCache().subscribe((e) => {
+      if (e.type === 'updated' && e.action.type === 'success') bump();
+    });
     window.addEventListener('hashchange', bump);
     return () => {
-      window.removeEventListener(CHANGED, bump);
+      stop();
       window.removeEventListener('hashchange', bump);
     };
-  }, []);
+  }, [client]);
   return n;
 }
 

@@ -1,3 +1,5 @@
+import { toNestErrors } from '@hookform/resolvers';
+import type { Resolver } from 'react-hook-form';
 import { fnclccGrade, type FnclccResult } from '../../../shared/clinical/grading';
 import { findHistotype } from '../../../shared/clinical/histotypes';
 import type { ReviewAgreement } from '../../../shared/clinical/readiness';
@@ -12,7 +14,11 @@ import {
 
 type GradeCode = 'G1' | 'G2' | 'G3' | 'GX';
 
-/** What the pathology form holds: strings as typed, so nothing typed is lost to parsing or to a refused save. */
+/**
+ * What the pathology form holds: strings as typed, so nothing typed is lost to parsing or to a refused save. Field
+ * names and nesting follow the contract (`mitosesPer10Hpf`, `expertReview.date`, `ihc.0.marker`), so an error by
+ * contract path, from the schema or from the main process, lands on the field that shows it.
+ */
 export interface PathologyDraft {
   procedure: ReportProcedure | '';
   specimenId: string;
@@ -25,10 +31,10 @@ export interface PathologyDraft {
   /** Only typed for a free-text histotype; a catalogue entry brings its own code. */
   icdO3: string;
   differentiation: '' | '1' | '2' | '3';
-  mitoses: string;
-  necrosis: string;
-  neoadjuvant: boolean;
-  roundCell: string;
+  mitosesPer10Hpf: string;
+  necrosisPercent: string;
+  neoadjuvantTherapy: boolean;
+  roundCellPercent: string;
   reportedGrade: GradeCode | '';
   ihc: { marker: string; result: IhcResultValue | ''; note: string }[];
   molecular: { test: string; result: string }[];
@@ -37,9 +43,7 @@ export interface PathologyDraft {
   closestMarginLessThan: boolean;
   treatmentEffect: string;
   reviewed: boolean;
-  reviewBy: string;
-  reviewDate: string;
-  reviewAgreement: ReviewAgreement | '';
+  expertReview: { by: string; date: string; agreement: ReviewAgreement | '' };
   reportText: string;
 }
 
@@ -53,10 +57,10 @@ export const EMPTY_PATHOLOGY: PathologyDraft = {
   histotypeId: null,
   icdO3: '',
   differentiation: '',
-  mitoses: '',
-  necrosis: '',
-  neoadjuvant: false,
-  roundCell: '',
+  mitosesPer10Hpf: '',
+  necrosisPercent: '',
+  neoadjuvantTherapy: false,
+  roundCellPercent: '',
   reportedGrade: '',
   ihc: [],
   molecular: [],
@@ -65,9 +69,7 @@ export const EMPTY_PATHOLOGY: PathologyDraft = {
   closestMarginLessThan: false,
   treatmentEffect: '',
   reviewed: false,
-  reviewBy: '',
-  reviewDate: '',
-  reviewAgreement: '',
+  expertReview: { by: '', date: '', agreement: '' },
   reportText: '',
 };
 
@@ -84,10 +86,10 @@ export function draftFromReport(r: PathologyReport): PathologyDraft {
     histotypeId: r.histotypeId,
     icdO3: r.histotypeId ? '' : (r.icdO3 ?? ''),
     differentiation: r.differentiation === null ? '' : (String(r.differentiation) as '1' | '2' | '3'),
-    mitoses: str(r.mitosesPer10Hpf),
-    necrosis: str(r.necrosisPercent),
-    neoadjuvant: r.neoadjuvantTherapy,
-    roundCell: str(r.roundCellPercent),
+    mitosesPer10Hpf: str(r.mitosesPer10Hpf),
+    necrosisPercent: str(r.necrosisPercent),
+    neoadjuvantTherapy: r.neoadjuvantTherapy,
+    roundCellPercent: str(r.roundCellPercent),
     reportedGrade: r.reportedGrade ?? '',
     ihc: r.ihc.map((i) => ({ marker: i.marker, result: i.result, note: i.note })),
     molecular: r.molecular.map((m) => ({ test: m.test, result: m.result })),
@@ -96,9 +98,11 @@ export function draftFromReport(r: PathologyReport): PathologyDraft {
     closestMarginLessThan: r.closestMarginLessThan,
     treatmentEffect: r.treatmentEffect,
     reviewed: r.expertReview !== null,
-    reviewBy: r.expertReview?.by ?? '',
-    reviewDate: r.expertReview?.date ?? '',
-    reviewAgreement: r.expertReview?.agreement ?? '',
+    expertReview: {
+      by: r.expertReview?.by ?? '',
+      date: r.expertReview?.date ?? '',
+      agreement: r.expertReview?.agreement ?? '',
+    },
     reportText: r.reportText,
   };
 }
@@ -127,10 +131,10 @@ export function inputFromDraft(d: PathologyDraft) {
         ? null
         : d.icdO3.trim(),
     differentiation: d.differentiation === '' ? null : Number(d.differentiation),
-    mitosesPer10Hpf: num(d.mitoses),
-    necrosisPercent: num(d.necrosis),
-    neoadjuvantTherapy: d.neoadjuvant,
-    roundCellPercent: num(d.roundCell),
+    mitosesPer10Hpf: num(d.mitosesPer10Hpf),
+    necrosisPercent: num(d.necrosisPercent),
+    neoadjuvantTherapy: d.neoadjuvantTherapy,
+    roundCellPercent: num(d.roundCellPercent),
     reportedGrade: d.reportedGrade || null,
     ihc: d.ihc.map((i) => ({ marker: i.marker, result: i.result || undefined, note: i.note })),
     molecular: d.molecular.map((m) => ({ test: m.test, result: m.result })),
@@ -138,7 +142,9 @@ export function inputFromDraft(d: PathologyDraft) {
     closestMarginMm: num(d.closestMarginMm),
     closestMarginLessThan: d.closestMarginLessThan,
     treatmentEffect: d.treatmentEffect,
-    expertReview: d.reviewed ? { by: d.reviewBy, date: d.reviewDate, agreement: d.reviewAgreement || undefined } : null,
+    expertReview: d.reviewed
+      ? { by: d.expertReview.by, date: d.expertReview.date, agreement: d.expertReview.agreement || undefined }
+      : null,
     reportText: d.reportText,
   };
 }
@@ -146,16 +152,13 @@ export function inputFromDraft(d: PathologyDraft) {
 /** Clearer words for the few messages the schema words for a programmer, by field path. */
 const FRIENDLY: Record<string, (d: PathologyDraft) => string | undefined> = {
   specimenDate: (d) => (d.specimenDate.trim() === '' ? 'Give the date the specimen was taken' : undefined),
-  'expertReview.date': (d) => (d.reviewDate.trim() === '' ? 'Give the date of the review' : undefined),
+  'expertReview.date': (d) => (d.expertReview.date.trim() === '' ? 'Give the date of the review' : undefined),
   'expertReview.agreement': () => 'Choose whether the expert agreed with the original diagnosis',
 };
 
-const NUMERIC: Record<string, keyof PathologyDraft> = {
-  mitosesPer10Hpf: 'mitoses',
-  necrosisPercent: 'necrosis',
-  roundCellPercent: 'roundCell',
-  closestMarginMm: 'closestMarginMm',
-};
+/** Number fields: the draft holds them as typed, under the contract's own names (so errors land on them). */
+const NUMERIC = ['mitosesPer10Hpf', 'necrosisPercent', 'roundCellPercent', 'closestMarginMm'] as const;
+const isNumeric = (path: string): path is (typeof NUMERIC)[number] => (NUMERIC as readonly string[]).includes(path);
 
 /** Validates with the schema the main process enforces; errors by contract path (e.g. "ihc.0.marker"). */
 export function validatePathology(d: PathologyDraft): {
@@ -169,8 +172,7 @@ export function validatePathology(d: PathologyDraft): {
   for (const issue of parsed.error.issues) {
     const path = issue.path.map(String).join('.');
     if (errors[path]) continue;
-    const numericKey = NUMERIC[path];
-    if (numericKey && Number.isNaN(num(d[numericKey] as string))) {
+    if (isNumeric(path) && Number.isNaN(num(d[path]))) {
       errors[path] = 'Enter a number';
       continue;
     }
@@ -183,13 +185,23 @@ export function validatePathology(d: PathologyDraft): {
 export function liveGrade(d: PathologyDraft): FnclccResult & { reportedUsed: boolean } {
   const result = fnclccGrade({
     differentiation: d.differentiation === '' ? null : Number(d.differentiation),
-    mitosesPer10Hpf: num(d.mitoses),
-    necrosisPercent: num(d.necrosis),
-    neoadjuvantTherapy: d.neoadjuvant,
-    roundCellPercent: num(d.roundCell),
+    mitosesPer10Hpf: num(d.mitosesPer10Hpf),
+    necrosisPercent: num(d.necrosisPercent),
+    neoadjuvantTherapy: d.neoadjuvantTherapy,
+    roundCellPercent: num(d.roundCellPercent),
     histotypeId: d.histotypeId,
   });
   // As the pathology service does: a grade stated in the report stands in only while components are lacking.
-  const incomplete = result.grade === 'GX' && /^GX: (cannot be assessed|invalid input)/.test(result.reason);
-  return { ...result, reportedUsed: incomplete && d.reportedGrade !== '' };
+  return { ...result, reportedUsed: result.status === 'incomplete' && d.reportedGrade !== '' };
 }
+
+/**
+ * The draft's check for React Hook Form: the contract schema as `validatePathology` applies it (strings converted,
+ * friendlier words), its errors nested by contract path, which is the draft's own path for every field.
+ */
+export const pathologyResolver: Resolver<PathologyDraft> = (values, _context, options) => {
+  const { fields, errors } = validatePathology(values);
+  if (fields) return { values, errors: {} };
+  const flat = Object.fromEntries(Object.entries(errors).map(([path, message]) => [path, { type: 'schema', message }]));
+  return { values: {}, errors: toNestErrors<PathologyDraft>(flat, options) };
+};

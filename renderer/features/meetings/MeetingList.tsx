@@ -3,6 +3,7 @@ import { call } from '../../api';
 import { hrefFor } from '../../router';
 import { useAsync } from '../../useAsync';
 import { meetingWhen, minutesText } from './meeting-format';
+import { monthShort } from '../../../shared/dates';
 import { Banner } from '../../components/Banner';
 
 function MeetingRow({ m }: { m: MeetingSummary }) {
@@ -12,9 +13,7 @@ function MeetingRow({ m }: { m: MeetingSummary }) {
       <a className="meeting-card" href={hrefFor({ name: 'meeting', id: m.id, tab: 'agenda' })}>
         <div className="meeting-card__date" aria-hidden="true">
           <span className="meeting-card__day">{Number(m.startsAt.slice(8, 10))}</span>
-          <span className="meeting-card__month">
-            {new Date(`${m.startsAt}:00`).toLocaleString('en-GB', { month: 'short' })}
-          </span>
+          <span className="meeting-card__month">{monthShort(m.startsAt)}</span>
         </div>
         <div className="meeting-card__main">
           <div className="meeting-card__title">

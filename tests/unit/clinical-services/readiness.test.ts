@@ -194,7 +194,7 @@ describe('readiness from the record', () => {
       reason: expect.stringMatching(/^Biopsy, type not stated \(X-1\) on 2 Nov 2026/),
     });
     expect(items['expert-review'].evidence!.description).toBe(
-      'Expert review by Dr E (concordant) of biopsy (type not stated) X-1',
+      'Expert review by Dr E (concordant) of biopsy, type not stated X-1',
     );
     expect(items['mdm2'].evidence!.description).toBe('MDM2 amplification (FISH): amplified (X-1)');
     const texts = Object.values(items).flatMap((i) => [i.reason, i.evidence?.description ?? '']);

@@ -61,6 +61,7 @@ describe('fnclccGrade: total score to grade (G1 2-3, G2 4-5, G3 6-8)', () => {
       score: 5,
       grade: 'G2',
       components: { differentiation: 2, mitoses: 2, necrosis: 1 },
+      status: 'graded',
       reason: expect.stringContaining('Differentiation 2 + mitoses 2 (10 per 10 HPF) + necrosis 1 (30%) = 5 -> G2'),
     });
   });
@@ -76,6 +77,7 @@ describe('fnclccGrade: GX', () => {
     const r = g(over);
     expect(r.grade).toBe('GX');
     expect(r.score).toBeNull();
+    expect(r.status).toBe('incomplete');
     expect(r.reason).toMatch(/missing/);
     expect(r.reason).toContain(field);
   });
@@ -102,6 +104,7 @@ describe('fnclccGrade: GX', () => {
     const r = g(over);
     expect(r.grade).toBe('GX');
     expect(r.score).toBeNull();
+    expect(r.status).toBe('incomplete');
     expect(r.reason).toMatch(/invalid input/);
     expect(r.reason).toContain(field);
   });
@@ -121,6 +124,7 @@ describe('fnclccGrade: GX', () => {
       score: null,
       grade: 'GX',
       components: { differentiation: null, mitoses: null, necrosis: null },
+      status: 'not-gradable',
       reason: expect.stringContaining('not gradable after neoadjuvant therapy'),
     });
   });
@@ -132,6 +136,7 @@ describe('fnclccGrade: GX', () => {
   it.each([['osteosarcoma'], ['chordoma'], ['chondrosarcoma']])('does not FNCLCC-grade a bone tumour (%s)', (id) => {
     const r = g({ histotypeId: id, differentiation: 3, mitosesPer10Hpf: 25 });
     expect(r.grade).toBe('GX');
+    expect(r.status).toBe('not-gradable');
     expect(r.reason).toMatch(/bone tumour/);
   });
 
