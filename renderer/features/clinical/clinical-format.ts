@@ -1,5 +1,3 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
 import type { AppError } from '../../../shared/contract/result';
 import type { ReadinessView } from '../../../shared/domain/clinical';
 
@@ -59,30 +57,6 @@ export function serverFieldErrors(error: AppError, prefix: string): Record<strin
 /** The plain reason of a refused call, without the "channel: field:" prefix the boundary adds. */
 export function plainMessage(error: AppError): string {
   return error.message.replace(/^[\w:]+: [\w.]+: /, '');
-}
-
-// ---- Until the case list and page header read through useRead ----------------------------------------------
-
-/**
- * @deprecated Only for renderer/features/cases (CasePage, CaseList) until they read with `useRead`, whose reads
- * every write refetches by itself (renderer/data/channels.ts AFTER_WRITE); delete it then. A counter that moves
- * after each write through the data layer, and on navigation (an import on the Imaging tab changes readiness).
- */
-export function useClinicalChanges(): number {
-  const client = useQueryClient();
-  const [n, setN] = useState(0);
-  useEffect(() => {
-    const bump = () => setN((x) => x + 1);
-    const stop = client.getMutationCache().subscribe((e) => {
-      if (e.type === 'updated' && e.action.type === 'success') bump();
-    });
-    window.addEventListener('hashchange', bump);
-    return () => {
-      stop();
-      window.removeEventListener('hashchange', bump);
-    };
-  }, [client]);
-  return n;
 }
 
 /** The name last typed in a "who" field, offered again so a coordinator does not retype it for every tick. */
