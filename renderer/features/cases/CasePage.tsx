@@ -5,7 +5,7 @@ import { StatusPill } from '../../components/StatusPill';
 import { hrefFor, type CaseTab } from '../../router';
 import { afterWrite, useRead } from '../../data/hooks';
 import { CaseClinical } from '../clinical/CaseClinical';
-import { formatDate, formatTimestamp, todayIso } from '../clinical/clinical-format';
+import { dayMonthYear, dateTime, localIsoDate } from '../../../shared/dates';
 import { ReadinessChip } from '../clinical/ReadinessChip';
 import { CaseForm } from './CaseForm';
 import { Banner } from '../../components/Banner';
@@ -35,7 +35,7 @@ export function CasePage({ id, tab, onSaved }: { id: number; tab: CaseTab; onSav
         <div>
           <h1>{displayName(p)}</h1>
           <div className="case-header__meta">
-            MRN {p.mrn} · born {formatDate(p.dateOfBirth)} ({ageOn(p.dateOfBirth, todayIso())} years) ·{' '}
+            MRN {p.mrn} · born {dayMonthYear(p.dateOfBirth)} ({ageOn(p.dateOfBirth, localIsoDate())} years) ·{' '}
             {SEX_LABEL[p.sex]}
           </div>
           <div className="case-header__dx">{record.workingDiagnosis}</div>
@@ -54,7 +54,7 @@ export function CasePage({ id, tab, onSaved }: { id: number; tab: CaseTab; onSav
             </a>
           )}
           <div className="case-header__updated">
-            Case {record.id} · changed {formatTimestamp(record.updatedAt)}
+            Case {record.id} · changed {dateTime(record.updatedAt)}
           </div>
         </div>
       </header>

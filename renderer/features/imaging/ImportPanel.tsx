@@ -6,7 +6,7 @@ import { invoke } from '../../api';
 import { useWrite } from '../../data/hooks';
 import { useJobStatus } from '../../data/jobs';
 import { uploadBatch } from '../../media';
-import { formatDate } from '../clinical/clinical-format';
+import { dayMonthYear } from '../../../shared/dates';
 import { Banner } from '../../components/Banner';
 
 /** What the panel is doing; the job itself (progress, report) is the `jobs:status` read of `jobId`. */
@@ -181,7 +181,7 @@ type Mismatch = ImportOutcome['needsConfirmation'][number];
 /** "26 Oct 2015 · CT · CT CHEST W CONTRAST · 37 images": enough to tell one study from another. */
 function studyLabel(m: Mismatch): string {
   return [
-    m.studyDate ? formatDate(m.studyDate) : 'no study date',
+    m.studyDate ? dayMonthYear(m.studyDate) : 'no study date',
     m.modalities.length ? m.modalities.join('/') : null,
     m.studyDescription ?? 'no description',
     m.imageCount !== null ? plural(m.imageCount, 'image') : null,

@@ -7,7 +7,7 @@ import {
   type DecisionValue,
   type DecisionView,
 } from '../../../shared/domain/meeting';
-import { formatDate, formatTimestamp } from '../clinical/clinical-format';
+import { dayMonthYear, dateTime } from '../../../shared/dates';
 import { FIELD_LABEL, fieldText } from '../meetings/decision-draft';
 
 /** Scrubs identifiers out of free text (identity when the document is not de-identified). */
@@ -81,7 +81,7 @@ export function OutcomeBlock({
               <tr key={i}>
                 <td>{scrub(a.what)}</td>
                 <td>{a.who}</td>
-                <td className="doc-nowrap">{a.byWhen ? formatDate(a.byWhen) : '–'}</td>
+                <td className="doc-nowrap">{a.byWhen ? dayMonthYear(a.byWhen) : '–'}</td>
               </tr>
             ))}
           </tbody>
@@ -120,7 +120,7 @@ export function OutcomeBlock({
 
       {decision.status === 'signed' && (
         <p className="doc-signoff">
-          Signed off by {decision.signedOffBy}, {formatTimestamp(decision.signedOffAt)}.
+          Signed off by {decision.signedOffBy}, {dateTime(decision.signedOffAt)}.
         </p>
       )}
       {decision.amendments.length > 0 && (
@@ -129,7 +129,7 @@ export function OutcomeBlock({
           {decision.amendments.map((a) => (
             <div key={a.id} className="doc-amendment">
               <p>
-                <strong>{formatTimestamp(a.at)}</strong>, by {a.by}. Why: {scrub(a.why)}
+                <strong>{dateTime(a.at)}</strong>, by {a.by}. Why: {scrub(a.why)}
               </p>
               <ul>
                 {(Object.keys(a.after) as (keyof DecisionValue)[]).map((f) => (
