@@ -12,10 +12,9 @@ import {
   type DecisionValue,
 } from '../../../shared/domain/meeting';
 import { formatDate } from '../clinical/clinical-format';
-import { FIELD_LABEL, fieldText } from './decision-draft';
+import { QuorumChip } from './AttendanceSection';
+import { FIELD_LABEL, fieldText, OUTCOME_LABEL } from './decision-draft';
 import { diffWords, elide } from './text-diff';
-
-const OUTCOME_LABEL = { discussed: 'Discussed', deferred: 'Deferred' } as const;
 
 /** A signed-off decision as a record to read: full names, dates as "26 Nov 2026", nothing greyed out. */
 export function DecisionRecord({ value, label = 'Signed-off decision' }: { value: DecisionValue; label?: string }) {
@@ -27,12 +26,7 @@ export function DecisionRecord({ value, label = 'Signed-off decision' }: { value
     <div className="drecord" aria-label={label} role="group" data-testid="decision-record">
       <section className="drecord__sec">
         <h3>
-          Attendance{' '}
-          <span className={`quorum quorum--${quorum.met ? 'met' : 'not-met'}`} data-testid="quorum">
-            {quorum.met
-              ? '✓ Quorum'
-              : `No quorum: ${quorum.missing.length} core specialt${quorum.missing.length === 1 ? 'y' : 'ies'} absent`}
-          </span>
+          Attendance <QuorumChip quorum={quorum} />
         </h3>
         <dl className="drecord__att">
           {present.map((s) => (
