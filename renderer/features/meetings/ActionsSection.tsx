@@ -2,6 +2,12 @@ import { DecisionSection } from './decision-controls';
 import type { DecisionDraft } from './decision-draft';
 import { addAction, removeAction, setAction, type DraftEdit } from './decision-edits';
 
+/** The action's text fields: id, the field's name (with the row number), its placeholder. */
+const TEXT_FIELDS = [
+  ['what', 'Action', 'What is to be done'],
+  ['who', 'Who', 'Who'],
+] as const;
+
 /** The actions the board sets: what, who, by when; a blank row is dropped when the draft is saved. */
 export function ActionsSection({
   id,
@@ -32,20 +38,16 @@ export function ActionsSection({
           const who = errors[`actions.${i}.who`];
           return (
             <div key={i} className="action-row">
-              <input
-                aria-label={`Action ${i + 1}`}
-                placeholder="What is to be done"
-                value={a.what}
-                onChange={(e) => edit((d) => setAction(d, i, 'what', e.target.value))}
-                aria-invalid={Boolean(what)}
-              />
-              <input
-                aria-label={`Who ${i + 1}`}
-                placeholder="Who"
-                value={a.who}
-                onChange={(e) => edit((d) => setAction(d, i, 'who', e.target.value))}
-                aria-invalid={Boolean(who)}
-              />
+              {TEXT_FIELDS.map(([k, label, placeholder]) => (
+                <input
+                  key={k}
+                  aria-label={`${label} ${i + 1}`}
+                  placeholder={placeholder}
+                  value={a[k]}
+                  onChange={(e) => edit((d) => setAction(d, i, k, e.target.value))}
+                  aria-invalid={Boolean(errors[`actions.${i}.${k}`])}
+                />
+              ))}
               <input
                 aria-label={`By when ${i + 1}`}
                 type="date"

@@ -1,6 +1,13 @@
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import { useEffect, useRef, useState, type KeyboardEvent, type MutableRefObject } from 'react';
+import {
+  useEffect,
+  useRef,
+  useState,
+  type InputHTMLAttributes,
+  type KeyboardEvent,
+  type MutableRefObject,
+} from 'react';
 import { ageSexShort } from '../../../shared/deck/format';
 import type { AgendaItemView } from '../../../shared/domain/meeting';
 import { useWrite } from '../../data/hooks';
@@ -95,13 +102,6 @@ export function AgendaRow({
     onMove(e.key === 'ArrowUp' ? -1 : 1);
   }
 
-  const onEnter = (commit: () => void) => (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.key === 'Enter') {
-      e.preventDefault();
-      commit();
-    }
-  };
-
   const decided = item.state === 'discussed' || item.state === 'deferred';
   const carried = item.history.length > 0;
   return (
@@ -164,32 +164,27 @@ export function AgendaRow({
           {item.carriedToItemId !== null && <span className="mchip">Carried to a later meeting</span>}
         </div>
       </div>
-      <label className="arow__field">
-        <span>Presenter</span>
-        <input
-          value={presenter}
-          disabled={!editable}
-          onChange={(e) => setPresenter(e.target.value)}
-          onBlur={commitPresenter}
-          onKeyDown={onEnter(commitPresenter)}
-          aria-label={`Presenter for ${name}`}
-          placeholder="Who presents"
-        />
-      </label>
-      <label className="arow__field arow__field--minutes">
-        <span>Minutes</span>
-        <input
-          type="number"
-          min={1}
-          max={240}
-          value={minutes}
-          disabled={!editable}
-          onChange={(e) => setMinutes(e.target.value)}
-          onBlur={commitMinutes}
-          onKeyDown={onEnter(commitMinutes)}
-          aria-label={`Minutes for ${name}`}
-        />
-      </label>
+      <InPlaceField
+        label="Presenter"
+        name={`Presenter for ${name}`}
+        value={presenter}
+        disabled={!editable}
+        onChange={setPresenter}
+        onCommit={commitPresenter}
+        placeholder="Who presents"
+      />
+      <InPlaceField
+        label="Minutes"
+        name={`Minutes for ${name}`}
+        className="arow__field--minutes"
+        value={minutes}
+        disabled={!editable}
+        onChange={setMinutes}
+        onCommit={commitMinutes}
+        type="number"
+        min={1}
+        max={240}
+      />
       {item.plannedStart >= endsAt ? (
         <div
           className="arow__time arow__time--over"
@@ -265,5 +260,39 @@ export function AgendaRow({
         </div>
       )}
     </li>
+  );
+}
+
+/** A field of the row edited in place: saved when the focus leaves it or on Enter. */
+function InPlaceField({
+  label,
+  name,
+  className,
+  onChange,
+  onCommit,
+  ...input
+}: {
+  label: string;
+  /** The field's full name, with the case it belongs to ("Presenter for SMITH, Jo"). */
+  name: string;
+  className?: string;
+  onChange: (value: string) => void;
+  onCommit: () => void;
+} & Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'name'>) {
+  return (
+    <label className={`arow__field${className ? ` ${className}` : ''}`}>
+      <span>{label}</span>
+      <input
+        {...input}
+        onChange={(e) => onChange(e.target.value)}
+        onBlur={onCommit}
+        onKeyDown={(e) => {
+          if (e.key !== 'Enter') return;
+          e.preventDefault();
+          onCommit();
+        }}
+        aria-label={name}
+      />
+    </label>
   );
 }

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import type { DecisionView } from '../../../shared/domain/meeting';
 import { Banner } from '../../components/Banner';
 import { useRead } from '../../data/hooks';
 import { ActionsSection } from './ActionsSection';
@@ -55,6 +56,25 @@ export function DecisionForm({ itemId, meetingId, proposed, compact }: DecisionF
     edit((d) => ({ ...d, attendance: source }));
   }
 
+  /** What the foot's actions leave behind: the draft back to the stored decision, and what to tell the user. */
+  const after = {
+    onAmend: () => {
+      setAmending(true);
+      setProblems([]);
+      setBanner(null);
+    },
+    onCancelAmend: () => {
+      decision.resetTo(view);
+      setAmending(false);
+      setProblems([]);
+    },
+    onDone: (v: DecisionView, text: string) => {
+      decision.resetTo(v);
+      setAmending(false);
+      setBanner({ kind: 'saved', text });
+    },
+  };
+
   const statusText = decisionStatusText(view, {
     saving: decision.saving,
     error: decision.saveError,
@@ -95,30 +115,7 @@ export function DecisionForm({ itemId, meetingId, proposed, compact }: DecisionF
         </fieldset>
       )}
 
-      <DecisionFoot
-        itemId={itemId}
-        mode={mode}
-        view={view}
-        draft={draft}
-        decision={decision}
-        problems={problems}
-        setProblems={setProblems}
-        onAmend={() => {
-          setAmending(true);
-          setProblems([]);
-          setBanner(null);
-        }}
-        onCancelAmend={() => {
-          decision.resetTo(view);
-          setAmending(false);
-          setProblems([]);
-        }}
-        onDone={(v, text) => {
-          decision.resetTo(v);
-          setAmending(false);
-          setBanner({ kind: 'saved', text });
-        }}
-      />
+      <DecisionFoot {...{ itemId, mode, view, draft, decision, problems, setProblems }} {...after} />
 
       {view.status === 'signed' && <DecisionHistory itemId={itemId} />}
     </form>

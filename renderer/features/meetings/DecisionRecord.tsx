@@ -11,7 +11,7 @@ import {
   type DecisionPatch,
   type DecisionValue,
 } from '../../../shared/domain/meeting';
-import { formatDate } from '../clinical/clinical-format';
+import { ActionsTable } from './ActionsTable';
 import { QuorumChip } from './AttendanceSection';
 import { FIELD_LABEL, fieldText, OUTCOME_LABEL } from './decision-draft';
 import { diffWords, elide } from './text-diff';
@@ -84,41 +84,6 @@ export function DecisionRecord({ value, label = 'Signed-off decision' }: { value
         </p>
       </section>
     </div>
-  );
-}
-
-function ActionsTable({
-  actions,
-  mark,
-}: {
-  actions: readonly DecisionAction[];
-  mark?: (a: DecisionAction) => 'del' | 'ins' | null;
-}) {
-  return (
-    <table className="drecord__actions">
-      <thead>
-        <tr>
-          <th>What</th>
-          <th>Who</th>
-          <th>By when</th>
-        </tr>
-      </thead>
-      <tbody>
-        {actions.map((a, i) => {
-          const m = mark?.(a) ?? null;
-          return (
-            <tr key={i} className={m ? `is-${m}` : undefined}>
-              <td>
-                {m && <span className="visually-hidden">{m === 'del' ? 'Removed: ' : 'Added: '}</span>}
-                {a.what}
-              </td>
-              <td>{a.who}</td>
-              <td className="nowrap">{a.byWhen ? formatDate(a.byWhen) : <span className="muted">No date</span>}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
   );
 }
 

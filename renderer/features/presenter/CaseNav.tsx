@@ -1,4 +1,4 @@
-import type { MeetingDeck } from '../../../shared/deck/model';
+import type { DeckSection, MeetingDeck } from '../../../shared/deck/model';
 import type { AgendaItemView } from '../../../shared/domain/meeting';
 import { DECISION_STATUS_LABEL } from '../meetings/meeting-format';
 import { mmss } from './case-timers';
@@ -8,14 +8,15 @@ export function CaseNav({
   deck,
   items,
   index,
-  currentItemId,
+  section,
   elapsed,
   go,
 }: {
   deck: MeetingDeck;
   items: ReadonlyMap<number, AgendaItemView>;
   index: number;
-  currentItemId: number | null;
+  /** The case on screen (null on the agenda slide). */
+  section: DeckSection | null;
   elapsed: (itemId: number) => number;
   go: (index: number) => void;
 }) {
@@ -32,7 +33,7 @@ export function CaseNav({
         const item = items.get(s.itemId);
         const t = elapsed(s.itemId);
         const over = t > s.minutes * 60_000;
-        const on = currentItemId === s.itemId;
+        const on = section?.itemId === s.itemId;
         return (
           <button
             key={s.itemId}

@@ -108,40 +108,19 @@ export function PresenterView({ meetingId, deidentified }: { meetingId: number; 
     );
   }
 
+  // What every pane is about: the deck, the slide on screen and its case.
+  const here = { deck, meetingId, index, section };
+  const bar = { onSlidesOnly: () => setSlidesOnly(true), onLeave: leave };
+  const items = new Map(meeting.items.map((i) => [i.id, i]));
   return (
     // Not a control: it hands the focus back after a mouse click on any button inside (keys have nothing to undo).
     // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-static-element-interactions
     <div className="presenter" onClick={releaseFocus}>
-      <PresenterBar
-        deck={deck}
-        meetingId={meetingId}
-        deidentified={deidentified}
-        index={index}
-        section={section}
-        timers={timers}
-        audience={audience}
-        onSlidesOnly={() => setSlidesOnly(true)}
-        onLeave={leave}
-      />
+      <PresenterBar {...here} deidentified={deidentified} timers={timers} audience={audience} {...bar} />
       <div className="presenter__grid">
         <main className="presenter__current">{current}</main>
-        <CaseNav
-          deck={deck}
-          items={new Map(meeting.items.map((i) => [i.id, i]))}
-          index={index}
-          currentItemId={section?.itemId ?? null}
-          elapsed={timers.elapsed}
-          go={go}
-        />
-        <PresenterSide
-          deck={deck}
-          frames={frames}
-          index={index}
-          meetingId={meetingId}
-          section={section}
-          panel={panel}
-          setPanel={setPanel}
-        />
+        <CaseNav {...here} items={items} elapsed={timers.elapsed} go={go} />
+        <PresenterSide {...here} frames={frames} panel={panel} setPanel={setPanel} />
       </div>
     </div>
   );
