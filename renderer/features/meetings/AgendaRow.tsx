@@ -1,13 +1,6 @@
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import {
-  useEffect,
-  useRef,
-  useState,
-  type InputHTMLAttributes,
-  type KeyboardEvent,
-  type MutableRefObject,
-} from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type MutableRefObject } from 'react';
 import { ageSexShort } from '../../../shared/deck/format';
 import type { AgendaItemView } from '../../../shared/domain/meeting';
 import { useWrite } from '../../data/hooks';
@@ -16,7 +9,9 @@ import { clock, shortDate } from '../../slides/frame';
 import { ReadinessChip } from '../clinical/ReadinessChip';
 import { EarlierAtBoard } from './EarlierAtBoard';
 import { DECISION_LINK_LABEL, reason, stateLabel } from './meeting-format';
+import { InPlaceField } from './InPlaceField';
 import { MoveButtons } from './MoveButtons';
+import { RemoveFromAgenda } from './RemoveFromAgenda';
 
 interface RowProps {
   item: AgendaItemView;
@@ -58,13 +53,11 @@ export function AgendaRow({
   }, [index, item.id, refocus]);
   const [presenter, setPresenter] = useState(item.presenter);
   const [minutes, setMinutes] = useState(String(item.minutes));
-  const [confirmRemove, setConfirmRemove] = useState(false);
   const [showHistory, setShowHistory] = useState(false);
   useEffect(() => setPresenter(item.presenter), [item.presenter]);
   useEffect(() => setMinutes(String(item.minutes)), [item.minutes]);
   const name = item.case.patientName;
   const saveItem = useWrite('agenda:setItem', { serial: `agenda-item-${item.id}` });
-  const removeItem = useWrite('agenda:remove');
 
   async function setItem(changes: { presenter?: string; minutes?: number; state?: 'pending' | 'not-discussed' }) {
     const result = await saveItem.mutateAsync({ itemId: item.id, ...changes });
@@ -86,14 +79,6 @@ export function AgendaRow({
       return;
     }
     if (n !== item.minutes) void setItem({ minutes: n });
-  }
-
-  async function remove() {
-    const result = await removeItem.mutateAsync({ itemId: item.id });
-    if (!result.ok) {
-      setConfirmRemove(false);
-      onError(`${name}: ${reason(result.error)}`);
-    }
   }
 
   function onKeyDown(e: KeyboardEvent) {
@@ -231,26 +216,7 @@ export function AgendaRow({
               onDown={index < count - 1 ? () => onMove(1) : undefined}
               titles={{ up: 'Move up (Alt+Up)', down: 'Move down (Alt+Down)' }}
             />
-            {confirmRemove ? (
-              <span className="confirm">
-                <button type="button" className="button button--small button--danger" onClick={() => void remove()}>
-                  Remove
-                </button>
-                <button type="button" className="button button--small" onClick={() => setConfirmRemove(false)}>
-                  Keep
-                </button>
-              </span>
-            ) : (
-              <button
-                type="button"
-                className="icon-button"
-                onClick={() => setConfirmRemove(true)}
-                aria-label={`Remove ${name} from the agenda`}
-                title="Remove from the agenda"
-              >
-                ×
-              </button>
-            )}
+            <RemoveFromAgenda itemId={item.id} name={name} onError={onError} />
           </>
         )}
       </div>
@@ -260,39 +226,5 @@ export function AgendaRow({
         </div>
       )}
     </li>
-  );
-}
-
-/** A field of the row edited in place: saved when the focus leaves it or on Enter. */
-function InPlaceField({
-  label,
-  name,
-  className,
-  onChange,
-  onCommit,
-  ...input
-}: {
-  label: string;
-  /** The field's full name, with the case it belongs to ("Presenter for SMITH, Jo"). */
-  name: string;
-  className?: string;
-  onChange: (value: string) => void;
-  onCommit: () => void;
-} & Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'name'>) {
-  return (
-    <label className={`arow__field${className ? ` ${className}` : ''}`}>
-      <span>{label}</span>
-      <input
-        {...input}
-        onChange={(e) => onChange(e.target.value)}
-        onBlur={onCommit}
-        onKeyDown={(e) => {
-          if (e.key !== 'Enter') return;
-          e.preventDefault();
-          onCommit();
-        }}
-        aria-label={name}
-      />
-    </label>
   );
 }
