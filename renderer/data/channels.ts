@@ -115,8 +115,9 @@ export const AFTER_WRITE: Record<WriteChannel, readonly ReadChannel[] | 'everyth
   'agenda:carryOver': MEETING_VIEWS,
   'deck:editSlide': ['deck:get', 'deck:case'],
   'deck:resetSlide': ['deck:get', 'deck:case'],
-  // A draft saved while typing: the form holds the newer text, so refetching it would only fight the typist.
-  'decisions:save': ['decisions:forMeeting', 'meetings:get'],
+  // A draft saved while typing. The form keeps its own draft (a refetch never overwrites what is being typed), but
+  // it reads the saved decision again: the next save, queued behind this one, needs the version this one made.
+  'decisions:save': ['decisions:get', 'decisions:forMeeting', 'meetings:get'],
   'decisions:signOff': MEETING_VIEWS,
   'decisions:amend': MEETING_VIEWS,
   'exports:start': ['exports:list'],

@@ -51,16 +51,22 @@ function invalidateReads(client: QueryClient, affects: readonly ReadChannel[]): 
 }
 
 /**
+ * A write's input, or a function that gives it when the write's turn comes: a serial write that must carry what the
+ * one before it produced (a record's new version, read from the cache the earlier write refreshed) is made lazy.
+ */
+export type WriteInput<C extends WriteChannel> = InputOf<C> | (() => InputOf<C>);
+
+/**
  * A write through the contract. It answers the `Result` (forms show a refused write's message next to the field), and
  * on success refetches the reads it changes. Writes that share a `serial` id run one after another in the order they
  * were made (an autosave never overtakes the one before it), which is TanStack's mutation scope.
  */
 export function useWrite<C extends WriteChannel>(channel: C, options?: { serial?: string }) {
   const client = useQueryClient();
-  return useMutation<Result<OutputOf<C>>, Error, InputOf<C>>({
+  return useMutation<Result<OutputOf<C>>, Error, WriteInput<C>>({
     mutationKey: [channel],
     scope: options?.serial ? { id: options.serial } : undefined,
-    mutationFn: (input) => invoke(channel, input),
+    mutationFn: (input) => invoke(channel, typeof input === 'function' ? (input as () => InputOf<C>)() : input),
     onSuccess: async (result) => {
       if (result.ok) await afterWrite(client, channel);
     },

@@ -1,32 +1,29 @@
+import { keepPreviousData } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { ageOn, SITE_CHAPTER_LABEL } from '../../../shared/domain/case';
 import type { MeetingDetail } from '../../../shared/domain/meeting';
-import { call, invoke } from '../../api';
 import { StatusPill } from '../../components/StatusPill';
-import { useAsync } from '../../useAsync';
+import { useRead, useWrite } from '../../data/hooks';
 import { reason } from './meeting-format';
 
 /** Adds cases from the case list (search by name, MRN or diagnosis) at the end of the agenda. */
-export function AddCases({
-  meeting,
-  onAdded,
-  onClose,
-}: {
-  meeting: MeetingDetail;
-  onAdded: (m: MeetingDetail) => void;
-  onClose: () => void;
-}) {
+export function AddCases({ meeting, onClose }: { meeting: MeetingDetail; onClose: () => void }) {
   const [query, setQuery] = useState('');
   const [debounced, setDebounced] = useState('');
   const [chosen, setChosen] = useState<number[]>([]);
   const [minutes, setMinutes] = useState('10');
   const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
   useEffect(() => {
     const t = setTimeout(() => setDebounced(query), 150);
     return () => clearTimeout(t);
   }, [query]);
-  const { value: cases, error: loadError } = useAsync(() => call('cases:list', { query: debounced }), [debounced]);
+  // The previous answer stays on screen while the next search runs, so the list does not blink at each keystroke.
+  const { data: cases, error: loadError } = useRead(
+    'cases:list',
+    { query: debounced },
+    { placeholderData: keepPreviousData },
+  );
+  const addCases = useWrite('agenda:add');
   const onAgenda = new Set(meeting.items.map((i) => i.caseId));
   const meetingDate = meeting.startsAt.slice(0, 10);
 
@@ -34,17 +31,14 @@ export function AddCases({
 
   async function add() {
     const n = Number(minutes);
-    setSaving(true);
-    const result = await invoke('agenda:add', {
+    const result = await addCases.mutateAsync({
       meetingId: meeting.id,
       caseIds: chosen,
       minutes: Number.isInteger(n) && n > 0 ? n : undefined,
     });
-    setSaving(false);
     if (!result.ok) return setError(reason(result.error));
     setChosen([]);
     setError(null);
-    onAdded(result.value);
   }
 
   return (
@@ -74,7 +68,7 @@ export function AddCases({
         <button
           type="button"
           className="button button--primary"
-          disabled={chosen.length === 0 || saving}
+          disabled={chosen.length === 0 || addCases.isPending}
           onClick={() => void add()}
         >
           {chosen.length ? `Add ${chosen.length} case${chosen.length === 1 ? '' : 's'}` : 'Add cases'}
@@ -85,7 +79,7 @@ export function AddCases({
       </div>
       {(error || loadError) && (
         <div className="banner banner--error" role="alert">
-          {error ?? loadError}
+          {error ?? loadError?.message}
         </div>
       )}
       <ul className="add-cases__list">

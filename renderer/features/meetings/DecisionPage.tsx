@@ -1,31 +1,24 @@
 import { ageSexShort } from '../../../shared/deck/format';
-import type { PlanOption } from '../../../shared/domain/clinical';
-import { call } from '../../api';
 import { hrefFor } from '../../router';
-import { useAsync } from '../../useAsync';
+import { useRead } from '../../data/hooks';
 import { ReadinessChip } from '../clinical/ReadinessChip';
 import { OutcomeExport } from '../exports/MeetingExports';
-import { DecisionForm, type ProposedPlan } from './DecisionForm';
+import { proposedFromSlides } from './decision-edits';
+import { DecisionForm } from './DecisionForm';
 import { EarlierAtBoard } from './EarlierAtBoard';
 import '../../styles/meetings.css';
 import { Banner } from '../../components/Banner';
 
-/** The proposed plan of a case deck (the plan slide), offered as the starting recommendation. */
-export function proposedFromSlides(
-  slides: readonly { kind: string; text: Record<string, string>; content: unknown }[],
-): ProposedPlan | undefined {
-  const plan = slides.find((s) => s.kind === 'plan');
-  if (!plan) return undefined;
-  const options = (plan.content as { options: { id: PlanOption }[] }).options.map((o) => o.id);
-  return { options, text: plan.text.proposal ?? '' };
-}
-
 /** One case's decision, from the agenda: who was there, what was recommended, and what happens next. */
 export function DecisionPage({ meetingId, itemId }: { meetingId: number; itemId: number }) {
-  const { value: meeting, error } = useAsync(() => call('meetings:get', { id: meetingId }), [meetingId]);
-  const { value: deck } = useAsync(() => call('deck:case', { itemId }), [itemId]);
-  if (error) return <Banner message={{ kind: 'error', text: error }} />;
-  if (!meeting) return <div className="loading">Loading...</div>;
+  const { data: meeting, error } = useRead('meetings:get', { id: meetingId });
+  const { data: deck } = useRead('deck:case', { itemId });
+  if (!meeting)
+    return error ? (
+      <Banner message={{ kind: 'error', text: error.message }} />
+    ) : (
+      <div className="loading">Loading...</div>
+    );
   const index = meeting.items.findIndex((i) => i.id === itemId);
   const item = meeting.items[index];
   if (!item) return <Banner message={{ kind: 'error', text: `This case is not on the agenda of ${meeting.title}.` }} />;

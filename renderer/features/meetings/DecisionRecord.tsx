@@ -11,11 +11,10 @@ import {
   type DecisionPatch,
   type DecisionValue,
 } from '../../../shared/domain/meeting';
-import { formatDate } from '../clinical/clinical-format';
-import { FIELD_LABEL, fieldText } from './decision-draft';
+import { ActionsTable } from './ActionsTable';
+import { QuorumChip } from './AttendanceSection';
+import { FIELD_LABEL, fieldText, OUTCOME_LABEL } from './decision-draft';
 import { diffWords, elide } from './text-diff';
-
-const OUTCOME_LABEL = { discussed: 'Discussed', deferred: 'Deferred' } as const;
 
 /** A signed-off decision as a record to read: full names, dates as "26 Nov 2026", nothing greyed out. */
 export function DecisionRecord({ value, label = 'Signed-off decision' }: { value: DecisionValue; label?: string }) {
@@ -27,12 +26,7 @@ export function DecisionRecord({ value, label = 'Signed-off decision' }: { value
     <div className="drecord" aria-label={label} role="group" data-testid="decision-record">
       <section className="drecord__sec">
         <h3>
-          Attendance{' '}
-          <span className={`quorum quorum--${quorum.met ? 'met' : 'not-met'}`} data-testid="quorum">
-            {quorum.met
-              ? '✓ Quorum'
-              : `No quorum: ${quorum.missing.length} core specialt${quorum.missing.length === 1 ? 'y' : 'ies'} absent`}
-          </span>
+          Attendance <QuorumChip quorum={quorum} />
         </h3>
         <dl className="drecord__att">
           {present.map((s) => (
@@ -90,41 +84,6 @@ export function DecisionRecord({ value, label = 'Signed-off decision' }: { value
         </p>
       </section>
     </div>
-  );
-}
-
-function ActionsTable({
-  actions,
-  mark,
-}: {
-  actions: readonly DecisionAction[];
-  mark?: (a: DecisionAction) => 'del' | 'ins' | null;
-}) {
-  return (
-    <table className="drecord__actions">
-      <thead>
-        <tr>
-          <th>What</th>
-          <th>Who</th>
-          <th>By when</th>
-        </tr>
-      </thead>
-      <tbody>
-        {actions.map((a, i) => {
-          const m = mark?.(a) ?? null;
-          return (
-            <tr key={i} className={m ? `is-${m}` : undefined}>
-              <td>
-                {m && <span className="visually-hidden">{m === 'del' ? 'Removed: ' : 'Added: '}</span>}
-                {a.what}
-              </td>
-              <td>{a.who}</td>
-              <td className="nowrap">{a.byWhen ? formatDate(a.byWhen) : <span className="muted">No date</span>}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
   );
 }
 

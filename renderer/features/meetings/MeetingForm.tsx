@@ -1,147 +1,78 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import {
-  BOARD_TYPE_LABEL,
-  boardTypeLabel,
-  BoardType,
-  MeetingInput,
-  type MeetingDetail,
-} from '../../../shared/domain/meeting';
-import { call, invoke } from '../../api';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMemo, useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { boardTypeLabel, type MeetingDetail } from '../../../shared/domain/meeting';
+import { Banner } from '../../components/Banner';
 import { Field } from '../../components/Field';
+import { useRead, useWrite } from '../../data/hooks';
 import { navigate } from '../../router';
 import { serverFieldErrors } from '../clinical/clinical-format';
+import {
+  boardChoices,
+  draftOf,
+  meetingDraftSchema,
+  NEW_BOARD,
+  newBoardName,
+  similarBoard,
+  type MeetingDraft,
+} from './meeting-draft';
 import { reason } from './meeting-format';
-import { Banner } from '../../components/Banner';
 
-/** The select's value for "a board type not in the list". */
-const NEW_BOARD = '__new__';
-
-interface Draft {
-  title: string;
-  /** A known board type, or NEW_BOARD with the name in newBoardType. */
-  boardType: string;
-  newBoardType: string;
-  startsAt: string;
-  durationMinutes: string;
-  place: string;
-  videoLink: string;
-  chair: string;
-  coordinator: string;
-  submissionCutoff: string;
-}
-
-function draftOf(m?: MeetingDetail): Draft {
-  return {
-    title: m?.title ?? 'Sarcoma MDT',
-    boardType: m?.boardType ?? 'sarcoma',
-    newBoardType: '',
-    startsAt: m?.startsAt ?? '',
-    durationMinutes: String(m?.durationMinutes ?? 90),
-    place: m?.place ?? '',
-    videoLink: m?.videoLink ?? '',
-    chair: m?.chair ?? '',
-    coordinator: m?.coordinator ?? '',
-    submissionCutoff: m?.submissionCutoff ?? '',
-  };
-}
-
-function toInput(d: Draft) {
-  return {
-    title: d.title,
-    boardType: d.boardType === NEW_BOARD ? d.newBoardType.trim().toLowerCase() : d.boardType,
-    startsAt: d.startsAt,
-    durationMinutes: d.durationMinutes.trim() === '' ? Number.NaN : Number(d.durationMinutes),
-    place: d.place,
-    videoLink: d.videoLink.trim(),
-    chair: d.chair,
-    coordinator: d.coordinator,
-    submissionCutoff: d.submissionCutoff === '' ? null : d.submissionCutoff,
-  };
-}
+type Input = ReturnType<ReturnType<typeof meetingDraftSchema>['parse']>;
 
 /** Create a meeting, or edit one's details (board, date and time, length, place or video link, chair, coordinator, cut-off). */
 export function MeetingForm({ meeting, onSaved }: { meeting?: MeetingDetail; onSaved?: (m: MeetingDetail) => void }) {
   const initial = useMemo(() => draftOf(meeting), [meeting]);
-  // The boards in use (every meeting's board type) and the built-in ones: a new board type is a deliberate choice,
-  // since carry-over only moves cases between meetings of the same board.
-  const [usedBoards, setUsedBoards] = useState<string[]>([]);
-  useEffect(() => {
-    let live = true;
-    call('meetings:list', {}).then(
-      (l) => live && setUsedBoards([...l.upcoming, ...l.past].map((m) => m.boardType)),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
+  const { data: list } = useRead('meetings:list', {});
   const boards = useMemo(
     () =>
-      [...new Set([...Object.keys(BOARD_TYPE_LABEL), ...usedBoards, ...(meeting ? [meeting.boardType] : [])])].sort(),
-    [usedBoards, meeting],
+      boardChoices(
+        [...(list ? [...list.upcoming, ...list.past] : []), ...(meeting ? [meeting] : [])].map((m) => m.boardType),
+      ),
+    [list, meeting],
   );
-  const [draft, setDraft] = useState(initial);
-  const [submitted, setSubmitted] = useState(false);
-  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
+  // Problems show once a save was tried, then follow each change (React Hook Form's default modes).
+  const form = useForm<MeetingDraft, unknown, Input>({
+    defaultValues: initial,
+    resolver: zodResolver(meetingDraftSchema(boards)),
+  });
+  const { register, formState, setError, reset, control } = form;
+  const create = useWrite('meetings:create');
+  const update = useWrite('meetings:update');
   const [banner, setBanner] = useState<{ kind: 'error' | 'saved'; text: string } | null>(null);
-  const [saving, setSaving] = useState(false);
-  const dirty = JSON.stringify(draft) !== JSON.stringify(initial);
 
-  const localErrors = useMemo(() => {
-    const parsed = MeetingInput.safeParse(toInput(draft));
-    const out: Record<string, string> = {};
-    if (!parsed.success) for (const i of parsed.error.issues) out[String(i.path[0] ?? '')] ??= i.message;
-    if (draft.boardType === NEW_BOARD) {
-      const name = draft.newBoardType.trim().toLowerCase();
-      delete out.boardType;
-      if (name === '') out.newBoardType = 'Name the new board type, or choose a board from the list';
-      else if (boards.includes(name))
-        out.newBoardType = `${boardTypeLabel(name)} is already a board: choose it from the list`;
-      else if (!BoardType.safeParse(name).success) out.newBoardType = 'A short name in lower case, e.g. head-and-neck';
-    } else if (draft.boardType === '') out.boardType = 'Choose the board';
-    return out;
-  }, [draft, boards]);
-  const newName = draft.boardType === NEW_BOARD ? draft.newBoardType.trim().toLowerCase() : '';
-  const similar = newName
-    ? boards.find((b) => newName !== b && (newName.includes(b) || b.includes(newName)))
-    : undefined;
-  const errorFor = (k: keyof Draft) => serverErrors[k] ?? (submitted ? localErrors[k] : undefined);
-  const set = (k: keyof Draft) => (e: { target: { value: string } }) => {
-    setDraft((d) => ({ ...d, [k]: e.target.value }));
-    setServerErrors((s) => ({ ...s, [k]: undefined as unknown as string }));
-    setBanner(null);
-  };
+  const [boardType, newBoardType] = useWatch({ control, name: ['boardType', 'newBoardType'] });
+  const newBoard = boardType === NEW_BOARD;
+  const similar = similarBoard(newBoardName({ boardType, newBoardType }), boards);
+  const errorFor = (k: keyof MeetingDraft) => formState.errors[k]?.message;
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setSubmitted(true);
-    if (Object.keys(localErrors).length) {
-      setBanner({
-        kind: 'error',
-        text: `Not saved: ${Object.keys(localErrors).length} field${Object.keys(localErrors).length === 1 ? ' needs' : 's need'} attention.`,
-      });
-      return;
-    }
-    setSaving(true);
-    const input = MeetingInput.parse(toInput(draft));
-    const result = meeting
-      ? await invoke('meetings:update', { id: meeting.id, version: meeting.version, fields: input })
-      : await invoke('meetings:create', input);
-    setSaving(false);
-    if (!result.ok) {
-      setServerErrors(serverFieldErrors(result.error, meeting ? 'fields' : ''));
-      setBanner({ kind: 'error', text: `Not saved: ${reason(result.error)}` });
-      return;
-    }
-    setBanner({ kind: 'saved', text: meeting ? 'Meeting details saved.' : 'Meeting created.' });
-    if (onSaved) onSaved(result.value);
-    else navigate({ name: 'meeting', id: result.value.id, tab: 'agenda' });
-  }
+  const submit = form.handleSubmit(
+    async (input) => {
+      const result = meeting
+        ? await update.mutateAsync({ id: meeting.id, version: meeting.version, fields: input })
+        : await create.mutateAsync(input);
+      if (!result.ok) {
+        for (const [k, message] of Object.entries(serverFieldErrors(result.error, meeting ? 'fields' : '')))
+          setError(k as keyof MeetingDraft, { type: 'server', message });
+        setBanner({ kind: 'error', text: `Not saved: ${reason(result.error)}` });
+        return;
+      }
+      setBanner({ kind: 'saved', text: meeting ? 'Meeting details saved.' : 'Meeting created.' });
+      if (onSaved) onSaved(result.value);
+      else navigate({ name: 'meeting', id: result.value.id, tab: 'agenda' });
+    },
+    (errors) => {
+      const n = Object.keys(errors).length;
+      setBanner({ kind: 'error', text: `Not saved: ${n} field${n === 1 ? ' needs' : 's need'} attention.` });
+    },
+  );
 
   return (
     <form
       className="meeting-form"
       onSubmit={(e) => void submit(e)}
+      // Any change makes the last "saved" or "not saved" out of date.
+      onChange={() => setBanner(null)}
       aria-label={meeting ? 'Meeting details' : 'New meeting'}
       noValidate
     >
@@ -160,7 +91,7 @@ export function MeetingForm({ meeting, onSaved }: { meeting?: MeetingDetail; onS
         <legend>The meeting</legend>
         <div className="grid">
           <Field label="Title" required error={errorFor('title')}>
-            {(p) => <input {...p} value={draft.title} onChange={set('title')} />}
+            {(p) => <input {...p} {...register('title')} />}
           </Field>
           <Field
             label="Board"
@@ -169,7 +100,7 @@ export function MeetingForm({ meeting, onSaved }: { meeting?: MeetingDetail; onS
             hint="Cases not discussed move on to the next meeting of the same board"
           >
             {(p) => (
-              <select {...p} value={draft.boardType} onChange={set('boardType')}>
+              <select {...p} {...register('boardType')}>
                 {boards.map((b) => (
                   <option key={b} value={b}>
                     {boardTypeLabel(b)}
@@ -179,7 +110,7 @@ export function MeetingForm({ meeting, onSaved }: { meeting?: MeetingDetail; onS
               </select>
             )}
           </Field>
-          {draft.boardType === NEW_BOARD && (
+          {newBoard && (
             <Field
               label="New board type"
               required
@@ -190,40 +121,21 @@ export function MeetingForm({ meeting, onSaved }: { meeting?: MeetingDetail; onS
                   : 'A short name in lower case, e.g. head-and-neck'
               }
             >
-              {(p) => (
-                <input
-                  {...p}
-                  value={draft.newBoardType}
-                  onChange={set('newBoardType')}
-                  placeholder="e.g. head-and-neck"
-                />
-              )}
+              {(p) => <input {...p} {...register('newBoardType')} placeholder="e.g. head-and-neck" />}
             </Field>
           )}
           <Field label="Date and time" required error={errorFor('startsAt')}>
-            {(p) => <input {...p} type="datetime-local" value={draft.startsAt} onChange={set('startsAt')} />}
+            {(p) => <input {...p} type="datetime-local" {...register('startsAt')} />}
           </Field>
           <Field label="Length (minutes)" required error={errorFor('durationMinutes')}>
-            {(p) => (
-              <input
-                {...p}
-                type="number"
-                min={5}
-                max={720}
-                step={5}
-                value={draft.durationMinutes}
-                onChange={set('durationMinutes')}
-              />
-            )}
+            {(p) => <input {...p} type="number" min={5} max={720} step={5} {...register('durationMinutes')} />}
           </Field>
           <Field
             label="Submission cut-off"
             error={errorFor('submissionCutoff')}
             hint="Cases should be submitted by then (optional)"
           >
-            {(p) => (
-              <input {...p} type="datetime-local" value={draft.submissionCutoff} onChange={set('submissionCutoff')} />
-            )}
+            {(p) => <input {...p} type="datetime-local" {...register('submissionCutoff')} />}
           </Field>
         </div>
       </fieldset>
@@ -231,29 +143,31 @@ export function MeetingForm({ meeting, onSaved }: { meeting?: MeetingDetail; onS
         <legend>Where and who</legend>
         <div className="grid">
           <Field label="Place" error={errorFor('place')}>
-            {(p) => <input {...p} value={draft.place} onChange={set('place')} placeholder="e.g. Seminar room 3" />}
+            {(p) => <input {...p} {...register('place')} placeholder="e.g. Seminar room 3" />}
           </Field>
           <Field label="Video link" error={errorFor('videoLink')}>
-            {(p) => (
-              <input {...p} type="url" value={draft.videoLink} onChange={set('videoLink')} placeholder="https://..." />
-            )}
+            {(p) => <input {...p} type="url" {...register('videoLink')} placeholder="https://..." />}
           </Field>
           <Field label="Chair" error={errorFor('chair')}>
-            {(p) => <input {...p} value={draft.chair} onChange={set('chair')} />}
+            {(p) => <input {...p} {...register('chair')} />}
           </Field>
           <Field label="Coordinator" error={errorFor('coordinator')}>
-            {(p) => <input {...p} value={draft.coordinator} onChange={set('coordinator')} />}
+            {(p) => <input {...p} {...register('coordinator')} />}
           </Field>
         </div>
       </fieldset>
       <div className="section-actions">
-        {meeting && dirty && (
-          <button type="button" className="button button--ghost" onClick={() => setDraft(initial)}>
+        {meeting && formState.isDirty && (
+          <button type="button" className="button button--ghost" onClick={() => reset(initial)}>
             Undo changes
           </button>
         )}
-        <button type="submit" className="button button--primary" disabled={saving || (Boolean(meeting) && !dirty)}>
-          {saving ? 'Saving...' : meeting ? 'Save details' : 'Create meeting'}
+        <button
+          type="submit"
+          className="button button--primary"
+          disabled={formState.isSubmitting || (Boolean(meeting) && !formState.isDirty)}
+        >
+          {formState.isSubmitting ? 'Saving...' : meeting ? 'Save details' : 'Create meeting'}
         </button>
       </div>
     </form>

@@ -1,7 +1,6 @@
 import { boardTypeLabel, MEETING_STATUS_LABEL, type MeetingSummary } from '../../../shared/domain/meeting';
-import { call } from '../../api';
 import { hrefFor } from '../../router';
-import { useAsync } from '../../useAsync';
+import { useRead } from '../../data/hooks';
 import { meetingWhen, minutesText } from './meeting-format';
 import { monthShort } from '../../../shared/dates';
 import { Banner } from '../../components/Banner';
@@ -67,7 +66,7 @@ function MeetingSection({
 
 /** Upcoming meetings (soonest first) and past ones (most recent first). */
 export function MeetingList() {
-  const { value, error } = useAsync(() => call('meetings:list', {}), []);
+  const { data: value, error } = useRead('meetings:list', {});
   return (
     <div className="meetings">
       <div className="meetings__bar">
@@ -79,7 +78,7 @@ export function MeetingList() {
           New meeting
         </a>
       </div>
-      {error && <Banner message={{ kind: 'error', text: error }} />}
+      {error && <Banner message={{ kind: 'error', text: error.message }} />}
       {value && (
         <>
           <MeetingSection

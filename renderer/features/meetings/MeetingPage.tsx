@@ -1,13 +1,7 @@
-import { useEffect, useState } from 'react';
-import {
-  boardTypeLabel,
-  MEETING_STATUS_LABEL,
-  type MeetingDetail,
-  type MeetingStatus,
-} from '../../../shared/domain/meeting';
-import { call, invoke } from '../../api';
+import { useState } from 'react';
+import { boardTypeLabel, MEETING_STATUS_LABEL, type MeetingStatus } from '../../../shared/domain/meeting';
+import { useRead, useWrite } from '../../data/hooks';
 import { hrefFor, type MeetingTab } from '../../router';
-import { useAsync } from '../../useAsync';
 import { MeetingExports } from '../exports/MeetingExports';
 import { Agenda } from './Agenda';
 import { DeckEditor } from './DeckEditor';
@@ -30,13 +24,17 @@ const NEXT_STATUS: Record<MeetingStatus, { to: MeetingStatus; label: string } | 
 
 /** A meeting: its details at the top, then the agenda, the slide editor or the details form. */
 export function MeetingPage({ id, tab }: { id: number; tab: MeetingTab }) {
-  const { value, error } = useAsync(() => call('meetings:get', { id }), [id]);
-  const [meeting, setMeeting] = useState<MeetingDetail | undefined>();
+  const { data: meeting, error } = useRead('meetings:get', { id });
+  const writeStatus = useWrite('meetings:setStatus');
+  const writeCarryOver = useWrite('agenda:carryOver');
   const [banner, setBanner] = useState<{ kind: 'error' | 'saved'; text: string } | null>(null);
   const [confirmFinish, setConfirmFinish] = useState(false);
-  useEffect(() => setMeeting(value), [value]);
-  if (error) return <Banner message={{ kind: 'error', text: error }} />;
-  if (!meeting) return <div className="loading">Loading meeting...</div>;
+  if (!meeting)
+    return error ? (
+      <Banner message={{ kind: 'error', text: error.message }} />
+    ) : (
+      <div className="loading">Loading meeting...</div>
+    );
   const m = meeting;
   const next = NEXT_STATUS[m.status];
   /** Cases nobody marked: finishing records them as not discussed and carries them over. */
@@ -48,9 +46,8 @@ export function MeetingPage({ id, tab }: { id: number; tab: MeetingTab }) {
   async function setStatus(status: MeetingStatus) {
     if (status === 'finished' && untouched.length > 0 && !confirmFinish) return setConfirmFinish(true);
     setConfirmFinish(false);
-    const result = await invoke('meetings:setStatus', { id: m.id, status });
+    const result = await writeStatus.mutateAsync({ id: m.id, status });
     if (!result.ok) return setBanner({ kind: 'error', text: reason(result.error) });
-    setMeeting(result.value.meeting);
     setBanner(
       result.value.carryOver
         ? { kind: 'saved', text: result.value.carryOver.message }
@@ -58,11 +55,9 @@ export function MeetingPage({ id, tab }: { id: number; tab: MeetingTab }) {
     );
   }
   async function carryOver() {
-    const result = await invoke('agenda:carryOver', { meetingId: m.id });
+    const result = await writeCarryOver.mutateAsync({ meetingId: m.id });
     if (!result.ok) return setBanner({ kind: 'error', text: reason(result.error) });
     setBanner({ kind: 'saved', text: result.value.message });
-    const again = await invoke('meetings:get', { id: m.id });
-    if (again.ok) setMeeting(again.value);
   }
 
   return (
@@ -195,17 +190,14 @@ export function MeetingPage({ id, tab }: { id: number; tab: MeetingTab }) {
         ))}
       </nav>
       {tab === 'agenda' ? (
-        <Agenda meeting={m} onChange={setMeeting} />
+        <Agenda meeting={m} />
       ) : tab === 'slides' ? (
         <DeckEditor meeting={m} />
       ) : (
         <MeetingForm
           key={m.version}
           meeting={m}
-          onSaved={(saved) => {
-            setMeeting(saved);
-            setBanner({ kind: 'saved', text: 'Meeting details saved.' });
-          }}
+          onSaved={() => setBanner({ kind: 'saved', text: 'Meeting details saved.' })}
         />
       )}
     </article>

@@ -86,6 +86,8 @@ export function changedFields(from: DecisionValue, to: DecisionValue): DecisionP
   return out as DecisionPatch;
 }
 
+export const OUTCOME_LABEL: Record<DecisionOutcome, string> = { discussed: 'Discussed', deferred: 'Deferred' };
+
 export const FIELD_LABEL: Record<keyof DecisionValue, string> = {
   attendance: 'Attendance',
   recommendation: 'Recommendation',
@@ -127,7 +129,7 @@ export function fieldText<K extends keyof DecisionValue>(field: K, value: Decisi
     case 'actions':
       return actionsText(value as DecisionValue['actions']);
     case 'outcome':
-      return value === 'discussed' ? 'Discussed' : value === 'deferred' ? 'Deferred' : 'Not recorded';
+      return value ? OUTCOME_LABEL[value as DecisionOutcome] : 'Not recorded';
     default:
       return (value as string) || '(empty)';
   }

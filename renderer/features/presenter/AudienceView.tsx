@@ -1,6 +1,4 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { MeetingDeck } from '../../../shared/deck/model';
-import { call } from '../../api';
 import { framesOf } from '../../slides/frame';
 import { SlideStage } from '../../slides/SlideStage';
 import { SlideView } from '../../slides/SlideView';
@@ -8,6 +6,8 @@ import { useDeckKeys } from './deck-keys';
 import { PING_MS, useDeckSync } from './deck-sync';
 import '../../styles/meetings.css';
 import { Banner } from '../../components/Banner';
+import { useRead } from '../../data/hooks';
+import { followIndex } from './audience-probe';
 
 /**
  * The audience window: the slides alone, filling the screen, following the presenter view. Its keys work too
@@ -15,24 +15,12 @@ import { Banner } from '../../components/Banner';
  */
 export function AudienceView({ meetingId, deidentified: initial }: { meetingId: number; deidentified: boolean }) {
   const [deidentified, setDeidentified] = useState(initial);
-  const [deck, setDeck] = useState<MeetingDeck | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data: deck, error } = useRead('deck:get', { meetingId, deidentified });
   const [index, setIndex] = useState(0);
   const [pending, setPending] = useState<{ key: string; index: number } | null>(null);
   const [linked, setLinked] = useState(false);
   /** Esc left the audience view but the window could not close itself: the screen goes blank until asked back. */
   const [left, setLeft] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    call('deck:get', { meetingId, deidentified }).then(
-      (d) => live && setDeck(d),
-      (e: Error) => live && setError(e.message),
-    );
-    return () => {
-      live = false;
-    };
-  }, [meetingId, deidentified]);
 
   const post = useDeckSync(meetingId, (m) => {
     if (m.type === 'hello' && m.from === 'presenter') {
@@ -49,8 +37,7 @@ export function AudienceView({ meetingId, deidentified: initial }: { meetingId: 
   // Apply the presenter's slide once the deck it refers to is here.
   useEffect(() => {
     if (!deck || !pending) return;
-    const at = deck.slides.findIndex((s) => s.key === pending.key);
-    setIndex(at >= 0 ? at : Math.min(pending.index, deck.slides.length - 1));
+    setIndex(followIndex(deck.slides, pending.key, pending.index));
   }, [deck, pending]);
 
   const leftRef = useRef(false);
@@ -107,7 +94,7 @@ export function AudienceView({ meetingId, deidentified: initial }: { meetingId: 
     enabled: Boolean(deck) && !left,
   });
 
-  if (error) return <Banner message={{ kind: 'error', text: error }} className="present-error" />;
+  if (error && !deck) return <Banner message={{ kind: 'error', text: error.message }} className="present-error" />;
   if (left) {
     return (
       <div className="present-full present-full--audience present-left" data-testid="audience-left">

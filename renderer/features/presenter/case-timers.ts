@@ -85,3 +85,10 @@ export function mmss(ms: number): string {
   const total = Math.floor(ms / 1000);
   return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
 }
+
+/** How the case's time stands against its minutes: over them, in the last fifth, within them, or no case on screen. */
+export function timerTone(spentMs: number, minutes: number | null): 'idle' | 'ok' | 'near' | 'over' {
+  if (minutes === null) return 'idle';
+  const allotted = minutes * 60_000;
+  return spentMs > allotted ? 'over' : spentMs > allotted * 0.8 ? 'near' : 'ok';
+}
