@@ -1,14 +1,6 @@
 import type { AppError } from '../../../shared/contract/result';
 import type { ReadinessView } from '../../../shared/domain/clinical';
 
-// Dates come from shared/dates.ts; these old names remain only for other features' imports (meetings, imaging,
-// print, cases), which can import shared/dates directly.
-export {
-  dayMonthYear as formatDate,
-  dateTime as formatTimestamp,
-  localIsoDate as todayIso,
-} from '../../../shared/dates';
-
 /** The rules name a few inputs by their field names ("necrosisPercent"); say them as a pathologist would. */
 export function humanReason(text: string): string {
   return text

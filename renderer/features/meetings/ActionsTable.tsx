@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { DecisionAction } from '../../../shared/domain/meeting';
-import { formatDate } from '../clinical/clinical-format';
+import { dayMonthYear } from '../../../shared/dates';
 
 /**
  * A decision's actions as a table (what, who, by when): the signed-off record, an amendment's changes (rows marked
@@ -42,7 +42,7 @@ export function ActionsTable({
                 {what(a.what)}
               </td>
               <td>{a.who}</td>
-              <td className={dateClassName}>{a.byWhen ? formatDate(a.byWhen) : noDate}</td>
+              <td className={dateClassName}>{a.byWhen ? dayMonthYear(a.byWhen) : noDate}</td>
             </tr>
           );
         })}

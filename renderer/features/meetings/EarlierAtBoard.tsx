@@ -1,7 +1,7 @@
 import { TREATMENT_INTENT_LABEL, type AgendaHistoryEntry } from '../../../shared/domain/meeting';
 import { hrefFor } from '../../router';
 import { clock, shortDate } from '../../slides/frame';
-import { formatDate } from '../clinical/clinical-format';
+import { dayMonthYear } from '../../../shared/dates';
 import { recommendationText } from './decision-draft';
 import { stateLabel } from './meeting-format';
 
@@ -78,7 +78,7 @@ export function EarlierAtBoard({
                               {a.what}{' '}
                               <span className="earlier__who">
                                 — {a.who}
-                                {a.byWhen ? `, by ${formatDate(a.byWhen)}` : ''}
+                                {a.byWhen ? `, by ${dayMonthYear(a.byWhen)}` : ''}
                               </span>
                             </li>
                           ))}

@@ -12,7 +12,7 @@ import {
   type DecisionValue,
   type TreatmentIntent,
 } from '../../../shared/domain/meeting';
-import { formatDate } from '../clinical/clinical-format';
+import { dayMonthYear } from '../../../shared/dates';
 
 /** The decision as the form edits it: names as typed (comma separated), dates as the date input gives them. */
 export interface DecisionDraft {
@@ -112,7 +112,7 @@ export function recommendationText(r: DecisionValue['recommendation']): string {
 
 export function actionsText(actions: DecisionValue['actions']): string {
   return actions.length
-    ? actions.map((a) => `${a.what} (${a.who}${a.byWhen ? `, by ${formatDate(a.byWhen)}` : ''})`).join('; ')
+    ? actions.map((a) => `${a.what} (${a.who}${a.byWhen ? `, by ${dayMonthYear(a.byWhen)}` : ''})`).join('; ')
     : 'None';
 }
 

@@ -7,7 +7,8 @@ import {
   type DecisionValue,
   type DecisionView,
 } from '../../../shared/domain/meeting';
-import { dayMonthYear, dateTime } from '../../../shared/dates';
+import { ActionsTable } from '../meetings/ActionsTable';
+import { dateTime } from '../../../shared/dates';
 import { FIELD_LABEL, fieldText } from '../meetings/decision-draft';
 
 /** Scrubs identifiers out of free text (identity when the document is not de-identified). */
@@ -68,24 +69,7 @@ export function OutcomeBlock({
 
       <H className="doc-sub">Actions</H>
       {v.actions.length ? (
-        <table className="doc-table">
-          <thead>
-            <tr>
-              <th>What</th>
-              <th>Who</th>
-              <th>By when</th>
-            </tr>
-          </thead>
-          <tbody>
-            {v.actions.map((a, i) => (
-              <tr key={i}>
-                <td>{scrub(a.what)}</td>
-                <td>{a.who}</td>
-                <td className="doc-nowrap">{a.byWhen ? dayMonthYear(a.byWhen) : '–'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ActionsTable actions={v.actions} className="doc-table" dateClassName="doc-nowrap" what={scrub} noDate="–" />
       ) : (
         <p className="doc-empty">No actions.</p>
       )}
