@@ -70,6 +70,16 @@ export function localIsoDate(d: Date = new Date()): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
+/** The local wall-clock time of an instant, as 'YYYY-MM-DDTHH:MM' (how meetings and their slots are stored). */
+export function localWallTime(d: Date): string {
+  return `${localIsoDate(d)}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** Adds minutes to a local wall-clock time (pure arithmetic on the wall clock, no time zone involved). */
+export function addMinutes(at: string, minutes: number): string {
+  return new Date(Date.parse(`${at}:00Z`) + minutes * 60_000).toISOString().slice(0, 16);
+}
+
 /** An instant (ISO timestamp) as "12 Nov 2026, 14:00" in local time; a plain date as "12 Nov 2026". */
 export function dateTime(iso: string | null | undefined): string {
   if (!iso) return '';

@@ -22,17 +22,6 @@ export const LocalDateTime = z
   }, 'Not a real date and time');
 export type LocalDateTime = z.infer<typeof LocalDateTime>;
 
-/** Adds minutes to a local wall-clock time (pure arithmetic on the wall clock, no time zone involved). */
-export function addMinutes(at: string, minutes: number): string {
-  return new Date(Date.parse(`${at}:00Z`) + minutes * 60_000).toISOString().slice(0, 16);
-}
-
-/** The local wall-clock time of an instant, as 'YYYY-MM-DDTHH:MM'. */
-export function localWallTime(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
-}
-
 // ---- Meetings -----------------------------------------------------------------------------------------------
 
 export const BoardType = z

@@ -4,6 +4,7 @@ import {
   dateTime,
   dayMonthYear,
   localIsoDate,
+  localWallTime,
   longDate,
   MONTHS,
   MONTHS_SHORT,
@@ -61,5 +62,12 @@ describe('shared/dates: one way of writing dates', () => {
     expect(frame.dayMonthYear).toBe(dayMonthYear);
     expect(deckFormat.clockTime).toBe(clockTime);
     expect(deckFormat.dayMonthYear).toBe(dayMonthYear);
+  });
+});
+
+describe('local wall-clock times', () => {
+  it("are the workstation's day and time to the minute, as meetings store them", () => {
+    expect(localWallTime(new Date(2026, 11, 3, 8, 5, 59))).toBe('2026-12-03T08:05');
+    expect(localWallTime(new Date(2027, 0, 1, 0, 0))).toBe('2027-01-01T00:00');
   });
 });

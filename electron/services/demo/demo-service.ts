@@ -1,6 +1,6 @@
 import type { Db } from '../../db/open';
 import { CaseInput } from '../../../shared/domain/case';
-import { addMinutes } from '../../../shared/domain/meeting';
+import { addMinutes } from '../../../shared/dates';
 import { CasesService } from '../cases/cases-service';
 import { findPatientByMrn, firstCaseOfPatient } from '../cases/cases-sql';
 import { createClinicalServices } from '../clinical';

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/open';
 import { ageOn, type CaseStatus, type Sex, type SiteChapter } from '../../../shared/domain/case';
-import { addMinutes, type AgendaItemState, type MeetingStatus } from '../../../shared/domain/meeting';
+import { addMinutes } from '../../../shared/dates';
+import { type AgendaItemState, type MeetingStatus } from '../../../shared/domain/meeting';
 import type { Annotation } from '../../../shared/domain/imaging';
 import { measurementText } from '../../../shared/imaging/measurement-text';
 import type { CaseDeckInput, DeckAgendaItem, DeckMeeting, MeetingDeckItem } from '../../../shared/deck/input';

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/open';
-import { localWallTime } from '../../../shared/domain/meeting';
+import { localWallTime } from '../../../shared/dates';
 import { createClinicalServices, type ClinicalServices } from '../clinical';
 import { AgendaService } from './agenda-service';
 import { DecisionsService } from './decisions-service';

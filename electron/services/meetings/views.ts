@@ -1,7 +1,7 @@
 import type { Db } from '../../db/open';
 import { ageOn, displayName, type CaseStatus, type Sex, type SiteChapter } from '../../../shared/domain/case';
+import { addMinutes } from '../../../shared/dates';
 import {
-  addMinutes,
   type AgendaHistoryEntry,
   type AgendaItemState,
   type AgendaItemView,

@@ -26,15 +26,13 @@ export function CaseClinical({ record, onRecordChanged }: CaseClinicalProps) {
   const [chosenDate, setChosenDate] = useState<string | undefined>(undefined);
   // Every write below refetches these three (renderer/data/channels.ts AFTER_WRITE). Another meeting date keeps
   // the sections on screen, with what they hold, until its answer arrives.
-  // Opening the tab always asks again: writes made elsewhere without the data layer (an import on the Imaging tab)
-  // change readiness too.
   const summary = useRead(
     'clinical:summary',
     { caseId, meetingDate: chosenDate },
-    { placeholderData: keepPreviousData, refetchOnMount: 'always' },
+    { placeholderData: keepPreviousData },
   );
-  const pathology = useRead('pathology:list', { caseId }, { refetchOnMount: 'always' });
-  const timeline = useRead('timeline:list', { caseId }, { refetchOnMount: 'always' });
+  const pathology = useRead('pathology:list', { caseId });
+  const timeline = useRead('timeline:list', { caseId });
 
   const error = (summary.error ?? pathology.error ?? timeline.error)?.message;
   if (error && !summary.data) return <Banner message={{ kind: 'error', text: error }} />;

@@ -1,7 +1,6 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Banner } from '../../components/Banner';
-import { afterWrite, useReadList } from '../../data/hooks';
+import { useReadList } from '../../data/hooks';
 import { ImportPanel } from './ImportPanel';
 import { KeyImages } from './KeyImages';
 import { SeriesWorkspace } from './SeriesWorkspace';
@@ -9,7 +8,6 @@ import { StudyBrowser } from './StudyBrowser';
 
 /** The Imaging tab of a case: import, study browser, viewer with measurements, key images and lesions. */
 export function CaseImaging({ caseId }: { caseId: number }) {
-  const client = useQueryClient();
   const listed = useReadList('imaging:studies', { caseId });
   const studies = listed.data?.items;
   const [seriesUid, setSeriesUid] = useState<string | null>(null);
@@ -19,12 +17,10 @@ export function CaseImaging({ caseId }: { caseId: number }) {
     if (!seriesUid && studies?.[0]?.series[0]) setSeriesUid(studies[0].series[0].seriesInstanceUid);
   }, [studies, seriesUid]);
 
-  // A finished import changes what attaching a study changes: the studies, and everything shown from them.
-  const onImported = () => void afterWrite(client, 'imaging:attachStudy');
   const study = studies?.find((s) => s.series.some((se) => se.seriesInstanceUid === seriesUid));
   return (
     <div className="imaging">
-      <ImportPanel caseId={caseId} onImported={onImported} />
+      <ImportPanel caseId={caseId} />
       <Banner message={studiesNotice(listed.error?.message, listed.data?.omitted ?? 0)} />
       <div className="imaging__grid">
         <aside className="imaging__studies">

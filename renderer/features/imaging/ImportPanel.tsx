@@ -1,8 +1,7 @@
-import { useEffect, useRef, useState, type DragEvent } from 'react';
+import { useRef, useState, type DragEvent } from 'react';
 import type { ImportJobStatus } from '../../../shared/contract/jobs';
 import { isJobActive } from '../../../shared/contract/job';
 import { formatPersonName, type ImportOutcome } from '../../../shared/domain/imaging';
-import { invoke } from '../../api';
 import { useWrite } from '../../data/hooks';
 import { useJobStatus } from '../../data/jobs';
 import { uploadBatch } from '../../media';
@@ -18,12 +17,10 @@ type Phase =
 
 interface ImportPanelProps {
   caseId: number;
-  /** Called once an import has ended or a study was attached (the imaging and clinical reads are refetched anyway). */
-  onImported?: () => void;
 }
 
 /** Files in from a dialog or by drag and drop, then one import job with progress, cancel and a plain report. */
-export function ImportPanel({ caseId, onImported }: ImportPanelProps) {
+export function ImportPanel({ caseId }: ImportPanelProps) {
   const [phase, setPhase] = useState<Phase>({ name: 'idle' });
   const [dragging, setDragging] = useState(false);
   const abort = useRef<AbortController | null>(null);
@@ -36,11 +33,6 @@ export function ImportPanel({ caseId, onImported }: ImportPanelProps) {
   const status = useJobStatus('jobs:status', jobId);
   const job = status.data?.kind === 'import' ? status.data : undefined;
   const ended = job !== undefined && !isJobActive(job.state);
-  const onImportedRef = useRef(onImported);
-  onImportedRef.current = onImported;
-  useEffect(() => {
-    if (ended) onImportedRef.current?.();
-  }, [ended, jobId]);
 
   async function importFiles(files: File[]) {
     if (files.length === 0) return;
@@ -137,9 +129,7 @@ export function ImportPanel({ caseId, onImported }: ImportPanelProps) {
         />
       )}
       {failure !== null && <Banner message={{ kind: 'error', text: failure }} />}
-      {following && ended && job && (
-        <Report job={job} uploaded={following.uploaded} caseId={caseId} onChanged={() => onImported?.()} />
-      )}
+      {following && ended && job && <Report job={job} uploaded={following.uploaded} caseId={caseId} />}
     </section>
   );
 }
@@ -198,17 +188,9 @@ function incompleteDicomdirText(d: { path: string; missing: number }, uploaded: 
     : `${d.path} lists ${files} that ${d.missing === 1 ? 'was' : 'were'} not found next to it: the copy of the CD may be incomplete.`;
 }
 
-function Report({
-  job,
-  uploaded,
-  caseId,
-  onChanged,
-}: {
-  job: ImportJobStatus;
-  uploaded: boolean;
-  caseId: number;
-  onChanged: () => void;
-}) {
+function Report({ job, uploaded, caseId }: { job: ImportJobStatus; uploaded: boolean; caseId: number }) {
+  // Attaching refetches what it changes (AFTER_WRITE), like the import's end does (AFTER_JOB).
+  const attachStudy = useWrite('imaging:attachStudy');
   const [attached, setAttached] = useState<Set<string>>(new Set());
   const [attachErrors, setAttachErrors] = useState<Map<string, string>>(new Map());
   if (job.state === 'cancelled')
@@ -233,10 +215,9 @@ function Report({
     });
     let message: string | undefined;
     try {
-      const r = await invoke('imaging:attachStudy', { studyInstanceUid: uid, caseId });
+      const r = await attachStudy.mutateAsync({ studyInstanceUid: uid, caseId });
       if (r.ok) {
         setAttached((s) => new Set(s).add(uid));
-        onChanged();
         return;
       }
       message = r.error.message;

@@ -4,7 +4,8 @@ import { appContract } from '../../../shared/contract/app';
 import { casesContract } from '../../../shared/contract/cases';
 import { clinicalContract } from '../../../shared/contract/clinical';
 import { imagingContract } from '../../../shared/contract/imaging';
-import { addMinutes, LocalDateTime, MeetingInput } from '../../../shared/domain/meeting';
+import { addMinutes } from '../../../shared/dates';
+import { LocalDateTime, MeetingInput } from '../../../shared/domain/meeting';
 import { caller, meetingFields, setup } from './fixtures';
 
 describe('meetings', () => {
