@@ -1,5 +1,6 @@
 import type { BoardPrepBridge, Channel, InputOf, OutputOf, Result } from '../shared/contract';
 import { authHeaders } from './web-access';
+import { sessionLost, sessionToken } from './auth/session-token';
 
 declare global {
   interface Window {
@@ -10,12 +11,16 @@ declare global {
 
 /** Web host transport: same channels over POST /api/<channel>; the token travels in a header (see web-access.ts). */
 const webBridge: BoardPrepBridge = {
-  async invoke(channel, input) {
+  async invoke(channel, input, session) {
     let response: Response;
     try {
       response = await fetch(`/api/${encodeURIComponent(channel)}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', ...authHeaders() },
+        headers: {
+          'Content-Type': 'application/json',
+          ...authHeaders(),
+          ...(session ? { [SESSION_HEADER]: session } : {}),
+        },
         body: JSON.stringify(input ?? {}),
         credentials: 'omit',
       });
@@ -38,8 +43,14 @@ const webBridge: BoardPrepBridge = {
   },
 };
 
-export function invoke<C extends Channel>(channel: C, input: InputOf<C>): Promise<Result<OutputOf<C>>> {
-  return (window.boardprep ?? webBridge).invoke(channel, input);
+/** The web host reads the session token from this header (electron/host/web.ts SESSION_HEADER). */
+const SESSION_HEADER = 'X-BoardPrep-Session';
+
+export async function invoke<C extends Channel>(channel: C, input: InputOf<C>): Promise<Result<OutputOf<C>>> {
+  const result = await (window.boardprep ?? webBridge).invoke(channel, input, sessionToken());
+  // The session ended or locked under the page: the gate (renderer/auth/AuthGate.tsx) shows sign-in or unlock.
+  if (!result.ok && (result.error.code === 'signed-out' || result.error.code === 'locked')) sessionLost();
+  return result;
 }
 
 /** For reads where a failure should surface as an exception to the nearest error display. */

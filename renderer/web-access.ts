@@ -1,4 +1,5 @@
 import { signMediaPath } from '../shared/media-signature';
+import { setSessionToken } from './auth/session-token';
 
 /**
  * How the page proves itself to the loopback web host (see electron/host/web.ts). The printed address carries the
@@ -10,14 +11,19 @@ import { signMediaPath } from '../shared/media-signature';
 const STORAGE_KEY = 'boardprep.token';
 const TOKEN_HEADER = 'X-BoardPrep-Token';
 
-/** Called once before the app renders. */
+/**
+ * Called once before the app renders: the web host's token (browser only) and a session handed to a print view or
+ * an audience window (`?session=`, renderer/auth/session-token.ts) move from the address into sessionStorage.
+ */
 export function adoptAddressToken(): void {
-  if (window.boardprep) return;
   const url = new URL(window.location.href);
-  const token = url.searchParams.get('token');
-  if (token === null) return;
-  sessionStorage.setItem(STORAGE_KEY, token);
+  const token = window.boardprep ? null : url.searchParams.get('token');
+  const session = url.searchParams.get('session');
+  if (token === null && session === null) return;
+  if (token !== null) sessionStorage.setItem(STORAGE_KEY, token);
+  if (session !== null) setSessionToken(session);
   url.searchParams.delete('token');
+  url.searchParams.delete('session');
   window.history.replaceState(window.history.state, '', `${url.pathname}${url.search}${url.hash}`);
 }
 

@@ -29,6 +29,7 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cliActor } from '../electron/db/actor';
 import { openDatabase, type Db } from '../electron/db/open';
 import { handlersFor } from '../electron/host/handlers';
 import { answerMedia } from '../electron/host/media';
@@ -422,12 +423,14 @@ async function main(): Promise<void> {
     const meetings = createMeetingsServices(db);
     const host = await startWebHost({
       handlers: handlersFor(services),
+      gate: services.auth,
       media: (method, url, body) => answerMedia(services, method, url, body),
       rendererDir,
       port: 0,
       log: (m, e) => process.stderr.write(`web host: ${m}: ${e instanceof Error ? e.message : String(e)}\n`),
     });
-    const source = webHostPdfSource(host, printer);
+    const printSession = () => services.auth.printSession(cliActor());
+    const source = webHostPdfSource(host, printer, printSession);
     const exportsService = new ExportsService({ db, dataDir, meetings, pdf: source });
     const rows: {
       step: string;
@@ -476,7 +479,7 @@ async function main(): Promise<void> {
     chromiumPid = viewer.pid;
     p = peaks();
     p.start(pidNow);
-    const url = webHostPrintUrl(host, printRoute.deck(meetingId, false));
+    const url = webHostPrintUrl(host, printRoute.deck(meetingId, false), printSession());
     const cold = await renderOnce(viewer, url);
     const warm: RenderTiming[] = [];
     for (let r = 0; r < ROUNDS; r++) warm.push(await renderOnce(viewer, url));
@@ -570,7 +573,12 @@ async function main(): Promise<void> {
     });
     // Cold: a fresh printer, as the CLI does.
     const coldPrinter = new ChromiumPdfPrinter({ dataDir: work, idleMs: 0 });
-    const coldService = new ExportsService({ db, dataDir, meetings, pdf: webHostPdfSource(host, coldPrinter) });
+    const coldService = new ExportsService({
+      db,
+      dataDir,
+      meetings,
+      pdf: webHostPdfSource(host, coldPrinter, printSession),
+    });
     p = peaks();
     p.start(() => chromiumPid);
     const tc = performance.now();

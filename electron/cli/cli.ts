@@ -7,8 +7,10 @@ import { demoCommand } from './demo-command';
 import { exportCommand } from './export-command';
 import { importCommand } from './import-command';
 import { serveCommand } from './serve-command';
+import { userCommand } from './user-command';
+import { cliActor, runAs } from '../db/actor';
 
-export const COMMANDS: readonly Command[] = [serveCommand, demoCommand, importCommand, exportCommand];
+export const COMMANDS: readonly Command[] = [serveCommand, demoCommand, importCommand, exportCommand, userCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -122,7 +124,8 @@ export async function runCli(
   };
   const started = Date.now();
   try {
-    const code = await command.run(args, env, io);
+    // Everything the command writes is logged in the audit trail as the operating-system user's.
+    const code = await runAs(cliActor(), () => command.run(args, env, io));
     // Logged at the end, so a mistyped command line leaves no log behind in the default data folder.
     log.info(`boardprep ${name} finished`, {
       version: app.version,

@@ -1,6 +1,8 @@
 import { openDatabase } from '../db/open';
 import { loadDemoImages } from '../services/demo/demo-images';
 import { loadDemoBoard } from '../services/demo/demo-service';
+import { addDemoUsers, DEMO_PASSWORD, DEMO_USERS } from '../services/demo/demo-users';
+import { AuthService } from '../services/auth/auth-service';
 import { parseOptions, type Command } from './command';
 
 export const demoCommand: Command = {
@@ -22,11 +24,13 @@ Options:
     const db = openDatabase(env.dataDir);
     try {
       const result = loadDemoBoard(db, env.resourcesDir);
+      await addDemoUsers(new AuthService(db));
       // Counts only: the skipped lines name MRNs.
       env.log.info('demo board loaded', { casesCreated: result.casesCreated, skipped: result.skipped.length });
       if (!values.json) {
         io.out(`Demo board loaded into ${env.dataDir}: ${result.casesCreated} cases created.`);
         for (const s of result.skipped) io.out(`  skipped ${s}`);
+        io.out(`Demo users (password ${DEMO_PASSWORD}): ${DEMO_USERS.map((u) => u.username).join(', ')}.`);
       }
       const images = values['no-images']
         ? null

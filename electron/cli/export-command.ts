@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { currentActor } from '../db/actor';
 import { openDatabase } from '../db/open';
 import { handlersFor } from '../host/handlers';
 import { answerMedia } from '../host/media';
@@ -182,6 +183,7 @@ Examples:
         });
         host = await startWebHost({
           handlers: handlersFor(services),
+          gate: services.auth,
           media: (method, url, body) => answerMedia(services, method, url, body),
           rendererDir: env.rendererDir,
           port: 0,
@@ -190,7 +192,8 @@ Examples:
             io.err(`${message}: ${error instanceof Error ? error.message : String(error)}`);
           },
         });
-        exports.usePdf(webHostPdfSource(host, printer));
+        const auth = services.auth;
+        exports.usePdf(webHostPdfSource(host, printer, () => auth.printSession(currentActor())));
       }
       let failed = false;
       for (const j of jobs) {

@@ -3,10 +3,13 @@ import { answerMedia } from '../host/media';
 import { createServices } from '../host/services';
 import { startupSweep } from '../host/startup';
 import { startWebHost } from '../host/web';
+import { currentActor } from '../db/actor';
 import { openDatabase } from '../db/open';
 import { CasesService } from '../services/cases/cases-service';
 import { loadDemoImages } from '../services/demo/demo-images';
 import { loadDemoBoard } from '../services/demo/demo-service';
+import { addDemoUsers, DEMO_PASSWORD, DEMO_USERS } from '../services/demo/demo-users';
+import { AuthService } from '../services/auth/auth-service';
 import { parseOptions, UsageError, type Command } from './command';
 import { ChromiumPdfPrinter, webHostPdfSource } from '../services/export';
 
@@ -31,6 +34,7 @@ Options:
     const db = openDatabase(env.dataDir);
     if (values.demo && new CasesService(db).count() === 0) {
       const { casesCreated } = loadDemoBoard(db, env.resourcesDir);
+      await addDemoUsers(new AuthService(db));
       const images = await loadDemoImages(db, env.dataDir, env.resourcesDir);
       env.log.info('demo board loaded', {
         casesCreated,
@@ -40,6 +44,7 @@ Options:
       io.out(
         `Loaded the demo board: ${casesCreated} cases, ${images.cases.reduce((n, c) => n + c.imported, 0)} synthetic CT images, ${images.keyImages} key images.`,
       );
+      io.out(`Demo users (password ${DEMO_PASSWORD}): ${DEMO_USERS.map((u) => u.username).join(', ')}.`);
     }
     const ctx = { db, dataDir: env.dataDir, resourcesDir: env.resourcesDir, version: env.version, log: env.log };
     await startupSweep(ctx, (line) => {
@@ -49,6 +54,7 @@ Options:
     const services = createServices(ctx);
     const host = await startWebHost({
       handlers: handlersFor(services),
+      gate: services.auth,
       media: (method, url, body) => answerMedia(services, method, url, body),
       rendererDir: env.rendererDir,
       port,
@@ -59,7 +65,7 @@ Options:
     });
     // PDF exports print the host's own print views in headless Chromium (started on the first PDF, closed when idle).
     const printer = new ChromiumPdfPrinter({ dataDir: env.dataDir });
-    services.exports.usePdf(webHostPdfSource(host, printer));
+    services.exports.usePdf(webHostPdfSource(host, printer, () => services.auth.printSession(currentActor())));
     // The address without its token: the log is for support and must not open the app.
     env.log.info('web host listening', { url: host.url, dataDir: env.dataDir });
     io.out(`Data folder: ${env.dataDir}`);

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { registerAuditFunctions } from './audit-functions';
 import { migrate } from './migrate';
 import { MIGRATIONS } from './migrations';
 
@@ -29,6 +30,7 @@ export function openDatabase(dataDir: string, options: OpenOptions = {}): Db {
     db.pragma('busy_timeout = 5000');
     // Deleted content (a removed case, a replaced report) is overwritten with zeros, not left in free pages.
     db.pragma('secure_delete = ON');
+    registerAuditFunctions(db);
     migrate(db, MIGRATIONS, options.migrateTo);
     return db;
   } catch (err) {

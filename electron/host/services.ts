@@ -1,6 +1,7 @@
 import type { AppContext } from './app-context';
 import { silentLogger } from './log';
 import { ChosenPaths } from './chosen-paths';
+import { AuthService } from '../services/auth/auth-service';
 import { CasesService } from '../services/cases/cases-service';
 import { createClinicalServices, type ClinicalServices } from '../services/clinical';
 import { AnnotationsService } from '../services/imaging/annotations-service';
@@ -14,6 +15,8 @@ import { createMeetingsServices, type MeetingsServices } from '../services/meeti
 /** Every service, made once per open data folder; handlers and media routes share them. */
 export interface Services {
   ctx: AppContext;
+  /** Users, secrets and sessions; the dispatcher's gate. */
+  auth: AuthService;
   cases: CasesService;
   studies: StudiesService;
   annotations: AnnotationsService;
@@ -34,6 +37,7 @@ export function createServices(ctx: AppContext): Services {
   const jobs = new JobRegistry();
   return {
     ctx,
+    auth: new AuthService(ctx.db),
     cases: new CasesService(ctx.db),
     studies: new StudiesService(ctx.db, ctx.dataDir),
     annotations: new AnnotationsService(ctx.db),

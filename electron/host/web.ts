@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { verifyMediaUrl } from '../../shared/media-signature';
 import { BodyTooLargeError, declaredLength, requestBody, type RequestBody } from './body';
-import { dispatch, type DispatchOptions, type HandlerTable } from './dispatch';
+import { dispatch, type DispatchOptions, type HandlerTable, type SessionGate } from './dispatch';
 import type { MediaAnswer } from './media';
 
 /**
@@ -26,6 +26,8 @@ import type { MediaAnswer } from './media';
  */
 
 export const TOKEN_HEADER = 'x-boardprep-token';
+/** The signed-in user's session token (auth:sign-in answers it); the dispatcher checks it and the channel's right. */
+export const SESSION_HEADER = 'x-boardprep-session';
 const MAX_BODY = 5 * 1024 * 1024;
 /** How long close() lets requests under way finish before it drops their connections. */
 const CLOSE_GRACE_MS = 2000;
@@ -95,6 +97,8 @@ export function staticContentSecurityPolicy(relativePath: string): string | unde
 
 export interface WebHostOptions {
   handlers: HandlerTable;
+  /** Who a session token names (services.auth). */
+  gate: SessionGate;
   /** Binary routes under /media/ (see media.ts). */
   media?: (method: string, url: URL, body: RequestBody) => Promise<MediaAnswer | null>;
   rendererDir: string;
@@ -271,7 +275,9 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
             },
           });
         }
-        const result = await dispatch(options.handlers, channel, input, { log: options.log });
+        const session = req.headers[SESSION_HEADER];
+        const caller = { gate: options.gate, token: typeof session === 'string' && session ? session : undefined };
+        const result = await dispatch(options.handlers, channel, input, caller, { log: options.log });
         const status = result.ok
           ? 200
           : result.error.code === 'unknown-channel'

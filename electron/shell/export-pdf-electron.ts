@@ -75,6 +75,9 @@ export function createElectronPdfPrinter(options: { preload: string; readyTimeou
 }
 
 /** The desktop app's PdfSource: print routes on the app's own origin (boardprep://app). */
-export function electronPdfSource(appOrigin: string, preload: string): PdfSource {
-  return { printer: createElectronPdfPrinter({ preload }), urlFor: (route) => `${appOrigin}/index.html#${route}` };
+export function electronPdfSource(appOrigin: string, preload: string, session: () => string): PdfSource {
+  return {
+    printer: createElectronPdfPrinter({ preload }),
+    urlFor: (route) => `${appOrigin}/index.html?session=${encodeURIComponent(session())}#${route}`,
+  };
 }

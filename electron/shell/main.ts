@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { aboutText } from './about';
 import { registerAppSchemeAsPrivileged, serveAppProtocol } from './app-protocol';
 import { watchForCrashes } from './crash-handling';
+import { currentActor } from '../db/actor';
 import { openDatabase, type Db } from '../db/open';
 import { schemaVersion } from '../db/migrate';
 import { handlersFor } from '../host/handlers';
@@ -143,10 +144,14 @@ async function start(): Promise<void> {
   await startupSweep(ctx, (line) => log.info(line));
   const services = createServices(ctx);
   // PDF exports: the print views in an offscreen window of this app (printToPDF).
-  services.exports.usePdf(electronPdfSource(APP_ORIGIN, paths.preload));
+  services.exports.usePdf(
+    electronPdfSource(APP_ORIGIN, paths.preload, () => services.auth.printSession(currentActor())),
+  );
   hardenSessions(log);
   serveAppProtocol(paths.rendererDir, (method, url, body) => answerMedia(services, method, url, body));
-  serveOverIpc(handlersFor(services), isTrustedUrl, { log: (message, error) => log.error(message, error) });
+  serveOverIpc(handlersFor(services), services.auth, isTrustedUrl, {
+    log: (message, error) => log.error(message, error),
+  });
   // Files the user dropped or chose, sent by the preload only (see electron/host/chosen-paths.ts).
   ipcMain.handle(GRANT_PATHS_CHANNEL, (event, chosen: unknown) => {
     if (

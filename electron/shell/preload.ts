@@ -12,14 +12,14 @@ import {
 // menu's commands, nothing else (never ipcRenderer itself). The page never sends a path: only this isolated world
 // reads them, from File objects the user handed the page.
 const bridge = {
-  invoke: (channel, input) => {
+  invoke: (channel, input, session) => {
     if (!isChannel(channel)) {
       return Promise.resolve({
         ok: false,
         error: { code: 'unknown-channel', message: `Unknown channel: ${String(channel)}` },
       });
     }
-    return ipcRenderer.invoke(channel, input);
+    return ipcRenderer.invoke(channel, input, session);
   },
   grantFiles: (files) => {
     const paths = files.map((f) => webUtils.getPathForFile(f)).filter((p) => p !== '');

@@ -38,7 +38,9 @@ export function openAudienceWindow(
   options: AudienceWindowOptions,
 ): OpenAudienceResult {
   const { display, second } = audienceDisplay(presenter?.getBounds() ?? null);
-  const url = `${options.appOrigin}/index.html${hrefFor({ name: 'audience', id: request.meetingId, deidentified: request.deidentified })}`;
+  // The presenter's session for the window's own calls; the page moves it out of the address (renderer/web-access.ts).
+  const query = request.session ? `?session=${encodeURIComponent(request.session)}` : '';
+  const url = `${options.appOrigin}/index.html${query}${hrefFor({ name: 'audience', id: request.meetingId, deidentified: request.deidentified })}`;
   const existing = open.get(request.meetingId);
   if (existing && !existing.isDestroyed()) {
     void existing.loadURL(url);
@@ -85,7 +87,8 @@ function isRequest(value: unknown): value is OpenAudienceRequest {
     v !== null &&
     Number.isInteger(v.meetingId) &&
     v.meetingId > 0 &&
-    typeof v.deidentified === 'boolean'
+    typeof v.deidentified === 'boolean' &&
+    (v.session === undefined || typeof v.session === 'string')
   );
 }
 

@@ -7,6 +7,10 @@ import type { JobKind } from '../../shared/contract/jobs';
  */
 export const READ_CHANNELS = [
   'app:info',
+  'auth:status',
+  'users:directory',
+  'users:list',
+  'settings:security',
   'cases:list',
   'cases:get',
   'patients:lookupMrn',
@@ -77,6 +81,17 @@ const MEETING_VIEWS: readonly ReadChannel[] = [
  * later through a read of its own (a job's status) or that change no stored record.
  */
 export const AFTER_WRITE: Record<WriteChannel, readonly ReadChannel[] | 'everything' | 'nothing'> = {
+  // Who is signed in changes what every screen may show.
+  'auth:setup': 'everything',
+  'auth:sign-in': 'everything',
+  'auth:sign-out': 'everything',
+  'auth:lock': ['auth:status'],
+  'auth:unlock': 'everything',
+  'auth:changePassword': ['auth:status'],
+  'users:create': ['users:list', 'users:directory'],
+  'users:update': ['users:list', 'users:directory'],
+  'users:resetPassword': ['users:list'],
+  'settings:setSecurity': ['settings:security', 'auth:status'],
   'cases:create': CLINICAL_VIEWS,
   'cases:update': [...CLINICAL_VIEWS, 'decisions:get', 'decisions:forMeeting'],
   'cases:markReady': CLINICAL_VIEWS,

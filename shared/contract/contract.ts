@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appContract } from './app';
+import { authContract } from './auth';
 import { casesContract } from './cases';
 import { clinicalContract } from './clinical';
 import { exportsContract } from './exports';
@@ -17,6 +18,7 @@ export interface ChannelSpec {
 /** The whole API: one entry per channel in CHANNELS, no more, no fewer. */
 export const contract = {
   ...appContract,
+  ...authContract,
   ...casesContract,
   ...imagingContract,
   ...jobsContract,
@@ -34,7 +36,8 @@ export type OutputOf<C extends Channel> = z.output<Spec<C>['output']>;
 
 /** What the preload bridge exposes as `window.boardprep` and what the web client implements. */
 export interface BoardPrepBridge {
-  invoke<C extends Channel>(channel: C, input: InputOf<C>): Promise<Result<OutputOf<C>>>;
+  /** `session`: the signed-in user's session token (auth:sign-in), checked by the main process on every call. */
+  invoke<C extends Channel>(channel: C, input: InputOf<C>, session?: string): Promise<Result<OutputOf<C>>>;
   /**
    * Desktop only: hands the main process the dropped or chosen files (the preload reads their paths) and answers
    * one token for each, for `imaging:importPaths`, so they are imported in place, not uploaded. Files that are not
@@ -63,6 +66,8 @@ export const OPEN_AUDIENCE_CHANNEL = 'presenter:openAudience';
 export interface AudienceRequest {
   meetingId: number;
   deidentified: boolean;
+  /** The presenter's session, for the audience window's own calls (it has no sessionStorage of its own). */
+  session?: string;
 }
 
 export interface AudienceResult {

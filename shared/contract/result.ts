@@ -4,7 +4,21 @@ import { z } from 'zod';
  * Every handler answers with a Result, over IPC and HTTP alike, so the renderer can always show a reason.
  * `field` is a dotted path into the input (e.g. `patient.mrn`) when one field is to blame.
  */
-export const ErrorCode = z.enum(['invalid-input', 'not-found', 'conflict', 'unknown-channel', 'refused', 'internal']);
+/**
+ * `signed-out`: the call needs a session and has none (or it ended); `locked`: the session is locked after
+ * inactivity and must be unlocked; `refused`: the user lacks the right (the message names it) or the act is not
+ * allowed in this state.
+ */
+export const ErrorCode = z.enum([
+  'invalid-input',
+  'not-found',
+  'conflict',
+  'unknown-channel',
+  'refused',
+  'signed-out',
+  'locked',
+  'internal',
+]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
 export const FieldIssue = z.object({ field: z.string(), message: z.string() });

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, startHost, test, loadDemoBoard } from './fixtures';
+import { E2E_USER, expect, loadDemoBoard, signInOverHttp, startHost, test } from './fixtures';
 
 async function fillNewCase(page: Page, overrides: Partial<Record<string, string>> = {}) {
   const v = {
@@ -152,9 +152,17 @@ test('the web host answers no call without the token, and rejects a wrong payloa
   expect(page.status()).toBe(200);
   expect(page.headers()['set-cookie']).toBeUndefined();
 
+  // The token lets the page in; a call also needs a signed-in user.
+  const signedOut = await request.post(`${app.baseUrl}api/cases:get`, {
+    data: { id: 1 },
+    headers: { 'X-BoardPrep-Token': app.token },
+  });
+  expect(await signedOut.json()).toMatchObject({ ok: false, error: { code: 'signed-out' } });
+
+  const session = await signInOverHttp(app, E2E_USER.username, E2E_USER.password);
   const bad = await request.post(`${app.baseUrl}api/cases:get`, {
     data: { id: 'seven' },
-    headers: { 'X-BoardPrep-Token': app.token },
+    headers: { 'X-BoardPrep-Token': app.token, 'X-BoardPrep-Session': session },
   });
   const body = await bad.json();
   expect(body.ok).toBe(false);

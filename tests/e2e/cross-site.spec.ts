@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { caseInput } from '../unit/helpers/case-input';
-import { expect, test } from './fixtures';
+import { E2E_USER, expect, signInOverHttp, test } from './fixtures';
 
 /**
  * Issue 9, item 1: another web server on this machine (another port of 127.0.0.1 is the same site) serves a page
@@ -87,9 +87,10 @@ test('a page of another local server can neither write nor read, and never recei
   }
 
   // Nothing was created: no case, no demo board.
+  const session = await signInOverHttp(app, E2E_USER.username, E2E_USER.password);
   const list = await fetch(`${app.baseUrl}api/cases:list`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-BoardPrep-Token': app.token },
+    headers: { 'Content-Type': 'application/json', 'X-BoardPrep-Token': app.token, 'X-BoardPrep-Session': session },
     body: '{}',
   });
   expect(((await list.json()) as { value: unknown[] }).value).toEqual([]);

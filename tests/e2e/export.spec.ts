@@ -104,7 +104,10 @@ async function addKeyImage(page: Page, caseId: number): Promise<void> {
     const t = `e2ekeyimage${Date.now()}`;
     const r = await fetch(`/media/renders/${t}.png`, {
       method: 'PUT',
-      headers: { 'X-BoardPrep-Token': sessionStorage.getItem('boardprep.token') ?? '' },
+      headers: {
+        'X-BoardPrep-Token': sessionStorage.getItem('boardprep.token') ?? '',
+        'X-BoardPrep-Session': sessionStorage.getItem('boardprep.session') ?? '',
+      },
       body: blob,
     });
     if (!r.ok) throw new Error(await r.text());

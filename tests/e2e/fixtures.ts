@@ -14,6 +14,51 @@ export interface RunningApp {
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 
+/** The user every test signs in as unless it says otherwise (`test.use({ signedIn: false })`): a chair. */
+export const E2E_USER = { username: 'e2e-chair', displayName: 'Erin Test', role: 'chair', password: 'e2e-password-1' };
+
+/** `boardprep user add` on the data folder, as an administrator would type it; the password goes in on stdin. */
+export async function addUser(
+  dataDir: string,
+  user: { username: string; displayName: string; role: string; password: string },
+): Promise<void> {
+  const child = spawn(
+    process.execPath,
+    [
+      path.join(root, 'bin', 'boardprep.mjs'),
+      'user',
+      'add',
+      user.username,
+      '--name',
+      user.displayName,
+      '--role',
+      user.role,
+      '--password-stdin',
+      '--data',
+      dataDir,
+    ],
+    { cwd: root, env: { ...process.env, BOARDPREP_DATA: '' }, stdio: ['pipe', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+  child.stdin!.end(`${user.password}\n`);
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`boardprep user add failed (${code}):\n${output}`);
+}
+
+/** Signs in over the web host's API, as the sign-in screen does, and answers the session token. */
+export async function signInOverHttp(app: RunningApp, username: string, password: string): Promise<string> {
+  const r = await fetch(`${app.baseUrl}api/auth:sign-in`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-BoardPrep-Token': app.token },
+    body: JSON.stringify({ username, password }),
+  });
+  const answer = (await r.json()) as ApiAnswer<{ session: string }>;
+  if (!answer.ok) throw new Error(`sign-in as ${username} failed: ${answer.error.message}`);
+  return answer.value.session;
+}
+
 /** Starts the real web host (the built CLI) on a fresh data folder and waits for the address it prints. */
 export async function startHost(dataDir: string): Promise<{ app: RunningApp; child: ChildProcess }> {
   const child = spawn(process.execPath, [path.join(root, 'bin', 'boardprep.mjs'), 'serve', '--data', dataDir], {
@@ -43,16 +88,30 @@ export async function startHost(dataDir: string): Promise<{ app: RunningApp; chi
   };
 }
 
-export const test = base.extend<{ app: RunningApp }>({
+export const test = base.extend<{ app: RunningApp; signedIn: boolean }>({
+  /** Pages open signed in as E2E_USER; the sign-in tests turn it off and sign in themselves. */
+  signedIn: [true, { option: true }],
   // Playwright reads a fixture's dependencies from this destructuring pattern: it has to be one, even empty.
   // eslint-disable-next-line no-empty-pattern
   app: async ({}, use) => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'boardprep-e2e-'));
+    await addUser(dataDir, E2E_USER);
     const { app, child } = await startHost(dataDir);
     await use(app);
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
     rmSync(dataDir, { recursive: true, force: true });
+  },
+  // A signed-in tab: the session goes into sessionStorage before the app's script runs, as the sign-in screen would
+  // leave it. (Every load of a page without one gets it: tests of signing out use signedIn: false.)
+  context: async ({ context, app, signedIn }, use) => {
+    if (signedIn) {
+      const session = await signInOverHttp(app, E2E_USER.username, E2E_USER.password);
+      await context.addInitScript((token) => {
+        if (sessionStorage.getItem('boardprep.session') === null) sessionStorage.setItem('boardprep.session', token);
+      }, session);
+    }
+    await use(context);
   },
 });
 
@@ -81,6 +140,7 @@ export async function pageAnswer<T>(page: Page, channel: string, input: unknown)
         headers: {
           'Content-Type': 'application/json',
           'X-BoardPrep-Token': sessionStorage.getItem('boardprep.token') ?? '',
+          'X-BoardPrep-Session': sessionStorage.getItem('boardprep.session') ?? '',
         },
         body: JSON.stringify(i),
       });

@@ -59,6 +59,7 @@ test('a presenter imports a CT series into a demo case, measures it, saves a key
       headers: {
         'Content-Type': 'application/json',
         'X-BoardPrep-Token': sessionStorage.getItem('boardprep.token') ?? '',
+        'X-BoardPrep-Session': sessionStorage.getItem('boardprep.session') ?? '',
       },
       body: JSON.stringify({ caseId: 1 }),
     });
@@ -71,6 +72,7 @@ test('a presenter imports a CT series into a demo case, measures it, saves a key
         headers: {
           'Content-Type': 'application/json',
           'X-BoardPrep-Token': sessionStorage.getItem('boardprep.token') ?? '',
+          'X-BoardPrep-Session': sessionStorage.getItem('boardprep.session') ?? '',
         },
         body: JSON.stringify({ caseId: 1, seriesInstanceUid: uid }),
       });

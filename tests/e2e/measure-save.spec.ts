@@ -82,6 +82,7 @@ async function storedAnnotations(page: Page): Promise<Annotation[]> {
         headers: {
           'Content-Type': 'application/json',
           'X-BoardPrep-Token': sessionStorage.getItem('boardprep.token') ?? '',
+          'X-BoardPrep-Session': sessionStorage.getItem('boardprep.session') ?? '',
         },
         body: JSON.stringify({ caseId: 1 }),
       })
@@ -92,6 +93,7 @@ async function storedAnnotations(page: Page): Promise<Annotation[]> {
       headers: {
         'Content-Type': 'application/json',
         'X-BoardPrep-Token': sessionStorage.getItem('boardprep.token') ?? '',
+        'X-BoardPrep-Session': sessionStorage.getItem('boardprep.session') ?? '',
       },
       body: JSON.stringify({ caseId: 1, seriesInstanceUid: uid }),
     });

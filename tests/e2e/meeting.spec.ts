@@ -347,6 +347,7 @@ test('the deck editor hides and rewords slides, and the print view gives one 16:
           headers: {
             'Content-Type': 'application/json',
             'X-BoardPrep-Token': sessionStorage.getItem('boardprep.token') ?? '',
+            'X-BoardPrep-Session': sessionStorage.getItem('boardprep.session') ?? '',
           },
           body: JSON.stringify(body),
         })
@@ -367,7 +368,10 @@ test('the deck editor hides and rewords slides, and the print view gives one 16:
     const png = await new Promise<Blob>((r) => canvas.toBlob((b) => r(b!), 'image/png'));
     await fetch('/media/renders/e2ekeyimage01.png', {
       method: 'PUT',
-      headers: { 'X-BoardPrep-Token': sessionStorage.getItem('boardprep.token') ?? '' },
+      headers: {
+        'X-BoardPrep-Token': sessionStorage.getItem('boardprep.token') ?? '',
+        'X-BoardPrep-Session': sessionStorage.getItem('boardprep.session') ?? '',
+      },
       body: png,
     });
     const view = { windowCenter: 40, windowWidth: 400, invert: false, scale: 1, translation: { x: 0, y: 0 } };
@@ -409,6 +413,7 @@ test('the deck editor hides and rewords slides, and the print view gives one 16:
             headers: {
               'Content-Type': 'application/json',
               'X-BoardPrep-Token': sessionStorage.getItem('boardprep.token') ?? '',
+              'X-BoardPrep-Session': sessionStorage.getItem('boardprep.session') ?? '',
             },
             body: JSON.stringify({ meetingId: id }),
           })

@@ -1,10 +1,11 @@
 import { schemaVersion } from '../../db/migrate';
 import { loadDemoImages } from '../../services/demo/demo-images';
 import { loadDemoBoard } from '../../services/demo/demo-service';
+import { addDemoUsers } from '../../services/demo/demo-users';
 import type { Services } from '../services';
 import type { HandlerSlice } from './slice';
 
-export function appHandlers({ ctx, cases }: Services): HandlerSlice<'app:info' | 'demo:load'> {
+export function appHandlers({ ctx, cases, auth }: Services): HandlerSlice<'app:info' | 'demo:load'> {
   return {
     'app:info': () => ({
       name: 'BoardPrep' as const,
@@ -15,6 +16,7 @@ export function appHandlers({ ctx, cases }: Services): HandlerSlice<'app:info' |
     }),
     'demo:load': async ({ images }) => {
       const records = loadDemoBoard(ctx.db, ctx.resourcesDir);
+      await addDemoUsers(auth);
       const loaded = images ? await loadDemoImages(ctx.db, ctx.dataDir, ctx.resourcesDir) : null;
       return { ...records, images: loaded?.cases ?? null };
     },

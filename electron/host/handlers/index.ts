@@ -2,6 +2,7 @@ import type { AppContext } from '../app-context';
 import type { HandlerTable } from '../dispatch';
 import { createServices, type Services } from '../services';
 import { appHandlers } from './app';
+import { authHandlers } from './auth';
 import { caseHandlers } from './cases';
 import { clinicalHandlers } from './clinical';
 import { imagingHandlers } from './imaging';
@@ -12,6 +13,7 @@ import { exportHandlers } from './exports';
 export function handlersFor(services: Services): HandlerTable {
   return {
     ...appHandlers(services),
+    ...authHandlers(services),
     ...caseHandlers(services),
     ...imagingHandlers(services),
     ...clinicalHandlers(services),

@@ -56,16 +56,23 @@ export const printRoute = {
 };
 
 /**
- * The address of a print route on the loopback web host. The page takes the token from the query (into its
- * sessionStorage, then out of the address; see renderer/web-access.ts); the route is in the fragment.
+ * The address of a print route on the loopback web host. The page takes the token and the print session from the
+ * query (into its sessionStorage, then out of the address; see renderer/web-access.ts); the route is in the fragment.
  */
-export function webHostPrintUrl(host: { url: string; token: string }, route: string): string {
-  return `${host.url}?token=${encodeURIComponent(host.token)}#${route}`;
+export function webHostPrintUrl(host: { url: string; token: string }, route: string, session: string): string {
+  return `${host.url}?token=${encodeURIComponent(host.token)}&session=${encodeURIComponent(session)}#${route}`;
 }
 
-/** A PdfSource that prints the web host's own print views in headless Chromium. */
-export function webHostPdfSource(host: { url: string; token: string }, printer: PdfPrinter): PdfSource {
-  return { printer, urlFor: (route) => webHostPrintUrl(host, route) };
+/**
+ * A PdfSource that prints the web host's own print views in headless Chromium. `session` makes a read-only session
+ * for the user the export is for (AuthService.printSession), asked for at each print.
+ */
+export function webHostPdfSource(
+  host: { url: string; token: string },
+  printer: PdfPrinter,
+  session: () => string,
+): PdfSource {
+  return { printer, urlFor: (route) => webHostPrintUrl(host, route, session()) };
 }
 
 // ------------------------------------------------------------------------------------------------ Chromium
@@ -394,7 +401,7 @@ export const JPEG_IMAGES_SCRIPT = `async (q) => {
 
 /** A URL (or a message quoting one) without its token. */
 function redact(text: string): string {
-  return text.replace(/([?&]token=)[^&#\s'"]*/g, '$1…');
+  return text.replace(/([?&](?:token|session)=)[^&#\s'"]*/g, '$1…');
 }
 
 /** Pages in a PDF (Chromium writes one page object per page, none in object streams). */

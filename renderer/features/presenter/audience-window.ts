@@ -1,4 +1,5 @@
 import { hrefFor } from '../../router';
+import { sessionToken } from '../../auth/session-token';
 
 export interface AudienceOpened {
   ok: boolean;
@@ -9,7 +10,7 @@ export async function openAudience(meetingId: number, deidentified: boolean): Pr
   const bridge = window.boardprep;
   if (bridge?.openAudience) {
     try {
-      const r = await bridge.openAudience({ meetingId, deidentified });
+      const r = await bridge.openAudience({ meetingId, deidentified, session: sessionToken() });
       return { ok: r.opened, message: r.message };
     } catch (err) {
       return { ok: false, message: `The audience window did not open: ${(err as Error).message}` };

@@ -1,3 +1,4 @@
+import { CHAIR } from '../helpers/caller';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -73,7 +74,7 @@ beforeAll(async () => {
   writeFileSync(path.join(dir, 'index.html'), PAGE);
   writeFileSync(path.join(dir, 'print.js'), SCRIPT);
   writeFileSync(path.join(dir, 'key.png'), testPicture(300, 200));
-  host = await startWebHost({ handlers: {} as HandlerTable, rendererDir: dir, port: 0 });
+  host = await startWebHost({ gate: CHAIR.gate, handlers: {} as HandlerTable, rendererDir: dir, port: 0 });
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'boardprep-print-data-'));
   printer = new ChromiumPdfPrinter({ dataDir, idleMs: 0 });
 });
@@ -94,7 +95,7 @@ describe('ChromiumPdfPrinter', () => {
   });
 
   it('prints a print view of the web host (token in the query, route in the fragment) with the CSS page size, one page per slide', async () => {
-    const source = webHostPdfSource(host, printer);
+    const source = webHostPdfSource(host, printer, () => 'print-session');
     const phases: string[] = [];
     const pdf = await source.printer.print(source.urlFor('/print/meeting/3?deidentified=1'), {
       landscape16x9: true,
@@ -116,7 +117,7 @@ describe('ChromiumPdfPrinter', () => {
   });
 
   it('embeds the page’s images as JPEG when asked (Chromium passes a JPEG through instead of deflating its pixels)', async () => {
-    const source = webHostPdfSource(host, printer);
+    const source = webHostPdfSource(host, printer, () => 'print-session');
     const lossless = await source.printer.print(source.urlFor('/print/meeting/2'), { landscape16x9: true });
     const jpeg = await source.printer.print(source.urlFor('/print/meeting/2'), {
       landscape16x9: true,
@@ -133,7 +134,7 @@ describe('ChromiumPdfPrinter', () => {
     // The stand-in renderer draws no minutes: that view never sets printReady. Two seconds stand for the 120.
     const impatient: PdfPrinter = { print: (url, options) => printer.print(url, { ...options, readyTimeoutMs: 1500 }) };
     const exports = new ExportsService({ db: s.db, dataDir: s.dataDir, meetings: s.m });
-    exports.usePdf(webHostPdfSource(host, impatient));
+    exports.usePdf(webHostPdfSource(host, impatient, () => 'print-session'));
     const folder = path.join(tempDataDir(), 'letters');
     mkdirSync(folder);
     const failed = exports
@@ -156,7 +157,7 @@ describe('ChromiumPdfPrinter', () => {
   });
 
   it('keeps one browser for several prints at once, each in its own tab', async () => {
-    const source = webHostPdfSource(host, printer);
+    const source = webHostPdfSource(host, printer, () => 'print-session');
     const pid = await printer.pid();
     const [a, b] = await Promise.all([
       source.printer.print(source.urlFor('/print/meeting/1'), { landscape16x9: true }),
@@ -167,7 +168,7 @@ describe('ChromiumPdfPrinter', () => {
   });
 
   it('fails with the view’s own error, or when the view is never ready, naming it (without the token)', async () => {
-    const source = webHostPdfSource(host, printer);
+    const source = webHostPdfSource(host, printer, () => 'print-session');
     await expect(source.printer.print(source.urlFor('/print/error'), {})).rejects.toThrow(
       'The print view reported an error: Meeting 7 does not exist',
     );
@@ -180,7 +181,7 @@ describe('ChromiumPdfPrinter', () => {
     const data = tempDataDir();
     const fresh = new ChromiumPdfPrinter({ dataDir: data, idleMs: 0 });
     try {
-      const source = webHostPdfSource(host, fresh);
+      const source = webHostPdfSource(host, fresh, () => 'print-session');
       expect(
         countPdfPages(await source.printer.print(source.urlFor('/print/meeting/1'), { landscape16x9: true })),
       ).toBe(1);
@@ -205,7 +206,7 @@ describe('ChromiumPdfPrinter', () => {
   });
 
   it('stops at once when cancelled', async () => {
-    const source = webHostPdfSource(host, printer);
+    const source = webHostPdfSource(host, printer, () => 'print-session');
     const controller = new AbortController();
     const started = Date.now();
     const printing = source.printer.print(source.urlFor('/print/nothing'), {
@@ -234,7 +235,7 @@ describe('ChromiumPdfPrinter', () => {
   it('closes its browser and starts a new one when needed', async () => {
     await printer.close();
     expect(await printer.pid()).toBeNull();
-    const source = webHostPdfSource(host, printer);
+    const source = webHostPdfSource(host, printer, () => 'print-session');
     expect(countPdfPages(await source.printer.print(source.urlFor('/print/meeting/1'), {}))).toBe(1);
     expect(await printer.pid()).toBeGreaterThan(0);
   });

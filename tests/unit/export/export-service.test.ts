@@ -1,3 +1,4 @@
+import { CHAIR } from '../helpers/caller';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -289,7 +290,7 @@ describe('ExportsService', () => {
       { kind: 'deck-pptx', meetingId: w.meetingId, path: key, overwrite: true },
       { kind: 'deck-pptx', meetingId: w.meetingId, path: path.join(ssh, 'new.pptx') },
     ]) {
-      const answer = await dispatch(handlers, 'exports:start', input);
+      const answer = await dispatch(handlers, 'exports:start', input, CHAIR);
       expect(answer).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     }
     await w.jobs.idle();

@@ -1,3 +1,4 @@
+import { CHAIR } from './caller';
 import { vi } from 'vitest';
 import { dispatch, type HandlerTable } from '../../../electron/host/dispatch';
 import { isJobActive } from '../../../shared/contract/job';
@@ -14,7 +15,7 @@ export async function jobEnd(
 ): Promise<ImportJobStatus> {
   const answer = await vi.waitFor(
     async () => {
-      const r = await dispatch(handlers, 'jobs:status', { jobId });
+      const r = await dispatch(handlers, 'jobs:status', { jobId }, CHAIR);
       if (r.ok && isJobActive(JobStatus.parse(r.value).state)) throw new Error(`job ${jobId} is still running`);
       return r;
     },

@@ -1,3 +1,4 @@
+import { CHAIR } from '../helpers/caller';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -35,6 +36,7 @@ async function start() {
   writeFileSync(path.join(rendererDir, 'decoders', 'codec.wasm'), Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
   const db = openDatabase(dataDir);
   host = await startWebHost({
+    gate: CHAIR.gate,
     handlers: createHandlers({ db, dataDir, resourcesDir: RESOURCES_DIR, version: 't' }),
     rendererDir,
   });

@@ -1,3 +1,4 @@
+import { CHAIR } from '../helpers/caller';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/db/open';
 import { dispatch, type HandlerTable } from '../../../electron/host/dispatch';
@@ -20,27 +21,31 @@ describe('the contract and its one handler table', () => {
     const table = handlers();
     expect(Object.keys(contract).sort()).toEqual([...CHANNELS].sort());
     for (const channel of CHANNELS) {
-      expect(channel).toMatch(/^[a-z][A-Za-z]*:[a-z][A-Za-z]+$/);
+      // domain:verb; a verb of two words is hyphenated (auth:sign-in) or camel-cased (users:resetPassword).
+      expect(channel).toMatch(/^[a-z][A-Za-z]*:[a-z][A-Za-z-]+$/);
       expect(typeof table[channel]).toBe('function');
     }
   });
 
   it('round-trips a case through create, get and list', async () => {
     const table = handlers();
-    const created = await dispatch(table, 'cases:create', caseInput());
+    const created = await dispatch(table, 'cases:create', caseInput(), CHAIR);
     expect(created.ok).toBe(true);
     const id = (created as { value: { id: number } }).value.id;
-    expect(await dispatch(table, 'cases:get', { id })).toMatchObject({
+    expect(await dispatch(table, 'cases:get', { id }, CHAIR)).toMatchObject({
       ok: true,
       value: { id, patient: { mrn: 'T-1001' } },
     });
-    expect(await dispatch(table, 'cases:list', { query: 't-1001' })).toMatchObject({ ok: true, value: [{ id }] });
+    expect(await dispatch(table, 'cases:list', { query: 't-1001' }, CHAIR)).toMatchObject({
+      ok: true,
+      value: [{ id }],
+    });
   });
 
   it('rejects a wrong payload at the boundary, naming the field, before any handler runs', async () => {
     let ran = false;
     const table = { ...handlers(), 'cases:create': () => ((ran = true), null as never) };
-    const result = await dispatch(table, 'cases:create', caseInput({ patient: { dateOfBirth: '1961-13-01' } }));
+    const result = await dispatch(table, 'cases:create', caseInput({ patient: { dateOfBirth: '1961-13-01' } }), CHAIR);
     expect(ran).toBe(false);
     expect(result).toMatchObject({
       ok: false,
@@ -53,7 +58,7 @@ describe('the contract and its one handler table', () => {
   });
 
   it('refuses to create a case that starts as ready, since its work-up has not been checked', async () => {
-    const result = await dispatch(handlers(), 'cases:create', caseInput({ status: 'ready' }));
+    const result = await dispatch(handlers(), 'cases:create', caseInput({ status: 'ready' }), CHAIR);
     expect(result).toMatchObject({
       ok: false,
       error: { code: 'refused', field: 'status', message: expect.stringContaining('Mark ready') },
@@ -62,12 +67,15 @@ describe('the contract and its one handler table', () => {
 
   it('rejects unknown fields and unknown channels', async () => {
     const table = handlers();
-    expect(await dispatch(table, 'cases:get', { id: 1, sql: 'DROP TABLE cases' })).toMatchObject({
+    expect(await dispatch(table, 'cases:get', { id: 1, sql: 'DROP TABLE cases' }, CHAIR)).toMatchObject({
       ok: false,
       error: { code: 'invalid-input' },
     });
-    expect(await dispatch(table, 'cases:drop', {})).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
-    expect(await dispatch(table, 42, {})).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+    expect(await dispatch(table, 'cases:drop', {}, CHAIR)).toMatchObject({
+      ok: false,
+      error: { code: 'unknown-channel' },
+    });
+    expect(await dispatch(table, 42, {}, CHAIR)).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
   });
 
   it('turns domain errors into results, and hides nothing from the log when a handler breaks', async () => {
@@ -83,16 +91,19 @@ describe('the contract and its one handler table', () => {
       'app:info': () => ({ name: 'BoardPrep', version: 1 }) as never,
     };
     const log = (m: string) => logged.push(m);
-    expect(await dispatch(table, 'cases:get', { id: 9 }, { log })).toEqual({
+    expect(await dispatch(table, 'cases:get', { id: 9 }, CHAIR, { log })).toEqual({
       ok: false,
       error: { code: 'not-found', message: 'Case 9 does not exist', field: undefined },
     });
-    expect(await dispatch(table, 'cases:list', {}, { log })).toMatchObject({
+    expect(await dispatch(table, 'cases:list', {}, CHAIR, { log })).toMatchObject({
       ok: false,
       error: { code: 'internal', message: 'cases:list failed: boom' },
     });
     // A handler answering outside its contract is caught at the boundary too.
-    expect(await dispatch(table, 'app:info', {}, { log })).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(await dispatch(table, 'app:info', {}, CHAIR, { log })).toMatchObject({
+      ok: false,
+      error: { code: 'internal' },
+    });
     expect(logged).toEqual([
       'cases:list failed',
       expect.stringMatching(
@@ -115,7 +126,7 @@ describe('one record outside the contract does not break a whole answer', () => 
     ).run(caseId);
 
     const logged: string[] = [];
-    const result = await dispatch(table, 'imaging:studies', { caseId }, { log: (m) => logged.push(m) });
+    const result = await dispatch(table, 'imaging:studies', { caseId }, CHAIR, { log: (m) => logged.push(m) });
     expect(result).toMatchObject({ ok: true, omitted: 1, value: [{ description: 'CT CHEST W CONTRAST' }] });
     expect((result as { value: unknown[] }).value).toHaveLength(1);
     expect(logged).toHaveLength(1);

@@ -1,3 +1,4 @@
+import { CHAIR } from '../helpers/caller';
 import { Readable } from 'node:stream';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -42,15 +43,20 @@ describe('media routes (shared by the web host and the desktop protocol)', () =>
       status: 400,
       text: expect.stringContaining('not a PNG'),
     });
-    const created = await dispatch(handlers, 'keyImages:create', {
-      caseId,
-      sopInstanceUid: sops[4],
-      frame: 0,
-      caption: 'Mass',
-      view: { windowCenter: 40, windowWidth: 400, invert: false, scale: 1, translation: { x: 0, y: 0 } },
-      annotations: [],
-      renderToken: 'token-abc-123',
-    });
+    const created = await dispatch(
+      handlers,
+      'keyImages:create',
+      {
+        caseId,
+        sopInstanceUid: sops[4],
+        frame: 0,
+        caption: 'Mass',
+        view: { windowCenter: 40, windowWidth: 400, invert: false, scale: 1, translation: { x: 0, y: 0 } },
+        annotations: [],
+        renderToken: 'token-abc-123',
+      },
+      CHAIR,
+    );
     expect(created.ok).toBe(true);
     const { renderUrl } = (created as { value: { renderUrl: string } }).value;
     const png = await media('GET', renderUrl);
@@ -77,7 +83,7 @@ describe('media routes (shared by the web host and the desktop protocol)', () =>
         ),
       ).toMatchObject({ status: 201 });
     }
-    const started = await dispatch(handlers, 'imaging:importUpload', { batchId: batch, caseId });
+    const started = await dispatch(handlers, 'imaging:importUpload', { batchId: batch, caseId }, CHAIR);
     const job = await jobEnd(handlers, (started as { value: { jobId: string } }).value.jobId);
     expect(job.state).toBe('done');
     expect(job.result!.counts.imported).toBeGreaterThan(10);
@@ -100,9 +106,9 @@ describe('media routes (shared by the web host and the desktop protocol)', () =>
       path.join(CT_SERIES, '..', 'cd-dicomdir'),
       path.join(CT_SERIES, '..', 'single'),
     ]);
-    const started = await dispatch(handlers, 'imaging:importPaths', { chosen, caseId });
+    const started = await dispatch(handlers, 'imaging:importPaths', { chosen, caseId }, CHAIR);
     const jobId = (started as { value: { jobId: string } }).value.jobId;
-    await dispatch(handlers, 'jobs:cancel', { jobId });
+    await dispatch(handlers, 'jobs:cancel', { jobId }, CHAIR);
     const job = await jobEnd(handlers, jobId);
     expect(job.state).toBe('cancelled');
     expect(db.prepare('SELECT count(*) FROM dicom_instances').pluck().get()).toBe(before);
@@ -112,19 +118,24 @@ describe('media routes (shared by the web host and the desktop protocol)', () =>
     const { handlers, caseId, services, db } = await setup();
     const count = () => db.prepare('SELECT count(*) FROM dicom_instances').pluck().get();
     const before = count();
-    const byPath = await dispatch(handlers, 'imaging:importPaths', { paths: ['/etc'], caseId });
+    const byPath = await dispatch(handlers, 'imaging:importPaths', { paths: ['/etc'], caseId }, CHAIR);
     expect(byPath).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
-    const forged = await dispatch(handlers, 'imaging:importPaths', { chosen: ['AAAAAAAAAAAAAAAAAAAAAA'], caseId });
+    const forged = await dispatch(
+      handlers,
+      'imaging:importPaths',
+      { chosen: ['AAAAAAAAAAAAAAAAAAAAAA'], caseId },
+      CHAIR,
+    );
     expect(forged).toMatchObject({ ok: false, error: { code: 'not-found', field: 'chosen' } });
 
     const chosen = services.chosenPaths.grant([path.join(CT_SERIES, '..', 'single')]);
-    const started = await dispatch(handlers, 'imaging:importPaths', { chosen, caseId });
+    const started = await dispatch(handlers, 'imaging:importPaths', { chosen, caseId }, CHAIR);
     expect(started.ok).toBe(true);
     const job = await jobEnd(handlers, (started as { value: { jobId: string } }).value.jobId);
     expect(job.state).toBe('done');
     expect(count()).toBeGreaterThan(before as number);
     // Used up: the page cannot replay it.
-    expect(await dispatch(handlers, 'imaging:importPaths', { chosen, caseId })).toMatchObject({
+    expect(await dispatch(handlers, 'imaging:importPaths', { chosen, caseId }, CHAIR)).toMatchObject({
       ok: false,
       error: { code: 'not-found' },
     });

@@ -1,3 +1,4 @@
+import { CHAIR } from '../helpers/caller';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -25,6 +26,7 @@ async function start() {
   writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>BoardPrep</title>');
   const services = createServices({ db: base.db, dataDir: base.dataDir, resourcesDir: RESOURCES_DIR, version: 't' });
   host = await startWebHost({
+    gate: CHAIR.gate,
     handlers: handlersFor(services),
     media: (m, u, b) => answerMedia(services, m, u, b),
     rendererDir,

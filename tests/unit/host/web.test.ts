@@ -1,3 +1,4 @@
+import { CHAIR } from '../helpers/caller';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -23,6 +24,7 @@ async function start() {
   writeFileSync(path.join(dataDir, 'secret.txt'), 'not for the browser');
   const db = openDatabase(dataDir);
   host = await startWebHost({
+    gate: CHAIR.gate,
     handlers: createHandlers({ db, dataDir, resourcesDir: RESOURCES_DIR, version: 't' }),
     rendererDir,
   });

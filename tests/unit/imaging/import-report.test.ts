@@ -1,3 +1,4 @@
+import { CHAIR } from '../helpers/caller';
 import { Readable } from 'node:stream';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -32,7 +33,7 @@ async function setup() {
         requestBody(Readable.from([readFileSync(f.from)])),
       );
     }
-    const started = await dispatch(handlers, 'imaging:importUpload', { batchId: batch, caseId: base.caseId });
+    const started = await dispatch(handlers, 'imaging:importUpload', { batchId: batch, caseId: base.caseId }, CHAIR);
     if (!started.ok) throw new Error(started.error.message);
     return jobEnd(handlers, (started.value as { jobId: string }).jobId);
   }

@@ -1,0 +1,73 @@
+import { useState, type FormEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import type { AuthStatus } from '../../shared/contract/auth';
+import { Banner } from '../components/Banner';
+import { Field } from '../components/Field';
+import { invoke } from '../api';
+import { setSessionToken } from './session-token';
+
+/** The workstation's sign-in: every act from here on is recorded as this user's. */
+export function SignInScreen({ status }: { status: AuthStatus }) {
+  const client = useQueryClient();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const secretLabel = status.policy === 'pin' ? 'PIN' : 'Password';
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    const result = await invoke('auth:sign-in', { username, password });
+    setBusy(false);
+    if (!result.ok) return setError(result.error.message);
+    setSessionToken(result.value.session);
+    setPassword('');
+    // A new user: nothing cached for the previous one may show.
+    client.clear();
+    await client.invalidateQueries();
+  }
+
+  return (
+    <main className="auth">
+      <form className="auth__card" onSubmit={(e) => void submit(e)} aria-labelledby="sign-in-title">
+        <h1 id="sign-in-title">Sign in to BoardPrep</h1>
+        <p className="auth__where">Workstation {status.workstation}</p>
+        <Field label="Username" required>
+          {(p) => (
+            <input
+              {...p}
+              autoComplete="username"
+              autoFocus
+              value={username}
+              onChange={(e) => setUsername(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field label={secretLabel} required>
+          {(p) => (
+            <input
+              {...p}
+              type="password"
+              inputMode={status.policy === 'pin' ? 'numeric' : undefined}
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+          )}
+        </Field>
+        {error && <Banner message={{ kind: 'error', text: error }} />}
+        <button type="submit" className="button button--primary" disabled={busy || !username || !password}>
+          {busy ? 'Signing in...' : 'Sign in'}
+        </button>
+        {status.demo && (
+          <p className="auth__demo">
+            Demo board: sign in as <b>admin</b>, <b>coordinator</b>, <b>presenter</b>, <b>chair</b>, <b>member</b> or{' '}
+            <b>viewer</b> with the password <b>sarcoma-demo</b>. Fictional users: disable them before real use.
+          </p>
+        )}
+      </form>
+    </main>
+  );
+}

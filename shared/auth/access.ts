@@ -1,0 +1,104 @@
+import type { Channel } from '../contract/channels';
+import type { Right } from './roles';
+
+/**
+ * What each channel needs, checked at the handler boundary (electron/host/dispatch.ts) before the input is read:
+ * - 'open': anyone (sign-in and the screens before it);
+ * - 'session': any signed-in, unlocked user;
+ * - a right: a signed-in, unlocked user whose role has it.
+ * A handler may ask for more (an identified export needs exports.identified); that check is the service's.
+ * Complete by type: a new channel does not compile until it is listed here.
+ */
+export type Access = 'open' | 'session' | Right;
+
+export const CHANNEL_ACCESS: Record<Channel, Access> = {
+  'app:info': 'open',
+  'auth:status': 'open',
+  'auth:setup': 'open',
+  'auth:sign-in': 'open',
+  // Signing out and unlocking are the two things a locked session may do (the dispatcher lets them through).
+  'auth:sign-out': 'session',
+  'auth:lock': 'session',
+  'auth:unlock': 'session',
+  'auth:changePassword': 'session',
+  'users:directory': 'session',
+  'users:list': 'users.manage',
+  'users:create': 'users.manage',
+  'users:update': 'users.manage',
+  'users:resetPassword': 'users.manage',
+  'settings:security': 'session',
+  'settings:setSecurity': 'settings.manage',
+
+  'cases:list': 'records.read',
+  'cases:get': 'records.read',
+  'cases:create': 'cases.edit',
+  'cases:update': 'cases.edit',
+  'patients:lookupMrn': 'records.read',
+  'demo:load': 'demo.load',
+
+  'imaging:studies': 'records.read',
+  'imaging:stack': 'records.read',
+  'imaging:importPaths': 'imaging.import',
+  'imaging:importUpload': 'imaging.import',
+  'imaging:attachStudy': 'imaging.import',
+  'jobs:status': 'session',
+  'jobs:cancel': 'session',
+  'annotations:list': 'records.read',
+  'annotations:replace': 'imaging.keyImages',
+  'keyImages:list': 'records.read',
+  'keyImages:create': 'imaging.keyImages',
+  'keyImages:update': 'imaging.keyImages',
+  'keyImages:remove': 'imaging.keyImages',
+  'lesions:list': 'records.read',
+  'lesions:create': 'clinical.edit',
+  'lesions:update': 'clinical.edit',
+  'lesions:remove': 'clinical.edit',
+
+  'pathology:list': 'records.read',
+  'pathology:create': 'clinical.edit',
+  'pathology:update': 'clinical.edit',
+  'pathology:remove': 'clinical.edit',
+  'clinical:summary': 'records.read',
+  'clinical:readinessCounts': 'records.read',
+  'staging:setInputs': 'clinical.edit',
+  'readiness:tick': 'readiness.edit',
+  'readiness:untick': 'readiness.edit',
+  'readiness:setStaleWeeks': 'readiness.edit',
+  'plan:set': 'clinical.edit',
+  'timeline:list': 'records.read',
+  'timeline:addEvent': 'clinical.edit',
+  'timeline:removeEvent': 'clinical.edit',
+  'cases:markReady': 'readiness.edit',
+
+  'meetings:list': 'records.read',
+  'meetings:get': 'records.read',
+  'meetings:create': 'meetings.edit',
+  'meetings:update': 'meetings.edit',
+  'meetings:setStatus': 'meetings.edit',
+  'meetings:remove': 'meetings.edit',
+  'meetings:next': 'records.read',
+  'agenda:add': 'meetings.edit',
+  'agenda:remove': 'meetings.edit',
+  'agenda:reorder': 'meetings.edit',
+  'agenda:setItem': 'meetings.edit',
+  'agenda:carryOver': 'meetings.edit',
+  'agenda:caseHistory': 'records.read',
+  'deck:get': 'records.read',
+  'deck:case': 'records.read',
+  'deck:editSlide': 'deck.edit',
+  'deck:resetSlide': 'deck.edit',
+  'decisions:get': 'records.read',
+  'decisions:forMeeting': 'records.read',
+  'decisions:save': 'decisions.record',
+  'decisions:signOff': 'decisions.signOff',
+  'decisions:amend': 'decisions.amend',
+  'decisions:history': 'records.read',
+
+  // De-identified is the least an export needs; the service asks exports.identified for one with identifiers.
+  'exports:start': 'exports.deidentified',
+  'exports:status': 'session',
+  'exports:list': 'exports.deidentified',
+};
+
+/** Channels a locked session may still call: it can only be unlocked, or given up. */
+export const LOCKED_SESSION_CHANNELS: readonly Channel[] = ['auth:unlock', 'auth:sign-out', 'auth:status'];
