@@ -7,6 +7,7 @@ import { CaseList } from './features/cases/CaseList';
 import { CaseForm } from './features/cases/CaseForm';
 import { CasePage } from './features/cases/CasePage';
 import { EmptyBoard } from './features/home/EmptyBoard';
+import { AdminArea } from './features/admin/AdminArea';
 import { MeetingsArea } from './features/meetings/MeetingsArea';
 import { ShortcutsDialog } from './features/help/ShortcutsDialog';
 import { ChromelessArea } from './features/presenter/ChromelessArea';
@@ -133,7 +134,11 @@ export function App() {
       {error && <Banner message={{ kind: 'error', text: error.message }} />}
       <Banner message={menuMessage} />
       {helpOpen && <ShortcutsDialog host={host} mac={mac} onClose={() => setHelpOpen(false)} />}
-      {meetings ? (
+      {route.name === 'admin' ? (
+        <main className="detail detail--wide">
+          <AdminArea section={route.section} />
+        </main>
+      ) : meetings ? (
         <main className="detail detail--wide">
           <MeetingsArea route={route} />
         </main>

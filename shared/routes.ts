@@ -9,6 +9,9 @@ export type CaseTab = 'record' | 'clinical' | 'imaging';
 export type MeetingTab = 'agenda' | 'details' | 'slides';
 /** The print views the PDF export loads (no app chrome): the deck, one case's outcome, the minutes. */
 export type PrintDoc = 'meeting' | 'outcome' | 'minutes';
+/** The administration screens (issue 12): users, security settings, the audit trail, the image store, backups. */
+export const ADMIN_SECTIONS = ['users', 'security', 'audit', 'store', 'backup'] as const;
+export type AdminSection = (typeof ADMIN_SECTIONS)[number];
 export type Route =
   | { name: 'home' }
   | { name: 'case'; id: number; tab: CaseTab }
@@ -19,7 +22,8 @@ export type Route =
   | { name: 'decision'; meetingId: number; itemId: number }
   | { name: 'present'; id: number; deidentified: boolean }
   | { name: 'audience'; id: number; deidentified: boolean }
-  | { name: 'print'; doc: PrintDoc; id: number; deidentified: boolean };
+  | { name: 'print'; doc: PrintDoc; id: number; deidentified: boolean }
+  | { name: 'admin'; section: AdminSection };
 
 const MEETING_TAB_PATH: Record<MeetingTab, string> = { agenda: '', details: '/edit', slides: '/slides' };
 
@@ -45,6 +49,9 @@ export function parseRoute(hash: string): Route {
   if (m) return { name: m[2] as 'present' | 'audience', id: Number(m[1]), deidentified };
   m = /^#\/print\/(meeting|outcome|minutes)\/(\d+)$/.exec(path);
   if (m) return { name: 'print', doc: m[1] as PrintDoc, id: Number(m[2]), deidentified };
+  m = /^#\/admin\/([a-z]+)$/.exec(path);
+  if (m && (ADMIN_SECTIONS as readonly string[]).includes(m[1]))
+    return { name: 'admin', section: m[1] as AdminSection };
   return { name: 'home' };
 }
 
@@ -69,6 +76,8 @@ export function routePath(route: Route): string {
       return `/meetings/${route.id}/${route.name}${deid(route)}`;
     case 'print':
       return `/print/${route.doc}/${route.id}${deid(route)}`;
+    case 'admin':
+      return `/admin/${route.section}`;
     case 'home':
       return '/';
   }

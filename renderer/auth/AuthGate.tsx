@@ -14,7 +14,10 @@ export function AuthGate({ children }: { children: ReactNode }) {
   const client = useQueryClient();
   const { data: status, error } = useRead('auth:status', {});
   // A call answered signed-out or locked: read the status again, so the right screen shows.
-  useEffect(() => onSessionLost(() => void client.invalidateQueries({ queryKey: readKey('auth:status', {}) })), [client]);
+  useEffect(
+    () => onSessionLost(() => void client.invalidateQueries({ queryKey: readKey('auth:status', {}) })),
+    [client],
+  );
   if (error) return <Banner message={{ kind: 'error', text: `BoardPrep cannot be reached: ${error.message}` }} />;
   if (!status) return null;
   // A live session first: a print view's read-only session works on a data folder with no users yet (the CLI).

@@ -38,10 +38,14 @@ export function SetupScreen() {
           members) and reads the audit trail; clinical work is done under the users&apos; own names.
         </p>
         <Field label="Username" required>
-          {(p) => <input {...p} autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} />}
+          {(p) => (
+            <input {...p} autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} />
+          )}
         </Field>
         <Field label="Full name" required>
-          {(p) => <input {...p} autoComplete="name" value={displayName} onChange={(e) => setDisplayName(e.target.value)} />}
+          {(p) => (
+            <input {...p} autoComplete="name" value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
+          )}
         </Field>
         <Field label="Password" required hint={`At least ${MIN_SECRET_LENGTH.password} characters`}>
           {(p) => (

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { AuthStatus } from '../../shared/contract/auth';
 import { Banner } from '../components/Banner';
@@ -14,6 +14,9 @@ export function SignInScreen({ status }: { status: AuthStatus }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const secretLabel = status.policy === 'pin' ? 'PIN' : 'Password';
+  const first = useRef<HTMLInputElement>(null);
+  // The screen has one job: the cursor starts in the username.
+  useEffect(() => first.current?.focus(), []);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -38,8 +41,8 @@ export function SignInScreen({ status }: { status: AuthStatus }) {
           {(p) => (
             <input
               {...p}
+              ref={first}
               autoComplete="username"
-              autoFocus
               value={username}
               onChange={(e) => setUsername(e.target.value)}
             />
