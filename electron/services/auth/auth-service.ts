@@ -301,8 +301,20 @@ export class AuthService {
     return {
       actor: actorOf(row, session.id, session.workstation),
       user: signedIn(row),
-      locked: session.locked_at !== null,
+      locked: session.locked_at !== null || this.lockIfIdle(session),
     };
+  }
+
+  /**
+   * The page locks itself after the idle time (renderer/auth); this is the main process's own check, for a page
+   * that did not (closed laptop lid, a script): an idle page makes no calls, so a session unseen for longer than
+   * the lock time is locked here too.
+   */
+  private lockIfIdle(session: sql.SessionRow): boolean {
+    const idleMs = this.now().getTime() - Date.parse(session.last_seen_at);
+    if (idleMs <= this.policy().lockMinutes * 60_000) return false;
+    sql.setSessionLocked(this.db, session.id, this.stamp());
+    return true;
   }
 
   touch(info: SessionInfo): void {
