@@ -93,7 +93,11 @@ export function missingRight(channel: string, right: Right, session: SessionInfo
 function admit(channel: Channel, caller: Caller): { session: SessionInfo | null } | { error: AppError } {
   const access = CHANNEL_ACCESS[channel];
   const session = caller.gate.resolve(caller.token);
-  if (access === 'open') return { session };
+  if (access === 'open') {
+    // auth:status from an active page keeps its session alive (the page's heartbeat while the user works).
+    if (session && !session.locked) caller.gate.touch(session);
+    return { session };
+  }
   if (!session) return { error: { code: 'signed-out', message: `Sign in to use ${channel}` } };
   if (session.locked && !LOCKED_SESSION_CHANNELS.includes(channel))
     return { error: { code: 'locked', message: `${session.user.displayName}'s session is locked: unlock it first` } };
