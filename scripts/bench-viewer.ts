@@ -26,6 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { HEADLESS_LAUNCH_OPTIONS, locateChromium } from '../electron/services/export/find-chromium.mjs';
+import { signIn } from './sign-in.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = path.join(root, 'bin', 'boardprep.mjs');
@@ -273,6 +274,7 @@ async function round(executablePath: string, openUrl: string, count: number): Pr
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
     await page.addInitScript(recorder);
     await page.goto(openUrl);
+    await signIn(page, 'presenter');
     await page.waitForLoadState('networkidle');
     const t0 = await page.evaluate(() => {
       location.hash = '#/cases/1/imaging';

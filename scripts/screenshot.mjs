@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { HEADLESS_LAUNCH_OPTIONS, locateChromium } from '../electron/services/export/find-chromium.mjs';
+import { signIn } from './sign-in.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'boardprep-shot-'));
@@ -28,6 +29,7 @@ const browser = await chromium.launch({
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
   await page.goto(url);
+  await signIn(page, 'chair');
   await page
     .getByRole('link')
     .filter({ hasText: process.argv[2] ?? 'Dedifferentiated' })
@@ -50,7 +52,11 @@ try {
         await (
           await fetch('/api/meetings:next', {
             method: 'POST',
-            headers: { 'Content-Type': 'application/json', 'X-BoardPrep-Token': t },
+            headers: {
+              'Content-Type': 'application/json',
+              'X-BoardPrep-Token': t,
+              'X-BoardPrep-Session': sessionStorage.getItem('boardprep.session') ?? '',
+            },
             body: '{}',
           })
         ).json()

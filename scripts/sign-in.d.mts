@@ -1,0 +1,3 @@
+import type { Page } from 'playwright-core';
+export const DEMO_PASSWORD: string;
+export function signIn(page: Page, username?: string, password?: string): Promise<void>;
