@@ -2,14 +2,10 @@ import { handlersFor } from '../host/handlers';
 import { answerMedia } from '../host/media';
 import { createServices } from '../host/services';
 import { startupSweep } from '../host/startup';
+import { loadDemoIfEmpty } from '../host/demo-start';
 import { startWebHost } from '../host/web';
 import { currentActor } from '../db/actor';
 import { openDatabase } from '../db/open';
-import { CasesService } from '../services/cases/cases-service';
-import { loadDemoImages } from '../services/demo/demo-images';
-import { loadDemoBoard } from '../services/demo/demo-service';
-import { addDemoUsers, DEMO_PASSWORD, DEMO_USERS } from '../services/demo/demo-users';
-import { AuthService } from '../services/auth/auth-service';
 import { parseOptions, UsageError, type Command } from './command';
 import { ChromiumPdfPrinter, webHostPdfSource } from '../services/export';
 
@@ -32,21 +28,8 @@ Options:
       throw new UsageError(`--port must be 0-65535, not ${values.port}`);
 
     const db = openDatabase(env.dataDir);
-    if (values.demo && new CasesService(db).count() === 0) {
-      const { casesCreated } = loadDemoBoard(db, env.resourcesDir);
-      await addDemoUsers(new AuthService(db));
-      const images = await loadDemoImages(db, env.dataDir, env.resourcesDir);
-      env.log.info('demo board loaded', {
-        casesCreated,
-        images: images.cases.reduce((n, c) => n + c.imported, 0),
-        keyImages: images.keyImages,
-      });
-      io.out(
-        `Loaded the demo board: ${casesCreated} cases, ${images.cases.reduce((n, c) => n + c.imported, 0)} synthetic CT images, ${images.keyImages} key images.`,
-      );
-      io.out(`Demo users (password ${DEMO_PASSWORD}): ${DEMO_USERS.map((u) => u.username).join(', ')}.`);
-    }
     const ctx = { db, dataDir: env.dataDir, resourcesDir: env.resourcesDir, version: env.version, log: env.log };
+    if (values.demo) for (const line of await loadDemoIfEmpty(ctx)) io.out(line);
     await startupSweep(ctx, (line) => {
       env.log.info(line);
       io.out(line);

@@ -12,6 +12,7 @@ import { handlersFor } from '../host/handlers';
 import { answerMedia } from '../host/media';
 import { createServices } from '../host/services';
 import { startupSweep } from '../host/startup';
+import { loadDemoIfEmpty } from '../host/demo-start';
 import { electronPdfSource } from './export-pdf-electron';
 import { serveOverIpc } from './ipc';
 import { logsDir, openLog, type Logger } from '../host/log';
@@ -142,6 +143,8 @@ async function start(): Promise<void> {
   }
   const ctx = { db, dataDir, resourcesDir: paths.resourcesDir, version: app.getVersion(), log };
   await startupSweep(ctx, (line) => log.info(line));
+  // npm start -- --demo: the demo board, its images and its users, into a database without cases.
+  if (process.argv.includes('--demo')) for (const line of await loadDemoIfEmpty(ctx)) log.info(line);
   const services = createServices(ctx);
   // PDF exports: the print views in an offscreen window of this app (printToPDF).
   services.exports.usePdf(
