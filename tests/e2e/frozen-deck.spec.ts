@@ -83,4 +83,10 @@ test('a finished meeting shows the slides frozen at sign-off after the key image
   // And back to what the board saw.
   await caseBlock.getByRole('button', { name: 'Show the slides frozen at sign-off' }).click();
   await expect(caseBlock.getByRole('note')).toContainText('The record has changed since');
+
+  // The print view the PDF export prints shows the frozen image too.
+  await page.goto(`${app.baseUrl}#/print/meeting/${meeting.id}`);
+  const printed = page.getByTestId('print-slide').getByRole('img', { name: image.caption }).first();
+  await expect(printed).toHaveAttribute('src', /\/media\/frozen\/\d+\/\d+\.png/);
+  await expect.poll(() => printed.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
 });

@@ -2,6 +2,9 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { RequestBody } from '../../../electron/host/body';
+import { answerMedia } from '../../../electron/host/media';
+import type { Services } from '../../../electron/host/services';
 import { ExportsService } from '../../../electron/services/export';
 import { stripPngMetadata } from '../../../electron/services/export/png';
 import { KeyImagesService } from '../../../electron/services/imaging/key-images-service';
@@ -131,6 +134,20 @@ describe('decks frozen at sign-off', () => {
     if (!deid.ok) throw new Error('de-identified deck not answered');
     expect(JSON.stringify(deid.value)).not.toMatch(/Quill|QUILL/);
     expect(imagesOf(deid.value).filter((i) => i.src.startsWith('/media/frozen/'))).toHaveLength(2);
+  });
+
+  it('serves a frozen PNG from the database at its frozen address, whatever became of the key image', async () => {
+    const w = await world();
+    w.s.m.meetings.setStatus(w.meetingId, 'finished');
+    new KeyImagesService(w.s.db, w.s.dataDir).remove(w.keyA);
+    const src = imagesOf(w.s.m.deck.caseDeck(w.itemQ)).find((i) => i.keyImageId === w.keyA)!.src;
+    // Only the meetings services are needed for this route.
+    const services = { meetings: w.s.m } as unknown as Services;
+    const get = (p: string) => answerMedia(services, 'GET', new URL(`http://host${p}`), {} as RequestBody);
+    const answer = await get(src);
+    expect(answer && 'bytes' in answer && answer.contentType).toBe('image/png');
+    expect(answer && 'bytes' in answer && sha256(answer.bytes)).toBe(sha256(w.pngs[0]));
+    expect(await get(src.replace(/\d+\.png$/, '999999.png'))).toMatchObject({ status: 404 });
   });
 
   it('a meeting not finished yet shows the live slides', async () => {
