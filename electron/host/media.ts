@@ -12,8 +12,12 @@ import { storeUpload } from './uploads';
  *   PUT  /media/uploads/<batch>/<n>?name=...   a file to import (browser uploads)
  *   PUT  /media/renders/<token>.png           a rendered key image, claimed by keyImages:create
  *   GET  /media/exports/<name>                 a file the exports wrote to the data folder's exports/
+ *   GET  /media/frozen/<decision>/<id>.png     a key image as frozen with a signed-off decision (from the database)
  */
-export type MediaAnswer = { status: 200; file: string; contentType: string } | { status: number; text: string };
+export type MediaAnswer =
+  | { status: 200; file: string; contentType: string }
+  | { status: 200; bytes: Buffer; contentType: string }
+  | { status: number; text: string };
 
 const UID = /^[0-9]+(\.[0-9]+)*$/;
 const TOKEN = /^[A-Za-z0-9_-]{8,64}$/;
@@ -40,6 +44,12 @@ export async function answerMedia(
       return relative
         ? { status: 200, file: path.join(services.ctx.dataDir, relative), contentType: 'image/png' }
         : { status: 404, text: 'No such key image' };
+    }
+    if (method === 'GET' && kind === 'frozen' && a && /^\d+$/.test(a) && b && /^\d+\.png$/.test(b)) {
+      const png = services.meetings.freeze.image(Number(a), b);
+      return png
+        ? { status: 200, bytes: png, contentType: 'image/png' }
+        : { status: 404, text: 'No such frozen image' };
     }
     if (method === 'PUT' && kind === 'uploads' && a && TOKEN.test(a) && b && /^\d+$/.test(b)) {
       await storeUpload(services.ctx.dataDir, a, Number(b), url.searchParams.get('name') ?? `file-${b}`, body);

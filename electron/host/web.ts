@@ -167,7 +167,17 @@ function sendJson(res: http.ServerResponse, status: number, value: unknown): voi
 }
 
 function sendMedia(res: http.ServerResponse, answer: MediaAnswer, head: boolean): void {
-  if (!('file' in answer)) return send(res, answer.status, answer.text);
+  if ('text' in answer) return send(res, answer.status, answer.text);
+  if ('bytes' in answer) {
+    // A frozen key image, from the database.
+    res.writeHead(200, {
+      'Content-Type': answer.contentType,
+      'Content-Length': String(answer.bytes.length),
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+    });
+    return void res.end(head ? undefined : answer.bytes);
+  }
   let size: number;
   try {
     size = statSync(answer.file).size;

@@ -30,14 +30,16 @@ export function registerAppSchemeAsPrivileged(): void {
 type Media = (method: string, url: URL, body: RequestBody) => Promise<MediaAnswer | null>;
 
 async function mediaResponse(answer: MediaAnswer): Promise<Response> {
-  if (!('file' in answer)) return new Response(answer.text, { status: answer.status });
-  const response = await net.fetch(pathToFileURL(answer.file).href);
+  if ('text' in answer) return new Response(answer.text, { status: answer.status });
   // Patient data: no copy in Chromium's disk cache (see the web host's sendMedia).
   const headers = {
     'Content-Type': answer.contentType,
     'X-Content-Type-Options': 'nosniff',
     'Cache-Control': 'no-store',
   };
+  // A frozen key image comes from the database, not a file.
+  if ('bytes' in answer) return new Response(new Uint8Array(answer.bytes), { status: 200, headers });
+  const response = await net.fetch(pathToFileURL(answer.file).href);
   return new Response(response.body, { status: response.status, headers });
 }
 

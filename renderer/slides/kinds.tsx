@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { AGENDA_STATE_LABEL } from '../../shared/domain/meeting';
 import type { DeckImage, DeckPathologyReport, SlideKind, SlideOf } from '../../shared/deck/model';
 import { Fit } from './Fit';
@@ -244,12 +245,23 @@ export function HistorySlideView({ slide, frame }: KindProps<'history'>) {
 
 // ---- Imaging ---------------------------------------------------------------------------------------------------
 
+/** A frozen image whose PNG was already gone at sign-off: nothing to load, so it is settled at once. */
+function MissingImage({ onSettled }: { onSettled?: () => void }) {
+  useEffect(() => onSettled?.(), [onSettled]);
+  return <div className="s-image__missing">Key image file missing at sign-off</div>;
+}
+
 function ImageTile({ image, onSettled }: { image: DeckImage; onSettled?: () => void }) {
   const where = [image.seriesDescription, dayMonthYear(image.studyDate)].filter(Boolean).join(' · ');
   return (
     <figure className="s-image">
       <div className="s-image__frame">
-        <img src={mediaSrc(image.src)} alt={image.caption} onLoad={onSettled} onError={onSettled} decoding="sync" />
+        {image.missing ? (
+          // Frozen at sign-off without its PNG (the file was already gone): say so rather than show a broken image.
+          <MissingImage onSettled={onSettled} />
+        ) : (
+          <img src={mediaSrc(image.src)} alt={image.caption} onLoad={onSettled} onError={onSettled} decoding="sync" />
+        )}
       </div>
       <figcaption>
         <div className="s-image__caption">{image.caption}</div>

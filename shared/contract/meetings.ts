@@ -89,13 +89,17 @@ export const meetingsContract = {
         meetingId: MeetingId,
         deidentified: z.boolean().default(false),
         includeHidden: z.boolean().default(false),
+        /** A finished meeting answers the slides frozen at sign-off; true asks for the live slides instead. */
+        live: z.boolean().default(false),
       })
       .strict(),
     output: MeetingDeck,
   },
   /** One agenda item's slides, hidden ones included: the slide editor. */
   'deck:case': {
-    input: z.object({ itemId: ItemId, deidentified: z.boolean().default(false) }).strict(),
+    input: z
+      .object({ itemId: ItemId, deidentified: z.boolean().default(false), live: z.boolean().default(false) })
+      .strict(),
     output: CaseDeck,
   },
   /** Hide/show, move (position among the case's slides) or edit text (null: back to the record's text). */

@@ -57,6 +57,11 @@ export const DeckImage = z.object({
    * headers hold the patient's name and ID).
    */
   burnedInOnly: z.boolean(),
+  /**
+   * Only in a deck frozen at sign-off: the key image's PNG was not on disk when the decision was signed off, so the
+   * frozen slide holds no picture for it (the slide says so instead of showing a broken image).
+   */
+  missing: z.boolean().optional(),
 });
 export type DeckImage = z.infer<typeof DeckImage>;
 
@@ -269,6 +274,14 @@ export const PatientIdentifiers = z.object({
 });
 export type PatientIdentifiers = z.infer<typeof PatientIdentifiers>;
 
+/**
+ * A case whose decision was signed off: its slides are the ones frozen at sign-off (electron/services/meetings/
+ * freeze-service.ts). `at` is the sign-off instant (ISO); `differsFromLive` says the record, key images or slide
+ * edits have changed since, so the live slides are not what the board saw.
+ */
+export const FrozenInfo = z.object({ at: z.string(), differsFromLive: z.boolean() });
+export type FrozenInfo = z.infer<typeof FrozenInfo>;
+
 /** One case's slides, all of them (hidden ones flagged), in the presenter's order. */
 export const CaseDeck = z.object({
   caseId: z.number().int(),
@@ -278,6 +291,8 @@ export const CaseDeck = z.object({
   deidentified: z.boolean(),
   identifiers: PatientIdentifiers.nullable(),
   slides: z.array(Slide),
+  /** Set on a finished meeting's case with a frozen deck (the slides are the frozen ones unless asked live). */
+  frozen: FrozenInfo.optional(),
 });
 export type CaseDeck = z.infer<typeof CaseDeck>;
 
@@ -293,6 +308,8 @@ export const DeckSection = z.object({
   firstSlide: z.number().int(),
   slideCount: z.number().int(),
   identifiers: PatientIdentifiers.nullable(),
+  /** Set on a finished meeting's case with a frozen deck (see CaseDeck.frozen). */
+  frozen: FrozenInfo.optional(),
 });
 export type DeckSection = z.infer<typeof DeckSection>;
 

@@ -20,9 +20,9 @@ export function meetingHandlers({ meetings: m }: { meetings: MeetingsServices })
     'agenda:setItem': ({ itemId, ...changes }) => m.agenda.setItem(itemId, changes),
     'agenda:carryOver': ({ meetingId }) => m.agenda.carryOver(meetingId),
     'agenda:caseHistory': ({ caseId }) => m.agenda.caseHistory(caseId),
-    'deck:get': ({ meetingId, deidentified, includeHidden }) =>
-      m.deck.meetingDeck(meetingId, { deidentified, includeHidden }),
-    'deck:case': ({ itemId, deidentified }) => m.deck.caseDeck(itemId, { deidentified }),
+    'deck:get': ({ meetingId, deidentified, includeHidden, live }) =>
+      m.deck.meetingDeck(meetingId, { deidentified, includeHidden, live }),
+    'deck:case': ({ itemId, deidentified, live }) => m.deck.caseDeck(itemId, { deidentified, live }),
     'deck:editSlide': (input) => m.deck.editSlide(input),
     'deck:resetSlide': ({ itemId, slideKey }) => m.deck.resetSlide(itemId, slideKey),
     'decisions:get': ({ itemId }) => m.decisions.get(itemId),

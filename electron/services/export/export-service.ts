@@ -16,6 +16,7 @@ import type { JobRegistry } from '../jobs/job-registry';
 import type { MeetingsServices } from '../meetings';
 import * as meetingsSql from '../meetings/meetings-sql';
 import { assertItem, assertMeeting } from '../meetings/views';
+import { FROZEN_PREFIX } from '../meetings/freeze-service';
 import { sweepPartialFiles, throwIfAborted, writeFileAtomic } from './atomic';
 import { countPdfPages, printRoute, type PdfSource, type PrintPhase } from './pdf';
 import { isPng } from './png';
@@ -349,6 +350,8 @@ export class ExportsService {
 
   /** The burned-in PNG of a deck image, from the data folder: never the DICOM. */
   readKeyImage(src: string): Buffer | null {
+    // A finished meeting's frozen slides: the PNG stored with the decision at sign-off.
+    if (src.startsWith(FROZEN_PREFIX)) return this.deps.meetings.freeze.imageOfSrc(src);
     const m = /^\/media\/key-images\/(\d+)\.png$/.exec(src);
     if (!m) return null;
     const row = imagingSql.getKeyImage(this.deps.db, Number(m[1]));

@@ -472,7 +472,7 @@ function imagingSlide(s: PSlide, slide: SlideOf<'imaging'>, options: PptxOptions
           fill: { color: C.panel },
           line: { color: C.rule, width: 0.75 },
         });
-        s.addText('Key image not available', {
+        s.addText(img.missing ? 'Key image file missing at sign-off' : 'Key image not available', {
           x: cx,
           y: cy,
           w: cellW,

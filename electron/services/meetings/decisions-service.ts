@@ -12,6 +12,7 @@ import {
 } from '../../../shared/domain/meeting';
 import { DomainError } from '../errors';
 import { applyAmendments, toAmendment, valueOf } from './decision-values';
+import type { FreezeService } from './freeze-service';
 import * as sql from './meetings-sql';
 import { assertItem, type MeetingsContext } from './views';
 import { writeTransaction } from '../../db/transaction';
@@ -66,7 +67,10 @@ function view(item: sql.ItemRow, row: sql.DecisionRow | undefined, amendments: A
  * moves a draft or ready case to 'discussed'.
  */
 export class DecisionsService {
-  constructor(private readonly ctx: MeetingsContext) {}
+  constructor(
+    private readonly ctx: MeetingsContext,
+    private readonly freeze: FreezeService,
+  ) {}
 
   private get db() {
     return this.ctx.db;
@@ -165,6 +169,7 @@ export class DecisionsService {
       }
       this.followOutcome(item, value, now);
       if (value.outcome === 'discussed') sql.markCaseDiscussed(this.db, item.case_id, now);
+      this.freeze.freezeAtSignOff(itemId, row.id, now);
     });
     return this.get(itemId);
   }

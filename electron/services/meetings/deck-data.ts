@@ -5,7 +5,8 @@ import { type AgendaItemState, type MeetingStatus } from '../../../shared/domain
 import type { Annotation } from '../../../shared/domain/imaging';
 import { measurementText } from '../../../shared/imaging/measurement-text';
 import type { CaseDeckInput, DeckAgendaItem, DeckMeeting, MeetingDeckItem } from '../../../shared/deck/input';
-import type { SlideEdit } from '../../../shared/deck/model';
+import { buildCaseDeck } from '../../../shared/deck/build';
+import type { CaseDeck, SlideEdit } from '../../../shared/deck/model';
 import { caseGrade, loadCaseData } from '../clinical/case-data';
 import * as clinicalSql from '../clinical/clinical-sql';
 import { planOf } from '../clinical/plan-service';
@@ -16,7 +17,7 @@ import * as imagingSql from '../imaging/imaging-sql';
 import { renderUrl } from '../imaging/key-images-service';
 import { LesionsService } from '../imaging/lesions-service';
 import * as sql from './meetings-sql';
-import { assertMeeting, historiesOf, meetingDay } from './views';
+import { assertItem, assertMeeting, historiesOf, meetingDay } from './views';
 
 export function toSlideEdit(row: sql.DeckEditRow): SlideEdit {
   return {
@@ -161,4 +162,15 @@ export function loadMeetingDeckData(
     return { item, record, edits: edits.get(r.id) ?? [] };
   });
   return { meeting: deckMeeting(meetingRow), items };
+}
+
+/**
+ * One agenda item's slides as the record and the presenter's edits make them now (hidden ones flagged, not
+ * de-identified): the slide editor's deck, and what sign-off freezes (freeze-service.ts).
+ */
+export function liveCaseDeck(db: Db, itemId: number): CaseDeck {
+  const row = assertItem(db, itemId);
+  const { items } = loadMeetingDeckData(db, row.meeting_id, itemId);
+  const { record, item, edits } = items[0];
+  return buildCaseDeck(record, { item, edits });
 }

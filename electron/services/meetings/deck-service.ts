@@ -1,7 +1,9 @@
-import { buildCaseDeck, buildMeetingDeck } from '../../../shared/deck/build';
+import { buildMeetingDeck } from '../../../shared/deck/build';
+import { deidentify, deidentifyCaseDeck } from '../../../shared/deck/deidentify';
 import type { CaseDeck, MeetingDeck, SlideEdit } from '../../../shared/deck/model';
 import { DomainError } from '../errors';
-import { loadMeetingDeckData } from './deck-data';
+import { liveCaseDeck, loadMeetingDeckData } from './deck-data';
+import type { FreezeService } from './freeze-service';
 import * as sql from './meetings-sql';
 import { assertItem, type MeetingsContext } from './views';
 import { writeTransaction } from '../../db/transaction';
@@ -18,24 +20,39 @@ export interface SlideEditInput {
 
 /** The decks of a meeting (built by shared/deck from the record on every call) and the presenter's slide edits. */
 export class DeckService {
-  constructor(private readonly ctx: MeetingsContext) {}
+  constructor(
+    private readonly ctx: MeetingsContext,
+    private readonly freeze: FreezeService,
+  ) {}
 
   private get db() {
     return this.ctx.db;
   }
 
-  /** The meeting deck: agenda slide, then each case's visible slides (hidden ones too with includeHidden). */
-  meetingDeck(meetingId: number, options: { deidentified?: boolean; includeHidden?: boolean } = {}): MeetingDeck {
+  /**
+   * The meeting deck: agenda slide, then each case's visible slides (hidden ones too with includeHidden). Once the
+   * meeting is finished, a case signed off shows the slides frozen at sign-off unless `live` (freeze-service.ts).
+   * De-identification is applied last, to the frozen slides as to the live ones.
+   */
+  meetingDeck(
+    meetingId: number,
+    options: { deidentified?: boolean; includeHidden?: boolean; live?: boolean } = {},
+  ): MeetingDeck {
     const { meeting, items } = loadMeetingDeckData(this.db, meetingId);
-    return buildMeetingDeck(meeting, items, options);
+    const live = buildMeetingDeck(meeting, items, { includeHidden: options.includeHidden });
+    const deck =
+      meeting.status === 'finished'
+        ? this.freeze.meetingDeck(live, { live: options.live, includeHidden: options.includeHidden })
+        : live;
+    return options.deidentified ? deidentify(deck) : deck;
   }
 
-  /** One agenda item's slides, hidden ones included (flagged): the slide editor. */
-  caseDeck(itemId: number, options: { deidentified?: boolean } = {}): CaseDeck {
-    const item = assertItem(this.db, itemId);
-    const { items } = loadMeetingDeckData(this.db, item.meeting_id, itemId);
-    const { record, item: agendaItem, edits } = items[0];
-    return buildCaseDeck(record, { item: agendaItem, edits, deidentified: options.deidentified });
+  /** One agenda item's slides, hidden ones included (flagged): the slide editor. Frozen as meetingDeck says. */
+  caseDeck(itemId: number, options: { deidentified?: boolean; live?: boolean } = {}): CaseDeck {
+    const live = liveCaseDeck(this.db, itemId);
+    const meeting = sql.getMeeting(this.db, assertItem(this.db, itemId).meeting_id);
+    const deck = meeting?.status === 'finished' ? this.freeze.caseDeck(live, itemId, { live: options.live }) : live;
+    return options.deidentified ? deidentifyCaseDeck(deck) : deck;
   }
 
   /**
@@ -44,7 +61,8 @@ export class DeckService {
    */
   editSlide(input: SlideEditInput): CaseDeck {
     writeTransaction(this.db, () => {
-      const deck = this.caseDeck(input.itemId);
+      // Edits apply to the live slides (a frozen deck never changes).
+      const deck = liveCaseDeck(this.db, input.itemId);
       const slide = deck.slides.find((s) => s.key === input.slideKey);
       if (!slide) throw new DomainError('not-found', `This case has no slide "${input.slideKey}"`, 'slideKey');
       const stored = sql.editsOfItems(this.db, [input.itemId]).find((e) => e.slide_key === input.slideKey);

@@ -7,6 +7,7 @@ import { hrefFor } from '../../router';
 import { framesOf, shortPatientLabel, type SlideFrame } from '../../slides/frame';
 import { SlideStage } from '../../slides/SlideStage';
 import { SlideView } from '../../slides/SlideView';
+import { FrozenNote } from './FrozenNote';
 import { reason } from './meeting-format';
 import { SlideEntry } from './SlideEntry';
 import { FIELD_LABEL, SlideTextForm } from './SlideTextForm';
@@ -24,8 +25,10 @@ function editorFrames(deck: MeetingDeck): SlideFrame[] {
  * an edited text stays as edited, everything else follows the record as it changes.
  */
 export function DeckEditor({ meeting }: { meeting: MeetingDetail }) {
+  // A finished meeting shows each signed-off case's slides as frozen at sign-off; `live` shows the record now.
+  const [live, setLive] = useState(false);
   // Agenda changes (cases added, moved, removed) refetch the deck: see AFTER_WRITE.
-  const { data: deck, error: loadError } = useRead('deck:get', { meetingId: meeting.id, includeHidden: true });
+  const { data: deck, error: loadError } = useRead('deck:get', { meetingId: meeting.id, includeHidden: true, live });
   const [chosen, setChosen] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   // Edits to one case's slides are saved in the order they were made (a move, then another, then a hide).
@@ -44,6 +47,9 @@ export function DeckEditor({ meeting }: { meeting: MeetingDetail }) {
   const index = deck.slides.findIndex((s) => s.key === selected);
   const slide = deck.slides[index];
   const section = slide?.itemId != null ? deck.sections.find((s) => s.itemId === slide.itemId) : undefined;
+  // Frozen slides are the record of what the board saw: not edited (edits would change the live slides only).
+  const frozenShown = (sec: { frozen?: unknown } | undefined) => Boolean(sec?.frozen) && !live;
+  const editable = !frozenShown(section);
 
   async function edit(s: Slide, change: { hidden?: boolean; position?: number; text?: Record<string, string | null> }) {
     const result = await editSlide.mutateAsync({ itemId: s.itemId!, slideKey: s.key, ...change });
@@ -72,18 +78,31 @@ export function DeckEditor({ meeting }: { meeting: MeetingDetail }) {
               <span className="num-badge">{sec.number}</span> {shortPatientLabel(sec.label)}
               <span className="muted small"> · {sec.minutes} min</span>
             </div>
-            {deck.slides.slice(sec.firstSlide, sec.firstSlide + sec.slideCount).map((s, j) => (
-              <SlideEntry
-                key={s.key}
-                slide={s}
-                frame={frames[sec.firstSlide + j]}
-                selected={selected === s.key}
-                onSelect={() => setChosen(s.key)}
-                onUp={j > 0 ? () => void edit(s, { position: j - 1 }) : undefined}
-                onDown={j < sec.slideCount - 1 ? () => void edit(s, { position: j + 1 }) : undefined}
-                onHide={() => void edit(s, { hidden: !s.hidden })}
-              />
-            ))}
+            {sec.frozen && <FrozenNote frozen={sec.frozen} live={live} onToggle={() => setLive(!live)} />}
+            {deck.slides
+              .slice(sec.firstSlide, sec.firstSlide + sec.slideCount)
+              .map((s, j) =>
+                frozenShown(sec) ? (
+                  <SlideEntry
+                    key={s.key}
+                    slide={s}
+                    frame={frames[sec.firstSlide + j]}
+                    selected={selected === s.key}
+                    onSelect={() => setChosen(s.key)}
+                  />
+                ) : (
+                  <SlideEntry
+                    key={s.key}
+                    slide={s}
+                    frame={frames[sec.firstSlide + j]}
+                    selected={selected === s.key}
+                    onSelect={() => setChosen(s.key)}
+                    onUp={j > 0 ? () => void edit(s, { position: j - 1 }) : undefined}
+                    onDown={j < sec.slideCount - 1 ? () => void edit(s, { position: j + 1 }) : undefined}
+                    onHide={() => void edit(s, { hidden: !s.hidden })}
+                  />
+                ),
+              )}
           </div>
         ))}
       </nav>
@@ -102,13 +121,15 @@ export function DeckEditor({ meeting }: { meeting: MeetingDetail }) {
                   {slide.hidden
                     ? 'Hidden: left out of the meeting deck and the exports.'
                     : `Slide ${frames[index].number} of ${frames[index].total}.`}{' '}
-                  {slide.edited.length
-                    ? `Edited: ${slide.edited.map((f) => FIELD_LABEL[f] ?? f).join(', ')}; everything else follows the record.`
-                    : 'Follows the record.'}
+                  {!editable
+                    ? 'Frozen at sign-off: the slide as the board saw it.'
+                    : slide.edited.length
+                      ? `Edited: ${slide.edited.map((f) => FIELD_LABEL[f] ?? f).join(', ')}; everything else follows the record.`
+                      : 'Follows the record.'}
                 </p>
               </div>
               <div className="deck-editor__actions">
-                {slide.itemId !== null && (
+                {slide.itemId !== null && editable && (
                   <>
                     <button
                       type="button"
@@ -138,7 +159,7 @@ export function DeckEditor({ meeting }: { meeting: MeetingDetail }) {
             <SlideStage className={`deck-editor__stage${slide.hidden ? ' is-hidden' : ''}`} label="Slide preview">
               <SlideView slide={slide} frame={frames[index]} />
             </SlideStage>
-            {slide.editable.length > 0 && section && (
+            {slide.editable.length > 0 && section && editable && (
               <SlideTextForm
                 key={`${slide.key}:${JSON.stringify(slide.text)}:${slide.title}`}
                 slide={slide}
