@@ -2,7 +2,7 @@ import type { Db } from '../../db/open';
 
 /**
  * What the audit trail records besides row changes (which the triggers of migration 0007 log by themselves):
- * an opened record, an export, an import, a sign-in and a failed one, a sign-out, a lock, a verification.
+ * an opened record, an export, an import, a sign-in and a failed one, a sign-out, a lock, a verification of the chain.
  */
 export const AUDIT_EVENTS = [
   'open',
@@ -17,6 +17,8 @@ export const AUDIT_EVENTS = [
   'purge',
   'backup',
   'restore',
+  // A run of `boardprep audit verify` or the Audit screen's "Verify chain", with its result.
+  'verify',
 ] as const;
 export type AuditEvent = (typeof AUDIT_EVENTS)[number];
 

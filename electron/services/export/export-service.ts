@@ -17,6 +17,7 @@ import type { MeetingsServices } from '../meetings';
 import * as meetingsSql from '../meetings/meetings-sql';
 import { assertItem, assertMeeting } from '../meetings/views';
 import { sweepPartialFiles, throwIfAborted, writeFileAtomic } from './atomic';
+import { recordExport } from './export-audit';
 import { countPdfPages, printRoute, type PdfSource, type PrintPhase } from './pdf';
 import { isPng } from './png';
 import { buildDeckPptx } from './pptx';
@@ -310,6 +311,14 @@ export class ExportsService {
     }
     throwIfAborted(signal);
     const file = this.write(target, bytes, signal);
+    recordExport(this.deps.db, {
+      kind: req.kind,
+      meeting,
+      itemId,
+      deidentified: req.deidentified,
+      name: path.basename(file),
+      bytes: bytes.length,
+    });
     const pages = req.kind === 'deck-pptx' ? null : countPdfPages(bytes);
     const inExports = path.dirname(file) === this.exportsDir;
     return {
