@@ -6,6 +6,30 @@ import { z } from 'zod';
  * carries the hash of the one before it; audit:verify walks the chain. Administrators read it (audit.read).
  */
 
+/** What the triggers log for a row of an audited table. */
+export const AUDIT_ROW_ACTIONS = ['create', 'change', 'delete'] as const;
+
+/**
+ * What the services log besides row changes: an opened record, an export, an import, a sign-in and a failed one, a
+ * sign-out, a lock, a verification of the chain, a detached study, a purge, a backup and a restore.
+ */
+export const AUDIT_EVENTS = [
+  'open',
+  'export',
+  'import',
+  'sign-in',
+  'sign-in-failed',
+  'sign-out',
+  'lock',
+  'unlock',
+  'detach',
+  'purge',
+  'backup',
+  'restore',
+  // A run of `boardprep audit verify` or the Audit screen's "Verify chain", with its result.
+  'verify',
+] as const;
+
 const Day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Give a date as YYYY-MM-DD')
