@@ -57,14 +57,13 @@ test('an administrator finds the chair’s change to a patient’s case, verifie
     tumourSite: 'Arm',
     siteChapter: 'trunk-extremity',
     workingDiagnosis: 'Sarcoma',
+    boardQuestion: 'Surgery?',
   });
 
-  // The administrator signs in on the sign-in screen and opens the Audit screen.
+  // The administrator's tab is signed in (the session in sessionStorage, as the sign-in screen leaves it).
+  const admin = await signInOverHttp(app, ADMIN.username, ADMIN.password);
+  await page.context().addInitScript((token) => sessionStorage.setItem('boardprep.session', token), admin);
   await page.goto(app.openUrl);
-  await page.getByLabel('Username').fill(ADMIN.username);
-  await page.getByLabel('Password').fill(ADMIN.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { name: 'Sign in to BoardPrep' })).toBeHidden();
   await page.evaluate(() => (location.hash = '#/admin/audit'));
   await expect(page.getByRole('heading', { name: 'Audit trail' })).toBeVisible();
 
