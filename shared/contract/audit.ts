@@ -107,6 +107,9 @@ export const AuditVerification = z.object({
   ok: z.boolean(),
   /** Entries walked. */
   entries: z.number().int(),
+  /** The last entry walked and its hash: kept elsewhere, a later log that does not extend it was rewritten. */
+  lastId: z.number().int(),
+  lastHash: z.string(),
   firstBroken: AuditBreak.nullable(),
 });
 export type AuditVerification = z.infer<typeof AuditVerification>;

@@ -147,6 +147,8 @@ export class AuditService {
     const broken = (row: AuditValue[], reason: string): AuditVerification => ({
       ok: false,
       entries,
+      lastId,
+      lastHash: previousHash,
       firstBroken: {
         id: Number(row[COLUMN.id]),
         reason,
@@ -175,16 +177,16 @@ export class AuditService {
       lastId = id;
     }
     const head = sql.head(this.db);
-    if (!head)
-      return { ok: false, entries, firstBroken: { id: lastId + 1, reason: 'audit_head is gone', entry: null } };
+    const end = { entries, lastId, lastHash: previousHash };
+    if (!head) return { ok: false, ...end, firstBroken: { id: lastId + 1, reason: 'audit_head is gone', entry: null } };
     if (head.last_id !== lastId || head.last_hash !== previousHash || head.entries !== entries) {
       const tail =
         head.last_id > lastId
           ? `entries ${lastId + 1} to ${head.last_id} are missing — the log ends at entry ${lastId} but ${head.entries} were written (deleted from the end)`
           : `the log's head (last entry ${head.last_id}, ${head.entries} written) does not match its last entry ${lastId} — the head was rewritten`;
-      return { ok: false, entries, firstBroken: { id: lastId + 1, reason: tail, entry: null } };
+      return { ok: false, ...end, firstBroken: { id: lastId + 1, reason: tail, entry: null } };
     }
-    return { ok: true, entries, firstBroken: null };
+    return { ok: true, ...end, firstBroken: null };
   }
 
   /** The filtered entries as CSV, newest first, with a header row; logged as an export of the trail. */
