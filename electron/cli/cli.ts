@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { resolveDataDir } from '../host/data-folder';
 import { openLog } from '../host/log';
 import { runtimePaths } from '../host/paths';
+import { auditCommand } from './audit-command';
 import { UsageError, type CliEnv, type CliIo, type Command } from './command';
 import { demoCommand } from './demo-command';
 import { exportCommand } from './export-command';
@@ -10,7 +11,14 @@ import { serveCommand } from './serve-command';
 import { userCommand } from './user-command';
 import { cliActor, runAs } from '../db/actor';
 
-export const COMMANDS: readonly Command[] = [serveCommand, demoCommand, importCommand, exportCommand, userCommand];
+export const COMMANDS: readonly Command[] = [
+  serveCommand,
+  demoCommand,
+  importCommand,
+  exportCommand,
+  userCommand,
+  auditCommand,
+];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

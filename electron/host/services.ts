@@ -1,6 +1,7 @@
 import type { AppContext } from './app-context';
 import { silentLogger } from './log';
 import { ChosenPaths } from './chosen-paths';
+import { AuditService } from '../services/audit/audit-service';
 import { AuthService } from '../services/auth/auth-service';
 import { CasesService } from '../services/cases/cases-service';
 import { createClinicalServices, type ClinicalServices } from '../services/clinical';
@@ -29,6 +30,8 @@ export interface Services {
   chosenPaths: ChosenPaths;
   /** Deck PDF/PPTX, outcome and minutes exports (jobs). PDFs need a printer: usePdf() once the host knows how to print. */
   exports: ExportsService;
+  /** The audit trail: list, verify, CSV, and the openings of records it logs. */
+  audit: AuditService;
 }
 
 export function createServices(ctx: AppContext): Services {
@@ -54,5 +57,6 @@ export function createServices(ctx: AppContext): Services {
       jobs,
       log: (m, e) => (ctx.log ?? silentLogger).error(m, e),
     }),
+    audit: new AuditService(ctx.db),
   };
 }

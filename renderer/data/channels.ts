@@ -35,6 +35,7 @@ export const READ_CHANNELS = [
   'decisions:history',
   'exports:list',
   'exports:status',
+  'audit:list',
 ] as const satisfies readonly Channel[];
 
 export type ReadChannel = (typeof READ_CHANNELS)[number];
@@ -136,6 +137,9 @@ export const AFTER_WRITE: Record<WriteChannel, readonly ReadChannel[] | 'everyth
   'decisions:signOff': MEETING_VIEWS,
   'decisions:amend': MEETING_VIEWS,
   'exports:start': ['exports:list'],
+  // Both append an entry (the verification, the export of the trail) to the list they read.
+  'audit:verify': ['audit:list'],
+  'audit:csv': ['audit:list'],
 };
 
 /**

@@ -98,6 +98,10 @@ export const CHANNEL_ACCESS: Record<Channel, Access> = {
   'exports:start': 'exports.deidentified',
   'exports:status': 'session',
   'exports:list': 'exports.deidentified',
+
+  'audit:list': 'audit.read',
+  'audit:verify': 'audit.read',
+  'audit:csv': 'audit.read',
 };
 
 /** Channels a locked session may still call: it can only be unlocked, or given up. */

@@ -82,6 +82,9 @@ export const CHANNELS = [
   'exports:start',
   'exports:status',
   'exports:list',
+  'audit:list',
+  'audit:verify',
+  'audit:csv',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appContract } from './app';
+import { auditContract } from './audit';
 import { authContract } from './auth';
 import { casesContract } from './cases';
 import { clinicalContract } from './clinical';
@@ -25,6 +26,7 @@ export const contract = {
   ...clinicalContract,
   ...meetingsContract,
   ...exportsContract,
+  ...auditContract,
 } as const satisfies Record<Channel, ChannelSpec>;
 
 type Spec<C extends Channel> = (typeof contract)[C];

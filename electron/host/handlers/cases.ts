@@ -4,10 +4,16 @@ import type { HandlerSlice } from './slice';
 
 export function caseHandlers({
   cases,
+  audit,
 }: Services): HandlerSlice<'cases:list' | 'cases:get' | 'cases:create' | 'cases:update' | 'patients:lookupMrn'> {
   return {
     'cases:list': ({ query, status }) => cases.list({ query, status }),
-    'cases:get': ({ id }) => cases.get(id),
+    'cases:get': ({ id }) => {
+      const record = cases.get(id);
+      // Every opening of a patient's record is audited (once per session and case every 30 minutes).
+      audit.recordOpen({ entity: 'cases', entityId: id, patientId: record.patient.id });
+      return record;
+    },
     'cases:create': (fields) => {
       // A new case has no work-up yet: it becomes ready through cases:markReady, like any other.
       if (fields.status === 'ready') {

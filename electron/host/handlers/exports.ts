@@ -1,6 +1,9 @@
 import type { z } from 'zod';
 import { exportsContract, type ExportsChannel } from '../../../shared/contract/exports';
+import { hasRight } from '../../../shared/auth/roles';
 import type { ExportsService } from '../../services/export';
+import { DomainError } from '../../services/errors';
+import { missingRight, type Call } from '../dispatch';
 import type { MediaAnswer } from '../media';
 
 type Spec<C extends ExportsChannel> = (typeof exportsContract)[C];
@@ -12,12 +15,19 @@ type Spec<C extends ExportsChannel> = (typeof exportsContract)[C];
 export type ExportsHandlerSlice = {
   [C in ExportsChannel]: (
     input: z.output<Spec<C>['input']>,
+    call?: Call,
   ) => z.output<Spec<C>['output']> | Promise<z.output<Spec<C>['output']>>;
 };
 
 export function exportHandlers({ exports }: { exports: ExportsService }): ExportsHandlerSlice {
   return {
-    'exports:start': (request) => exports.start(request),
+    'exports:start': (request, call) => {
+      // The channel asks only exports.deidentified; a file with patient identifiers needs exports.identified.
+      const session = call?.session;
+      if (!request.deidentified && session && !hasRight(session.user.role, 'exports.identified'))
+        throw new DomainError('refused', missingRight('exports:start', 'exports.identified', session).message);
+      return exports.start(request);
+    },
     'exports:status': ({ jobId }) => exports.status(jobId),
     'exports:list': () => exports.list(),
   };

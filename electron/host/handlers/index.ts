@@ -2,6 +2,7 @@ import type { AppContext } from '../app-context';
 import type { HandlerTable } from '../dispatch';
 import { createServices, type Services } from '../services';
 import { appHandlers } from './app';
+import { auditHandlers } from './audit';
 import { authHandlers } from './auth';
 import { caseHandlers } from './cases';
 import { clinicalHandlers } from './clinical';
@@ -19,6 +20,7 @@ export function handlersFor(services: Services): HandlerTable {
     ...clinicalHandlers(services),
     ...meetingHandlers(services),
     ...exportHandlers(services),
+    ...auditHandlers(services),
   };
 }
 

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Db } from '../../db/open';
 import { writeTransaction } from '../../db/transaction';
+import { recordImport } from './import-audit';
 import { DomainError } from '../errors';
 import * as sql from './dicom-sql';
 import { indexStep } from './import-index';
@@ -67,11 +68,29 @@ export class ImportFailedError extends Error {
   }
 }
 
+/** Imports, and logs the import's end in the audit trail (import-audit.ts): done, cancelled or failed. */
 export async function importDicom(
   db: Db,
   dataDir: string,
   paths: readonly string[],
   options: ImportOptions = {},
+): Promise<ImportResult> {
+  let result: ImportResult;
+  try {
+    result = await runImport(db, dataDir, paths, options);
+  } catch (e) {
+    if (e instanceof ImportFailedError) recordImport(db, options.caseId, { failed: e.message, importId: e.importId });
+    throw e;
+  }
+  recordImport(db, options.caseId, { result });
+  return result;
+}
+
+async function runImport(
+  db: Db,
+  dataDir: string,
+  paths: readonly string[],
+  options: ImportOptions,
 ): Promise<ImportResult> {
   const started = performance.now();
   const now = options.now ?? (() => new Date().toISOString());

@@ -18,6 +18,7 @@ import * as meetingsSql from '../meetings/meetings-sql';
 import { assertItem, assertMeeting } from '../meetings/views';
 import { FROZEN_PREFIX } from '../meetings/freeze-service';
 import { sweepPartialFiles, throwIfAborted, writeFileAtomic } from './atomic';
+import { recordExport } from './export-audit';
 import { countPdfPages, printRoute, type PdfSource, type PrintPhase } from './pdf';
 import { isPng } from './png';
 import { buildDeckPptx } from './pptx';
@@ -311,6 +312,14 @@ export class ExportsService {
     }
     throwIfAborted(signal);
     const file = this.write(target, bytes, signal);
+    recordExport(this.deps.db, {
+      kind: req.kind,
+      meeting,
+      itemId,
+      deidentified: req.deidentified,
+      name: path.basename(file),
+      bytes: bytes.length,
+    });
     const pages = req.kind === 'deck-pptx' ? null : countPdfPages(bytes);
     const inExports = path.dirname(file) === this.exportsDir;
     return {
