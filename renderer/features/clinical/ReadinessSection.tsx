@@ -224,8 +224,8 @@ function ChecklistItem({
         {tick && (
           <div className="ritem__tick">
             <span>
-              Ticked by <strong>{tick.by}</strong> on {dayMonthYear(tick.createdAt.slice(0, 10))}, evidence dated{' '}
-              {dayMonthYear(tick.date)}
+              Ticked by <strong>{tick.by}</strong> on {dayMonthYear(localIsoDate(new Date(tick.createdAt)))}, evidence
+              dated {dayMonthYear(tick.date)}
               {tick.note && ev?.kind !== 'manual' ? `: ${tick.note}` : ''}
             </span>
             <button
