@@ -7,6 +7,8 @@ export interface CliIo {
   err: (line: string) => void;
   /** For progress lines that overwrite themselves on a terminal. */
   progress: (line: string) => void;
+  /** Where --password-stdin reads from: the process's standard input unless a test gives a stream. */
+  stdin?: NodeJS.ReadableStream;
 }
 
 export interface CliEnv {

@@ -4,12 +4,17 @@ import { UsageError } from './command';
 /**
  * A password or PIN for the command line: the first line of standard input with --password-stdin (scripts), else
  * asked for on the terminal without echo. Never an argument: other users of the machine can list arguments.
+ * `input` is the process's standard input; tests give a stream instead.
  */
-export async function readSecret(fromStdin: boolean, prompt: string): Promise<string> {
-  if (!fromStdin && !process.stdin.isTTY)
+export async function readSecret(
+  fromStdin: boolean,
+  prompt: string,
+  input: NodeJS.ReadableStream = process.stdin,
+): Promise<string> {
+  if (!fromStdin && !(input as { isTTY?: boolean }).isTTY)
     throw new UsageError('No terminal to ask for the password on: pipe it in with --password-stdin');
   const rl = createInterface({
-    input: process.stdin,
+    input,
     output: fromStdin ? undefined : process.stderr,
     terminal: !fromStdin,
   });

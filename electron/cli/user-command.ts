@@ -45,7 +45,7 @@ export const userCommand: Command = {
           if (!values.name) throw new UsageError('--name is required');
           const role = Role.safeParse(values.role);
           if (!role.success) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
-          const password = await readSecret(values['password-stdin'] === true, `Password for ${username}: `);
+          const password = await readSecret(values['password-stdin'] === true, `Password for ${username}: `, io.stdin);
           const user = await auth.create({
             username: username.toLowerCase(),
             displayName: values.name,
@@ -86,6 +86,7 @@ export const userCommand: Command = {
           const password = await readSecret(
             values['password-stdin'] === true,
             `Temporary password for ${user.username}: `,
+            io.stdin,
           );
           await auth.resetPassword(user.id, password);
           io.out(`${user.username} has a temporary password, to be changed at the next sign-in.`);

@@ -78,7 +78,7 @@ export const clinicalContract = {
   'timeline:addEvent': { input: z.object({ caseId: CaseId, event: EventInput }).strict(), output: CaseEvent },
   'timeline:removeEvent': { input: z.object({ id: Id }).strict(), output: Removed },
 
-  /** Refused ('refused', field 'status') while work-up items are missing, unless an override says who and why. */
+  /** Refused ('refused', field 'status') while work-up items are missing, unless an override says why (recorded as the signed-in user's). */
   'cases:markReady': {
     input: z.object({ caseId: CaseId, meetingDate: MeetingDate, override: ReadyOverrideInput.optional() }).strict(),
     output: MarkReadyResult,

@@ -86,11 +86,11 @@ export const ReadinessItemSchema = z.object({
   reason: z.string(),
 });
 
+/** Who ticked is not part of the input: the record takes the signed-in user (issue 12). */
 export const TickInput = z
   .object({
     item: ReadinessItemIdSchema,
     date: IsoDate,
-    by: z.string().trim().min(1, 'Say who confirmed it').max(200, 'At most 200 characters'),
     note: text(1000).default(''),
   })
   .strict();
@@ -101,6 +101,7 @@ export const ManualTickRecord = z.object({
   caseId: z.number().int(),
   item: ReadinessItemIdSchema,
   date: z.string(),
+  /** The display name of the user who ticked it, as it was then. */
   by: z.string(),
   note: z.string(),
   createdAt: z.string(),
@@ -249,9 +250,9 @@ export type TimelineEntry = z.infer<typeof TimelineEntry>;
 
 // ---- Ready gate ---------------------------------------------------------------------------------------------
 
+/** Who overrides is not part of the input: the record takes the signed-in user (issue 12). */
 export const ReadyOverrideInput = z
   .object({
-    by: z.string().trim().min(1, 'Say who is overriding the missing items').max(200, 'At most 200 characters'),
     why: z
       .string()
       .trim()

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { CT_SERIES } from '../fixtures';
-import { expect, test, loadDemoBoard } from './fixtures';
+import { E2E_USER, expect, test, loadDemoBoard } from './fixtures';
 
 const ctFiles = () =>
   readdirSync(CT_SERIES)
@@ -167,16 +167,16 @@ test('a pathology report on the thigh leiomyosarcoma grades and stages it, and t
   await expect(listChip(page, 'CASTELLANO')).toHaveText('2 stale');
   await expect(page.getByRole('region', { name: 'Timeline' })).toContainText('CT: CT CHEST W CONTRAST');
 
-  // A recent chest CT done elsewhere, ticked by hand with its date and who confirmed it.
+  // A recent chest CT done elsewhere, ticked by hand with its date; who ticked it is the signed-in user.
   const recent = await daysAgo(page, 3);
   await chestCt.getByRole('button', { name: 'Tick by hand: Chest CT for staging' }).click();
   const tick = chestCt.getByRole('group', { name: 'Tick by hand: Chest CT for staging' });
   await tick.getByLabel('Date of the evidence').fill(recent);
-  await tick.getByLabel('Confirmed by').fill('J. Hart, MDT coordinator');
+  await expect(tick).toContainText(`The tick is recorded as yours: ${E2E_USER.displayName}.`);
   await tick.getByLabel('Note').fill('CT chest at Northgate: no lung nodules');
   await tick.getByRole('button', { name: 'Save tick' }).click();
   await expect(chestCt).toContainText('Done');
-  await expect(chestCt).toContainText('Ticked by hand by J. Hart, MDT coordinator');
+  await expect(chestCt).toContainText(`Ticked by ${E2E_USER.displayName} on`);
   await expect(headerChip(page)).toHaveText('1 stale');
   await expect(listChip(page, 'CASTELLANO')).toHaveText('1 stale');
 
@@ -186,7 +186,7 @@ test('a pathology report on the thigh leiomyosarcoma grades and stages it, and t
   await expect(headerChip(page)).toHaveText('2 stale');
 });
 
-test('"Mark ready" is refused while items are missing, and recorded with who and why as an override', async ({
+test('"Mark ready" is refused while items are missing, and recorded with the signed-in user and why as an override', async ({
   page,
   app,
 }) => {
@@ -213,13 +213,12 @@ test('"Mark ready" is refused while items are missing, and recorded with who and
     'MDM2 amplification (FISH)',
   ]);
 
-  // Without who and why it is still refused.
+  // Without a reason it is still refused; who overrides is the signed-in user, there is no name to type.
+  await expect(override).toContainText(`under your name (${E2E_USER.displayName})`);
   await override.getByRole('button', { name: 'Mark ready with override' }).click();
-  await expect(override.getByText('Say who is overriding the missing items')).toBeVisible();
   await expect(override.getByText('Say why the case should go to the board with items missing')).toBeVisible();
   await expect(page.locator('.case-header .pill')).toHaveText('Draft');
 
-  await override.getByLabel('Who is overriding').fill('Dr A. Okafor, MDT chair');
   await override
     .getByLabel('Why it goes to the board with items missing')
     .fill('Rapidly enlarging mass; imaging and review are booked before surgery.');
@@ -229,11 +228,11 @@ test('"Mark ready" is refused while items are missing, and recorded with who and
   await expect(
     readiness
       .getByRole('status')
-      .filter({ hasText: 'with an override by Dr A. Okafor, MDT chair for 5 missing items' }),
+      .filter({ hasText: `with an override by ${E2E_USER.displayName} for 5 missing items` }),
   ).toBeVisible();
   const last = readiness.getByLabel('Last override');
   await expect(last).toContainText('marked ready with 5 items missing');
-  await expect(last).toContainText('Dr A. Okafor, MDT chair');
+  await expect(last).toContainText(E2E_USER.displayName);
   await expect(last).toContainText('Rapidly enlarging mass; imaging and review are booked before surgery.');
   await expect(page.locator('.case-header .pill')).toHaveText('Ready');
 
@@ -247,7 +246,7 @@ test('"Mark ready" is refused while items are missing, and recorded with who and
   // It is kept: after a reload the override is still on the case, and the record keeps "Ready".
   await page.reload();
   await expect(page.getByRole('region', { name: 'Readiness for the board' }).getByLabel('Last override')).toContainText(
-    'Dr A. Okafor, MDT chair',
+    E2E_USER.displayName,
   );
   await page.getByRole('navigation', { name: 'Case sections' }).getByRole('link', { name: 'Record' }).click();
   await expect(page.getByLabel('Case status')).toHaveValue('ready');

@@ -239,6 +239,7 @@ export interface TickRow {
   item: string;
   date: string;
   ticked_by: string;
+  ticked_by_user_id: number | null;
   note: string;
   created_at: string;
 }
@@ -252,10 +253,10 @@ export function ticksOfCases(db: Db, caseIds: readonly number[]): TickRow[] {
 /** One tick per item: ticking again replaces the date, who and note. */
 export function upsertTick(db: Db, t: Omit<TickRow, 'id'>): number {
   db.prepare(
-    `INSERT INTO readiness_ticks (case_id, item, date, ticked_by, note, created_at)
-     VALUES (@case_id, @item, @date, @ticked_by, @note, @created_at)
-     ON CONFLICT (case_id, item) DO UPDATE SET date = excluded.date, ticked_by = excluded.ticked_by, note = excluded.note,
-       created_at = excluded.created_at`,
+    `INSERT INTO readiness_ticks (case_id, item, date, ticked_by, ticked_by_user_id, note, created_at)
+     VALUES (@case_id, @item, @date, @ticked_by, @ticked_by_user_id, @note, @created_at)
+     ON CONFLICT (case_id, item) DO UPDATE SET date = excluded.date, ticked_by = excluded.ticked_by,
+       ticked_by_user_id = excluded.ticked_by_user_id, note = excluded.note, created_at = excluded.created_at`,
   ).run(t);
   return (
     db.prepare('SELECT id FROM readiness_ticks WHERE case_id = ? AND item = ?').get(t.case_id, t.item) as { id: number }
@@ -346,6 +347,7 @@ export interface OverrideRow {
   id: number;
   case_id: number;
   by_whom: string;
+  by_user_id: number | null;
   why: string;
   meeting_date: string;
   missing_json: string;
@@ -356,8 +358,8 @@ export function insertOverride(db: Db, o: Omit<OverrideRow, 'id'>): number {
   return Number(
     db
       .prepare(
-        `INSERT INTO ready_overrides (case_id, by_whom, why, meeting_date, missing_json, created_at)
-         VALUES (@case_id, @by_whom, @why, @meeting_date, @missing_json, @created_at)`,
+        `INSERT INTO ready_overrides (case_id, by_whom, by_user_id, why, meeting_date, missing_json, created_at)
+         VALUES (@case_id, @by_whom, @by_user_id, @why, @meeting_date, @missing_json, @created_at)`,
       )
       .run(o).lastInsertRowid,
   );

@@ -2,13 +2,13 @@ import type { Db } from '../../db/open';
 import type { ClinicalSummary, MarkReadyResult, ReadinessCount, ReadyOverride } from '../../../shared/domain/clinical';
 import { PathologyService } from './pathology-service';
 import { PlanService } from './plan-service';
-import { assertCanMarkReady, markReady } from './ready-gate';
+import { assertCanMarkReady, markReady, type OverrideFields } from './ready-gate';
 import { ReadinessService } from './readiness-service';
 import { StagingService } from './staging-service';
 import { clinicalSummary } from './summary';
 import { TimelineService } from './timeline-service';
 
-export { assertCanMarkReady, markReady } from './ready-gate';
+export { assertCanMarkReady, markReady, type OverrideFields } from './ready-gate';
 export { clinicalSummary } from './summary';
 
 /** The clinical record's services (issue 4), made once per open data folder like the others in host/services.ts. */
@@ -22,8 +22,8 @@ export interface ClinicalServices {
   summary(caseId: number, meetingDate?: string): ClinicalSummary;
   /** Missing/stale counts per case for the case list (a fixed number of queries for any number of cases). */
   readinessCounts(caseIds: readonly number[], meetingDate?: string): ReadinessCount[];
-  canMarkReady(caseId: number, meetingDate: string, override?: { by: string; why: string }): ReadyOverride | null;
-  markReady(caseId: number, meetingDate: string, override?: { by: string; why: string }): MarkReadyResult;
+  canMarkReady(caseId: number, meetingDate: string, override?: OverrideFields): ReadyOverride | null;
+  markReady(caseId: number, meetingDate: string, override?: OverrideFields): MarkReadyResult;
 }
 
 export function createClinicalServices(db: Db, now: () => string = () => new Date().toISOString()): ClinicalServices {

@@ -12,11 +12,11 @@ import { assessCase, loadCaseData, type CaseData } from './case-data';
 import * as sql from './clinical-sql';
 import { assertCase } from './pathology-service';
 import { writeTransaction } from '../../db/transaction';
+import type { Attribution } from '../attribution';
 
 export interface TickFields {
   item: ReadinessItemId;
   date: string;
-  by: string;
   note: string;
 }
 
@@ -119,15 +119,19 @@ export class ReadinessService {
       });
   }
 
-  /** Ticks a work-up item by hand (evidence held elsewhere); ticking the same item again replaces the tick. */
-  tick(caseId: number, t: TickFields): ManualTickRecord {
+  /**
+   * Ticks a work-up item by hand (evidence held elsewhere) as `by` (the signed-in user); ticking the same item again
+   * replaces the tick, and who ticked it.
+   */
+  tick(caseId: number, t: TickFields, by: Attribution): ManualTickRecord {
     const id = writeTransaction(this.db, () => {
       assertCase(this.db, caseId);
       return sql.upsertTick(this.db, {
         case_id: caseId,
         item: t.item,
         date: t.date,
-        ticked_by: t.by,
+        ticked_by: by.name,
+        ticked_by_user_id: by.userId,
         note: t.note,
         created_at: this.now(),
       });

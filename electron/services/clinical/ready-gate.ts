@@ -6,6 +6,13 @@ import { assessCase, loadCaseData } from './case-data';
 import * as sql from './clinical-sql';
 import { assertCase } from './pathology-service';
 import { writeTransaction } from '../../db/transaction';
+import type { Attribution } from '../attribution';
+
+/** A "ready despite missing items" override: why (the user's words) and by whom (the signed-in user). */
+export interface OverrideFields {
+  why: string;
+  by: Attribution;
+}
 
 export function toOverride(row: sql.OverrideRow): ReadyOverride {
   return {
@@ -26,14 +33,14 @@ export function lastOverride(db: Db, caseId: number): ReadyOverride | null {
 
 /**
  * Issue 4: "a case with a missing item cannot be marked ready without an explicit override that records who and
- * why". Stale items warn but do not block (readiness.ts: ready = no item missing). Returns the recorded override,
+ * why" (who: the signed-in user, issue 12). Stale items warn but do not block (readiness.ts: ready = no item missing). Returns the recorded override,
  * or null when nothing was missing (so nothing was overridden).
  */
 export function assertCanMarkReady(
   db: Db,
   caseId: number,
   meetingDate: string,
-  override?: { by: string; why: string },
+  override?: OverrideFields,
   now: () => string = () => new Date().toISOString(),
 ): ReadyOverride | null {
   assertCase(db, caseId);
@@ -46,13 +53,11 @@ export function assertCanMarkReady(
     throw new DomainError(
       'refused',
       `Case has ${n} missing work-up item${n === 1 ? '' : 's'}: ${missing.map((i) => i.label).join('; ')}. ` +
-        'Complete them, or mark the case ready with an override that records who and why.',
+        'Complete them, or mark the case ready with an override that says why (it is recorded under your name).',
       'status',
     );
   }
-  const by = override.by.trim();
   const why = override.why.trim();
-  if (!by) throw new DomainError('invalid-input', 'Say who is overriding the missing items', 'override.by');
   if (!why)
     throw new DomainError(
       'invalid-input',
@@ -61,7 +66,8 @@ export function assertCanMarkReady(
     );
   const id = sql.insertOverride(db, {
     case_id: caseId,
-    by_whom: by,
+    by_whom: override.by.name,
+    by_user_id: override.by.userId,
     why,
     meeting_date: meetingDate,
     missing_json: JSON.stringify(missing.map((i) => ({ id: i.id, label: i.label, reason: i.reason }))),
@@ -75,7 +81,7 @@ export function markReady(
   db: Db,
   caseId: number,
   meetingDate: string,
-  override?: { by: string; why: string },
+  override?: OverrideFields,
   now: () => string = () => new Date().toISOString(),
 ): MarkReadyResult {
   const recorded = writeTransaction(db, () => {

@@ -27,8 +27,11 @@ export const DemoCase = z
     plan: PlanInput.optional(),
     /** Presentation and treatments given (timeline events no other record holds). */
     events: z.array(EventInput).optional(),
-    /** Work-up the seed documents as done but that is not held as an imported study or a pathology report. */
-    ticks: z.array(TickInput).optional(),
+    /**
+     * Work-up the seed documents as done but that is not held as an imported study or a pathology report. The demo
+     * names who ticked it (a fictional person, no user), as the app records the signed-in user.
+     */
+    ticks: z.array(TickInput.extend({ by: z.string().min(1) })).optional(),
     /**
      * For a case loaded as ready while work-up items are missing: the coordinator's recorded override (who and why),
      * as the ready gate requires of anyone. Checked against the demo's upcoming meeting.

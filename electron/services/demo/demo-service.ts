@@ -19,7 +19,7 @@ function loadClinicalSections(db: Db, caseId: number, demo: DemoCase): void {
   if (demo.staging) clinical.staging.setInputs(caseId, demo.staging);
   if (demo.plan) clinical.plan.set(caseId, demo.plan);
   for (const event of demo.events ?? []) clinical.timeline.addEvent(caseId, event);
-  for (const tick of demo.ticks ?? []) clinical.readiness.tick(caseId, tick);
+  for (const { by, ...tick } of demo.ticks ?? []) clinical.readiness.tick(caseId, tick, { userId: null, name: by });
 }
 
 /**
@@ -106,7 +106,12 @@ export function loadDemoBoard(db: Db, resourcesDir: string): { casesCreated: num
       );
       loadClinicalSections(db, created.id, demo);
       if (demo.case.status === 'ready')
-        markReady(db, created.id, firstMeetingDate(board, demo.key), demo.readyOverride);
+        markReady(
+          db,
+          created.id,
+          firstMeetingDate(board, demo.key),
+          demo.readyOverride && { why: demo.readyOverride.why, by: { userId: null, name: demo.readyOverride.by } },
+        );
       casesCreated += 1;
     }
     loadDemoMeetings(db, board);

@@ -14,8 +14,6 @@ import { useWrite } from '../../data/hooks';
 import {
   humanReason,
   plainMessage,
-  rememberedName,
-  rememberName,
   readinessText,
   readinessTone,
   serverFieldErrors,
@@ -23,6 +21,7 @@ import {
   STATE_LABEL,
 } from './clinical-format';
 import { Banner } from '../../components/Banner';
+import { useMe } from '../../auth/useCan';
 
 type Item = ClinicalSummary['readiness']['items'][number];
 
@@ -225,7 +224,8 @@ function ChecklistItem({
         {tick && (
           <div className="ritem__tick">
             <span>
-              Ticked by hand by <strong>{tick.by}</strong>, dated {dayMonthYear(tick.date)}
+              Ticked by <strong>{tick.by}</strong> on {dayMonthYear(localIsoDate(new Date(tick.createdAt)))}, evidence
+              dated {dayMonthYear(tick.date)}
               {tick.note && ev?.kind !== 'manual' ? `: ${tick.note}` : ''}
             </span>
             <button
@@ -273,14 +273,14 @@ function TickForm({
   onDone: () => void;
   onCancel: () => void;
 }) {
+  const me = useMe();
   const [date, setDate] = useState(localIsoDate());
-  const [by, setBy] = useState(rememberedName());
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const tickWrite = useWrite('readiness:tick');
 
   async function save() {
-    const parsed = TickInput.safeParse({ item: item.id, date, by, note });
+    const parsed = TickInput.safeParse({ item: item.id, date, note });
     if (!parsed.success) {
       setErrors(
         Object.fromEntries(
@@ -294,7 +294,6 @@ function TickForm({
     }
     const result = await tickWrite.mutateAsync({ caseId, tick: parsed.data });
     if (!result.ok) return setErrors({ ...serverFieldErrors(result.error, 'tick'), form: plainMessage(result.error) });
-    rememberName(by);
     onDone();
   }
 
@@ -303,9 +302,6 @@ function TickForm({
       <div className="grid grid--tick">
         <Field label="Date of the evidence" error={errors.date} hint="e.g. the date of the outside scan">
           {(p) => <input {...p} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
-        </Field>
-        <Field label="Confirmed by" error={errors.by}>
-          {(p) => <input {...p} value={by} placeholder="Your name" onChange={(e) => setBy(e.target.value)} />}
         </Field>
         <Field label="Note" error={errors.note} hint="Where the evidence is">
           {(p) => (
@@ -318,6 +314,7 @@ function TickForm({
           )}
         </Field>
       </div>
+      {me && <p className="muted small">The tick is recorded as yours: {me.displayName}.</p>}
       {errors.form && <Banner message={{ kind: 'error', text: errors.form }} />}
       <div className="tick-form__actions">
         <button type="button" className="button button--ghost button--small" onClick={onCancel}>
@@ -336,7 +333,10 @@ function TickForm({
   );
 }
 
-/** "Mark ready": refused by the main process while items are missing, unless an override says who and why. */
+/**
+ * "Mark ready": refused by the main process while items are missing, unless an override says why; the override is
+ * recorded as the signed-in user's (no one types a name).
+ */
 function ReadyGate({
   caseId,
   record,
@@ -353,7 +353,7 @@ function ReadyGate({
   const r = summary.readiness;
   const [refusal, setRefusal] = useState<string | null>(null);
   const [overriding, setOverriding] = useState(false);
-  const [by, setBy] = useState(rememberedName());
+  const me = useMe();
   const [why, setWhy] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ kind: 'saved' | 'error'; text: string } | null>(null);
@@ -362,7 +362,7 @@ function ReadyGate({
   const tone = readinessTone(r);
   const ready = record.status === 'ready';
 
-  async function mark(override?: { by: string; why: string }) {
+  async function mark(override?: { why: string }) {
     const result = await markReady.mutateAsync({ caseId, meetingDate, override });
     if (!result.ok) {
       if (result.error.code === 'refused' && r.missing > 0 && !override) {
@@ -380,7 +380,6 @@ function ReadyGate({
     setRefusal(null);
     setWhy('');
     setErrors({});
-    if (override) rememberName(override.by);
     const o = result.value.override;
     setMessage({
       kind: 'saved',
@@ -392,7 +391,7 @@ function ReadyGate({
   }
 
   function submitOverride() {
-    const parsed = ReadyOverrideInput.safeParse({ by, why });
+    const parsed = ReadyOverrideInput.safeParse({ why });
     if (!parsed.success) {
       setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
       return;
@@ -435,8 +434,8 @@ function ReadyGate({
             </div>
           )}
           <p className="override__lead">
-            To put this case on the agenda with {r.missing} item{r.missing === 1 ? '' : 's'} missing, record who decides
-            and why. The override is kept with the case.
+            To put this case on the agenda with {r.missing} item{r.missing === 1 ? '' : 's'} missing, record why. The
+            override is kept with the case under your name{me ? ` (${me.displayName})` : ''}.
           </p>
           <ul className="override__missing">
             {r.items
@@ -446,16 +445,6 @@ function ReadyGate({
               ))}
           </ul>
           <div className="grid grid--override">
-            <Field label="Who is overriding" error={errors.by} required>
-              {(p) => (
-                <input
-                  {...p}
-                  value={by}
-                  placeholder="e.g. Dr A. Okafor, MDT chair"
-                  onChange={(e) => setBy(e.target.value)}
-                />
-              )}
-            </Field>
             <Field label="Why it goes to the board with items missing" error={errors.why} required>
               {(p) => (
                 <textarea

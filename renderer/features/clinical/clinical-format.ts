@@ -51,7 +51,11 @@ export function plainMessage(error: AppError): string {
   return error.message.replace(/^[\w:]+: [\w.]+: /, '');
 }
 
-/** The name last typed in a "who" field, offered again so a coordinator does not retype it for every tick. */
+/**
+ * The name last typed in a "who" field. Readiness ticks and overrides no longer ask (the signed-in user is
+ * recorded); only the decision footer (meetings/DecisionFoot.tsx) still uses it until sign-off takes the session
+ * too, and then this goes.
+ */
 export function rememberedName(): string {
   try {
     return window.localStorage.getItem('boardprep.who') ?? '';

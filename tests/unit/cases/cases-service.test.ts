@@ -175,7 +175,7 @@ describe('CasesService', () => {
       const { db, cases } = service();
       const created = cases.create(parse());
       const marked = createClinicalServices(db).markReady(created.id, '2026-12-10', {
-        by: 'Dr Chair',
+        by: { userId: null, name: 'Dr Chair' },
         why: 'Urgent: biopsy booked',
       });
       expect(marked.case.status).toBe('ready');

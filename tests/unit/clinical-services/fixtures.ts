@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { openDatabase, type Db } from '../../../electron/db/open';
 import { clinicalHandlers } from '../../../electron/host/handlers/clinical';
+import type { Call } from '../../../electron/host/dispatch';
 import { CasesService } from '../../../electron/services/cases/cases-service';
 import { createClinicalServices, type ClinicalServices } from '../../../electron/services/clinical';
 import { DomainError } from '../../../electron/services/errors';
@@ -9,6 +10,7 @@ import { CaseInput } from '../../../shared/domain/case';
 import { PathologyInput, type PathologyReport } from '../../../shared/domain/pathology';
 import { caseInput, type CaseOverrides } from '../helpers/case-input';
 import { tempDataDir } from '../helpers/temp';
+import { CHAIR } from '../helpers/caller';
 
 export const MEETING = '2026-12-10';
 
@@ -94,7 +96,9 @@ export function caller(clinical: ClinicalServices) {
       return { ok: false, code: 'invalid-input', message: issue.message, field: issue.path.map(String).join('.') };
     }
     try {
-      const value = await (handlers[channel] as (i: unknown) => unknown)(parsed.data);
+      // Signed in as the stand-in chair ("Test chair"): ticks and overrides are recorded under that name.
+      const call: Call = { session: CHAIR.gate.resolve(CHAIR.token), token: CHAIR.token };
+      const value = await (handlers[channel] as (i: unknown, c: Call) => unknown)(parsed.data, call);
       return { ok: true, value: spec.output.parse(value) as Out<C> };
     } catch (err) {
       if (err instanceof DomainError) return { ok: false, code: err.code, message: err.message, field: err.field };

@@ -84,12 +84,11 @@ describe('readiness from the record', () => {
     ]);
     expect(view).toMatchObject({ missing: 2, stale: 1, ready: false, staleWeeks: 8, meetingDate: MEETING });
 
-    const tick = clinical.readiness.tick(caseId, {
-      item: 'whole-spine-mri',
-      date: '2026-11-28',
-      by: 'Dr Rad',
-      note: 'Whole-spine MRI at the referring hospital: clear',
-    });
+    const tick = clinical.readiness.tick(
+      caseId,
+      { item: 'whole-spine-mri', date: '2026-11-28', note: 'Whole-spine MRI at the referring hospital: clear' },
+      { userId: null, name: 'Dr Rad' },
+    );
     expect(tick).toMatchObject({ caseId, item: 'whole-spine-mri', date: '2026-11-28', by: 'Dr Rad' });
     view = clinical.readiness.view(caseId, MEETING);
     items = byId(view.items);
@@ -104,7 +103,11 @@ describe('readiness from the record', () => {
     expect(view.ticks).toEqual([tick]);
 
     // Ticking again replaces the tick; unticking brings the gap back.
-    clinical.readiness.tick(caseId, { item: 'whole-spine-mri', date: '2026-11-29', by: 'Dr Rad 2', note: '' });
+    clinical.readiness.tick(
+      caseId,
+      { item: 'whole-spine-mri', date: '2026-11-29', note: '' },
+      { userId: null, name: 'Dr Rad 2' },
+    );
     expect(clinical.readiness.view(caseId, MEETING).ticks).toEqual([
       expect.objectContaining({ date: '2026-11-29', by: 'Dr Rad 2' }),
     ]);
@@ -284,22 +287,27 @@ describe('readiness from the record', () => {
     });
   });
 
-  it('the contract: ticks need who and a real date; stale weeks must be sensible', async () => {
+  it('the contract: ticks need a real date and take who from the session, never the input; stale weeks must be sensible', async () => {
     const { clinical, newCase } = setup();
     const call = caller(clinical);
     const caseId = newCase();
     expect(
-      await call('readiness:tick', { caseId, tick: { item: 'chest-ct', date: '2026-11-01', by: ' ' } }),
-    ).toMatchObject({ ok: false, field: 'tick.by', message: 'Say who confirmed it' });
+      await call('readiness:tick', {
+        caseId,
+        tick: { item: 'chest-ct', date: '2026-11-01', by: 'Someone else' } as never,
+      }),
+    ).toMatchObject({ ok: false, code: 'invalid-input' });
     expect(
-      await call('readiness:tick', { caseId, tick: { item: 'bone-scan' as never, date: '2026-11-01', by: 'X' } }),
+      await call('readiness:tick', { caseId, tick: { item: 'bone-scan' as never, date: '2026-11-01' } }),
     ).toMatchObject({ ok: false, field: 'tick.item', message: 'Not a work-up item' });
-    expect(
-      await call('readiness:tick', { caseId, tick: { item: 'chest-ct', date: '01/11/2026', by: 'X' } }),
-    ).toMatchObject({ ok: false, message: 'Use the format YYYY-MM-DD' });
-    expect(
-      await call('readiness:tick', { caseId, tick: { item: 'chest-ct', date: '2026-11-01', by: 'Dr X' } }),
-    ).toMatchObject({ ok: true, value: { item: 'chest-ct' } });
+    expect(await call('readiness:tick', { caseId, tick: { item: 'chest-ct', date: '01/11/2026' } })).toMatchObject({
+      ok: false,
+      message: 'Use the format YYYY-MM-DD',
+    });
+    expect(await call('readiness:tick', { caseId, tick: { item: 'chest-ct', date: '2026-11-01' } })).toMatchObject({
+      ok: true,
+      value: { item: 'chest-ct', by: 'Test chair' },
+    });
     expect(await call('readiness:untick', { caseId, item: 'chest-ct' })).toEqual({
       ok: true,
       value: { removed: true },

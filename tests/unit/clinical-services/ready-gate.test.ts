@@ -46,7 +46,7 @@ describe('the ready gate', () => {
       field: 'status',
       message:
         'Case has 5 missing work-up items: Imaging of the primary (MRI and/or contrast CT); Chest CT for staging; Biopsy (image-guided core needle); ' +
-        'Sarcoma-expert pathology review; FNCLCC grade. Complete them, or mark the case ready with an override that records who and why.',
+        'Sarcoma-expert pathology review; FNCLCC grade. Complete them, or mark the case ready with an override that says why (it is recorded under your name).',
     });
     expect(() => s.clinical.markReady(caseId, MEETING)).toThrow(/Case has 5 missing work-up items/);
     expect(s.cases.get(caseId).status).toBe('draft');
@@ -64,7 +64,7 @@ describe('the ready gate', () => {
     });
     const before = s.cases.get(caseId);
     const result = s.clinical.markReady(caseId, MEETING, {
-      by: '  Dr Chair ',
+      by: { userId: null, name: 'Dr Chair' },
       why: 'Urgent: rapidly growing mass; biopsy booked for Monday',
     });
     expect(result.case).toMatchObject({ id: caseId, status: 'ready', version: before.version + 1 });
@@ -107,9 +107,7 @@ describe('the ready gate', () => {
       field: 'status',
       message: expect.stringMatching(/^Case has 5 missing/),
     });
-    expect(
-      await call('cases:markReady', { caseId, meetingDate: MEETING, override: { by: 'Dr X', why: '' } }),
-    ).toMatchObject({
+    expect(await call('cases:markReady', { caseId, meetingDate: MEETING, override: { why: '' } })).toMatchObject({
       ok: false,
       field: 'override.why',
       message: 'Say why the case should go to the board with items missing',
@@ -118,11 +116,12 @@ describe('the ready gate', () => {
       await call('cases:markReady', {
         caseId,
         meetingDate: MEETING,
-        override: { by: 'Dr X', why: 'Urgent', extra: 1 } as never,
+        override: { by: 'Dr X', why: 'Urgent' } as never,
       }),
     ).toMatchObject({ ok: false, code: 'invalid-input' });
-    const ok = await call('cases:markReady', { caseId, meetingDate: MEETING, override: { by: 'Dr X', why: 'Urgent' } });
-    expect(ok).toMatchObject({ ok: true, value: { case: { status: 'ready' }, override: { by: 'Dr X' } } });
+    // Who overrides is the signed-in user (here the stand-in chair), never a name in the input.
+    const ok = await call('cases:markReady', { caseId, meetingDate: MEETING, override: { why: 'Urgent' } });
+    expect(ok).toMatchObject({ ok: true, value: { case: { status: 'ready' }, override: { by: 'Test chair' } } });
 
     const closed = completeCase(s);
     s.db.prepare("UPDATE cases SET status = 'closed' WHERE id = ?").run(closed);
