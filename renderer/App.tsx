@@ -13,6 +13,8 @@ import { ShortcutsDialog } from './features/help/ShortcutsDialog';
 import { ChromelessArea } from './features/presenter/ChromelessArea';
 import { hrefFor, isChromeless, navigate, useRoute } from './router';
 import { useRead } from './data/hooks';
+import { UserMenu } from './auth/UserMenu';
+import { useCan } from './auth/useCan';
 
 /** The desktop app has the preload bridge; the web host runs in a browser, which keeps some keys for itself. */
 const host: ShortcutHost = window.boardprep ? 'desktop' : 'web';
@@ -28,6 +30,8 @@ export function App() {
   // The case count and data folder; refetched after any write that adds or changes cases (data/channels.ts).
   const { data: info, error } = useRead('app:info', {});
   const searchRef = useRef<HTMLInputElement>(null);
+  // Only the screen's courtesy: the main process refuses a case write without the right anyway.
+  const canEditCases = useCan('cases.edit');
 
   // App shortcuts, the same in Electron and the browser (listed in shared/shortcuts.ts): Ctrl/Cmd+N new case,
   // Ctrl/Cmd+K or / to search, ? for the list of shortcuts.
@@ -121,14 +125,17 @@ export function App() {
               {info.caseCount} case{info.caseCount === 1 ? '' : 's'} · {info.dataDir}
             </span>
           )}
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={() => navigate({ name: 'new-case' })}
-            title={withShortcut('New case', 'new-case', host, mac)}
-          >
-            New case
-          </button>
+          {canEditCases && (
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => navigate({ name: 'new-case' })}
+              title={withShortcut('New case', 'new-case', host, mac)}
+            >
+              New case
+            </button>
+          )}
+          <UserMenu />
         </div>
       </header>
       {error && <Banner message={{ kind: 'error', text: error.message }} />}

@@ -1,5 +1,4 @@
 import { useState, type FormEvent } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
 import { MIN_SECRET_LENGTH } from '../../shared/contract/auth';
 import { Banner } from '../components/Banner';
 import { Field } from '../components/Field';
@@ -7,8 +6,7 @@ import { invoke } from '../api';
 import { setSessionToken } from './session-token';
 
 /** First start: no user exists, so the first one is the administrator, who then adds the others. */
-export function SetupScreen() {
-  const client = useQueryClient();
+export function SetupScreen({ onSignedIn }: { onSignedIn: () => void }) {
   const [username, setUsername] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [password, setPassword] = useState('');
@@ -25,8 +23,7 @@ export function SetupScreen() {
     setBusy(false);
     if (!result.ok) return setError(result.error.message);
     setSessionToken(result.value.session);
-    client.clear();
-    await client.invalidateQueries();
+    onSignedIn();
   }
 
   return (

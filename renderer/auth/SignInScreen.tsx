@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
 import type { AuthStatus } from '../../shared/contract/auth';
 import { Banner } from '../components/Banner';
 import { Field } from '../components/Field';
@@ -7,8 +6,7 @@ import { invoke } from '../api';
 import { setSessionToken } from './session-token';
 
 /** The workstation's sign-in: every act from here on is recorded as this user's. */
-export function SignInScreen({ status }: { status: AuthStatus }) {
-  const client = useQueryClient();
+export function SignInScreen({ status, onSignedIn }: { status: AuthStatus; onSignedIn: () => void }) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -27,9 +25,8 @@ export function SignInScreen({ status }: { status: AuthStatus }) {
     if (!result.ok) return setError(result.error.message);
     setSessionToken(result.value.session);
     setPassword('');
-    // A new user: nothing cached for the previous one may show.
-    client.clear();
-    await client.invalidateQueries();
+    // A new user: nothing cached or typed for the previous one may show (the gate starts the app afresh).
+    onSignedIn();
   }
 
   return (

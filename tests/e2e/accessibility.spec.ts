@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, loadDemoBoard, pageApi, test } from './fixtures';
+import { addUser, expect, loadDemoBoard, pageApi, test } from './fixtures';
 
 /**
  * Issue 11, item 1: axe-core on every screen of the demo board, WCAG 2.1 A and AA, with no serious or critical
@@ -130,4 +130,56 @@ test('a screen that cannot load says why in an alert, so a screen reader announc
     await show(page, app.baseUrl, hash);
     await expect(page.getByRole('alert'), hash).toHaveText(/\w/);
   }
+});
+
+test.describe('the signed-in workstation (issue 12)', () => {
+  test.use({ signedIn: false });
+
+  test('sign-in, user menu, administration, change password and lock screens pass axe', async ({ page, app }) => {
+    test.setTimeout(120_000);
+    const admin = {
+      username: 'axe-admin',
+      displayName: 'Axe Admin',
+      role: 'administrator',
+      password: 'axe-password-1',
+    };
+    await addUser(app.dataDir, admin);
+    await page.goto(app.openUrl);
+    const signIn = page.getByRole('form', { name: 'Sign in to BoardPrep' });
+    await expect(signIn).toBeVisible();
+    await check(page, 'sign-in');
+    await signIn.getByLabel('Username').fill(admin.username);
+    await signIn.getByLabel('Password').fill(admin.password);
+    await signIn.getByRole('button', { name: 'Sign in' }).click();
+
+    await page
+      .getByRole('banner')
+      .getByRole('button', { name: /Axe Admin/ })
+      .click();
+    await expect(page.getByRole('button', { name: 'Lock now' })).toBeVisible();
+    await check(page, 'user menu');
+    await page.getByRole('link', { name: 'Administration' }).click();
+    await expect(page.getByRole('form', { name: 'Add a user' })).toBeVisible();
+    await check(page, 'users');
+    await show(page, app.baseUrl, '#/admin/security');
+    await expect(page.getByRole('form', { name: 'Security settings' })).toBeVisible();
+    await check(page, 'security');
+
+    await page
+      .getByRole('banner')
+      .getByRole('button', { name: /Axe Admin/ })
+      .click();
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await expect(page.getByRole('dialog', { name: 'Change your password' })).toBeVisible();
+    await check(page, 'change password dialog');
+    await page.keyboard.press('Escape');
+
+    await page
+      .getByRole('banner')
+      .getByRole('button', { name: /Axe Admin/ })
+      .click();
+    await page.getByRole('button', { name: 'Lock now' }).click();
+    await expect(page.getByRole('dialog', { name: 'Locked' })).toBeVisible();
+    await check(page, 'lock screen');
+  });
 });

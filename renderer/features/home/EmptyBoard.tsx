@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useWrite } from '../../data/hooks';
 import { navigate } from '../../router';
 import { Banner } from '../../components/Banner';
+import { useCan } from '../../auth/useCan';
 
 /** First start: an empty database offers the demo board or a first case. */
 export function EmptyBoard() {
@@ -10,6 +11,9 @@ export function EmptyBoard() {
   const [error, setError] = useState<string | null>(null);
   const [images, setImages] = useState(true);
   const busy = demo.isPending;
+  // What the role lacks is not offered (the main process refuses it anyway).
+  const canLoadDemo = useCan('demo.load');
+  const canAddCase = useCan('cases.edit');
   async function loadDemo() {
     setError(null);
     // A refused load answers its reason; a failed call (the host gone) is the mutation's error, shown below.
@@ -25,17 +29,28 @@ export function EmptyBoard() {
         first case.
       </p>
       <div className="empty__actions">
-        <button type="button" className="button button--primary" onClick={() => void loadDemo()} disabled={busy}>
-          {busy ? (images ? 'Loading the board and drawing its CT images...' : 'Loading...') : 'Load demo board'}
-        </button>
-        <button type="button" className="button" onClick={() => navigate({ name: 'new-case' })}>
-          New case
-        </button>
+        {canLoadDemo && (
+          <button type="button" className="button button--primary" onClick={() => void loadDemo()} disabled={busy}>
+            {busy ? (images ? 'Loading the board and drawing its CT images...' : 'Loading...') : 'Load demo board'}
+          </button>
+        )}
+        {canAddCase && (
+          <button type="button" className="button" onClick={() => navigate({ name: 'new-case' })}>
+            New case
+          </button>
+        )}
       </div>
-      <label className="empty__option">
-        <input type="checkbox" checked={images} onChange={(e) => setImages(e.target.checked)} disabled={busy} /> With
-        synthetic CT images (the retroperitoneal and thigh masses at their documented sizes; a few seconds)
-      </label>
+      {canLoadDemo && (
+        <label className="empty__option">
+          <input type="checkbox" checked={images} onChange={(e) => setImages(e.target.checked)} disabled={busy} /> With
+          synthetic CT images (the retroperitoneal and thigh masses at their documented sizes; a few seconds)
+        </label>
+      )}
+      {!canLoadDemo && !canAddCase && (
+        <p className="muted">
+          Your role does not add cases or load the demo board: the board's coordinator or chair adds the cases.
+        </p>
+      )}
       {message && <Banner message={{ kind: 'error', text: message }} />}
     </div>
   );
