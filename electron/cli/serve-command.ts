@@ -31,7 +31,7 @@ Options:
     if (!Number.isInteger(port) || port < 0 || port > 65535)
       throw new UsageError(`--port must be 0-65535, not ${values.port}`);
 
-    const db = openDatabase(env.dataDir);
+    const db = openDatabase(env.dataDir, { notice: (line) => env.log.info(line) });
     if (values.demo && new CasesService(db).count() === 0) {
       const { casesCreated } = loadDemoBoard(db, env.resourcesDir);
       await addDemoUsers(new AuthService(db));

@@ -23,7 +23,7 @@ export function touchPrivateFile(file: string): void {
 }
 
 /** The folders of a data folder that hold patient data (README "Where data lives"). */
-export const PRIVATE_FOLDERS = ['images', 'renders', 'exports', 'logs', 'backups', 'tmp'] as const;
+export const PRIVATE_FOLDERS = ['images', 'renders', 'exports', 'logs', 'backups', 'tmp', 'uploads'] as const;
 const DATABASE_FILES = ['boardprep.db', 'boardprep.db-wal', 'boardprep.db-shm'] as const;
 
 /** Narrows `target` to `mode` if group or others have any access; says what it changed. */

@@ -21,13 +21,13 @@ export function stampOf(d: Date): string {
   return d.toISOString().slice(0, 19).replace(/:/g, '-');
 }
 
-/** Whether any table of the database holds a row: an empty database has nothing to lose. */
+/** Tables only people fill (migrations seed settings rows, never these): a row in one is data to keep. */
+const DATA_TABLES = ['patients', 'cases', 'meetings', 'users'];
+
+/** Whether the database holds anything someone entered: a new or empty one has nothing to lose. */
 function hasData(db: Database): boolean {
-  const tables = db
-    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-    .pluck()
-    .all() as string[];
-  return tables.some((t) => db.prepare(`SELECT EXISTS (SELECT 1 FROM "${t}")`).pluck().get() === 1);
+  const tables = new Set(db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[]);
+  return DATA_TABLES.some((t) => tables.has(t) && db.prepare(`SELECT EXISTS (SELECT 1 FROM ${t})`).pluck().get() === 1);
 }
 
 /**

@@ -133,7 +133,7 @@ async function start(): Promise<void> {
   }
   let db: Db;
   try {
-    db = openDatabase(dataDir, { nativeBinding: paths.nativeBinding });
+    db = openDatabase(dataDir, { nativeBinding: paths.nativeBinding, notice: (line) => log.info(line) });
   } catch (err) {
     log.error('could not open the database', err);
     dialog.showErrorBox('BoardPrep cannot open its database', `${dataDir}\n\n${(err as Error).message}`);
