@@ -2,6 +2,7 @@ import { handlersFor } from '../host/handlers';
 import { answerMedia } from '../host/media';
 import { createServices } from '../host/services';
 import { startupSweep } from '../host/startup';
+import { scheduleDailyBackup } from '../host/backup-schedule';
 import { startWebHost } from '../host/web';
 import { currentActor } from '../db/actor';
 import { openDatabase } from '../db/open';
@@ -52,6 +53,7 @@ Options:
       io.out(line);
     });
     const services = createServices(ctx);
+    const stopDailyBackup = scheduleDailyBackup(services, env.log);
     const host = await startWebHost({
       handlers: handlersFor(services),
       gate: services.auth,
@@ -77,6 +79,7 @@ Options:
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
+    stopDailyBackup();
     await host.close();
     services.jobs.cancelAll();
     await services.jobs.idle();

@@ -2,6 +2,7 @@ import type { AppContext } from './app-context';
 import { silentLogger } from './log';
 import { ChosenPaths } from './chosen-paths';
 import { AuthService } from '../services/auth/auth-service';
+import { BackupService } from '../services/backup/backup-service';
 import { CasesService } from '../services/cases/cases-service';
 import { createClinicalServices, type ClinicalServices } from '../services/clinical';
 import { AnnotationsService } from '../services/imaging/annotations-service';
@@ -29,6 +30,8 @@ export interface Services {
   chosenPaths: ChosenPaths;
   /** Deck PDF/PPTX, outcome and minutes exports (jobs). PDFs need a printer: usePdf() once the host knows how to print. */
   exports: ExportsService;
+  /** Backup settings, "Back up now" and the daily run (issue 12). */
+  backup: BackupService;
 }
 
 export function createServices(ctx: AppContext): Services {
@@ -47,6 +50,7 @@ export function createServices(ctx: AppContext): Services {
     clinical,
     meetings,
     chosenPaths: new ChosenPaths(),
+    backup: new BackupService(ctx.db, ctx.dataDir, ctx.version),
     exports: new ExportsService({
       db: ctx.db,
       dataDir: ctx.dataDir,

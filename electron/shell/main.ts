@@ -12,6 +12,7 @@ import { handlersFor } from '../host/handlers';
 import { answerMedia } from '../host/media';
 import { createServices } from '../host/services';
 import { startupSweep } from '../host/startup';
+import { scheduleDailyBackup } from '../host/backup-schedule';
 import { electronPdfSource } from './export-pdf-electron';
 import { serveOverIpc } from './ipc';
 import { logsDir, openLog, type Logger } from '../host/log';
@@ -143,6 +144,7 @@ async function start(): Promise<void> {
   const ctx = { db, dataDir, resourcesDir: paths.resourcesDir, version: app.getVersion(), log };
   await startupSweep(ctx, (line) => log.info(line));
   const services = createServices(ctx);
+  scheduleDailyBackup(services, log);
   // PDF exports: the print views in an offscreen window of this app (printToPDF).
   services.exports.usePdf(
     electronPdfSource(APP_ORIGIN, paths.preload, () => services.auth.printSession(currentActor())),

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appContract } from './app';
 import { authContract } from './auth';
+import { backupContract } from './backup';
 import { casesContract } from './cases';
 import { clinicalContract } from './clinical';
 import { exportsContract } from './exports';
@@ -19,6 +20,7 @@ export interface ChannelSpec {
 export const contract = {
   ...appContract,
   ...authContract,
+  ...backupContract,
   ...casesContract,
   ...imagingContract,
   ...jobsContract,

@@ -3,6 +3,7 @@ import type { HandlerTable } from '../dispatch';
 import { createServices, type Services } from '../services';
 import { appHandlers } from './app';
 import { authHandlers } from './auth';
+import { backupHandlers } from './backup';
 import { caseHandlers } from './cases';
 import { clinicalHandlers } from './clinical';
 import { imagingHandlers } from './imaging';
@@ -14,6 +15,7 @@ export function handlersFor(services: Services): HandlerTable {
   return {
     ...appHandlers(services),
     ...authHandlers(services),
+    ...backupHandlers(services),
     ...caseHandlers(services),
     ...imagingHandlers(services),
     ...clinicalHandlers(services),
