@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { resolveDataDir } from '../host/data-folder';
-import { openLog } from '../host/log';
+import { openLog, silentLogger } from '../host/log';
 import { runtimePaths } from '../host/paths';
 import { auditCommand } from './audit-command';
 import { UsageError, type CliEnv, type CliIo, type Command } from './command';
@@ -9,6 +9,8 @@ import { exportCommand } from './export-command';
 import { importCommand } from './import-command';
 import { serveCommand } from './serve-command';
 import { userCommand } from './user-command';
+import { backupCommand } from './backup-command';
+import { restoreCommand } from './restore-command';
 import { cliActor, runAs } from '../db/actor';
 
 export const COMMANDS: readonly Command[] = [
@@ -18,6 +20,8 @@ export const COMMANDS: readonly Command[] = [
   exportCommand,
   userCommand,
   auditCommand,
+  backupCommand,
+  restoreCommand,
 ];
 
 function usage(): string {
@@ -122,7 +126,8 @@ export async function runCli(
   const dataDir = resolveDataDir(data);
   // The CLI runs from the source layout (bin/boardprep.mjs); the desktop app resolves the packaged one.
   const paths = runtimePaths({ packaged: false, appPath: app.appRoot, resourcesPath: '' });
-  const log = openLog(dataDir, command.name === 'serve' ? 'web-host' : 'cli');
+  const log =
+    command.logInDataFolder === false ? silentLogger : openLog(dataDir, command.name === 'serve' ? 'web-host' : 'cli');
   const env: CliEnv = {
     dataDir,
     resourcesDir: paths.resourcesDir,

@@ -26,6 +26,8 @@ export interface Command {
   summary: string;
   /** Full `--help` text. */
   help: string;
+  /** false: the command's lines are not logged in the data folder (restore, whose target must stay empty on failure). */
+  logInDataFolder?: boolean;
   /** Returns the process exit code. `args` are the words after the command name, global options removed. */
   run(args: string[], env: CliEnv, io: CliIo): Promise<number>;
 }

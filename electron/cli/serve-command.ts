@@ -3,6 +3,7 @@ import { answerMedia } from '../host/media';
 import { createServices } from '../host/services';
 import { startupSweep } from '../host/startup';
 import { loadDemoIfEmpty } from '../host/demo-start';
+import { scheduleDailyBackup } from '../host/backup-schedule';
 import { startWebHost } from '../host/web';
 import { currentActor } from '../db/actor';
 import { openDatabase } from '../db/open';
@@ -27,7 +28,7 @@ Options:
     if (!Number.isInteger(port) || port < 0 || port > 65535)
       throw new UsageError(`--port must be 0-65535, not ${values.port}`);
 
-    const db = openDatabase(env.dataDir);
+    const db = openDatabase(env.dataDir, { notice: (line) => env.log.info(line) });
     const ctx = { db, dataDir: env.dataDir, resourcesDir: env.resourcesDir, version: env.version, log: env.log };
     if (values.demo) for (const line of await loadDemoIfEmpty(ctx)) io.out(line);
     await startupSweep(ctx, (line) => {
@@ -35,6 +36,7 @@ Options:
       io.out(line);
     });
     const services = createServices(ctx);
+    const stopDailyBackup = scheduleDailyBackup(services, env.log);
     const host = await startWebHost({
       handlers: handlersFor(services),
       gate: services.auth,
@@ -60,6 +62,7 @@ Options:
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
+    stopDailyBackup();
     await host.close();
     services.jobs.cancelAll();
     await services.jobs.idle();

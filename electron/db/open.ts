@@ -1,8 +1,10 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { registerAuditFunctions } from './audit-functions';
-import { migrate } from './migrate';
+import { secureDatabaseFiles, secureDataFolder, touchPrivateFile } from './file-modes';
+import { migrate, schemaVersion } from './migrate';
+import { backupBeforeMigration } from './pre-migration-backup';
 import { MIGRATIONS } from './migrations';
 
 export type Db = Database.Database;
@@ -12,16 +14,25 @@ export interface OpenOptions {
   nativeBinding?: string;
   /** Tests stop at a given schema version to check one migration at a time. */
   migrateTo?: number;
+  /** Lines for the log: permissions tightened, the copy made before a migration. */
+  notice?: (line: string) => void;
 }
 
 export const DATABASE_FILE = 'boardprep.db';
 
 /** Opens (creating if needed) the case database of a data folder and brings its schema up to date. */
 export function openDatabase(dataDir: string, options: OpenOptions = {}): Db {
-  mkdirSync(dataDir, { recursive: true });
-  const db = new Database(path.join(dataDir, DATABASE_FILE), { nativeBinding: options.nativeBinding });
+  const notice = options.notice ?? (() => {});
+  // Owner-only (0700/0600, issue 12 item 13): tightens what an older version or a copy left wide open.
+  const tightened = secureDataFolder(dataDir);
+  if (tightened.length > 0) notice(`Made private to this user (owner-only): ${tightened.join('; ')}`);
+  const file = path.join(dataDir, DATABASE_FILE);
+  // Created 0600 before SQLite opens it: the -wal and -shm files SQLite makes take the main file's mode.
+  if (!existsSync(file)) touchPrivateFile(file);
+  const db = new Database(file, { nativeBinding: options.nativeBinding });
   try {
     db.pragma('journal_mode = WAL');
+    secureDatabaseFiles(dataDir);
     db.pragma('foreign_keys = ON');
     // WAL with synchronous=NORMAL is durable across application crashes; only a power cut may lose the last commit.
     db.pragma('synchronous = NORMAL');
@@ -31,6 +42,11 @@ export function openDatabase(dataDir: string, options: OpenOptions = {}): Db {
     // Deleted content (a removed case, a replaced report) is overwritten with zeros, not left in free pages.
     db.pragma('secure_delete = ON');
     registerAuditFunctions(db);
+    const from = schemaVersion(db);
+    const to = options.migrateTo ?? MIGRATIONS.length;
+    // A copy of the database as it was, before a migration changes it (issue 12 item 12).
+    const copy = backupBeforeMigration(db, dataDir, from, to);
+    if (copy) notice(`Copied the database before migrating it from schema ${from} to ${to}: ${copy}`);
     migrate(db, MIGRATIONS, options.migrateTo);
     return db;
   } catch (err) {

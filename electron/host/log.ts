@@ -1,5 +1,6 @@
 import electronLog from 'electron-log/node';
 import { existsSync, renameSync, rmSync } from 'node:fs';
+import { makePrivateDir, touchPrivateFile } from '../db/file-modes';
 import path from 'node:path';
 
 /**
@@ -86,6 +87,19 @@ export interface LogOptions {
 
 export function openLog(dataDir: string, source: LogSource, options: LogOptions = {}): Logger {
   const file = path.join(logsDir(dataDir), `${source}.log`);
+  // Owner-only (issue 12 item 13), made here lazily: the logger creates the file at its first line, with the umask's
+  // mode. A log is made only once a line is written, so a mistyped command line leaves no folder behind.
+  let madePrivate = false;
+  const ensurePrivate = () => {
+    if (madePrivate) return;
+    madePrivate = true;
+    try {
+      makePrivateDir(logsDir(dataDir));
+      touchPrivateFile(file);
+    } catch {
+      // The logger reports what it cannot write; a log is never a reason to stop.
+    }
+  };
   const log = electronLog.create({ logId: `boardprep-${source}-${++instances}` });
   log.transports.file.resolvePathFn = () => file;
   log.transports.file.maxSize = options.maxBytes ?? MAX_LOG_BYTES;
@@ -93,6 +107,8 @@ export function openLog(dataDir: string, source: LogSource, options: LogOptions 
   log.transports.file.archiveLogFn = (old) => {
     try {
       rotateLogFiles(old.path);
+      // The logger writes on in a new file: made owner-only first.
+      touchPrivateFile(old.path);
     } catch {
       // A file another process holds open cannot be renamed on Windows: keep writing to it rather than lose lines.
     }
@@ -101,9 +117,12 @@ export function openLog(dataDir: string, source: LogSource, options: LogOptions 
   const fields = (f?: LogFields) => (f ? [redact(f)] : []);
   return {
     file,
-    info: (message, f) => log.info(message, ...fields(f)),
-    warn: (message, f) => log.warn(message, ...fields(f)),
-    error: (message, error, f) => log.error(message, ...(error === undefined ? [] : [redact(error)]), ...fields(f)),
+    info: (message, f) => (ensurePrivate(), log.info(message, ...fields(f))),
+    warn: (message, f) => (ensurePrivate(), log.warn(message, ...fields(f))),
+    error: (message, error, f) => (
+      ensurePrivate(),
+      log.error(message, ...(error === undefined ? [] : [redact(error)]), ...fields(f))
+    ),
   };
 }
 

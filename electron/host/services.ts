@@ -3,6 +3,7 @@ import { silentLogger } from './log';
 import { ChosenPaths } from './chosen-paths';
 import { AuditService } from '../services/audit/audit-service';
 import { AuthService } from '../services/auth/auth-service';
+import { BackupService } from '../services/backup/backup-service';
 import { CasesService } from '../services/cases/cases-service';
 import { createClinicalServices, type ClinicalServices } from '../services/clinical';
 import { AnnotationsService } from '../services/imaging/annotations-service';
@@ -32,6 +33,8 @@ export interface Services {
   exports: ExportsService;
   /** The audit trail: list, verify, CSV, and the openings of records it logs. */
   audit: AuditService;
+  /** Backup settings, "Back up now" and the daily run (issue 12). */
+  backup: BackupService;
 }
 
 export function createServices(ctx: AppContext): Services {
@@ -50,6 +53,7 @@ export function createServices(ctx: AppContext): Services {
     clinical,
     meetings,
     chosenPaths: new ChosenPaths(),
+    backup: new BackupService(ctx.db, ctx.dataDir, ctx.version),
     exports: new ExportsService({
       db: ctx.db,
       dataDir: ctx.dataDir,

@@ -1,5 +1,6 @@
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { PRIVATE_DIR_MODE } from '../db/file-modes';
 import type { RequestBody } from './body';
 
 /**
@@ -38,7 +39,8 @@ export async function storeUpload(
   } catch {
     // not there yet: the usual case
   }
-  mkdirSync(path.dirname(target), { recursive: true });
+  // Owner-only (issue 12 item 13): an upload is a patient's study until it is imported.
+  mkdirSync(path.dirname(target), { recursive: true, mode: PRIVATE_DIR_MODE });
   await body.saveTo(target, MAX_UPLOAD_BYTES);
 }
 

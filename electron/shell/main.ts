@@ -13,6 +13,7 @@ import { answerMedia } from '../host/media';
 import { createServices } from '../host/services';
 import { startupSweep } from '../host/startup';
 import { loadDemoIfEmpty } from '../host/demo-start';
+import { scheduleDailyBackup } from '../host/backup-schedule';
 import { electronPdfSource } from './export-pdf-electron';
 import { serveOverIpc } from './ipc';
 import { logsDir, openLog, type Logger } from '../host/log';
@@ -134,7 +135,7 @@ async function start(): Promise<void> {
   }
   let db: Db;
   try {
-    db = openDatabase(dataDir, { nativeBinding: paths.nativeBinding });
+    db = openDatabase(dataDir, { nativeBinding: paths.nativeBinding, notice: (line) => log.info(line) });
   } catch (err) {
     log.error('could not open the database', err);
     dialog.showErrorBox('BoardPrep cannot open its database', `${dataDir}\n\n${(err as Error).message}`);
@@ -146,6 +147,7 @@ async function start(): Promise<void> {
   // npm start -- --demo: the demo board, its images and its users, into a database without cases.
   if (process.argv.includes('--demo')) for (const line of await loadDemoIfEmpty(ctx)) log.info(line);
   const services = createServices(ctx);
+  scheduleDailyBackup(services, log);
   // PDF exports: the print views in an offscreen window of this app (printToPDF).
   services.exports.usePdf(
     electronPdfSource(APP_ORIGIN, paths.preload, () => services.auth.printSession(currentActor())),

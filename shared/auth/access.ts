@@ -28,6 +28,10 @@ export const CHANNEL_ACCESS: Record<Channel, Access> = {
   'users:resetPassword': 'users.manage',
   'settings:security': 'session',
   'settings:setSecurity': 'settings.manage',
+  // The backup folder's path and the backups themselves are the administrator's (issue 12 item 12).
+  'settings:backup': 'settings.manage',
+  'settings:setBackup': 'settings.manage',
+  'backup:now': 'settings.manage',
 
   'cases:list': 'records.read',
   'cases:get': 'records.read',

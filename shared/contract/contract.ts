@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appContract } from './app';
 import { auditContract } from './audit';
 import { authContract } from './auth';
+import { backupContract } from './backup';
 import { casesContract } from './cases';
 import { clinicalContract } from './clinical';
 import { exportsContract } from './exports';
@@ -20,6 +21,7 @@ export interface ChannelSpec {
 export const contract = {
   ...appContract,
   ...authContract,
+  ...backupContract,
   ...casesContract,
   ...imagingContract,
   ...jobsContract,

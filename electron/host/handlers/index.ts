@@ -4,6 +4,7 @@ import { createServices, type Services } from '../services';
 import { appHandlers } from './app';
 import { auditHandlers } from './audit';
 import { authHandlers } from './auth';
+import { backupHandlers } from './backup';
 import { caseHandlers } from './cases';
 import { clinicalHandlers } from './clinical';
 import { imagingHandlers } from './imaging';
@@ -15,6 +16,7 @@ export function handlersFor(services: Services): HandlerTable {
   return {
     ...appHandlers(services),
     ...authHandlers(services),
+    ...backupHandlers(services),
     ...caseHandlers(services),
     ...imagingHandlers(services),
     ...clinicalHandlers(services),

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, renameSync, rmSync, statSync, write } from 'node:fs';
 import path from 'node:path';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../../db/file-modes';
 import type { Db } from '../../db/open';
 import { writeTransaction } from '../../db/transaction';
 import { StoreClaimStatements } from './dicom-sql';
@@ -29,7 +30,8 @@ export type FileWriter = (file: string, bytes: Uint8Array) => void | Promise<voi
  */
 const defaultWriter: FileWriter = (file, bytes) =>
   new Promise<void>((resolve, reject) => {
-    const fd = openSync(file, 'w');
+    // Owner-only (issue 12 item 13): a stored image is patient data.
+    const fd = openSync(file, 'w', PRIVATE_FILE_MODE);
     const finish = (err: unknown) => {
       try {
         closeSync(fd);
@@ -153,7 +155,7 @@ export class StoreSession {
     let newDir = false;
     if (!this.madeDirs.has(dir)) {
       // mkdir tells whether it created the folder: in a folder that did not exist, the file cannot exist either.
-      newDir = mkdirSync(dir, { recursive: true }) !== undefined;
+      newDir = mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE }) !== undefined;
       this.madeDirs.add(dir);
     }
     if (!newDir) {

@@ -71,7 +71,8 @@ export function writeFileAtomic(
   const temp = partialPathFor(target);
   let fd: number | null = null;
   try {
-    fd = openSync(temp, 'wx', 0o644);
+    // Owner-only (issue 12 item 13): an export may identify the patient; who else reads it is the user's choice.
+    fd = openSync(temp, 'wx', 0o600);
     for (const chunk of Array.isArray(data) ? (data as readonly Uint8Array[]) : [data as Uint8Array]) {
       let offset = 0;
       while (offset < chunk.length) offset += writeSync(fd, chunk, offset, chunk.length - offset);

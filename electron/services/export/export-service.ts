@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { PRIVATE_DIR_MODE } from '../../db/file-modes';
 import type { Db } from '../../db/open';
 import {
   EXPORT_EXTENSION,
@@ -341,7 +342,7 @@ export class ExportsService {
       writeFileAtomic(target.file, bytes, { signal, overwrite: target.overwrite });
       return target.file;
     }
-    mkdirSync(this.exportsDir, { recursive: true });
+    mkdirSync(this.exportsDir, { recursive: true, mode: PRIVATE_DIR_MODE });
     for (let n = 1; n < 1000; n++) {
       const file = path.join(this.exportsDir, numbered(target.defaultName, n));
       if (existsSync(file)) continue;

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { makePrivateDir, PRIVATE_FILE_MODE } from '../../db/file-modes';
 
 /**
  * Rendered key-image PNGs: uploaded first to renders/incoming/<token>.png, then claimed by the key image
@@ -22,9 +23,10 @@ export function acceptRenderUpload(dataDir: string, token: string, bytes: Buffer
   if (bytes.length > MAX_RENDER_BYTES) throw new Error('The rendered image is larger than 20 MB');
   if (bytes.length < PNG_SIGNATURE.length || !bytes.subarray(0, 8).equals(PNG_SIGNATURE))
     throw new Error('The rendered image is not a PNG');
-  mkdirSync(incomingDir(dataDir), { recursive: true });
+  // Owner-only (issue 12 item 13): a render shows a patient's images.
+  makePrivateDir(incomingDir(dataDir));
   const tmp = path.join(incomingDir(dataDir), `${token}.png.tmp`);
-  writeFileSync(tmp, bytes);
+  writeFileSync(tmp, bytes, { mode: PRIVATE_FILE_MODE });
   renameSync(tmp, path.join(incomingDir(dataDir), `${token}.png`));
 }
 
