@@ -1,5 +1,13 @@
 import { useEffect, useRef } from 'react';
+import { invoke } from '../api';
 import { ACTIVITY_EVENTS, msUntilLock } from './idle';
+
+/**
+ * While someone works, the page tells the main process at most once a minute (auth:status touches the session),
+ * because the main process locks a session it has not heard from for the lock time (AuthService.resolve): a
+ * presenter stepping through slides makes no other call.
+ */
+const HEARTBEAT_MS = 60_000;
 
 /**
  * Calls `onIdle` once nobody has used the page for `lockMinutes`. Activity only records the time (a pointer move
@@ -11,13 +19,19 @@ export function useIdleLock(lockMinutes: number, onIdle: () => void, enabled: bo
   useEffect(() => {
     if (!enabled) return;
     let last = Date.now();
+    let beat = last;
     let timer: ReturnType<typeof setTimeout>;
     const check = () => {
       const wait = msUntilLock(last, Date.now(), lockMinutes);
       if (wait === 0) onIdleRef.current();
       else timer = setTimeout(check, wait);
     };
-    const active = () => void (last = Date.now());
+    const active = () => {
+      last = Date.now();
+      if (last - beat < HEARTBEAT_MS) return;
+      beat = last;
+      void invoke('auth:status', {});
+    };
     for (const type of ACTIVITY_EVENTS) window.addEventListener(type, active, { capture: true, passive: true });
     timer = setTimeout(check, msUntilLock(last, last, lockMinutes));
     return () => {

@@ -240,7 +240,7 @@ export class AuthService {
       this.failed(username, 'too many failed attempts');
       throw new DomainError(
         'refused',
-        `Too many failed sign-ins for ${username}: wait ${LOCKOUT_MINUTES} minutes, or ask an administrator`,
+        `Too many failed sign-ins for ${username}: wait ${LOCKOUT_MINUTES} minutes, then try again`,
       );
     }
     // The same work whether or not the user exists, so the answer's timing does not tell.
