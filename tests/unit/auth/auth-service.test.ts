@@ -111,7 +111,7 @@ describe('AuthService: secrets', SCRYPT_HEAVY, () => {
     for (let i = 0; i < MAX_FAILURES; i++)
       await expect(s.auth.signIn('ada', `wrong ${i}`)).rejects.toThrow('The username or password is not right');
     // Now even the right password is refused, without being checked.
-    const locked = 'Too many failed sign-ins for ada: wait 5 minutes, or ask an administrator';
+    const locked = 'Too many failed sign-ins for ada: wait 5 minutes, then try again';
     await expect(s.auth.signIn('ada', PASSWORD)).rejects.toThrow(locked);
     s.clock.advanceMinutes(LOCKOUT_MINUTES - 1);
     await expect(s.auth.signIn('ada', PASSWORD)).rejects.toThrow(locked);
