@@ -63,7 +63,9 @@ function loadDemoMeetings(db: Db, board: DemoBoard): void {
       const itemId = itemOf(caseId).id;
       if (o.decision) {
         const saved = decisions.save(itemId, 0, o.decision);
-        if (o.signedOffBy) decisions.signOff(itemId, saved.version, o.signedOffBy);
+        // The demo's chair is a name in the board file, not a signed-in user.
+        if (o.signedOffBy)
+          decisions.signOff(itemId, saved.version, { userId: null, name: o.signedOffBy }, o.noQuorumReason);
       } else {
         agenda.setItem(itemId, { state: o.state === 'not-discussed' ? 'not-discussed' : 'pending' });
       }

@@ -71,7 +71,7 @@ function Minutes({
     let present = false;
     for (const d of decisions.values()) {
       if (d.current.attendance[s].present) present = true;
-      d.current.attendance[s].names.forEach((n) => names.add(n));
+      d.current.attendance[s].people.forEach((p) => names.add('guest' in p ? `${p.name} (guest)` : p.name));
     }
     return { s, present, names: [...names] };
   });
