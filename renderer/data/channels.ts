@@ -33,6 +33,7 @@ export const READ_CHANNELS = [
   'decisions:forMeeting',
   'decisions:get',
   'decisions:history',
+  'decisions:recordFacts',
   'exports:list',
   'exports:status',
 ] as const satisfies readonly Channel[];
@@ -56,6 +57,7 @@ const CLINICAL_VIEWS: readonly ReadChannel[] = [
   'meetings:list',
   'deck:get',
   'deck:case',
+  'decisions:recordFacts',
 ];
 const IMAGING_VIEWS: readonly ReadChannel[] = [
   ...CLINICAL_VIEWS,

@@ -79,6 +79,7 @@ export const CHANNELS = [
   'decisions:signOff',
   'decisions:amend',
   'decisions:history',
+  'decisions:recordFacts',
   'exports:start',
   'exports:status',
   'exports:list',

@@ -16,6 +16,7 @@ import {
   MeetingSummary,
   Presenter,
 } from '../domain/meeting';
+import { CaseRecordFacts } from '../domain/record-facts';
 
 const Id = z.number().int().positive();
 const MeetingId = z.number({ message: 'Choose a meeting' }).int().positive();
@@ -113,6 +114,16 @@ export const meetingsContract = {
   /** Drops every edit of the slide: it follows the record again. */
   'deck:resetSlide': { input: z.object({ itemId: ItemId, slideKey: SlideKey }).strict(), output: CaseDeck },
 
+  /**
+   * The case facts an outcome letter and the minutes print (one item, or every item of the meeting): from the case
+   * record, never from the slides' (editable) text.
+   */
+  'decisions:recordFacts': {
+    input: z
+      .object({ meetingId: MeetingId, itemId: ItemId.optional(), deidentified: z.boolean().default(false) })
+      .strict(),
+    output: z.array(CaseRecordFacts),
+  },
   /** The decision on an agenda item (an empty draft with status 'none' when nothing is recorded yet). */
   'decisions:get': { input: z.object({ itemId: ItemId }).strict(), output: DecisionView },
   /** Every decision recorded on the meeting's agenda, in agenda order (minutes, outcome letters). */

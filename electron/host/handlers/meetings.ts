@@ -43,5 +43,7 @@ export function meetingHandlers({ meetings: m }: { meetings: MeetingsServices })
     'decisions:amend': ({ itemId, version, why, changes }, call) =>
       m.decisions.amend(itemId, version, { by: signerOf(call), why, changes }),
     'decisions:history': ({ itemId }) => m.decisions.history(itemId),
+    'decisions:recordFacts': ({ meetingId, itemId, deidentified }) =>
+      m.decisions.recordFacts(meetingId, { itemId, deidentified }),
   };
 }

@@ -16,6 +16,8 @@ import { applyAmendments, attendanceSummary, signOffRecordOf, toAmendment, value
 import * as sql from './meetings-sql';
 import { assertItem, type MeetingsContext } from './views';
 import { writeTransaction } from '../../db/transaction';
+import type { CaseRecordFacts } from '../../../shared/domain/record-facts';
+import { recordFacts } from './record-facts';
 
 const EMPTY: DecisionValue = DecisionFields.parse({});
 
@@ -256,6 +258,13 @@ export class DecisionsService {
       if (result.outcome === 'discussed') sql.markCaseDiscussed(this.db, item.case_id, now);
     });
     return this.get(itemId);
+  }
+
+  /** The case facts for outcome letters and minutes, from the record (never the slides): see record-facts.ts. */
+  recordFacts(meetingId: number, options: { itemId?: number; deidentified?: boolean }): CaseRecordFacts[] {
+    if (options.itemId !== undefined && assertItem(this.db, options.itemId).meeting_id !== meetingId)
+      throw new DomainError('not-found', "That case is not on this meeting's agenda.");
+    return recordFacts(this.db, meetingId, options);
   }
 
   /** The signed-off original and each amendment, with the whole decision as it stood after each step. */
