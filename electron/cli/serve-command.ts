@@ -33,8 +33,9 @@ Options:
 
     const db = openDatabase(env.dataDir);
     if (values.demo && new CasesService(db).count() === 0) {
-      const { casesCreated } = loadDemoBoard(db, env.resourcesDir);
+      // Users first: the demo decisions' attendance names them.
       await addDemoUsers(new AuthService(db));
+      const { casesCreated } = loadDemoBoard(db, env.resourcesDir);
       const images = await loadDemoImages(db, env.dataDir, env.resourcesDir);
       env.log.info('demo board loaded', {
         casesCreated,

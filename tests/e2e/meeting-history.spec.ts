@@ -83,8 +83,8 @@ test('a signed-off decision reads as a record, and an amendment shows only what 
   );
   await expect(decision.getByTestId('decision-status')).not.toContainText(/AM|PM/);
   const record = decision.getByTestId('decision-record');
-  await expect(record).toContainText('Dr Helena Marsh; Dr Amara Okafor');
-  await expect(record.getByText('Dr Helena Marsh; Dr Amara Okafor')).toBeVisible();
+  await expect(record).toContainText('Dr Helena Marsh, Dr Amara Okafor');
+  await expect(record.getByText('Dr Helena Marsh, Dr Amara Okafor')).toBeVisible();
   await expect(record.getByRole('row', { name: /Obtain the outside CT chest images/ })).toContainText('26 Nov 2026');
   await expect(record).not.toContainText('11/26/2026');
   await expect(record).toContainText('Outcome: Deferred — Staging incomplete');

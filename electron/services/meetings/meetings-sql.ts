@@ -583,6 +583,14 @@ export function insertAmendment(db: Db, row: Omit<AmendmentRow, 'id'>): number {
   );
 }
 
+/** The id of the enabled user with this display name, if exactly one (the demo board names attendees). */
+export function userIdByDisplayName(db: Db, name: string): number | undefined {
+  const rows = db.prepare('SELECT id FROM users WHERE display_name = ? AND disabled_at IS NULL LIMIT 2').all(name) as {
+    id: number;
+  }[];
+  return rows.length === 1 ? rows[0].id : undefined;
+}
+
 // ---------------------------------------------------------------------------------------------- cases
 
 /** Sign-off of a discussion moves the case along the workflow: draft/ready -> discussed. */
