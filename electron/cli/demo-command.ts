@@ -23,8 +23,9 @@ Options:
     const { values } = parseOptions(args, { json: { type: 'boolean' }, 'no-images': { type: 'boolean' } });
     const db = openDatabase(env.dataDir);
     try {
-      const result = loadDemoBoard(db, env.resourcesDir);
+      // Users first: the demo decisions' attendance names them.
       await addDemoUsers(new AuthService(db));
+      const result = loadDemoBoard(db, env.resourcesDir);
       // Counts only: the skipped lines name MRNs.
       env.log.info('demo board loaded', { casesCreated: result.casesCreated, skipped: result.skipped.length });
       if (!values.json) {

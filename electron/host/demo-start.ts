@@ -11,8 +11,9 @@ import type { AppContext } from './app-context';
  */
 export async function loadDemoIfEmpty(ctx: AppContext): Promise<string[]> {
   if (new CasesService(ctx.db).count() > 0) return [];
-  const { casesCreated } = loadDemoBoard(ctx.db, ctx.resourcesDir);
+  // Users first: the demo decisions' attendance names them.
   await addDemoUsers(new AuthService(ctx.db));
+  const { casesCreated } = loadDemoBoard(ctx.db, ctx.resourcesDir);
   const images = await loadDemoImages(ctx.db, ctx.dataDir, ctx.resourcesDir);
   const stored = images.cases.reduce((n, c) => n + c.imported, 0);
   ctx.log?.info('demo board loaded', { casesCreated, images: stored, keyImages: images.keyImages });

@@ -34,6 +34,7 @@ export const READ_CHANNELS = [
   'decisions:forMeeting',
   'decisions:get',
   'decisions:history',
+  'decisions:recordFacts',
   'exports:list',
   'exports:status',
   'audit:list',
@@ -58,6 +59,7 @@ const CLINICAL_VIEWS: readonly ReadChannel[] = [
   'meetings:list',
   'deck:get',
   'deck:case',
+  'decisions:recordFacts',
 ];
 const IMAGING_VIEWS: readonly ReadChannel[] = [
   ...CLINICAL_VIEWS,

@@ -97,6 +97,7 @@ export const CHANNEL_ACCESS: Record<Channel, Access> = {
   'decisions:signOff': 'decisions.signOff',
   'decisions:amend': 'decisions.amend',
   'decisions:history': 'records.read',
+  'decisions:recordFacts': 'records.read',
 
   // De-identified is the least an export needs; the service asks exports.identified for one with identifiers.
   'exports:start': 'exports.deidentified',

@@ -82,6 +82,7 @@ export const CHANNELS = [
   'decisions:signOff',
   'decisions:amend',
   'decisions:history',
+  'decisions:recordFacts',
   'exports:start',
   'exports:status',
   'exports:list',

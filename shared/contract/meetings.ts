@@ -16,12 +16,12 @@ import {
   MeetingSummary,
   Presenter,
 } from '../domain/meeting';
+import { CaseRecordFacts } from '../domain/record-facts';
 
 const Id = z.number().int().positive();
 const MeetingId = z.number({ message: 'Choose a meeting' }).int().positive();
 const ItemId = z.number({ message: 'Choose a case on the agenda' }).int().positive();
 const Version = z.number().int().min(0);
-const Who = (what: string) => z.string().trim().min(1, what).max(200, 'At most 200 characters');
 const Removed = z.object({ removed: z.literal(true) });
 const SlideKey = z.string().min(1).max(200);
 
@@ -118,6 +118,16 @@ export const meetingsContract = {
   /** Drops every edit of the slide: it follows the record again. */
   'deck:resetSlide': { input: z.object({ itemId: ItemId, slideKey: SlideKey }).strict(), output: CaseDeck },
 
+  /**
+   * The case facts an outcome letter and the minutes print (one item, or every item of the meeting): from the case
+   * record, never from the slides' (editable) text.
+   */
+  'decisions:recordFacts': {
+    input: z
+      .object({ meetingId: MeetingId, itemId: ItemId.optional(), deidentified: z.boolean().default(false) })
+      .strict(),
+    output: z.array(CaseRecordFacts),
+  },
   /** The decision on an agenda item (an empty draft with status 'none' when nothing is recorded yet). */
   'decisions:get': { input: z.object({ itemId: ItemId }).strict(), output: DecisionView },
   /** Every decision recorded on the meeting's agenda, in agenda order (minutes, outcome letters). */
@@ -127,18 +137,26 @@ export const meetingsContract = {
     input: z.object({ itemId: ItemId, version: Version, decision: DecisionFields }).strict(),
     output: DecisionView,
   },
-  /** Locks the decision; 'invalid-input' naming the field while it lacks outcome, recommendation, intent or reason. */
+  /**
+   * Locks the decision, signed off by the signed-in chair; 'invalid-input' naming the field while it lacks outcome,
+   * recommendation, intent or reason, or, without quorum (computed from the stored attendance), noQuorumReason.
+   */
   'decisions:signOff': {
-    input: z.object({ itemId: ItemId, version: Version, by: Who('Say who signs the decision off') }).strict(),
+    input: z
+      .object({
+        itemId: ItemId,
+        version: Version,
+        noQuorumReason: z.string().trim().max(2000, 'At most 2000 characters').optional(),
+      })
+      .strict(),
     output: DecisionView,
   },
-  /** A change after sign-off: who, why and the fields that change; the original stays readable. */
+  /** A change after sign-off by the signed-in user: why and the fields that change; the original stays readable. */
   'decisions:amend': {
     input: z
       .object({
         itemId: ItemId,
         version: Version,
-        by: Who('Say who amends the decision'),
         why: z.string().trim().min(1, 'Say why the decision is amended').max(2000, 'At most 2000 characters'),
         changes: DecisionChanges,
       })

@@ -248,25 +248,47 @@ export const CORE_SPECIALTY_LABEL: Record<CoreSpecialty, string> = {
   'specialist-nurse': 'Specialist nurse',
 };
 
-const AttendeeShape = {
-  present: z.boolean(),
-  names: z.array(text(120).min(1, 'A name cannot be empty')).max(20, 'At most 20 names'),
+/**
+ * One person present (issue 12): a user of BoardPrep (from users:directory), or a named guest who has no account.
+ * Rows recorded before users existed held bare names; those read as guests.
+ */
+export const AttendeePerson = z.union([
+  z.object({ userId: z.number().int().positive(), name: text(120).min(1, 'A name cannot be empty') }).strict(),
+  z.object({ name: text(120).min(1, 'A name cannot be empty'), guest: z.literal(true) }).strict(),
+]);
+export type AttendeePerson = z.output<typeof AttendeePerson>;
+
+/** A bare name (the shape before issue 12) is a guest. */
+const person = z.preprocess((p) => (typeof p === 'string' ? { name: p, guest: true } : p), AttendeePerson);
+const People = z.array(person).max(20, 'At most 20 people');
+
+/** The stored shape before issue 12 ({present, names: string[]}) becomes {present, people}. */
+const legacyAttendee = (a: unknown) => {
+  if (!a || typeof a !== 'object' || !('names' in a) || 'people' in a) return a;
+  const { names, ...rest } = a as { names: unknown };
+  return { ...rest, people: names };
 };
-const namesOnlyIfPresent = (a: { present: boolean; names: string[] }) => a.present || a.names.length === 0;
-const namesOnlyIfPresentError = () => ({
+const peopleOnlyIfPresent = (a: { present: boolean; people: unknown[] }) => a.present || a.people.length === 0;
+const peopleOnlyIfPresentError = () => ({
   path: ['present'],
-  message: 'Names are listed but the specialty is marked absent',
+  message: 'People are listed but the specialty is marked absent',
 });
-/** One specialty's attendance as stored and answered: present or not, and who. */
-export const AttendeeValue = z.object(AttendeeShape).strict().refine(namesOnlyIfPresent, namesOnlyIfPresentError());
-/** As sent: missing fields mean absent / no names. */
-export const Attendee = z
-  .object({ present: AttendeeShape.present.default(false), names: AttendeeShape.names.default([]) })
-  .strict()
-  .refine(namesOnlyIfPresent, namesOnlyIfPresentError());
+/** One specialty's attendance as stored and answered: present or not, and who (users and guests). */
+export const AttendeeValue = z.preprocess(
+  legacyAttendee,
+  z.object({ present: z.boolean(), people: People }).strict().refine(peopleOnlyIfPresent, peopleOnlyIfPresentError()),
+);
+/** As sent: missing fields mean absent / nobody named. */
+export const Attendee = z.preprocess(
+  legacyAttendee,
+  z
+    .object({ present: z.boolean().default(false), people: People.default([]) })
+    .strict()
+    .refine(peopleOnlyIfPresent, peopleOnlyIfPresentError()),
+);
 export type Attendee = z.output<typeof AttendeeValue>;
 
-const absent = () => ({ present: false, names: [] as string[] });
+const absent = () => ({ present: false, people: [] as AttendeePerson[] });
 /** All six specialties, as stored and answered (and as an amendment must give them: whole). */
 export const AttendanceValue = z
   .object({
@@ -290,6 +312,11 @@ export const Attendance = z
   })
   .strict();
 export type Attendance = z.output<typeof AttendanceValue>;
+
+/** "Dr A, Dr B (guest)": who was there for one specialty. */
+export function peopleText(people: readonly AttendeePerson[]): string {
+  return people.map((p) => ('guest' in p ? `${p.name} (guest)` : p.name)).join(', ');
+}
 
 /** Quorum: every core specialty present (reference: attendance of the core specialties "to show quorum"). */
 export function quorumOf(attendance: Attendance): { met: boolean; missing: CoreSpecialty[] } {
@@ -386,6 +413,8 @@ export function signOffProblems(d: DecisionValue): { field: string; message: str
 export const Amendment = z.object({
   id: z.number().int(),
   by: z.string(),
+  /** The signed-in user who amended (null for amendments recorded before users existed). */
+  userId: z.number().int().nullable(),
   why: z.string(),
   at: z.string(),
   /** The changed fields as they were, and as they became. */
@@ -407,6 +436,24 @@ export const HistoryDecision = z.object({
 });
 export type HistoryDecision = z.infer<typeof HistoryDecision>;
 
+/**
+ * What sign-off recorded (issue 12): the chair signed in, and the quorum as the service computed it from the stored
+ * attendance, with the reason the chair gave for signing off without it.
+ */
+export const SignOffRecord = z.object({
+  by: z.string(),
+  /** null for sign-offs recorded before users existed, or by the demo loader. */
+  userId: z.number().int().nullable(),
+  at: z.string(),
+  quorumMet: z.boolean(),
+  missing: z.array(CoreSpecialty),
+  /** Why the decision was signed off without quorum ('' when quorum was met). */
+  reason: z.string(),
+  /** Who was present per core specialty, as names, at sign-off. */
+  attendance: z.record(z.string(), z.array(z.string())),
+});
+export type SignOffRecord = z.infer<typeof SignOffRecord>;
+
 export const DecisionView = z.object({
   itemId: z.number().int(),
   meetingId: z.number().int(),
@@ -420,6 +467,8 @@ export const DecisionView = z.object({
   original: DecisionValue.nullable(),
   signedOffAt: z.string().nullable(),
   signedOffBy: z.string().nullable(),
+  /** The sign-off with its quorum and reason (null before sign-off). */
+  signOff: SignOffRecord.nullable(),
   amendments: z.array(Amendment),
   quorum: z.object({ met: z.boolean(), missing: z.array(CoreSpecialty) }),
   /** What sign-off still needs (empty when it could be signed off now). */

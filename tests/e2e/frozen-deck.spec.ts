@@ -52,7 +52,11 @@ test('a finished meeting shows the slides frozen at sign-off after the key image
       outcomeReason: '',
     },
   });
-  await pageApi(page, 'decisions:signOff', { itemId, version: saved.version, by: 'Erin Test' });
+  await pageApi(page, 'decisions:signOff', {
+    itemId,
+    version: saved.version,
+    noQuorumReason: 'Quorum is not what this test is about',
+  });
   await pageApi(page, 'meetings:setStatus', { id: meeting.id, status: 'finished' });
   await pageApi(page, 'keyImages:remove', { id: image.keyImageId });
 

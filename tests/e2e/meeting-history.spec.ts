@@ -83,8 +83,12 @@ test('a signed-off decision reads as a record, and an amendment shows only what 
   );
   await expect(decision.getByTestId('decision-status')).not.toContainText(/AM|PM/);
   const record = decision.getByTestId('decision-record');
-  await expect(record).toContainText('Dr Helena Marsh; Dr Amara Okafor');
-  await expect(record.getByText('Dr Helena Marsh; Dr Amara Okafor')).toBeVisible();
+  // Signed off without quorum: the record says which specialty was missing and why the chair signed off anyway.
+  await expect(record.getByTestId('sign-off-line')).toContainText(
+    '— without quorum (radiation oncologist absent): Deferral only',
+  );
+  await expect(record).toContainText('Dr Helena Marsh, Dr Amara Okafor');
+  await expect(record.getByText('Dr Helena Marsh, Dr Amara Okafor')).toBeVisible();
   await expect(record.getByRole('row', { name: /Obtain the outside CT chest images/ })).toContainText('26 Nov 2026');
   await expect(record).not.toContainText('11/26/2026');
   await expect(record).toContainText('Outcome: Deferred — Staging incomplete');
@@ -98,7 +102,8 @@ test('a signed-off decision reads as a record, and an amendment shows only what 
   const before = await notes.inputValue();
   expect(before).toContain('is not interpreted');
   await notes.fill(before.replace('is not interpreted', 'is reported as degenerative'));
-  await decision.getByLabel('Amended by').fill('Dr Tomasz Wielgosz');
+  // Who amends is the signed-in user (the fixture's chair), not a typed name.
+  await expect(decision.getByText('Amended by Erin Test')).toBeVisible();
   await decision.getByLabel('Reason for the amendment').fill('Bone scan reviewed after the meeting');
   await decision.getByRole('button', { name: 'Save amendment' }).click();
   await expect(decision.getByTestId('decision-status')).toContainText('1 amendment');
@@ -106,7 +111,7 @@ test('a signed-off decision reads as a record, and an amendment shows only what 
 
   const history = decision.getByRole('region', { name: 'Decision history' });
   const entry = history.getByTestId('history-entry').filter({ hasText: 'Amended' });
-  await expect(entry).toContainText(/Amended by Dr Tomasz Wielgosz · \d{1,2} \w{3} \d{4}, \d{2}:\d{2}/);
+  await expect(entry).toContainText(/Amended by Erin Test · \d{1,2} \w{3} \d{4}, \d{2}:\d{2}/);
   await expect(entry).toContainText('Why: Bone scan reviewed after the meeting');
   const changes = entry.getByTestId('amendment-changes');
   // Only the changed field, and in it only the changed words are marked.

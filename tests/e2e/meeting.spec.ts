@@ -246,7 +246,15 @@ test('presenter mode steps through the demo meeting by keyboard, and a decision 
     await decision.getByRole('checkbox', { name: s, exact: true }).check();
   }
   await expect(decision.getByTestId('quorum')).toHaveText('✓ Quorum');
-  await decision.getByLabel('Surgeon names').fill('Dr Helena Marsh; Mr Henrik Dahl');
+  // Attendance names users of BoardPrep (the directory; the specialty's own users come first) or guests.
+  const surgeons = decision.getByTestId('attendee-surgeon');
+  await surgeons.getByLabel('Surgeon: add a user').selectOption({ label: 'Dr Helena Marsh' });
+  await surgeons.getByRole('button', { name: 'Add', exact: true }).click();
+  await surgeons.getByLabel('Surgeon: guest name').fill('Mr Henrik Dahl');
+  await surgeons.getByRole('button', { name: 'Add guest' }).click();
+  await expect(surgeons.getByRole('list', { name: 'Surgeon: people present' })).toHaveText(
+    /Dr Helena Marsh.*Mr Henrik Dahl \(guest\)/,
+  );
   await decision.getByRole('button', { name: 'Start from the proposed plan' }).click();
   await expect(decision.getByRole('checkbox', { name: 'Postoperative radiotherapy' })).toBeChecked();
   await expect(decision.getByRole('checkbox', { name: 'Surveillance' })).toBeChecked();
@@ -259,17 +267,25 @@ test('presenter mode steps through the demo meeting by keyboard, and a decision 
     .getByLabel('Discussion notes')
     .fill('Close margin at the IVC; radiotherapy to the surgical bed agreed.');
 
-  // Sign-off says what is still missing, then locks the record.
-  await decision.getByLabel('Signed off by').fill('Dr Helena Marsh');
+  // Sign-off says what is still missing, then asks for confirmation, then locks the record as the signed-in chair.
   await decision.getByRole('button', { name: 'Sign off' }).click();
   await expect(decision.getByText('Say whether the case was discussed or deferred')).toBeVisible();
   await decision.getByRole('radio', { name: 'Discussed' }).check();
   await decision.getByRole('button', { name: 'Sign off' }).click();
-  await expect(decision.getByTestId('decision-status')).toContainText('Signed off by Dr Helena Marsh');
+  const confirm = page.getByRole('dialog', { name: 'Sign off this decision?' });
+  await expect(confirm).toContainText('Postoperative radiotherapy + Surveillance');
+  await expect(confirm).toContainText('Intent: Curative');
+  await expect(confirm.getByTestId('signoff-quorum')).toHaveText('✓ Quorum: every core specialty is present.');
+  await confirm.getByRole('button', { name: 'Sign off' }).click();
+  await expect(confirm).toHaveCount(0);
+  await expect(decision.getByTestId('decision-status')).toContainText('Signed off by Erin Test');
   // Locked: a record to read, not greyed-out inputs (full names, dates as the app writes them).
   const record = decision.getByTestId('decision-record');
   await expect(record).toContainText('Treatment intent: Curative');
-  await expect(record).toContainText('Dr Helena Marsh; Mr Henrik Dahl');
+  await expect(record).toContainText('Dr Helena Marsh, Mr Henrik Dahl (guest)');
+  await expect(record.getByTestId('sign-off-line')).toHaveText(
+    /^Signed off by Erin Test on .+ at \d{2}:\d{2}, with quorum$/,
+  );
   await expect(record.getByRole('row', { name: /Refer for adjuvant radiotherapy planning/ })).toContainText(
     '23 Dec 2026',
   );
@@ -290,7 +306,7 @@ test('presenter mode steps through the demo meeting by keyboard, and a decision 
   await expect(decision.getByTestId('decision-status')).toContainText('1 amendment');
   await expect(decision.getByTestId('decision-record')).toContainText('Treatment intent: Uncertain');
   const history = decision.getByRole('region', { name: 'Decision history' });
-  await expect(history).toContainText('Signed off by Dr Helena Marsh');
+  await expect(history).toContainText('Signed off by Erin Test');
   await expect(history).toContainText('Why: Central pathology review still to confirm the margin');
   await expect(history.getByRole('deletion')).toHaveText('Curative');
   await expect(history.getByRole('insertion')).toHaveText('Uncertain');
@@ -319,7 +335,7 @@ test('presenter mode steps through the demo meeting by keyboard, and a decision 
   await expect(page.getByText('Postoperative radiotherapy + Surveillance')).toBeVisible();
   await expect(page.getByText('Refer for adjuvant radiotherapy planning')).toBeVisible();
   await expect(page.locator('.doc-quorum')).toHaveText('Quorum');
-  await expect(page.getByText('Signed off by Dr Helena Marsh')).toBeVisible();
+  await expect(page.getByTestId('sign-off-line')).toContainText('Signed off by Erin Test on ');
   await expect(page.getByText('Uncertain', { exact: true })).toBeVisible();
   await page.goto(`${app.baseUrl}#/print/outcome/${itemId}?deidentified=1`);
   await waitForPrintReady(page);
@@ -328,6 +344,44 @@ test('presenter mode steps through the demo meeting by keyboard, and a decision 
   expect(text).not.toContain('FAIRCLOUGH');
   expect(text).not.toContain('BP-100256');
   await expect(page.getByText('De-identified', { exact: true })).toBeVisible();
+});
+
+test('sign-off confirmation without quorum: the missing specialties, a reason before the button works, and the record keeps it', async ({
+  page,
+  app,
+}) => {
+  await openMeetings(page, app.openUrl);
+  await openDemoMeeting(page);
+  await agendaRow(page, 'HALVERSON')
+    .getByRole('link', { name: /Record decision for HALVERSON/ })
+    .click();
+  const decision = page.getByRole('form', { name: 'Decision' });
+  for (const s of ['Surgeon', 'Radiologist', 'Pathologist', 'Medical oncologist', 'Specialist nurse']) {
+    await decision.getByRole('checkbox', { name: s, exact: true }).check();
+  }
+  await expect(decision.getByTestId('quorum')).toHaveText('No quorum: 1 core specialty absent');
+  await decision.getByRole('checkbox', { name: 'Surgery', exact: true }).check();
+  await decision.getByRole('radio', { name: 'Curative' }).check();
+  await decision.getByRole('radio', { name: 'Discussed' }).check();
+
+  await decision.getByRole('button', { name: 'Sign off' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Sign off this decision?' });
+  await expect(confirm).toContainText('Signed off by you, Erin Test.');
+  await expect(confirm.getByTestId('signoff-quorum')).toContainText('No quorum: radiation oncologist absent.');
+  const signOff = confirm.getByRole('button', { name: 'Sign off' });
+  await expect(signOff).toBeDisabled();
+  const reason = 'Radiation oncology input not needed for a surgical decision';
+  await confirm.getByLabel('Why is this decision signed off without quorum? (part of the record)').fill(reason);
+  await expect(signOff).toBeEnabled();
+  await signOff.click();
+  await expect(confirm).toHaveCount(0);
+
+  await expect(decision.getByTestId('decision-status')).toContainText('Signed off by Erin Test');
+  await expect(decision.getByTestId('sign-off-line')).toHaveText(
+    new RegExp(
+      `^Signed off by Erin Test on \\d{1,2} [A-Z][a-z]+ \\d{4} at \\d{2}:\\d{2} — without quorum \\(radiation oncologist absent\\): ${reason}$`,
+    ),
+  );
 });
 
 test('the deck editor hides and rewords slides, and the print view gives one 16:9 page per slide with every image loaded', async ({

@@ -15,8 +15,9 @@ export function appHandlers({ ctx, cases, auth }: Services): HandlerSlice<'app:i
       caseCount: cases.count(),
     }),
     'demo:load': async ({ images }) => {
-      const records = loadDemoBoard(ctx.db, ctx.resourcesDir);
+      // Users first: the demo decisions' attendance names them (demo-service.ts links the names to the users).
       await addDemoUsers(auth);
+      const records = loadDemoBoard(ctx.db, ctx.resourcesDir);
       const loaded = images ? await loadDemoImages(ctx.db, ctx.dataDir, ctx.resourcesDir) : null;
       return { ...records, images: loaded?.cases ?? null };
     },

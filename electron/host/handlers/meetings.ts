@@ -1,8 +1,17 @@
 import type { MeetingsChannel } from '../../../shared/contract/meetings';
 import type { MeetingsServices } from '../../services/meetings';
+import type { Signer } from '../../services/meetings/decisions-service';
+import { DomainError } from '../../services/errors';
+import type { Call } from '../dispatch';
 import type { HandlerSlice } from './slice';
 
 const removed = { removed: true as const };
+
+/** The signed-in user as the record names them (the dispatcher has checked there is a session). */
+function signerOf(call: Call): Signer {
+  if (!call.session) throw new DomainError('signed-out', 'Sign in to sign off or amend a decision.');
+  return { userId: call.session.actor.userId, name: call.session.user.displayName };
+}
 
 export function meetingHandlers({ meetings: m }: { meetings: MeetingsServices }): HandlerSlice<MeetingsChannel> {
   return {
@@ -28,9 +37,13 @@ export function meetingHandlers({ meetings: m }: { meetings: MeetingsServices })
     'decisions:get': ({ itemId }) => m.decisions.get(itemId),
     'decisions:forMeeting': ({ meetingId }) => m.decisions.forMeeting(meetingId),
     'decisions:save': ({ itemId, version, decision }) => m.decisions.save(itemId, version, decision),
-    'decisions:signOff': ({ itemId, version, by }) => m.decisions.signOff(itemId, version, by),
-    'decisions:amend': ({ itemId, version, by, why, changes }) =>
-      m.decisions.amend(itemId, version, { by, why, changes }),
+    // Sign-off and amendments name the signed-in user (CHANNEL_ACCESS lets only a chair sign off), never a typed name.
+    'decisions:signOff': ({ itemId, version, noQuorumReason }, call) =>
+      m.decisions.signOff(itemId, version, signerOf(call), noQuorumReason),
+    'decisions:amend': ({ itemId, version, why, changes }, call) =>
+      m.decisions.amend(itemId, version, { by: signerOf(call), why, changes }),
     'decisions:history': ({ itemId }) => m.decisions.history(itemId),
+    'decisions:recordFacts': ({ meetingId, itemId, deidentified }) =>
+      m.decisions.recordFacts(meetingId, { itemId, deidentified }),
   };
 }

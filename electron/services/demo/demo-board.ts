@@ -65,6 +65,8 @@ export const DemoMeeting = z
             state: z.enum(['deferred', 'not-discussed']),
             decision: DecisionFields.optional(),
             signedOffBy: z.string().min(1).optional(),
+            /** Why the demo decision was signed off without quorum (sign-off requires it then). */
+            noQuorumReason: z.string().min(1).optional(),
           })
           .strict(),
       )

@@ -9,6 +9,8 @@ import { LesionsService } from '../imaging/lesions-service';
 import { createMeetingsServices } from '../meetings';
 import { readDemoBoard, type DemoBoard, type DemoCase } from './demo-board';
 import { writeTransaction } from '../../db/transaction';
+import { CORE_SPECIALTIES, type AttendeePerson, type DecisionValue } from '../../../shared/domain/meeting';
+import { userIdByDisplayName } from '../meetings/meetings-sql';
 
 /** The clinical sections of one demo case (already validated by DemoCase), written through the services. */
 function loadClinicalSections(db: Db, caseId: number, demo: DemoCase): void {
@@ -20,6 +22,23 @@ function loadClinicalSections(db: Db, caseId: number, demo: DemoCase): void {
   if (demo.plan) clinical.plan.set(caseId, demo.plan);
   for (const event of demo.events ?? []) clinical.timeline.addEvent(caseId, event);
   for (const { by, ...tick } of demo.ticks ?? []) clinical.readiness.tick(caseId, tick, { userId: null, name: by });
+}
+
+/** The demo decision's attendees who are demo users (same display name) named as those users; the rest are guests. */
+function withDemoUsers(db: Db, decision: DecisionValue): DecisionValue {
+  const attendance = Object.fromEntries(
+    CORE_SPECIALTIES.map((s) => [
+      s,
+      {
+        ...decision.attendance[s],
+        people: decision.attendance[s].people.map((p): AttendeePerson => {
+          const userId = 'guest' in p ? userIdByDisplayName(db, p.name) : undefined;
+          return userId === undefined ? p : { userId, name: p.name };
+        }),
+      },
+    ]),
+  ) as DecisionValue['attendance'];
+  return { ...decision, attendance };
 }
 
 /**
@@ -62,8 +81,10 @@ function loadDemoMeetings(db: Db, board: DemoBoard): void {
       if (caseId === undefined) continue;
       const itemId = itemOf(caseId).id;
       if (o.decision) {
-        const saved = decisions.save(itemId, 0, o.decision);
-        if (o.signedOffBy) decisions.signOff(itemId, saved.version, o.signedOffBy);
+        const saved = decisions.save(itemId, 0, withDemoUsers(db, o.decision));
+        // The demo's chair is a name in the board file, not a signed-in user.
+        if (o.signedOffBy)
+          decisions.signOff(itemId, saved.version, { userId: null, name: o.signedOffBy }, o.noQuorumReason);
       } else {
         agenda.setItem(itemId, { state: o.state === 'not-discussed' ? 'not-discussed' : 'pending' });
       }

@@ -1,7 +1,9 @@
 import {
   Attendance,
+  DecisionPatch,
+  quorumOf,
+  SignOffRecord,
   type Amendment,
-  type DecisionPatch,
   type DecisionValue,
   type HistoryDecision,
 } from '../../../shared/domain/meeting';
@@ -22,15 +24,42 @@ export function valueOf(row: sql.DecisionRow): DecisionValue {
   };
 }
 
+/** An amendment row; its before/after parsed like a stored decision (older rows name attendees as bare strings). */
 export function toAmendment(row: sql.AmendmentRow): Amendment {
   return {
     id: row.id,
     by: row.by_whom,
+    userId: row.by_user_id ?? null,
     why: row.why,
     at: row.created_at,
-    before: JSON.parse(row.before_json) as DecisionPatch,
-    after: JSON.parse(row.after_json) as DecisionPatch,
+    before: DecisionPatch.parse(JSON.parse(row.before_json)),
+    after: DecisionPatch.parse(JSON.parse(row.after_json)),
   };
+}
+
+/** Names per present specialty: what the sign-off record keeps of the attendance. */
+export function attendanceSummary(a: Attendance): Record<string, string[]> {
+  return Object.fromEntries(
+    Object.entries(a)
+      .filter(([, v]) => v.present)
+      .map(([s, v]) => [s, v.people.map((p) => ('guest' in p ? `${p.name} (guest)` : p.name))]),
+  );
+}
+
+/**
+ * The sign-off record of a signed row: from sign_off_json, or, for rows signed off before it existed, the quorum
+ * recomputed from the original attendance with no reason.
+ */
+export function signOffRecordOf(row: sql.DecisionRow): SignOffRecord | null {
+  if (!row.signed_off_at || !row.signed_off_by) return null;
+  const base = { by: row.signed_off_by, userId: row.signed_off_user_id ?? null, at: row.signed_off_at };
+  if (row.sign_off_json) {
+    const stored = JSON.parse(row.sign_off_json) as Omit<SignOffRecord, 'by' | 'userId' | 'at'>;
+    return SignOffRecord.parse({ ...stored, ...base });
+  }
+  const attendance = Attendance.parse(JSON.parse(row.attendance_json));
+  const q = quorumOf(attendance);
+  return { ...base, quorumMet: q.met, missing: q.missing, reason: '', attendance: attendanceSummary(attendance) };
 }
 
 /** The current value: the original with each amendment's changed fields applied in order. */

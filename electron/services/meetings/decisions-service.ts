@@ -1,4 +1,5 @@
 import {
+  CORE_SPECIALTY_LABEL,
   DECISION_FIELDS,
   DecisionFields,
   quorumOf,
@@ -11,13 +12,21 @@ import {
   type DecisionView,
 } from '../../../shared/domain/meeting';
 import { DomainError } from '../errors';
-import { applyAmendments, toAmendment, valueOf } from './decision-values';
+import { applyAmendments, attendanceSummary, signOffRecordOf, toAmendment, valueOf } from './decision-values';
 import type { FreezeService } from './freeze-service';
 import * as sql from './meetings-sql';
 import { assertItem, type MeetingsContext } from './views';
 import { writeTransaction } from '../../db/transaction';
+import type { CaseRecordFacts } from '../../../shared/domain/record-facts';
+import { recordFacts } from './record-facts';
 
 const EMPTY: DecisionValue = DecisionFields.parse({});
+
+/** Who signs off or amends: the signed-in user (name shown on the record, and the user's id), never a typed name. */
+export interface Signer {
+  userId: number | null;
+  name: string;
+}
 
 function columns(v: DecisionValue): sql.DecisionColumns {
   return {
@@ -50,6 +59,7 @@ function view(item: sql.ItemRow, row: sql.DecisionRow | undefined, amendments: A
     original: signed ? original : null,
     signedOffAt: row?.signed_off_at ?? null,
     signedOffBy: row?.signed_off_by ?? null,
+    signOff: row ? signOffRecordOf(row) : null,
     amendments,
     quorum: quorumOf(current.attendance),
     signOffProblems: signed ? [] : signOffProblems(current),
@@ -134,8 +144,12 @@ export class DecisionsService {
     return this.get(itemId);
   }
 
-  /** Signs off the draft: refused (naming the field) while it lacks what a decision needs. Locks it. */
-  signOff(itemId: number, version: number, by: string): DecisionView {
+  /**
+   * Signs off the draft as `signer` (the signed-in chair): refused (naming the field) while it lacks what a decision
+   * needs, or when the stored attendance has no quorum and no reason is given. Locks it, with the sign-off record
+   * (quorum as computed here, never as the page says, the reason, who was present) in sign_off_json.
+   */
+  signOff(itemId: number, version: number, signer: Signer, noQuorumReason?: string): DecisionView {
     writeTransaction(this.db, () => {
       const item = assertItem(this.db, itemId);
       const row = sql.decisionOfItem(this.db, itemId);
@@ -160,8 +174,24 @@ export class DecisionsService {
           `decision.${problems[0].field}`,
         );
       }
+      const quorum = quorumOf(value.attendance);
+      const reason = quorum.met ? '' : (noQuorumReason ?? '').trim();
+      if (!quorum.met && !reason) {
+        throw new DomainError(
+          'invalid-input',
+          `No quorum (${quorum.missing.map((s) => CORE_SPECIALTY_LABEL[s].toLowerCase()).join(', ')} absent): say why the decision is signed off without quorum.`,
+          'noQuorumReason',
+        );
+      }
+      const record = {
+        quorumMet: quorum.met,
+        missing: quorum.missing,
+        reason,
+        attendance: attendanceSummary(value.attendance),
+      };
       const now = this.ctx.now();
-      if (!sql.signOffDecision(this.db, itemId, version, by.trim(), now)) {
+      const columns = { by: signer.name, user_id: signer.userId, sign_off_json: JSON.stringify(record) };
+      if (!sql.signOffDecision(this.db, itemId, version, columns, now)) {
         throw new DomainError(
           'conflict',
           'This decision was changed in another window since you opened it. Reload it before signing off.',
@@ -181,7 +211,7 @@ export class DecisionsService {
   amend(
     itemId: number,
     version: number,
-    amendment: { by: string; why: string; changes: DecisionChanges },
+    amendment: { by: Signer; why: string; changes: DecisionChanges },
   ): DecisionView {
     writeTransaction(this.db, () => {
       const item = assertItem(this.db, itemId);
@@ -222,7 +252,8 @@ export class DecisionsService {
       const now = this.ctx.now();
       sql.insertAmendment(this.db, {
         decision_id: row.id,
-        by_whom: amendment.by.trim(),
+        by_whom: amendment.by.name,
+        by_user_id: amendment.by.userId,
         why: amendment.why.trim(),
         before_json: JSON.stringify(before),
         after_json: JSON.stringify(after),
@@ -232,6 +263,13 @@ export class DecisionsService {
       if (result.outcome === 'discussed') sql.markCaseDiscussed(this.db, item.case_id, now);
     });
     return this.get(itemId);
+  }
+
+  /** The case facts for outcome letters and minutes, from the record (never the slides): see record-facts.ts. */
+  recordFacts(meetingId: number, options: { itemId?: number; deidentified?: boolean }): CaseRecordFacts[] {
+    if (options.itemId !== undefined && assertItem(this.db, options.itemId).meeting_id !== meetingId)
+      throw new DomainError('not-found', "That case is not on this meeting's agenda.");
+    return recordFacts(this.db, meetingId, options);
   }
 
   /** The signed-off original and each amendment, with the whole decision as it stood after each step. */

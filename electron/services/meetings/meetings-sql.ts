@@ -478,6 +478,9 @@ export interface DecisionRow {
   outcome_reason: string;
   signed_off_at: string | null;
   signed_off_by: string | null;
+  signed_off_user_id: number | null;
+  /** SignOffRecord's quorum, reason and attendance (migration 0007); null before sign-off and for older rows. */
+  sign_off_json: string | null;
   version: number;
   created_at: string;
   updated_at: string;
@@ -527,14 +530,22 @@ export function updateDraftDecision(db: Db, itemId: number, version: number, c: 
   );
 }
 
-export function signOffDecision(db: Db, itemId: number, version: number, by: string, now: string): boolean {
+/** Who signed off (name shown, user id), and the sign-off record (quorum, reason, attendance) as JSON. */
+export interface SignOffColumns {
+  by: string;
+  user_id: number | null;
+  sign_off_json: string;
+}
+
+export function signOffDecision(db: Db, itemId: number, version: number, c: SignOffColumns, now: string): boolean {
   return (
     db
       .prepare(
-        `UPDATE decisions SET signed_off_at = @now, signed_off_by = @by, version = version + 1, updated_at = @now
+        `UPDATE decisions SET signed_off_at = @now, signed_off_by = @by, signed_off_user_id = @user_id,
+           sign_off_json = @sign_off_json, version = version + 1, updated_at = @now
          WHERE item_id = @item_id AND version = @version AND signed_off_at IS NULL`,
       )
-      .run({ item_id: itemId, version, by, now }).changes === 1
+      .run({ ...c, item_id: itemId, version, now }).changes === 1
   );
 }
 
@@ -546,6 +557,7 @@ export interface AmendmentRow {
   id: number;
   decision_id: number;
   by_whom: string;
+  by_user_id: number | null;
   why: string;
   before_json: string;
   after_json: string;
@@ -564,11 +576,19 @@ export function insertAmendment(db: Db, row: Omit<AmendmentRow, 'id'>): number {
   return Number(
     db
       .prepare(
-        `INSERT INTO decision_amendments (decision_id, by_whom, why, before_json, after_json, created_at)
-         VALUES (@decision_id, @by_whom, @why, @before_json, @after_json, @created_at)`,
+        `INSERT INTO decision_amendments (decision_id, by_whom, by_user_id, why, before_json, after_json, created_at)
+         VALUES (@decision_id, @by_whom, @by_user_id, @why, @before_json, @after_json, @created_at)`,
       )
       .run(row).lastInsertRowid,
   );
+}
+
+/** The id of the enabled user with this display name, if exactly one (the demo board names attendees). */
+export function userIdByDisplayName(db: Db, name: string): number | undefined {
+  const rows = db.prepare('SELECT id FROM users WHERE display_name = ? AND disabled_at IS NULL LIMIT 2').all(name) as {
+    id: number;
+  }[];
+  return rows.length === 1 ? rows[0].id : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------- cases

@@ -1,9 +1,22 @@
-import { CORE_SPECIALTIES, CORE_SPECIALTY_LABEL, quorumOf } from '../../../shared/domain/meeting';
+import { useState } from 'react';
+import type { DirectoryEntry } from '../../../shared/contract/auth';
+import {
+  CORE_SPECIALTIES,
+  CORE_SPECIALTY_LABEL,
+  quorumOf,
+  type AttendeePerson,
+  type CoreSpecialty,
+} from '../../../shared/domain/meeting';
+import { useRead } from '../../data/hooks';
 import { DecisionSection } from './decision-controls';
 import { inputOf, type DecisionDraft } from './decision-draft';
 import { setAttendee, type DraftEdit } from './decision-edits';
 
-/** Who was there, per core specialty, with the quorum flag; "Same as the last case" copies another case's list. */
+/**
+ * Who was there, per core specialty (issue 12): users of BoardPrep picked from the directory (those whose
+ * specialty matches come first and the first of them is preselected) or named guests; with the quorum flag.
+ * "Same as the last case" copies another case's list.
+ */
 export function AttendanceSection({
   id,
   draft,
@@ -16,6 +29,7 @@ export function AttendanceSection({
   onCopy: () => void;
 }) {
   const quorum = quorumOf(inputOf(draft).attendance);
+  const directory = useRead('users:directory', {}).data ?? [];
   return (
     <DecisionSection
       id={id}
@@ -30,31 +44,130 @@ export function AttendanceSection({
       }
     >
       <div className="attendance">
-        {CORE_SPECIALTIES.map((s) => {
-          const a = draft.attendance[s];
-          return (
-            <div key={s} className={`attendee${a.present ? ' attendee--present' : ''}`}>
-              <label className="attendee__check">
-                <input
-                  type="checkbox"
-                  checked={a.present}
-                  onChange={(e) => edit((d) => setAttendee(d, s, { present: e.target.checked }))}
-                />
-                {CORE_SPECIALTY_LABEL[s]}
-              </label>
-              <input
-                className="attendee__names"
-                aria-label={`${CORE_SPECIALTY_LABEL[s]} names`}
-                placeholder={a.present ? 'Names (separate with ;)' : 'Absent'}
-                disabled={!a.present}
-                value={a.names}
-                onChange={(e) => edit((d) => setAttendee(d, s, { names: e.target.value }))}
-              />
-            </div>
-          );
-        })}
+        {CORE_SPECIALTIES.map((s) => (
+          <SpecialtyRow key={s} specialty={s} draft={draft} edit={edit} directory={directory} />
+        ))}
       </div>
     </DecisionSection>
+  );
+}
+
+const same = (a: AttendeePerson, b: AttendeePerson) =>
+  'userId' in a && 'userId' in b ? a.userId === b.userId : a.name === b.name && 'guest' in a === 'guest' in b;
+
+function SpecialtyRow({
+  specialty: s,
+  draft,
+  edit,
+  directory,
+}: {
+  specialty: CoreSpecialty;
+  draft: DecisionDraft;
+  edit: DraftEdit;
+  directory: DirectoryEntry[];
+}) {
+  const a = draft.attendance[s];
+  const label = CORE_SPECIALTY_LABEL[s];
+  const listed = new Set(a.people.flatMap((p) => ('userId' in p ? [p.userId] : [])));
+  // The specialty's own users first, then everyone else who could sit on the board.
+  const candidates = [
+    ...directory.filter((u) => u.specialty === s),
+    ...directory.filter((u) => u.specialty !== s),
+  ].filter((u) => !listed.has(u.id));
+  const [picked, setPicked] = useState<string>('');
+  const [guest, setGuest] = useState('');
+  const choice = picked && candidates.some((u) => String(u.id) === picked) ? picked : String(candidates[0]?.id ?? '');
+
+  const add = (p: AttendeePerson) =>
+    edit((d) =>
+      setAttendee(d, s, {
+        present: true,
+        people: d.attendance[s].people.some((x) => same(x, p))
+          ? d.attendance[s].people
+          : [...d.attendance[s].people, p],
+      }),
+    );
+  const remove = (p: AttendeePerson) =>
+    edit((d) => setAttendee(d, s, { people: d.attendance[s].people.filter((x) => !same(x, p)) }));
+
+  return (
+    <div className={`attendee${a.present ? ' attendee--present' : ''}`} data-testid={`attendee-${s}`}>
+      <label className="attendee__check">
+        <input
+          type="checkbox"
+          checked={a.present}
+          onChange={(e) => edit((d) => setAttendee(d, s, { present: e.target.checked }))}
+        />
+        {label}
+      </label>
+      {a.present && (
+        <div className="attendee__people">
+          <ul className="attendee__list" aria-label={`${label}: people present`}>
+            {a.people.map((p) => (
+              <li key={'userId' in p ? `u${p.userId}` : `g${p.name}`} className="attendee__person">
+                {p.name}
+                {'guest' in p && <span className="muted small"> (guest)</span>}
+                <button
+                  type="button"
+                  className="button button--small button--ghost"
+                  aria-label={`Remove ${p.name}`}
+                  onClick={() => remove(p)}
+                >
+                  ×
+                </button>
+              </li>
+            ))}
+          </ul>
+          {candidates.length > 0 && (
+            <span className="attendee__add">
+              <select aria-label={`${label}: add a user`} value={choice} onChange={(e) => setPicked(e.target.value)}>
+                {candidates.map((u) => (
+                  <option key={u.id} value={u.id}>
+                    {u.displayName}
+                    {u.specialty && u.specialty !== s ? ` (${u.specialty})` : ''}
+                  </option>
+                ))}
+              </select>
+              <button
+                type="button"
+                className="button button--small"
+                onClick={() => {
+                  const u = candidates.find((c) => String(c.id) === choice);
+                  if (u) add({ userId: u.id, name: u.displayName });
+                }}
+              >
+                Add
+              </button>
+            </span>
+          )}
+          <span className="attendee__add">
+            <input
+              aria-label={`${label}: guest name`}
+              placeholder="Guest (not a BoardPrep user)"
+              value={guest}
+              onChange={(e) => setGuest(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key !== 'Enter') return;
+                e.preventDefault();
+                if (guest.trim()) add({ name: guest.trim(), guest: true });
+                setGuest('');
+              }}
+            />
+            <button
+              type="button"
+              className="button button--small"
+              disabled={!guest.trim()}
+              onClick={() => {
+                add({ name: guest.trim(), guest: true });
+                setGuest('');
+              }}
+            >
+              Add guest
+            </button>
+          </span>
+        </div>
+      )}
+    </div>
   );
 }
 

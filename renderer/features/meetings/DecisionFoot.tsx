@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import type { DecisionView } from '../../../shared/domain/meeting';
+import { ROLE_LABELS, rolesWith } from '../../../shared/auth/roles';
+import { useCan, useMe } from '../../auth/useCan';
 import { useWrite } from '../../data/hooks';
-import { rememberedName, rememberName } from '../clinical/clinical-format';
 import { changedFields, checkDraft, type DecisionDraft } from './decision-draft';
 import { amendProblems, type DecisionMode } from './decision-status';
 import { reason } from './meeting-format';
+import { SignOffDialog } from './SignOffDialog';
 import { decisionSerial, type useDecisionDraft } from './useDecisionDraft';
 
 type Draft = ReturnType<typeof useDecisionDraft>;
@@ -23,26 +25,40 @@ interface FootProps {
   onDone: (view: DecisionView, message: string) => void;
 }
 
+/** "Only a chair signs off": who may, from the rights table (the main process refuses anyone else anyway). */
+const signersText = () =>
+  rolesWith('decisions.signOff')
+    .map((r) => ROLE_LABELS[r].toLowerCase())
+    .join(' or ');
+
 /**
- * The foot of the decision: save and sign off while it is a draft, amend once it is signed off (who and why), and
- * what stops either from going through.
+ * The foot of the decision: save and sign off while it is a draft, amend once it is signed off (why), and what
+ * stops either from going through. Sign-off and amendments are recorded as the signed-in user, never a typed name.
  */
 export function DecisionFoot(props: FootProps) {
   const { itemId, mode, view, draft, decision, problems, setProblems } = props;
-  const [by, setBy] = useState(rememberedName);
+  const me = useMe();
+  const canSignOff = useCan('decisions.signOff');
+  const canAmend = useCan('decisions.amend');
   const [why, setWhy] = useState('');
+  // The saved decision the confirmation shows (null while it is closed).
+  const [confirming, setConfirming] = useState<DecisionView | null>(null);
   // Behind any save still queued for this decision, with the version that save stored.
   const sign = useWrite('decisions:signOff', { serial: decisionSerial(itemId) });
   const amendWrite = useWrite('decisions:amend', { serial: decisionSerial(itemId) });
 
-  async function signOff() {
-    if (!by.trim()) return setProblems(['Say who signs the decision off']);
+  /** Saves what is typed, then asks for confirmation with the saved decision. */
+  async function askSignOff() {
     const saved = decision.dirty || view.status === 'none' ? await decision.saveDraft(draft) : view;
     if (!saved) return;
     if (saved.signOffProblems.length) return setProblems(saved.signOffProblems.map((p) => p.message));
-    const result = await sign.mutateAsync(() => ({ itemId, version: decision.version(), by: by.trim() }));
+    setConfirming(saved);
+  }
+
+  async function signOff(noQuorumReason: string | undefined) {
+    const result = await sign.mutateAsync(() => ({ itemId, version: decision.version(), noQuorumReason }));
+    setConfirming(null);
     if (!result.ok) return setProblems([reason(result.error)]);
-    rememberName(by);
     props.onDone(result.value, 'Decision signed off: it is now locked. A change from here on is an amendment.');
   }
 
@@ -50,17 +66,15 @@ export function DecisionFoot(props: FootProps) {
     const c = checkDraft(draft);
     if (!c.value) return decision.revealErrors();
     const changes = changedFields(view.current, c.value);
-    const problemsNow = amendProblems(changes, by, why);
+    const problemsNow = amendProblems(changes, why);
     if (problemsNow.length) return setProblems(problemsNow);
     const result = await amendWrite.mutateAsync({
       itemId,
       version: view.version,
-      by: by.trim(),
       why: why.trim(),
       changes,
     });
     if (!result.ok) return setProblems([reason(result.error)]);
-    rememberName(by);
     setWhy('');
     props.onDone(result.value, 'Amendment saved. The original stays readable in the history below.');
   }
@@ -86,26 +100,26 @@ export function DecisionFoot(props: FootProps) {
             <button type="submit" className="button" disabled={!decision.dirty || decision.saving}>
               Save draft
             </button>
-            <label className="decision__who">
-              <span>Signed off by</span>
-              <input value={by} onChange={(e) => setBy(e.target.value)} placeholder="Chair or delegate" />
-            </label>
-            <button type="button" className="button button--primary" onClick={() => void signOff()}>
-              Sign off
-            </button>
+            {canSignOff ? (
+              <button type="button" className="button button--primary" onClick={() => void askSignOff()}>
+                Sign off
+              </button>
+            ) : (
+              <p className="muted small decision__who" data-testid="sign-off-who">
+                Only a {signersText()} signs off a decision
+                {me ? ` (you are signed in as ${ROLE_LABELS[me.role].toLowerCase()})` : ''}.
+              </p>
+            )}
           </>
         )}
-        {mode === 'locked' && (
+        {mode === 'locked' && canAmend && (
           <button type="button" className="button" onClick={props.onAmend}>
             Amend
           </button>
         )}
         {mode === 'amend' && (
           <>
-            <label className="decision__who">
-              <span>Amended by</span>
-              <input value={by} onChange={(e) => setBy(e.target.value)} />
-            </label>
+            <p className="decision__who">Amended by {me?.displayName ?? 'you'}</p>
             <label className="decision__why">
               <span>Reason for the amendment</span>
               <input
@@ -123,6 +137,16 @@ export function DecisionFoot(props: FootProps) {
           </>
         )}
       </div>
+
+      {confirming && (
+        <SignOffDialog
+          view={confirming}
+          signer={me?.displayName ?? 'you'}
+          busy={sign.isPending}
+          onConfirm={(r) => void signOff(r)}
+          onCancel={() => setConfirming(null)}
+        />
+      )}
 
       {mode === 'edit' && view.signOffProblems.length > 0 && view.status !== 'none' && problems.length === 0 && (
         <p className="muted small decision__todo">

@@ -105,6 +105,7 @@ export function DecisionForm({ itemId, meetingId, proposed, compact }: DecisionF
         <DecisionRecord
           value={view.current}
           label={view.amendments.length ? 'The decision as amended' : 'The signed-off decision'}
+          signOff={view.signOff}
         />
       ) : (
         <fieldset className="decision__body">

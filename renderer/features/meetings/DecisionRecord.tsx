@@ -4,26 +4,45 @@ import {
   CORE_SPECIALTIES,
   CORE_SPECIALTY_LABEL,
   DECISION_FIELDS,
+  peopleText,
   quorumOf,
   TREATMENT_INTENT_LABEL,
   type Attendance,
   type DecisionAction,
   type DecisionPatch,
   type DecisionValue,
+  type SignOffRecord,
 } from '../../../shared/domain/meeting';
+import { signOffText } from '../../../shared/domain/sign-off-text';
 import { ActionsTable } from './ActionsTable';
 import { QuorumChip } from './AttendanceSection';
 import { FIELD_LABEL, fieldText, OUTCOME_LABEL } from './decision-draft';
 import { diffWords, elide } from './text-diff';
 
-/** A signed-off decision as a record to read: full names, dates as "26 Nov 2026", nothing greyed out. */
-export function DecisionRecord({ value, label = 'Signed-off decision' }: { value: DecisionValue; label?: string }) {
+/**
+ * A signed-off decision as a record to read: full names, dates as "26 Nov 2026", nothing greyed out; with the
+ * sign-off (who, when, and the reason given when there was no quorum) when it is given.
+ */
+export function DecisionRecord({
+  value,
+  label = 'Signed-off decision',
+  signOff,
+}: {
+  value: DecisionValue;
+  label?: string;
+  signOff?: SignOffRecord | null;
+}) {
   const quorum = quorumOf(value.attendance);
   const present = CORE_SPECIALTIES.filter((s) => value.attendance[s].present);
   const absent = CORE_SPECIALTIES.filter((s) => !value.attendance[s].present);
   const r = value.recommendation;
   return (
     <div className="drecord" aria-label={label} role="group" data-testid="decision-record">
+      {signOff && (
+        <p className={`drecord__signoff${signOff.quorumMet ? '' : ' is-no-quorum'}`} data-testid="sign-off-line">
+          {signOffText(signOff)}
+        </p>
+      )}
       <section className="drecord__sec">
         <h3>
           Attendance <QuorumChip quorum={quorum} />
@@ -33,8 +52,8 @@ export function DecisionRecord({ value, label = 'Signed-off decision' }: { value
             <div key={s}>
               <dt>{CORE_SPECIALTY_LABEL[s]}</dt>
               <dd>
-                {value.attendance[s].names.length ? (
-                  value.attendance[s].names.join('; ')
+                {value.attendance[s].people.length ? (
+                  peopleText(value.attendance[s].people)
                 ) : (
                   <span className="muted">Present (no name recorded)</span>
                 )}
@@ -120,7 +139,7 @@ function Arrow({ before, after }: { before: string; after: string }) {
 }
 
 function attendeeText(a: Attendance[keyof Attendance]): string {
-  return a.present ? (a.names.length ? `present (${a.names.join('; ')})` : 'present') : 'absent';
+  return a.present ? (a.people.length ? `present (${peopleText(a.people)})` : 'present') : 'absent';
 }
 
 const key = (a: DecisionAction) => JSON.stringify([a.what, a.who, a.byWhen]);

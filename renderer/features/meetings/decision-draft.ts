@@ -5,7 +5,9 @@ import {
   DECISION_FIELDS,
   DecisionFields,
   TREATMENT_INTENT_LABEL,
+  peopleText,
   type Attendance,
+  type AttendeePerson,
   type CoreSpecialty,
   type DecisionOutcome,
   type DecisionPatch,
@@ -14,9 +16,9 @@ import {
 } from '../../../shared/domain/meeting';
 import { dayMonthYear } from '../../../shared/dates';
 
-/** The decision as the form edits it: names as typed (comma separated), dates as the date input gives them. */
+/** The decision as the form edits it: the people present per specialty, dates as the date input gives them. */
 export interface DecisionDraft {
-  attendance: Record<CoreSpecialty, { present: boolean; names: string }>;
+  attendance: Record<CoreSpecialty, { present: boolean; people: AttendeePerson[] }>;
   options: PlanOption[];
   recommendation: string;
   intent: TreatmentIntent | null;
@@ -29,7 +31,7 @@ export interface DecisionDraft {
 export function draftOf(v: DecisionValue): DecisionDraft {
   return {
     attendance: Object.fromEntries(
-      CORE_SPECIALTIES.map((s) => [s, { present: v.attendance[s].present, names: v.attendance[s].names.join('; ') }]),
+      CORE_SPECIALTIES.map((s) => [s, { present: v.attendance[s].present, people: [...v.attendance[s].people] }]),
     ) as DecisionDraft['attendance'],
     options: [...v.recommendation.options],
     recommendation: v.recommendation.text,
@@ -41,20 +43,13 @@ export function draftOf(v: DecisionValue): DecisionDraft {
   };
 }
 
-/** Names are separated by semicolons (a name may carry its role after a comma: "B. Lloyd, nurse specialist"). */
-const splitNames = (s: string) =>
-  s
-    .split(/[;\n]/)
-    .map((x) => x.trim())
-    .filter(Boolean);
-
-/** What is sent: blank action rows dropped, names split, an absent specialty loses its names. */
+/** What is sent: blank action rows dropped, an absent specialty loses its people. */
 export function inputOf(d: DecisionDraft) {
   return {
     attendance: Object.fromEntries(
       CORE_SPECIALTIES.map((s) => [
         s,
-        { present: d.attendance[s].present, names: d.attendance[s].present ? splitNames(d.attendance[s].names) : [] },
+        { present: d.attendance[s].present, people: d.attendance[s].present ? d.attendance[s].people : [] },
       ]),
     ) as Attendance,
     recommendation: { options: d.options, text: d.recommendation },
@@ -100,7 +95,7 @@ export const FIELD_LABEL: Record<keyof DecisionValue, string> = {
 
 export function attendanceText(a: Attendance): string {
   const present = CORE_SPECIALTIES.filter((s) => a[s].present).map(
-    (s) => `${CORE_SPECIALTY_LABEL[s]}${a[s].names.length ? ` (${a[s].names.join(', ')})` : ''}`,
+    (s) => `${CORE_SPECIALTY_LABEL[s]}${a[s].people.length ? ` (${peopleText(a[s].people)})` : ''}`,
   );
   return present.length ? present.join(' · ') : 'Nobody recorded';
 }

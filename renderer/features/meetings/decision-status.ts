@@ -36,11 +36,10 @@ export function decisionChipText(status: DecisionView['status'], mode: DecisionM
   return status === 'draft' ? 'Draft' : 'New';
 }
 
-/** What stops an amendment from being saved: no change, nobody named, no reason given. */
-export function amendProblems(changes: DecisionPatch, by: string, why: string): string[] {
+/** What stops an amendment from being saved: no change, no reason given (who amends is the signed-in user). */
+export function amendProblems(changes: DecisionPatch, why: string): string[] {
   return [
     ...(Object.keys(changes).length === 0 ? ['Change at least one field to amend the decision'] : []),
-    ...(by.trim() ? [] : ['Say who amends the decision']),
     ...(why.trim() ? [] : ['Say why the decision is amended']),
   ];
 }

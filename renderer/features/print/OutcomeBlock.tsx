@@ -2,6 +2,7 @@ import { PLAN_OPTION_LABEL } from '../../../shared/domain/clinical';
 import {
   CORE_SPECIALTIES,
   CORE_SPECIALTY_LABEL,
+  peopleText,
   quorumOf,
   TREATMENT_INTENT_LABEL,
   type DecisionValue,
@@ -10,6 +11,7 @@ import {
 import { ActionsTable } from '../meetings/ActionsTable';
 import { dateTime } from '../../../shared/dates';
 import { FIELD_LABEL, fieldText } from '../meetings/decision-draft';
+import { signOffText } from '../../../shared/domain/sign-off-text';
 
 /** Scrubs identifiers out of free text (identity when the document is not de-identified). */
 export type Scrub = (text: string) => string;
@@ -94,7 +96,7 @@ export function OutcomeBlock({
               <th>{CORE_SPECIALTY_LABEL[s]}</th>
               <td>
                 {v.attendance[s].present
-                  ? `Present${v.attendance[s].names.length ? `: ${v.attendance[s].names.join(', ')}` : ''}`
+                  ? `Present${v.attendance[s].people.length ? `: ${peopleText(v.attendance[s].people)}` : ''}`
                   : 'Absent'}
               </td>
             </tr>
@@ -102,9 +104,9 @@ export function OutcomeBlock({
         </tbody>
       </table>
 
-      {decision.status === 'signed' && (
-        <p className="doc-signoff">
-          Signed off by {decision.signedOffBy}, {dateTime(decision.signedOffAt)}.
+      {decision.signOff && (
+        <p className="doc-signoff" data-testid="sign-off-line">
+          {scrub(signOffText(decision.signOff))}
         </p>
       )}
       {decision.amendments.length > 0 && (

@@ -1,6 +1,5 @@
 import { localIsoDate } from '../../../shared/dates';
 import { identifierScrubber } from '../../../shared/deck/deidentify';
-import type { MeetingDeck, SlideOf } from '../../../shared/deck/model';
 import { PLAN_OPTION_LABEL } from '../../../shared/domain/clinical';
 import {
   AGENDA_STATE_LABEL,
@@ -10,6 +9,7 @@ import {
   type DecisionView,
   type MeetingDetail,
 } from '../../../shared/domain/meeting';
+import type { CaseRecordFacts } from '../../../shared/domain/record-facts';
 import { useRead } from '../../data/hooks';
 import { clock, dayMonthYear } from '../../slides/frame';
 import { OutcomeBlock, type Scrub } from './OutcomeBlock';
@@ -18,29 +18,30 @@ import { Fact } from './Fact';
 import { PrintPage } from './PrintPage';
 import { PAGE_RULES } from './print-ready';
 
-/** The meeting minutes (A4 portrait): who came, then every case's outcome in agenda order. */
+/**
+ * The meeting minutes (A4 portrait): who came, then every case's outcome in agenda order, written from the case
+ * record and the decisions (decisions:recordFacts), never from the slides' wording.
+ */
 export function PrintMinutes({ meetingId, deidentified }: { meetingId: number; deidentified: boolean }) {
   const reads = {
     meeting: useRead('meetings:get', { id: meetingId }),
     decisions: useRead('decisions:forMeeting', { meetingId }),
-    // The identified deck names the identifiers to scrub from free text; the other is the one printed (the same
+    // The identified facts name the identifiers to scrub from free text; the others are the ones printed (the same
     // read when the minutes are not de-identified).
-    identified: useRead('deck:get', { meetingId, includeHidden: true }),
-    deck: useRead(
-      'deck:get',
-      deidentified ? { meetingId, includeHidden: true, deidentified: true } : { meetingId, includeHidden: true },
-    ),
+    identified: useRead('decisions:recordFacts', { meetingId }),
+    facts: useRead('decisions:recordFacts', deidentified ? { meetingId, deidentified: true } : { meetingId }),
   };
   return (
     <PrintPage reads={reads} className="print-doc print-doc--minutes" pageRules={PAGE_RULES.a4}>
-      {({ meeting, decisions, identified, deck }) => (
+      {({ meeting, decisions, identified, facts }) => (
         <Minutes
           meeting={meeting}
-          deck={deck}
+          deidentified={deidentified}
+          facts={new Map(facts.map((f) => [f.itemId, f]))}
           decisions={new Map(decisions.map((d) => [d.itemId, d]))}
           scrub={
             deidentified
-              ? identifierScrubber(identified.sections.flatMap((s) => (s.identifiers ? [s.identifiers] : [])))
+              ? identifierScrubber(identified.flatMap((f) => (f.identifiers ? [f.identifiers] : [])))
               : (s: string) => s
           }
         />
@@ -51,33 +52,30 @@ export function PrintMinutes({ meetingId, deidentified }: { meetingId: number; d
 
 function Minutes({
   meeting,
-  deck,
+  deidentified,
+  facts,
   decisions,
   scrub,
 }: {
   meeting: MeetingDetail;
-  deck: MeetingDeck;
+  deidentified: boolean;
+  facts: Map<number, CaseRecordFacts>;
   decisions: Map<number, DecisionView>;
   scrub: Scrub;
 }) {
-  const agenda = deck.slides.find((s): s is SlideOf<'agenda'> => s.kind === 'agenda');
-  const rows = new Map((agenda?.content.rows ?? []).map((r) => [r.itemId, r]));
-  const titles = new Map(
-    deck.slides.filter((s): s is SlideOf<'title'> => s.kind === 'title').map((s) => [s.itemId, s]),
-  );
   // Who came: every name recorded for a core specialty on any case of the meeting.
   const attended = CORE_SPECIALTIES.map((s) => {
     const names = new Set<string>();
     let present = false;
     for (const d of decisions.values()) {
       if (d.current.attendance[s].present) present = true;
-      d.current.attendance[s].names.forEach((n) => names.add(n));
+      d.current.attendance[s].people.forEach((p) => names.add('guest' in p ? `${p.name} (guest)` : p.name));
     }
     return { s, present, names: [...names] };
   });
   return (
     <>
-      <DocHeader kind="Minutes" meeting={meeting} deidentified={deck.deidentified} />
+      <DocHeader kind="Minutes" meeting={meeting} deidentified={deidentified} />
       <h1 className="doc-title">Minutes: {meeting.title}</h1>
       <dl className="doc-facts">
         <Fact label="Chair">{meeting.chair}</Fact>
@@ -111,13 +109,13 @@ function Minutes({
           {meeting.items.map((item) => {
             const d = decisions.get(item.id);
             const v = d && d.status !== 'none' ? d.current : null;
-            const row = rows.get(item.id);
+            const f = facts.get(item.id);
             return (
               <tr key={item.id}>
                 <td>{item.number}</td>
                 <td>
-                  {deck.deidentified ? `Case ${item.number}` : item.case.patientName}{' '}
-                  <span className="doc-muted">{row?.ageSex}</span>
+                  {deidentified ? `Case ${item.number}` : item.case.patientName}{' '}
+                  <span className="doc-muted">{f?.ageSex}</span>
                 </td>
                 <td>
                   {v?.outcome ? (v.outcome === 'discussed' ? 'Discussed' : 'Deferred') : AGENDA_STATE_LABEL[item.state]}
@@ -137,23 +135,25 @@ function Minutes({
       </table>
 
       {meeting.items.map((item) => {
-        const title = titles.get(item.id);
-        const row = rows.get(item.id);
+        const f = facts.get(item.id);
         return (
           <section key={item.id} className="doc-section doc-section--case">
             <h2 className="doc-h2">
-              {item.number}. {deck.deidentified ? `Case ${item.number}` : item.case.patientName}
+              {item.number}. {deidentified ? `Case ${item.number}` : item.case.patientName}
               <span className="doc-muted">
                 {' '}
-                · {row?.ageSex}
-                {!deck.deidentified && ` · MRN ${item.case.mrn}`} · {clock(item.plannedStart)} ·{' '}
+                · {f?.ageSex}
+                {!deidentified && ` · MRN ${item.case.mrn}`} · {clock(item.plannedStart)} ·{' '}
                 {item.presenter || 'no presenter'}
               </span>
             </h2>
-            <p className="doc-dx">{title?.text.diagnosis ?? row?.diagnosis ?? ''}</p>
-            {title?.text.question && (
+            <p className="doc-dx">
+              {f?.diagnosis}
+              {f?.staging && <span className="doc-muted"> · {f.staging}</span>}
+            </p>
+            {f?.question && (
               <p className="doc-question">
-                <strong>Question:</strong> {title.text.question}
+                <strong>Question:</strong> {f.question}
               </p>
             )}
             {item.state === 'not-discussed' && !decisions.get(item.id)?.current.outcome && (

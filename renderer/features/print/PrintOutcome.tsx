@@ -1,8 +1,7 @@
 import { localIsoDate } from '../../../shared/dates';
 import { identifierScrubber } from '../../../shared/deck/deidentify';
-import { ageSexWords } from '../../../shared/deck/format';
-import type { CaseDeck, SlideOf } from '../../../shared/deck/model';
 import type { DecisionView, MeetingDetail } from '../../../shared/domain/meeting';
+import type { CaseRecordFacts } from '../../../shared/domain/record-facts';
 import { useRead } from '../../data/hooks';
 import { dayMonthYear } from '../../slides/frame';
 import { DocHeader } from './DocHeader';
@@ -11,30 +10,38 @@ import { OutcomeBlock, type Scrub } from './OutcomeBlock';
 import { PrintPage } from './PrintPage';
 import { PAGE_RULES } from './print-ready';
 
-/** One case's outcome summary for the referrer and the GP (A4 portrait). */
+/**
+ * One case's outcome summary for the referrer and the GP (A4 portrait), written from the case record and the
+ * decision (decisions:recordFacts), never from the slides: a presenter's slide wording does not reach the letter.
+ */
 export function PrintOutcome({ itemId, deidentified }: { itemId: number; deidentified: boolean }) {
-  const identified = useRead('deck:case', { itemId });
   const decision = useRead('decisions:get', { itemId });
+  // The meeting is known from the decision, so the rest is asked once the decision has answered.
+  const meetingId = decision.data?.meetingId ?? 0;
+  const enabled = { enabled: decision.isSuccess };
   const reads = {
-    // The identified deck names the identifiers to scrub from free text; the other is the one printed (the same
-    // read when the letter is not de-identified).
-    identified,
-    deck: useRead('deck:case', deidentified ? { itemId, deidentified: true } : { itemId }),
     decision,
-    // The meeting is known from the decision, so it is asked once the decision has answered.
-    meeting: useRead('meetings:get', { id: decision.data?.meetingId ?? 0 }, { enabled: decision.isSuccess }),
+    meeting: useRead('meetings:get', { id: meetingId }, enabled),
+    // The identified facts name the identifiers to scrub from free text; the others are the ones printed (the same
+    // read when the letter is not de-identified).
+    identified: useRead('decisions:recordFacts', { meetingId, itemId }, enabled),
+    facts: useRead(
+      'decisions:recordFacts',
+      deidentified ? { meetingId, itemId, deidentified: true } : { meetingId, itemId },
+      enabled,
+    ),
   };
   return (
     <PrintPage reads={reads} className="print-doc" pageRules={PAGE_RULES.a4}>
       {(data) => (
         <Outcome
           itemId={itemId}
-          deck={data.deck}
+          facts={data.facts[0]}
           decision={data.decision}
           meeting={data.meeting}
           scrub={
-            deidentified && data.identified.identifiers
-              ? identifierScrubber([data.identified.identifiers])
+            deidentified && data.identified[0]?.identifiers
+              ? identifierScrubber([data.identified[0].identifiers])
               : (s: string) => s
           }
         />
@@ -45,37 +52,36 @@ export function PrintOutcome({ itemId, deidentified }: { itemId: number; deident
 
 function Outcome({
   itemId,
-  deck,
+  facts,
   decision,
   meeting,
   scrub,
 }: {
   itemId: number;
-  deck: CaseDeck;
+  facts: CaseRecordFacts | undefined;
   decision: DecisionView;
   meeting: MeetingDetail;
   scrub: Scrub;
 }) {
-  const title = deck.slides.find((s): s is SlideOf<'title'> => s.kind === 'title');
   const item = meeting.items.find((i) => i.id === itemId);
-  const p = title?.content.patient;
+  const p = facts?.patient;
   return (
     <>
-      <DocHeader kind="Outcome of the board discussion" meeting={meeting} deidentified={deck.deidentified} />
-      <section className="doc-case">
+      <DocHeader kind="Outcome of the board discussion" meeting={meeting} deidentified={facts?.deidentified ?? false} />
+      <section className="doc-case" data-testid="outcome-case">
         <h1>
-          {deck.deidentified ? `Case ${deck.number ?? ''}`.trim() : deck.label}
-          {p && <span className="doc-case__age">, {ageSexWords(p.age, p.sex)}</span>}
+          {facts?.label}
+          {facts && <span className="doc-case__age">, {facts.ageSex}</span>}
         </h1>
         <dl className="doc-facts doc-facts--ids">
-          <Fact label="Patient">
-            {!deck.deidentified && p && `MRN ${p.mrn} · born ${dayMonthYear(p.dateOfBirth)} · ${p.sexLabel}`}
-          </Fact>
-          <Fact label="Diagnosis">{title?.text.diagnosis ?? scrub(item?.case.workingDiagnosis ?? '')}</Fact>
-          <Fact label="Site">{title?.text.site}</Fact>
-          <Fact label="Referred by">{title?.content.referringHospital}</Fact>
-          <Fact label="Consultant">{title?.content.consultant}</Fact>
-          <Fact label="Question">{title?.text.question}</Fact>
+          <Fact label="Patient">{p && `MRN ${p.mrn} · born ${dayMonthYear(p.dateOfBirth)} · ${p.sexLabel}`}</Fact>
+          <Fact label="Diagnosis">{facts?.diagnosis}</Fact>
+          <Fact label="Site">{facts?.site}</Fact>
+          <Fact label="Pathology">{facts?.pathology.join('; ')}</Fact>
+          <Fact label="Staging">{facts?.staging}</Fact>
+          <Fact label="Referred by">{facts?.referringHospital}</Fact>
+          <Fact label="Consultant">{facts?.consultant}</Fact>
+          <Fact label="Question">{facts?.question}</Fact>
           <Fact label="On the agenda">
             {item &&
               `Case ${item.number} of ${meeting.items.length}${item.presenter ? `, presented by ${item.presenter}` : ''}`}

@@ -160,7 +160,7 @@ describe('agenda', () => {
       intent: 'curative',
       recommendation: { options: ['surgery'], text: '' },
     }).version;
-    s.m.decisions.signOff(a, v, 'Dr Chair');
+    s.m.decisions.signOff(a, v, { userId: null, name: 'Dr Chair' }, 'Quorum is not what this test is about');
     expect(await call('agenda:remove', { itemId: a })).toMatchObject({
       ok: false,
       code: 'refused',

@@ -8,7 +8,7 @@ function discuss(s: Setup, itemId: number) {
     intent: 'curative',
     recommendation: { options: ['surgery'], text: 'Wide excision' },
   }).version;
-  s.m.decisions.signOff(itemId, v, 'Dr Chair');
+  s.m.decisions.signOff(itemId, v, { userId: null, name: 'Dr Chair' }, 'Quorum is not what this test is about');
 }
 
 function defer(s: Setup, itemId: number, reason: string) {

@@ -20,7 +20,7 @@ import {
 import { sentForm } from '../../../renderer/features/meetings/useDecisionDraft';
 
 const empty: DecisionValue = {
-  attendance: Object.fromEntries(CORE_SPECIALTIES.map((s) => [s, { present: false, names: [] }])) as never,
+  attendance: Object.fromEntries(CORE_SPECIALTIES.map((s) => [s, { present: false, people: [] }])) as never,
   recommendation: { options: [], text: '' },
   intent: null,
   actions: [],
@@ -40,6 +40,7 @@ function view(over: Partial<DecisionView> = {}): DecisionView {
     original: null,
     signedOffAt: null,
     signedOffBy: null,
+    signOff: null,
     amendments: [],
     quorum: { met: false, missing: [...CORE_SPECIALTIES] },
     signOffProblems: [],
@@ -51,7 +52,13 @@ function view(over: Partial<DecisionView> = {}): DecisionView {
 const withSurgeon = (itemId: number): DecisionView =>
   view({
     itemId,
-    current: { ...empty, attendance: { ...empty.attendance, surgeon: { present: true, names: [`Dr ${itemId}`] } } },
+    current: {
+      ...empty,
+      attendance: {
+        ...empty.attendance,
+        surgeon: { present: true, people: [{ userId: itemId, name: `Dr ${itemId}` }] },
+      },
+    },
   });
 
 const idle = { saving: false, error: null, dirty: false, valid: true };
@@ -85,13 +92,12 @@ describe('the decision status line', () => {
     expect(decisionChipText('none', 'edit')).toBe('New');
   });
 
-  it('lists what stops an amendment: no change, nobody named, no reason', () => {
-    expect(amendProblems({}, ' ', '')).toEqual([
+  it('lists what stops an amendment: no change, no reason (who amends is the signed-in user)', () => {
+    expect(amendProblems({}, '')).toEqual([
       'Change at least one field to amend the decision',
-      'Say who amends the decision',
       'Say why the decision is amended',
     ]);
-    expect(amendProblems({ notes: 'x' }, 'Dr A', 'Review')).toEqual([]);
+    expect(amendProblems({ notes: 'x' }, 'Review')).toEqual([]);
   });
 });
 
@@ -131,11 +137,15 @@ describe('editing the decision draft', () => {
     expect(removeAction(d, 1).actions).toHaveLength(1);
   });
 
-  it('drops the names of a specialty marked absent when the draft is sent', () => {
-    let d = setAttendee(draftOf(empty), 'surgeon', { present: true, names: 'Dr A; Dr B' });
-    expect(JSON.parse(sentForm(d)).attendance.surgeon).toEqual({ present: true, names: ['Dr A', 'Dr B'] });
+  it('drops the people of a specialty marked absent when the draft is sent', () => {
+    const people = [
+      { userId: 7, name: 'Dr A' },
+      { name: 'Dr B', guest: true as const },
+    ];
+    let d = setAttendee(draftOf(empty), 'surgeon', { present: true, people });
+    expect(JSON.parse(sentForm(d)).attendance.surgeon).toEqual({ present: true, people });
     d = setAttendee(d, 'surgeon', { present: false });
-    expect(JSON.parse(sentForm(d)).attendance.surgeon).toEqual({ present: false, names: [] });
+    expect(JSON.parse(sentForm(d)).attendance.surgeon).toEqual({ present: false, people: [] });
     // The same decision typed twice compares equal: saving it again is not needed.
     expect(sentForm(draftOf(empty))).toBe(sentForm(draftOf(empty)));
   });
@@ -144,9 +154,9 @@ describe('editing the decision draft', () => {
 describe('"Same as the last case"', () => {
   it('copies the nearest earlier case with attendance, else a later one, else nothing', () => {
     const all = [withSurgeon(1), view({ itemId: 2 }), withSurgeon(3), view({ itemId: 4 })];
-    expect(attendanceSource(all, 4)?.surgeon).toEqual({ present: true, names: 'Dr 3' });
-    expect(attendanceSource(all, 2)?.surgeon).toEqual({ present: true, names: 'Dr 1' });
-    expect(attendanceSource([view({ itemId: 1 }), withSurgeon(2)], 1)?.surgeon.names).toBe('Dr 2');
+    expect(attendanceSource(all, 4)?.surgeon).toEqual({ present: true, people: [{ userId: 3, name: 'Dr 3' }] });
+    expect(attendanceSource(all, 2)?.surgeon).toEqual({ present: true, people: [{ userId: 1, name: 'Dr 1' }] });
+    expect(attendanceSource([view({ itemId: 1 }), withSurgeon(2)], 1)?.surgeon.people[0].name).toBe('Dr 2');
     expect(attendanceSource([view({ itemId: 1 }), view({ itemId: 2 })], 1)).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PlanOption } from '../../../shared/domain/clinical';
 import { CORE_SPECIALTIES, DecisionFields } from '../../../shared/domain/meeting';
-import { caller, setup } from './fixtures';
+import { caller, sessionAs, setup } from './fixtures';
 
 const allPresent = Object.fromEntries(CORE_SPECIALTIES.map((s) => [s, { present: true, names: [`Dr ${s}`] }]));
 
@@ -48,7 +48,12 @@ describe('decisions', () => {
       version: 1,
       current: { notes: 'Started', outcome: null },
     });
-    expect(draft.ok && draft.value.current.attendance.radiologist).toEqual({ present: false, names: [] });
+    expect(draft.ok && draft.value.current.attendance.radiologist).toEqual({ present: false, people: [] });
+    // A bare name (the shape before users) is read as a guest.
+    expect(draft.ok && draft.value.current.attendance.surgeon).toEqual({
+      present: true,
+      people: [{ name: 'Dr Cut', guest: true }],
+    });
     expect(draft.ok && draft.value.signOffProblems.map((p) => p.field)).toEqual(['outcome']);
     expect(await call('decisions:save', { itemId, version: 0, decision: { notes: 'Other window' } })).toMatchObject({
       ok: false,
@@ -75,7 +80,7 @@ describe('decisions', () => {
     ).toMatchObject({
       ok: false,
       field: 'decision.attendance.surgeon.present',
-      message: 'Names are listed but the specialty is marked absent',
+      message: 'People are listed but the specialty is marked absent',
     });
     expect(
       await call('decisions:save', { itemId, version: 2, decision: { intent: 'hopeful' as never } }),
@@ -92,7 +97,7 @@ describe('decisions', () => {
   it('signing off needs an outcome, and for a discussion the recommendation and intent; for a deferral the reason', async () => {
     const { call, itemId } = start();
     await call('decisions:save', { itemId, version: 0, decision: { outcome: 'discussed' } });
-    const refused = await call('decisions:signOff', { itemId, version: 1, by: 'Dr Chair' });
+    const refused = await call('decisions:signOff', { itemId, version: 1 });
     expect(refused).toMatchObject({
       ok: false,
       code: 'invalid-input',
@@ -101,12 +106,11 @@ describe('decisions', () => {
         'Cannot sign off yet: Record the recommendation (an option or its text); Record the treatment intent (curative, palliative or uncertain).',
     });
     await call('decisions:save', { itemId, version: 1, decision: { outcome: 'deferred' } });
-    expect(await call('decisions:signOff', { itemId, version: 2, by: 'Dr Chair' })).toMatchObject({
+    expect(await call('decisions:signOff', { itemId, version: 2 })).toMatchObject({
       ok: false,
       field: 'decision.outcomeReason',
     });
-    expect(await call('decisions:signOff', { itemId, version: 2, by: ' ' })).toMatchObject({ ok: false, field: 'by' });
-    expect(await call('decisions:signOff', { itemId: 999, version: 0, by: 'Dr Chair' })).toMatchObject({
+    expect(await call('decisions:signOff', { itemId: 999, version: 0 })).toMatchObject({
       ok: false,
       code: 'not-found',
     });
@@ -115,7 +119,7 @@ describe('decisions', () => {
   it('sign-off locks the decision: a save is refused with a clear message, and the database refuses it too', async () => {
     const { s, call, itemId, caseId } = start();
     await call('decisions:save', { itemId, version: 0, decision: complete });
-    const signed = await call('decisions:signOff', { itemId, version: 1, by: 'Dr Chair' });
+    const signed = await call('decisions:signOff', { itemId, version: 1 });
     expect(signed.ok && signed.value).toMatchObject({
       status: 'signed',
       signedOffBy: 'Dr Chair',
@@ -130,7 +134,7 @@ describe('decisions', () => {
     expect(!again.ok && again.message).toMatch(
       /^This decision was signed off by Dr Chair at .+ and is locked\. Record the change as an amendment, saying who and why\.$/,
     );
-    expect(await call('decisions:signOff', { itemId, version: 2, by: 'Dr Other' })).toMatchObject({
+    expect(await call('decisions:signOff', { itemId, version: 2 }, sessionAs('Dr Other'))).toMatchObject({
       ok: false,
       code: 'refused',
       message: expect.stringMatching(/already signed off/),
@@ -144,28 +148,31 @@ describe('decisions', () => {
   it('an amendment records who, when, why and what changed; the original stays readable; current = original + amendments', async () => {
     const { s, call, itemId } = start();
     expect(
-      await call('decisions:amend', { itemId, version: 0, by: 'Dr A', why: 'x', changes: { notes: 'y' } }),
+      await call('decisions:amend', { itemId, version: 0, why: 'x', changes: { notes: 'y' } }, sessionAs('Dr A')),
     ).toMatchObject({
       ok: false,
       code: 'refused',
       message: 'This decision is not signed off yet: change the draft instead of amending it.',
     });
     await call('decisions:save', { itemId, version: 0, decision: complete });
-    await call('decisions:signOff', { itemId, version: 1, by: 'Dr Chair' });
+    await call('decisions:signOff', { itemId, version: 1 });
 
-    const first = await call('decisions:amend', {
-      itemId,
-      version: 2,
-      by: 'Dr Rad',
-      why: 'The radiotherapy dose was misheard',
-      changes: {
-        recommendation: {
-          options: ['preoperative-radiotherapy', 'surgery'],
-          text: 'Preoperative RT 50.4 Gy, then wide excision',
+    const first = await call(
+      'decisions:amend',
+      {
+        itemId,
+        version: 2,
+        why: 'The radiotherapy dose was misheard',
+        changes: {
+          recommendation: {
+            options: ['preoperative-radiotherapy', 'surgery'],
+            text: 'Preoperative RT 50.4 Gy, then wide excision',
+          },
+          intent: 'curative',
         },
-        intent: 'curative',
       },
-    });
+      sessionAs('Dr Rad'),
+    );
     expect(first.ok).toBe(true);
     if (!first.ok) return;
     // Only the field that really changed is recorded.
@@ -173,6 +180,7 @@ describe('decisions', () => {
       {
         id: expect.any(Number),
         by: 'Dr Rad',
+        userId: null,
         why: 'The radiotherapy dose was misheard',
         at: expect.any(String),
         before: {
@@ -194,22 +202,28 @@ describe('decisions', () => {
     expect(first.value.version).toBe(3);
 
     expect(
-      await call('decisions:amend', { itemId, version: 2, by: 'Dr B', why: 'late', changes: { notes: 'n' } }),
+      await call('decisions:amend', { itemId, version: 2, why: 'late', changes: { notes: 'n' } }, sessionAs('Dr B')),
     ).toMatchObject({ ok: false, code: 'conflict' });
     expect(
-      await call('decisions:amend', { itemId, version: 3, by: 'Dr B', why: 'same', changes: { intent: 'curative' } }),
+      await call(
+        'decisions:amend',
+        { itemId, version: 3, why: 'same', changes: { intent: 'curative' } },
+        sessionAs('Dr B'),
+      ),
     ).toMatchObject({
       ok: false,
       field: 'changes',
       message: 'The amendment changes nothing',
     });
     expect(
-      await call('decisions:amend', { itemId, version: 3, by: 'Dr B', why: 'oops', changes: { intent: null } }),
+      await call('decisions:amend', { itemId, version: 3, why: 'oops', changes: { intent: null } }, sessionAs('Dr B')),
     ).toMatchObject({ ok: false, field: 'changes.intent' });
     expect(
-      await call('decisions:amend', { itemId, version: 3, by: 'Dr B', why: '', changes: { notes: 'n' } }),
+      await call('decisions:amend', { itemId, version: 3, why: '', changes: { notes: 'n' } }, sessionAs('Dr B')),
     ).toMatchObject({ ok: false, field: 'why' });
-    expect(await call('decisions:amend', { itemId, version: 3, by: 'Dr B', why: 'w', changes: {} })).toMatchObject({
+    expect(
+      await call('decisions:amend', { itemId, version: 3, why: 'w', changes: {} }, sessionAs('Dr B')),
+    ).toMatchObject({
       ok: false,
       message: 'Change at least one field',
     });
@@ -217,7 +231,6 @@ describe('decisions', () => {
     const second = await call('decisions:amend', {
       itemId,
       version: 3,
-      by: 'Dr Chair',
       why: 'Patient declined surgery at the clinic',
       changes: { intent: 'palliative', actions: [{ what: 'Palliative care referral', who: 'CNS' }] },
     });
@@ -266,15 +279,14 @@ describe('decisions', () => {
     await call('decisions:save', {
       itemId,
       version: 0,
-      decision: { outcome: 'deferred', outcomeReason: 'Awaiting PET' },
+      decision: { outcome: 'deferred', outcomeReason: 'Awaiting PET', attendance: allPresent },
     });
-    await call('decisions:signOff', { itemId, version: 1, by: 'Dr Chair' });
+    await call('decisions:signOff', { itemId, version: 1 });
     expect(s.m.meetings.get(meetingId).items[0]).toMatchObject({ state: 'deferred', deferredReason: 'Awaiting PET' });
     expect(s.cases.get(caseId).status).toBe('ready');
     await call('decisions:amend', {
       itemId,
       version: 2,
-      by: 'Dr Chair',
       why: 'PET reviewed at the end of the meeting',
       changes: {
         outcome: 'discussed',

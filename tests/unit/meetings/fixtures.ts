@@ -1,6 +1,10 @@
 import type { z } from 'zod';
 import { openDatabase, type Db } from '../../../electron/db/open';
+import type { Call } from '../../../electron/host/dispatch';
 import { meetingHandlers } from '../../../electron/host/handlers/meetings';
+import type { SessionInfo } from '../../../electron/services/auth/auth-service';
+import type { Role } from '../../../shared/auth/roles';
+import { callerAs } from '../helpers/caller';
 import { CasesService } from '../../../electron/services/cases/cases-service';
 import { createClinicalServices, type ClinicalServices } from '../../../electron/services/clinical';
 import { DomainError } from '../../../electron/services/errors';
@@ -67,12 +71,26 @@ type Out<C extends MeetingsChannel> = z.output<(typeof meetingsContract)[C]['out
 export type Answer<T> = { ok: true; value: T } | { ok: false; code: string; message: string; field?: string };
 
 /**
+ * A signed-in session named `displayName` (a chair unless said otherwise), with no users row (userId null in the
+ * actor, so nothing references it): who the meetings tests sign off and amend as.
+ */
+export function sessionAs(displayName = 'Dr Chair', role: Role = 'chair'): SessionInfo {
+  const session = callerAs(role).gate.resolve('test')!;
+  return { ...session, user: { ...session.user, displayName }, actor: { ...session.actor, displayName } };
+}
+
+/**
  * What dispatch does for a registered channel (host/dispatch.ts): validate the input against the contract, run the
- * handler, validate the output (and check nothing was stripped by it), turn a DomainError into a failed answer.
+ * handler as `session` (rights are dispatch's: tests/unit/meetings/sign-off.test.ts goes through it), validate the
+ * output (and check nothing was stripped by it), turn a DomainError into a failed answer.
  */
 export function caller(m: MeetingsServices) {
   const handlers = meetingHandlers({ meetings: m });
-  return async function call<C extends MeetingsChannel>(channel: C, input: In<C>): Promise<Answer<Out<C>>> {
+  return async function call<C extends MeetingsChannel>(
+    channel: C,
+    input: In<C>,
+    session: SessionInfo = sessionAs(),
+  ): Promise<Answer<Out<C>>> {
     const spec = meetingsContract[channel];
     const parsed = spec.input.safeParse(input);
     if (!parsed.success) {
@@ -80,7 +98,10 @@ export function caller(m: MeetingsServices) {
       return { ok: false, code: 'invalid-input', message: issue.message, field: issue.path.map(String).join('.') };
     }
     try {
-      const value = await (handlers[channel] as (i: unknown) => unknown)(parsed.data);
+      const value = await (handlers[channel] as (i: unknown, c: Call) => unknown)(parsed.data, {
+        session,
+        token: 'test',
+      });
       const checked = spec.output.parse(value) as Out<C>;
       // The output schema must describe every field the service answers with (dispatch would drop the others).
       if (canonical(checked) !== canonical(value))

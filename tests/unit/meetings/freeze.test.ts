@@ -18,6 +18,10 @@ import { testPicture } from '../export/png-fixture';
 import { caseInput } from '../helpers/case-input';
 import { caller, insertKeyImages, setup } from './fixtures';
 
+/** Who signs off in these tests, and why without a full panel: quorum is not what they are about. */
+const CHAIR_SIGNER = { userId: null, name: 'Dr Chair' };
+const NO_QUORUM = 'Quorum is not what this test is about';
+
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 const decision = DecisionFields.parse({
@@ -50,7 +54,7 @@ async function world() {
   s.m.deck.editSlide({ itemId: itemQ, slideKey: `case-${quill}/title`, text: { question: 'Excise now?' } });
   const signedLive = s.m.deck.caseDeck(itemQ);
   s.m.decisions.save(itemQ, 0, decision);
-  s.m.decisions.signOff(itemQ, 1, 'Dr Chair');
+  s.m.decisions.signOff(itemQ, 1, CHAIR_SIGNER, NO_QUORUM);
   return { s, call, quill, raven, keyA, keyB, pngs, meetingId, itemQ, itemR, signedLive };
 }
 
@@ -181,7 +185,7 @@ describe('decks frozen at sign-off', () => {
     const meetingId = s.newMeeting();
     const itemId = s.m.agenda.add(meetingId, [caseId]).items[0].id;
     s.m.decisions.save(itemId, 0, decision);
-    expect(s.m.decisions.signOff(itemId, 1, 'Dr Chair').status).toBe('signed');
+    expect(s.m.decisions.signOff(itemId, 1, CHAIR_SIGNER, NO_QUORUM).status).toBe('signed');
     s.m.meetings.setStatus(meetingId, 'finished');
     const images = imagesOf(s.m.deck.caseDeck(itemId));
     expect(images).toHaveLength(1);

@@ -1,0 +1,63 @@
+import { dayMonthYear } from '../../../shared/dates';
+import { identifiersOf } from '../../../shared/deck/build';
+import { identifierScrubber } from '../../../shared/deck/deidentify';
+import { ageSexWords, readableDates } from '../../../shared/deck/format';
+import type { CaseDeckInput } from '../../../shared/deck/input';
+import { displayName, SEX_LABEL } from '../../../shared/domain/case';
+import type { CaseRecordFacts } from '../../../shared/domain/record-facts';
+import type { Db } from '../../db/open';
+import { loadMeetingDeckData } from './deck-data';
+
+function stagingText(r: CaseDeckInput): string | null {
+  const s = r.clinical.stage;
+  if (!s.applicable) return null;
+  const tnm = [s.T, s.N, s.M, s.G].filter(Boolean).join(' ');
+  const prefix = s.inputs.prefix ?? '';
+  return `${prefix}${tnm}${s.stageGroup ? `, stage ${s.stageGroup}` : ''}`;
+}
+
+function pathologyLines(r: CaseDeckInput): string[] {
+  return r.pathology.map((p) =>
+    [p.histotypeName || 'Report', `${p.procedure.replace(/-/g, ' ')}, ${dayMonthYear(p.specimenDate)}`]
+      .filter(Boolean)
+      .join(' — '),
+  );
+}
+
+/**
+ * The case facts of a meeting's agenda items (or one item) for outcome letters and minutes: from the record the
+ * deck is built from (loadMeetingDeckData), but never through the slides, so an edited slide text never reaches
+ * a letter. The slide edits that load answers are deliberately left unused.
+ */
+export function recordFacts(
+  db: Db,
+  meetingId: number,
+  options: { itemId?: number; deidentified?: boolean } = {},
+): CaseRecordFacts[] {
+  const { items } = loadMeetingDeckData(db, meetingId, options.itemId ?? null);
+  return items.map(({ item, record: r }) => {
+    const ids = identifiersOf(r);
+    const scrub = options.deidentified ? identifierScrubber([ids]) : (s: string) => s;
+    const text = (s: string) => scrub(readableDates(s));
+    return {
+      itemId: item.id,
+      caseId: r.caseId,
+      number: item.number,
+      deidentified: options.deidentified ?? false,
+      label: options.deidentified ? `Case ${item.number}` : displayName(r.patient),
+      ageSex: ageSexWords(r.ageAtMeeting, r.patient.sex),
+      patient: options.deidentified
+        ? null
+        : { mrn: r.patient.mrn, dateOfBirth: r.patient.dateOfBirth, sexLabel: SEX_LABEL[r.patient.sex] },
+      diagnosis: text(r.workingDiagnosis),
+      site: text(r.tumourSite),
+      question: text(r.boardQuestion),
+      // Staff are not patient identifiers (shared/deck/deidentify.ts); the referring hospital is.
+      consultant: r.consultantName,
+      referringHospital: options.deidentified ? '' : r.referringHospital,
+      pathology: pathologyLines(r).map(scrub),
+      staging: stagingText(r),
+      identifiers: options.deidentified ? null : ids,
+    };
+  });
+}
