@@ -35,6 +35,8 @@ export const READ_CHANNELS = [
   'decisions:history',
   'exports:list',
   'exports:status',
+  'imaging:unattached',
+  'imaging:prompts',
 ] as const satisfies readonly Channel[];
 
 export type ReadChannel = (typeof READ_CHANNELS)[number];
@@ -64,6 +66,9 @@ const IMAGING_VIEWS: readonly ReadChannel[] = [
   'annotations:list',
   'keyImages:list',
   'lesions:list',
+  // An import asks, an attach answers, a detach or a purge changes what no case holds.
+  'imaging:prompts',
+  'imaging:unattached',
 ];
 const MEETING_VIEWS: readonly ReadChannel[] = [
   ...CLINICAL_VIEWS,
@@ -136,6 +141,9 @@ export const AFTER_WRITE: Record<WriteChannel, readonly ReadChannel[] | 'everyth
   'decisions:signOff': MEETING_VIEWS,
   'decisions:amend': MEETING_VIEWS,
   'exports:start': ['exports:list'],
+  'imaging:detachStudy': IMAGING_VIEWS,
+  'imaging:purge': ['imaging:unattached'],
+  'imaging:dismissPrompt': ['imaging:prompts', 'imaging:unattached'],
 };
 
 /**

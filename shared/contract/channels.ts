@@ -82,6 +82,11 @@ export const CHANNELS = [
   'exports:start',
   'exports:status',
   'exports:list',
+  'imaging:detachStudy',
+  'imaging:unattached',
+  'imaging:purge',
+  'imaging:prompts',
+  'imaging:dismissPrompt',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -7,6 +7,7 @@ import { exportsContract } from './exports';
 import { imagingContract } from './imaging';
 import { jobsContract } from './jobs';
 import { meetingsContract } from './meetings';
+import { reversibleContract } from './reversible';
 import type { Channel } from './channels';
 import type { Result } from './result';
 
@@ -25,6 +26,7 @@ export const contract = {
   ...clinicalContract,
   ...meetingsContract,
   ...exportsContract,
+  ...reversibleContract,
 } as const satisfies Record<Channel, ChannelSpec>;
 
 type Spec<C extends Channel> = (typeof contract)[C];

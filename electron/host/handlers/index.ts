@@ -6,6 +6,7 @@ import { authHandlers } from './auth';
 import { caseHandlers } from './cases';
 import { clinicalHandlers } from './clinical';
 import { imagingHandlers } from './imaging';
+import { reversibleHandlers } from './reversible';
 import { meetingHandlers } from './meetings';
 import { exportHandlers } from './exports';
 
@@ -19,6 +20,7 @@ export function handlersFor(services: Services): HandlerTable {
     ...clinicalHandlers(services),
     ...meetingHandlers(services),
     ...exportHandlers(services),
+    ...reversibleHandlers(services),
   };
 }
 
