@@ -10,6 +10,7 @@ import { EmptyBoard } from './features/home/EmptyBoard';
 import { AdminArea } from './features/admin/AdminArea';
 import { MeetingsArea } from './features/meetings/MeetingsArea';
 import { ShortcutsDialog } from './features/help/ShortcutsDialog';
+import { LeaveGuard } from './components/LeaveGuard';
 import { ChromelessArea } from './features/presenter/ChromelessArea';
 import { hrefFor, isChromeless, navigate, useRoute } from './router';
 import { useRead } from './data/hooks';
@@ -86,7 +87,7 @@ export function App() {
   }, []);
 
   // The save itself refreshes the list and the case (data/channels.ts); the app only opens the saved case.
-  const onSaved = (record: CaseRecord) => navigate({ name: 'case', id: record.id, tab: 'record' });
+  const onSaved = (record: CaseRecord) => navigate({ name: 'case', id: record.id, tab: 'record' }, { saved: true });
 
   const empty = info?.caseCount === 0;
   // Presenter, audience and print views: the slides or the page alone, no top bar or case list.
@@ -141,6 +142,7 @@ export function App() {
       {error && <Banner message={{ kind: 'error', text: error.message }} />}
       <Banner message={menuMessage} />
       {helpOpen && <ShortcutsDialog host={host} mac={mac} onClose={() => setHelpOpen(false)} />}
+      <LeaveGuard />
       {route.name === 'admin' ? (
         <main className="detail detail--wide">
           <AdminArea section={route.section} />

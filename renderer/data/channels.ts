@@ -38,6 +38,8 @@ export const READ_CHANNELS = [
   'exports:list',
   'exports:status',
   'audit:list',
+  'imaging:unattached',
+  'imaging:prompts',
 ] as const satisfies readonly Channel[];
 
 export type ReadChannel = (typeof READ_CHANNELS)[number];
@@ -68,6 +70,9 @@ const IMAGING_VIEWS: readonly ReadChannel[] = [
   'annotations:list',
   'keyImages:list',
   'lesions:list',
+  // An import asks, an attach answers, a detach or a purge changes what no case holds.
+  'imaging:prompts',
+  'imaging:unattached',
 ];
 const MEETING_VIEWS: readonly ReadChannel[] = [
   ...CLINICAL_VIEWS,
@@ -145,6 +150,9 @@ export const AFTER_WRITE: Record<WriteChannel, readonly ReadChannel[] | 'everyth
   // Both append an entry (the verification, the export of the trail) to the list they read.
   'audit:verify': ['audit:list'],
   'audit:csv': ['audit:list'],
+  'imaging:detachStudy': IMAGING_VIEWS,
+  'imaging:purge': ['imaging:unattached'],
+  'imaging:dismissPrompt': ['imaging:prompts', 'imaging:unattached'],
 };
 
 /**

@@ -107,6 +107,12 @@ export const CHANNEL_ACCESS: Record<Channel, Access> = {
   'audit:list': 'audit.read',
   'audit:verify': 'audit.read',
   'audit:csv': 'audit.read',
+  // Reversible mistakes (issue 12, item 9). The unattached studies name other patients: the administrator's screen.
+  'imaging:detachStudy': 'imaging.detach',
+  'imaging:unattached': 'store.purge',
+  'imaging:purge': 'store.purge',
+  'imaging:prompts': 'records.read',
+  'imaging:dismissPrompt': 'imaging.import',
 };
 
 /** Channels a locked session may still call: it can only be unlocked, or given up. */

@@ -89,6 +89,11 @@ export const CHANNELS = [
   'audit:list',
   'audit:verify',
   'audit:csv',
+  'imaging:detachStudy',
+  'imaging:unattached',
+  'imaging:purge',
+  'imaging:prompts',
+  'imaging:dismissPrompt',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -9,6 +9,7 @@ import { exportsContract } from './exports';
 import { imagingContract } from './imaging';
 import { jobsContract } from './jobs';
 import { meetingsContract } from './meetings';
+import { reversibleContract } from './reversible';
 import type { Channel } from './channels';
 import type { Result } from './result';
 
@@ -29,6 +30,7 @@ export const contract = {
   ...meetingsContract,
   ...exportsContract,
   ...auditContract,
+  ...reversibleContract,
 } as const satisfies Record<Channel, ChannelSpec>;
 
 type Spec<C extends Channel> = (typeof contract)[C];

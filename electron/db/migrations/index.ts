@@ -6,6 +6,7 @@ import { m0004 } from './0004-clinical-record';
 import { m0005 } from './0005-meetings';
 import { m0006 } from './0006-store-claims';
 import { m0007 } from './0007-users-and-audit';
+import { m0008 } from './0008-attach-prompts';
 
 /** Append only. A released migration is never edited: add the next number instead. */
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008];

@@ -8,6 +8,7 @@ import { backupHandlers } from './backup';
 import { caseHandlers } from './cases';
 import { clinicalHandlers } from './clinical';
 import { imagingHandlers } from './imaging';
+import { reversibleHandlers } from './reversible';
 import { meetingHandlers } from './meetings';
 import { exportHandlers } from './exports';
 
@@ -23,6 +24,7 @@ export function handlersFor(services: Services): HandlerTable {
     ...meetingHandlers(services),
     ...exportHandlers(services),
     ...auditHandlers(services),
+    ...reversibleHandlers(services),
   };
 }
 

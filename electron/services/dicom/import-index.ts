@@ -4,6 +4,7 @@ import * as sql from './dicom-sql';
 import type { ImportStage } from './import-stage';
 import type { ImportTally } from './import-tally';
 import { mismatchFor } from './patient-match';
+import { insertPrompt } from './reversible-sql';
 import type { StoreSession } from './store';
 import type { ImportedStudy, PatientMismatch } from './types';
 
@@ -88,6 +89,8 @@ export function indexStep(db: Db, input: IndexStepInput): IndexStepOutput {
             attachedCase = attachTo.caseId;
           } else {
             needsConfirmation.push(mismatch);
+            // The question outlives the job's report: the case's imaging tab asks it until answered (0008).
+            insertPrompt(db, { caseId: attachTo.caseId, studyRowId: row.id, importId, now: importedAt });
           }
         }
       }

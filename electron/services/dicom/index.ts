@@ -1,7 +1,9 @@
 /** DICOM import and the image index. Runs under plain Node: takes a database handle and the data folder path. */
 export { importDicom, ImportFailedError, type ImportOptions } from './import-service';
 export { sweepImageStore, type SweepResult } from './sweep';
-export { checkPatientMatch, attachStudy, detachStudy, type StudyPatient } from './patient-match';
+export { checkPatientMatch, attachStudy, type StudyPatient } from './patient-match';
+export { detachStudy, listUnattached, purgeStudies, type PurgeResult } from './detach-purge';
+export { listPrompts, dismissPrompt } from './attach-prompts';
 export {
   listCaseStudies,
   listUnattachedStudies,

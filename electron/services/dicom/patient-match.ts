@@ -4,6 +4,7 @@ import { DomainError } from '../errors';
 import * as sql from './dicom-sql';
 import type { PatientMismatch } from './types';
 import { writeTransaction } from '../../db/transaction';
+import { deletePromptsOfStudy } from './reversible-sql';
 
 /**
  * Does a study's DICOM patient look like the case's patient? A study is attached to a case without asking only
@@ -156,13 +157,8 @@ export function attachStudy(
         studyDate: study.study_date,
       }) ?? null;
     sql.setStudyCase(db, study.id, caseId);
+    // The question "attach this study?" is answered, for every case that asked it (migration 0008).
+    deletePromptsOfStudy(db, study.id);
     return { mismatch, previousCaseId: study.case_id };
   });
-}
-
-/** Detaches a study from its case (the images stay in the index). */
-export function detachStudy(db: Db, studyUid: string): void {
-  const study = sql.getStudyByUid(db, studyUid);
-  if (!study) throw new DomainError('not-found', `Study ${studyUid} is not in the image index`);
-  sql.setStudyCase(db, study.id, null);
 }

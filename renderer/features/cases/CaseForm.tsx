@@ -15,7 +15,7 @@ import {
 import { invoke } from '../../api';
 import { Field } from '../../components/Field';
 import { useWrite } from '../../data/hooks';
-import { hrefFor } from '../../router';
+import { hrefFor, useUnsavedGuard } from '../../router';
 import { caseResolver, draftFromRecord, EMPTY_DRAFT, type CaseDraft } from './case-draft';
 import { Banner } from '../../components/Banner';
 
@@ -62,6 +62,8 @@ export function CaseForm({ record, onSaved, onCancel }: CaseFormProps) {
   const update = useWrite('cases:update');
   const [banner, setBanner] = useState<{ kind: 'error' | 'saved'; text: string } | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
+  // Navigating to another case or screen with unsaved typing asks first (renderer/router.ts).
+  useUnsavedGuard(isDirty, record ? 'the case details' : 'the new case');
 
   // Leaving the page with unsaved typing asks first.
   useEffect(() => {

@@ -4,6 +4,7 @@ import { SITE_CHAPTER_LABEL, type SiteChapter } from '../../../shared/domain/cas
 import { StagingInputsInput, type ClinicalSummary, type StagingInputs } from '../../../shared/domain/clinical';
 import { Field } from '../../components/Field';
 import { useWrite } from '../../data/hooks';
+import { useUnsavedGuard } from '../../router';
 import { Options, SaveBar, SectionHead } from './clinical-controls';
 import { humanReason, plainMessage, serverFieldErrors } from './clinical-format';
 import { num } from './pathology-draft';
@@ -203,6 +204,7 @@ function StagingForm({ caseId, site, summary }: { caseId: number; site: StagingS
   const setInputs = useWrite('staging:setInputs');
   useEffect(() => setDraft(initial), [initial]);
   const dirty = JSON.stringify(draft) !== JSON.stringify(initial);
+  useUnsavedGuard(dirty, 'the staging');
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
     setDraft((d) => ({ ...d, [key]: value }));

@@ -3,6 +3,7 @@ import { FormProvider, useForm, useFormContext, useWatch, type FieldErrors, type
 import { findHistotype } from '../../../shared/clinical/histotypes';
 import { PATHOLOGY_PROCEDURES, PROCEDURE_LABEL, type PathologyReport } from '../../../shared/domain/pathology';
 import { useWrite } from '../../data/hooks';
+import { useUnsavedGuard } from '../../router';
 import { plainMessage, serverFieldErrors } from './clinical-format';
 import { HistotypePicker } from './HistotypePicker';
 import {
@@ -68,6 +69,7 @@ export function PathologyForm({ caseId, report, onSaved, onCancel }: PathologyFo
   const update = useWrite('pathology:update');
   const [banner, setBanner] = useState<string | null>(null);
   const dirty = formState.isDirty;
+  useUnsavedGuard(dirty, 'the pathology report');
   const [histotypeId, histotypeQuery, reviewed] = useWatch({
     control,
     name: ['histotypeId', 'histotypeQuery', 'reviewed'],

@@ -6,6 +6,7 @@ import { SectionHead } from './clinical-controls';
 import { humanReason, plainMessage } from './clinical-format';
 import { PathologyForm } from './PathologyForm';
 import { Banner } from '../../components/Banner';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 
 interface PathologySectionProps {
   caseId: number;
@@ -252,30 +253,34 @@ function ReportCard({
       )}
       {error && <Banner message={{ kind: 'error', text: error }} />}
       <div className="report__actions">
-        {confirming ? (
-          <span className="confirm" role="group" aria-label="Confirm removal">
-            <span>Remove this report? Its grade and review stop counting.</span>
-            <button type="button" className="button button--danger button--small" onClick={() => void remove()}>
-              Remove report
-            </button>
-            <button type="button" className="button button--ghost button--small" onClick={() => setConfirming(false)}>
-              Keep
-            </button>
-          </span>
-        ) : (
-          <>
-            <button type="button" className="button button--ghost button--small" onClick={onEdit} disabled={disabled}>
-              Edit
-            </button>
-            <button
-              type="button"
-              className="button button--ghost button--small"
-              onClick={() => setConfirming(true)}
-              disabled={disabled}
-            >
-              Remove
-            </button>
-          </>
+        <button type="button" className="button button--ghost button--small" onClick={onEdit} disabled={disabled}>
+          Edit
+        </button>
+        <button
+          type="button"
+          className="button button--ghost button--small"
+          onClick={() => setConfirming(true)}
+          disabled={disabled}
+        >
+          Remove
+        </button>
+        {confirming && (
+          <ConfirmDialog
+            title="Remove this pathology report?"
+            confirmLabel="Remove report"
+            danger
+            onConfirm={async () => {
+              await remove();
+              setConfirming(false);
+            }}
+            onCancel={() => setConfirming(false)}
+          >
+            <p>
+              {title} of {dayMonthYear(r.specimenDate)}
+              {r.histotypeName ? ` (${r.histotypeName})` : ''} leaves the record: its grade and review stop counting for
+              staging and readiness. Decisions already signed off keep what they showed.
+            </p>
+          </ConfirmDialog>
         )}
       </div>
     </article>

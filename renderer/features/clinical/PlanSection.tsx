@@ -5,6 +5,7 @@ import { dateTime } from '../../../shared/dates';
 import { PLAN_OPTION_LABEL, PLAN_OPTIONS, PlanInput, type Plan } from '../../../shared/domain/clinical';
 import { Banner } from '../../components/Banner';
 import { useWrite } from '../../data/hooks';
+import { useUnsavedGuard } from '../../router';
 import { SaveBar, SectionHead } from './clinical-controls';
 import { plainMessage } from './clinical-format';
 
@@ -19,6 +20,7 @@ export function PlanSection({ caseId, plan }: { caseId: number; plan: Plan }) {
     values: stored,
   });
   const chosen = useWatch({ control, name: 'options' }) ?? [];
+  useUnsavedGuard(formState.isDirty, 'the treatment plan');
   const setPlan = useWrite('plan:set');
   const [message, setMessage] = useState<{ kind: 'saved' | 'error'; text: string } | null>(null);
 

@@ -12,9 +12,12 @@ export function CaseImaging({ caseId }: { caseId: number }) {
   const studies = listed.data?.items;
   const [seriesUid, setSeriesUid] = useState<string | null>(null);
 
-  // Open the first series once studies arrive, so a presenter lands on images.
+  // Open the first series once studies arrive, so a presenter lands on images; and again when the open series'
+  // study was detached.
   useEffect(() => {
-    if (!seriesUid && studies?.[0]?.series[0]) setSeriesUid(studies[0].series[0].seriesInstanceUid);
+    if (!studies) return;
+    const known = studies.some((s) => s.series.some((se) => se.seriesInstanceUid === seriesUid));
+    if (!seriesUid || !known) setSeriesUid(studies[0]?.series[0]?.seriesInstanceUid ?? null);
   }, [studies, seriesUid]);
 
   const study = studies?.find((s) => s.series.some((se) => se.seriesInstanceUid === seriesUid));
@@ -24,7 +27,7 @@ export function CaseImaging({ caseId }: { caseId: number }) {
       <Banner message={studiesNotice(listed.error?.message, listed.data?.omitted ?? 0)} />
       <div className="imaging__grid">
         <aside className="imaging__studies">
-          {studies && <StudyBrowser studies={studies} selected={seriesUid} onSelect={setSeriesUid} />}
+          {studies && <StudyBrowser caseId={caseId} studies={studies} selected={seriesUid} onSelect={setSeriesUid} />}
         </aside>
         <div className="imaging__viewer">
           {seriesUid ? (

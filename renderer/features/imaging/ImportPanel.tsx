@@ -1,12 +1,11 @@
 import { useRef, useState, type DragEvent } from 'react';
 import type { ImportJobStatus } from '../../../shared/contract/jobs';
 import { isJobActive } from '../../../shared/contract/job';
-import { formatPersonName, type ImportOutcome } from '../../../shared/domain/imaging';
 import { useWrite } from '../../data/hooks';
 import { useJobStatus } from '../../data/jobs';
 import { uploadBatch } from '../../media';
-import { dayMonthYear } from '../../../shared/dates';
 import { Banner } from '../../components/Banner';
+import { MismatchPrompts } from './MismatchPrompts';
 
 /** What the panel is doing; the job itself (progress, report) is the `jobs:status` read of `jobId`. */
 type Phase =
@@ -129,7 +128,8 @@ export function ImportPanel({ caseId }: ImportPanelProps) {
         />
       )}
       {failure !== null && <Banner message={{ kind: 'error', text: failure }} />}
-      {following && ended && job && <Report job={job} uploaded={following.uploaded} caseId={caseId} />}
+      {following && ended && job && <Report job={job} uploaded={following.uploaded} />}
+      <MismatchPrompts caseId={caseId} />
     </section>
   );
 }
@@ -166,20 +166,6 @@ function Progress({
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-type Mismatch = ImportOutcome['needsConfirmation'][number];
-
-/** "26 Oct 2015 · CT · CT CHEST W CONTRAST · 37 images": enough to tell one study from another. */
-function studyLabel(m: Mismatch): string {
-  return [
-    m.studyDate ? dayMonthYear(m.studyDate) : 'no study date',
-    m.modalities.length ? m.modalities.join('/') : null,
-    m.studyDescription ?? 'no description',
-    m.imageCount !== null ? plural(m.imageCount, 'image') : null,
-  ]
-    .filter(Boolean)
-    .join(' · ');
-}
-
 /** Where a DICOMDIR's listed files went missing, and what to do about it. */
 function incompleteDicomdirText(d: { path: string; missing: number }, uploaded: boolean): string {
   const files = plural(d.missing, 'file');
@@ -188,11 +174,7 @@ function incompleteDicomdirText(d: { path: string; missing: number }, uploaded: 
     : `${d.path} lists ${files} that ${d.missing === 1 ? 'was' : 'were'} not found next to it: the copy of the CD may be incomplete.`;
 }
 
-function Report({ job, uploaded, caseId }: { job: ImportJobStatus; uploaded: boolean; caseId: number }) {
-  // Attaching refetches what it changes (AFTER_WRITE), like the import's end does (AFTER_JOB).
-  const attachStudy = useWrite('imaging:attachStudy');
-  const [attached, setAttached] = useState<Set<string>>(new Set());
-  const [attachErrors, setAttachErrors] = useState<Map<string, string>>(new Map());
+function Report({ job, uploaded }: { job: ImportJobStatus; uploaded: boolean }) {
   if (job.state === 'cancelled')
     return (
       <div className="banner banner--error" role="status">
@@ -206,26 +188,6 @@ function Report({ job, uploaded, caseId }: { job: ImportJobStatus; uploaded: boo
   const c = result.counts;
   const indexFiles = c.indexFiles ?? 0;
   const files = c.scanned + indexFiles;
-  async function attach(m: Mismatch) {
-    const uid = m.studyInstanceUid;
-    setAttachErrors((e) => {
-      const next = new Map(e);
-      next.delete(uid);
-      return next;
-    });
-    let message: string | undefined;
-    try {
-      const r = await attachStudy.mutateAsync({ studyInstanceUid: uid, caseId });
-      if (r.ok) {
-        setAttached((s) => new Set(s).add(uid));
-        return;
-      }
-      message = r.error.message;
-    } catch (err) {
-      message = (err as Error).message;
-    }
-    setAttachErrors((e) => new Map(e).set(uid, `The study of ${studyLabel(m)} was not attached: ${message}`));
-  }
   return (
     <div className="import-report" role="status">
       <div className={`banner ${c.imported > 0 || c.duplicates > 0 ? 'banner--saved' : 'banner--error'}`}>
@@ -237,30 +199,6 @@ function Report({ job, uploaded, caseId }: { job: ImportJobStatus; uploaded: boo
           {incompleteDicomdirText(d, uploaded)}
         </div>
       ))}
-      {result.needsConfirmation.map((m) => {
-        const name = formatPersonName(m.dicomPatientName);
-        const label = studyLabel(m);
-        return (
-          <div key={m.studyInstanceUid} className="banner banner--warn" role="group" aria-label={`Study of ${label}`}>
-            <span>
-              The study of <strong>{label}</strong>, for <strong>{name ?? 'an unnamed patient'}</strong> (ID{' '}
-              {m.dicomPatientId ?? 'none'}), does not match this case: {m.reason}. It was imported but not attached.
-            </span>
-            {attached.has(m.studyInstanceUid) ? (
-              <span>Attached to this case.</span>
-            ) : (
-              <button type="button" className="button" onClick={() => void attach(m)}>
-                Attach to this case anyway
-              </button>
-            )}
-            {attachErrors.has(m.studyInstanceUid) && (
-              <div className="banner banner--error" role="alert">
-                {attachErrors.get(m.studyInstanceUid)}
-              </div>
-            )}
-          </div>
-        );
-      })}
       {result.rejected.length > 0 && (
         <details open={result.rejected.length <= 10}>
           <summary>Rejected files ({result.rejected.length})</summary>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Result } from '../../../shared/contract/result';
 import type { KeyImage } from '../../../shared/domain/imaging';
 import { Banner } from '../../components/Banner';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useRead, useWrite } from '../../data/hooks';
 import { mediaSrc } from '../../web-access';
 import { measurementLabel } from '../../../shared/imaging/measurement-text';
@@ -32,6 +33,7 @@ function KeyImageCard({ keyImage: k }: { keyImage: KeyImage }) {
   const remove = useWrite('keyImages:remove');
   const [caption, setCaption] = useState(k.caption);
   const [error, setError] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
   // The list refetches after a write that worked; a refused one keeps the card as it is, with the reason.
   async function run(write: Promise<Result<unknown>>) {
     try {
@@ -64,9 +66,27 @@ function KeyImageCard({ keyImage: k }: { keyImage: KeyImage }) {
           </div>
         ))}
       </div>
-      <button type="button" className="button button--ghost" onClick={() => void run(remove.mutateAsync({ id: k.id }))}>
+      <button type="button" className="button button--ghost" onClick={() => setConfirming(true)}>
         Remove
       </button>
+      {confirming && (
+        // A confirmation, not an undo: the rendered PNG goes with the key image and cannot be re-created from here.
+        <ConfirmDialog
+          title="Remove this key image?"
+          confirmLabel="Remove key image"
+          danger
+          onConfirm={async () => {
+            await run(remove.mutateAsync({ id: k.id }));
+            setConfirming(false);
+          }}
+          onCancel={() => setConfirming(false)}
+        >
+          <p>
+            &ldquo;{k.caption}&rdquo; leaves this case&apos;s slides. Decks frozen when a decision was signed off keep
+            it as the board saw it.
+          </p>
+        </ConfirmDialog>
+      )}
     </li>
   );
 }

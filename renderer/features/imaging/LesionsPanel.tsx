@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { greatestDimension, LesionInput, type Lesion } from '../../../shared/domain/imaging';
 import { Banner } from '../../components/Banner';
 import { Field } from '../../components/Field';
+import { useUndo } from '../../components/UndoToast';
 import { useRead, useWrite } from '../../data/hooks';
 import { DIMENSIONS, draftSource, type Dimension } from './lesion-suggestions';
 
@@ -117,10 +118,21 @@ export function LesionsPanel({ caseId, suggestions }: { caseId: number; suggesti
     }
   }
 
-  async function remove(id: number) {
+  // Removing is quick and undoable: the lesion is re-created from what this panel held (a new id, same content).
+  const { offerUndo, toast } = useUndo();
+  async function remove(lesion: Lesion) {
     try {
-      const result = await removal.mutateAsync({ id });
+      const result = await removal.mutateAsync({ id: lesion.id });
       setErrors(result.ok ? {} : { form: result.error.message });
+      if (!result.ok) return;
+      const { label, longCm, shortCm, craniocaudalCm, studyDate, source, note } = lesion;
+      offerUndo(`Lesion "${label}" removed.`, async () => {
+        const back = await create.mutateAsync({
+          caseId,
+          lesion: { label, longCm, shortCm, craniocaudalCm, studyDate, source, note },
+        });
+        return back.ok ? undefined : back.error.message;
+      });
     } catch (err) {
       setErrors({ form: (err as Error).message });
     }
@@ -143,6 +155,7 @@ export function LesionsPanel({ caseId, suggestions }: { caseId: number; suggesti
 
   return (
     <section className="panel" aria-label="Lesions">
+      {toast}
       <div className="panel__head">
         <h3>Lesions</h3>
         {!draft && (
@@ -181,7 +194,7 @@ export function LesionsPanel({ caseId, suggestions }: { caseId: number; suggesti
               <button
                 type="button"
                 className="button button--ghost"
-                onClick={() => void remove(l.id)}
+                onClick={() => void remove(l)}
                 aria-label={`Remove ${l.label}`}
               >
                 Remove

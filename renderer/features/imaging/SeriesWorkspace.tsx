@@ -1,6 +1,7 @@
 import { useMemo, useRef } from 'react';
 import type { StackImage, StudySummary } from '../../../shared/domain/imaging';
 import { Banner } from '../../components/Banner';
+import { useUndo } from '../../components/UndoToast';
 import { useRead } from '../../data/hooks';
 import { StackViewer, type StackViewerHandle, type ViewerImage } from '../../viewer/StackViewer';
 import { seriesPlaneLookup } from './image-plane';
@@ -29,7 +30,11 @@ export function SeriesWorkspace({
   study: StudySummary | null;
 }) {
   const stack = useRead('imaging:stack', { seriesInstanceUid: seriesUid });
-  const { viewerProps, saveState, loadError } = useAnnotationAutosave(caseId, seriesUid);
+  // Removing a measurement (Delete on the viewer) is quick: it is undone from the toast, not asked about.
+  const { offerUndo, toast } = useUndo();
+  const { viewerProps, saveState, loadError } = useAnnotationAutosave(caseId, seriesUid, (gone, restore) =>
+    offerUndo(gone.length === 1 ? 'Measurement removed.' : `${gone.length} measurements removed.`, restore),
+  );
   const viewer = useRef<StackViewerHandle>(null);
   const images = useMemo(() => viewerImages(stack.data?.images ?? []), [stack.data]);
 
@@ -40,6 +45,7 @@ export function SeriesWorkspace({
   const suggestions = lesionSuggestions(annotations, images, study?.studyDate ?? null, seriesPlaneLookup(images));
   return (
     <div className="workspace">
+      {toast}
       <StackViewer ref={viewer} images={images} presets={stack.data.presets} {...viewerProps} />
       <KeyImageCapture caseId={caseId} viewer={viewer}>
         <span className={`muted small save-state save-state--${saveState}`} role="status">

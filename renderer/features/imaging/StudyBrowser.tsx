@@ -1,13 +1,16 @@
 import type { StudySummary } from '../../../shared/domain/imaging';
 import { instanceUrl } from '../../media';
 import { SeriesThumbnail } from '../../viewer/SeriesThumbnail';
+import { DetachStudy } from './DetachStudy';
 
 /** The case's studies, newest first, each with its series as thumbnails with image counts. */
 export function StudyBrowser({
+  caseId,
   studies,
   selected,
   onSelect,
 }: {
+  caseId: number;
   studies: StudySummary[];
   selected: string | null;
   onSelect: (seriesUid: string) => void;
@@ -21,6 +24,7 @@ export function StudyBrowser({
           <div className="study__head">
             <strong>{study.studyDate ?? 'Undated study'}</strong> · {study.modalities.join(', ') || 'no modality'}
             <div className="muted small">{study.description ?? 'No description'}</div>
+            <DetachStudy caseId={caseId} study={study} />
           </div>
           <ul className="series-list">
             {study.series.map((s) => (

@@ -13,8 +13,18 @@ export const SAVE_DELAY_MS = 300;
  * The saves of one series run one after another (a serial write): two overlapping ones could otherwise be applied in
  * either order and leave an older list stored while "saved" is shown. The last one made is the one that counts.
  */
-export function useAnnotationAutosave(caseId: number, seriesInstanceUid: string) {
+export function useAnnotationAutosave(
+  caseId: number,
+  seriesInstanceUid: string,
+  /** Measurements the viewer removed (Delete key), with how to put them back (an undo). */
+  onRemoved?: (gone: Annotation[], restore: () => void) => void,
+) {
   const [annotations, setAnnotations] = useState<Annotation[] | null>(null);
+  const held = useRef<Annotation[] | null>(null);
+  const removedCallback = useRef(onRemoved);
+  useEffect(() => {
+    removedCallback.current = onRemoved;
+  });
   const [waiting, setWaiting] = useState(false);
   const serial = `annotations:${caseId}:${seriesInstanceUid}`;
   const save = useWrite('annotations:replace', { serial });
@@ -35,7 +45,10 @@ export function useAnnotationAutosave(caseId: number, seriesInstanceUid: string)
   // then the viewer's own: a refetch after a save must not replace what is being drawn.
   const seed = stored.isFetchedAfterMount ? stored.data : undefined;
   useEffect(() => {
-    if (seed && annotations === null) setAnnotations(seed);
+    if (seed && annotations === null) {
+      held.current = seed;
+      setAnnotations(seed);
+    }
   }, [seed, annotations]);
 
   const { mutate } = save;
@@ -48,6 +61,8 @@ export function useAnnotationAutosave(caseId: number, seriesInstanceUid: string)
 
   const onChange = useCallback(
     (all: Annotation[]) => {
+      const before = held.current ?? [];
+      held.current = all;
       setAnnotations(all);
       setWaiting(true);
       unsent.current = all;
@@ -56,9 +71,21 @@ export function useAnnotationAutosave(caseId: number, seriesInstanceUid: string)
         send();
         setWaiting(false);
       }, SAVE_DELAY_MS);
+      const gone = before.filter((a) => !all.some((b) => b.id === a.id));
+      if (gone.length > 0) {
+        // Undo puts them back into the list as it is then (other edits made meanwhile are kept), and saves it.
+        removedCallback.current?.(gone, () => {
+          const now = held.current ?? [];
+          onChangeRef.current([...now, ...gone.filter((a) => !now.some((b) => b.id === a.id))]);
+        });
+      }
     },
     [send],
   );
+  const onChangeRef = useRef(onChange);
+  useEffect(() => {
+    onChangeRef.current = onChange;
+  });
 
   // Leaving the series (or the case) with a change not yet sent sends it now rather than dropping it.
   useEffect(

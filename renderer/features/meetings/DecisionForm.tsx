@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { DecisionView } from '../../../shared/domain/meeting';
 import { Banner } from '../../components/Banner';
 import { useRead } from '../../data/hooks';
+import { useUnsavedGuard } from '../../router';
 import { ActionsSection } from './ActionsSection';
 import { AttendanceSection } from './AttendanceSection';
 import { attendanceSource, type DraftEdit, type ProposedPlan } from './decision-edits';
@@ -32,6 +33,8 @@ interface DecisionFormProps {
 export function DecisionForm({ itemId, meetingId, proposed, compact }: DecisionFormProps) {
   const uid = useId();
   const decision = useDecisionDraft(itemId);
+  // Typing not yet autosaved (or refused) is lost on leaving: ask first.
+  useUnsavedGuard(decision.dirty, 'the decision');
   const [amending, setAmending] = useState(false);
   const [problems, setProblems] = useState<string[]>([]);
   const [banner, setBanner] = useState<{ kind: 'error' | 'saved'; text: string } | null>(null);

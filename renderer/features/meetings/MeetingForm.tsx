@@ -5,7 +5,7 @@ import { boardTypeLabel, type MeetingDetail } from '../../../shared/domain/meeti
 import { Banner } from '../../components/Banner';
 import { Field } from '../../components/Field';
 import { useRead, useWrite } from '../../data/hooks';
-import { navigate } from '../../router';
+import { navigate, useUnsavedGuard } from '../../router';
 import { serverFieldErrors } from '../clinical/clinical-format';
 import {
   boardChoices,
@@ -37,6 +37,7 @@ export function MeetingForm({ meeting, onSaved }: { meeting?: MeetingDetail; onS
     resolver: zodResolver(meetingDraftSchema(boards)),
   });
   const { register, formState, setError, reset, control } = form;
+  useUnsavedGuard(formState.isDirty, meeting ? 'the meeting details' : 'the new meeting');
   const create = useWrite('meetings:create');
   const update = useWrite('meetings:update');
   const [banner, setBanner] = useState<{ kind: 'error' | 'saved'; text: string } | null>(null);
@@ -59,7 +60,7 @@ export function MeetingForm({ meeting, onSaved }: { meeting?: MeetingDetail; onS
       }
       setBanner({ kind: 'saved', text: meeting ? 'Meeting details saved.' : 'Meeting created.' });
       if (onSaved) onSaved(result.value);
-      else navigate({ name: 'meeting', id: result.value.id, tab: 'agenda' });
+      else navigate({ name: 'meeting', id: result.value.id, tab: 'agenda' }, { saved: true });
     },
     (errors) => {
       const n = Object.keys(errors).length;

@@ -3,12 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/db/open';
 import * as sql from '../../../electron/services/dicom/dicom-sql';
 import { importDicom } from '../../../electron/services/dicom/import-service';
-import {
-  attachStudy,
-  checkPatientMatch,
-  detachStudy,
-  parsePersonName,
-} from '../../../electron/services/dicom/patient-match';
+import { attachStudy, checkPatientMatch, parsePersonName } from '../../../electron/services/dicom/patient-match';
+import { detachStudy } from '../../../electron/services/dicom/detach-purge';
 import { listCaseStudies } from '../../../electron/services/dicom/queries';
 import { tempDataDir } from '../helpers/temp';
 import { CD_TREE, createCase, CT_SERIES } from './fixtures';
@@ -146,7 +142,7 @@ describe('patient check before attaching images to a case', () => {
     expect(() => attachStudy(db, CT_STUDY, second)).toThrow(/attached to case \d+; move it explicitly/);
     expect(attachStudy(db, CT_STUDY, second, { move: true }).previousCaseId).toBe(first);
     expect(sql.getStudyByUid(db, CT_STUDY)!.case_id).toBe(second);
-    detachStudy(db, CT_STUDY);
+    detachStudy(db, { caseId: second, studyInstanceUid: CT_STUDY, reason: 'wrong case' });
     expect(sql.getStudyByUid(db, CT_STUDY)!.case_id).toBeNull();
     expect(() => attachStudy(db, '9.9.9', second)).toThrow(/not in the image index/);
     db.close();
