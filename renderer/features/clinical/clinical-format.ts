@@ -50,23 +50,3 @@ export function serverFieldErrors(error: AppError, prefix: string): Record<strin
 export function plainMessage(error: AppError): string {
   return error.message.replace(/^[\w:]+: [\w.]+: /, '');
 }
-
-/**
- * The name last typed in a "who" field. Readiness ticks and overrides no longer ask (the signed-in user is
- * recorded); only the decision footer (meetings/DecisionFoot.tsx) still uses it until sign-off takes the session
- * too, and then this goes.
- */
-export function rememberedName(): string {
-  try {
-    return window.localStorage.getItem('boardprep.who') ?? '';
-  } catch {
-    return '';
-  }
-}
-export function rememberName(name: string): void {
-  try {
-    window.localStorage.setItem('boardprep.who', name.trim());
-  } catch {
-    /* private mode: nothing to remember */
-  }
-}
