@@ -175,7 +175,10 @@ export class AuthService {
       const role = changes.role ?? Role.parse(row.role);
       const disabled = changes.disabled ?? row.disabled_at !== null;
       if (id === byUserId && (disabled || role !== row.role))
-        throw new DomainError('refused', 'You cannot disable yourself or change your own role: ask another administrator');
+        throw new DomainError(
+          'refused',
+          'You cannot disable yourself or change your own role: ask another administrator',
+        );
       if (row.role === 'administrator' && (disabled || role !== 'administrator') && this.activeAdministrators() <= 1)
         throw new DomainError('refused', 'This is the last active administrator: make another one first');
       const stamp = this.stamp();

@@ -38,7 +38,14 @@ export const userCount = (db: Db) => db.prepare('SELECT count(*) FROM users').pl
 
 export function insertUser(
   db: Db,
-  u: { username: string; displayName: string; role: string; specialty: string | null; hash: string; mustChange: boolean },
+  u: {
+    username: string;
+    displayName: string;
+    role: string;
+    specialty: string | null;
+    hash: string;
+    mustChange: boolean;
+  },
   now: string,
 ): number {
   return Number(
