@@ -17,6 +17,7 @@ import type { FreezeService } from './freeze-service';
 import * as sql from './meetings-sql';
 import { assertItem, type MeetingsContext } from './views';
 import { writeTransaction } from '../../db/transaction';
+import { dateTime } from '../../../shared/dates';
 import type { CaseRecordFacts } from '../../../shared/domain/record-facts';
 import { recordFacts } from './record-facts';
 
@@ -125,7 +126,7 @@ export class DecisionsService {
       if (row?.signed_off_at) {
         throw new DomainError(
           'refused',
-          `This decision was signed off by ${row.signed_off_by} at ${row.signed_off_at} and is locked. Record the change as an amendment, saying who and why.`,
+          `This decision was signed off by ${row.signed_off_by} on ${dateTime(row.signed_off_at)} and is locked. Record the change as an amendment, saying who and why.`,
         );
       }
       const now = this.ctx.now();
@@ -158,7 +159,7 @@ export class DecisionsService {
       if (row.signed_off_at)
         throw new DomainError(
           'refused',
-          `This decision was already signed off by ${row.signed_off_by} at ${row.signed_off_at}.`,
+          `This decision was already signed off by ${row.signed_off_by} on ${dateTime(row.signed_off_at)}.`,
         );
       if (row.version !== version)
         throw new DomainError(

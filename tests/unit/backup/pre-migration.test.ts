@@ -3,11 +3,15 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { MANIFEST_FILE, type BackupManifest } from '../../../electron/db/backup-manifest';
+import { MIGRATIONS } from '../../../electron/db/migrations';
 import { openDatabase } from '../../../electron/db/open';
 import { backupBeforeMigration, KEEP_PRE_MIGRATION } from '../../../electron/db/pre-migration-backup';
 import { restore } from '../../../electron/services/backup/restore';
 import { openAt, seedV1 } from '../helpers/old-schemas';
 import { tempDataDir } from '../helpers/temp';
+
+/** The schema a data folder has once opened: the last migration's number. */
+const LATEST = MIGRATIONS[MIGRATIONS.length - 1].version;
 
 describe('the copy made before a schema migration', () => {
   it('holds the database as it was (version 6, with its rows) and can be restored', () => {
@@ -20,8 +24,10 @@ describe('the copy made before a schema migration', () => {
     const notices: string[] = [];
     openDatabase(dataDir, { notice: (l) => notices.push(l) }).close();
     const copies = readdirSync(path.join(dataDir, 'backups'));
-    expect(copies).toEqual([expect.stringMatching(/^pre-migration-v6-to-v7-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d$/)]);
-    expect(notices.join('\n')).toContain(`Copied the database before migrating it from schema 6 to 7`);
+    expect(copies).toEqual([
+      expect.stringMatching(new RegExp(`^pre-migration-v6-to-v${LATEST}-\\d{4}-\\d\\d-\\d\\dT\\d\\d-\\d\\d-\\d\\d$`)),
+    ]);
+    expect(notices.join('\n')).toContain(`Copied the database before migrating it from schema 6 to ${LATEST}`);
     const folder = path.join(dataDir, 'backups', copies[0]);
     const manifest = JSON.parse(readFileSync(path.join(folder, MANIFEST_FILE), 'utf8')) as BackupManifest;
     expect(manifest).toMatchObject({ kind: 'pre-migration', schemaVersion: 6, scope: 'database only' });

@@ -132,7 +132,7 @@ describe('decisions', () => {
     const again = await call('decisions:save', { itemId, version: 2, decision: { ...complete, intent: 'palliative' } });
     expect(again).toMatchObject({ ok: false, code: 'refused' });
     expect(!again.ok && again.message).toMatch(
-      /^This decision was signed off by Dr Chair at .+ and is locked\. Record the change as an amendment, saying who and why\.$/,
+      /^This decision was signed off by Dr Chair on .+ and is locked\. Record the change as an amendment, saying who and why\.$/,
     );
     expect(await call('decisions:signOff', { itemId, version: 2 }, sessionAs('Dr Other'))).toMatchObject({
       ok: false,
