@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { AuthPolicy } from '../../shared/contract/auth';
 import { Banner } from '../components/Banner';
-import { Field } from '../components/Field';
+import { SecretField } from './SecretField';
 import { invoke } from '../api';
 import { readKey } from '../data/hooks';
 import { secretHint, secretProblem, secretWord } from './secret-rule';
@@ -63,46 +63,34 @@ export function ChangePasswordForm({
     onDone?.();
   }
 
-  const numeric = policy === 'pin' ? 'numeric' : undefined;
   return (
     <form className="password-form" onSubmit={(e) => void submit(e)} aria-label={`Change ${word.toLowerCase()}`}>
-      <Field label={`Current ${word.toLowerCase()}`} required error={errors.current}>
-        {(p) => (
-          <input
-            {...p}
-            type="password"
-            inputMode={numeric}
-            autoComplete="current-password"
-            ref={first}
-            value={current}
-            onChange={(e) => setCurrent(e.target.value)}
-          />
-        )}
-      </Field>
-      <Field label={`New ${word.toLowerCase()}`} required error={errors.next} hint={secretHint(policy)}>
-        {(p) => (
-          <input
-            {...p}
-            type="password"
-            inputMode={numeric}
-            autoComplete="new-password"
-            value={next}
-            onChange={(e) => setNext(e.target.value)}
-          />
-        )}
-      </Field>
-      <Field label={`New ${word.toLowerCase()} again`} required error={errors.repeat}>
-        {(p) => (
-          <input
-            {...p}
-            type="password"
-            inputMode={numeric}
-            autoComplete="new-password"
-            value={repeat}
-            onChange={(e) => setRepeat(e.target.value)}
-          />
-        )}
-      </Field>
+      <SecretField
+        label={`Current ${word.toLowerCase()}`}
+        policy={policy}
+        autoComplete="current-password"
+        inputRef={first}
+        value={current}
+        onChange={setCurrent}
+        error={errors.current}
+      />
+      <SecretField
+        label={`New ${word.toLowerCase()}`}
+        policy={policy}
+        autoComplete="new-password"
+        value={next}
+        onChange={setNext}
+        error={errors.next}
+        hint={secretHint(policy)}
+      />
+      <SecretField
+        label={`New ${word.toLowerCase()} again`}
+        policy={policy}
+        autoComplete="new-password"
+        value={repeat}
+        onChange={setRepeat}
+        error={errors.repeat}
+      />
       {refusal && <Banner message={{ kind: 'error', text: refusal }} />}
       <button type="submit" className="button button--primary" disabled={busy}>
         {busy ? 'Saving...' : `Change ${word.toLowerCase()}`}

@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { ROLE_LABELS } from '../../shared/auth/roles';
 import type { AuthStatus, SignedInUser } from '../../shared/contract/auth';
 import { Banner } from '../components/Banner';
-import { Field } from '../components/Field';
+import { SecretField } from './SecretField';
 import { invoke } from '../api';
 import { useSessionActions } from './session-actions';
 import { secretWord } from './secret-rule';
@@ -58,18 +58,13 @@ export function LockScreen({ status, user }: { status: AuthStatus; user: SignedI
           <b>{user.displayName}</b> ({ROLE_LABELS[user.role]}) is signed in on workstation {status.workstation}. Enter
           your {word.toLowerCase()} to go on where you left off.
         </p>
-        <Field label={word} required>
-          {(p) => (
-            <input
-              {...p}
-              type="password"
-              inputMode={status.policy === 'pin' ? 'numeric' : undefined}
-              autoComplete="current-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          )}
-        </Field>
+        <SecretField
+          label={word}
+          policy={status.policy}
+          autoComplete="current-password"
+          value={password}
+          onChange={setPassword}
+        />
         {error && <Banner message={{ kind: 'error', text: error }} />}
         <div className="lock__actions">
           <button type="submit" className="button button--primary" disabled={busy || !password}>

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AuthStatus } from '../../shared/contract/auth';
 import { Banner } from '../components/Banner';
 import { Field } from '../components/Field';
+import { SecretField } from './SecretField';
 import { invoke } from '../api';
 import { setSessionToken } from './session-token';
 
@@ -45,18 +46,13 @@ export function SignInScreen({ status, onSignedIn }: { status: AuthStatus; onSig
             />
           )}
         </Field>
-        <Field label={secretLabel} required>
-          {(p) => (
-            <input
-              {...p}
-              type="password"
-              inputMode={status.policy === 'pin' ? 'numeric' : undefined}
-              autoComplete="current-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          )}
-        </Field>
+        <SecretField
+          label={secretLabel}
+          policy={status.policy}
+          autoComplete="current-password"
+          value={password}
+          onChange={setPassword}
+        />
         {error && <Banner message={{ kind: 'error', text: error }} />}
         <button type="submit" className="button button--primary" disabled={busy || !username || !password}>
           {busy ? 'Signing in...' : 'Sign in'}

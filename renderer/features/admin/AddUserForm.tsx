@@ -3,9 +3,9 @@ import type { Role } from '../../../shared/auth/roles';
 import type { AuthPolicy, UserSummary } from '../../../shared/contract/auth';
 import { Banner } from '../../components/Banner';
 import { Field } from '../../components/Field';
+import { RoleField, SpecialtyField } from './UserFields';
 import { useWrite } from '../../data/hooks';
 import { secretHint, secretProblem, secretWord } from '../../auth/secret-rule';
-import { ROLE_OPTIONS, SPECIALTY_OPTIONS } from './user-labels';
 
 type Key = 'username' | 'displayName' | 'password';
 
@@ -63,28 +63,8 @@ export function AddUserForm({ policy, onAdded }: { policy: AuthPolicy; onAdded: 
             <input {...p} autoComplete="off" value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
           )}
         </Field>
-        <Field label="Role" required>
-          {(p) => (
-            <select {...p} value={role} onChange={(e) => setRole(e.target.value as Role)}>
-              {ROLE_OPTIONS.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Specialty" hint="Counts for quorum in attendance">
-          {(p) => (
-            <select {...p} value={specialty} onChange={(e) => setSpecialty(e.target.value)}>
-              {SPECIALTY_OPTIONS.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <RoleField value={role} onChange={setRole} />
+        <SpecialtyField value={specialty} onChange={setSpecialty} hint="Counts for quorum in attendance" />
         <Field
           label={`Temporary ${word}`}
           required

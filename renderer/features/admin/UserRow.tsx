@@ -2,9 +2,10 @@ import { useState, type FormEvent } from 'react';
 import { ROLE_LABELS, type Role } from '../../../shared/auth/roles';
 import type { AuthPolicy, UserSummary } from '../../../shared/contract/auth';
 import { Field } from '../../components/Field';
+import { RoleField, SpecialtyField } from './UserFields';
 import { useWrite } from '../../data/hooks';
 import { secretHint, secretProblem, secretWord } from '../../auth/secret-rule';
-import { ROLE_OPTIONS, SPECIALTY_OPTIONS, specialtyLabel } from './user-labels';
+import { specialtyLabel } from './user-labels';
 
 /** What a row's action says afterwards, shown once above the table. */
 export type RowOutcome = { kind: 'saved' | 'error'; text: string };
@@ -98,28 +99,8 @@ export function UserRow({
             <Field label="Full name" required error={fieldError}>
               {(p) => <input {...p} value={displayName} onChange={(e) => setDisplayName(e.target.value)} />}
             </Field>
-            <Field label="Role" required>
-              {(p) => (
-                <select {...p} value={role} onChange={(e) => setRole(e.target.value as Role)}>
-                  {ROLE_OPTIONS.map((o) => (
-                    <option key={o.value} value={o.value}>
-                      {o.label}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field label="Specialty">
-              {(p) => (
-                <select {...p} value={specialty} onChange={(e) => setSpecialty(e.target.value)}>
-                  {SPECIALTY_OPTIONS.map((o) => (
-                    <option key={o.value} value={o.value}>
-                      {o.label}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <RoleField value={role} onChange={setRole} />
+            <SpecialtyField value={specialty} onChange={setSpecialty} />
             <div className="users__actions">
               <button type="submit" className="button button--primary" disabled={busy}>
                 Save
