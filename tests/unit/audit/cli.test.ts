@@ -1,19 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli/cli';
-import type { CliIo } from '../../../electron/cli/command';
+import { runBoardprep } from '../helpers/cli';
 import { auditBoard, rawTamper } from './fixtures';
 
-const appRoot = path.resolve(import.meta.dirname, '..', '..', '..');
-
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), progress: () => {} };
-  const code = await runCli(argv, { appRoot, version: '9.9.9' }, io);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = runBoardprep;
 
 describe('boardprep audit', () => {
   it('verify answers 0 when intact and 1 naming the first broken entry; each run is logged', async () => {

@@ -1,23 +1,14 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli/cli';
-import type { CliIo } from '../../../electron/cli/command';
+import { runBoardprep } from '../helpers/cli';
 import { MANIFEST_FILE } from '../../../electron/db/backup-manifest';
 import { openDatabase } from '../../../electron/db/open';
 import { CasesService } from '../../../electron/services/cases/cases-service';
 import { loadDemoBoard } from '../../../electron/services/demo/demo-service';
 import { RESOURCES_DIR, tempDataDir } from '../helpers/temp';
 
-const appRoot = path.resolve(import.meta.dirname, '..', '..', '..');
-
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), progress: () => {} };
-  const code = await runCli(argv, { appRoot, version: '9.9.9' }, io);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = runBoardprep;
 
 function demoDataDir(): string {
   const dataDir = tempDataDir();

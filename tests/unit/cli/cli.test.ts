@@ -1,21 +1,12 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli/cli';
-import type { CliIo } from '../../../electron/cli/command';
+import { runBoardprep } from '../helpers/cli';
 import { platformDataDir, resolveDataDir } from '../../../electron/host/data-folder';
 import { openDatabase } from '../../../electron/db/open';
 import { CasesService } from '../../../electron/services/cases/cases-service';
 import { tempDataDir } from '../helpers/temp';
 
-const appRoot = path.resolve(import.meta.dirname, '..', '..', '..');
-
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), progress: () => {} };
-  const code = await runCli(argv, { appRoot, version: '9.9.9' }, io);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = runBoardprep;
 
 describe('boardprep CLI', () => {
   it('lists its commands with --help and explains each one', async () => {
