@@ -32,6 +32,11 @@ export const READINESS_ITEM_IDS = [
   'whole-spine-mri',
   'brain-imaging',
   'nodal-assessment',
+  'resection-pathology',
+  'post-operative-imaging',
+  'treatment-history',
+  'performance-status',
+  'symptom-assessment',
 ] as const;
 export const ReadinessItemId = z.enum(READINESS_ITEM_IDS);
 export type ReadinessItemId = z.infer<typeof ReadinessItemId>;
@@ -47,6 +52,11 @@ export const READINESS_ITEM_LABEL: Record<ReadinessItemId, string> = {
   'whole-spine-mri': 'Whole-spine MRI (or whole-body MRI)',
   'brain-imaging': 'Brain imaging',
   'nodal-assessment': 'Regional lymph node assessment',
+  'resection-pathology': 'Resection pathology with margins',
+  'post-operative-imaging': 'Post-operative imaging',
+  'treatment-history': 'Treatment given so far',
+  'performance-status': 'Performance status (ECOG)',
+  'symptom-assessment': 'Symptom and pain assessment',
 };
 
 export const ReviewAgreement = z.enum(['concordant', 'minor-discordance', 'major-discordance']);

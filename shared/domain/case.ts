@@ -30,6 +30,38 @@ export const SITE_CHAPTER_LABEL: Record<SiteChapter, string> = {
   other: 'Other / not a sarcoma site chapter',
 };
 
+/**
+ * Why the patient is at the board this time (issue 13). A patient returns many times: after the operation, at
+ * restaging after neoadjuvant therapy, at recurrence, from surveillance. Each visit is its own case (an episode)
+ * sharing the patient and the imaging.
+ */
+export const EpisodeKind = z.enum(['new-diagnosis', 'post-operative', 'restaging', 'recurrence', 'surveillance'], {
+  message: 'Episode is new diagnosis, post-operative review, restaging, recurrence or surveillance',
+});
+export type EpisodeKind = z.infer<typeof EpisodeKind>;
+export const EPISODE_KIND_LABEL: Record<EpisodeKind, string> = {
+  'new-diagnosis': 'New diagnosis',
+  'post-operative': 'Post-operative review',
+  restaging: 'Restaging after treatment',
+  recurrence: 'Recurrence',
+  surveillance: 'Surveillance',
+};
+
+/**
+ * What kind of question the board is asked: it shapes the work-up checklist (shared/clinical/readiness.ts), e.g. a
+ * post-operative question needs the resection margins, not a pre-operative biopsy.
+ */
+export const QuestionKind = z.enum(['diagnosis', 'post-operative', 'recurrence', 'palliative'], {
+  message: 'Question is diagnosis/pre-operative, post-operative, recurrence/metastatic or palliative',
+});
+export type QuestionKind = z.infer<typeof QuestionKind>;
+export const QUESTION_KIND_LABEL: Record<QuestionKind, string> = {
+  diagnosis: 'Diagnosis and pre-operative planning',
+  'post-operative': 'Post-operative (margins, adjuvant treatment)',
+  recurrence: 'Recurrence or metastatic disease',
+  palliative: 'Palliative or symptom control',
+};
+
 /** ECOG performance status 0-4 (5 = dead is not a state a case is presented in). */
 export const ECOG_LABEL: Record<number, string> = {
   0: '0 - Fully active',
@@ -83,6 +115,8 @@ export const CaseInput = z.object({
   workingDiagnosis: required('Working diagnosis', 300),
   clinicalHistory: trimmed(20000).default(''),
   boardQuestion: required('Question for the board', 2000),
+  episodeKind: EpisodeKind.default('new-diagnosis'),
+  questionKind: QuestionKind.default('diagnosis'),
   ecog: z.number().int().min(0, 'ECOG is 0 to 4').max(4, 'ECOG is 0 to 4').nullable().default(null),
   comorbidities: trimmed(5000).default(''),
   patientKnowledge: trimmed(2000).default(''),
@@ -114,6 +148,7 @@ export const CaseSummary = z.object({
   siteChapter: SiteChapter,
   workingDiagnosis: z.string(),
   consultantName: z.string(),
+  episodeKind: EpisodeKind,
   status: CaseStatus,
   updatedAt: z.string(),
 });

@@ -148,6 +148,10 @@ export const PLAN_OPTIONS = [
   'surveillance',
   'best-supportive-care',
   'further-investigations',
+  'palliative-radiotherapy',
+  'analgesia',
+  'interventional-pain',
+  'refer-other-mdt',
 ] as const;
 export const PlanOption = z.enum(PLAN_OPTIONS, { message: 'Not one of the plan options' });
 export type PlanOption = z.infer<typeof PlanOption>;
@@ -160,6 +164,10 @@ export const PLAN_OPTION_LABEL: Record<PlanOption, string> = {
   surveillance: 'Surveillance',
   'best-supportive-care': 'Best supportive care',
   'further-investigations': 'Further investigations',
+  'palliative-radiotherapy': 'Palliative radiotherapy',
+  analgesia: 'Analgesia (optimise pain medication)',
+  'interventional-pain': 'Interventional pain management (e.g. nerve block)',
+  'refer-other-mdt': 'Refer to another MDT',
 };
 
 export const PlanInput = z

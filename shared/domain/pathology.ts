@@ -45,6 +45,41 @@ export const IcdO3 = z
   .regex(/^\d{4}\/\d$/, 'ICD-O-3 codes look like 8858/3');
 
 const text = (max: number) => z.string().trim().max(max, `At most ${max} characters`);
+
+/** Where the tumour lies relative to the superficial fascia (AJCC/CAP: superficial or deep). */
+export const TumourDepth = z.enum(['superficial', 'deep', 'not-assessable'], {
+  message: 'Depth is superficial, deep or not assessable',
+});
+export type TumourDepth = z.infer<typeof TumourDepth>;
+export const TUMOUR_DEPTH_LABEL: Record<TumourDepth, string> = {
+  superficial: 'Superficial (above the superficial fascia)',
+  deep: 'Deep (below or through the superficial fascia)',
+  'not-assessable': 'Cannot be assessed',
+};
+
+/** One named margin of a resection specimen with its distance, as the report gives it (CAP: "distance to margin"). */
+export const SpecimenMargin = z
+  .object({
+    margin: z.string().trim().min(1, 'Name the margin (e.g. deep, proximal)').max(100, 'At most 100 characters'),
+    /** mm from the tumour; null when the report gives only "involved" or no distance. */
+    distanceMm: z
+      .number({ message: 'The distance is a number of mm' })
+      .min(0, 'A margin distance cannot be negative')
+      .max(1000, 'The margin distance looks too large (mm)')
+      .nullable()
+      .default(null),
+    /** The report gives only an upper bound ("< 1 mm"). */
+    lessThan: z.boolean().default(false),
+    /** Tumour at the inked margin. */
+    involved: z.boolean().default(false),
+  })
+  .strict();
+export type SpecimenMargin = z.output<typeof SpecimenMargin>;
+
+const SpecimenDimension = z
+  .number({ message: 'A tumour dimension is a number of cm' })
+  .positive('A tumour dimension must be more than 0 cm')
+  .max(100, 'At most 100 cm');
 const percent = (what: string) =>
   z
     .number({ message: `${what} is a percentage` })
@@ -96,6 +131,12 @@ export const PathologyFields = z
       .default(null),
     /** The report gives only an upper bound, e.g. "< 1 mm". */
     closestMarginLessThan: z.boolean().default(false),
+    /** The tumour's three dimensions in the specimen (gross), cm; the largest gives pT after a resection. */
+    tumourDim1Cm: SpecimenDimension.nullable().default(null),
+    tumourDim2Cm: SpecimenDimension.nullable().default(null),
+    tumourDim3Cm: SpecimenDimension.nullable().default(null),
+    depth: TumourDepth.nullable().default(null),
+    margins: z.array(SpecimenMargin).max(20, 'At most 20 margins').default([]),
     treatmentEffect: text(2000).default(''),
     expertReview: ExpertReview.strict().nullable().default(null),
     reportText: text(20000).default(''),

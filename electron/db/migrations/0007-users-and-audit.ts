@@ -3,11 +3,11 @@ import type { Migration } from '../migrate';
 const JSON_OBJECT = (col: string) => `json_valid(${col}) AND json_type(${col}) = 'object'`;
 
 /** How an audited table's row names its patient (patients.id), for the Audit screen's filter. */
-const VIA_CASE = (r: string) => `(SELECT patient_id FROM cases WHERE id = ${r}.case_id)`;
+export const VIA_CASE = (r: string) => `(SELECT patient_id FROM cases WHERE id = ${r}.case_id)`;
 const VIA_ITEM = (r: string, col = 'item_id') =>
   `(SELECT c.patient_id FROM agenda_items a JOIN cases c ON c.id = a.case_id WHERE a.id = ${r}.${col})`;
 
-interface Audited {
+export interface Audited {
   table: string;
   /** The row's own id column (entity_id in the log). */
   key: string;
@@ -251,7 +251,7 @@ function rowJson(columns: readonly string[], row: 'NEW' | 'OLD'): string {
  * functions, registered on every connection by electron/db/audit-functions.ts). An update that changes none of the
  * listed columns (a touched updated_at) logs nothing.
  */
-function auditTriggers({ table, key, columns, patient }: Audited): string {
+export function auditTriggers({ table, key, columns, patient }: Audited): string {
   const insert = (action: string, row: 'NEW' | 'OLD', before: string, after: string) => `
     INSERT INTO audit_log (at, user_id, actor, session_id, workstation, action, entity, entity_id, patient_id,
                            before_json, after_json)

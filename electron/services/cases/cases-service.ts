@@ -30,6 +30,8 @@ function toRecord(row: sql.CaseRow): CaseRecord {
     workingDiagnosis: row.working_diagnosis,
     clinicalHistory: row.clinical_history,
     boardQuestion: row.board_question,
+    episodeKind: row.episode_kind,
+    questionKind: row.question_kind,
     ecog: row.ecog,
     comorbidities: row.comorbidities,
     patientKnowledge: row.patient_knowledge,
@@ -51,6 +53,7 @@ function toSummary(row: sql.CaseRow): CaseSummary {
     siteChapter: row.site_chapter as CaseSummary['siteChapter'],
     workingDiagnosis: row.working_diagnosis,
     consultantName: row.consultant_name,
+    episodeKind: row.episode_kind as CaseSummary['episodeKind'],
     status: row.status as CaseStatus,
     updatedAt: row.updated_at,
   };

@@ -19,6 +19,8 @@ export interface CaseRow {
   working_diagnosis: string;
   clinical_history: string;
   board_question: string;
+  episode_kind: string;
+  question_kind: string;
   ecog: number | null;
   comorbidities: string;
   patient_knowledge: string;
@@ -103,11 +105,11 @@ export function insertCase(db: Db, patientId: number, fields: CaseFields, now: s
   const info = db
     .prepare(
       `INSERT INTO cases (patient_id, consultant_name, consultant_contact, referring_hospital, tumour_site, site_chapter,
-         working_diagnosis, clinical_history, board_question, ecog, comorbidities, patient_knowledge, status,
-         version, created_at, updated_at)
+         working_diagnosis, clinical_history, board_question, episode_kind, question_kind, ecog, comorbidities,
+         patient_knowledge, status, version, created_at, updated_at)
        VALUES (@patientId, @consultantName, @consultantContact, @referringHospital, @tumourSite, @siteChapter,
-         @workingDiagnosis, @clinicalHistory, @boardQuestion, @ecog, @comorbidities, @patientKnowledge, @status,
-         1, @now, @now)`,
+         @workingDiagnosis, @clinicalHistory, @boardQuestion, @episodeKind, @questionKind, @ecog, @comorbidities,
+         @patientKnowledge, @status, 1, @now, @now)`,
     )
     .run({ ...caseParams(fields), patientId, now });
   return Number(info.lastInsertRowid);
@@ -120,7 +122,7 @@ export function updateCase(db: Db, id: number, version: number, fields: CaseFiel
       `UPDATE cases SET consultant_name = @consultantName, consultant_contact = @consultantContact,
          referring_hospital = @referringHospital, tumour_site = @tumourSite, site_chapter = @siteChapter,
          working_diagnosis = @workingDiagnosis, clinical_history = @clinicalHistory, board_question = @boardQuestion,
-         ecog = @ecog, comorbidities = @comorbidities, patient_knowledge = @patientKnowledge, status = @status,
+         episode_kind = @episodeKind, question_kind = @questionKind, ecog = @ecog, comorbidities = @comorbidities, patient_knowledge = @patientKnowledge, status = @status,
          version = version + 1, updated_at = @now
        WHERE id = @id AND version = @version`,
     )

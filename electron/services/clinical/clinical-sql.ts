@@ -57,6 +57,11 @@ export interface ReportRow {
   review_date: string | null;
   review_agreement: string | null;
   report_text: string;
+  tumour_dim1_cm: number | null;
+  tumour_dim2_cm: number | null;
+  tumour_dim3_cm: number | null;
+  depth: string | null;
+  margins_json: string;
   created_at: string;
   updated_at: string;
 }
@@ -109,7 +114,8 @@ const REPORT_SET = `procedure = @procedure, specimen_id = @specimen_id, specimen
   neoadjuvant_therapy = @neoadjuvant_therapy, round_cell_percent = @round_cell_percent, reported_grade = @reported_grade,
   margin_status = @margin_status, closest_margin_mm = @closest_margin_mm, closest_margin_less_than = @closest_margin_less_than,
   treatment_effect = @treatment_effect, review_by = @review_by, review_date = @review_date, review_agreement = @review_agreement,
-  report_text = @report_text`;
+  report_text = @report_text, tumour_dim1_cm = @tumour_dim1_cm, tumour_dim2_cm = @tumour_dim2_cm,
+  tumour_dim3_cm = @tumour_dim3_cm, depth = @depth, margins_json = @margins_json`;
 
 export function insertReport(db: Db, caseId: number, c: ReportColumns, now: string): number {
   const info = db
@@ -117,11 +123,13 @@ export function insertReport(db: Db, caseId: number, c: ReportColumns, now: stri
       `INSERT INTO pathology_reports (case_id, procedure, specimen_id, specimen_date, report_date, laboratory, histotype_id,
          histotype_text, icd_o3, differentiation, mitoses_per_10hpf, necrosis_percent, neoadjuvant_therapy, round_cell_percent,
          reported_grade, margin_status, closest_margin_mm, closest_margin_less_than, treatment_effect, review_by, review_date,
-         review_agreement, report_text, created_at, updated_at)
+         review_agreement, report_text, tumour_dim1_cm, tumour_dim2_cm, tumour_dim3_cm, depth, margins_json,
+         created_at, updated_at)
        VALUES (@case_id, @procedure, @specimen_id, @specimen_date, @report_date, @laboratory, @histotype_id,
          @histotype_text, @icd_o3, @differentiation, @mitoses_per_10hpf, @necrosis_percent, @neoadjuvant_therapy, @round_cell_percent,
          @reported_grade, @margin_status, @closest_margin_mm, @closest_margin_less_than, @treatment_effect, @review_by, @review_date,
-         @review_agreement, @report_text, @now, @now)`,
+         @review_agreement, @report_text, @tumour_dim1_cm, @tumour_dim2_cm, @tumour_dim3_cm, @depth, @margins_json,
+         @now, @now)`,
     )
     .run({ ...c, case_id: caseId, now });
   return Number(info.lastInsertRowid);

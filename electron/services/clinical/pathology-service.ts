@@ -157,6 +157,11 @@ function toReport(row: sql.ReportRow, ihc: sql.IhcRow[], molecular: sql.Molecula
     marginStatus: row.margin_status as PathologyFields['marginStatus'],
     closestMarginMm: row.closest_margin_mm,
     closestMarginLessThan: row.closest_margin_less_than === 1,
+    tumourDim1Cm: row.tumour_dim1_cm,
+    tumourDim2Cm: row.tumour_dim2_cm,
+    tumourDim3Cm: row.tumour_dim3_cm,
+    depth: row.depth as PathologyFields['depth'],
+    margins: JSON.parse(row.margins_json) as PathologyFields['margins'],
     treatmentEffect: row.treatment_effect,
     expertReview:
       row.review_by && row.review_date && row.review_agreement
@@ -205,6 +210,11 @@ function columns(r: PathologyFields): sql.ReportColumns {
     review_date: r.expertReview?.date ?? null,
     review_agreement: r.expertReview?.agreement ?? null,
     report_text: r.reportText,
+    tumour_dim1_cm: r.tumourDim1Cm,
+    tumour_dim2_cm: r.tumourDim2Cm,
+    tumour_dim3_cm: r.tumourDim3Cm,
+    depth: r.depth,
+    margins_json: JSON.stringify(r.margins),
   };
 }
 
