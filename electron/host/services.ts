@@ -10,6 +10,7 @@ import { AnnotationsService } from '../services/imaging/annotations-service';
 import { KeyImagesService } from '../services/imaging/key-images-service';
 import { LesionsService } from '../services/imaging/lesions-service';
 import { StudiesService } from '../services/imaging/studies-service';
+import { TrackingService } from '../services/imaging/tracking-service';
 import { ExportsService } from '../services/export';
 import { JobRegistry } from '../services/jobs/job-registry';
 import { createMeetingsServices, type MeetingsServices } from '../services/meetings';
@@ -24,6 +25,8 @@ export interface Services {
   annotations: AnnotationsService;
   keyImages: KeyImagesService;
   lesions: LesionsService;
+  /** Lesions tracked across studies and their response (RECIST 1.1, Choi). */
+  tracking: TrackingService;
   jobs: JobRegistry;
   clinical: ClinicalServices;
   meetings: MeetingsServices;
@@ -49,6 +52,7 @@ export function createServices(ctx: AppContext): Services {
     annotations: new AnnotationsService(ctx.db),
     keyImages: new KeyImagesService(ctx.db, ctx.dataDir),
     lesions: new LesionsService(ctx.db),
+    tracking: new TrackingService(ctx.db),
     jobs,
     clinical,
     meetings,

@@ -21,6 +21,7 @@ export const READ_CHANNELS = [
   'annotations:list',
   'keyImages:list',
   'lesions:list',
+  'imaging:tracking',
   'pathology:list',
   'clinical:summary',
   'clinical:readinessCounts',
@@ -62,6 +63,8 @@ const CLINICAL_VIEWS: readonly ReadChannel[] = [
   'deck:get',
   'deck:case',
   'decisions:recordFacts',
+  // The lesion-tracking table and the Response slide: lesions, tracked lesions and time points change it.
+  'imaging:tracking',
 ];
 const IMAGING_VIEWS: readonly ReadChannel[] = [
   ...CLINICAL_VIEWS,
@@ -120,6 +123,8 @@ export const AFTER_WRITE: Record<WriteChannel, readonly ReadChannel[] | 'everyth
   'lesions:create': [...CLINICAL_VIEWS, 'lesions:list'],
   'lesions:update': [...CLINICAL_VIEWS, 'lesions:list'],
   'lesions:remove': [...CLINICAL_VIEWS, 'lesions:list'],
+  'imaging:setTrackedLesion': CLINICAL_VIEWS,
+  'imaging:setTimepoint': CLINICAL_VIEWS,
   'pathology:create': CLINICAL_VIEWS,
   'pathology:update': CLINICAL_VIEWS,
   'pathology:remove': CLINICAL_VIEWS,

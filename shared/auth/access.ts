@@ -57,6 +57,10 @@ export const CHANNEL_ACCESS: Record<Channel, Access> = {
   'lesions:create': 'clinical.edit',
   'lesions:update': 'clinical.edit',
   'lesions:remove': 'clinical.edit',
+  // Response tracking (issue 13): read like the lesions, written like them.
+  'imaging:tracking': 'records.read',
+  'imaging:setTrackedLesion': 'clinical.edit',
+  'imaging:setTimepoint': 'clinical.edit',
 
   'pathology:list': 'records.read',
   'pathology:create': 'clinical.edit',

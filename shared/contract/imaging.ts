@@ -11,6 +11,8 @@ import {
   ViewState,
   WindowPreset,
 } from '../domain/imaging';
+import { IsoDate } from '../domain/case';
+import { LesionRole, NonTargetStatus, ResponseView, TrackedLesion } from '../domain/response';
 
 const Id = z.number().int().positive();
 
@@ -90,4 +92,33 @@ export const imagingContract = {
   'lesions:create': { input: z.object({ caseId: Id, lesion: LesionInput.strict() }).strict(), output: Lesion },
   'lesions:update': { input: z.object({ id: Id, lesion: LesionInput.strict() }).strict(), output: Lesion },
   'lesions:remove': { input: z.object({ id: Id }).strict(), output: z.object({ removed: z.literal(true) }) },
+
+  /** Lesions tracked across the patient's studies (all episodes), with sums and RECIST 1.1 and Choi categories. */
+  'imaging:tracking': { input: z.object({ caseId: Id }).strict(), output: ResponseView },
+  /** Rename a tracked lesion, or say whether it is a target or non-target lesion and whether it is a lymph node. */
+  'imaging:setTrackedLesion': {
+    input: z
+      .object({
+        id: Id,
+        name: z.string().trim().min(1, 'Name the lesion').max(200).optional(),
+        role: LesionRole.optional(),
+        isNode: z.boolean().optional(),
+        note: z.string().trim().max(1000).optional(),
+      })
+      .strict(),
+    output: TrackedLesion,
+  },
+  /** Non-target status and new lesions at a study date of the case's patient. */
+  'imaging:setTimepoint': {
+    input: z
+      .object({
+        caseId: Id,
+        studyDate: IsoDate,
+        nonTarget: NonTargetStatus.nullable(),
+        newLesions: z.boolean(),
+        note: z.string().trim().max(1000).default(''),
+      })
+      .strict(),
+    output: ResponseView,
+  },
 } as const;

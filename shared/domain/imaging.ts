@@ -88,12 +88,27 @@ export const LesionInput = z.object({
   /** 'measured' when filled from a measurement in the viewer, 'typed' when entered by hand. */
   source: z.enum(['measured', 'typed']),
   note: z.string().trim().max(1000).default(''),
+  /**
+   * The tracked lesion (followed across studies, shared/domain/response.ts) this row measures. Null: the service
+   * links it by name, to the patient's tracked lesion of the same name (case and spaces ignored), or a new one.
+   */
+  trackedLesionId: z.number().int().positive().nullable().default(null),
+  /** Mean density of an ellipse on the lesion (HU), for Choi. */
+  meanHu: z
+    .number()
+    .min(-2000, 'A mean density is at least -2000 HU')
+    .max(5000, 'A mean density is at most 5000 HU')
+    .nullable()
+    .default(null),
+  /** The study it was measured on, when filled from a measurement. */
+  studyInstanceUid: Uid.nullable().default(null),
 });
 export type LesionInput = z.input<typeof LesionInput>;
 
 export const Lesion = LesionInput.extend({
   id: z.number().int(),
   caseId: z.number().int(),
+  trackedLesionId: z.number().int().nullable(),
   /** The largest of the three: what AJCC T uses. */
   greatestDimensionCm: z.number().nullable(),
   updatedAt: z.string(),

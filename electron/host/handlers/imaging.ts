@@ -25,7 +25,10 @@ type ImagingChannels =
   | 'lesions:list'
   | 'lesions:create'
   | 'lesions:update'
-  | 'lesions:remove';
+  | 'lesions:remove'
+  | 'imaging:tracking'
+  | 'imaging:setTrackedLesion'
+  | 'imaging:setTimepoint';
 
 function outcome(result: ImportResult, showPath: (p: string) => string): ImportOutcome {
   const studies = new Map(result.studies.map((s) => [s.studyInstanceUid, s]));
@@ -58,7 +61,7 @@ function outcome(result: ImportResult, showPath: (p: string) => string): ImportO
 }
 
 export function imagingHandlers(services: Services): HandlerSlice<ImagingChannels> {
-  const { ctx, studies, annotations, keyImages, lesions, jobs, cases } = services;
+  const { ctx, studies, annotations, keyImages, lesions, tracking, jobs, cases } = services;
   const log = (m: string, e: unknown) => (ctx.log ?? silentLogger).error(m, e);
 
   function startImport(
@@ -126,5 +129,9 @@ export function imagingHandlers(services: Services): HandlerSlice<ImagingChannel
       lesions.remove(id);
       return { removed: true as const };
     },
+    'imaging:tracking': ({ caseId }) => tracking.view(caseId),
+    'imaging:setTrackedLesion': (change) => tracking.setTrackedLesion(change),
+    'imaging:setTimepoint': ({ caseId, ...timepoint }, call) =>
+      tracking.setTimepoint(caseId, timepoint, call.session?.actor.userId ?? null),
   };
 }

@@ -132,6 +132,9 @@ export interface LesionRow {
   source: string;
   note: string;
   updated_at: string;
+  tracked_lesion_id: number | null;
+  mean_hu: number | null;
+  study_instance_uid: string | null;
 }
 
 export function listLesions(db: Db, caseId: number): LesionRow[] {
@@ -145,8 +148,10 @@ export function getLesion(db: Db, id: number): LesionRow | undefined {
 export function insertLesion(db: Db, row: Omit<LesionRow, 'id'>): number {
   const info = db
     .prepare(
-      `INSERT INTO lesions (case_id, label, long_cm, short_cm, craniocaudal_cm, study_date, source, note, updated_at)
-       VALUES (@case_id, @label, @long_cm, @short_cm, @craniocaudal_cm, @study_date, @source, @note, @updated_at)`,
+      `INSERT INTO lesions (case_id, label, long_cm, short_cm, craniocaudal_cm, study_date, source, note, updated_at,
+         tracked_lesion_id, mean_hu, study_instance_uid)
+       VALUES (@case_id, @label, @long_cm, @short_cm, @craniocaudal_cm, @study_date, @source, @note, @updated_at,
+         @tracked_lesion_id, @mean_hu, @study_instance_uid)`,
     )
     .run(row);
   return Number(info.lastInsertRowid);
@@ -157,7 +162,9 @@ export function updateLesion(db: Db, id: number, row: Omit<LesionRow, 'id' | 'ca
     db
       .prepare(
         `UPDATE lesions SET label = @label, long_cm = @long_cm, short_cm = @short_cm, craniocaudal_cm = @craniocaudal_cm,
-           study_date = @study_date, source = @source, note = @note, updated_at = @updated_at WHERE id = @id`,
+           study_date = @study_date, source = @source, note = @note, updated_at = @updated_at,
+           tracked_lesion_id = @tracked_lesion_id, mean_hu = @mean_hu, study_instance_uid = @study_instance_uid
+         WHERE id = @id`,
       )
       .run({ ...row, id }).changes === 1
   );
