@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { greatestDimension, LesionInput, type Lesion } from '../../../shared/domain/imaging';
+import { dayMonthYear } from '../../../shared/dates';
 import { Banner } from '../../components/Banner';
 import { Field } from '../../components/Field';
 import { useUndo } from '../../components/UndoToast';
@@ -14,7 +15,11 @@ export interface LesionSuggestion {
   longCm?: number;
   shortCm?: number;
   craniocaudalCm?: number;
+  /** An ellipse's mean density (HU), for Choi. */
+  meanHu?: number;
   studyDate: string | null;
+  /** The study the measurement was drawn on. */
+  studyInstanceUid?: string | null;
 }
 
 interface Draft {
@@ -24,11 +29,23 @@ interface Draft {
   craniocaudalCm: string;
   studyDate: string;
   note: string;
+  meanHu: string;
+  studyInstanceUid: string | null;
   /** The dimensions as filled from a measurement (or as stored for a measured lesion), to tell them from typing. */
   measured: Partial<Record<Dimension, string>>;
 }
 
-const EMPTY: Draft = { label: '', longCm: '', shortCm: '', craniocaudalCm: '', studyDate: '', note: '', measured: {} };
+const EMPTY: Draft = {
+  label: '',
+  longCm: '',
+  shortCm: '',
+  craniocaudalCm: '',
+  studyDate: '',
+  note: '',
+  meanHu: '',
+  studyInstanceUid: null,
+  measured: {},
+};
 
 const cm = (s: string) => (s.trim() === '' ? null : Number(s.replace(',', '.')));
 const fmt = (n: number | null) => (n === null ? '–' : n.toFixed(1).replace(/\.0$/, ''));
@@ -41,6 +58,8 @@ export function formatSize(l: Pick<Lesion, 'longCm' | 'shortCm' | 'craniocaudalC
 /** Lesions with their sizes (cm); filled from a measurement or typed, with the study date. */
 export function LesionsPanel({ caseId, suggestions }: { caseId: number; suggestions: LesionSuggestion[] }) {
   const listed = useRead('lesions:list', { caseId });
+  // The patient's tracked lesions, offered as names: a lesion named like one of them is its new measurement.
+  const tracked = useRead('imaging:tracking', { caseId });
   const lesions = listed.data ?? [];
   const create = useWrite('lesions:create');
   const update = useWrite('lesions:update');
@@ -63,6 +82,8 @@ export function LesionsPanel({ caseId, suggestions }: { caseId: number; suggesti
       ...dims,
       studyDate: lesion.studyDate ?? '',
       note: lesion.note,
+      meanHu: lesion.meanHu?.toString() ?? '',
+      studyInstanceUid: lesion.studyInstanceUid,
       measured:
         lesion.source === 'measured'
           ? Object.fromEntries(DIMENSIONS.filter((k) => dims[k] !== '').map((k) => [k, dims[k]]))
@@ -72,7 +93,12 @@ export function LesionsPanel({ caseId, suggestions }: { caseId: number; suggesti
 
   function applySuggestion(s: LesionSuggestion) {
     setDraft((d) => {
-      const next: Draft = { ...(d ?? EMPTY), studyDate: s.studyDate ?? d?.studyDate ?? '' };
+      const next: Draft = {
+        ...(d ?? EMPTY),
+        studyDate: s.studyDate ?? d?.studyDate ?? '',
+        studyInstanceUid: s.studyInstanceUid ?? d?.studyInstanceUid ?? null,
+      };
+      if (s.meanHu !== undefined) next.meanHu = s.meanHu.toFixed(1);
       const measured = { ...next.measured };
       for (const k of DIMENSIONS) {
         const v = s[k];
@@ -94,6 +120,10 @@ export function LesionsPanel({ caseId, suggestions }: { caseId: number; suggesti
       studyDate: draft.studyDate || null,
       source: draftSource(draft),
       note: draft.note,
+      meanHu: cm(draft.meanHu),
+      studyInstanceUid: draft.studyInstanceUid,
+      // Linked by name (or kept, when editing without renaming) by the service.
+      trackedLesionId: null,
     };
     const parsed = LesionInput.strict().safeParse(candidate);
     if (!parsed.success) {
@@ -101,7 +131,11 @@ export function LesionsPanel({ caseId, suggestions }: { caseId: number; suggesti
         Object.fromEntries(
           parsed.error.issues.map((i) => [
             String(i.path[0]),
-            Number.isNaN(candidate[i.path[0] as 'longCm']) ? 'Enter a number of cm' : i.message,
+            Number.isNaN(candidate[i.path[0] as 'longCm'])
+              ? i.path[0] === 'meanHu'
+                ? 'Enter a number of HU'
+                : 'Enter a number of cm'
+              : i.message,
           ]),
         ),
       );
@@ -126,10 +160,22 @@ export function LesionsPanel({ caseId, suggestions }: { caseId: number; suggesti
       setErrors(result.ok ? {} : { form: result.error.message });
       if (!result.ok) return;
       const { label, longCm, shortCm, craniocaudalCm, studyDate, source, note } = lesion;
+      const { meanHu, studyInstanceUid, trackedLesionId } = lesion;
       offerUndo(`Lesion "${label}" removed.`, async () => {
         const back = await create.mutateAsync({
           caseId,
-          lesion: { label, longCm, shortCm, craniocaudalCm, studyDate, source, note },
+          lesion: {
+            label,
+            longCm,
+            shortCm,
+            craniocaudalCm,
+            studyDate,
+            source,
+            note,
+            meanHu,
+            studyInstanceUid,
+            trackedLesionId,
+          },
         });
         return back.ok ? undefined : back.error.message;
       });
@@ -138,14 +184,15 @@ export function LesionsPanel({ caseId, suggestions }: { caseId: number; suggesti
     }
   }
 
-  const text = (key: Exclude<keyof Draft, 'measured'>, label: string, type = 'text') =>
+  const text = (key: Exclude<keyof Draft, 'measured' | 'studyInstanceUid'>, label: string, type = 'text') =>
     draft && (
       <Field label={label} error={errors[key]}>
         {(p) => (
           <input
             {...p}
             type={type}
-            inputMode={key.endsWith('Cm') ? 'decimal' : undefined}
+            inputMode={key.endsWith('Cm') || key === 'meanHu' ? 'decimal' : undefined}
+            list={key === 'label' ? `tracked-lesions-${caseId}` : undefined}
             value={draft[key]}
             onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
           />
@@ -181,9 +228,10 @@ export function LesionsPanel({ caseId, suggestions }: { caseId: number; suggesti
               {l.greatestDimensionCm !== null && (
                 <span className="muted"> · greatest {fmt(l.greatestDimensionCm)} cm</span>
               )}
+              {l.meanHu !== null && <span className="muted"> · mean {l.meanHu.toFixed(1)} HU</span>}
               <div className="muted small">
                 {l.source === 'measured' ? 'Measured on imaging' : 'Typed'}
-                {l.studyDate ? ` · study of ${l.studyDate}` : ''}
+                {l.studyDate ? ` · study of ${dayMonthYear(l.studyDate)}` : ''}
                 {l.note ? ` · ${l.note}` : ''}
               </div>
             </div>
@@ -222,7 +270,13 @@ export function LesionsPanel({ caseId, suggestions }: { caseId: number; suggesti
             {text('shortCm', 'Short axis (cm)')}
             {text('craniocaudalCm', 'Craniocaudal (cm)')}
             {text('studyDate', 'Study date', 'date')}
+            {text('meanHu', 'Mean density (HU)')}
           </div>
+          <datalist id={`tracked-lesions-${caseId}`}>
+            {(tracked.data?.lesions ?? []).map((t) => (
+              <option key={t.id} value={t.name} />
+            ))}
+          </datalist>
           <div className="muted small">
             {draftSource(draft) === 'measured' ? 'Filled from a measurement' : 'Typed by hand'}
             {(() => {

@@ -42,7 +42,13 @@ export function SeriesWorkspace({
   if (error) return <Banner message={{ kind: 'error', text: error.message }} />;
   if (!stack.data || !viewerProps) return <div className="viewer-empty muted">Loading series...</div>;
   const { annotations } = viewerProps;
-  const suggestions = lesionSuggestions(annotations, images, study?.studyDate ?? null, seriesPlaneLookup(images));
+  const suggestions = lesionSuggestions(
+    annotations,
+    images,
+    study?.studyDate ?? null,
+    seriesPlaneLookup(images),
+    study?.studyInstanceUid ?? null,
+  );
   return (
     <div className="workspace">
       {toast}

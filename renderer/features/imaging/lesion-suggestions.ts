@@ -1,7 +1,7 @@
 // The "Fill from a measurement" chips of the lesion form, and where a lesion's size came from. Pure: no cornerstone import (CaseImaging reads the
 // image orientation from the loaded DICOM and passes it in).
 import type { Annotation } from '../../../shared/domain/imaging';
-import { lesionSize } from '../../../shared/imaging/measurement-text';
+import { fixed, lesionSize } from '../../../shared/imaging/measurement-text';
 import type { LesionSuggestion } from './LesionsPanel';
 
 export type Dimension = 'longCm' | 'shortCm' | 'craniocaudalCm';
@@ -44,29 +44,42 @@ export interface StackEntry {
 /**
  * One chip per way a measurement can fill the form, each with a unique key; duplicates (same text, same values
  * to the 0.1 cm filled in) are dropped. A length is offered as the long axis, and as the craniocaudal size only when it was drawn
- * on a coronal or sagittal image: on an axial image no line runs head to foot.
+ * on a coronal or sagittal image: on an axial image no line runs head to foot. An ellipse on a CT (its mean in HU)
+ * is offered as the lesion's mean density, for Choi; a mean of raw values (not HU) is not a density and is left out.
  */
 export function lesionSuggestions(
   annotations: readonly Annotation[],
   images: readonly StackEntry[],
   studyDate: string | null,
   planeOfImage: (sopInstanceUid: string, frame: number) => Plane | null,
+  studyInstanceUid: string | null = null,
 ): LesionSuggestion[] {
   const out: LesionSuggestion[] = [];
   const seen = new Set<string>();
   const add = (s: LesionSuggestion) => {
     // What the chip shows and fills in (to 0.1 cm): two measurements that agree to that are one chip.
-    const identity = JSON.stringify([s.label, ...DIMENSIONS.map((k) => s[k]?.toFixed(1)), s.studyDate]);
+    const identity = JSON.stringify([
+      s.label,
+      ...DIMENSIONS.map((k) => s[k]?.toFixed(1)),
+      s.meanHu?.toFixed(1),
+      s.studyDate,
+    ]);
     if (seen.has(identity)) return;
     seen.add(identity);
-    out.push(s);
+    out.push({ ...s, studyInstanceUid });
   };
   for (const a of annotations) {
-    const size = lesionSize(a.tool, a.values);
-    if (!size) continue;
     const n = images.findIndex((i) => i.sopInstanceUid === a.sopInstanceUid && i.frame === a.frame) + 1;
     const plane = planeOfImage(a.sopInstanceUid, a.frame);
     const where = `${n > 0 ? ` on image ${n}` : ''}${plane ? ` (${plane})` : ''}`;
+    if (a.tool === 'ellipse') {
+      const { mean, meanUnit } = a.values;
+      if (mean !== undefined && meanUnit === 'HU')
+        add({ key: `${a.id}:hu`, label: `Ellipse${where}: mean ${fixed(mean, 1)} HU`, studyDate, meanHu: mean });
+      continue;
+    }
+    const size = lesionSize(a.tool, a.values);
+    if (!size) continue;
     const label = `${a.tool === 'length' ? 'Length' : 'Bidirectional'}${where}: ${size}`;
     if (a.tool === 'bidirectional') {
       add({ key: `${a.id}:long-short`, label, studyDate, longCm: a.values.long! / 10, shortCm: a.values.short! / 10 });

@@ -13,9 +13,9 @@ const SAGITTAL = [0, 1, 0, 0, 0, -1];
 
 function annotation(
   id: string,
-  tool: 'length' | 'bidirectional',
+  tool: 'length' | 'bidirectional' | 'ellipse',
   sop: string,
-  values: Record<string, number>,
+  values: Partial<Annotation['values']>,
 ): Annotation {
   return {
     id,
@@ -94,6 +94,31 @@ describe('lesionSuggestions', () => {
       'Length on image 1 (coronal): 4.0 cm as long axis',
     ]);
     expect(new Set(s.map((x) => x.key)).size).toBe(s.length);
+  });
+});
+
+describe('lesionSuggestions: an ellipse', () => {
+  it('offers the mean density of an ellipse on a CT (HU) as the mean HU, with the study it was drawn on', () => {
+    const s = lesionSuggestions(
+      [
+        annotation('h', 'ellipse', '1.2', { area: 1200, mean: 42.46, sd: 8, meanUnit: 'HU' }),
+        // A mean of raw values (no modality LUT to HU) is not a density: no chip.
+        annotation('r', 'ellipse', '1.1', { area: 1200, mean: 900, sd: 8, meanUnit: 'raw' }),
+      ],
+      images,
+      '2026-09-01',
+      planes('axial'),
+      '1.2.3',
+    );
+    expect(s).toEqual([
+      {
+        key: 'h:hu',
+        label: 'Ellipse on image 2 (axial): mean 42.5 HU',
+        meanHu: 42.46,
+        studyDate: '2026-09-01',
+        studyInstanceUid: '1.2.3',
+      },
+    ]);
   });
 });
 
