@@ -76,8 +76,7 @@ export function overallResponse(
 
 /** RECIST 1.1 target and overall response (Eisenhauer 2009, Eur J Cancer 45:228-247). */
 export function assessRecist(i: RecistInput): RecistResult {
-  const changeFromBaselinePct =
-    i.current === null || i.baseline === null ? null : percentChange(i.baseline, i.current);
+  const changeFromBaselinePct = i.current === null || i.baseline === null ? null : percentChange(i.baseline, i.current);
   const changeFromNadirPct = i.current === null || i.nadir === null ? null : percentChange(i.nadir, i.current);
   const target = targetResponse(i, changeFromBaselinePct, changeFromNadirPct);
   return {
@@ -158,8 +157,7 @@ export function explainRecist(i: RecistInput, r: RecistResult): string {
     const rule: Record<ResponseCategory, string> = {
       CR: i.residualNodesOnly && i.current > 0 ? 'CR (only nodes under 10 mm short axis remain)' : 'CR (all gone)',
       PR: 'PR (≥ 30% below the baseline)',
-      PD:
-        i.nadir === 0 ? 'PD (a lesion reappeared after CR)' : 'PD (≥ 20% and ≥ 5 mm above the nadir)',
+      PD: i.nadir === 0 ? 'PD (a lesion reappeared after CR)' : 'PD (≥ 20% and ≥ 5 mm above the nadir)',
       SD: 'SD (neither 30% below the baseline nor 20% and 5 mm above the nadir)',
       NE: 'NE',
     };

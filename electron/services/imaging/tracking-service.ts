@@ -120,9 +120,7 @@ export function buildResponseView(
       meanHu: hus && round(hus.reduce((a, b) => a + b, 0) / hus.length),
       // RECIST 1.1: target nodes under 10 mm short axis are normal; CR although they stay in the sum.
       residualNodesOnly:
-        sumMm !== null &&
-        sumMm > 0 &&
-        ms.every(({ t, m }) => (t.isNode ? m!.recistMm! < 10 : m!.recistMm === 0)),
+        sumMm !== null && sumMm > 0 && ms.every(({ t, m }) => (t.isNode ? m!.recistMm! < 10 : m!.recistMm === 0)),
     };
   };
 

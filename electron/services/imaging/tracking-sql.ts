@@ -59,9 +59,8 @@ export function findTrackedLesionByName(db: Db, patientId: number, name: string)
 
 export function insertTrackedLesion(db: Db, patientId: number, name: string, now: string): number {
   return Number(
-    db
-      .prepare('INSERT INTO tracked_lesions (patient_id, name, created_at) VALUES (?, ?, ?)')
-      .run(patientId, name, now).lastInsertRowid,
+    db.prepare('INSERT INTO tracked_lesions (patient_id, name, created_at) VALUES (?, ?, ?)').run(patientId, name, now)
+      .lastInsertRowid,
   );
 }
 

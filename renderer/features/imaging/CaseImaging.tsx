@@ -5,8 +5,12 @@ import { ImportPanel } from './ImportPanel';
 import { KeyImages } from './KeyImages';
 import { SeriesWorkspace } from './SeriesWorkspace';
 import { StudyBrowser } from './StudyBrowser';
+import { TrackingTable } from './TrackingTable';
 
-/** The Imaging tab of a case: import, study browser, viewer with measurements, key images and lesions. */
+/**
+ * The Imaging tab of a case: import, study browser, viewer with measurements, key images and lesions, and the
+ * lesions tracked across the patient's studies with their response.
+ */
 export function CaseImaging({ caseId }: { caseId: number }) {
   const listed = useReadList('imaging:studies', { caseId });
   const studies = listed.data?.items;
@@ -40,6 +44,7 @@ export function CaseImaging({ caseId }: { caseId: number }) {
           <KeyImages caseId={caseId} />
         </aside>
       </div>
+      <TrackingTable caseId={caseId} />
     </div>
   );
 }

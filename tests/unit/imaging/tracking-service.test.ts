@@ -108,7 +108,11 @@ describe('lesion tracking', () => {
       { studyDate: FOLLOW_UP, nonTarget: 'non-CR/non-PD', newLesions: true, note: '' },
       null,
     );
-    expect(again.timepoints[1]).toMatchObject({ newLesions: true, recist: { overall: 'PD' }, choi: { response: 'PD' } });
+    expect(again.timepoints[1]).toMatchObject({
+      newLesions: true,
+      recist: { overall: 'PD' },
+      choi: { response: 'PD' },
+    });
     expect(db.prepare('SELECT count(*) FROM response_timepoints').pluck().get()).toBe(1);
   });
 
