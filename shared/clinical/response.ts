@@ -3,7 +3,7 @@ import type { NonTargetStatus, ResponseCategory } from '../domain/response';
 /**
  * Response to treatment by RECIST 1.1 and by Choi. Pure: the tracking service (electron/services/imaging/
  * tracking-service.ts) gives the sums; this file only applies the published rules.
- * Reference text: docs/clinical-rules.md#response-recist and docs/clinical-rules.md#response-choi.
+ * Reference text: docs/clinical-rules.md#response-by-recist-11 and docs/clinical-rules.md#response-by-choi.
  */
 
 /**

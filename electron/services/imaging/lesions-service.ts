@@ -43,7 +43,7 @@ function columns(l: LesionFields, trackedLesionId: number, now: string) {
 
 /**
  * Lesions of a case with their sizes in cm; the greatest dimension feeds AJCC T. Each row is one measurement of a
- * tracked lesion of the patient (docs/clinical-rules.md#response-tracking), linked when it is saved.
+ * tracked lesion of the patient (docs/clinical-rules.md#lesion-tracking), linked when it is saved.
  */
 export class LesionsService {
   constructor(

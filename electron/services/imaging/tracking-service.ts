@@ -15,7 +15,7 @@ import * as sql from './tracking-sql';
 
 /**
  * Lesions tracked across the studies of a patient, and their response by RECIST 1.1 and Choi
- * (docs/clinical-rules.md#response-tracking). Rules of this file:
+ * (docs/clinical-rules.md#lesion-tracking). Rules of this file:
  * - The baseline is the first study date at which every target lesion has its RECIST diameter (long axis, short
  *   axis for a node): before that the sum would leave a lesion out. Dates before it are noted and not assessed.
  * - The nadir of a time point is the smallest sum from the baseline up to the time point before it.
