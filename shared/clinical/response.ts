@@ -140,7 +140,8 @@ export function assessChoi(i: ChoiInput): ChoiResult {
   return { response: 'SD', reason: `${words}: SD (neither PR nor PD)` };
 }
 
-const mm = (n: number) => `${n.toFixed(1).replace(/\.0$/, '')} mm`;
+const num = (n: number) => n.toFixed(1).replace(/\.0$/, '');
+const mm = (n: number) => `${num(n)} mm`;
 
 /** The RECIST result of one time point in words, e.g. "Sum 98 mm is 32% below the baseline 144 mm: PR (≥ 30%)". */
 export function explainRecist(i: RecistInput, r: RecistResult): string {
@@ -148,11 +149,15 @@ export function explainRecist(i: RecistInput, r: RecistResult): string {
   if (i.current === null) parts.push('A target lesion was not measured: target NE');
   else if (i.baseline === null || i.baseline <= 0) parts.push('No baseline sum: target NE');
   else {
-    const b = r.changeFromBaselinePct!;
-    const vsBaseline = `Sum ${mm(i.current)} is ${pct(b)} from the baseline ${mm(i.baseline)}`;
+    // "30% below the baseline 144 mm", "25% above the nadir 80 mm", "the same as the baseline 144 mm".
+    const versus = (change: number, ref: string) =>
+      change === 0 ? `the same as ${ref}` : `${num(Math.abs(change))}% ${change < 0 ? 'below' : 'above'} ${ref}`;
+    const vsBaseline = `Sum ${mm(i.current)} is ${versus(r.changeFromBaselinePct!, `the baseline ${mm(i.baseline)}`)}`;
     const vsNadir =
       i.nadir !== null && i.nadir !== i.baseline
-        ? ` and ${r.changeFromNadirPct === null ? `${mm(i.current - i.nadir)} above` : pct(r.changeFromNadirPct)} from the nadir ${mm(i.nadir)}`
+        ? r.changeFromNadirPct === null
+          ? ` and ${mm(i.current - i.nadir)} above the nadir ${mm(i.nadir)}`
+          : ` and ${versus(r.changeFromNadirPct, `the nadir ${mm(i.nadir)}`)}`
         : '';
     const rule: Record<ResponseCategory, string> = {
       CR: i.residualNodesOnly && i.current > 0 ? 'CR (only nodes under 10 mm short axis remain)' : 'CR (all gone)',

@@ -102,11 +102,15 @@ describe('explainRecist', () => {
   it('says the rule in words', () => {
     const i = base({ baseline: 144, nadir: 144, current: 98 });
     expect(explainRecist(i, assessRecist(i))).toBe(
-      'Sum 98 mm is −31.9% from the baseline 144 mm: target PR (≥ 30% below the baseline). Overall PR.',
+      'Sum 98 mm is 31.9% below the baseline 144 mm: target PR (≥ 30% below the baseline). Overall PR.',
     );
     const pd = base({ baseline: 144, nadir: 98, current: 98, nonTarget: 'PD' });
     expect(explainRecist(pd, assessRecist(pd))).toContain('unequivocal progression of non-target lesions: PD');
     expect(explainRecist(pd, assessRecist(pd))).toMatch(/Overall PD\.$/);
+    const grown = base({ baseline: 120, nadir: 80, current: 100 });
+    expect(explainRecist(grown, assessRecist(grown))).toBe(
+      'Sum 100 mm is 16.7% below the baseline 120 mm and 25% above the nadir 80 mm: target PD (≥ 20% and ≥ 5 mm above the nadir). Overall PD.',
+    );
   });
 });
 
