@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { stageGroupShort, stageGroupText, stageLineText, tSourceText } from '../../shared/clinical/stage-text';
+import { stageGroupText, stageLineText, tSourceText } from '../../shared/clinical/stage-text';
 import { AGENDA_STATE_LABEL } from '../../shared/domain/meeting';
 import type { DeckImage, DeckPathologyReport, SlideKind, SlideOf } from '../../shared/deck/model';
 import { Fit } from './Fit';
@@ -489,8 +489,18 @@ export function StagingSlideView({ slide, frame }: KindProps<'staging'>) {
             ))}
             <div className="s-tnm__tile s-tnm__tile--stage">
               <div className="s-tnm__key">AJCC 8th stage{p ? ' (pathological)' : ''}</div>
-              <div className="s-tnm__value" data-testid="slide-stage-group">
-                {stageGroupShort(head) ?? '–'}
+              <div
+                className={`s-tnm__value${head.atLeastStageGroup ? ' s-tnm__value--at-least' : ''}`}
+                data-testid="slide-stage-group"
+              >
+                {head.stageGroup ?? '–'}
+                {head.atLeastStageGroup && (
+                  <>
+                    {/* Read as "IB, at least IIIB"; shown on two lines. */}
+                    <span className="visually-hidden">, </span>
+                    <span className="s-tnm__at-least">at least {head.atLeastStageGroup}</span>
+                  </>
+                )}
               </div>
             </div>
           </div>

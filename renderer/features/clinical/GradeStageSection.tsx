@@ -233,7 +233,7 @@ function StageLine({
   return (
     <div className="stage-line" aria-label={kind ? `${kind} stage` : undefined} role={kind ? 'group' : undefined}>
       <div className="gs-card__main">
-        {kind && <span className="muted small">{kind}</span>}
+        {kind && <span className="stage-line__kind">{kind}</span>}
         <span className={`big-code${group ? '' : ' big-code--none'}`} data-testid={testId}>
           {group ? `Stage ${group}` : 'No stage group'}
         </span>
@@ -250,9 +250,8 @@ function StageLine({
         </p>
       )}
       {source && (
-        <p className="muted small" data-testid={`${testId}-source`}>
-          {source}
-          {note ? ` ${note}` : ''}
+        <p className="stage-line__source" data-testid={`${testId}-source`}>
+          {source}.{note ? ` ${note}` : ''}
         </p>
       )}
     </div>
