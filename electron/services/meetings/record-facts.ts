@@ -61,7 +61,8 @@ export function recordFacts(
       consultant: r.consultantName,
       referringHospital: options.deidentified ? '' : r.referringHospital,
       pathology: pathologyLines(r).map(scrub),
-      staging: stagingText(r),
+      // The pathological stage names its specimen ("resection specimen S26-1234"): scrubbed like the pathology lines.
+      staging: ((t) => (t === null ? null : scrub(t)))(stagingText(r)),
       identifiers: options.deidentified ? null : ids,
     };
   });

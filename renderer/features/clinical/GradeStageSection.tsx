@@ -363,7 +363,7 @@ function StagingForm({ caseId, site, summary }: { caseId: number; site: StagingS
         <Field
           label="Size typed by hand (cm)"
           error={errors.sizeOverrideCm}
-          hint="Leave empty to use the largest lesion"
+          hint="Leave empty to use the largest lesion (each at its latest measurement)"
         >
           {(p) => (
             <input

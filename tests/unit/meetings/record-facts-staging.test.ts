@@ -56,5 +56,8 @@ describe('the staging fact of an outcome letter', () => {
       'pT3 cN0 cM0 G3, stage IIIB (pT3: 12.5 cm, resection specimen S26-1234 of 25 Nov 2026); ' +
         'clinical cT4 cN0 cM0 G3, stage IIIB',
     );
+    // De-identified letters and minutes do not name the specimen.
+    const deid = await call('decisions:recordFacts', { meetingId, itemId, deidentified: true });
+    expect(deid.ok && deid.value[0].staging).toContain('pT3: 12.5 cm, resection specimen [specimen] of 25 Nov 2026');
   });
 });
