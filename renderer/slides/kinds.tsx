@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { stageGroupText, stageLineText, tSourceText } from '../../shared/clinical/stage-text';
 import { AGENDA_STATE_LABEL } from '../../shared/domain/meeting';
 import type { DeckImage, DeckPathologyReport, SlideKind, SlideOf } from '../../shared/deck/model';
 import { Fit } from './Fit';
@@ -465,12 +466,16 @@ export function PathologySlideView({ slide, frame }: KindProps<'pathology'>) {
 
 export function StagingSlideView({ slide, frame }: KindProps<'staging'>) {
   const c = slide.content;
+  const p = c.pathological;
+  // The pathological stage leads when there is one (pT after a resection); the clinical one follows with its source.
+  const head = p ?? c;
   const tiles: [string, string | null][] = [
-    ['T', c.T],
-    ['N', c.N],
-    ['M', c.M],
-    ['G', c.G],
+    ['T', head.T],
+    ['N', head.N],
+    ['M', head.M],
+    ['G', head.G],
   ];
+  const atLeast = head.atLeastStageGroup ? stageGroupText(head) : null;
   return (
     <SlideMaster frame={frame} title={slide.title} kind="staging">
       <div className="s-staging">
@@ -483,23 +488,50 @@ export function StagingSlideView({ slide, frame }: KindProps<'staging'>) {
               </div>
             ))}
             <div className="s-tnm__tile s-tnm__tile--stage">
-              <div className="s-tnm__key">AJCC 8th stage</div>
-              <div className="s-tnm__value">{c.stageGroup ?? '–'}</div>
+              <div className="s-tnm__key">AJCC 8th stage{p ? ' (pathological)' : ''}</div>
+              <div
+                className={`s-tnm__value${head.atLeastStageGroup ? ' s-tnm__value--at-least' : ''}`}
+                data-testid="slide-stage-group"
+              >
+                {head.stageGroup ?? '–'}
+                {head.atLeastStageGroup && (
+                  <>
+                    {/* Read as "IB, at least IIIB"; shown on two lines. */}
+                    <span className="visually-hidden">, </span>
+                    <span className="s-tnm__at-least">at least {head.atLeastStageGroup}</span>
+                  </>
+                )}
+              </div>
             </div>
           </div>
         ) : (
           <p className="s-lead">{c.summary}</p>
         )}
-        <Fit max={30} min={18} className="s-staging__text" watch={[slide.text.explanation, c.note, c.size.text]}>
+        <Fit
+          max={30}
+          min={18}
+          className="s-staging__text"
+          watch={[slide.text.explanation, c.note, c.size.text, p?.source ?? '']}
+        >
+          {atLeast && <p className="s-warning">Stage {atLeast}</p>}
           {slide.text.explanation && <p className="s-prose">{slide.text.explanation}</p>}
           {c.applicable && (
             <dl className="s-facts s-facts--inline">
+              {p && (
+                <div>
+                  <dt>Pathological</dt>
+                  <dd>
+                    {tSourceText(p.T, p.source)}. {p.gradeNote}
+                  </dd>
+                </div>
+              )}
               <div>
-                <dt>Size for T</dt>
-                <dd>{c.size.text}</dd>
+                <dt>{p ? `Clinical: ${stageLineText(c)}` : 'Size for T'}</dt>
+                <dd>{tSourceText(c.T, c.size.text)}</dd>
               </div>
             </dl>
           )}
+          {c.applicable && c.size.stale && <p className="s-warning">{c.size.staleReason}</p>}
           {c.applicable && c.defaults && (
             <p className="s-warning">No staging inputs saved: nodes counted as N0 and M0 by default.</p>
           )}

@@ -174,3 +174,26 @@ export function fnclccGrade(input: FnclccInput): FnclccResult {
   const grade = gradeFromScore(score);
   return { score, grade, components, status: 'graded', reason: `${sum} -> ${grade} (${BANDS}).${tail2}` };
 }
+
+/**
+ * The lowest grade a histotype can have (docs/clinical-rules.md#minimum-grade-from-the-histotype): differentiation
+ * score 3 (PDQ Table 4) means the lowest possible FNCLCC total is 3 + 1 (mitoses) + 0 (necrosis) = 4, which is G2
+ * (AJCC 8th bands). A score of 1 or 2 can still total 2 or 3 (G1), so it sets no floor. Bone tumours are not
+ * FNCLCC-graded, so they get none either.
+ */
+export function minimumGrade(histotypeId: string | null | undefined): 'G2' | null {
+  const histotype = findHistotype(histotypeId);
+  if (!histotype || histotype.tissue === 'bone') return null;
+  return histotype.differentiationScore === 3 ? 'G2' : null;
+}
+
+/** Why the grade is at least minimumGrade, e.g. "a dedifferentiated liposarcoma is at least G2"; '' when no floor. */
+export function minimumGradeReason(histotypeId: string | null | undefined): string {
+  const min = minimumGrade(histotypeId);
+  if (!min) return '';
+  const name = findHistotype(histotypeId)!.name;
+  const article = /^[aeiou]/i.test(name) ? 'an' : 'a';
+  // Lower-case the catalogue's capital, but not a person's name (Ewing sarcoma).
+  const lead = /^(Ewing|Kaposi)/.test(name) ? name : `${name.charAt(0).toLowerCase()}${name.slice(1)}`;
+  return `${article} ${lead} is at least ${min}`;
+}

@@ -8,7 +8,9 @@ export type StagingSite = 'trunk-extremity' | 'retroperitoneum' | 'head-and-neck
 export type SizeT = 'T1' | 'T2' | 'T3' | 'T4' | 'TX';
 /** Categories that can be given by hand (`t`), for extent-based rows. */
 export type TOverride = 'TX' | 'T0' | 'T1' | 'T2' | 'T2a' | 'T2b' | 'T3' | 'T4' | 'T4a' | 'T4b' | 'T4c';
-export type StagePrefix = 'c' | 'p' | 'y' | 'r';
+/** 'yp': pathological after neoadjuvant therapy (ypT, ypN), as AJCC writes it. */
+export type StagePrefix = 'c' | 'p' | 'y' | 'yp' | 'r';
+const PREFIXES: readonly StagePrefix[] = ['c', 'p', 'y', 'yp', 'r'];
 export type StageGroup = 'IA' | 'IB' | 'II' | 'IIIA' | 'IIIB' | 'IV';
 
 export interface StagingInput {
@@ -20,6 +22,18 @@ export interface StagingInput {
   M: 'M0' | 'M1';
   G: FnclccGrade;
   prefix: StagePrefix;
+  /**
+   * Prefix of N when it differs from T's: a pathological T with a clinical N (nodes not examined), e.g. pT3 cN0.
+   * Defaults to `prefix`.
+   */
+  nPrefix?: StagePrefix;
+  /**
+   * The lowest grade the histotype allows (minimumGrade, grading.ts). When G is GX the result also gives the group
+   * with this grade (`atLeastStageGroup`), so a GX tumour is never shown only at its lower GX row.
+   */
+  minimumG?: 'G2' | 'G3' | null;
+  /** Why the grade is at least minimumG, e.g. "a dedifferentiated liposarcoma is at least G2". */
+  minimumGReason?: string;
   /** T by anatomical extent: head and neck T4a/T4b, any visceral T, T0 at size-based sites. */
   t?: TOverride | null;
 }
@@ -32,6 +46,13 @@ export interface StagingResult {
   G: FnclccGrade;
   /** null for head and neck and visceral sites (no AJCC group), and when T is unknown and N0 M0. */
   stageGroup: StageGroup | null;
+  /**
+   * When G is GX and the histotype's minimum grade gives a higher group: that group (docs/clinical-rules.md#at-least-stage-group).
+   * null otherwise (grade known, no minimum, same group, or no stage group at this site).
+   */
+  atLeastStageGroup: StageGroup | null;
+  /** e.g. "grade not assessed, a dedifferentiated liposarcoma is at least G2"; '' when atLeastStageGroup is null. */
+  atLeastReason: string;
   explanation: string;
 }
 
@@ -151,13 +172,14 @@ function stageGroupFor(
 
 export function stageSoftTissueSarcoma(input: StagingInput): StagingResult {
   const { site, sizeCm, N, M, G: rawG, prefix: rawPrefix, t } = input;
-  const prefix: StagePrefix = (['c', 'p', 'y', 'r'] as const).includes(rawPrefix) ? rawPrefix : 'c';
+  const prefix: StagePrefix = PREFIXES.includes(rawPrefix) ? rawPrefix : 'c';
+  const nPrefix: StagePrefix = input.nPrefix && PREFIXES.includes(input.nPrefix) ? input.nPrefix : prefix;
   const G: FnclccGrade = (['G1', 'G2', 'G3', 'GX'] as const).includes(rawG) ? rawG : 'GX';
   const M1 = M === 'M1';
   const N1 = N === 'N1';
   // AJCC general rules: there is no pM0; a pathological stage still carries cM0.
-  const mText = M1 ? `${prefix}M1` : prefix === 'p' ? 'cM0' : `${prefix}M0`;
-  const nText = `${prefix}${N1 ? 'N1' : 'N0'}`;
+  const mText = M1 ? `${prefix}M1` : prefix === 'p' || prefix === 'yp' ? 'cM0' : `${prefix}M0`;
+  const nText = `${nPrefix}${N1 ? 'N1' : 'N0'}`;
   const parts: string[] = [];
 
   if (!isSite(site)) {
@@ -167,6 +189,8 @@ export function stageSoftTissueSarcoma(input: StagingInput): StagingResult {
       M: mText,
       G,
       stageGroup: null,
+      atLeastStageGroup: null,
+      atLeastReason: '',
       explanation: `Site "${String(site)}" is not an AJCC 8th soft tissue sarcoma chapter: no T category or stage group.`,
     };
   }
@@ -177,6 +201,8 @@ export function stageSoftTissueSarcoma(input: StagingInput): StagingResult {
   if (N !== 'N0' && N !== 'N1') parts.push('Nodal status unknown: counted as N0 (AJCC 8th).');
 
   let stageGroup: StageGroup | null = null;
+  let atLeastStageGroup: StageGroup | null = null;
+  let atLeastReason = '';
   if (site === 'head-and-neck' || site === 'visceral') {
     // docs/clinical-rules.md#head-and-neck-and-visceral-sites-no-stage-group: T, N, M and G but no stage group; never invent one.
     parts.push(`No AJCC stage group for this site (${SITE_TEXT[site]}).`);
@@ -184,6 +210,26 @@ export function stageSoftTissueSarcoma(input: StagingInput): StagingResult {
     const sg = stageGroupFor(site, T.T, N1, M1, G);
     stageGroup = sg.group;
     parts.push(sg.text);
+    // docs/clinical-rules.md#at-least-stage-group: GX takes the G1 row of PDQ Table 7, which understates a tumour
+    // whose histotype cannot be G1; give the group at the lowest grade it can have as well.
+    const minG = input.minimumG === 'G2' || input.minimumG === 'G3' ? input.minimumG : null;
+    if (G === 'GX' && minG && stageGroup) {
+      const floor = stageGroupFor(site, T.T, N1, M1, minG).group;
+      if (floor && floor !== stageGroup) {
+        atLeastStageGroup = floor;
+        atLeastReason = `grade not assessed, ${input.minimumGReason?.trim() || `the grade is at least ${minG}`}`;
+        parts.push(`At least stage ${floor}: ${atLeastReason} (PDQ Table 7 with ${minG}).`);
+      }
+    }
   }
-  return { T: `${prefix}${T.T}`, N: nText, M: mText, G, stageGroup, explanation: parts.join(' ') };
+  return {
+    T: `${prefix}${T.T}`,
+    N: nText,
+    M: mText,
+    G,
+    stageGroup,
+    atLeastStageGroup,
+    atLeastReason,
+    explanation: parts.join(' '),
+  };
 }

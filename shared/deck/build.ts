@@ -2,6 +2,7 @@ import { displayName, ECOG_LABEL, SEX_LABEL, SITE_CHAPTER_LABEL } from '../domai
 import { PLAN_OPTION_LABEL } from '../domain/clinical';
 import { AGENDA_STATE_LABEL, boardTypeLabel } from '../domain/meeting';
 import { PROCEDURE_LABEL } from '../domain/pathology';
+import { stageLineText, tSourceText } from '../clinical/stage-text';
 import { deidentifyCaseDeck, deidentify } from './deidentify';
 import {
   ageSexShort,
@@ -319,12 +320,23 @@ function pathologySlide(r: CaseDeckInput, item: DeckAgendaItem | undefined): Dra
 function stagingSlide(r: CaseDeckInput, item: DeckAgendaItem | undefined): Draft<'staging'> {
   const s = r.clinical.stage;
   const prefix = s.inputs.prefix;
-  const summary = s.applicable
-    ? // T, N and M carry their prefix already ("cT4 cN0 cM0").
-      `${s.T ?? `${prefix}TX`} ${s.N ?? `${prefix}NX`} ${s.M ?? `${prefix}M0`} ${s.G}, ${s.stageGroup ? `stage ${s.stageGroup}` : 'stage group not assigned'}`
-    : 'Not staged: AJCC soft tissue sarcoma staging does not apply to this site';
+  const p = s.pathological;
+  // T, N and M carry their prefix already ("cT4 cN0 cM0"); the pathological stage, when there is one, comes first.
+  const clinicalLine = stageLineText({
+    ...s,
+    T: s.T ?? `${prefix}TX`,
+    N: s.N ?? `${prefix}NX`,
+    M: s.M ?? `${prefix}M0`,
+  });
+  const summary = !s.applicable
+    ? 'Not staged: AJCC soft tissue sarcoma staging does not apply to this site'
+    : p
+      ? `${stageLineText(p)}; clinical ${clinicalLine}`
+      : clinicalLine;
   const notes = [
+    p ? `Size for pT: ${tSourceText(p.T, plainText(p.source))}. ${plainText(p.gradeNote)}` : '',
     `Size for T: ${plainText(s.size.text)}.`,
+    s.size.stale ? plainText(s.size.staleReason) : '',
     s.defaults ? 'No staging inputs saved: the defaults were used (NX, counted as N0; M0; clinical).' : '',
     s.inputs.note ? `Staging note: ${readableDates(s.inputs.note)}` : '',
   ];
@@ -344,8 +356,30 @@ function stagingSlide(r: CaseDeckInput, item: DeckAgendaItem | undefined): Draft
       M: s.M,
       G: s.G,
       stageGroup: s.stageGroup,
+      atLeastStageGroup: s.atLeastStageGroup,
+      atLeastReason: s.atLeastReason,
       summary,
-      size: { cm: s.size.sizeCm, kind: s.size.kind, text: plainText(s.size.text) },
+      size: {
+        cm: s.size.sizeCm,
+        kind: s.size.kind,
+        text: plainText(s.size.text),
+        date: s.size.date,
+        stale: s.size.stale,
+        staleReason: plainText(s.size.staleReason),
+      },
+      pathological: p
+        ? {
+            T: p.T,
+            N: p.N,
+            M: p.M,
+            G: p.G,
+            stageGroup: p.stageGroup,
+            atLeastStageGroup: p.atLeastStageGroup,
+            atLeastReason: p.atLeastReason,
+            source: plainText(p.source),
+            gradeNote: plainText(p.gradeNote),
+          }
+        : null,
       note: readableDates(s.inputs.note),
       defaults: s.defaults,
     },

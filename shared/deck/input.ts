@@ -31,7 +31,18 @@ export interface CaseDeckInput {
     grade: GradeResult;
     stage: Pick<
       StageSummary,
-      'applicable' | 'T' | 'N' | 'M' | 'G' | 'stageGroup' | 'explanation' | 'size' | 'defaults'
+      | 'applicable'
+      | 'T'
+      | 'N'
+      | 'M'
+      | 'G'
+      | 'stageGroup'
+      | 'atLeastStageGroup'
+      | 'atLeastReason'
+      | 'explanation'
+      | 'size'
+      | 'pathological'
+      | 'defaults'
     > & {
       inputs: Pick<StageSummary['inputs'], 'prefix' | 'note'>;
     };

@@ -226,9 +226,35 @@ export const StagingSlide = SlideBase.extend({
     M: z.string().nullable(),
     G: z.string(),
     stageGroup: z.string().nullable(),
+    /** The group at the histotype's minimum grade when G is GX (shared/clinical/stage-text.ts); never shown apart. */
+    atLeastStageGroup: z.string().nullable(),
+    atLeastReason: z.string(),
     /** "cT4 cN0 cM0 G3, stage IIIB" or "Not staged (AJCC soft tissue sarcoma staging does not apply)". */
     summary: z.string(),
-    size: z.object({ cm: z.number().nullable(), kind: z.enum(['lesion', 'override', 'none']), text: z.string() }),
+    size: z.object({
+      cm: z.number().nullable(),
+      kind: z.enum(['lesion', 'override', 'none']),
+      text: z.string(),
+      /** The measurement's study date (ISO), and whether it is older than the staleness limit at the meeting. */
+      date: z.string().nullable(),
+      stale: z.boolean(),
+      staleReason: z.string(),
+    }),
+    /** pT (ypT) from the resection specimen, shown first when present. */
+    pathological: z
+      .object({
+        T: z.string(),
+        N: z.string(),
+        M: z.string(),
+        G: z.string(),
+        stageGroup: z.string().nullable(),
+        atLeastStageGroup: z.string().nullable(),
+        atLeastReason: z.string(),
+        /** "12.5 cm, resection specimen S26-1234 of 3 Nov 2026". */
+        source: z.string(),
+        gradeNote: z.string(),
+      })
+      .nullable(),
     note: z.string(),
     /** True when no staging inputs were saved and the defaults (NX, M0, c) were used. */
     defaults: z.boolean(),

@@ -51,21 +51,66 @@ export const SizeSource = z.object({
   sizeCm: z.number().nullable(),
   kind: z.enum(['lesion', 'override', 'none']),
   lesionId: z.number().int().nullable(),
-  /** e.g. "lesion 'primary retroperitoneal mass', CT of 2026-10-02" / "typed override: pathology gross size". */
+  /** e.g. "16.3 cm, lesion 'primary', CT of 22 Sep 2026" / "typed override: pathology gross size". */
   text: z.string(),
+  /** The study date of the measurement used (ISO); null for a typed size or a lesion without a study date. */
+  date: z.string().nullable(),
+  /** The measurement is older than the staleness limit before the meeting date (readiness_settings.stale_weeks). */
+  stale: z.boolean(),
+  /** Why it is stale (or, for a measurement, how old it is at the meeting); '' when there is nothing to say. */
+  staleReason: z.string(),
 });
 export type SizeSource = z.infer<typeof SizeSource>;
 
-export const StageSummary = z.object({
+const STAGE_GROUPS = ['IA', 'IB', 'II', 'IIIA', 'IIIB', 'IV'] as const;
+
+/** The fields a stage group is shown from (shared/clinical/stage-text.ts): never the bare GX group alone. */
+export const StageGroupFields = z.object({
+  stageGroup: z.enum(STAGE_GROUPS).nullable(),
+  /** The group at the histotype's lowest possible grade when G is GX and that group is higher; null otherwise. */
+  atLeastStageGroup: z.enum(STAGE_GROUPS).nullable(),
+  /** e.g. "grade not assessed, a dedifferentiated liposarcoma is at least G2"; '' when atLeastStageGroup is null. */
+  atLeastReason: z.string(),
+});
+
+/**
+ * The pathological stage after a resection or excision with the tumour's dimensions: pT (ypT after neoadjuvant
+ * therapy) from the specimen's largest dimension, N and M from the staging inputs.
+ */
+export const PathologicalStage = StageGroupFields.extend({
+  T: z.string(),
+  N: z.string(),
+  M: z.string(),
+  G: FnclccGradeCode,
+  explanation: z.string(),
+  sizeCm: z.number(),
+  reportId: z.number().int(),
+  /** The specimen's date (ISO). */
+  date: z.string(),
+  /** e.g. "12.5 cm, resection specimen S26-1234 of 3 Nov 2026". */
+  source: z.string(),
+  /** Where the grade of the pathological stage comes from (the resection, or the pre-treatment biopsy). */
+  gradeNote: z.string(),
+});
+export type PathologicalStage = z.infer<typeof PathologicalStage>;
+
+/** The top-level T, N, M, G and group are the clinical stage (prefix from the inputs, c by default). */
+export const StageSummary = StageGroupFields.extend({
   /** False for site chapter 'other': no AJCC soft tissue sarcoma staging. */
   applicable: z.boolean(),
   T: z.string().nullable(),
   N: z.string().nullable(),
   M: z.string().nullable(),
   G: FnclccGradeCode,
-  stageGroup: z.enum(['IA', 'IB', 'II', 'IIIA', 'IIIB', 'IV']).nullable(),
   explanation: z.string(),
   size: SizeSource,
+  /**
+   * The lowest grade the driving report's histotype allows (minimumGrade, shared/clinical/grading.ts) and why; the
+   * screen's preview of unsaved inputs needs it to give the same "at least" group. null when there is no floor.
+   */
+  gradeFloor: z.object({ G: z.enum(['G2', 'G3']), reason: z.string() }).nullable(),
+  /** null when there is no resection or excision report with the tumour's dimensions (or staging does not apply). */
+  pathological: PathologicalStage.nullable(),
   inputs: StagingInputsFields,
   /** True when no staging inputs were saved and the defaults (NX, M0, c) were used. */
   defaults: z.boolean(),

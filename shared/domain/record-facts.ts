@@ -24,7 +24,7 @@ export const CaseRecordFacts = z.object({
   referringHospital: z.string(),
   /** One line per pathology report, oldest first: histotype, procedure and specimen date. */
   pathology: z.array(z.string()),
-  /** "cT2 N0 M0 G3, stage IIIA", or null where AJCC staging does not apply. */
+  /** "cT2 cN0 cM0 G3, stage IIIA" (shared/clinical/stage-text.ts, pathological first), or null where AJCC staging does not apply. */
   staging: z.string().nullable(),
   /** The identifiers to scrub from a decision's free text (null in the de-identified answer itself). */
   identifiers: PatientIdentifiers.nullable(),

@@ -19,11 +19,12 @@ export function clinicalSummary(
   const data = loadCaseData(db, [caseId]).get(caseId)!;
   const judged = readinessDates(db, [caseId], meetingDate, now).get(caseId)!;
   const grade = caseGrade(data.reports);
+  const staleWeeks = sql.staleWeeks(db);
   return {
     caseId,
     grade: grade.grade,
-    stage: stageFor(db, caseId, data.siteChapter, grade.grade),
-    readiness: readinessView(data, judged.date, sql.staleWeeks(db), judged.meeting),
+    stage: stageFor(db, caseId, data.siteChapter, grade, data.reports, { meetingDate: judged.date, staleWeeks }),
+    readiness: readinessView(data, judged.date, staleWeeks, judged.meeting),
     plan: planOf(db, caseId),
     drivingReportId: grade.driving?.id ?? null,
     drivingReason: grade.drivingReason,

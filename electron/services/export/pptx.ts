@@ -1,6 +1,7 @@
 import PptxGenJS from 'pptxgenjs';
 import type { MeetingDeck, Slide, SlideOf } from '../../../shared/deck/model';
 import { clockTime, dayMonthYear } from '../../../shared/deck/format';
+import { stageGroupShort, tSourceText } from '../../../shared/clinical/stage-text';
 import { longDate } from '../../../shared/dates';
 import { throwIfAborted } from './atomic';
 import { pngSize, stripPngMetadata } from './png';
@@ -640,13 +641,15 @@ function stagingSlide(s: PSlide, slide: SlideOf<'staging'>): void {
   title(s, slide.title);
   body(s, c.summary, M, TOP - 0.05, INNER_W, 0.8, 30, 18, { bold: true, color: C.accent });
   let y = TOP + 0.9;
+  // The pathological stage leads when there is one; the summary line above names both.
+  const head = c.pathological ?? c;
   if (c.applicable) {
     const boxes: [string, string][] = [
-      ['T', c.T ?? `${c.prefix}TX`],
-      ['N', c.N ?? `${c.prefix}NX`],
-      ['M', c.M ?? `${c.prefix}M0`],
-      ['G', c.G],
-      ['Stage', c.stageGroup ?? '—'],
+      ['T', head.T ?? `${c.prefix}TX`],
+      ['N', head.N ?? `${c.prefix}NX`],
+      ['M', head.M ?? `${c.prefix}M0`],
+      ['G', head.G],
+      [c.pathological ? 'Stage (path.)' : 'Stage', stageGroupShort(head) ?? '—'],
     ];
     const bw = (INNER_W - 4 * 0.25) / 5;
     boxes.forEach(([k, v], i) => {
@@ -663,7 +666,8 @@ function stagingSlide(s: PSlide, slide: SlideOf<'staging'>): void {
       s.addText(
         [
           { text: k, options: { fontSize: 13, bold: true, color: i === 4 ? 'C9D3E6' : C.muted, breakLine: true } },
-          { text: v, options: { fontSize: 30, bold: true, color: i === 4 ? C.white : C.navy } },
+          // "IB, at least IIIB" must fit the box: smaller type for the long form.
+          { text: v, options: { fontSize: v.length > 6 ? 18 : 30, bold: true, color: i === 4 ? C.white : C.navy } },
         ] as TextRun[],
         { x, y, w: bw, h: 1.25, fontFace: FONT, align: 'center', valign: 'middle', margin: 0 },
       );
@@ -672,7 +676,14 @@ function stagingSlide(s: PSlide, slide: SlideOf<'staging'>): void {
   }
   label(s, 'Why', M, y, INNER_W);
   body(s, slide.text.explanation ?? '', M, y + 0.3, INNER_W, 6.0 - y - 0.3, 20, 11);
-  const foot = [`Size for T: ${c.size.text}.`, c.note ? `Note: ${c.note}` : ''].filter(Boolean).join('  ');
+  const foot = [
+    c.pathological ? `Size for pT: ${tSourceText(c.pathological.T, c.pathological.source)}.` : '',
+    `Size for T: ${tSourceText(c.T, c.size.text)}.`,
+    c.size.stale ? c.size.staleReason : '',
+    c.note ? `Note: ${c.note}` : '',
+  ]
+    .filter(Boolean)
+    .join('  ');
   const fitted = fitText(foot, INNER_W, 0.4, 13, 9);
   s.addText(fitted.text, {
     x: M,

@@ -100,7 +100,7 @@ export function loadMeetingDeckData(
     const caseData = data.get(r.case_id)!;
     const grade = caseGrade(caseData.reports);
     const site = r.site_chapter as SiteChapter;
-    const stage = stageFor(db, r.case_id, site, grade.grade);
+    const stage = stageFor(db, r.case_id, site, grade, caseData.reports, { meetingDate: day, staleWeeks: weeks });
     const readiness = readinessView(caseData, day, weeks);
     const plan = planOf(db, r.case_id);
     const record: CaseDeckInput = {

@@ -1,3 +1,4 @@
+import { stageLineText, tSourceText } from '../../../shared/clinical/stage-text';
 import { dayMonthYear } from '../../../shared/dates';
 import { identifiersOf } from '../../../shared/deck/build';
 import { identifierScrubber } from '../../../shared/deck/deidentify';
@@ -8,12 +9,16 @@ import type { CaseRecordFacts } from '../../../shared/domain/record-facts';
 import type { Db } from '../../db/open';
 import { loadMeetingDeckData } from './deck-data';
 
+/**
+ * "pT3 cN0 cM0 G3, stage IIIB (pT3: 12.5 cm, resection specimen ...); clinical cT4 cN0 cM0 GX, stage IB (at least
+ * IIIB: ...)": the same words as the screen and the slide (shared/clinical/stage-text.ts), pathological first.
+ */
 function stagingText(r: CaseDeckInput): string | null {
   const s = r.clinical.stage;
   if (!s.applicable) return null;
-  const tnm = [s.T, s.N, s.M, s.G].filter(Boolean).join(' ');
-  const prefix = s.inputs.prefix ?? '';
-  return `${prefix}${tnm}${s.stageGroup ? `, stage ${s.stageGroup}` : ''}`;
+  const clinical = stageLineText(s);
+  const p = s.pathological;
+  return p ? `${stageLineText(p)} (${tSourceText(p.T, p.source)}); clinical ${clinical}` : clinical;
 }
 
 function pathologyLines(r: CaseDeckInput): string[] {
@@ -56,7 +61,8 @@ export function recordFacts(
       consultant: r.consultantName,
       referringHospital: options.deidentified ? '' : r.referringHospital,
       pathology: pathologyLines(r).map(scrub),
-      staging: stagingText(r),
+      // The pathological stage names its specimen ("resection specimen S26-1234"): scrubbed like the pathology lines.
+      staging: ((t) => (t === null ? null : scrub(t)))(stagingText(r)),
       identifiers: options.deidentified ? null : ids,
     };
   });

@@ -1,3 +1,4 @@
+import { stageGroupShort, stageGroupText, tnmText } from '../../../shared/clinical/stage-text';
 import '../../styles/clinical.css';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -71,6 +72,7 @@ export function CaseClinical({ record, onRecordChanged }: CaseClinicalProps) {
 function Snapshot({ summary: s, meetingDate }: { summary: ClinicalSummary; meetingDate: string }) {
   const tone = readinessTone(s.readiness);
   const g = s.grade;
+  const head = s.stage.pathological ?? s.stage;
   return (
     <div className="snapshot" aria-label="Clinical snapshot">
       <button type="button" className="snap" onClick={jump('clin-stage')}>
@@ -88,12 +90,15 @@ function Snapshot({ summary: s, meetingDate }: { summary: ClinicalSummary; meeti
       </button>
       <button type="button" className="snap" onClick={jump('clin-stage')}>
         <span className="snap__label">AJCC 8th stage</span>
-        <span className={`snap__value${s.stage.stageGroup ? '' : ' snap__value--muted'}`}>
-          {s.stage.stageGroup ?? (s.stage.applicable ? 'No group' : 'n/a')}
+        {/* The pathological stage leads after a resection; a GX group the histotype raises says "at least". */}
+        <span
+          className={`snap__value${head.stageGroup ? '' : ' snap__value--muted'}`}
+          data-testid="snapshot-stage"
+          title={stageGroupText(head) ?? undefined}
+        >
+          {stageGroupShort(head) ?? (s.stage.applicable ? 'No group' : 'n/a')}
         </span>
-        <span className="snap__sub">
-          {s.stage.applicable ? [s.stage.T, s.stage.N, s.stage.M, s.stage.G].join(' ') : 'not a sarcoma site chapter'}
-        </span>
+        <span className="snap__sub">{s.stage.applicable ? tnmText(head) : 'not a sarcoma site chapter'}</span>
       </button>
       <button type="button" className={`snap snap--${tone}`} onClick={jump('clin-readiness')}>
         <span className="snap__label">Work-up</span>

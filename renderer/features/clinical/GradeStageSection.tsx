@@ -1,5 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
 import { stageSoftTissueSarcoma, type StagingSite, type TOverride } from '../../../shared/clinical/staging';
+import {
+  stageGroupShort,
+  stageGroupText,
+  stageLineText,
+  tSourceText,
+  type StageLineLike,
+} from '../../../shared/clinical/stage-text';
 import { SITE_CHAPTER_LABEL, type SiteChapter } from '../../../shared/domain/case';
 import { StagingInputsInput, type ClinicalSummary, type StagingInputs } from '../../../shared/domain/clinical';
 import { Field } from '../../components/Field';
@@ -146,17 +153,23 @@ export function GradeStageSection({
           <div className="gs-card__label">AJCC 8th stage</div>
           {stage.applicable ? (
             <>
-              <div className="gs-card__main">
-                <span className={`big-code${stage.stageGroup ? '' : ' big-code--none'}`} data-testid="case-stage">
-                  {stage.stageGroup ? `Stage ${stage.stageGroup}` : 'No stage group'}
-                </span>
-                <div className="tnm" aria-label="T, N, M and G">
-                  <span className="tnm__part">{stage.T}</span>
-                  <span className="tnm__part">{stage.N}</span>
-                  <span className="tnm__part">{stage.M}</span>
-                  <span className="tnm__part">{stage.G}</span>
-                </div>
-              </div>
+              {stage.pathological && (
+                <StageLine
+                  kind="Pathological"
+                  line={stage.pathological}
+                  testId="case-stage-pathological"
+                  source={tSourceText(stage.pathological.T, stage.pathological.source)}
+                  note={stage.pathological.gradeNote}
+                />
+              )}
+              <StageLine
+                kind={stage.pathological ? 'Clinical' : null}
+                line={stage}
+                testId="case-stage"
+                // With a pathological stage above, each line names its own source; alone, the box below does.
+                source={stage.pathological ? tSourceText(stage.T, stage.size.text) : null}
+                note={null}
+              />
               {!stage.stageGroup && (siteChapter === 'head-and-neck' || siteChapter === 'visceral') && (
                 <p className="gs-card__note">
                   No AJCC stage group for this site: the 8th edition defines T, N, M and G only.
@@ -172,14 +185,20 @@ export function GradeStageSection({
             {stage.explanation}
           </p>
           {stage.applicable && (
-            <div className={`size-source size-source--${stage.size.kind}`}>
+            <div className={`size-source size-source--${stage.size.kind}`} data-testid="stage-size-source">
               <span className="size-source__kind">{SIZE_KIND[stage.size.kind]}</span>
               <span>
                 {stage.size.kind === 'none'
                   ? 'T is TX until a lesion is measured or a size is typed.'
                   : stage.size.text}
+                {stage.size.date && !stage.size.stale && stage.size.staleReason ? ` ${stage.size.staleReason}` : ''}
               </span>
             </div>
+          )}
+          {stage.applicable && stage.size.stale && (
+            <p className="gs-card__note" role="note" data-testid="stage-size-stale">
+              ⚠ {stage.size.staleReason}
+            </p>
           )}
           {stage.defaults && stage.applicable && (
             <p className="muted small">
@@ -190,6 +209,52 @@ export function GradeStageSection({
       </div>
       {stage.applicable && <StagingForm caseId={caseId} site={siteChapter as StagingSite} summary={summary} />}
     </section>
+  );
+}
+
+/**
+ * One stage (pathological or clinical): the group as stage-text.ts words it (never the bare GX group when the
+ * histotype raises it), T N M G, and where T's size came from.
+ */
+function StageLine({
+  kind,
+  line,
+  testId,
+  source,
+  note,
+}: {
+  kind: 'Pathological' | 'Clinical' | null;
+  line: StageLineLike;
+  testId: string;
+  source: string | null;
+  note: string | null;
+}) {
+  const group = stageGroupShort(line);
+  return (
+    <div className="stage-line" aria-label={kind ? `${kind} stage` : undefined} role={kind ? 'group' : undefined}>
+      <div className="gs-card__main">
+        {kind && <span className="stage-line__kind">{kind}</span>}
+        <span className={`big-code${group ? '' : ' big-code--none'}`} data-testid={testId}>
+          {group ? `Stage ${group}` : 'No stage group'}
+        </span>
+        <div className="tnm" aria-label="T, N, M and G">
+          <span className="tnm__part">{line.T}</span>
+          <span className="tnm__part">{line.N}</span>
+          <span className="tnm__part">{line.M}</span>
+          <span className="tnm__part">{line.G}</span>
+        </div>
+      </div>
+      {line.atLeastStageGroup && (
+        <p className="gs-card__note" data-testid={`${testId}-at-least`}>
+          Stage {stageGroupText(line)}
+        </p>
+      )}
+      {source && (
+        <p className="stage-line__source" data-testid={`${testId}-source`}>
+          {source}.{note ? ` ${note}` : ''}
+        </p>
+      )}
+    </div>
   );
 }
 
@@ -226,6 +291,8 @@ function StagingForm({ caseId, site, summary }: { caseId: number; site: StagingS
       G: summary.grade.grade,
       prefix: i.prefix,
       t: i.tOverride,
+      minimumG: summary.stage.gradeFloor?.G ?? null,
+      minimumGReason: summary.stage.gradeFloor?.reason ?? '',
     });
   }, [dirty, draft, site, summary]);
 
@@ -252,7 +319,7 @@ function StagingForm({ caseId, site, summary }: { caseId: number; site: StagingS
     }
     setBanner({
       kind: 'saved',
-      text: `Saved: ${result.value.T} ${result.value.N} ${result.value.M} ${result.value.G}${result.value.stageGroup ? `, stage ${result.value.stageGroup}` : ''}.`,
+      text: `Saved: ${stageLineText(result.value)}.`,
     });
   }
 
@@ -296,7 +363,7 @@ function StagingForm({ caseId, site, summary }: { caseId: number; site: StagingS
         <Field
           label="Size typed by hand (cm)"
           error={errors.sizeOverrideCm}
-          hint="Leave empty to use the largest lesion"
+          hint="Leave empty to use the largest lesion (each at its latest measurement)"
         >
           {(p) => (
             <input
@@ -341,7 +408,7 @@ function StagingForm({ caseId, site, summary }: { caseId: number; site: StagingS
           <span className="stage-preview__label">With these inputs</span>
           <strong>
             {preview.T} {preview.N} {preview.M} {preview.G} →{' '}
-            {preview.stageGroup ? `stage ${preview.stageGroup}` : 'no stage group'}
+            {stageGroupText(preview) ? `stage ${stageGroupText(preview)}` : 'no stage group'}
           </strong>
           <span className="muted small">not saved yet</span>
         </div>

@@ -25,7 +25,7 @@ const states = (items: { id: string; state: string }[]) =>
   Object.fromEntries(items.filter((i) => i.state !== 'not-applicable').map((i) => [i.id, i.state]));
 
 describe('the demo board clinical sections', () => {
-  it('rp-ddlps: 16.3 cm lesion -> cT4; DDLPS with differentiation 3 from the catalogue but no mitoses/necrosis -> GX; M0 kept with the note -> IB', () => {
+  it('rp-ddlps: 16.3 cm lesion -> cT4; DDLPS with differentiation 3 from the catalogue but no mitoses/necrosis -> GX; M0 kept with the note -> IB, at least IIIB', () => {
     const { db, ids, clinical } = loaded();
     const id = ids['rp-ddlps'];
     expect(new LesionsService(db).list(id)).toEqual([
@@ -53,7 +53,12 @@ describe('the demo board clinical sections', () => {
       M: 'cM0',
       G: 'GX',
       stageGroup: 'IB',
-      size: { sizeCm: 16.3, kind: 'lesion' },
+      // Differentiation 3 (PDQ Table 4): the FNCLCC total is at least 4, so G2 at least: T4 N0 M0 G2 is IIIB.
+      atLeastStageGroup: 'IIIB',
+      atLeastReason: 'grade not assessed, a dedifferentiated liposarcoma is at least G2',
+      // The outside CT of 22 Sep 2026 is more than 8 weeks before the December meeting.
+      size: { sizeCm: 16.3, kind: 'lesion', date: '2026-09-22', stale: true },
+      pathological: null,
     });
     expect(s.stage.size.text).toBe(
       "16.3 cm, lesion 'Left retroperitoneal mass (outside CT abdomen/pelvis)', typed, study of 22 Sep 2026",
