@@ -67,6 +67,7 @@ export type DeckInputReport = Pick<
   | 'marginStatus'
   | 'closestMarginMm'
   | 'closestMarginLessThan'
+  | 'margins'
   | 'treatmentEffect'
   | 'expertReview'
   | 'reportText'
