@@ -126,7 +126,7 @@ function byRule(reports: readonly PathologyReport[]): { report: PathologyReport;
   const reviewed = candidates.filter((r) => r.expertReview);
   const d = reviewed[0] ?? candidates[0];
   const why = reviewed.length
-    ? `the most recent specimen with an expert review (${d.expertReview!.by}, ${d.expertReview!.date}, ${d.expertReview!.agreement})`
+    ? `the most recent specimen with an expert review (${d.expertReview!.by}, ${dayMonthYear(d.expertReview!.date)}, ${d.expertReview!.agreement.replace('-', ' ')})`
     : stating.length
       ? 'no report has an expert review yet, so the most recent specimen is used'
       : 'no report states a histotype or a grade yet, so the most recent specimen is used';

@@ -228,7 +228,7 @@ describe('the report that drives grade and staging', () => {
     expect(list.reports.map((r) => r.id)).toEqual([biopsy.id, reviewedBiopsy.id, resection.id]);
     expect(list.drivingReportId).toBe(reviewedBiopsy.id);
     expect(list.drivingReason).toMatch(
-      /most recent specimen with an expert review \(Dr R\. Expert, 2026-09-30, concordant\)\. A newer report is not used until reviewed by an expert\. The other 2 reports stay as history\./,
+      /most recent specimen with an expert review \(Dr R\. Expert, 30 Sep 2026, concordant\)\. A newer report is not used until reviewed by an expert\. The other 2 reports stay as history\./,
     );
     expect(clinical.summary(caseId, '2026-12-10')).toMatchObject({
       drivingReportId: reviewedBiopsy.id,
