@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, loadDemoBoard, test } from './fixtures';
 
@@ -13,10 +14,22 @@ async function openCastellano(page: Page, openUrl: string) {
   await page.getByRole('navigation', { name: 'Case sections' }).getByRole('link', { name: 'Clinical' }).click();
 }
 
+/** Serious and critical WCAG 2.1 AA violations on the page as it is now (as tests/e2e/accessibility.spec.ts). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id} at ${n.target.join(' ')}`));
+}
+
 test('a resection with its dimensions, depth and two margins is saved and read back; choosing another driving report moves the grade', async ({
   page,
   app,
 }) => {
+  // Two accessibility checks (axe) on a busy form take their time on a shared machine.
+  test.setTimeout(180_000);
   await openCastellano(page, app.openUrl);
   const pathology = page.getByRole('region', { name: 'Pathology' });
   const grade = page.getByRole('region', { name: 'Grade and stage' }).getByTestId('case-grade');
@@ -46,6 +59,7 @@ test('a resection with its dimensions, depth and two margins is saved and read b
   await form.getByRole('checkbox', { name: 'Less than (margin 1)' }).check();
   await form.getByLabel('Margin 2', { exact: true }).fill('proximal');
   await form.getByLabel('Distance 2 (mm)').fill('abc');
+  expect(await seriousViolations(page)).toEqual([]);
 
   // A bad distance is refused on its field, with everything typed kept.
   await form.getByRole('button', { name: 'Save report' }).click();
@@ -81,6 +95,7 @@ test('a resection with its dimensions, depth and two margins is saved and read b
   const choice = page.getByRole('form', { name: 'Choose the report that drives grade and staging' });
   await choice.getByRole('button', { name: 'Use this report' }).click();
   await expect(choice.getByText('Say why this report should drive grade and staging')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
   await expect(choice.getByLabel('Report to drive grade and staging')).toContainText(
     'Biopsy (type not stated) of 14 Oct 2026',
   );

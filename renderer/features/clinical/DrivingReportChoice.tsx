@@ -65,7 +65,10 @@ export function DrivingReportChoice({ caseId, reports, drivingReportId, drivingR
         Drives grade and staging: <strong>{reportName(driving)}</strong>
         {chosen ? ' · chosen by a person' : ' · by the rule'}
       </p>
-      <p className="driving-choice__why">{humanReason(drivingReason)}</p>
+      {/* The reason starts by naming the report again ("X drives grade and staging: ..."); the line above does. */}
+      <p className="driving-choice__why">
+        Why: {humanReason(drivingReason.replace(/^.*? drives grade and staging: /, ''))}
+      </p>
       {errors.form && (
         <div className="field__error" role="alert">
           {errors.form}
