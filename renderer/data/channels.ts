@@ -128,6 +128,7 @@ export const AFTER_WRITE: Record<WriteChannel, readonly ReadChannel[] | 'everyth
   'pathology:create': CLINICAL_VIEWS,
   'pathology:update': CLINICAL_VIEWS,
   'pathology:remove': CLINICAL_VIEWS,
+  'clinical:chooseDrivingReport': CLINICAL_VIEWS,
   'staging:setInputs': CLINICAL_VIEWS,
   'readiness:tick': CLINICAL_VIEWS,
   'readiness:untick': CLINICAL_VIEWS,

@@ -68,6 +68,8 @@ export const CHANNEL_ACCESS: Record<Channel, Access> = {
   'pathology:remove': 'clinical.edit',
   'clinical:summary': 'records.read',
   'clinical:readinessCounts': 'records.read',
+  // Which report drives grade and staging is part of the clinical record, like the reports themselves.
+  'clinical:chooseDrivingReport': 'clinical.edit',
   'staging:setInputs': 'clinical.edit',
   'readiness:tick': 'readiness.edit',
   'readiness:untick': 'readiness.edit',

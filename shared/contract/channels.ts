@@ -53,6 +53,7 @@ export const CHANNELS = [
   'pathology:remove',
   'clinical:summary',
   'clinical:readinessCounts',
+  'clinical:chooseDrivingReport',
   'staging:setInputs',
   'readiness:tick',
   'readiness:untick',

@@ -16,7 +16,7 @@ import {
   TickInput,
   TimelineEntry,
 } from '../domain/clinical';
-import { PathologyInput, PathologyReport } from '../domain/pathology';
+import { DrivingChoiceReason, PathologyInput, PathologyReport } from '../domain/pathology';
 
 const Id = z.number().int().positive();
 const CaseId = z.number({ message: 'Choose a case' }).int().positive();
@@ -37,6 +37,30 @@ export const clinicalContract = {
   'pathology:create': { input: z.object({ caseId: CaseId, report: PathologyInput }).strict(), output: PathologyReport },
   'pathology:update': { input: z.object({ id: Id, report: PathologyInput }).strict(), output: PathologyReport },
   'pathology:remove': { input: z.object({ id: Id }).strict(), output: Removed },
+
+  /**
+   * A person chooses the report that drives grade and staging, with a reason (recorded as the signed-in user's), or
+   * with reportId null goes back to the content rule. Answers with the case's summary as it now stands.
+   */
+  'clinical:chooseDrivingReport': {
+    input: z
+      .object({
+        caseId: CaseId,
+        reportId: Id.nullable(),
+        reason: DrivingChoiceReason.default(''),
+      })
+      .strict()
+      .superRefine((c, ctx) => {
+        if (c.reportId !== null && c.reason === '') {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['reason'],
+            message: 'Say why this report should drive grade and staging',
+          });
+        }
+      }),
+    output: ClinicalSummary,
+  },
 
   /** Grade, stage (with the size source), readiness for the meeting, plan and driving report: the case page. */
   /** Without a meetingDate, readiness is judged for the case's next meeting on an agenda, else for today. */

@@ -27,18 +27,8 @@ export const ageSexWords = (age: number, sex: Sex) => `${age}-year-old ${SEX_WOR
 /** "13:00" from 'YYYY-MM-DDTHH:MM'. */
 export { clockTime } from '../dates';
 
-/** "R1, closest margin < 1 mm"; '' when the report gives neither. */
-export function marginText(r: {
-  marginStatus: string | null;
-  closestMarginMm: number | null;
-  closestMarginLessThan: boolean;
-}): string {
-  const mm =
-    r.closestMarginMm === null
-      ? ''
-      : `closest margin ${r.closestMarginLessThan ? '< ' : ''}${num(r.closestMarginMm)} mm`;
-  return [r.marginStatus ?? '', mm].filter(Boolean).join(', ');
-}
+/** "R1, closest margin < 1 mm (deep < 1 mm; proximal 15 mm)"; '' when the report gives none of these. */
+export { marginSummary as marginText } from '../clinical/specimen';
 
 // ---- Dates and words for people, never codes ------------------------------------------------------------------
 

@@ -78,6 +78,7 @@ export type DeckInputReport = Pick<
   | 'marginStatus'
   | 'closestMarginMm'
   | 'closestMarginLessThan'
+  | 'margins'
   | 'treatmentEffect'
   | 'expertReview'
   | 'reportText'

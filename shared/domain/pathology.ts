@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { findHistotype } from '../clinical/histotypes';
 import { PathologyProcedure } from '../clinical/procedures';
 import { ExpertReview, MolecularResult } from '../clinical/readiness';
+import { closestOfMargins } from '../clinical/specimen';
 import { IsoDate } from './case';
 
 /**
@@ -174,6 +175,41 @@ export const PathologyInput = PathologyFields.superRefine((r, ctx) => {
       message: 'Give the distance the closest margin is less than',
     });
   }
+  // The margin list and the closest margin / status must tell one story (docs/clinical-rules.md#specimen-margins).
+  r.margins.forEach((m, i) => {
+    if (m.lessThan && m.distanceMm === null && !m.involved) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['margins', i, 'distanceMm'],
+        message: `Give the distance the ${m.margin || 'margin'} margin is less than`,
+      });
+    }
+    if (m.involved && m.distanceMm !== null && m.distanceMm > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['margins', i, 'distanceMm'],
+        message: `An involved margin has tumour at the ink: leave the ${m.margin || 'margin'} distance empty or 0`,
+      });
+    }
+  });
+  const involved = r.margins.find((m) => m.involved);
+  if (involved && r.marginStatus === 'R0') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['marginStatus'],
+      message: `The ${involved.margin || 'listed'} margin is marked involved: R0 means no tumour at any margin`,
+    });
+  }
+  const nearest = closestOfMargins(r.margins);
+  if (nearest && r.closestMarginMm !== null && nearest.distanceMm < r.closestMarginMm) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['closestMarginMm'],
+      message:
+        `The ${nearest.margin} margin (${nearest.distanceMm} mm) is nearer than the closest margin given ` +
+        `(${r.closestMarginMm} mm): correct one, or leave the closest margin empty to take it from the list`,
+    });
+  }
   if (r.reportDate !== null && r.reportDate < r.specimenDate) {
     ctx.addIssue({ code: 'custom', path: ['reportDate'], message: 'The report date is before the specimen date' });
   }
@@ -211,6 +247,16 @@ export const GradeResult = z.object({
 });
 export type GradeResult = z.infer<typeof GradeResult>;
 
+/**
+ * A person's choice that this report drives grade and staging, overriding the content rule (issue 13 item 2):
+ * who, when (ISO timestamp) and why. Present only on the chosen report.
+ */
+export const DrivingChoice = z.object({ by: z.string(), at: z.string(), reason: z.string() });
+export type DrivingChoice = z.infer<typeof DrivingChoice>;
+
+/** Why a report may drive: at most 1000 characters, required when a report is chosen. */
+export const DrivingChoiceReason = z.string().trim().max(1000, 'At most 1000 characters');
+
 export const PathologyReport = PathologyFields.extend({
   id: z.number().int(),
   caseId: z.number().int(),
@@ -219,6 +265,8 @@ export const PathologyReport = PathologyFields.extend({
   /** The catalogue name, or the free text, or '' when not stated. */
   histotypeName: z.string(),
   grade: GradeResult,
+  /** Set when a person chose this report to drive grade and staging (see drivingReport in pathology-service). */
+  drivingChoice: DrivingChoice.optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

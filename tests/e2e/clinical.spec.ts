@@ -100,8 +100,9 @@ test('a pathology report on the thigh leiomyosarcoma grades and stages it, and t
   const driving = pathology.getByRole('article').filter({ hasText: 'Drives grade and stage' });
   await expect(driving).toContainText('Core needle biopsy RV26-1187');
   await expect(driving).toContainText('Leiomyosarcoma, NOS (conventional)');
-  await expect(driving).toContainText(
-    'the most recent specimen with an expert review (Dr R. Osei, sarcoma pathology, 2026-11-10, concordant)',
+  // Why it drives is said above the reports (DrivingReportChoice), where another can be chosen.
+  await expect(pathology.getByRole('region', { name: /Drives grade and staging/ })).toContainText(
+    'the most recent specimen with an expert review (Dr R. Osei, sarcoma pathology, 10 Nov 2026, concordant)',
   );
   const history = pathology.getByRole('article').filter({ hasNotText: 'Drives grade and stage' });
   await expect(history).toHaveCount(1);

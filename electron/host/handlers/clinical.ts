@@ -24,6 +24,10 @@ export function clinicalHandlers({ clinical }: { clinical: ClinicalServices }): 
     'pathology:remove': ({ id }) => (clinical.pathology.remove(id), removed),
     'clinical:summary': ({ caseId, meetingDate }) => clinical.summary(caseId, meetingDate),
     'clinical:readinessCounts': ({ caseIds, meetingDate }) => clinical.readinessCounts(caseIds, meetingDate),
+    'clinical:chooseDrivingReport': ({ caseId, reportId, reason }, call) => {
+      clinical.pathology.chooseDriving(caseId, reportId, reason, signedInBy(call));
+      return clinical.summary(caseId);
+    },
     'staging:setInputs': ({ caseId, inputs }) => clinical.staging.setInputs(caseId, inputs),
     'readiness:tick': ({ caseId, tick }, call) => clinical.readiness.tick(caseId, tick, signedInBy(call)),
     'readiness:untick': ({ caseId, item }) => (clinical.readiness.untick(caseId, item), removed),

@@ -2,6 +2,7 @@ import { dayMonthYear } from '../../../shared/dates';
 import type { Db } from '../../db/open';
 import { fnclccGrade } from '../../../shared/clinical/grading';
 import { findHistotype } from '../../../shared/clinical/histotypes';
+import { closestOfMargins } from '../../../shared/clinical/specimen';
 import {
   PROCEDURE_LABEL,
   type GradeResult,
@@ -11,6 +12,8 @@ import {
 } from '../../../shared/domain/pathology';
 import { DomainError } from '../errors';
 import * as sql from './clinical-sql';
+import * as choiceSql from './driving-sql';
+import type { Attribution } from '../attribution';
 import { writeTransaction } from '../../db/transaction';
 
 type Grade = GradeResult['grade'];
@@ -89,17 +92,79 @@ export const NO_REPORT_GRADE: GradeResult = {
 function describe(r: Pick<PathologyReport, 'id' | 'procedure' | 'specimenDate' | 'specimenId'>): string {
   return `${PROCEDURE_LABEL[r.procedure]}${r.specimenId ? ` ${r.specimenId}` : ''} of ${dayMonthYear(r.specimenDate)}`;
 }
+const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 const newestFirst = (a: PathologyReport, b: PathologyReport) =>
   b.specimenDate.localeCompare(a.specimenDate) ||
   (b.expertReview?.date ?? '').localeCompare(a.expertReview?.date ?? '') ||
   b.id - a.id;
 
+/** The report states what the board reads from it: a histotype (coded or free text) or a grade G1-G3. */
+export function statesDiagnosis(r: PathologyReport): boolean {
+  return r.histotypeName.trim() !== '' || r.grade.status === 'graded';
+}
+
 /**
- * Issue 4: "The latest reviewed report drives grade and staging; the others stay visible as history."
- * Latest reviewed = the most recent specimen date among the reports with an expert central review (same specimen
- * date: the later review, then the later entry). With no reviewed report, the most recent report drives until one
- * is reviewed. A newer report that is not reviewed yet never displaces a reviewed one, and the reason says so.
+ * Taken after neoadjuvant therapy and without a G1-G3 grade: FNCLCC is not valid after treatment, so such a report
+ * never hides the grade of a pre-treatment specimen (the y prefix of the stage is the staging service's).
+ */
+const ungradedAfterTherapy = (r: PathologyReport) => r.neoadjuvantTherapy && r.grade.status !== 'graded';
+const gradedBeforeTherapy = (r: PathologyReport) => !r.neoadjuvantTherapy && r.grade.status === 'graded';
+
+const count = (n: number, one: string, many: string) => (n === 1 ? one : `${n} ${many}`);
+
+/** The report the content rule picks (docs/clinical-rules.md#driving-report), with why, and what it passed over. */
+function byRule(reports: readonly PathologyReport[]): { report: PathologyReport; reason: string } {
+  const sorted = [...reports].sort(newestFirst);
+  const stating = sorted.filter(statesDiagnosis);
+  // 1. A report that states neither histotype nor grade (a specimen just sent) never drives while another states one.
+  let candidates = stating.length ? stating : sorted;
+  // 2. After neoadjuvant therapy, an ungraded report does not hide a pre-treatment grade.
+  const pretreatmentGrade = candidates.some(gradedBeforeTherapy);
+  if (pretreatmentGrade) candidates = candidates.filter((r) => !ungradedAfterTherapy(r));
+  // 3. Among the rest: the most recent with an expert review, else the most recent.
+  const reviewed = candidates.filter((r) => r.expertReview);
+  const d = reviewed[0] ?? candidates[0];
+  const why = reviewed.length
+    ? `the most recent specimen with an expert review (${d.expertReview!.by}, ${dayMonthYear(d.expertReview!.date)}, ${d.expertReview!.agreement.replace('-', ' ')})`
+    : stating.length
+      ? 'no report has an expert review yet, so the most recent specimen is used'
+      : 'no report states a histotype or a grade yet, so the most recent specimen is used';
+  const newer = sorted.filter((r) => r !== d && newestFirst(r, d) < 0);
+  const notes: string[] = [];
+  const empty = stating.length ? newer.filter((r) => !statesDiagnosis(r)) : [];
+  if (empty.length) {
+    notes.push(
+      `${count(empty.length, `The newer ${lower(describe(empty[0]))} states`, 'newer reports state')} neither histotype ` +
+        `nor grade, so ${empty.length === 1 ? 'it does' : 'they do'} not replace this one.`,
+    );
+  }
+  const afterTherapy = pretreatmentGrade ? newer.filter((r) => statesDiagnosis(r) && ungradedAfterTherapy(r)) : [];
+  if (afterTherapy.length) {
+    notes.push(
+      `${count(afterTherapy.length, `The ${lower(describe(afterTherapy[0]))} was`, 'newer reports were')} taken after ` +
+        'neoadjuvant therapy and cannot be graded, so the pre-treatment grade stands.',
+    );
+  }
+  const unreviewed = reviewed.length
+    ? newer.filter((r) => !r.expertReview && candidates.includes(r) && r.specimenDate > d.specimenDate)
+    : [];
+  if (unreviewed.length) {
+    notes.push(
+      `${count(unreviewed.length, 'A newer report is', 'newer reports are')} not used until reviewed by an expert.`,
+    );
+  }
+  return { report: d, reason: `${describe(d)} drives grade and staging: ${why}.${notes.map((n) => ` ${n}`).join('')}` };
+}
+
+/**
+ * Which report drives grade and staging (issue 4, refined by issue 13 item 2; docs/clinical-rules.md#driving-report):
+ * - a report a person chose (with a reason) drives, whatever the rule says;
+ * - otherwise, among the reports that state a histotype or a G1-G3 grade (all reports when none does), leaving out
+ *   a report taken after neoadjuvant therapy without a G1-G3 grade while a pre-treatment report has one: the most
+ *   recent specimen with an expert review; with none reviewed, the most recent specimen (same specimen date: the
+ *   later review, then the later entry).
+ * The reason names the report, why it drives and which newer reports it passed over.
  */
 export function drivingReport(reports: readonly PathologyReport[]): { report: PathologyReport | null; reason: string } {
   if (reports.length === 0)
@@ -107,28 +172,22 @@ export function drivingReport(reports: readonly PathologyReport[]): { report: Pa
       report: null,
       reason: 'No pathology report recorded: grade GX, and no histotype for the work-up checklist.',
     };
-  const sorted = [...reports].sort(newestFirst);
-  const reviewed = sorted.filter((r) => r.expertReview);
   const history = reports.length - 1;
   const tail = history ? ` The other ${history === 1 ? 'report stays' : `${history} reports stay`} as history.` : '';
-  if (reviewed.length) {
-    const d = reviewed[0];
-    const newer = sorted.filter((r) => !r.expertReview && r.specimenDate > d.specimenDate).length;
-    const newerText = newer
-      ? ` ${newer === 1 ? 'A newer report is' : `${newer} newer reports are`} not used until reviewed by an expert.`
-      : '';
+  const rule = byRule(reports);
+  const chosen = reports.find((r) => r.drivingChoice);
+  if (chosen?.drivingChoice) {
+    const c = chosen.drivingChoice;
+    const ruleWould =
+      rule.report === chosen
+        ? ' The rule picks it too.'
+        : ` By the rule, the ${lower(describe(rule.report))} would drive.`;
     return {
-      report: d,
-      reason:
-        `${describe(d)} drives grade and staging: the most recent specimen with an expert review ` +
-        `(${d.expertReview!.by}, ${d.expertReview!.date}, ${d.expertReview!.agreement}).${newerText}${tail}`,
+      report: chosen,
+      reason: `${describe(chosen)} drives grade and staging: chosen by ${c.by} on ${dayMonthYear(c.at)}: ${c.reason.replace(/[.\s]+$/, '')}.${ruleWould}${tail}`,
     };
   }
-  const d = sorted[0];
-  return {
-    report: d,
-    reason: `${describe(d)} drives grade and staging: no report has an expert review yet, so the most recent specimen is used.${tail}`,
-  };
+  return { report: rule.report, reason: `${rule.reason}${tail}` };
 }
 
 function toReport(row: sql.ReportRow, ihc: sql.IhcRow[], molecular: sql.MolecularRow[]): PathologyReport {
@@ -185,8 +244,20 @@ function toReport(row: sql.ReportRow, ihc: sql.IhcRow[], molecular: sql.Molecula
   };
 }
 
+/**
+ * The closest margin as stored: as given, or, when left empty and the margin list gives distances, the nearest
+ * margin of the list (an involved one counts as 0 mm). The input schema already refused a given closest margin
+ * further than a listed one. Reference: docs/clinical-rules.md#specimen-margins.
+ */
+export function closestMargin(r: PathologyFields): { mm: number | null; lessThan: boolean } {
+  if (r.closestMarginMm !== null) return { mm: r.closestMarginMm, lessThan: r.closestMarginLessThan };
+  const nearest = closestOfMargins(r.margins);
+  return nearest ? { mm: nearest.distanceMm, lessThan: nearest.lessThan } : { mm: null, lessThan: false };
+}
+
 function columns(r: PathologyFields): sql.ReportColumns {
   const histotype = findHistotype(r.histotypeId);
+  const closest = closestMargin(r);
   return {
     procedure: r.procedure,
     specimen_id: r.specimenId,
@@ -203,8 +274,8 @@ function columns(r: PathologyFields): sql.ReportColumns {
     round_cell_percent: r.roundCellPercent,
     reported_grade: r.reportedGrade,
     margin_status: r.marginStatus,
-    closest_margin_mm: r.closestMarginMm,
-    closest_margin_less_than: r.closestMarginLessThan ? 1 : 0,
+    closest_margin_mm: closest.mm,
+    closest_margin_less_than: closest.lessThan ? 1 : 0,
     treatment_effect: r.treatmentEffect,
     review_by: r.expertReview?.by ?? null,
     review_date: r.expertReview?.date ?? null,
@@ -229,7 +300,11 @@ export function groupBy<T, K>(items: readonly T[], key: (t: T) => K): Map<K, T[]
   return out;
 }
 
-/** Reports of many cases in three queries (reports, IHC, molecular), oldest specimen first per case. */
+/**
+ * Reports of many cases in four queries (reports, IHC, molecular, the users' driving-report choices), oldest
+ * specimen first per case. A chosen report carries its `drivingChoice`, so every caller of drivingReport (the case
+ * page, readiness, staging, the slides) honours the choice without loading it itself.
+ */
 export function loadReports(db: Db, caseIds: readonly number[]): Map<number, PathologyReport[]> {
   const out = new Map<number, PathologyReport[]>(caseIds.map((id) => [id, []]));
   const rows = sql.reportsOfCases(db, caseIds);
@@ -237,7 +312,19 @@ export function loadReports(db: Db, caseIds: readonly number[]): Map<number, Pat
   const reportIds = rows.map((r) => r.id);
   const ihc = groupBy(sql.ihcOfReports(db, reportIds), (r) => r.report_id);
   const mol = groupBy(sql.molecularOfReports(db, reportIds), (r) => r.report_id);
-  for (const row of rows) out.get(row.case_id)?.push(toReport(row, ihc.get(row.id) ?? [], mol.get(row.id) ?? []));
+  const choices = new Map(choiceSql.choicesOfCases(db, caseIds).map((c) => [c.report_id, c]));
+  for (const row of rows) {
+    const report = toReport(row, ihc.get(row.id) ?? [], mol.get(row.id) ?? []);
+    const choice = choices.get(row.id);
+    if (choice && choice.case_id === row.case_id) {
+      report.drivingChoice = {
+        by: choice.by_name ?? 'a user not on record',
+        at: choice.created_at,
+        reason: choice.reason,
+      };
+    }
+    out.get(row.case_id)?.push(report);
+  }
   return out;
 }
 
@@ -285,6 +372,25 @@ export class PathologyService {
       sql.replaceReportChildren(this.db, id, report.ihc, report.molecular);
     });
     return this.get(id);
+  }
+
+  /**
+   * A person chooses the report that drives grade and staging (it wins over the rule until they go back to it, or
+   * the report is deleted), or with `reportId` null goes back to the rule. The reason is required when choosing.
+   */
+  chooseDriving(caseId: number, reportId: number | null, reason: string, by: Attribution): void {
+    writeTransaction(this.db, () => {
+      assertCase(this.db, caseId);
+      if (reportId === null) return choiceSql.clearChoice(this.db, caseId);
+      const row = sql.getReport(this.db, reportId);
+      if (!row) throw new DomainError('not-found', `Pathology report ${reportId} does not exist`, 'reportId');
+      if (row.case_id !== caseId) {
+        throw new DomainError('invalid-input', `Pathology report ${reportId} is not a report of this case`, 'reportId');
+      }
+      const why = reason.trim();
+      if (!why) throw new DomainError('invalid-input', 'Say why this report should drive grade and staging', 'reason');
+      choiceSql.setChoice(this.db, { caseId, reportId, reason: why, byUserId: by.userId, now: this.now() });
+    });
   }
 
   remove(id: number): void {

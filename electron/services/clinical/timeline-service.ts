@@ -2,6 +2,7 @@ import { dayMonthYear } from '../../../shared/dates';
 import type { Db } from '../../db/open';
 import { EVENT_KIND_LABEL, type CaseEvent, type EventKind, type TimelineEntry } from '../../../shared/domain/clinical';
 import { PROCEDURE_LABEL, isBiopsy, type PathologyReport } from '../../../shared/domain/pathology';
+import { marginSummary, specimenSizeText } from '../../../shared/clinical/specimen';
 import { DomainError } from '../errors';
 import * as sql from './clinical-sql';
 import { assertCase, groupBy, loadReports } from './pathology-service';
@@ -30,18 +31,13 @@ const RANK: Record<TimelineEntry['kind'], number> = {
   discussion: 6,
 };
 
-function margin(r: PathologyReport): string {
-  if (!r.marginStatus && r.closestMarginMm === null) return '';
-  const mm =
-    r.closestMarginMm === null ? '' : `closest margin ${r.closestMarginLessThan ? '< ' : ''}${r.closestMarginMm} mm`;
-  return [r.marginStatus, mm].filter(Boolean).join(', ');
-}
-
 function pathologyEntries(r: PathologyReport): TimelineEntry[] {
   const histotype = r.histotypeName ? `${r.histotypeName}${r.coded ? '' : ' (not coded)'}` : 'histotype not stated';
   const detail = [
     `FNCLCC ${r.grade.grade}${r.grade.source === 'reported' ? ' (as reported)' : ''}`,
-    margin(r),
+    specimenSizeText(r) && `tumour ${specimenSizeText(r)}`,
+    r.depth && r.depth !== 'not-assessable' ? r.depth : '',
+    marginSummary(r),
     r.specimenId && `specimen ${r.specimenId}`,
     r.laboratory,
   ]

@@ -1,7 +1,13 @@
 import { useEffect, useMemo, useState } from 'react';
 import { FormProvider, useForm, useFormContext, useWatch, type FieldErrors, type FieldPath } from 'react-hook-form';
 import { findHistotype } from '../../../shared/clinical/histotypes';
-import { PATHOLOGY_PROCEDURES, PROCEDURE_LABEL, type PathologyReport } from '../../../shared/domain/pathology';
+import {
+  PATHOLOGY_PROCEDURES,
+  PROCEDURE_LABEL,
+  TUMOUR_DEPTH_LABEL,
+  type PathologyReport,
+  type TumourDepth,
+} from '../../../shared/domain/pathology';
 import { useWrite } from '../../data/hooks';
 import { useUnsavedGuard } from '../../router';
 import { plainMessage, serverFieldErrors } from './clinical-format';
@@ -15,7 +21,7 @@ import {
 } from './pathology-draft';
 import { CheckField, Group, SelectField, TextAreaField, TextField, useFieldError } from './pathology-fields';
 import { FnclccGroup } from './PathologyGrade';
-import { IhcGroup, MolecularGroup } from './PathologyRows';
+import { IhcGroup, MarginRows, MolecularGroup } from './PathologyRows';
 
 const PROCEDURE_OPTIONS = PATHOLOGY_PROCEDURES.map((p) => [p, PROCEDURE_LABEL[p]] as const);
 const AGREEMENT_OPTIONS = [
@@ -23,6 +29,9 @@ const AGREEMENT_OPTIONS = [
   ['minor-discordance', 'Minor discordance'],
   ['major-discordance', 'Major discordance'],
 ] as const;
+const DEPTH_OPTIONS = (Object.keys(TUMOUR_DEPTH_LABEL) as TumourDepth[]).map(
+  (d) => [d, TUMOUR_DEPTH_LABEL[d]] as const,
+);
 const MARGIN_OPTIONS = [
   ['R0', 'R0: no tumour at the margin'],
   ['R1', 'R1: microscopic tumour at the margin'],
@@ -159,6 +168,20 @@ export function PathologyForm({ caseId, report, onSaved, onCancel }: PathologyFo
           )}
         </Group>
 
+        <Group title="Tumour size and depth (specimen)">
+          <div className="grid grid--path">
+            <TextField
+              path="tumourDim1Cm"
+              label="Tumour dimension 1 (cm)"
+              inputMode="decimal"
+              hint="The largest first"
+            />
+            <TextField path="tumourDim2Cm" label="Tumour dimension 2 (cm)" inputMode="decimal" />
+            <TextField path="tumourDim3Cm" label="Tumour dimension 3 (cm)" inputMode="decimal" />
+            <SelectField path="depth" label="Depth" options={DEPTH_OPTIONS} placeholder="Not stated" />
+          </div>
+        </Group>
+
         <FnclccGroup histotype={histotype} />
         <IhcGroup />
         <MolecularGroup histotype={histotype} />
@@ -173,9 +196,17 @@ export function PathologyForm({ caseId, report, onSaved, onCancel }: PathologyFo
               hint="For an excision or resection"
             />
             <div className="field">
-              <TextField path="closestMarginMm" label="Closest margin (mm)" inputMode="decimal" />
+              <TextField
+                path="closestMarginMm"
+                label="Closest margin (mm)"
+                inputMode="decimal"
+                hint="Left empty, it is taken from the nearest margin listed below when you save"
+              />
               <CheckField path="closestMarginLessThan" label='Less than this distance (the report says "< ...")' />
             </div>
+          </div>
+          <MarginRows />
+          <div className="grid grid--path">
             <TextAreaField
               path="treatmentEffect"
               label="Treatment effect"
@@ -189,7 +220,7 @@ export function PathologyForm({ caseId, report, onSaved, onCancel }: PathologyFo
           <CheckField
             path="reviewed"
             label="Reviewed by a sarcoma-expert pathologist"
-            hint="The latest reviewed report drives grade and stage"
+            hint="Among the reports that state a histotype or a grade, the latest reviewed one drives grade and stage"
           />
           {reviewed && (
             <div className="grid grid--path">

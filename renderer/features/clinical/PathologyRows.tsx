@@ -1,7 +1,7 @@
 import { useFieldArray, useFormContext, useWatch, type FieldPath } from 'react-hook-form';
 import type { Histotype } from '../../../shared/clinical/histotypes';
-import type { PathologyDraft } from './pathology-draft';
-import { Group, SelectField, TextField } from './pathology-fields';
+import { EMPTY_MARGIN, type PathologyDraft } from './pathology-draft';
+import { CheckField, Group, SelectField, TextField } from './pathology-fields';
 
 const IHC_MARKERS = [
   'Desmin',
@@ -166,6 +166,52 @@ export function MolecularGroup({ histotype }: { histotype: Histotype | undefined
         )}
       </div>
     </Group>
+  );
+}
+
+const MARGIN_NAMES = ['deep', 'superficial', 'proximal', 'distal', 'medial', 'lateral', 'anterior', 'posterior'];
+
+/**
+ * The specimen's margins, one row each: name, distance (mm), "less than" and involved. Left empty, the closest
+ * margin above is taken from the nearest of these when the report is saved (docs/clinical-rules.md#specimen-margins).
+ */
+export function MarginRows() {
+  const { control } = useFormContext<PathologyDraft>();
+  const { fields, append, remove } = useFieldArray({ control, name: 'margins' });
+  return (
+    <div className="margin-rows">
+      {fields.length > 0 && (
+        <div className="rows">
+          {fields.map((row, i) => (
+            <div className="row row--margin" key={row.id}>
+              <TextField
+                path={`margins.${i}.margin`}
+                label={`Margin ${i + 1}`}
+                placeholder="e.g. deep"
+                list="margin-names"
+              />
+              <TextField path={`margins.${i}.distanceMm`} label={`Distance ${i + 1} (mm)`} inputMode="decimal" />
+              <div className="row__checks">
+                <CheckField path={`margins.${i}.lessThan`} label={`Less than (margin ${i + 1})`} />
+                <CheckField path={`margins.${i}.involved`} label={`Involved (margin ${i + 1})`} />
+              </div>
+              <button
+                type="button"
+                className="button button--ghost row__remove"
+                aria-label={`Remove margin ${i + 1}`}
+                onClick={() => remove(i)}
+              >
+                Remove
+              </button>
+            </div>
+          ))}
+        </div>
+      )}
+      <Suggestions id="margin-names" values={MARGIN_NAMES} />
+      <button type="button" className="button button--small" onClick={() => append({ ...EMPTY_MARGIN })}>
+        Add margin
+      </button>
+    </div>
   );
 }
 

@@ -1,9 +1,11 @@
 import { useState } from 'react';
-import { PROCEDURE_LABEL, type PathologyReport } from '../../../shared/domain/pathology';
+import { marginSummary, specimenSizeText } from '../../../shared/clinical/specimen';
+import { PROCEDURE_LABEL, TUMOUR_DEPTH_LABEL, type PathologyReport } from '../../../shared/domain/pathology';
 import { dayMonthYear } from '../../../shared/dates';
 import { useWrite } from '../../data/hooks';
 import { SectionHead } from './clinical-controls';
 import { humanReason, plainMessage } from './clinical-format';
+import { DrivingReportChoice } from './DrivingReportChoice';
 import { PathologyForm } from './PathologyForm';
 import { Banner } from '../../components/Banner';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -60,17 +62,20 @@ export function PathologySection({ caseId, reports, drivingReportId, drivingReas
         </div>
       )}
 
+      {driving && editing === null && (
+        <DrivingReportChoice
+          caseId={caseId}
+          reports={reports}
+          drivingReportId={drivingReportId}
+          drivingReason={drivingReason}
+        />
+      )}
+
       {driving &&
         (editing === driving.id ? (
           <PathologyForm caseId={caseId} report={driving} onSaved={saved} onCancel={() => setEditing(null)} />
         ) : (
-          <ReportCard
-            report={driving}
-            driving
-            reason={drivingReason}
-            onEdit={() => setEditing(driving.id)}
-            disabled={editing !== null}
-          />
+          <ReportCard report={driving} driving onEdit={() => setEditing(driving.id)} disabled={editing !== null} />
         ))}
 
       {history.length > 0 && (
@@ -92,13 +97,11 @@ export function PathologySection({ caseId, reports, drivingReportId, drivingReas
 function ReportCard({
   report: r,
   driving,
-  reason,
   onEdit,
   disabled,
 }: {
   report: PathologyReport;
   driving?: boolean;
-  reason?: string;
   onEdit: () => void;
   disabled: boolean;
 }) {
@@ -113,12 +116,8 @@ function ReportCard({
   }
 
   const g = r.grade;
-  const margin = [
-    r.marginStatus,
-    r.closestMarginMm !== null ? `closest margin ${r.closestMarginLessThan ? '< ' : ''}${r.closestMarginMm} mm` : '',
-  ]
-    .filter(Boolean)
-    .join(', ');
+  const margin = marginSummary(r);
+  const size = specimenSizeText(r);
 
   return (
     <article
@@ -158,7 +157,6 @@ function ReportCard({
           </span>
         </div>
       </header>
-      {driving && reason && <p className="report__why">{reason}</p>}
 
       <dl className="report__facts">
         <div>
@@ -223,6 +221,16 @@ function ReportCard({
                   {m.test}: <strong>{m.result || 'result not given'}</strong>
                 </div>
               ))}
+            </dd>
+          </div>
+        )}
+        {(size || r.depth) && (
+          <div>
+            <dt>Specimen</dt>
+            <dd>
+              {[size && `tumour ${size}`, r.depth && TUMOUR_DEPTH_LABEL[r.depth].toLowerCase()]
+                .filter(Boolean)
+                .join(', ')}
             </dd>
           </div>
         )}

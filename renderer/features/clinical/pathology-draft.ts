@@ -10,6 +10,7 @@ import {
   type PathologyFields,
   type PathologyReport,
   type ReportProcedure,
+  type TumourDepth,
 } from '../../../shared/domain/pathology';
 
 type GradeCode = 'G1' | 'G2' | 'G3' | 'GX';
@@ -41,11 +42,26 @@ export interface PathologyDraft {
   marginStatus: MarginStatus | '';
   closestMarginMm: string;
   closestMarginLessThan: boolean;
+  /** The specimen's three tumour dimensions (cm), as typed. */
+  tumourDim1Cm: string;
+  tumourDim2Cm: string;
+  tumourDim3Cm: string;
+  depth: TumourDepth | '';
+  /** Each named margin with its distance (mm, as typed). */
+  margins: MarginDraft[];
   treatmentEffect: string;
   reviewed: boolean;
   expertReview: { by: string; date: string; agreement: ReviewAgreement | '' };
   reportText: string;
 }
+
+export interface MarginDraft {
+  margin: string;
+  distanceMm: string;
+  lessThan: boolean;
+  involved: boolean;
+}
+export const EMPTY_MARGIN: MarginDraft = { margin: '', distanceMm: '', lessThan: false, involved: false };
 
 export const EMPTY_PATHOLOGY: PathologyDraft = {
   procedure: '',
@@ -67,6 +83,11 @@ export const EMPTY_PATHOLOGY: PathologyDraft = {
   marginStatus: '',
   closestMarginMm: '',
   closestMarginLessThan: false,
+  tumourDim1Cm: '',
+  tumourDim2Cm: '',
+  tumourDim3Cm: '',
+  depth: '',
+  margins: [],
   treatmentEffect: '',
   reviewed: false,
   expertReview: { by: '', date: '', agreement: '' },
@@ -96,6 +117,11 @@ export function draftFromReport(r: PathologyReport): PathologyDraft {
     marginStatus: r.marginStatus ?? '',
     closestMarginMm: str(r.closestMarginMm),
     closestMarginLessThan: r.closestMarginLessThan,
+    tumourDim1Cm: str(r.tumourDim1Cm),
+    tumourDim2Cm: str(r.tumourDim2Cm),
+    tumourDim3Cm: str(r.tumourDim3Cm),
+    depth: r.depth ?? '',
+    margins: r.margins.map((m) => ({ ...m, distanceMm: str(m.distanceMm) })),
     treatmentEffect: r.treatmentEffect,
     reviewed: r.expertReview !== null,
     expertReview: {
@@ -141,6 +167,11 @@ export function inputFromDraft(d: PathologyDraft) {
     marginStatus: d.marginStatus || null,
     closestMarginMm: num(d.closestMarginMm),
     closestMarginLessThan: d.closestMarginLessThan,
+    tumourDim1Cm: num(d.tumourDim1Cm),
+    tumourDim2Cm: num(d.tumourDim2Cm),
+    tumourDim3Cm: num(d.tumourDim3Cm),
+    depth: d.depth || null,
+    margins: d.margins.map((m) => ({ ...m, distanceMm: num(m.distanceMm) })),
     treatmentEffect: d.treatmentEffect,
     expertReview: d.reviewed
       ? { by: d.expertReview.by, date: d.expertReview.date, agreement: d.expertReview.agreement || undefined }
@@ -157,8 +188,23 @@ const FRIENDLY: Record<string, (d: PathologyDraft) => string | undefined> = {
 };
 
 /** Number fields: the draft holds them as typed, under the contract's own names (so errors land on them). */
-const NUMERIC = ['mitosesPer10Hpf', 'necrosisPercent', 'roundCellPercent', 'closestMarginMm'] as const;
+const NUMERIC = [
+  'mitosesPer10Hpf',
+  'necrosisPercent',
+  'roundCellPercent',
+  'closestMarginMm',
+  'tumourDim1Cm',
+  'tumourDim2Cm',
+  'tumourDim3Cm',
+] as const;
 const isNumeric = (path: string): path is (typeof NUMERIC)[number] => (NUMERIC as readonly string[]).includes(path);
+
+/** What was typed at a number path, top-level or a margin's distance ('margins.1.distanceMm'); null otherwise. */
+function typedNumber(d: PathologyDraft, path: string): string | null {
+  if (isNumeric(path)) return d[path];
+  const margin = /^margins\.(\d+)\.distanceMm$/.exec(path);
+  return margin ? (d.margins[Number(margin[1])]?.distanceMm ?? null) : null;
+}
 
 /** Validates with the schema the main process enforces; errors by contract path (e.g. "ihc.0.marker"). */
 export function validatePathology(d: PathologyDraft): {
@@ -172,7 +218,8 @@ export function validatePathology(d: PathologyDraft): {
   for (const issue of parsed.error.issues) {
     const path = issue.path.map(String).join('.');
     if (errors[path]) continue;
-    if (isNumeric(path) && Number.isNaN(num(d[path]))) {
+    const typed = typedNumber(d, path);
+    if (typed !== null && Number.isNaN(num(typed))) {
       errors[path] = 'Enter a number';
       continue;
     }

@@ -87,7 +87,7 @@ export function CheckField({
   label,
   hint,
 }: {
-  path: 'neoadjuvantTherapy' | 'closestMarginLessThan' | 'reviewed';
+  path: 'neoadjuvantTherapy' | 'closestMarginLessThan' | 'reviewed' | `margins.${number}.${'lessThan' | 'involved'}`;
   label: string;
   hint?: string;
 }) {

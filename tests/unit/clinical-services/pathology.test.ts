@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { drivingReport, gradeOfReport } from '../../../electron/services/clinical/pathology-service';
+import { PathologyInput } from '../../../shared/domain/pathology';
 import { caller, editable, report, setup } from './fixtures';
 
 describe('pathology reports', () => {
@@ -227,7 +228,7 @@ describe('the report that drives grade and staging', () => {
     expect(list.reports.map((r) => r.id)).toEqual([biopsy.id, reviewedBiopsy.id, resection.id]);
     expect(list.drivingReportId).toBe(reviewedBiopsy.id);
     expect(list.drivingReason).toMatch(
-      /most recent specimen with an expert review \(Dr R\. Expert, 2026-09-30, concordant\)\. A newer report is not used until reviewed by an expert\. The other 2 reports stay as history\./,
+      /most recent specimen with an expert review \(Dr R\. Expert, 30 Sep 2026, concordant\)\. A newer report is not used until reviewed by an expert\. The other 2 reports stay as history\./,
     );
     expect(clinical.summary(caseId, '2026-12-10')).toMatchObject({
       drivingReportId: reviewedBiopsy.id,
@@ -259,5 +260,91 @@ describe('the report that drives grade and staging', () => {
     );
     expect(drivingReport(clinical.pathology.list(caseId).reports).report!.id).toBe(c.id);
     expect(b.id).toBeLessThan(c.id);
+  });
+});
+
+describe('the specimen: dimensions, depth and margins (issue 13 item 4)', () => {
+  const MARGINS = [
+    { margin: 'deep', distanceMm: 1, lessThan: true },
+    { margin: 'proximal', distanceMm: 15 },
+  ];
+
+  it('are stored and read back; with no closest margin given, it is taken from the nearest margin of the list', () => {
+    const { clinical, newCase } = setup();
+    const caseId = newCase();
+    const saved = clinical.pathology.create(
+      caseId,
+      report({
+        procedure: 'resection',
+        histotypeId: 'leiomyosarcoma',
+        tumourDim1Cm: 12,
+        tumourDim2Cm: 8.5,
+        tumourDim3Cm: 5,
+        depth: 'deep',
+        marginStatus: 'R0',
+        margins: MARGINS,
+      }),
+    );
+    expect(saved).toMatchObject({
+      tumourDim1Cm: 12,
+      tumourDim2Cm: 8.5,
+      tumourDim3Cm: 5,
+      depth: 'deep',
+      margins: [
+        { margin: 'deep', distanceMm: 1, lessThan: true, involved: false },
+        { margin: 'proximal', distanceMm: 15, lessThan: false, involved: false },
+      ],
+      closestMarginMm: 1,
+      closestMarginLessThan: true,
+    });
+    // A closest margin given is kept as given (the report may name a margin it does not list).
+    const kept = clinical.pathology.update(saved.id, report({ ...editable(saved), closestMarginMm: 0.5 }));
+    expect(kept).toMatchObject({ closestMarginMm: 0.5, closestMarginLessThan: true });
+    // An involved margin counts as 0 mm.
+    const involved = clinical.pathology.update(
+      saved.id,
+      report({
+        ...editable(saved),
+        marginStatus: 'R1',
+        closestMarginMm: null,
+        closestMarginLessThan: false,
+        margins: [...MARGINS, { margin: 'posterior', involved: true }],
+      }),
+    );
+    expect(involved).toMatchObject({ closestMarginMm: 0, closestMarginLessThan: false });
+  });
+
+  it('refuses a list that contradicts the closest margin or the status, with messages naming the field', () => {
+    const issues = (overrides: Partial<PathologyInput>) =>
+      PathologyInput.safeParse({ procedure: 'resection', specimenDate: '2026-10-08', ...overrides }).error?.issues.map(
+        (i) => ({ path: i.path.join('.'), message: i.message }),
+      );
+    expect(issues({ margins: MARGINS, closestMarginMm: 5 })).toEqual([
+      {
+        path: 'closestMarginMm',
+        message:
+          'The deep margin (1 mm) is nearer than the closest margin given (5 mm): correct one, or leave the closest margin empty to take it from the list',
+      },
+    ]);
+    expect(issues({ marginStatus: 'R0', margins: [{ margin: 'deep', involved: true }] })).toEqual([
+      { path: 'marginStatus', message: 'The deep margin is marked involved: R0 means no tumour at any margin' },
+    ]);
+    expect(issues({ margins: [{ margin: 'deep', distanceMm: 2, involved: true }] })).toEqual([
+      {
+        path: 'margins.0.distanceMm',
+        message: 'An involved margin has tumour at the ink: leave the deep distance empty or 0',
+      },
+    ]);
+    expect(issues({ margins: [{ margin: 'medial', lessThan: true }] })).toEqual([
+      { path: 'margins.0.distanceMm', message: 'Give the distance the medial margin is less than' },
+    ]);
+    expect(issues({ margins: [{ margin: ' ', distanceMm: -1 }] })).toEqual([
+      { path: 'margins.0.margin', message: 'Name the margin (e.g. deep, proximal)' },
+      { path: 'margins.0.distanceMm', message: 'A margin distance cannot be negative' },
+    ]);
+    expect(issues({ tumourDim1Cm: 0, depth: 'middle' as never })).toEqual([
+      { path: 'tumourDim1Cm', message: 'A tumour dimension must be more than 0 cm' },
+      { path: 'depth', message: 'Depth is superficial, deep or not assessable' },
+    ]);
   });
 });

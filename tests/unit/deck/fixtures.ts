@@ -87,6 +87,7 @@ export function record(caseId = 12, overrides: Partial<CaseDeckInput> = {}): Cas
         marginStatus: null,
         closestMarginMm: null,
         closestMarginLessThan: false,
+        margins: [],
         treatmentEffect: '',
         expertReview: { by: 'Dr Review', date: '2026-10-20', agreement: 'concordant' },
         reportText: 'Specimen S26-123 from Quill, Ada May.',
