@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { READINESS_ITEM_IDS } from '../clinical/readiness';
+import { READINESS_ITEM_IDS, READINESS_STATES } from '../clinical/readiness';
 import { CaseRecord, IsoDate } from './case';
 import { FnclccGradeCode, GradeResult } from './pathology';
 
@@ -76,13 +76,21 @@ export type StageSummary = z.infer<typeof StageSummary>;
 
 export const ReadinessItemIdSchema = z.enum(READINESS_ITEM_IDS, { message: 'Not a work-up item' });
 
+const EvidenceSchema = z.object({
+  kind: z.enum(['study', 'report', 'manual', 'case', 'event']),
+  description: z.string(),
+  date: z.string().nullable(),
+});
+
 export const ReadinessItemSchema = z.object({
   id: ReadinessItemIdSchema,
+  /** What the item is for, for the case's question (readinessItemLabel). */
   label: z.string(),
-  state: z.enum(['done', 'missing', 'stale', 'not-applicable']),
-  evidence: z
-    .object({ kind: z.enum(['study', 'report', 'manual']), description: z.string(), date: z.string().nullable() })
-    .nullable(),
+  /** pending = not yet decidable (e.g. the liposarcoma subtype is not known): open, like missing. */
+  state: z.enum(READINESS_STATES),
+  evidence: EvidenceSchema.nullable(),
+  /** Evidence dated after the meeting: flagged, never counted. */
+  afterMeeting: EvidenceSchema.nullable().default(null),
   reason: z.string(),
 });
 
@@ -118,6 +126,8 @@ export const ReadinessView = z.object({
   staleWeeks: z.number(),
   items: z.array(ReadinessItemSchema),
   missing: z.number().int(),
+  /** Items not yet decidable; a case with one is not ready. */
+  pending: z.number().int().default(0),
   stale: z.number().int(),
   ready: z.boolean(),
   ticks: z.array(ManualTickRecord),
@@ -132,6 +142,7 @@ export const ReadinessCount = z.object({
   meetingDate: z.string(),
   meeting: ReadinessMeeting.nullable(),
   missing: z.number().int(),
+  pending: z.number().int().default(0),
   stale: z.number().int(),
   ready: z.boolean(),
 });
