@@ -140,7 +140,6 @@ describe('the demo board clinical sections', () => {
       // Needed only if it is myxoid: not decidable until the subtype is known.
       'ct-abdomen-pelvis': 'pending',
       'whole-spine-mri': 'pending',
-      'brain-imaging': 'not-applicable',
     });
 
     const thigh = clinical.summary(ids['thigh-ilms'], MEETING);
