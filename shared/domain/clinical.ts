@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { READINESS_ITEM_IDS, READINESS_STATES } from '../clinical/readiness';
-import { CaseRecord, IsoDate } from './case';
+import { CaseRecord, IsoDate, type QuestionKind, type SiteChapter } from './case';
 import { FnclccGradeCode, GradeResult } from './pathology';
 
 /** The clinical record around a case besides pathology: staging inputs, readiness, plan, timeline, ready overrides. */
@@ -180,6 +180,24 @@ export const PLAN_OPTION_LABEL: Record<PlanOption, string> = {
   'interventional-pain': 'Interventional pain management (e.g. nerve block)',
   'refer-other-mdt': 'Refer to another MDT',
 };
+
+/** The options a palliative question or a non-sarcoma case (e.g. malignant psoas syndrome) most often needs. */
+export const PALLIATIVE_PLAN_OPTIONS: readonly PlanOption[] = [
+  'palliative-radiotherapy',
+  'analgesia',
+  'interventional-pain',
+  'best-supportive-care',
+  'refer-other-mdt',
+];
+
+/**
+ * The plan options in the order offered: for a palliative question or a case outside the sarcoma site chapters the
+ * palliative options come first, then the rest in their usual order. Same set either way.
+ */
+export function planOptionsFor(question: QuestionKind, site: SiteChapter): PlanOption[] {
+  if (question !== 'palliative' && site !== 'other') return [...PLAN_OPTIONS];
+  return [...PALLIATIVE_PLAN_OPTIONS, ...PLAN_OPTIONS.filter((o) => !PALLIATIVE_PLAN_OPTIONS.includes(o))];
+}
 
 export const PlanInput = z
   .object({
