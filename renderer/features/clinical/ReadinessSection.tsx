@@ -412,7 +412,7 @@ function ReadyGate({
     setMessage({
       kind: 'saved',
       text: o
-        ? `Marked ready for the meeting of ${dayMonthYear(meetingDate)}, with an override by ${o.by} for ${o.missing.length} missing item${o.missing.length === 1 ? '' : 's'}.`
+        ? `Marked ready for the meeting of ${dayMonthYear(meetingDate)}, with an override by ${o.by} for ${o.missing.length} missing or pending item${o.missing.length === 1 ? '' : 's'}.`
         : `Marked ready for the meeting of ${dayMonthYear(meetingDate)}: nothing was missing.`,
     });
     onMarked(result.value.case);
@@ -516,7 +516,7 @@ function LastOverride({ o }: { o: ReadyOverride }) {
   return (
     <div className="last-override" aria-label="Last override">
       <div className="last-override__title">
-        Last override: marked ready with {o.missing.length} item{o.missing.length === 1 ? '' : 's'} missing
+        Last override: marked ready with {o.missing.length} item{o.missing.length === 1 ? '' : 's'} missing or pending
       </div>
       <div>
         By <strong>{o.by}</strong> on {dateTime(o.createdAt)}, for the meeting of {dayMonthYear(o.meetingDate)}.
