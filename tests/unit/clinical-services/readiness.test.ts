@@ -268,7 +268,7 @@ describe('readiness from the record', () => {
     let items = byId(clinical.readiness.view(caseId, MEETING).items);
     // Without an operation on record it cannot tell post-operative imaging from pre-operative.
     expect(items['post-operative-imaging'].state).toBe('pending');
-    const resection = clinical.pathology.create(
+    clinical.pathology.create(
       caseId,
       report({
         procedure: 'resection',
@@ -297,7 +297,6 @@ describe('readiness from the record', () => {
       state: 'done',
       evidence: { kind: 'event', description: 'Surgery: Wide local excision', date: '2026-10-15' },
     });
-    expect(resection.id).toBeGreaterThan(0);
   });
 
   it('a palliative case outside the sarcoma chapters: no sarcoma-only items; ECOG from the case; a symptom tick', () => {
