@@ -7,6 +7,7 @@ import {
   assessReadiness,
   READINESS_ITEM_IDS,
   READINESS_ITEM_LABEL,
+  READINESS_ITEMS_BY_QUESTION,
   type ManualTick,
   type ReadinessItemId,
 } from '../shared/clinical/readiness';
@@ -194,24 +195,52 @@ describe('docs/clinical-rules.md says what the code does', () => {
       note: '',
     }));
     const states = new Map<ReadinessItemId, string>();
-    for (const histotypeId of ['dedifferentiated-liposarcoma', 'myxoid-liposarcoma', 'clear-cell-sarcoma']) {
-      const summary = assessReadiness(
-        {
-          siteChapter: 'trunk-extremity',
-          histotypeId,
-          histotypeText: '',
-          fnclccGrade: 'G3',
-          pathology: [],
-          imaging: [],
-          manual,
-        },
-        { meetingDate },
-      );
-      for (const i of summary.items) if (i.state !== 'not-applicable') states.set(i.id, i.state);
+    for (const questionKind of ['diagnosis', 'post-operative', 'recurrence', 'palliative'] as const) {
+      for (const histotypeId of ['dedifferentiated-liposarcoma', 'myxoid-liposarcoma', 'clear-cell-sarcoma']) {
+        const summary = assessReadiness(
+          {
+            siteChapter: 'trunk-extremity',
+            questionKind,
+            histotypeId,
+            histotypeText: '',
+            fnclccGrade: 'G3',
+            pathology: [],
+            imaging: [],
+            manual,
+          },
+          { meetingDate },
+        );
+        // post-operative-imaging waits for the date of an operation: none here, so it is pending, not judged.
+        for (const i of summary.items)
+          if (i.state !== 'not-applicable' && i.state !== 'pending') states.set(i.id, i.state);
+      }
     }
+    // With an operation on record, post-operative imaging is judged like other imaging.
+    const operated = assessReadiness(
+      {
+        siteChapter: 'trunk-extremity',
+        questionKind: 'post-operative',
+        histotypeId: 'leiomyosarcoma',
+        histotypeText: '',
+        fnclccGrade: 'G3',
+        pathology: [],
+        imaging: [],
+        manual,
+        treatments: [{ kind: 'surgery', date: '2026-10-01', text: 'Resection' }],
+      },
+      { meetingDate },
+    );
+    states.set('post-operative-imaging', operated.items.find((i) => i.id === 'post-operative-imaging')!.state);
     expect(
       Object.fromEntries(rows.map((r) => [r.item.replace(/`/g, ''), r['goes stale'] === 'yes' ? 'stale' : 'done'])),
     ).toEqual(Object.fromEntries(READINESS_ITEM_IDS.map((id) => [id, states.get(id)])));
+  });
+
+  it('the items each board question has, in order', () => {
+    const rows = table('The question shapes the checklist');
+    expect(rows.map((r) => [r.question, r.items.split(', ').map((i) => i.replace(/`/g, ''))])).toEqual(
+      Object.entries(READINESS_ITEMS_BY_QUESTION).map(([q, ids]) => [q, [...ids]]),
+    );
   });
 
   it('every rule module links to its section, and every link names a heading that exists', () => {

@@ -366,8 +366,13 @@ function GradeCard({ grade }: { grade: DeckPathologyReport['grade'] }) {
   );
 }
 
+/** Open work-up states on the plan slide, in words as well as colour. */
+const OPEN_STATE = { missing: '! Missing', pending: '? Pending', stale: '↻ Stale' } as const;
+
 export function PathologySlideView({ slide, frame }: KindProps<'pathology'>) {
   const [driving, ...others] = slide.content.reports;
+  // Not a sarcoma (site chapter 'other'): no FNCLCC grade card, no sarcoma expert review line.
+  const sarcoma = slide.content.sarcoma !== false;
   if (!driving) {
     return (
       <SlideMaster frame={frame} title={slide.title} kind="pathology">
@@ -387,12 +392,16 @@ export function PathologySlideView({ slide, frame }: KindProps<'pathology'>) {
     ...(driving.neoadjuvantTherapy || driving.treatmentEffect
       ? ([['Treatment effect', driving.treatmentEffect || 'after neoadjuvant therapy']] as [string, string][])
       : []),
-    [
-      'Expert review',
-      driving.expertReview
-        ? `${driving.expertReview.by}, ${dayMonthYear(driving.expertReview.date)} (${driving.expertReview.agreement})`
-        : 'Not yet reviewed by a sarcoma pathologist',
-    ],
+    ...(sarcoma || driving.expertReview
+      ? ([
+          [
+            'Expert review',
+            driving.expertReview
+              ? `${driving.expertReview.by}, ${dayMonthYear(driving.expertReview.date)} (${driving.expertReview.agreement})`
+              : 'Not yet reviewed by a sarcoma pathologist',
+          ],
+        ] as [string, string][])
+      : []),
   ];
   return (
     <SlideMaster frame={frame} title={slide.title} kind="pathology">
@@ -421,14 +430,15 @@ export function PathologySlideView({ slide, frame }: KindProps<'pathology'>) {
               <div className="s-panel-label">Earlier reports</div>
               {others.map((r) => (
                 <p key={r.reportId}>
-                  {dayMonthYear(r.specimenDate)}, {r.procedure}: {r.histotype} ({r.grade.grade})
+                  {dayMonthYear(r.specimenDate)}, {r.procedure}: {r.histotype}
+                  {sarcoma ? ` (${r.grade.grade})` : ''}
                 </p>
               ))}
             </div>
           )}
         </Fit>
         <div className="s-path__side">
-          <GradeCard grade={driving.grade} />
+          {sarcoma && <GradeCard grade={driving.grade} />}
           <Fit max={26} min={18} className="s-markers-box" watch={[driving.ihc, driving.molecular]}>
             <div className="s-panel-label">Immunohistochemistry</div>
             {driving.ihc.length ? (
@@ -575,7 +585,7 @@ export function PlanSlideView({ slide, frame }: KindProps<'plan'>) {
         <Fit
           max={26}
           min={18}
-          className={`s-readiness s-readiness--${r.ready || (r.missing === 0 && r.stale === 0) ? 'done' : r.missing ? 'missing' : 'stale'}`}
+          className={`s-readiness s-readiness--${r.ready || (r.missing === 0 && !r.pending && r.stale === 0) ? 'done' : r.missing || r.pending ? 'missing' : 'stale'}`}
           watch={r}
         >
           <div className="s-panel-label">Work-up for this meeting</div>
@@ -584,14 +594,18 @@ export function PlanSlideView({ slide, frame }: KindProps<'plan'>) {
           ) : (
             <>
               <p className="s-readiness__count">
-                {[r.missing ? `${r.missing} missing` : '', r.stale ? `${r.stale} stale` : '']
+                {[
+                  r.missing ? `${r.missing} missing` : '',
+                  r.pending ? `${r.pending} pending` : '',
+                  r.stale ? `${r.stale} stale` : '',
+                ]
                   .filter(Boolean)
                   .join(' · ')}
               </p>
               <ul className="s-open">
                 {r.open.map((o) => (
                   <li key={o.label} className={`s-open__item s-open__item--${o.state}`}>
-                    <span className="s-open__state">{o.state === 'missing' ? '! Missing' : '↻ Stale'}</span> {o.label}
+                    <span className="s-open__state">{OPEN_STATE[o.state]}</span> {o.label}
                   </li>
                 ))}
               </ul>

@@ -300,8 +300,10 @@ function pathologySlide(r: CaseDeckInput, item: DeckAgendaItem | undefined): Dra
     .filter((p) => p !== driving)
     .sort((a, b) => b.specimenDate.localeCompare(a.specimenDate) || b.id - a.id);
   const reports = [...(driving ? [pathologyBlock(driving, true)] : []), ...others.map((p) => pathologyBlock(p, false))];
+  // FNCLCC grading is for sarcoma: a case outside the sarcoma site chapters shows no grade.
+  const sarcoma = r.siteChapter !== 'other';
   const summary = driving
-    ? `${driving.histotypeName || 'Histotype not stated'}${driving.icdO3 ? ` (ICD-O-3 ${driving.icdO3})` : ''}, ${gradeText(r.clinical.grade)}.`
+    ? `${driving.histotypeName || 'Histotype not stated'}${driving.icdO3 ? ` (ICD-O-3 ${driving.icdO3})` : ''}${sarcoma ? `, ${gradeText(r.clinical.grade)}` : ''}.`
     : 'No pathology report recorded.';
   const report = readableDates(driving?.reportText ?? '');
   const reportText = report ? `\n\nReport: ${report.length > 1500 ? `${report.slice(0, 1500)}…` : report}` : '';
@@ -312,8 +314,8 @@ function pathologySlide(r: CaseDeckInput, item: DeckAgendaItem | undefined): Dra
     caseId: r.caseId,
     itemId: item?.id ?? null,
     text: { summary },
-    notes: `${plainText(r.clinical.drivingReason)}${r.clinical.grade.reason ? `\nGrade: ${plainText(r.clinical.grade.reason)}` : ''}${reportText}`,
-    content: { reports, drivingReason: plainText(r.clinical.drivingReason) },
+    notes: `${plainText(r.clinical.drivingReason)}${sarcoma && r.clinical.grade.reason ? `\nGrade: ${plainText(r.clinical.grade.reason)}` : ''}${reportText}`,
+    content: { reports, drivingReason: plainText(r.clinical.drivingReason), sarcoma },
   };
 }
 
@@ -389,7 +391,10 @@ function stagingSlide(r: CaseDeckInput, item: DeckAgendaItem | undefined): Draft
 function planSlide(r: CaseDeckInput, item: DeckAgendaItem | undefined): Draft<'plan'> {
   const rd = r.clinical.readiness;
   const open = rd.items
-    .filter((i): i is typeof i & { state: 'missing' | 'stale' } => i.state === 'missing' || i.state === 'stale')
+    .filter(
+      (i): i is typeof i & { state: 'missing' | 'pending' | 'stale' } =>
+        i.state === 'missing' || i.state === 'pending' || i.state === 'stale',
+    )
     .map((i) => ({ label: i.label, state: i.state, reason: plainText(i.reason) }));
   const notes = open.length
     ? `Work-up open for ${dayMonthYear(r.meetingDate)}:\n${open.map((o) => `- ${o.label} (${o.state}): ${o.reason}`).join('\n')}`
@@ -405,7 +410,7 @@ function planSlide(r: CaseDeckInput, item: DeckAgendaItem | undefined): Draft<'p
     notes,
     content: {
       options: r.plan.options.map((o) => ({ id: o, label: PLAN_OPTION_LABEL[o] })),
-      readiness: { ready: rd.ready, missing: rd.missing, stale: rd.stale, open },
+      readiness: { ready: rd.ready, missing: rd.missing, pending: rd.pending ?? 0, stale: rd.stale, open },
     },
   };
 }
@@ -417,7 +422,9 @@ export function recordSlides(r: CaseDeckInput, item?: DeckAgendaItem): Slide[] {
     ...historySlides(r, item).map((d) => finish(d, true)),
     ...imagingSlides(r, item).map((d) => finish(d, true)),
     finish(pathologySlide(r, item), true),
-    finish(stagingSlide(r, item), true),
+    // AJCC soft tissue sarcoma staging has nothing to say about a case outside the sarcoma site chapters
+    // (docs/clinical-rules.md#non-sarcoma-cases): no staging slide rather than a "not staged" one.
+    ...(r.siteChapter === 'other' ? [] : [finish(stagingSlide(r, item), true)]),
     finish(planSlide(r, item), true, ['question']),
   ];
 }

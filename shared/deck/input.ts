@@ -47,6 +47,8 @@ export interface CaseDeckInput {
       inputs: Pick<StageSummary['inputs'], 'prefix' | 'note'>;
     };
     readiness: Pick<ReadinessView, 'ready' | 'missing' | 'stale'> & {
+      /** Not yet decidable items; absent = 0. */
+      pending?: number;
       items: { label: string; state: ReadinessView['items'][number]['state']; reason: string }[];
     };
     drivingReportId: number | null;

@@ -213,6 +213,8 @@ export const PathologySlide = SlideBase.extend({
     /** The driving report first, then the others (newest first) as history. */
     reports: z.array(DeckPathologyReport),
     drivingReason: z.string(),
+    /** False for site chapter 'other' (not a sarcoma): no FNCLCC grade card and no sarcoma expert review line. */
+    sarcoma: z.boolean().default(true),
   }),
 });
 
@@ -268,9 +270,13 @@ export const PlanSlide = SlideBase.extend({
     readiness: z.object({
       ready: z.boolean(),
       missing: z.number().int(),
+      /** Items not yet decidable (e.g. the liposarcoma subtype is not known): open, like missing. */
+      pending: z.number().int().default(0),
       stale: z.number().int(),
-      /** The work-up items missing or stale for the meeting date. */
-      open: z.array(z.object({ label: z.string(), state: z.enum(['missing', 'stale']), reason: z.string() })),
+      /** The work-up items missing, pending or stale for the meeting date. */
+      open: z.array(
+        z.object({ label: z.string(), state: z.enum(['missing', 'pending', 'stale']), reason: z.string() }),
+      ),
     }),
   }),
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { READINESS_ITEM_IDS } from '../clinical/readiness';
-import { CaseRecord, IsoDate } from './case';
+import { READINESS_ITEM_IDS, READINESS_STATES } from '../clinical/readiness';
+import { CaseRecord, IsoDate, type QuestionKind, type SiteChapter } from './case';
 import { FnclccGradeCode, GradeResult } from './pathology';
 
 /** The clinical record around a case besides pathology: staging inputs, readiness, plan, timeline, ready overrides. */
@@ -121,13 +121,21 @@ export type StageSummary = z.infer<typeof StageSummary>;
 
 export const ReadinessItemIdSchema = z.enum(READINESS_ITEM_IDS, { message: 'Not a work-up item' });
 
+const EvidenceSchema = z.object({
+  kind: z.enum(['study', 'report', 'manual', 'case', 'event']),
+  description: z.string(),
+  date: z.string().nullable(),
+});
+
 export const ReadinessItemSchema = z.object({
   id: ReadinessItemIdSchema,
+  /** What the item is for, for the case's question (readinessItemLabel). */
   label: z.string(),
-  state: z.enum(['done', 'missing', 'stale', 'not-applicable']),
-  evidence: z
-    .object({ kind: z.enum(['study', 'report', 'manual']), description: z.string(), date: z.string().nullable() })
-    .nullable(),
+  /** pending = not yet decidable (e.g. the liposarcoma subtype is not known): open, like missing. */
+  state: z.enum(READINESS_STATES),
+  evidence: EvidenceSchema.nullable(),
+  /** Evidence dated after the meeting: flagged, never counted. */
+  afterMeeting: EvidenceSchema.nullable().default(null),
   reason: z.string(),
 });
 
@@ -163,6 +171,8 @@ export const ReadinessView = z.object({
   staleWeeks: z.number(),
   items: z.array(ReadinessItemSchema),
   missing: z.number().int(),
+  /** Items not yet decidable; a case with one is not ready. */
+  pending: z.number().int().default(0),
   stale: z.number().int(),
   ready: z.boolean(),
   ticks: z.array(ManualTickRecord),
@@ -177,6 +187,7 @@ export const ReadinessCount = z.object({
   meetingDate: z.string(),
   meeting: ReadinessMeeting.nullable(),
   missing: z.number().int(),
+  pending: z.number().int().default(0),
   stale: z.number().int(),
   ready: z.boolean(),
 });
@@ -214,6 +225,24 @@ export const PLAN_OPTION_LABEL: Record<PlanOption, string> = {
   'interventional-pain': 'Interventional pain management (e.g. nerve block)',
   'refer-other-mdt': 'Refer to another MDT',
 };
+
+/** The options a palliative question or a non-sarcoma case (e.g. malignant psoas syndrome) most often needs. */
+export const PALLIATIVE_PLAN_OPTIONS: readonly PlanOption[] = [
+  'palliative-radiotherapy',
+  'analgesia',
+  'interventional-pain',
+  'best-supportive-care',
+  'refer-other-mdt',
+];
+
+/**
+ * The plan options in the order offered: for a palliative question or a case outside the sarcoma site chapters the
+ * palliative options come first, then the rest in their usual order. Same set either way.
+ */
+export function planOptionsFor(question: QuestionKind, site: SiteChapter): PlanOption[] {
+  if (question !== 'palliative' && site !== 'other') return [...PLAN_OPTIONS];
+  return [...PALLIATIVE_PLAN_OPTIONS, ...PLAN_OPTIONS.filter((o) => !PALLIATIVE_PLAN_OPTIONS.includes(o))];
+}
 
 export const PlanInput = z
   .object({

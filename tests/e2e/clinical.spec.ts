@@ -198,20 +198,23 @@ test('"Mark ready" is refused while items are missing, and recorded with the sig
 
   await page.getByRole('navigation', { name: 'Case sections' }).getByRole('link', { name: 'Clinical' }).click();
   const readiness = page.getByRole('region', { name: 'Readiness for the board' });
-  await expect(readiness).toContainText('Not ready: 5 missing');
-  await expect(listChip(page, 'OYELARAN')).toHaveText('5 missing');
+  // "Liposarcoma, subtype not stated": the myxoid staging is pending (open), not missing.
+  await expect(readiness).toContainText('Not ready: 5 missing · 2 pending');
+  await expect(listChip(page, 'OYELARAN')).toHaveText('5 missing · 2 pending');
 
   await readiness.getByRole('button', { name: 'Mark ready' }).click();
   const override = readiness.getByRole('group', { name: 'Override missing items' });
   await expect(override.getByRole('alert')).toContainText(
-    'Case has 5 missing work-up items: Imaging of the primary (MRI and/or contrast CT); Chest CT for staging;',
+    'Case has 7 missing or pending work-up items: Imaging of the primary (MRI and/or contrast CT); Chest CT for staging of a high-grade sarcoma;',
   );
   await expect(override.getByRole('listitem')).toHaveText([
     'Imaging of the primary (MRI and/or contrast CT)',
-    'Chest CT for staging',
+    'Chest CT for staging of a high-grade sarcoma',
     'Sarcoma-expert pathology review',
     'FNCLCC grade',
-    'MDM2 amplification (FISH)',
+    'MDM2 amplification (FISH) for well-differentiated / dedifferentiated liposarcoma',
+    'CT abdomen/pelvis for myxoid liposarcoma staging (pending: not yet decidable)',
+    'Whole-spine MRI (or whole-body MRI) for myxoid liposarcoma staging (pending: not yet decidable)',
   ]);
 
   // Without a reason it is still refused; who overrides is the signed-in user, there is no name to type.
@@ -229,10 +232,10 @@ test('"Mark ready" is refused while items are missing, and recorded with the sig
   await expect(
     readiness
       .getByRole('status')
-      .filter({ hasText: `with an override by ${E2E_USER.displayName} for 5 missing items` }),
+      .filter({ hasText: `with an override by ${E2E_USER.displayName} for 7 missing or pending items` }),
   ).toBeVisible();
   const last = readiness.getByLabel('Last override');
-  await expect(last).toContainText('marked ready with 5 items missing');
+  await expect(last).toContainText('marked ready with 7 items missing or pending');
   await expect(last).toContainText(E2E_USER.displayName);
   await expect(last).toContainText('Rapidly enlarging mass; imaging and review are booked before surgery.');
   await expect(page.locator('.case-header .pill')).toHaveText('Ready');
@@ -240,7 +243,7 @@ test('"Mark ready" is refused while items are missing, and recorded with the sig
   // The case list shows it ready, still with its gaps at a glance.
   const card = caseCards(page).filter({ hasText: 'OYELARAN' });
   await expect(card.locator('.pill')).toHaveText('Ready');
-  await expect(listChip(page, 'OYELARAN')).toHaveText('5 missing');
+  await expect(listChip(page, 'OYELARAN')).toHaveText('5 missing · 2 pending');
   await page.getByRole('group', { name: 'Filter by status' }).getByRole('button', { name: 'Ready' }).click();
   await expect(caseCards(page).filter({ hasText: 'OYELARAN' })).toHaveCount(1);
 

@@ -6,24 +6,30 @@ import {
   type PathologyReport as ReadinessReport,
   type ReadinessInput,
   type ReadinessSummary,
+  type TreatmentEvent,
 } from '../../../shared/clinical/readiness';
-import type { SiteChapter } from '../../../shared/domain/case';
+import { QuestionKind, type SiteChapter } from '../../../shared/domain/case';
 import type { GradeResult, PathologyReport } from '../../../shared/domain/pathology';
 import * as sql from './clinical-sql';
 import { NO_REPORT_GRADE, drivingReport, groupBy, loadReports } from './pathology-service';
 
 /**
  * Everything the grade, stage and readiness rules read for a set of cases, loaded in a fixed number of queries
- * (cases, reports, IHC, molecular, studies+series, ticks) whatever the number of cases: the case list asks for
+ * (cases, reports, IHC, molecular, studies+series, ticks, treatment events) whatever the number of cases: the case list asks for
  * ~100 cases at once.
  */
 export interface CaseData {
   caseId: number;
   siteChapter: SiteChapter;
   status: string;
+  /** The board's question: it decides the checklist's items (shared/clinical/readiness.ts). */
+  questionKind: QuestionKind;
+  ecog: number | null;
   reports: PathologyReport[];
   studies: sql.StudySeriesRow[];
   ticks: sql.TickRow[];
+  /** Surgery, radiotherapy and systemic therapy on the case's timeline. */
+  treatments: sql.EventRow[];
 }
 
 export function loadCaseData(db: Db, caseIds: readonly number[]): Map<number, CaseData> {
@@ -32,6 +38,7 @@ export function loadCaseData(db: Db, caseIds: readonly number[]): Map<number, Ca
   const reports = loadReports(db, found);
   const studies = groupBy(sql.studySeriesOfCases(db, found), (r) => r.case_id);
   const ticks = groupBy(sql.ticksOfCases(db, found), (r) => r.case_id);
+  const treatments = groupBy(sql.treatmentEventsOfCases(db, found), (r) => r.case_id);
   return new Map(
     cases.map((c) => [
       c.id,
@@ -39,9 +46,13 @@ export function loadCaseData(db: Db, caseIds: readonly number[]): Map<number, Ca
         caseId: c.id,
         siteChapter: c.site_chapter as SiteChapter,
         status: c.status,
+        // A value outside the enum cannot be stored (CHECK), but read defensively: the checklist then asks diagnosis.
+        questionKind: QuestionKind.catch('diagnosis').parse(c.question_kind),
+        ecog: c.ecog,
         reports: reports.get(c.id) ?? [],
         studies: studies.get(c.id) ?? [],
         ticks: ticks.get(c.id) ?? [],
+        treatments: treatments.get(c.id) ?? [],
       },
     ]),
   );
@@ -115,6 +126,14 @@ function readinessGrade(g: GradeResult): ReadinessInput['fnclccGrade'] {
   return null;
 }
 
+/** How a report gives its margins, for the checklist's resection-pathology item; '' when it gives none. */
+export function marginsText(r: PathologyReport): string {
+  const closest =
+    r.closestMarginMm === null ? '' : `closest ${r.closestMarginLessThan ? '< ' : ''}${r.closestMarginMm} mm`;
+  const named = r.margins?.length ? `${r.margins.length} margin${r.margins.length === 1 ? '' : 's'} measured` : '';
+  return [r.marginStatus ?? '', closest, named].filter(Boolean).join(', ');
+}
+
 export interface CaseReadiness {
   summary: ReadinessSummary;
   notes: string[];
@@ -131,6 +150,7 @@ export function assessCase(data: CaseData, meetingDate: string, staleAfterWeeks:
     date: r.specimenDate,
     expertReview: r.expertReview,
     molecular: r.molecular,
+    margins: marginsText(r),
   }));
   const manual: ManualTick[] = data.ticks.map((t) => ({
     item: t.item as ManualTick['item'],
@@ -138,14 +158,22 @@ export function assessCase(data: CaseData, meetingDate: string, staleAfterWeeks:
     by: t.ticked_by,
     note: t.note,
   }));
+  const treatments: TreatmentEvent[] = data.treatments.map((e) => ({
+    kind: e.kind as TreatmentEvent['kind'],
+    date: e.date,
+    text: e.text,
+  }));
   const input: ReadinessInput = {
     siteChapter: data.siteChapter,
+    questionKind: data.questionKind,
     histotypeId: grade.driving?.coded ? grade.driving.histotypeId : null,
     histotypeText: grade.driving && !grade.driving.coded ? (grade.driving.histotypeText ?? '') : '',
     fnclccGrade: readinessGrade(grade.grade),
     pathology,
     imaging,
     manual,
+    treatments,
+    ecog: data.ecog,
   };
   const summary = assessReadiness(input, { meetingDate, staleAfterWeeks });
   const items = summary.items.map((item) =>

@@ -15,10 +15,18 @@ export interface CaseClinicalRow {
   status: string;
 }
 
-export function caseRows(db: Db, caseIds: readonly number[]): CaseClinicalRow[] {
+/** What the work-up checklist reads from the case itself: its question (which items) and its ECOG. */
+export interface CaseChecklistRow extends CaseClinicalRow {
+  question_kind: string;
+  ecog: number | null;
+}
+
+export function caseRows(db: Db, caseIds: readonly number[]): CaseChecklistRow[] {
   return db
-    .prepare('SELECT id, site_chapter, status FROM cases WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id')
-    .all(ids(caseIds)) as CaseClinicalRow[];
+    .prepare(
+      'SELECT id, site_chapter, status, question_kind, ecog FROM cases WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id',
+    )
+    .all(ids(caseIds)) as CaseChecklistRow[];
 }
 
 export function caseRow(db: Db, caseId: number): CaseClinicalRow | undefined {
@@ -324,6 +332,16 @@ export interface EventRow {
 
 export function eventsOfCase(db: Db, caseId: number): EventRow[] {
   return db.prepare('SELECT * FROM case_events WHERE case_id = ? ORDER BY date, id').all(caseId) as EventRow[];
+}
+
+/** The treatments on the timelines of a set of cases (the checklist's treatment history), one statement. */
+export function treatmentEventsOfCases(db: Db, caseIds: readonly number[]): EventRow[] {
+  return db
+    .prepare(
+      `SELECT * FROM case_events WHERE case_id IN (SELECT value FROM json_each(?))
+         AND kind IN ('surgery', 'radiotherapy', 'systemic-therapy') ORDER BY case_id, date, id`,
+    )
+    .all(ids(caseIds)) as EventRow[];
 }
 
 export function getEvent(db: Db, id: number): EventRow | undefined {

@@ -1,4 +1,4 @@
-import { localIsoDate } from '../../../shared/dates';
+import { dayMonthYear, localIsoDate } from '../../../shared/dates';
 import type { Db } from '../../db/open';
 import type { ReadinessItemId } from '../../../shared/clinical/readiness';
 import type {
@@ -113,6 +113,7 @@ export class ReadinessService {
           meetingDate: date,
           meeting,
           missing: summary.missing,
+          pending: summary.pending,
           stale: summary.stale,
           ready: summary.ready,
         };
@@ -124,6 +125,14 @@ export class ReadinessService {
    * replaces the tick, and who ticked it.
    */
   tick(caseId: number, t: TickFields, by: Attribution): ManualTickRecord {
+    // A tick records evidence that exists: it cannot be dated after today (docs/clinical-rules.md#evidence-after-the-meeting).
+    const today = localIsoDate(new Date(this.now()));
+    if (t.date > today)
+      throw new DomainError(
+        'invalid-input',
+        `The evidence is dated ${dayMonthYear(t.date)}, which is in the future: give the date it was done (today, ${dayMonthYear(today)}, at the latest).`,
+        'date',
+      );
     const id = writeTransaction(this.db, () => {
       assertCase(this.db, caseId);
       return sql.upsertTick(this.db, {

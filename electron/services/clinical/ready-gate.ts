@@ -1,4 +1,5 @@
 import type { Db } from '../../db/open';
+import { OPEN_STATES } from '../../../shared/clinical/readiness';
 import type { MarkReadyResult, ReadyOverride } from '../../../shared/domain/clinical';
 import { CasesService } from '../cases/cases-service';
 import { DomainError } from '../errors';
@@ -33,8 +34,10 @@ export function lastOverride(db: Db, caseId: number): ReadyOverride | null {
 
 /**
  * Issue 4: "a case with a missing item cannot be marked ready without an explicit override that records who and
- * why" (who: the signed-in user, issue 12). Stale items warn but do not block (readiness.ts: ready = no item missing). Returns the recorded override,
- * or null when nothing was missing (so nothing was overridden).
+ * why" (who: the signed-in user, issue 12). A pending item (not yet decidable, e.g. the liposarcoma subtype is not
+ * known) blocks like a missing one and is listed with them in the override; stale items warn but do not block
+ * (readiness.ts: ready = nothing missing or pending). Returns the recorded override, or null when nothing was open
+ * (so nothing was overridden).
  */
 export function assertCanMarkReady(
   db: Db,
@@ -46,13 +49,18 @@ export function assertCanMarkReady(
   assertCase(db, caseId);
   const data = loadCaseData(db, [caseId]).get(caseId)!;
   const { summary } = assessCase(data, meetingDate, sql.staleWeeks(db));
-  const missing = summary.items.filter((i) => i.state === 'missing');
+  const missing = summary.items.filter((i) => OPEN_STATES.has(i.state));
   if (missing.length === 0) return null;
   if (!override) {
     const n = missing.length;
+    const what = summary.pending
+      ? summary.missing
+        ? 'missing or pending work-up item'
+        : 'pending work-up item'
+      : 'missing work-up item';
     throw new DomainError(
       'refused',
-      `Case has ${n} missing work-up item${n === 1 ? '' : 's'}: ${missing.map((i) => i.label).join('; ')}. ` +
+      `Case has ${n} ${what}${n === 1 ? '' : 's'}: ${missing.map((i) => (i.state === 'pending' ? `${i.label} (pending)` : i.label)).join('; ')}. ` +
         'Complete them, or mark the case ready with an override that says why (it is recorded under your name).',
       'status',
     );

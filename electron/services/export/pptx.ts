@@ -548,7 +548,8 @@ function pathologySlide(s: PSlide, slide: SlideOf<'pathology'>): void {
       : `FNCLCC ${g.grade}${comps}${g.source === 'reported' ? ', as reported' : ''}`;
   const facts: [string, string][] = [
     ['Histotype', `${driving.histotype}${driving.icdO3 ? ` (ICD-O-3 ${driving.icdO3})` : ''}`],
-    ['Grade', gradeLine],
+    // No FNCLCC grade for a case outside the sarcoma site chapters.
+    ...(slide.content.sarcoma === false ? [] : ([['Grade', gradeLine]] as [string, string][])),
     [
       'Specimen',
       [driving.procedure, dayMonthYear(driving.specimenDate), driving.specimenId].filter(Boolean).join(', '),

@@ -132,6 +132,7 @@ export function loadMeetingDeckData(
         readiness: {
           ready: readiness.ready,
           missing: readiness.missing,
+          pending: readiness.pending,
           stale: readiness.stale,
           items: readiness.items.map((i) => ({ label: i.label, state: i.state, reason: i.reason })),
         },

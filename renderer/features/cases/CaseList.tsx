@@ -93,6 +93,7 @@ export const CaseList = forwardRef<HTMLInputElement, CaseListProps>(function Cas
                 {readiness.has(c.id) && (
                   <ReadinessChip
                     missing={readiness.get(c.id)!.missing}
+                    pending={readiness.get(c.id)!.pending}
                     stale={readiness.get(c.id)!.stale}
                     meetingDate={readiness.get(c.id)!.meetingDate}
                     meetingTitle={readiness.get(c.id)!.meeting?.title}

@@ -46,6 +46,7 @@ export function CasePage({ id, tab, onSaved }: { id: number; tab: CaseTab; onSav
             <a className="case-header__readiness" href={hrefFor({ name: 'case', id, tab: 'clinical' })}>
               <ReadinessChip
                 missing={readiness.missing}
+                pending={readiness.pending}
                 stale={readiness.stale}
                 meetingDate={readiness.meetingDate}
                 meetingTitle={readiness.meeting?.title}

@@ -45,7 +45,7 @@ export function CaseClinical({ record, onRecordChanged }: CaseClinicalProps) {
   return (
     <div className="clinical">
       {error && <Banner message={{ kind: 'error', text: error }} />}
-      <Snapshot summary={s} meetingDate={meetingDate} />
+      <Snapshot summary={s} meetingDate={meetingDate} sarcoma={record.siteChapter !== 'other'} />
       <PathologySection
         caseId={caseId}
         reports={pathology.data.reports}
@@ -62,32 +62,45 @@ export function CaseClinical({ record, onRecordChanged }: CaseClinicalProps) {
         onMeetingDate={setChosenDate}
         onMarked={onRecordChanged}
       />
-      <PlanSection caseId={caseId} plan={s.plan} />
+      <PlanSection caseId={caseId} plan={s.plan} questionKind={record.questionKind} siteChapter={record.siteChapter} />
       <TimelineSection caseId={caseId} entries={timeline.data} />
     </div>
   );
 }
 
-/** Grade, stage and work-up in one line, each a link to its section. */
-function Snapshot({ summary: s, meetingDate }: { summary: ClinicalSummary; meetingDate: string }) {
+/**
+ * Grade, stage and work-up in one line, each a link to its section. A case outside the sarcoma site chapters
+ * (`sarcoma` false) has no FNCLCC tile: the grade is a sarcoma grade.
+ */
+function Snapshot({
+  summary: s,
+  meetingDate,
+  sarcoma,
+}: {
+  summary: ClinicalSummary;
+  meetingDate: string;
+  sarcoma: boolean;
+}) {
   const tone = readinessTone(s.readiness);
   const g = s.grade;
   const head = s.stage.pathological ?? s.stage;
   return (
     <div className="snapshot" aria-label="Clinical snapshot">
-      <button type="button" className="snap" onClick={jump('clin-stage')}>
-        <span className="snap__label">FNCLCC grade</span>
-        <span className={`snap__value${g.grade === 'GX' ? ' snap__value--muted' : ''}`}>{g.grade}</span>
-        <span className="snap__sub">
-          {g.score !== null
-            ? `score ${g.score}`
-            : g.source === 'reported'
-              ? 'as reported'
-              : g.status === 'no-report'
-                ? 'no report'
-                : 'not assessable'}
-        </span>
-      </button>
+      {sarcoma && (
+        <button type="button" className="snap" onClick={jump('clin-stage')}>
+          <span className="snap__label">FNCLCC grade</span>
+          <span className={`snap__value${g.grade === 'GX' ? ' snap__value--muted' : ''}`}>{g.grade}</span>
+          <span className="snap__sub">
+            {g.score !== null
+              ? `score ${g.score}`
+              : g.source === 'reported'
+                ? 'as reported'
+                : g.status === 'no-report'
+                  ? 'no report'
+                  : 'not assessable'}
+          </span>
+        </button>
+      )}
       <button type="button" className="snap" onClick={jump('clin-stage')}>
         <span className="snap__label">AJCC 8th stage</span>
         {/* The pathological stage leads after a resection; a GX group the histotype raises says "at least". */}

@@ -2,15 +2,29 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { dateTime } from '../../../shared/dates';
-import { PLAN_OPTION_LABEL, PLAN_OPTIONS, PlanInput, type Plan } from '../../../shared/domain/clinical';
+import type { QuestionKind, SiteChapter } from '../../../shared/domain/case';
+import { PLAN_OPTION_LABEL, PlanInput, planOptionsFor, type Plan } from '../../../shared/domain/clinical';
 import { Banner } from '../../components/Banner';
 import { useWrite } from '../../data/hooks';
 import { useUnsavedGuard } from '../../router';
 import { SaveBar, SectionHead } from './clinical-controls';
 import { plainMessage } from './clinical-format';
 
-/** The presenter's proposed plan: any of the options (more than one allowed) and free text. */
-export function PlanSection({ caseId, plan }: { caseId: number; plan: Plan }) {
+/**
+ * The presenter's proposed plan: any of the options (more than one allowed) and free text. For a palliative question
+ * or a case outside the sarcoma site chapters the palliative options come first (planOptionsFor).
+ */
+export function PlanSection({
+  caseId,
+  plan,
+  questionKind = 'diagnosis',
+  siteChapter,
+}: {
+  caseId: number;
+  plan: Plan;
+  questionKind?: QuestionKind;
+  siteChapter: SiteChapter;
+}) {
   const savedKey = JSON.stringify([plan.options, plan.text]);
   // The form follows the stored plan when it changes (after a save here or elsewhere), not on every refetch.
   // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -52,7 +66,7 @@ export function PlanSection({ caseId, plan }: { caseId: number; plan: Plan }) {
         action={formState.isDirty && <span className="unsaved">Unsaved changes</span>}
       />
       <div className="plan-options" role="group" aria-label="Plan options">
-        {PLAN_OPTIONS.map((o) => (
+        {planOptionsFor(questionKind, siteChapter).map((o) => (
           <label key={o} className={`plan-option${chosen.includes(o) ? ' plan-option--on' : ''}`}>
             <input type="checkbox" value={o} {...register('options', { onChange })} />
             <span>{PLAN_OPTION_LABEL[o]}</span>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { IsoDate, type CaseRecord } from '../../../shared/domain/case';
+import { IsoDate, QUESTION_KIND_LABEL, type CaseRecord } from '../../../shared/domain/case';
 import {
   ReadyOverrideInput,
   TickInput,
@@ -36,7 +36,13 @@ interface ReadinessSectionProps {
   onMarked: (record: CaseRecord) => void;
 }
 
-const EVIDENCE_KIND = { study: 'Imported study', report: 'Pathology report', manual: 'Ticked by hand' } as const;
+const EVIDENCE_KIND = {
+  study: 'Imported study',
+  report: 'Pathology report',
+  manual: 'Ticked by hand',
+  case: 'Case record',
+  event: 'Timeline',
+} as const;
 
 /** The work-up checklist for a meeting date, manual ticks, and the ready gate with its override. */
 export function ReadinessSection({
@@ -50,7 +56,7 @@ export function ReadinessSection({
 }: ReadinessSectionProps) {
   const r = summary.readiness;
   const [ticking, setTicking] = useState<string | null>(null);
-  const counts = { done: 0, missing: 0, stale: 0, 'not-applicable': 0 };
+  const counts = { done: 0, missing: 0, pending: 0, stale: 0, 'not-applicable': 0 };
   for (const i of r.items) counts[i.state] += 1;
 
   return (
@@ -59,7 +65,9 @@ export function ReadinessSection({
         <div>
           <h2 id="clin-readiness">Readiness for the board</h2>
           <p className="clin-section__sub">
-            The work-up the reference asks for before a sarcoma board, checked against the record.
+            The work-up the reference asks for before the board, for this case&rsquo;s question
+            {record.questionKind ? ` (${QUESTION_KIND_LABEL[record.questionKind].toLowerCase()})` : ''}, checked against
+            the record. Pending items cannot be decided yet and count as open.
           </p>
         </div>
         <MeetingSettings
@@ -75,6 +83,7 @@ export function ReadinessSection({
 
       <div className="tally" aria-label="Checklist totals">
         <span className="tally__item tally__item--missing">{counts.missing} missing</span>
+        <span className="tally__item tally__item--pending">{counts.pending} pending</span>
         <span className="tally__item tally__item--stale">{counts.stale} stale</span>
         <span className="tally__item tally__item--done">{counts.done} done</span>
         <span className="tally__item tally__item--not-applicable">{counts['not-applicable']} not applicable</span>
@@ -220,6 +229,13 @@ function ChecklistItem({
             {showDescription && <span>{ev.description}</span>}
           </div>
         )}
+        {item.afterMeeting && (
+          <div className="ritem__after" role="note">
+            <span className="ritem__after-flag">Dated after the meeting, not counted</span>{' '}
+            {EVIDENCE_KIND[item.afterMeeting.kind]}, {dayMonthYear(item.afterMeeting.date)}:{' '}
+            {item.afterMeeting.description}
+          </div>
+        )}
         <p className="ritem__reason">{humanReason(item.reason)}</p>
         {tick && (
           <div className="ritem__tick">
@@ -246,7 +262,7 @@ function ChecklistItem({
         {ticking ? (
           <TickForm caseId={caseId} item={item} onDone={onCloseTick} onCancel={onCloseTick} />
         ) : (
-          (item.state === 'missing' || item.state === 'stale') && (
+          (item.state === 'missing' || item.state === 'stale' || item.state === 'pending') && (
             <button
               type="button"
               className="button button--small ritem__action"
@@ -280,6 +296,14 @@ function TickForm({
   const tickWrite = useWrite('readiness:tick');
 
   async function save() {
+    const today = localIsoDate();
+    if (IsoDate.safeParse(date).success && date > today) {
+      // The main process refuses it too; saying so here keeps the form open with the reason.
+      setErrors({
+        date: `${dayMonthYear(date)} is in the future: give the date the evidence was made (today at the latest).`,
+      });
+      return;
+    }
     const parsed = TickInput.safeParse({ item: item.id, date, note });
     if (!parsed.success) {
       setErrors(
@@ -301,7 +325,9 @@ function TickForm({
     <div className="tick-form" role="group" aria-label={`Tick by hand: ${item.label}`}>
       <div className="grid grid--tick">
         <Field label="Date of the evidence" error={errors.date} hint="e.g. the date of the outside scan">
-          {(p) => <input {...p} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
+          {(p) => (
+            <input {...p} type="date" value={date} max={localIsoDate()} onChange={(e) => setDate(e.target.value)} />
+          )}
         </Field>
         <Field label="Note" error={errors.note} hint="Where the evidence is">
           {(p) => (
@@ -361,11 +387,13 @@ function ReadyGate({
   const busy = markReady.isPending;
   const tone = readinessTone(r);
   const ready = record.status === 'ready';
+  /** Missing and pending items: both keep the case from being ready. */
+  const open = r.missing + (r.pending ?? 0);
 
   async function mark(override?: { why: string }) {
     const result = await markReady.mutateAsync({ caseId, meetingDate, override });
     if (!result.ok) {
-      if (result.error.code === 'refused' && r.missing > 0 && !override) {
+      if (result.error.code === 'refused' && open > 0 && !override) {
         // The gate said no: ask for the override rather than leaving the coordinator stuck.
         setRefusal(plainMessage(result.error));
         setOverriding(true);
@@ -384,7 +412,7 @@ function ReadyGate({
     setMessage({
       kind: 'saved',
       text: o
-        ? `Marked ready for the meeting of ${dayMonthYear(meetingDate)}, with an override by ${o.by} for ${o.missing.length} missing item${o.missing.length === 1 ? '' : 's'}.`
+        ? `Marked ready for the meeting of ${dayMonthYear(meetingDate)}, with an override by ${o.by} for ${o.missing.length} missing or pending item${o.missing.length === 1 ? '' : 's'}.`
         : `Marked ready for the meeting of ${dayMonthYear(meetingDate)}: nothing was missing.`,
     });
     onMarked(result.value.case);
@@ -407,7 +435,7 @@ function ReadyGate({
           <span className="gate__headline">
             {ready
               ? 'Marked ready for the board'
-              : r.missing
+              : open
                 ? `Not ready: ${readinessText(r)}`
                 : r.stale
                   ? `Nothing missing · ${r.stale} stale`
@@ -416,7 +444,7 @@ function ReadyGate({
           <span className="gate__sub">
             {ready
               ? `Status Ready. Work-up for ${dayMonthYear(meetingDate)}: ${readinessText(r).toLowerCase()}.`
-              : `Checked for the meeting of ${dayMonthYear(meetingDate)}, stale after ${r.staleWeeks} weeks.${r.missing ? ' Marking ready now needs an override.' : ''}`}
+              : `Checked for the meeting of ${dayMonthYear(meetingDate)}, stale after ${r.staleWeeks} weeks.${open ? ' Marking ready now needs an override.' : ''}`}
           </span>
         </div>
         {!ready && !overriding && (
@@ -434,14 +462,17 @@ function ReadyGate({
             </div>
           )}
           <p className="override__lead">
-            To put this case on the agenda with {r.missing} item{r.missing === 1 ? '' : 's'} missing, record why. The
+            To put this case on the agenda with {open} item{open === 1 ? '' : 's'} missing or pending, record why. The
             override is kept with the case under your name{me ? ` (${me.displayName})` : ''}.
           </p>
           <ul className="override__missing">
             {r.items
-              .filter((i) => i.state === 'missing')
+              .filter((i) => i.state === 'missing' || i.state === 'pending')
               .map((i) => (
-                <li key={i.id}>{i.label}</li>
+                <li key={i.id}>
+                  {i.label}
+                  {i.state === 'pending' ? ' (pending: not yet decidable)' : ''}
+                </li>
               ))}
           </ul>
           <div className="grid grid--override">
@@ -485,7 +516,7 @@ function LastOverride({ o }: { o: ReadyOverride }) {
   return (
     <div className="last-override" aria-label="Last override">
       <div className="last-override__title">
-        Last override: marked ready with {o.missing.length} item{o.missing.length === 1 ? '' : 's'} missing
+        Last override: marked ready with {o.missing.length} item{o.missing.length === 1 ? '' : 's'} missing or pending
       </div>
       <div>
         By <strong>{o.by}</strong> on {dateTime(o.createdAt)}, for the meeting of {dayMonthYear(o.meetingDate)}.

@@ -15,6 +15,7 @@ export type ItemState = ReadinessView['items'][number]['state'];
 export const STATE_LABEL: Record<ItemState, string> = {
   done: 'Done',
   missing: 'Missing',
+  pending: 'Pending: not yet decidable',
   stale: 'Stale',
   'not-applicable': 'Not applicable',
 };
@@ -23,18 +24,31 @@ export const STATE_LABEL: Record<ItemState, string> = {
 export const STATE_GLYPH: Record<ItemState, string> = {
   done: '✓',
   missing: '!',
+  pending: '?',
   stale: '↻',
   'not-applicable': '–',
 };
 
-/** "2 missing · 1 stale", "1 stale", or "Work-up complete". */
-export function readinessText(c: { missing: number; stale: number }): string {
-  const parts = [c.missing ? `${c.missing} missing` : '', c.stale ? `${c.stale} stale` : ''].filter(Boolean);
+/** Readiness counts; `pending` is absent where a count predates it (then 0). */
+export interface ReadinessCounts {
+  missing: number;
+  pending?: number;
+  stale: number;
+}
+
+/** "2 missing · 1 pending · 1 stale", "1 stale", or "Work-up complete". Pending is open, like missing. */
+export function readinessText(c: ReadinessCounts): string {
+  const parts = [
+    c.missing ? `${c.missing} missing` : '',
+    c.pending ? `${c.pending} pending` : '',
+    c.stale ? `${c.stale} stale` : '',
+  ].filter(Boolean);
   return parts.length ? parts.join(' · ') : 'Work-up complete';
 }
 
-export function readinessTone(c: { missing: number; stale: number }): 'missing' | 'stale' | 'done' {
-  return c.missing ? 'missing' : c.stale ? 'stale' : 'done';
+/** A pending item keeps the case from being ready, so it has the tone of missing (the text tells them apart). */
+export function readinessTone(c: ReadinessCounts): 'missing' | 'stale' | 'done' {
+  return c.missing || c.pending ? 'missing' : c.stale ? 'stale' : 'done';
 }
 
 /** Field errors of a refused save, keyed by the field path inside the object the form edits. */

@@ -112,12 +112,14 @@ describe('the demo board clinical sections', () => {
     const s = clinical.summary(id, MEETING);
     expect(s.grade).toMatchObject({ grade: 'G2', source: 'reported', status: 'graded', score: null });
     expect(s.stage).toMatchObject({ T: 'cTX', G: 'G2', stageGroup: null, size: { kind: 'none' } });
+    // A post-operative question: the specimen's margins, imaging since the operation, the treatment given.
     expect(states(s.readiness.items)).toEqual({
-      'primary-imaging': 'stale',
-      'chest-ct': 'missing',
-      biopsy: 'done',
+      'resection-pathology': 'done',
+      'post-operative-imaging': 'missing',
       'expert-review': 'missing',
       'fnclcc-grade': 'done',
+      'treatment-history': 'done',
+      'chest-ct': 'missing',
     });
     expect(s.plan.options).toEqual(['postoperative-radiotherapy', 'surveillance']);
   });
@@ -134,12 +136,15 @@ describe('the demo board clinical sections', () => {
       coded: false,
       histotypeName: 'Liposarcoma, subtype not stated',
     });
-    expect(back.readiness).toMatchObject({ missing: 5, stale: 0 });
+    expect(back.readiness).toMatchObject({ missing: 5, pending: 2, stale: 0 });
     expect(states(back.readiness.items)).toMatchObject({
       'primary-imaging': 'missing',
       'chest-ct': 'missing',
       'fnclcc-grade': 'missing',
       mdm2: 'missing',
+      // Needed only if it is myxoid: not decidable until the subtype is known.
+      'ct-abdomen-pelvis': 'pending',
+      'whole-spine-mri': 'pending',
     });
 
     const thigh = clinical.summary(ids['thigh-ilms'], MEETING);
@@ -174,14 +179,19 @@ describe('the demo board clinical sections', () => {
 
   it('the two ready demo cases passed the ready gate: their missing items are on record with who overrode them and why', () => {
     const { db, ids, cases } = loaded();
-    for (const key of ['ivc-lms', 'mps-2']) {
+    const overridden = {
+      'ivc-lms': ['post-operative-imaging', 'expert-review', 'chest-ct'],
+      // Palliative, not a sarcoma: no sarcoma items; the symptoms and the treatment so far are not on record.
+      'mps-2': ['symptom-assessment', 'treatment-history'],
+    };
+    for (const [key, missing] of Object.entries(overridden)) {
       expect(cases.get(ids[key]).status, key).toBe('ready');
       const o = lastOverride(db, ids[key])!;
       expect(o, key).toMatchObject({ by: 'Joanne Pike, sarcoma MDT coordinator', meetingDate: '2026-12-10' });
       expect(
         o.missing.map((m) => m.id),
         key,
-      ).toContain('chest-ct');
+      ).toEqual(missing);
     }
     expect(lastOverride(db, ids['rp-ddlps'])).toBeNull();
   });
@@ -190,17 +200,22 @@ describe('the demo board clinical sections', () => {
     const { db, ids, clinical } = loaded();
     const counts = clinical.readiness.counts(Object.values(ids), MEETING);
     expect(
-      Object.fromEntries(counts.map((c) => [Object.keys(ids).find((k) => ids[k] === c.caseId), [c.missing, c.stale]])),
+      Object.fromEntries(
+        counts.map((c) => [Object.keys(ids).find((k) => ids[k] === c.caseId), [c.missing, c.pending, c.stale]]),
+      ),
     ).toEqual({
-      'rp-ddlps': [3, 1],
-      // Liposarcoma of unstated subtype: MDM2 is needed to tell which.
-      'back-lps': [5, 0],
-      'ivc-lms': [2, 1],
-      'thigh-ilms': [3, 1],
-      // Not sarcomas: primary imaging/chest CT and biopsy still count; sarcoma review and FNCLCC do not.
-      'mps-1': [2, 0],
-      'mps-2': [2, 0],
-      'mps-3': [2, 0],
+      // [missing, pending, stale]
+      'rp-ddlps': [3, 0, 1],
+      // Liposarcoma of unstated subtype: MDM2 is needed to tell which; the myxoid staging waits for the subtype.
+      'back-lps': [5, 2, 0],
+      // Post-operative: post-operative imaging, expert review and chest CT.
+      'ivc-lms': [3, 0, 0],
+      'thigh-ilms': [3, 0, 1],
+      // Palliative, not sarcomas: no sarcoma items; symptom assessment (and the treatment so far, where the timeline
+      // has none) missing.
+      'mps-1': [1, 0, 0],
+      'mps-2': [2, 0, 0],
+      'mps-3': [2, 0, 0],
     });
     const rows = () =>
       db

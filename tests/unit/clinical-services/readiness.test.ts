@@ -86,10 +86,10 @@ describe('readiness from the record', () => {
 
     const tick = clinical.readiness.tick(
       caseId,
-      { item: 'whole-spine-mri', date: '2026-11-28', note: 'Whole-spine MRI at the referring hospital: clear' },
+      { item: 'whole-spine-mri', date: '2026-10-28', note: 'Whole-spine MRI at the referring hospital: clear' },
       { userId: null, name: 'Dr Rad' },
     );
-    expect(tick).toMatchObject({ caseId, item: 'whole-spine-mri', date: '2026-11-28', by: 'Dr Rad' });
+    expect(tick).toMatchObject({ caseId, item: 'whole-spine-mri', date: '2026-10-28', by: 'Dr Rad' });
     view = clinical.readiness.view(caseId, MEETING);
     items = byId(view.items);
     expect(items['whole-spine-mri']).toMatchObject({
@@ -97,7 +97,7 @@ describe('readiness from the record', () => {
       evidence: {
         kind: 'manual',
         description: 'Ticked by Dr Rad: Whole-spine MRI at the referring hospital: clear',
-        date: '2026-11-28',
+        date: '2026-10-28',
       },
     });
     expect(view.ticks).toEqual([tick]);
@@ -105,11 +105,11 @@ describe('readiness from the record', () => {
     // Ticking again replaces the tick; unticking brings the gap back.
     clinical.readiness.tick(
       caseId,
-      { item: 'whole-spine-mri', date: '2026-11-29', note: '' },
+      { item: 'whole-spine-mri', date: '2026-10-29', note: '' },
       { userId: null, name: 'Dr Rad 2' },
     );
     expect(clinical.readiness.view(caseId, MEETING).ticks).toEqual([
-      expect.objectContaining({ date: '2026-11-29', by: 'Dr Rad 2' }),
+      expect.objectContaining({ date: '2026-10-29', by: 'Dr Rad 2' }),
     ]);
     clinical.readiness.untick(caseId, 'whole-spine-mri');
     expect(byId(clinical.readiness.view(caseId, MEETING).items)['whole-spine-mri'].state).toBe('missing');
@@ -239,16 +239,122 @@ describe('readiness from the record', () => {
     expect(counts).toHaveLength(100);
     // G1 with a review: chest CT not required; every item present.
     const judged = { meetingDate: MEETING, meeting: null };
-    expect(counts[0]).toEqual({ caseId: ids[0], ...judged, missing: 0, stale: 0, ready: true });
-    expect(counts[1]).toEqual({ caseId: ids[1], ...judged, missing: 4, stale: 1, ready: false });
-    expect(counts[2]).toEqual({ caseId: ids[2], ...judged, missing: 5, stale: 0, ready: false });
+    expect(counts[0]).toEqual({ caseId: ids[0], ...judged, missing: 0, pending: 0, stale: 0, ready: true });
+    // No histotype yet: the five histotype-specific items are pending (open), not "not applicable".
+    expect(counts[1]).toEqual({ caseId: ids[1], ...judged, missing: 4, pending: 5, stale: 1, ready: false });
+    expect(counts[2]).toEqual({ caseId: ids[2], ...judged, missing: 5, pending: 5, stale: 0, ready: false });
     for (const [i, id] of ids.entries()) {
       const view = clinical.readiness.view(id, MEETING);
-      expect({ missing: view.missing, stale: view.stale }, `case ${i}`).toEqual({
+      expect({ missing: view.missing, pending: view.pending, stale: view.stale }, `case ${i}`).toEqual({
         missing: counts[i].missing,
+        pending: counts[i].pending,
         stale: counts[i].stale,
       });
     }
+  });
+
+  it("the case's question picks the items: post-operative reads margins, the operation date and the timeline", () => {
+    const { db, clinical, newCase } = setup();
+    const caseId = newCase({ siteChapter: 'trunk-extremity', questionKind: 'post-operative' });
+    const ids = () => clinical.readiness.view(caseId, MEETING).items.map((i) => i.id);
+    expect(ids()).toEqual([
+      'resection-pathology',
+      'post-operative-imaging',
+      'expert-review',
+      'fnclcc-grade',
+      'treatment-history',
+      'chest-ct',
+    ]);
+    let items = byId(clinical.readiness.view(caseId, MEETING).items);
+    // Without an operation on record it cannot tell post-operative imaging from pre-operative.
+    expect(items['post-operative-imaging'].state).toBe('pending');
+    clinical.pathology.create(
+      caseId,
+      report({
+        procedure: 'resection',
+        specimenId: 'R26-5',
+        specimenDate: '2026-10-15',
+        histotypeId: 'myxofibrosarcoma',
+        marginStatus: 'R1',
+        closestMarginMm: 0,
+      }),
+    );
+    clinical.timeline.addEvent(caseId, { kind: 'surgery', date: '2026-10-15', text: 'Wide local excision' });
+    insertStudy(db, caseId, {
+      uid: '7.1',
+      date: '2026-11-20',
+      description: 'MRI THIGH POST-OP',
+      series: [{ modality: 'MR', bodyPart: 'THIGH' }],
+    });
+    items = byId(clinical.readiness.view(caseId, MEETING).items);
+    expect(items['resection-pathology']).toMatchObject({
+      state: 'done',
+      label: 'Resection pathology with margins',
+      evidence: { kind: 'report', description: 'Resection specimen, margins R1, closest 0 mm (R26-5)' },
+    });
+    expect(items['post-operative-imaging']).toMatchObject({ state: 'done', evidence: { date: '2026-11-20' } });
+    expect(items['treatment-history']).toMatchObject({
+      state: 'done',
+      evidence: { kind: 'event', description: 'Surgery: Wide local excision', date: '2026-10-15' },
+    });
+  });
+
+  it('a palliative case outside the sarcoma chapters: no sarcoma-only items; ECOG from the case; a symptom tick', () => {
+    const { db, clinical, newCase } = setup();
+    const caseId = newCase({ siteChapter: 'other', questionKind: 'palliative', ecog: 2 });
+    insertStudy(db, caseId, {
+      uid: '8.1',
+      date: '2026-11-25',
+      description: 'CT ABDOMEN PELVIS',
+      series: [{ modality: 'CT', bodyPart: 'ABDOMEN' }],
+    });
+    let view = clinical.readiness.view(caseId, MEETING);
+    expect(view.items.map((i) => [i.id, i.state])).toEqual([
+      ['primary-imaging', 'done'],
+      ['performance-status', 'done'],
+      ['symptom-assessment', 'missing'],
+      ['treatment-history', 'missing'],
+    ]);
+    expect(byId(view.items)['performance-status'].evidence).toEqual({
+      kind: 'case',
+      description: 'ECOG 2 recorded on the case',
+      date: null,
+    });
+    clinical.readiness.tick(
+      caseId,
+      { item: 'symptom-assessment', date: '2026-10-30', note: 'Pain clinic letter' },
+      { userId: null, name: 'Dr Pal' },
+    );
+    clinical.readiness.tick(
+      caseId,
+      { item: 'treatment-history', date: '2026-10-30', note: 'No treatment given yet' },
+      { userId: null, name: 'Dr Pal' },
+    );
+    view = clinical.readiness.view(caseId, MEETING);
+    expect(view).toMatchObject({ missing: 0, pending: 0, ready: true });
+    expect(view.items.some((i) => /sarcoma|FNCLCC/i.test(i.label))).toBe(false);
+  });
+
+  it('a study dated after the meeting is flagged with its date and not counted', () => {
+    const { db, clinical, newCase } = setup();
+    const caseId = newCase({ siteChapter: 'trunk-extremity' });
+    insertStudy(db, caseId, {
+      uid: '9.1',
+      date: '2026-12-12',
+      description: 'CT THORAX',
+      series: [{ modality: 'CT', bodyPart: 'CHEST' }],
+    });
+    const chest = byId(clinical.readiness.view(caseId, MEETING).items)['chest-ct'];
+    expect(chest).toMatchObject({
+      state: 'missing',
+      evidence: null,
+      afterMeeting: { kind: 'study', date: '2026-12-12' },
+      reason: expect.stringMatching(
+        /^CT CHEST \(CT THORAX\) is dated 12 Dec 2026, after the meeting of 10 Dec 2026: not counted\./,
+      ),
+    });
+    // For a later meeting it counts.
+    expect(byId(clinical.readiness.view(caseId, '2026-12-14').items)['chest-ct'].state).toBe('done');
   });
 
   it('without a date, each case is judged for its next meeting on an agenda, else for today', () => {
@@ -304,6 +410,15 @@ describe('readiness from the record', () => {
       ok: false,
       message: 'Use the format YYYY-MM-DD',
     });
+    // The fixture's clock says 1 Nov 2026: evidence cannot be dated after today.
+    expect(await call('readiness:tick', { caseId, tick: { item: 'chest-ct', date: '2026-11-02' } })).toEqual({
+      ok: false,
+      code: 'invalid-input',
+      field: 'date',
+      message:
+        'The evidence is dated 2 Nov 2026, which is in the future: give the date it was done (today, 1 Nov 2026, at the latest).',
+    });
+    expect(clinical.readiness.view(caseId, MEETING).ticks).toEqual([]);
     expect(await call('readiness:tick', { caseId, tick: { item: 'chest-ct', date: '2026-11-01' } })).toMatchObject({
       ok: true,
       value: { item: 'chest-ct', by: 'Test chair' },

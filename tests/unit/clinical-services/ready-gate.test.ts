@@ -45,10 +45,17 @@ describe('the ready gate', () => {
       code: 'refused',
       field: 'status',
       message:
-        'Case has 5 missing work-up items: Imaging of the primary (MRI and/or contrast CT); Chest CT for staging; Biopsy (image-guided core needle); ' +
-        'Sarcoma-expert pathology review; FNCLCC grade. Complete them, or mark the case ready with an override that says why (it is recorded under your name).',
+        'Case has 10 missing or pending work-up items: Imaging of the primary (MRI and/or contrast CT); ' +
+        'Chest CT for staging of a high-grade sarcoma; Biopsy for the diagnosis (image-guided core needle); ' +
+        'Sarcoma-expert pathology review; FNCLCC grade; ' +
+        'MDM2 amplification (FISH) for well-differentiated / dedifferentiated liposarcoma (pending); ' +
+        'CT abdomen/pelvis for myxoid liposarcoma staging (pending); ' +
+        'Whole-spine MRI (or whole-body MRI) for myxoid liposarcoma staging (pending); ' +
+        'Brain imaging for a sarcoma that spreads to the brain (pending); ' +
+        'Regional lymph node assessment for a node-prone sarcoma (pending). ' +
+        'Complete them, or mark the case ready with an override that says why (it is recorded under your name).',
     });
-    expect(() => s.clinical.markReady(caseId, MEETING)).toThrow(/Case has 5 missing work-up items/);
+    expect(() => s.clinical.markReady(caseId, MEETING)).toThrow(/Case has 10 missing or pending work-up items/);
     expect(s.cases.get(caseId).status).toBe('draft');
     expect(s.db.prepare('SELECT count(*) AS n FROM ready_overrides').get()).toEqual({ n: 0 });
   });
@@ -73,11 +80,17 @@ describe('the ready gate', () => {
       by: 'Dr Chair',
       why: 'Urgent: rapidly growing mass; biopsy booked for Monday',
       meetingDate: MEETING,
+      // Pending items are overridden like missing ones.
       missing: [
-        { id: 'chest-ct', label: 'Chest CT for staging' },
-        { id: 'biopsy', label: 'Biopsy (image-guided core needle)' },
+        { id: 'chest-ct', label: 'Chest CT for staging of a high-grade sarcoma' },
+        { id: 'biopsy', label: 'Biopsy for the diagnosis (image-guided core needle)' },
         { id: 'expert-review' },
         { id: 'fnclcc-grade' },
+        { id: 'mdm2', reason: 'Depends on the histotype, not yet known.' },
+        { id: 'ct-abdomen-pelvis' },
+        { id: 'whole-spine-mri' },
+        { id: 'brain-imaging' },
+        { id: 'nodal-assessment' },
       ],
     });
     expect(result.override!.createdAt).toMatch(/^2026-11-01T/);
@@ -97,6 +110,30 @@ describe('the ready gate', () => {
     expect(s.db.prepare('SELECT count(*) AS n FROM ready_overrides').get()).toEqual({ n: 0 });
   });
 
+  it('a case whose only open items are pending is refused too, naming them as pending', () => {
+    const s = setup();
+    const caseId = completeCase(s);
+    // The subtype is not known yet: "Liposarcoma, subtype not stated" (typed, not coded), MDM2 already done.
+    const [r] = s.clinical.pathology.list(caseId).reports;
+    s.clinical.pathology.update(
+      r.id,
+      report({
+        histotypeId: null,
+        histotypeText: 'Liposarcoma, subtype not stated',
+        mitosesPer10Hpf: 22,
+        necrosisPercent: 60,
+        differentiation: 3,
+        expertReview: { by: 'Dr E', date: '2026-10-20', agreement: 'concordant' },
+        molecular: [{ test: 'MDM2 amplification (FISH)', result: 'amplified' }],
+      }),
+    );
+    expect(s.clinical.readiness.view(caseId, MEETING)).toMatchObject({ missing: 0, pending: 2, ready: false });
+    expect(() => s.clinical.markReady(caseId, MEETING)).toThrow(
+      'Case has 2 pending work-up items: CT abdomen/pelvis for myxoid liposarcoma staging (pending); ' +
+        'Whole-spine MRI (or whole-body MRI) for myxoid liposarcoma staging (pending).',
+    );
+  });
+
   it('through the contract: refused in words, override fields checked, closed cases refused', async () => {
     const s = setup();
     const call = caller(s.clinical);
@@ -105,7 +142,7 @@ describe('the ready gate', () => {
       ok: false,
       code: 'refused',
       field: 'status',
-      message: expect.stringMatching(/^Case has 5 missing/),
+      message: expect.stringMatching(/^Case has 10 missing or pending/),
     });
     expect(await call('cases:markReady', { caseId, meetingDate: MEETING, override: { why: '' } })).toMatchObject({
       ok: false,

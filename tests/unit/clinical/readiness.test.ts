@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  READINESS_ITEM_IDS,
+  READINESS_ITEM_LABEL,
+  READINESS_ITEMS_BY_QUESTION,
   ReadinessInput,
+  SARCOMA_ONLY,
   assessReadiness,
   type ImagingStudy,
   type ManualTick,
@@ -27,6 +29,7 @@ const report = (over: Partial<PathologyReport> = {}): PathologyReport => ({
   date: before(20),
   expertReview: { by: 'Dr Expert', date: before(12), agreement: 'concordant' },
   molecular: [],
+  margins: '',
   ...over,
 });
 const tick = (item: ReadinessItemId, daysAgo = 5, note = ''): ManualTick => ({
@@ -46,6 +49,9 @@ function base(over: Partial<ReadinessInput> = {}): ReadinessInput {
     pathology: [report()],
     imaging: [study('MR', 'THIGH', 'MRI left thigh with contrast'), study('CT', 'CHEST', 'CT thorax')],
     manual: [],
+    questionKind: 'diagnosis',
+    treatments: [],
+    ecog: null,
     ...over,
   };
 }
@@ -55,9 +61,11 @@ const itemOf = (over: Partial<ReadinessInput>, id: ReadinessItemId, staleAfterWe
   assess(over, staleAfterWeeks).items.find((i) => i.id === id)!;
 
 describe('assessReadiness: summary', () => {
-  it('a complete case is ready, with every item in a fixed order and labelled', () => {
+  it('a complete case is ready, with the diagnostic items in their order, each labelled by its purpose', () => {
     const r = assess();
-    expect(r.items.map((i) => i.id)).toEqual([...READINESS_ITEM_IDS]);
+    expect(r.items.map((i) => i.id)).toEqual([...READINESS_ITEMS_BY_QUESTION.diagnosis]);
+    expect(r.items.map((i) => i.label)).toContain('CT abdomen/pelvis for myxoid liposarcoma staging');
+    expect(r.items.map((i) => i.label)).toContain('Chest CT for staging of a high-grade sarcoma');
     expect(r.items.every((i) => i.label.length > 0 && i.reason.length > 0)).toBe(true);
     expect(Object.fromEntries(r.items.map((i) => [i.id, i.state]))).toEqual({
       'primary-imaging': 'done',
@@ -71,7 +79,7 @@ describe('assessReadiness: summary', () => {
       'brain-imaging': 'not-applicable',
       'nodal-assessment': 'not-applicable',
     });
-    expect(r).toMatchObject({ missing: 0, stale: 0, ready: true });
+    expect(r).toMatchObject({ missing: 0, pending: 0, stale: 0, ready: true });
   });
 
   it('an empty case lists what is missing and is not ready', () => {
@@ -102,8 +110,9 @@ describe('staleness at the boundary', () => {
     [6, 43, 'stale'],
     [undefined, 56, 'done'], // default 8 weeks
     [undefined, 57, 'stale'],
-    [8, 0, 'done'],
-    [8, -3, 'done'], // a study dated after the meeting date is current
+    [8, 0, 'done'], // on the day of the meeting
+    [8, -1, 'missing'], // dated after the meeting: the board cannot have seen it
+    [8, -3, 'missing'],
   ] as const)('staleAfterWeeks %s, chest CT %i days before the meeting -> %s', (weeks, days, state) => {
     const item = itemOf(
       { imaging: [study('MR', 'THIGH'), study('CT', 'CHEST', 'CT thorax', days)] },
@@ -111,7 +120,9 @@ describe('staleness at the boundary', () => {
       weeks,
     );
     expect(item.state).toBe(state);
-    expect(item.evidence).toEqual({ kind: 'study', description: 'CT CHEST (CT thorax)', date: before(days) });
+    const ev = { kind: 'study', description: 'CT CHEST (CT thorax)', date: before(days) };
+    expect(item.evidence).toEqual(days < 0 ? null : ev);
+    expect(item.afterMeeting).toEqual(days < 0 ? ev : null);
     if (state === 'stale') expect(item.reason).toContain(`older than ${weeks ?? 8} weeks`);
   });
 
@@ -294,14 +305,11 @@ describe('biopsy, expert review and grade', () => {
     expect(itemOf({ pathology: [...pathology] }, 'expert-review').state).toBe(state);
   });
 
-  it('a case outside the sarcoma chapters is not held to sarcoma pathology review and FNCLCC grading', () => {
+  it('a case outside the sarcoma chapters has no sarcoma-only items at all (left out, not "not applicable")', () => {
     const other = { siteChapter: 'other' as const, histotypeId: null, fnclccGrade: null, pathology: [] };
-    for (const id of ['expert-review', 'fnclcc-grade'] as const) {
-      expect(itemOf(other, id)).toMatchObject({
-        state: 'not-applicable',
-        reason: expect.stringMatching(/Not a sarcoma site chapter/),
-      });
-    }
+    const r = assess(other);
+    expect(r.items.map((i) => i.id)).toEqual(['primary-imaging', 'biopsy']);
+    expect(r.items.some((i) => i.state === 'not-applicable' || SARCOMA_ONLY.has(i.id))).toBe(false);
     // Tissue and imaging still count.
     expect(itemOf(other, 'biopsy').state).toBe('missing');
   });
@@ -352,14 +360,17 @@ describe('histotype-specific work-up', () => {
       reason: expect.stringContaining('does not say which liposarcoma'),
     });
     expect(itemOf({ ...nos, pathology: [fish('amplified')] }, 'mdm2').state).toBe('done');
-    expect(itemOf(nos, 'ct-abdomen-pelvis')).toMatchObject({
-      state: 'not-applicable',
-      reason: expect.stringContaining('subtype is not stated'),
-    });
+    for (const id of ['ct-abdomen-pelvis', 'whole-spine-mri'] as const) {
+      expect(itemOf(nos, id)).toMatchObject({
+        state: 'pending',
+        reason: expect.stringContaining('Depends on the liposarcoma subtype, not yet known'),
+      });
+    }
+    // No liposarcoma subtype needs brain imaging or is node-prone: those are known not to apply.
+    expect(itemOf(nos, 'brain-imaging').state).toBe('not-applicable');
+    expect(itemOf(nos, 'nodal-assessment').state).toBe('not-applicable');
     // Other typed histotypes still wait for the histotype.
-    expect(itemOf({ histotypeId: null, histotypeText: 'Spindle cell sarcoma, NOS' }, 'mdm2').state).toBe(
-      'not-applicable',
-    );
+    expect(itemOf({ histotypeId: null, histotypeText: 'Spindle cell sarcoma, NOS' }, 'mdm2').state).toBe('pending');
   });
 
   const myx = { histotypeId: 'myxoid-liposarcoma', fnclccGrade: 'G2' as const };
@@ -444,14 +455,21 @@ describe('unknown histotype', () => {
   it.each([
     [null, 'Depends on the histotype, not yet known.'],
     ['not-a-histotype', 'Depends on the histotype; "not-a-histotype" is not in the catalogue.'],
-  ])('histotype %s: the extras are not applicable, grade and expert review still apply', (histotypeId, reason) => {
-    const r = assess({ histotypeId, fnclccGrade: null, pathology: [report({ expertReview: null })] });
-    for (const id of EXTRAS) {
-      expect(r.items.find((i) => i.id === id)).toMatchObject({ state: 'not-applicable', reason });
-    }
-    expect(r.items.find((i) => i.id === 'fnclcc-grade')?.state).toBe('missing');
-    expect(r.items.find((i) => i.id === 'expert-review')?.state).toBe('missing');
-    expect(r).toMatchObject({ missing: 2, ready: false });
+  ])(
+    'histotype %s: the extras are pending (not yet decidable), grade and expert review still apply',
+    (histotypeId, reason) => {
+      const r = assess({ histotypeId, fnclccGrade: null, pathology: [report({ expertReview: null })] });
+      for (const id of EXTRAS) {
+        expect(r.items.find((i) => i.id === id)).toMatchObject({ state: 'pending', reason });
+      }
+      expect(r.items.find((i) => i.id === 'fnclcc-grade')?.state).toBe('missing');
+      expect(r.items.find((i) => i.id === 'expert-review')?.state).toBe('missing');
+      expect(r).toMatchObject({ missing: 2, pending: 5, ready: false });
+    },
+  );
+
+  it('pending alone keeps a case from being ready', () => {
+    expect(assess({ histotypeId: null })).toMatchObject({ missing: 0, pending: 5, stale: 0, ready: false });
   });
 
   it('the extras become missing once the histotype is known', () => {
@@ -468,14 +486,17 @@ describe('ReadinessInput schema', () => {
     const parsed = ReadinessInput.parse({ siteChapter: 'retroperitoneum' });
     expect(parsed).toEqual({
       siteChapter: 'retroperitoneum',
+      questionKind: 'diagnosis',
       histotypeId: null,
       histotypeText: '',
       fnclccGrade: null,
       pathology: [],
       imaging: [],
       manual: [],
+      treatments: [],
+      ecog: null,
     });
-    expect(assessReadiness(parsed, { meetingDate: MEETING }).missing).toBe(5);
+    expect(assessReadiness(parsed, { meetingDate: MEETING })).toMatchObject({ missing: 5, pending: 5 });
   });
 
   it.each([
@@ -484,7 +505,222 @@ describe('ReadinessInput schema', () => {
     [{ siteChapter: 'retroperitoneum', imaging: [{ modality: 'CT', date: '2025-02-30' }] }],
     [{ siteChapter: 'retroperitoneum', pathology: [{ procedure: 'fna', date: '2025-01-01' }] }],
     [{ siteChapter: 'retroperitoneum', manual: [{ item: 'coffee', date: '2025-01-01', by: 'me' }] }],
+    [{ siteChapter: 'retroperitoneum', questionKind: 'pre-operative' }],
+    [{ siteChapter: 'retroperitoneum', ecog: 5 }],
+    [{ siteChapter: 'retroperitoneum', treatments: [{ kind: 'presentation', date: '2025-01-01' }] }],
   ])('rejects %j', (raw) => {
     expect(ReadinessInput.safeParse(raw).success).toBe(false);
   });
+});
+
+// The board question shapes the checklist (docs/clinical-rules.md#the-question-shapes-the-checklist). Sources:
+// ESMO-EURACAN-GENTURIS 2021 (Gronchi et al., Ann Oncol 32:1348) for the diagnostic work-up, for margins and
+// post-operative imaging before the adjuvant decision, and for histological confirmation of a relapse; ECOG
+// performance status (Oken et al. 1982) for fitness for treatment. Which items each question has is BoardPrep's
+// reading of those, written out in the reference.
+describe('the question shapes the checklist', () => {
+  const stage = { kind: 'surgery' as const, date: before(40), text: 'Wide local excision' };
+  it.each([
+    ['diagnosis', 'trunk-extremity', READINESS_ITEMS_BY_QUESTION.diagnosis],
+    [
+      'post-operative',
+      'trunk-extremity',
+      [
+        'resection-pathology',
+        'post-operative-imaging',
+        'expert-review',
+        'fnclcc-grade',
+        'treatment-history',
+        'chest-ct',
+      ],
+    ],
+    [
+      'recurrence',
+      'retroperitoneum',
+      ['primary-imaging', 'chest-ct', 'biopsy', 'treatment-history', 'performance-status'],
+    ],
+    [
+      'palliative',
+      'trunk-extremity',
+      ['primary-imaging', 'performance-status', 'symptom-assessment', 'treatment-history'],
+    ],
+    // Site chapter 'other': the sarcoma-only items are left out whatever the question.
+    ['diagnosis', 'other', ['primary-imaging', 'biopsy']],
+    ['post-operative', 'other', ['resection-pathology', 'post-operative-imaging', 'treatment-history']],
+    ['recurrence', 'other', ['primary-imaging', 'biopsy', 'treatment-history', 'performance-status']],
+    ['palliative', 'other', ['primary-imaging', 'performance-status', 'symptom-assessment', 'treatment-history']],
+  ] as const)('%s question, site %s -> %j', (questionKind, siteChapter, ids) => {
+    const r = assess({ questionKind, siteChapter, treatments: [stage] });
+    expect(r.items.map((i) => i.id)).toEqual([...ids]);
+  });
+
+  it.each([
+    ['diagnosis', 'primary-imaging', 'Imaging of the primary (MRI and/or contrast CT)'],
+    ['diagnosis', 'chest-ct', 'Chest CT for staging of a high-grade sarcoma'],
+    ['post-operative', 'chest-ct', 'Chest CT for post-operative staging'],
+    ['recurrence', 'primary-imaging', 'Imaging of the recurrence (CT, MRI or PET-CT)'],
+    ['recurrence', 'chest-ct', 'Chest CT for restaging at recurrence'],
+    ['recurrence', 'biopsy', 'Biopsy confirming the recurrence (tissue confirmation)'],
+    ['palliative', 'primary-imaging', 'Current imaging of the disease (CT, MRI or PET-CT)'],
+    ['palliative', 'symptom-assessment', READINESS_ITEM_LABEL['symptom-assessment']],
+  ] as const)('%s: %s is labelled "%s"', (questionKind, id, label) => {
+    expect(itemOf({ questionKind }, id).label).toBe(label);
+  });
+
+  it('a retroperitoneal primary does not read "CT abdomen/pelvis: not applicable" beside its own CT', () => {
+    const r = assess({
+      siteChapter: 'retroperitoneum',
+      histotypeId: 'dedifferentiated-liposarcoma',
+      imaging: [study('CT', 'ABDOMENPELVIS', 'CT abdomen pelvis'), study('CT', 'CHEST')],
+    });
+    expect(r.items.find((i) => i.id === 'primary-imaging')?.state).toBe('done');
+    expect(r.items.find((i) => i.id === 'ct-abdomen-pelvis')).toMatchObject({
+      label: 'CT abdomen/pelvis for myxoid liposarcoma staging',
+      state: 'not-applicable',
+    });
+  });
+
+  describe('post-operative', () => {
+    const resection = (margins: string, daysAgo = 30) =>
+      report({ procedure: 'resection', specimenId: 'R25-9', date: before(daysAgo), margins, expertReview: null });
+    const postop = (over: Partial<ReadinessInput>) => ({ questionKind: 'post-operative' as const, ...over });
+
+    it.each([
+      [[], 'missing', /No resection or excision report/],
+      [[resection('')], 'missing', /Resection specimen \(R25-9\) of .* gives no margins/],
+      [[resection('R0, closest 3 mm')], 'done', /Resection specimen, margins R0, closest 3 mm \(R25-9\)/],
+      [[report({ procedure: 'excision', margins: 'R1' })], 'done', /Excision specimen, margins R1/],
+      [[report({ margins: 'R0' })], 'missing', /No resection or excision report/], // a biopsy has no resection margins
+    ] as const)('resection pathology with %j -> %s', (pathology, state, reason) => {
+      const it = itemOf(postop({ pathology: [...pathology] }), 'resection-pathology');
+      expect(it.state).toBe(state);
+      expect(it.reason).toMatch(reason);
+    });
+
+    it.each([
+      // [surgery days before meeting, study days before meeting, state]
+      [null, 10, 'pending'], // no operation known: cannot tell which imaging is post-operative
+      [30, 10, 'done'],
+      [30, 30, 'done'], // on the day of the operation
+      [30, 31, 'missing'], // before the operation: pre-operative imaging
+      [100, 70, 'stale'], // after the operation but older than 8 weeks
+    ] as const)('operation %s days before, MR %s days before -> %s', (surgery, studyDays, state) => {
+      const it = itemOf(
+        postop({
+          pathology: surgery === null ? [report()] : [resection('R0', surgery)],
+          imaging: [study('MR', 'THIGH', '', studyDays)],
+        }),
+        'post-operative-imaging',
+      );
+      expect(it.state).toBe(state);
+    });
+
+    it('surgery on the timeline dates the operation too (a month is enough)', () => {
+      const it = itemOf(
+        postop({
+          treatments: [{ kind: 'surgery', date: before(40).slice(0, 7), text: 'Resection elsewhere' }],
+          imaging: [study('MR', 'THIGH', '', 5)],
+        }),
+        'post-operative-imaging',
+      );
+      expect(it.state).toBe('done');
+    });
+  });
+
+  describe('recurrence, palliative', () => {
+    it.each([
+      [[], 'missing', /No biopsy confirming the recurrence/],
+      [[report({ date: before(300) })], 'done', /Core needle biopsy/], // no operation known: any biopsy
+    ] as const)('recurrence biopsy without an operation, %j -> %s', (pathology, state, reason) => {
+      const it = itemOf({ questionKind: 'recurrence', pathology: [...pathology] }, 'biopsy');
+      expect(it.state).toBe(state);
+      expect(it.reason).toMatch(reason);
+    });
+
+    it('at recurrence a biopsy from before the operation is of the primary, not of the recurrence', () => {
+      const op = report({ procedure: 'resection', date: before(200), margins: 'R0' });
+      const old = report({ date: before(250) });
+      expect(itemOf({ questionKind: 'recurrence', pathology: [old, op] }, 'biopsy')).toMatchObject({
+        state: 'missing',
+        reason: expect.stringMatching(/earlier biopsy is of the primary/),
+      });
+      const fresh = report({ date: before(7), specimenId: 'S25-777' });
+      expect(itemOf({ questionKind: 'recurrence', pathology: [old, op, fresh] }, 'biopsy')).toMatchObject({
+        state: 'done',
+        evidence: { description: 'Core needle biopsy (S25-777)' },
+      });
+    });
+
+    it.each([
+      [study('PT', 'WHOLEBODY', 'FDG PET-CT'), 'done'],
+      [study('CT', 'CHEST', 'CT thorax'), 'done'], // a lung metastasis is imaging of the disease
+      [study('US', 'THIGH'), 'missing'],
+      [study('MR', 'PELVIS', '', 70), 'stale'],
+    ] as const)('current imaging for a palliative question, %j -> %s', (s, state) => {
+      expect(itemOf({ questionKind: 'palliative', imaging: [s] }, 'primary-imaging').state).toBe(state);
+    });
+
+    it.each([
+      [null, [], 'missing'],
+      [2, [], 'done'],
+      [null, [tick('performance-status', 3, 'ECOG 3 in clinic letter')], 'done'],
+    ] as const)('performance status: ECOG %s, ticks %j -> %s', (ecog, manual, state) => {
+      expect(itemOf({ questionKind: 'palliative', ecog, manual: [...manual] }, 'performance-status').state).toBe(state);
+    });
+
+    it('symptom assessment is a manual tick, and goes stale like imaging', () => {
+      const q = { questionKind: 'palliative' as const };
+      expect(itemOf(q, 'symptom-assessment').state).toBe('missing');
+      expect(itemOf({ ...q, manual: [tick('symptom-assessment', 4)] }, 'symptom-assessment').state).toBe('done');
+      expect(itemOf({ ...q, manual: [tick('symptom-assessment', 60)] }, 'symptom-assessment').state).toBe('stale');
+    });
+
+    it.each([
+      [[], 'missing'],
+      [[{ kind: 'radiotherapy', date: before(90), text: '50 Gy pre-operative' }], 'done'], // history never stale
+      [[{ kind: 'systemic-therapy', date: before(-5), text: 'Doxorubicin' }], 'missing'], // after the meeting
+    ] as const)('treatment history %j -> %s', (treatments, state) => {
+      expect(itemOf({ questionKind: 'palliative', treatments: [...treatments] }, 'treatment-history').state).toBe(
+        state,
+      );
+    });
+  });
+});
+
+describe('evidence dated after the meeting is flagged, not counted', () => {
+  it('an earlier study still counts; the later one is only flagged', () => {
+    const it = itemOf(
+      { imaging: [study('MR', 'THIGH'), study('CT', 'CHEST', 'old', 20), study('CT', 'CHEST', 'new', -2)] },
+      'chest-ct',
+    );
+    expect(it).toMatchObject({
+      state: 'done',
+      evidence: { description: 'CT CHEST (old)' },
+      afterMeeting: { description: 'CT CHEST (new)', date: before(-2) },
+    });
+    expect(it.reason).toContain('after the meeting of 10 Jun 2025: not counted');
+  });
+
+  it.each([
+    ['biopsy', { pathology: [report({ date: before(-1) })] }, /dated 11 Jun 2025, after the meeting of 10 Jun 2025/],
+    [
+      'chest-ct',
+      { imaging: [study('MR', 'THIGH')], manual: [tick('chest-ct', -4)] },
+      /Ticked by Dr Coordinator is dated 14 Jun 2025/,
+    ],
+    [
+      'expert-review',
+      { pathology: [report({ expertReview: { by: 'Dr E', date: before(-7), agreement: 'concordant' } })] },
+      /Expert review by Dr E .* is dated 17 Jun 2025/,
+    ],
+  ] as Array<[ReadinessItemId, Partial<ReadinessInput>, RegExp]>)(
+    '%s with only later evidence is missing, naming the date',
+    (id, over, reason) => {
+      const it = itemOf(over, id);
+      expect(it.state).toBe('missing');
+      expect(it.evidence).toBeNull();
+      expect(it.afterMeeting).not.toBeNull();
+      expect(it.reason).toMatch(reason);
+    },
+  );
 });

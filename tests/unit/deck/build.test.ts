@@ -86,6 +86,7 @@ describe('case deck', () => {
     expect(plan.content.readiness).toEqual({
       ready: false,
       missing: 1,
+      pending: 0,
       stale: 0,
       open: [{ label: 'Chest CT for staging', state: 'missing', reason: 'No chest CT' }],
     });
@@ -157,6 +158,60 @@ describe('case deck', () => {
     expect(slide(deck, 'pathology').text.summary).toBe('No pathology report recorded.');
     expect(slide(deck, 'pathology').content.reports).toEqual([]);
     expect(slide(deck, 'staging').content.summary).toMatch(/^Not staged/);
+  });
+
+  it('a case outside the sarcoma site chapters has no staging slide and no FNCLCC grade (issue 13)', () => {
+    const other = record(4, { siteChapter: 'other' });
+    const deck = buildCaseDeck(other);
+    expect(kinds(deck)).not.toContain('staging');
+    const path = slide(deck, 'pathology');
+    expect(path.content.sarcoma).toBe(false);
+    expect(path.text.summary).not.toMatch(/FNCLCC/);
+    expect(path.notes).not.toMatch(/^Grade:/m);
+    // A sarcoma keeps both.
+    const sarcoma = buildCaseDeck(record(5));
+    expect(kinds(sarcoma)).toContain('staging');
+    expect(slide(sarcoma, 'pathology')).toMatchObject({ content: { sarcoma: true } });
+    expect(slide(sarcoma, 'pathology').text.summary).toMatch(/FNCLCC G3/);
+    expect(CaseDeck.safeParse(deck).success).toBe(true);
+  });
+
+  it('the plan slide lists pending work-up items as open, counted apart from missing ones', () => {
+    const base = record();
+    const deck = buildCaseDeck(
+      record(6, {
+        clinical: {
+          ...base.clinical,
+          readiness: {
+            ready: false,
+            missing: 0,
+            pending: 1,
+            stale: 0,
+            items: [
+              {
+                label: 'CT abdomen/pelvis for myxoid liposarcoma staging',
+                state: 'pending',
+                reason: 'Depends on the liposarcoma subtype, not yet known.',
+              },
+            ],
+          },
+        },
+      }),
+    );
+    expect(slide(deck, 'plan').content.readiness).toEqual({
+      ready: false,
+      missing: 0,
+      pending: 1,
+      stale: 0,
+      open: [
+        {
+          label: 'CT abdomen/pelvis for myxoid liposarcoma staging',
+          state: 'pending',
+          reason: 'Depends on the liposarcoma subtype, not yet known.',
+        },
+      ],
+    });
+    expect(slide(deck, 'plan').notes).toMatch(/CT abdomen\/pelvis for myxoid liposarcoma staging \(pending\)/);
   });
 
   it('an edited text stays as edited when the record changes; everything else follows the record', () => {
