@@ -27,8 +27,10 @@ export function SumChart({
   const t0 = Math.min(...times);
   const t1 = Math.max(...times);
   const top = Math.max(...points.map((p) => p.sumMm)) * 1.15 || 1;
+  // Points kept 80 px in from the sides, so a date label centred under the first or last point is not cut.
+  const inset = 80;
   const x = (t: number) =>
-    t1 === t0 ? W / 2 : PAD.left + 40 + ((t - t0) / (t1 - t0)) * (W - PAD.left - PAD.right - 80);
+    t1 === t0 ? W / 2 : PAD.left + inset + ((t - t0) / (t1 - t0)) * (W - PAD.left - PAD.right - 2 * inset);
   const y = (v: number) => PAD.top + (1 - v / top) * (H - PAD.top - PAD.bottom);
   const xy = points.map((p, i) => [x(times[i]), y(p.sumMm)] as const);
   return (

@@ -3,6 +3,7 @@ import { AGENDA_STATE_LABEL } from '../../shared/domain/meeting';
 import type { DeckImage, DeckPathologyReport, ResponseStudy, SlideKind, SlideOf } from '../../shared/deck/model';
 import { Fit } from './Fit';
 import { SumChart } from './SumChart';
+import { huText } from '../../shared/deck/response-slide';
 import { clock, dayMonthYear, longDate, shortPatientLabel, type SlideFrame } from './frame';
 import { SlideMaster } from './SlideMaster';
 import { mediaSrc } from '../web-access';
@@ -367,7 +368,7 @@ function ResponseStudyColumn({
         {study.sumMm !== null && (
           <li className="s-response__sum">
             Sum {Number(study.sumMm.toFixed(1))} mm
-            {study.meanHu !== null ? ` · mean ${Math.round(study.meanHu)} HU` : ''}
+            {study.meanHu !== null ? ` · mean ${huText(study.meanHu)}` : ''}
           </li>
         )}
       </ul>

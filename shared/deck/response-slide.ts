@@ -21,6 +21,9 @@ export function signedPct(pct: number): string {
   return `${r > 0 ? '+' : r < 0 ? '−' : ''}${Math.abs(r)}%`;
 }
 
+/** "32.5 HU": densities to 0.1 HU, as the viewer's ellipse shows them. */
+export const huText = (hu: number) => `${hu.toFixed(1)} HU`;
+
 const categoryWords = (c: ResponseCategory) => `${RESPONSE_CATEGORY_LABEL[c].toLowerCase()} (${c})`;
 
 type Draft = Omit<SlideOf<'response'>, 'editable' | 'edited' | 'recordText' | 'hidden'>;
@@ -48,7 +51,7 @@ function measurementsOn(view: ResponseView, date: string): string[] {
       const m = l.measurements.find((x) => x.studyDate === date);
       if (!m) return [];
       const size = m.recistMm === null ? 'not measured' : `${num(m.recistMm)} mm${l.isNode ? ' short axis' : ''}`;
-      return [`${l.name}: ${size}${m.meanHu === null ? '' : `, ${num(Math.round(m.meanHu))} HU`}`];
+      return [`${l.name}: ${size}${m.meanHu === null ? '' : `, ${huText(m.meanHu)}`}`];
     });
 }
 
@@ -105,7 +108,7 @@ export function responseSlide(r: CaseDeckInput, item: DeckAgendaItem | undefined
     `${text}.`,
     ...view.timepoints.map(
       (t) =>
-        `${dayMonthYear(t.studyDate)}: ${t.sumMm === null ? 'sum not available' : `sum ${num(t.sumMm)} mm`}${t.meanHu === null ? '' : `, mean ${num(Math.round(t.meanHu))} HU`}${t.nonTarget ? `; non-target ${t.nonTarget}` : ''}${t.newLesions ? '; new lesions' : ''}${t.note ? `; ${readableDates(t.note)}` : ''}`,
+        `${dayMonthYear(t.studyDate)}: ${t.sumMm === null ? 'sum not available' : `sum ${num(t.sumMm)} mm`}${t.meanHu === null ? '' : `, mean ${huText(t.meanHu)}`}${t.nonTarget ? `; non-target ${t.nonTarget}` : ''}${t.newLesions ? '; new lesions' : ''}${t.note ? `; ${readableDates(t.note)}` : ''}`,
     ),
     ...view.notes.map(readableDates),
   ];

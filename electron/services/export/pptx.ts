@@ -2,6 +2,7 @@ import PptxGenJS from 'pptxgenjs';
 import type { DeckImage, MeetingDeck, Slide, SlideOf } from '../../../shared/deck/model';
 import { clockTime, dayMonthYear } from '../../../shared/deck/format';
 import { longDate } from '../../../shared/dates';
+import { huText } from '../../../shared/deck/response-slide';
 import { throwIfAborted } from './atomic';
 import { pngSize, stripPngMetadata } from './png';
 
@@ -600,7 +601,7 @@ function responseSlide(s: PSlide, slide: SlideOf<'response'>, options: PptxOptio
     const sum =
       st.sumMm === null
         ? ''
-        : `Sum ${Number(st.sumMm.toFixed(1))} mm${st.meanHu === null ? '' : ` · mean ${Math.round(st.meanHu)} HU`}`;
+        : `Sum ${Number(st.sumMm.toFixed(1))} mm${st.meanHu === null ? '' : ` · mean ${huText(st.meanHu)}`}`;
     const lines = [img?.caption ?? '', img?.measurements.join('; ') ?? '', ...st.measurements].filter(Boolean);
     const fitted = fitText(lines.join('\n'), colW, 0.85, 12, 9);
     s.addText(

@@ -73,10 +73,10 @@ describe('the Response slide', () => {
     expect(s.title).toBe('Response to treatment');
     expect(s.content.baseline).toMatchObject({ date: '2026-09-24', sumMm: 60, meanHu: 40 });
     expect(s.content.baseline.images.map((i) => i.caption)).toEqual(['Right thigh mass at baseline']);
-    expect(s.content.baseline.measurements).toEqual(['Right thigh mass: 60 mm, 40 HU']);
+    expect(s.content.baseline.measurements).toEqual(['Right thigh mass: 60 mm, 40.0 HU']);
     expect(s.content.current).toMatchObject({ date: '2026-12-01', sumMm: 52.8, meanHu: 32 });
     expect(s.content.current.images.map((i) => i.caption)).toEqual(['Right thigh mass after neoadjuvant therapy']);
-    expect(s.content.current.measurements).toEqual(['Right thigh mass: 52.8 mm, 32 HU']);
+    expect(s.content.current.measurements).toEqual(['Right thigh mass: 52.8 mm, 32.0 HU']);
     expect(s.content.points).toEqual([
       { date: '2026-09-24', sumMm: 60, meanHu: 40 },
       { date: '2026-12-01', sumMm: 52.8, meanHu: 32 },
@@ -149,7 +149,7 @@ describe('the Response slide', () => {
     expect(text).toContain('RECIST 1.1');
     expect(text).toContain('Stable disease');
     expect(text).toContain('Partial response');
-    expect(text).toContain('Sum 52.8 mm · mean 32 HU');
+    expect(text).toContain('Sum 52.8 mm · mean 32.0 HU');
     const charts = z.names.filter((n) => /^ppt\/charts\/chart\d+\.xml$/.test(n));
     expect(charts).toHaveLength(1);
     expect(z.text(charts[0])).toContain('<c:lineChart>');
