@@ -26,7 +26,9 @@ import {
 import { PHANTOM_CASES } from '../electron/services/demo/synthetic/phantom';
 import { generateDemoImages } from '../electron/services/demo/synthetic/generate';
 import { findChromium } from '../electron/services/export/pdf';
+import { ellipseValues, type PixelSource } from '../renderer/viewer/measure-compute';
 import { HEADLESS_LAUNCH_OPTIONS } from '../electron/services/export/find-chromium.mjs';
+import { signIn } from './sign-in.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const resourcesDir = path.join(root, 'resources');
@@ -34,14 +36,20 @@ const resourcesDir = path.join(root, 'resources');
 type Vec3 = readonly [number, number, number];
 
 interface Caliper {
-  tool: 'length' | 'bidirectional';
-  /** Patient-space (LPS, mm) end points: the long axis, and for a bidirectional the perpendicular short axis. */
+  tool: 'length' | 'bidirectional' | 'ellipse';
+  /**
+   * Patient-space (LPS, mm) end points: the long axis, and for a bidirectional the perpendicular short axis; for an
+   * ellipse the corners of its bounding box (its mean density is computed from the slice's stored pixels by the
+   * viewer's own ellipseValues, as the viewer does when it is drawn).
+   */
   long: [Vec3, Vec3];
   short?: [Vec3, Vec3];
 }
 
 interface Spec {
   caseKey: string;
+  /** Which of the case's synthetic studies (default the baseline; 'follow-up' for response to treatment). */
+  study?: 'baseline' | 'follow-up';
   orientation: 'axial' | 'coronal';
   caption: string;
   calipers: (mass: { center: Vec3; half: Vec3 }) => Caliper[];
@@ -53,6 +61,18 @@ const axisLine = (c: Vec3, half: Vec3, axis: 0 | 1 | 2): [Vec3, Vec3] => [
   along(c, axis, -half[axis]),
   along(c, axis, half[axis]),
 ];
+
+/**
+ * The ellipse for the mean density (Choi): centred on the mass, 70% of its axial diameters, so it holds tumour only
+ * (clear of the partial-volume edge).
+ */
+const densityEllipse = ({ center, half }: { center: Vec3; half: Vec3 }): Caliper => ({
+  tool: 'ellipse',
+  long: [
+    [center[0] - 0.7 * half[0], center[1] - 0.7 * half[1], center[2]],
+    [center[0] + 0.7 * half[0], center[1] + 0.7 * half[1], center[2]],
+  ],
+});
 
 const SPECS: Spec[] = [
   {
@@ -73,13 +93,25 @@ const SPECS: Spec[] = [
     caseKey: 'thigh-ilms',
     orientation: 'axial',
     caption: 'Right thigh: deep mass (synthetic CT standing in for the MRI of 24 Sep 2026)',
-    calipers: ({ center, half }) => [
-      { tool: 'bidirectional', long: axisLine(center, half, 1), short: axisLine(center, half, 0) },
+    calipers: (mass) => [
+      { tool: 'bidirectional', long: axisLine(mass.center, mass.half, 1), short: axisLine(mass.center, mass.half, 0) },
+      densityEllipse(mass),
+    ],
+  },
+  {
+    caseKey: 'thigh-ilms',
+    study: 'follow-up',
+    orientation: 'axial',
+    caption: 'Right thigh: deep mass after preoperative radiotherapy (synthetic restaging CT)',
+    calipers: (mass) => [
+      { tool: 'bidirectional', long: axisLine(mass.center, mass.half, 1), short: axisLine(mass.center, mass.half, 0) },
+      densityEllipse(mass),
     ],
   },
 ];
 
 interface Slice {
+  file: string;
   sop: string;
   series: string;
   ipp: Vec3;
@@ -94,6 +126,7 @@ function readSlice(file: string): Slice {
   const iop = nums('x00200037');
   const ps = nums('x00280030');
   return {
+    file,
     sop: ds.string('x00080018')!,
     series: ds.string('x0020000e')!,
     ipp: nums('x00200032') as unknown as Vec3,
@@ -124,10 +157,47 @@ const mm = (s: Slice, a: Vec3, b: Vec3) => {
   return Math.hypot((pb.x - pa.x) * s.spacing[1], (pb.y - pa.y) * s.spacing[0]);
 };
 
+/** The slice's stored pixels with its modality LUT (the synthetic files are uncompressed 16-bit monochrome). */
+function pixelsOf(s: Slice): PixelSource {
+  const bytes = new Uint8Array(readFileSync(s.file));
+  const ds = dicomParser.parseDicom(bytes);
+  const el = ds.elements.x7fe00010;
+  const count = el.length / 2;
+  const signed = ds.uint16('x00280103') === 1;
+  const data = signed
+    ? new Int16Array(bytes.buffer.slice(bytes.byteOffset + el.dataOffset, bytes.byteOffset + el.dataOffset + el.length))
+    : new Uint16Array(
+        bytes.buffer.slice(bytes.byteOffset + el.dataOffset, bytes.byteOffset + el.dataOffset + el.length),
+      );
+  if (data.length !== count) throw new Error(`${s.file}: unexpected pixel data length`);
+  return {
+    width: ds.uint16('x00280011')!,
+    height: ds.uint16('x00280010')!,
+    data,
+    slope: Number(ds.string('x00281053') ?? 1),
+    intercept: Number(ds.string('x00281052') ?? 0),
+    color: false,
+  };
+}
+
 function annotationsFor(s: Slice, calipers: Caliper[], n: number): Annotation[] {
   return calipers.map((c, i): Annotation => {
     const values = { unit: 'mm' as const, spacingSource: 'PixelSpacing' as const };
     const id = `demo-${n}-${i}`;
+    if (c.tool === 'ellipse') {
+      const box = { start: toImage(s, c.long[0]), end: toImage(s, c.long[1]) };
+      // Its label below the mass, clear of the long/short axis label drawn above it.
+      const handles = { ...box, textBox: { x: box.start.x, y: Math.max(box.start.y, box.end.y) + 45 } };
+      const spacing = { row: s.spacing[0], col: s.spacing[1], source: 'PixelSpacing' as const };
+      return {
+        id,
+        tool: 'ellipse',
+        sopInstanceUid: s.sop,
+        frame: 0,
+        handles,
+        values: ellipseValues(box, spacing, pixelsOf(s), 'HU'),
+      };
+    }
     if (c.tool === 'length') {
       return {
         id,
@@ -157,7 +227,7 @@ function annotationsFor(s: Slice, calipers: Caliper[], n: number): Annotation[] 
 
 async function api<T>(page: Page, channel: string, input: unknown): Promise<T> {
   const answer = await page.evaluate(
-    // As the app does: the token the page keeps in sessionStorage, in a header, and JSON only.
+    // As the app does: the web host's token and the signed-in session the page keeps in sessionStorage, in headers.
     async ([c, i]) =>
       (
         await fetch(`/api/${c}`, {
@@ -165,6 +235,7 @@ async function api<T>(page: Page, channel: string, input: unknown): Promise<T> {
           headers: {
             'Content-Type': 'application/json',
             'X-BoardPrep-Token': sessionStorage.getItem('boardprep.token') ?? '',
+            'X-BoardPrep-Session': sessionStorage.getItem('boardprep.session') ?? '',
           },
           body: JSON.stringify(i),
         })
@@ -210,12 +281,15 @@ async function main(): Promise<void> {
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, deviceScaleFactor: 1 });
     await page.goto(url);
+    // The demo's users share the demo password; the chair may edit measurements and save key images.
+    await signIn(page, 'chair');
     const base = url.split('#')[0];
     for (const [n, spec] of SPECS.entries()) {
-      const images = generated.find((g) => g.key === spec.caseKey)!;
+      const which = spec.study ?? 'baseline';
+      const images = generated.find((g) => g.key === spec.caseKey && g.study === which)!;
       const series = images.series.find((s) => s.orientation === spec.orientation)!;
       const slices = images.files.map(readSlice).filter((s) => s.series === series.seriesInstanceUid);
-      const mass = PHANTOM_CASES[spec.caseKey].mass;
+      const mass = which === 'baseline' ? PHANTOM_CASES[spec.caseKey].mass : PHANTOM_CASES[spec.caseKey].followUp!.mass;
       const center = mass.center as unknown as Vec3;
       const normal = cross(slices[0].row, slices[0].col);
       // The slice through the mass centre (the phantom's grids are aligned on it).
@@ -247,7 +321,7 @@ async function main(): Promise<void> {
       await page.goto(`${base}#/cases/${found.id}/imaging`);
       await page
         .getByRole('button', {
-          name: new RegExp(`Series \\d* ${series.description.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:`),
+          name: new RegExp(`Series \\d*: .*${series.description.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
         })
         .click();
       const viewport = page.getByTestId('viewer-canvas');
@@ -278,8 +352,25 @@ async function main(): Promise<void> {
           }[]
         >(page, 'keyImages:list', { caseId: found.id })
       ).find((k) => k.caption === spec.caption)!;
-      const png = Buffer.from(await (await page.request.get(new URL(saved.renderUrl, base).href)).body());
-      const file = `${spec.caseKey}-${spec.orientation}.png`;
+      // Fetched from the page, with the web host's token and the session, as the app fetches media.
+      const png = Buffer.from(
+        await page.evaluate(async (src) => {
+          const r = await fetch(src, {
+            headers: {
+              'X-BoardPrep-Token': sessionStorage.getItem('boardprep.token') ?? '',
+              'X-BoardPrep-Session': sessionStorage.getItem('boardprep.session') ?? '',
+            },
+          });
+          if (!r.ok) throw new Error(`${src}: ${r.status} ${await r.text()}`);
+          const bytes = new Uint8Array(await r.arrayBuffer());
+          let text = '';
+          for (const b of bytes) text += String.fromCharCode(b);
+          return btoa(text);
+        }, saved.renderUrl),
+        'base64',
+      );
+      if (png.subarray(1, 4).toString('latin1') !== 'PNG') throw new Error(`${saved.renderUrl} is not a PNG`);
+      const file = `${spec.caseKey}-${which === 'baseline' ? '' : `${which}-`}${spec.orientation}.png`;
       writeFileSync(path.join(outDir, file), png);
       entries.push({
         caseKey: spec.caseKey,
@@ -290,9 +381,13 @@ async function main(): Promise<void> {
         view: saved.view,
         annotations: saved.annotations,
       });
-      console.log(
-        `${file}: ${annotations.map((a) => (a.tool === 'length' ? `${a.values.length!.toFixed(1)} mm` : `${a.values.long!.toFixed(1)} x ${a.values.short!.toFixed(1)} mm`)).join(', ')} (${Math.round(png.length / 1024)} KB)`,
-      );
+      const said = (a: Annotation) =>
+        a.tool === 'length'
+          ? `${a.values.length!.toFixed(1)} mm`
+          : a.tool === 'ellipse'
+            ? `ellipse mean ${a.values.mean!.toFixed(2)} HU (sd ${a.values.sd!.toFixed(1)})`
+            : `${a.values.long!.toFixed(1)} x ${a.values.short!.toFixed(1)} mm`;
+      console.log(`${file}: ${annotations.map(said).join(', ')} (${Math.round(png.length / 1024)} KB)`);
     }
     writeFileSync(
       path.join(resourcesDir, DEMO_KEY_IMAGES_FILE),

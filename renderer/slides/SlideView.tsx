@@ -7,6 +7,7 @@ import {
   ImagingSlideView,
   PathologySlideView,
   PlanSlideView,
+  ResponseSlideView,
   StagingSlideView,
   TitleSlideView,
 } from './kinds';
@@ -31,6 +32,8 @@ export const SlideView = memo(function SlideView({
       return <HistorySlideView slide={slide} frame={frame} />;
     case 'imaging':
       return <ImagingSlideView slide={slide} frame={frame} onImageSettled={onImageSettled} />;
+    case 'response':
+      return <ResponseSlideView slide={slide} frame={frame} onImageSettled={onImageSettled} />;
     case 'pathology':
       return <PathologySlideView slide={slide} frame={frame} />;
     case 'staging':

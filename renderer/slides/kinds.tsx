@@ -1,8 +1,10 @@
 import { useEffect } from 'react';
 import { stageGroupText, stageLineText, tSourceText } from '../../shared/clinical/stage-text';
 import { AGENDA_STATE_LABEL } from '../../shared/domain/meeting';
-import type { DeckImage, DeckPathologyReport, SlideKind, SlideOf } from '../../shared/deck/model';
+import type { DeckImage, DeckPathologyReport, ResponseStudy, SlideKind, SlideOf } from '../../shared/deck/model';
 import { Fit } from './Fit';
+import { SumChart } from './SumChart';
+import { huText } from '../../shared/deck/response-slide';
 import { clock, dayMonthYear, longDate, shortPatientLabel, type SlideFrame } from './frame';
 import { SlideMaster } from './SlideMaster';
 import { mediaSrc } from '../web-access';
@@ -325,6 +327,85 @@ export function ImagingSlideView({ slide, frame, onImageSettled }: KindProps<'im
             )}
           </Fit>
         )}
+      </div>
+    </SlideMaster>
+  );
+}
+
+// ---- Response to treatment -------------------------------------------------------------------------------------
+
+/** One side of the Response slide: the study's date, its key image(s) and the target lesions' measurements. */
+function ResponseStudyColumn({
+  label,
+  study,
+  onSettled,
+}: {
+  label: string;
+  study: ResponseStudy;
+  onSettled?: () => void;
+}) {
+  return (
+    <section
+      className="s-response__study"
+      data-testid="response-study"
+      aria-label={`${label}, ${dayMonthYear(study.date)}`}
+    >
+      <div className="s-response__when">
+        <span className="s-panel-label">{label}</span> <strong>{dayMonthYear(study.date)}</strong>
+      </div>
+      {study.images.length > 0 ? (
+        <div className={`s-images s-images--${study.images.length}`}>
+          {study.images.map((img) => (
+            <ImageTile key={img.keyImageId} image={img} onSettled={onSettled} />
+          ))}
+        </div>
+      ) : (
+        <div className="s-response__noimage">No key image saved on this study</div>
+      )}
+      <ul className="s-response__measures">
+        {study.measurements.map((m) => (
+          <li key={m}>{m}</li>
+        ))}
+        {study.sumMm !== null && (
+          <li className="s-response__sum">
+            Sum {Number(study.sumMm.toFixed(1))} mm
+            {study.meanHu !== null ? ` · mean ${huText(study.meanHu)}` : ''}
+          </li>
+        )}
+      </ul>
+    </section>
+  );
+}
+
+export function ResponseSlideView({ slide, frame, onImageSettled }: KindProps<'response'>) {
+  const c = slide.content;
+  return (
+    <SlideMaster frame={frame} title={slide.title} kind="response">
+      <div className="s-response">
+        <div className="s-response__pair">
+          <ResponseStudyColumn label="Baseline" study={c.baseline} onSettled={onImageSettled} />
+          <ResponseStudyColumn label="Current" study={c.current} onSettled={onImageSettled} />
+        </div>
+        <div className="s-response__side">
+          <div className="s-response__categories" data-testid="response-category">
+            <div className={`s-response__cat s-response__cat--${(c.recist?.overall ?? 'ne').toLowerCase()}`}>
+              <div className="s-panel-label">RECIST 1.1</div>
+              <div className="s-response__cat-value">{c.recist?.overall ?? '–'}</div>
+              <div className="s-response__cat-label">{c.recist?.overallLabel ?? 'Not assessed'}</div>
+            </div>
+            <div className={`s-response__cat s-response__cat--${(c.choi?.response ?? 'ne').toLowerCase()}`}>
+              <div className="s-panel-label">Choi</div>
+              <div className="s-response__cat-value">{c.choi?.response ?? '–'}</div>
+              <div className="s-response__cat-label">{c.choi?.label ?? 'No density measured'}</div>
+            </div>
+          </div>
+          <div className="s-panel-label">Sum of target diameters</div>
+          <SumChart points={c.points} text={c.chartText} nadirDate={c.nadirDate} />
+          <Fit max={24} min={16} className="s-response__why" watch={[slide.text.summary, c.explanation]}>
+            {slide.text.summary && <p className="s-lead s-lead--small">{slide.text.summary}</p>}
+            {c.explanation && <p className="s-prose">{c.explanation}</p>}
+          </Fit>
+        </div>
       </div>
     </SlideMaster>
   );

@@ -17,6 +17,7 @@ import {
   studyTitle,
 } from './format';
 import type { CaseDeckInput, DeckAgendaItem, DeckInputReport, DeckMeeting, MeetingDeckItem } from './input';
+import { responseSlide, responseSlideKey } from './response-slide';
 import {
   IMAGES_PER_SLIDE,
   type CaseDeck,
@@ -35,7 +36,8 @@ import {
  * screen, the PDF and the PPTX agree, and an edit made on one screen shows on every other.
  *
  * A case's slides, in the record's order: title and summary, clinical history and timeline, imaging (only when
- * the case has key images or lesion sizes; 1-4 key images per slide, spread evenly: 5 images make 3 + 2), pathology,
+ * the case has key images or lesion sizes; 1-4 key images per slide, spread evenly: 5 images make 3 + 2), response to
+ * treatment (only when the patient has a follow-up study: shared/deck/response-slide.ts), pathology,
  * staging, proposed plan with the question. The meeting deck starts with the agenda slide.
  */
 
@@ -46,6 +48,7 @@ export const slideKey = {
   /** The second, third... slide of a long clinical history ("History (continued)"). */
   historyPart: (caseId: number, part: number) => `case-${caseId}/history-${part}`,
   imaging: (caseId: number, part: number) => `case-${caseId}/imaging-${part}`,
+  response: responseSlideKey,
   pathology: (caseId: number) => `case-${caseId}/pathology`,
   staging: (caseId: number) => `case-${caseId}/staging`,
   plan: (caseId: number) => `case-${caseId}/plan`,
@@ -421,6 +424,8 @@ export function recordSlides(r: CaseDeckInput, item?: DeckAgendaItem): Slide[] {
     finish(titleSlide(r, item), true),
     ...historySlides(r, item).map((d) => finish(d, true)),
     ...imagingSlides(r, item).map((d) => finish(d, true)),
+    // Response to treatment: only with a follow-up study (shared/deck/response-slide.ts).
+    ...[responseSlide(r, item)].flatMap((d) => (d ? [finish<'response'>(d, true)] : [])),
     finish(pathologySlide(r, item), true),
     // AJCC soft tissue sarcoma staging has nothing to say about a case outside the sarcoma site chapters
     // (docs/clinical-rules.md#non-sarcoma-cases): no staging slide rather than a "not staged" one.

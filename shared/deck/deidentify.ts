@@ -211,6 +211,17 @@ function stripSlide(slide: Slide, label: (caseId: number) => string): Slide {
         ...slide,
         content: { ...slide.content, images: slide.content.images.map((i) => ({ ...i, burnedInOnly: true })) },
       };
+    case 'response': {
+      // The key images of both studies: burned-in PNGs only, as on the imaging slides.
+      const burned = (st: typeof slide.content.baseline) => ({
+        ...st,
+        images: st.images.map((i) => ({ ...i, burnedInOnly: true })),
+      });
+      return {
+        ...slide,
+        content: { ...slide.content, baseline: burned(slide.content.baseline), current: burned(slide.content.current) },
+      };
+    }
     case 'pathology':
       return {
         ...slide,

@@ -2,6 +2,7 @@ import type { CaseStatus, Sex, SiteChapter } from '../domain/case';
 import type { AgendaItemState, MeetingStatus } from '../domain/meeting';
 import type { GradeResult, PathologyReport } from '../domain/pathology';
 import type { PlanOption, ReadinessView, StageSummary, TimelineEntry } from '../domain/clinical';
+import type { ResponseView } from '../domain/response';
 import type { SlideEdit } from './model';
 
 /**
@@ -60,6 +61,11 @@ export interface CaseDeckInput {
   /** In the case's key image order. */
   keyImages: DeckInputKeyImage[];
   plan: { options: PlanOption[]; text: string };
+  /**
+   * Response to treatment across the patient's studies (tracked lesions): the Response slide is drawn when it has a
+   * follow-up timepoint (`current`). null when the patient has no tracked lesions.
+   */
+  response: ResponseView | null;
   timeline: Pick<TimelineEntry, 'date' | 'kind' | 'title' | 'detail'>[];
 }
 

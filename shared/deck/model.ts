@@ -16,7 +16,16 @@ import { MeetingStatus, AgendaItemState } from '../domain/meeting';
  * A long clinical history continues on further 'history' slides ('case-12/history-2', titled "History
  * (continued)"): the same kind, with `text.history` only and no timeline.
  */
-export const SLIDE_KINDS = ['agenda', 'title', 'history', 'imaging', 'pathology', 'staging', 'plan'] as const;
+export const SLIDE_KINDS = [
+  'agenda',
+  'title',
+  'history',
+  'imaging',
+  'response',
+  'pathology',
+  'staging',
+  'plan',
+] as const;
 export const SlideKind = z.enum(SLIDE_KINDS);
 export type SlideKind = z.infer<typeof SlideKind>;
 
@@ -207,6 +216,51 @@ export const ImagingSlide = SlideBase.extend({
   }),
 });
 
+/** One study date of the response slide: its key images (the burned-in PNGs of that study) and its sums. */
+export const ResponseStudy = z.object({
+  /** ISO date of the study (shown as "22 Sep 2026"). */
+  date: z.string(),
+  /** Sum of the target lesions' diameters (mm); null when a target lesion was not measured that day. */
+  sumMm: z.number().nullable(),
+  /** Mean density of the target lesions (HU); null without an ellipse. */
+  meanHu: z.number().nullable(),
+  /** The key images saved on that study (0 to 2 shown). */
+  images: z.array(DeckImage),
+  /** "Right thigh mass 60 mm, 40 HU": each target lesion's measurement that day. */
+  measurements: z.array(z.string()),
+});
+export type ResponseStudy = z.infer<typeof ResponseStudy>;
+
+/**
+ * Response to treatment (issue 13): the baseline and the current study side by side, the sums over time, and the
+ * RECIST 1.1 and Choi categories with the rule that gave them. Only for a case whose patient has a follow-up
+ * timepoint (ResponseView.current).
+ */
+export const ResponseSlide = SlideBase.extend({
+  kind: z.literal('response'),
+  content: z.object({
+    baseline: ResponseStudy,
+    current: ResponseStudy,
+    /** Every timepoint with a sum, oldest first: the chart's points. */
+    points: z.array(z.object({ date: z.string(), sumMm: z.number(), meanHu: z.number().nullable() })),
+    nadirDate: z.string().nullable(),
+    recist: z
+      .object({
+        target: z.string(),
+        overall: z.string(),
+        overallLabel: z.string(),
+        changeFromBaselinePct: z.number().nullable(),
+        changeFromNadirPct: z.number().nullable(),
+      })
+      .nullable(),
+    choi: z.object({ response: z.string(), label: z.string() }).nullable(),
+    /** The rule that gave the categories, in words (ResponseTimepoint.explanation, dates readable). */
+    explanation: z.string(),
+    /** "Sum of target diameters: 22 Sep 2026 60 mm; 1 Dec 2026 53 mm": the chart's text alternative. */
+    chartText: z.string(),
+  }),
+});
+
 export const PathologySlide = SlideBase.extend({
   kind: z.literal('pathology'),
   content: z.object({
@@ -286,6 +340,7 @@ export const Slide = z.discriminatedUnion('kind', [
   TitleSlide,
   HistorySlide,
   ImagingSlide,
+  ResponseSlide,
   PathologySlide,
   StagingSlide,
   PlanSlide,

@@ -109,7 +109,7 @@ test('a pathology report on the thigh leiomyosarcoma grades and stages it, and t
   await expect(history).toContainText('History');
   await expect(history).toContainText('Inflammatory leiomyosarcoma');
 
-  // 6 cm trunk/extremity, G2: T2, stage IIIA, from PDQ Table 7; the size came from the MRI lesion.
+  // 6 cm trunk/extremity, G2: T2, stage IIIA, from PDQ Table 7; the size came from the baseline lesion (the largest).
   await expect(stage.getByTestId('case-grade')).toHaveText('G2');
   await expect(stage.getByRole('group', { name: 'FNCLCC grade' })).toContainText(
     'Differentiation 2 + mitoses 2 + necrosis 1 = 5',
@@ -121,7 +121,7 @@ test('a pathology report on the thigh leiomyosarcoma grades and stages it, and t
   );
   await expect(stage.getByTestId('stage-explanation')).toContainText('Stage IIIA: T2, N0, M0, G2-G3 (PDQ Table 7).');
   await expect(
-    stage.getByText("6 cm, lesion 'Right thigh mass, deep (MRI)', typed, study of 24 Sep 2026"),
+    stage.getByText("6 cm, lesion 'Right thigh mass, deep', measured on images, study of 24 Sep 2026"),
   ).toBeVisible();
 
   // Staging inputs change the stage at once: M1 is stage IV, back to M0 is IIIA again.

@@ -3,9 +3,18 @@ import path from 'node:path';
 import { z } from 'zod';
 import { CaseInput } from '../../../shared/domain/case';
 import { EventInput, PlanInput, StagingInputsInput, TickInput } from '../../../shared/domain/clinical';
-import { LesionInput } from '../../../shared/domain/imaging';
+import { LesionInput, Uid } from '../../../shared/domain/imaging';
 import { DecisionFields, ItemMinutes, MeetingInput, MeetingStatus, Presenter } from '../../../shared/domain/meeting';
 import { PathologyInput } from '../../../shared/domain/pathology';
+
+/**
+ * A demo lesion row. `meanHu` and `studyInstanceUid` are the lesion columns of migration 0009; LesionInput gains them
+ * with the response helper's tracking, until then they are checked here and not stored (lesions.create ignores them).
+ */
+const DemoLesion = LesionInput.extend({
+  meanHu: z.number().nullable().optional(),
+  studyInstanceUid: Uid.nullable().optional(),
+}).strict();
 
 /**
  * The demo board file (resources/demo/board.json): fictional patients whose clinical stories come from the
@@ -20,8 +29,12 @@ export const DemoCase = z
     case: CaseInput.strict(),
     /** What the clinical sections below keep from the seed, what they leave as gaps, and the choices made. */
     clinicalSource: z.string().min(1).optional(),
-    /** Lesion sizes (cm) as the seed gives them; the largest feeds AJCC T. */
-    lesions: z.array(LesionInput.strict()).optional(),
+    /**
+     * Lesion sizes (cm) as the seed gives them; the largest feeds AJCC T. A lesion measured on a synthetic study also
+     * names that study and its mean density (an ellipse on the key image), so it is tracked across studies (issue 13,
+     * response to treatment): rows with the same label are one lesion at several study dates.
+     */
+    lesions: z.array(DemoLesion).optional(),
     pathology: z.array(PathologyInput).optional(),
     staging: StagingInputsInput.optional(),
     plan: PlanInput.optional(),

@@ -1,8 +1,9 @@
 import PptxGenJS from 'pptxgenjs';
-import type { MeetingDeck, Slide, SlideOf } from '../../../shared/deck/model';
+import type { DeckImage, MeetingDeck, Slide, SlideOf } from '../../../shared/deck/model';
 import { clockTime, dayMonthYear } from '../../../shared/deck/format';
 import { stageGroupShort, tSourceText } from '../../../shared/clinical/stage-text';
 import { longDate } from '../../../shared/dates';
+import { huText } from '../../../shared/deck/response-slide';
 import { throwIfAborted } from './atomic';
 import { pngSize, stripPngMetadata } from './png';
 
@@ -532,6 +533,159 @@ function imagingSlide(s: PSlide, slide: SlideOf<'imaging'>, options: PptxOptions
   }
 }
 
+/** A key image's burned-in PNG fitted into a black box (or a grey box saying why there is none). */
+function imageBox(
+  s: PSlide,
+  img: DeckImage | undefined,
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+  options: PptxOptions,
+  empty: string,
+): void {
+  const png = img ? options.readImage(img.src) : null;
+  const dims = png ? pngSize(png) : null;
+  if (img && png && dims) {
+    const scale = Math.min(w / dims.width, h / dims.height);
+    s.addShape('rect', { x, y, w, h, fill: { color: '000000' }, line: { color: '000000', width: 0 } });
+    s.addImage({
+      data: `image/png;base64,${stripPngMetadata(png).toString('base64')}`,
+      x: x + (w - dims.width * scale) / 2,
+      y: y + (h - dims.height * scale) / 2,
+      w: dims.width * scale,
+      h: dims.height * scale,
+      altText: img.caption || 'Key image',
+    });
+    return;
+  }
+  s.addShape('rect', { x, y, w, h, fill: { color: C.panel }, line: { color: C.rule, width: 0.75 } });
+  s.addText(img?.missing ? 'Key image file missing at sign-off' : img ? 'Key image not available' : empty, {
+    x,
+    y,
+    w,
+    h,
+    fontFace: FONT,
+    fontSize: 13,
+    color: C.muted,
+    align: 'center',
+    valign: 'middle',
+  });
+}
+
+/**
+ * Response to treatment: the baseline and current studies side by side (first key image of each, its measurements
+ * and date), the sum of target diameters as a native line chart, and the RECIST 1.1 and Choi categories with their
+ * rule in words.
+ */
+function responseSlide(s: PSlide, slide: SlideOf<'response'>, options: PptxOptions): void {
+  const c = slide.content;
+  title(s, slide.title);
+  const colW = 3.85;
+  const gap = 0.2;
+  (
+    [
+      ['Baseline', c.baseline],
+      ['Current', c.current],
+    ] as const
+  ).forEach(([name, st], i) => {
+    const x = M + i * (colW + gap);
+    s.addText(
+      [
+        { text: `${name.toUpperCase()}  `, options: { bold: true, color: C.accent, fontSize: 12 } },
+        { text: dayMonthYear(st.date), options: { bold: true, color: C.navy } },
+      ] as TextRun[],
+      { x, y: TOP - 0.05, w: colW, h: 0.35, fontFace: FONT, fontSize: 16, margin: 0 },
+    );
+    const img = st.images[0];
+    imageBox(s, img, x, TOP + 0.35, colW, 3.95, options, 'No key image saved on this study');
+    const sum =
+      st.sumMm === null
+        ? ''
+        : `Sum ${Number(st.sumMm.toFixed(1))} mm${st.meanHu === null ? '' : ` · mean ${huText(st.meanHu)}`}`;
+    const lines = [img?.caption ?? '', img?.measurements.join('; ') ?? '', ...st.measurements].filter(Boolean);
+    const fitted = fitText(lines.join('\n'), colW, 0.85, 12, 9);
+    s.addText(
+      [
+        ...(sum ? [{ text: sum, options: { bold: true, breakLine: true } }] : []),
+        { text: fitted.text, options: { color: C.muted, fontSize: fitted.size } },
+      ] as TextRun[],
+      { x, y: TOP + 4.35, w: colW, h: 1.15, fontFace: FONT, fontSize: 13, color: C.ink, valign: 'top', margin: 0 },
+    );
+  });
+  const x = M + 2 * colW + gap + 0.35;
+  const w = W - M - x;
+  const cats: [string, string, string][] = [
+    ['RECIST 1.1', c.recist?.overall ?? '—', c.recist?.overallLabel ?? 'Not assessed'],
+    ['Choi', c.choi?.response ?? '—', c.choi?.label ?? 'No density measured'],
+  ];
+  const bw = (w - 0.2) / 2;
+  cats.forEach(([k, v, l], i) => {
+    const bx = x + i * (bw + 0.2);
+    s.addShape('roundRect', {
+      x: bx,
+      y: TOP - 0.05,
+      w: bw,
+      h: 1.25,
+      fill: { color: C.panel },
+      line: { color: C.rule, width: 0.75 },
+      rectRadius: 0.08,
+    });
+    s.addText(
+      [
+        { text: k, options: { fontSize: 12, bold: true, color: C.muted, breakLine: true } },
+        { text: v, options: { fontSize: 30, bold: true, color: C.navy, breakLine: true } },
+        { text: l, options: { fontSize: 11, color: C.ink } },
+      ] as TextRun[],
+      { x: bx, y: TOP - 0.05, w: bw, h: 1.25, fontFace: FONT, align: 'center', valign: 'middle', margin: 0 },
+    );
+  });
+  label(s, 'Sum of target diameters (mm)', x, TOP + 1.35, w);
+  if (c.points.length) {
+    s.addChart(
+      'line',
+      [
+        {
+          name: 'Sum of target diameters (mm)',
+          labels: c.points.map((p) => dayMonthYear(p.date)),
+          values: c.points.map((p) => p.sumMm),
+        },
+      ],
+      {
+        x,
+        y: TOP + 1.65,
+        w,
+        h: 2.2,
+        altText: c.chartText,
+        chartColors: [C.accent],
+        lineSize: 3,
+        lineDataSymbol: 'circle',
+        lineDataSymbolSize: 9,
+        showValue: true,
+        dataLabelPosition: 't',
+        dataLabelFontSize: 11,
+        dataLabelFormatCode: '0.0',
+        valAxisMinVal: 0,
+        valAxisLabelFontSize: 10,
+        catAxisLabelFontSize: 10,
+        showLegend: false,
+      },
+    );
+  } else {
+    body(s, c.chartText, x, TOP + 1.65, w, 0.6, 13, 10, { color: C.muted });
+  }
+  body(
+    s,
+    [slide.text.summary ?? '', c.explanation].filter(Boolean).join('\n'),
+    x,
+    TOP + 3.95,
+    w,
+    BOTTOM - TOP - 3.95,
+    14,
+    9,
+  );
+}
+
 function pathologySlide(s: PSlide, slide: SlideOf<'pathology'>): void {
   title(s, slide.title);
   const [driving, ...others] = slide.content.reports;
@@ -779,6 +933,8 @@ function drawSlide(s: PSlide, deck: MeetingDeck, slide: Slide, options: PptxOpti
       return historySlide(s, slide);
     case 'imaging':
       return imagingSlide(s, slide, options);
+    case 'response':
+      return responseSlide(s, slide, options);
     case 'pathology':
       return pathologySlide(s, slide);
     case 'staging':

@@ -143,6 +143,10 @@ export function loadMeetingDeckData(
       lesions: lesions.list(r.case_id),
       keyImages: keyImagesOf(db, r.case_id),
       plan: { options: plan.options, text: plan.text },
+      // LEAD: connect the response helper's tracking here: `response: responseViewForCase(db, r.case_id)` from
+      // electron/services/imaging/tracking-service.ts (the patient's tracked lesions and timepoints, or null).
+      // Until then no case has a Response slide.
+      response: null,
       timeline: timeline.list(r.case_id),
     };
     const place = placement.get(r.id)!;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { CaseDeck, DeckSection, MeetingDeck, Slide } from '../../../shared/deck/model';
+import type { CaseDeck, DeckImage, DeckSection, MeetingDeck, Slide } from '../../../shared/deck/model';
 import type { Db } from '../../db/open';
 import * as imagingSql from '../imaging/imaging-sql';
 import { liveCaseDeck } from './deck-data';
@@ -156,22 +156,29 @@ export class FreezeService {
   /** The deck as it is frozen: image srcs pointing at the frozen PNGs, images whose file is gone marked missing. */
   private prepare(live: CaseDeck, decisionId: number): Prepared {
     const images = new Map<string, Buffer>();
+    const freeze = (img: DeckImage): DeckImage => {
+      const name = `${img.keyImageId}.png`;
+      const png = images.get(name) ?? this.renderOf(img.keyImageId);
+      if (png) images.set(name, png);
+      return png
+        ? { ...img, src: frozenSrc(decisionId, name) }
+        : { ...img, src: frozenSrc(decisionId, name), missing: true };
+    };
     const slides = live.slides.map((slide): Slide => {
+      if (slide.kind === 'response') {
+        // The Response slide's baseline and current key images are frozen like the imaging slides'.
+        const c = slide.content;
+        return {
+          ...slide,
+          content: {
+            ...c,
+            baseline: { ...c.baseline, images: c.baseline.images.map(freeze) },
+            current: { ...c.current, images: c.current.images.map(freeze) },
+          },
+        };
+      }
       if (slide.kind !== 'imaging') return slide;
-      return {
-        ...slide,
-        content: {
-          ...slide.content,
-          images: slide.content.images.map((img) => {
-            const name = `${img.keyImageId}.png`;
-            const png = images.get(name) ?? this.renderOf(img.keyImageId);
-            if (png) images.set(name, png);
-            return png
-              ? { ...img, src: frozenSrc(decisionId, name) }
-              : { ...img, src: frozenSrc(decisionId, name), missing: true };
-          }),
-        },
-      };
+      return { ...slide, content: { ...slide.content, images: slide.content.images.map(freeze) } };
     });
     const deck: CaseDeck = { ...live, slides };
     return { deck, json: JSON.stringify(deck), images };

@@ -87,9 +87,10 @@ describe('boardprep CLI', () => {
       skipped: [],
       images: [
         expect.objectContaining({ key: 'rp-ddlps', imported: 104 }),
-        expect.objectContaining({ key: 'thigh-ilms', imported: 74 }),
+        // The baseline CT and the restaging CT after preoperative radiotherapy (response to treatment), 74 each.
+        expect.objectContaining({ key: 'thigh-ilms', imported: 148 }),
       ],
-      keyImages: 3,
+      keyImages: 4,
     });
     const second = await run('--data', dir, 'demo');
     expect(second.out).toContain('0 cases created');

@@ -223,9 +223,9 @@ describe('the demo board clinical sections', () => {
           'SELECT (SELECT count(*) FROM pathology_reports) AS p, (SELECT count(*) FROM lesions) AS l, (SELECT count(*) FROM case_events) AS e',
         )
         .get();
-    expect(rows()).toEqual({ p: 5, l: 3, e: 8 });
+    expect(rows()).toEqual({ p: 5, l: 4, e: 9 });
     expect(loadDemoBoard(db, RESOURCES_DIR).casesCreated).toBe(0);
-    expect(rows()).toEqual({ p: 5, l: 3, e: 8 });
+    expect(rows()).toEqual({ p: 5, l: 4, e: 9 });
 
     const resources = tempDataDir();
     cpSync(RESOURCES_DIR, resources, { recursive: true });

@@ -1,3 +1,4 @@
+import type { ResponseView } from '../../../shared/domain/response';
 import type { CaseDeckInput, DeckAgendaItem, DeckMeeting, MeetingDeckItem } from '../../../shared/deck/input';
 
 /** A plain case record for the pure deck builder; tests change what they are about. */
@@ -108,6 +109,7 @@ export function record(caseId = 12, overrides: Partial<CaseDeckInput> = {}): Cas
     ],
     keyImages: [],
     plan: { options: ['preoperative-radiotherapy', 'surgery'], text: 'Preoperative RT then wide excision.' },
+    response: null,
     timeline: [
       { date: '2026-07', kind: 'presentation', title: 'Presentation', detail: 'Painless thigh mass' },
       { date: '2026-10-08', kind: 'biopsy', title: 'Core needle biopsy: UPS', detail: 'FNCLCC G3; specimen S26-123' },
@@ -156,4 +158,87 @@ export function agendaItem(id: number, number: number, overrides: Partial<DeckAg
 
 export function meetingItem(caseId: number, number: number, overrides: Partial<MeetingDeckItem> = {}): MeetingDeckItem {
   return { item: agendaItem(1000 + caseId, number), record: record(caseId), edits: [], ...overrides };
+}
+
+/**
+ * A hand-made ResponseView (the shape the response helper's tracking fills): one target lesion measured on a baseline
+ * and a follow-up CT, 60 mm and 40 HU then 52.8 mm and 32 HU (long axis -12%, density -20%): RECIST 1.1 SD, Choi PR.
+ */
+export function responseView(caseId = 12): ResponseView {
+  const m = (lesionRowId: number, studyDate: string, mm: number, hu: number) => ({
+    lesionRowId,
+    caseId,
+    studyDate,
+    studyInstanceUid: `2.25.${lesionRowId}`,
+    longMm: mm,
+    shortMm: mm,
+    meanHu: hu,
+    recistMm: mm,
+    source: 'measured' as const,
+  });
+  const baseline = {
+    studyDate: '2026-09-24',
+    sumMm: 60,
+    meanHu: 40,
+    nonTarget: null,
+    newLesions: false,
+    note: '',
+    recist: null,
+    choi: null,
+    explanation: 'Baseline: sum of target diameters 60 mm.',
+  };
+  const current = {
+    studyDate: '2026-12-01',
+    sumMm: 52.8,
+    meanHu: 32,
+    nonTarget: 'non-CR/non-PD' as const,
+    newLesions: false,
+    note: '',
+    recist: { target: 'SD' as const, overall: 'SD' as const, changeFromBaselinePct: -12, changeFromNadirPct: -12 },
+    choi: { response: 'PR' as const },
+    explanation:
+      'RECIST 1.1: sum 52.8 mm is 12% below the baseline 60 mm (2026-09-24): SD (less than 30% down, less than 20% up). ' +
+      'Choi: density 32 HU is 20% below 40 HU: PR (density down at least 15%).',
+  };
+  return {
+    patientId: 7,
+    lesions: [
+      {
+        id: 1,
+        patientId: 7,
+        name: 'Right thigh mass',
+        role: 'target',
+        isNode: false,
+        note: '',
+        measurements: [m(501, '2026-09-24', 60, 40), m(502, '2026-12-01', 52.8, 32)],
+      },
+    ],
+    timepoints: [baseline, current],
+    baselineDate: '2026-09-24',
+    nadirDate: '2026-09-24',
+    current,
+    notes: [],
+  };
+}
+
+/** Key images of the baseline and the follow-up study of responseView(). */
+export function responseKeyImages(): CaseDeckInput['keyImages'] {
+  return [
+    {
+      id: 201,
+      caption: 'Right thigh mass at baseline',
+      renderUrl: '/media/key-images/201.png',
+      studyDate: '2026-09-24',
+      seriesDescription: 'CT R THIGH AXIAL 5 mm',
+      measurements: ['L 60.0 × W 60.0 mm'],
+    },
+    {
+      id: 202,
+      caption: 'Right thigh mass after neoadjuvant therapy',
+      renderUrl: '/media/key-images/202.png',
+      studyDate: '2026-12-01',
+      seriesDescription: 'CT R THIGH AXIAL 5 mm',
+      measurements: ['L 52.8 × W 52.8 mm', 'Ellipse mean 32 HU'],
+    },
+  ];
 }

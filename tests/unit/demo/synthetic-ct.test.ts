@@ -37,8 +37,8 @@ afterAll(() => {
   if (outDir) rmSync(outDir, { recursive: true, force: true });
 });
 
-const byKey = (key: string) => {
-  const r = results.find((x) => x.key === key);
+const byKey = (key: string, study: GeneratedCaseImages['study'] = 'baseline') => {
+  const r = results.find((x) => x.key === key && x.study === study);
   if (!r) throw new Error(`no images generated for ${key}`);
   return r;
 };
@@ -148,8 +148,10 @@ function edgeDistance(
   throw new Error(`no edge found along ${dir.join(',')} within ${halfMm + 12} mm`);
 }
 
-function seriesFiles(key: string, orientation: 'axial' | 'coronal'): string[] {
-  const dir = path.join(outDir, key, orientation);
+type Study = GeneratedCaseImages['study'];
+
+function seriesFiles(key: string, orientation: 'axial' | 'coronal', study: Study = 'baseline'): string[] {
+  const dir = path.join(outDir, key, ...(study === 'follow-up' ? ['follow-up'] : []), orientation);
   return readdirSync(dir)
     .filter((f) => f.endsWith('.dcm'))
     .sort()
@@ -157,8 +159,13 @@ function seriesFiles(key: string, orientation: 'axial' | 'coronal'): string[] {
 }
 
 /** The slice of a series whose plane passes through `point` (to 0.01 mm). */
-function sliceThrough(key: string, orientation: 'axial' | 'coronal', point: readonly number[]): Slice {
-  for (const file of seriesFiles(key, orientation)) {
+function sliceThrough(
+  key: string,
+  orientation: 'axial' | 'coronal',
+  point: readonly number[],
+  study: Study = 'baseline',
+): Slice {
+  for (const file of seriesFiles(key, orientation, study)) {
     const s = readSlice(file);
     const normal = [
       s.iop[1] * s.iop[5] - s.iop[2] * s.iop[4],
@@ -173,9 +180,15 @@ function sliceThrough(key: string, orientation: 'axial' | 'coronal', point: read
 }
 
 /** Edge-to-edge length of the mass through its centre along one axis. */
-function measure(key: string, orientation: 'axial' | 'coronal', axis: 0 | 1 | 2, sizeMm: number): number {
-  const { mass } = PHANTOM_CASES[key];
-  const slice = sliceThrough(key, orientation, mass.center);
+function measure(
+  key: string,
+  orientation: 'axial' | 'coronal',
+  axis: 0 | 1 | 2,
+  sizeMm: number,
+  study: Study = 'baseline',
+): number {
+  const mass = study === 'baseline' ? PHANTOM_CASES[key].mass : PHANTOM_CASES[key].followUp!.mass;
+  const slice = sliceThrough(key, orientation, mass.center, study);
   const plus: [number, number, number] = [0, 0, 0];
   const minus: [number, number, number] = [0, 0, 0];
   plus[axis] = 1;
@@ -190,7 +203,12 @@ function measure(key: string, orientation: 'axial' | 'coronal', axis: 0 | 1 | 2,
 
 describe('synthetic demo CT', () => {
   it('generates an axial and a coronal series for each case with a documented size, and nothing for the others', () => {
-    expect(results.map((r) => r.key).sort()).toEqual(['back-lps', 'rp-ddlps', 'thigh-ilms']);
+    expect(results.map((r) => `${r.key} ${r.study}`).sort()).toEqual([
+      'back-lps baseline',
+      'rp-ddlps baseline',
+      'thigh-ilms baseline',
+      'thigh-ilms follow-up',
+    ]);
     expect([...SYNTHETIC_CASE_KEYS].sort()).toEqual(['back-lps', 'rp-ddlps', 'thigh-ilms']);
     for (const r of results) {
       expect(r.series.map((s) => s.orientation)).toEqual(['axial', 'coronal']);
@@ -296,6 +314,58 @@ describe('synthetic demo CT', () => {
     const cc = measure('thigh-ilms', 'coronal', 2, 60);
     console.log(`thigh-ilms measured: LR ${lr.toFixed(1)} mm, AP ${ap.toFixed(1)} mm, CC ${cc.toFixed(1)} mm`);
     for (const v of [lr, ap, cc]) expect(Math.abs(v - 60)).toBeLessThanOrEqual(3);
+  });
+
+  it('draws the thigh-ilms follow-up (restaging after radiotherapy) 12% smaller and 20% less dense, as the history says', () => {
+    const follow = byKey('thigh-ilms', 'follow-up');
+    expect(follow).toMatchObject({ studyDate: '2026-12-01', mass: { longMm: 52.8, shortMm: 52.8, ccMm: 52.8 } });
+    expect(follow.studyInstanceUid).not.toBe(byKey('thigh-ilms').studyInstanceUid);
+    expect(follow.series.map((x) => x.description)).toEqual([
+      'CT R THIGH AXIAL 5 mm RESTAGING (SYNTHETIC)',
+      'CORONAL MPR 5 mm RESTAGING (SYNTHETIC)',
+    ]);
+    const lr = measure('thigh-ilms', 'axial', 0, 52.8, 'follow-up');
+    const ap = measure('thigh-ilms', 'axial', 1, 52.8, 'follow-up');
+    const cc = measure('thigh-ilms', 'coronal', 2, 52.8, 'follow-up');
+    console.log(
+      `thigh-ilms follow-up measured: LR ${lr.toFixed(1)} mm, AP ${ap.toFixed(1)} mm, CC ${cc.toFixed(1)} mm`,
+    );
+    for (const v of [lr, ap, cc]) expect(Math.abs(v - 52.8)).toBeLessThanOrEqual(3);
+    // Mean density over a 20 mm disc at the centre of each mass: 40 then 32 HU (within 1.5 HU of noise and texture).
+    const meanHu = (study: Study) => {
+      const { center } =
+        study === 'baseline' ? PHANTOM_CASES['thigh-ilms'].mass : PHANTOM_CASES['thigh-ilms'].followUp!.mass;
+      const slice = sliceThrough('thigh-ilms', 'axial', center, study);
+      let sum = 0;
+      let n = 0;
+      for (let dx = -20; dx <= 20; dx += 1)
+        for (let dy = -20; dy <= 20; dy += 1)
+          if (dx * dx + dy * dy <= 400) {
+            sum += huAt(slice, [center[0] + dx, center[1] + dy, center[2]]);
+            n++;
+          }
+      return sum / n;
+    };
+    const before = meanHu('baseline');
+    const after = meanHu('follow-up');
+    console.log(`thigh-ilms mean density: ${before.toFixed(1)} -> ${after.toFixed(1)} HU`);
+    expect(Math.abs(before - 40)).toBeLessThanOrEqual(1.5);
+    expect(Math.abs(after - 32)).toBeLessThanOrEqual(1.5);
+    expect(((before - after) / before) * 100).toBeGreaterThanOrEqual(15); // Choi: density down at least 15%
+  });
+
+  it('refuses to draw a follow-up the history does not state (size and density change)', async () => {
+    const edited = structuredClone(board);
+    const thigh = edited.cases.find((c) => c.key === 'thigh-ilms')!;
+    thigh.case.clinicalHistory = thigh.case.clinicalHistory!.replace('40 to 32 HU', '40 to 30 HU');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'boardprep-synthetic-ct-'));
+    try {
+      await expect(generateDemoImages(edited, dir, { onlyKeys: ['thigh-ilms'] })).rejects.toThrow(
+        /does not state what the follow-up CT draws \(40 to 32 HU\)/,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('gives both series of a study one Frame of Reference, and every instance its own UID', () => {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { DemoBoard, DemoCase } from '../demo-board';
-import { PHANTOM_CASES, type PhantomCase } from './phantom';
+import { PHANTOM_CASES, type MassSpec, type PhantomCase } from './phantom';
 import { axialGeometry, coronalGeometry, type SeriesOrientation, uidFromName, writeSeries } from './write-series';
 
 /**
@@ -29,6 +29,10 @@ export interface GeneratedSeries {
 
 export interface GeneratedCaseImages {
   key: string;
+  /** 'baseline' for the case's first study; 'follow-up' for a later one (response to treatment). */
+  study: 'baseline' | 'follow-up';
+  /** ISO date of the study. */
+  studyDate: string;
   /** Every file written, axial series first, in instance order. */
   files: string[];
   series: GeneratedSeries[];
@@ -111,10 +115,38 @@ const STUDIES: Readonly<Record<string, StudySpec>> = {
   },
 };
 
+/**
+ * Later studies of a case (issue 13, response to treatment), drawn from the phantom's `followUp` mass on the same
+ * grid, with their own UIDs. Besides `documented`, generation checks that the history states the follow-up size and
+ * the density change exactly as the phantom draws them.
+ */
+const FOLLOW_UP_STUDIES: Readonly<Record<string, StudySpec>> = {
+  'thigh-ilms': {
+    // "Restaging CT of the right thigh (2026-12-01) after preoperative radiotherapy: 5.28 cm ..., 40 to 32 HU".
+    date: '2026-12-01',
+    time: '101500',
+    description: 'CT R THIGH RESTAGING AFTER PREOPERATIVE RT (SYNTHETIC DEMO)',
+    bodyPart: 'THIGH',
+    patientPosition: 'FFS',
+    laterality: 'R',
+    axialDescription: 'CT R THIGH AXIAL 5 mm RESTAGING (SYNTHETIC)',
+    coronalDescription: 'CORONAL MPR 5 mm RESTAGING (SYNTHETIC)',
+    windows: [SOFT_TISSUE, { center: 500, width: 2000, explanation: 'BONE' }],
+    documented: /Restaging CT of the right thigh \(2026-12-01\)/,
+    comment:
+      'Restaging after preoperative radiotherapy: the deep right thigh mass drawn 12% smaller (6 cm -> 5.28 cm sphere) ' +
+      'and 20% less dense (mean 40 -> 32 HU), as the case history documents: RECIST 1.1 stable disease, Choi partial ' +
+      'response.',
+  },
+};
+
 export const SYNTHETIC_NOTICE = 'Synthetic demo image, not patient data.';
 
 /** The demo case keys that get synthetic images. */
 export const SYNTHETIC_CASE_KEYS: readonly string[] = Object.keys(STUDIES);
+
+/** The demo case keys that also get a follow-up study (response to treatment). */
+export const FOLLOW_UP_CASE_KEYS: readonly string[] = Object.keys(FOLLOW_UP_STUDIES);
 
 /**
  * The cases the demo board loads with images. back-lps is drawn by the generator but not loaded: its record
@@ -140,9 +172,15 @@ function ageString(dateOfBirth: string, onDay: string): string {
 const SEX: Record<string, string> = { male: 'M', female: 'F', other: 'O', unknown: '' };
 
 /** Case-level attributes shared by both series. */
-function studyAttributes(demo: DemoCase, study: StudySpec, uids: { study: string; frame: string }) {
+function studyAttributes(
+  demo: DemoCase,
+  study: StudySpec,
+  uids: { study: string; frame: string },
+  which: GeneratedCaseImages['study'],
+) {
   const p = demo.case.patient;
-  const accession = `SYN${BigInt(`0x${createHash('sha256').update(demo.key).digest('hex').slice(0, 12)}`)
+  const seed = which === 'baseline' ? demo.key : `${demo.key}/follow-up`;
+  const accession = `SYN${BigInt(`0x${createHash('sha256').update(seed).digest('hex').slice(0, 12)}`)
     .toString(10)
     .slice(0, 8)}`;
   const text = [p.familyName, p.givenNames];
@@ -171,7 +209,7 @@ function studyAttributes(demo: DemoCase, study: StudySpec, uids: { study: string
     KVP: 120,
     PatientPosition: study.patientPosition,
     StudyInstanceUID: uids.study,
-    StudyID: '1',
+    StudyID: which === 'baseline' ? '1' : '2',
     AcquisitionNumber: 1,
     FrameOfReferenceUID: uids.frame,
     PositionReferenceIndicator: '',
@@ -190,11 +228,27 @@ function range(center: number, step: number, lo: number, hi: number): number[] {
   return out;
 }
 
+/**
+ * What the history must say of a follow-up, worked out from the phantom: the follow-up size in cm, the change of the
+ * long axis and of the density in whole per cent, and the two densities, e.g. "5.28 cm", "12%", "20%", "40 to 32 HU".
+ */
+export function followUpFacts(baseline: MassSpec, followUp: MassSpec): string[] {
+  const long = (m: MassSpec) => Math.max(m.lrMm, m.apMm, m.ccMm);
+  const pct = (a: number, b: number) => `${Math.round((Math.abs(b - a) / a) * 100)}%`;
+  return [
+    `${Number((long(followUp) / 10).toFixed(2))} cm`,
+    pct(long(baseline), long(followUp)),
+    pct(baseline.rimHu, followUp.rimHu),
+    `${baseline.rimHu} to ${followUp.rimHu} HU`,
+  ];
+}
+
 async function generateCase(
   demo: DemoCase,
   phantomCase: PhantomCase,
   study: StudySpec,
   outDir: string,
+  which: GeneratedCaseImages['study'] = 'baseline',
 ): Promise<GeneratedCaseImages> {
   const history = `${demo.case.clinicalHistory ?? ''} ${demo.case.workingDiagnosis ?? ''}`;
   if (!study.documented.test(history)) {
@@ -202,14 +256,28 @@ async function generateCase(
       `Demo case ${demo.key}: the case record no longer states the size the synthetic CT draws (${study.documented})`,
     );
   }
-  const { grid, mass } = phantomCase;
+  const { grid } = phantomCase;
+  const drawn = which === 'baseline' ? phantomCase : phantomCase.followUp!;
+  const mass = drawn.mass;
+  if (which === 'follow-up') {
+    // The response the demo teaches is only true if the history states the amounts the phantom draws.
+    const missing = followUpFacts(phantomCase.mass, mass).filter((f) => !history.includes(f));
+    if (missing.length) {
+      throw new Error(
+        `Demo case ${demo.key}: the case history does not state what the follow-up CT draws (${missing.join(', ')})`,
+      );
+    }
+  }
   const [, cy, cz] = mass.center;
-  const phantom = phantomCase.build();
-  const uids = { study: uidFromName(`${demo.key}/study`), frame: uidFromName(`${demo.key}/frame-of-reference`) };
-  const shared = studyAttributes(demo, study, uids);
+  const phantom = drawn.build();
+  const prefix = which === 'baseline' ? demo.key : `${demo.key}/follow-up`;
+  const uids = { study: uidFromName(`${prefix}/study`), frame: uidFromName(`${prefix}/frame-of-reference`) };
+  const shared = studyAttributes(demo, study, uids, which);
   const comments = `${SYNTHETIC_NOTICE} Generated by BoardPrep from an analytic phantom for the demo case ${demo.key}. ${study.comment}`;
   const caseDir = path.join(outDir, demo.key);
-  await rm(caseDir, { recursive: true, force: true });
+  // The follow-up goes into the case folder's follow-up/ (the baseline, written first, empties the case folder).
+  const studyDir = which === 'baseline' ? caseDir : path.join(caseDir, 'follow-up');
+  await rm(studyDir, { recursive: true, force: true });
 
   const half = Math.floor(grid.zHalfRange / grid.sliceMm) * grid.sliceMm;
   const zPositions = range(cz, grid.sliceMm, cz - half, cz + half);
@@ -248,12 +316,12 @@ async function generateCase(
   const written: GeneratedSeries[] = [];
   for (const s of series) {
     const orientation = s.geometry.orientation;
-    const seriesUid = uidFromName(`${demo.key}/${orientation}/series`);
+    const seriesUid = uidFromName(`${prefix}/${orientation}/series`);
     const paths = await writeSeries({
       phantom,
       geometry: s.geometry,
-      dir: path.join(caseDir, orientation),
-      sopInstanceUid: (i) => uidFromName(`${demo.key}/${orientation}/${i + 1}`),
+      dir: path.join(studyDir, orientation),
+      sopInstanceUid: (i) => uidFromName(`${prefix}/${orientation}/${i + 1}`),
       dataset: {
         ...shared,
         ImageType: s.imageType,
@@ -274,6 +342,8 @@ async function generateCase(
   }
   return {
     key: demo.key,
+    study: which,
+    studyDate: study.date,
     files,
     series: written,
     mass: { longMm: Math.max(mass.lrMm, mass.apMm), shortMm: Math.min(mass.lrMm, mass.apMm), ccMm: mass.ccMm },
@@ -284,7 +354,8 @@ async function generateCase(
 
 /**
  * Writes synthetic CT images for the board's cases with a documented tumour size into `outDir/<key>/axial/` and
- * `outDir/<key>/coronal/` (each case folder is emptied first). Deterministic: the same board gives byte-identical
+ * `outDir/<key>/coronal/` (each case folder is emptied first), and a case's follow-up study into
+ * `outDir/<key>/follow-up/` (one result per study, the baseline first). Deterministic: the same board gives byte-identical
  * files and the same UIDs.
  */
 export async function generateDemoImages(
@@ -303,6 +374,10 @@ export async function generateDemoImages(
     const study = STUDIES[demo.key];
     if (!phantomCase || !study) continue; // no documented size: no images
     results.push(await generateCase(demo, phantomCase, study, outDir));
+    const followUp = FOLLOW_UP_STUDIES[demo.key];
+    if (followUp && phantomCase.followUp) {
+      results.push(await generateCase(demo, phantomCase, followUp, outDir, 'follow-up'));
+    }
   }
   return results;
 }

@@ -607,6 +607,8 @@ export interface PhantomCase {
   mass: MassSpec;
   grid: GridSpec;
   build(): Phantom;
+  /** A later study of the same patient (response to treatment): the mass as drawn then, on the same grid. */
+  followUp?: { mass: MassSpec; build(): Phantom };
 }
 
 // ---------------------------------------------------------------- rp-ddlps: left retroperitoneal DDLPS
@@ -1006,6 +1008,27 @@ const THIGH_MASS: MassSpec = {
 };
 
 /**
+ * The thigh mass on the restaging CT after preoperative radiotherapy (issue 13, response to treatment): the same
+ * sphere, its diameter 12% smaller (60 -> 52.8 mm) and its density 20% lower (40 -> 32 HU). RECIST 1.1 counts the
+ * diameter: -12% is stable disease (PR needs at least 30% down); Choi also counts density: -20% is a partial
+ * response (density down at least 15%). The case history states these amounts (generate.ts checks it).
+ */
+export const THIGH_FOLLOW_UP = { sizeFactor: 0.88, densityFactor: 0.8 } as const;
+/** Rounded to 0.01 (60 x 0.88 is 52.800000000000004 in floating point). */
+const times = (v: number, f: number) => Math.round(v * f * 100) / 100;
+const THIGH_MASS_FOLLOW_UP: MassSpec = {
+  center: THIGH_MASS.center,
+  lrMm: times(THIGH_MASS.lrMm, THIGH_FOLLOW_UP.sizeFactor),
+  apMm: times(THIGH_MASS.apMm, THIGH_FOLLOW_UP.sizeFactor),
+  ccMm: times(THIGH_MASS.ccMm, THIGH_FOLLOW_UP.sizeFactor),
+  note:
+    'Restaging after preoperative radiotherapy: the documented 6 cm mass drawn 12% smaller (5.28 cm sphere) ' +
+    'and 20% less dense (40 -> 32 HU).',
+  rimHu: times(THIGH_MASS.rimHu, THIGH_FOLLOW_UP.densityFactor),
+  surroundHu: THIGH_MASS.surroundHu,
+};
+
+/**
  * One thigh. `side` -1 is the right thigh (at negative x), +1 the left. Local coordinates: `lat` grows laterally,
  * `ant` anteriorly.
  */
@@ -1045,19 +1068,26 @@ function thigh(side: -1 | 1, cx: number, z0: number, z1: number): Shape[] {
   return shapes;
 }
 
-function buildThighIlms(): Phantom {
+function buildThighIlms(mass: MassSpec = THIGH_MASS): Phantom {
   const cz = THIGH_CZ;
   const z0 = cz - 130;
   const z1 = cz + 130;
-  const [mx, my] = THIGH_MASS.center;
-  const r = THIGH_MASS.lrMm / 2;
+  const [mx, my] = mass.center;
+  const r = mass.lrMm / 2;
   const shapes: Shape[] = [
     ...table(86, z0, z1),
     ...thigh(-1, -100, z0, z1),
     ...thigh(1, 100, z0, z1),
     // Well circumscribed deep mass with a thin fat plane around it (displacing vastus lateralis / intermedius).
-    ellipsoid('fat plane around the mass', [mx, my, cz], [r + 4, r + 4, r + 4], THIGH_MASS.surroundHu),
-    ellipsoid('inflammatory leiomyosarcoma', [mx, my, cz], [r, r, r], heterogeneous(THIGH_MASS.rimHu, 8, 0.8)),
+    ellipsoid('fat plane around the mass', [mx, my, cz], [r + 4, r + 4, r + 4], mass.surroundHu),
+    // A gentle texture (3 HU at baseline, scaled with the density): an ellipse's mean density is then the drawn value
+    // to within about 0.5 HU, so the measured change is the documented one (Choi counts density).
+    ellipsoid(
+      'inflammatory leiomyosarcoma',
+      [mx, my, cz],
+      [r, r, r],
+      heterogeneous(mass.rimHu, (3 * mass.rimHu) / THIGH_MASS.rimHu, 0.8),
+    ),
   ];
   return new Phantom(shapes, { seed: seedOf('thigh-ilms') });
 }
@@ -1104,6 +1134,7 @@ export const PHANTOM_CASES: Readonly<Record<string, PhantomCase>> = {
       zHalfRange: 90,
       yRange: [-85, 95],
     },
-    build: buildThighIlms,
+    build: () => buildThighIlms(),
+    followUp: { mass: THIGH_MASS_FOLLOW_UP, build: () => buildThighIlms(THIGH_MASS_FOLLOW_UP) },
   },
 };
