@@ -3,18 +3,12 @@ import path from 'node:path';
 import { z } from 'zod';
 import { CaseInput } from '../../../shared/domain/case';
 import { EventInput, PlanInput, StagingInputsInput, TickInput } from '../../../shared/domain/clinical';
-import { LesionInput, Uid } from '../../../shared/domain/imaging';
+import { LesionInput } from '../../../shared/domain/imaging';
 import { DecisionFields, ItemMinutes, MeetingInput, MeetingStatus, Presenter } from '../../../shared/domain/meeting';
 import { PathologyInput } from '../../../shared/domain/pathology';
 
-/**
- * A demo lesion row. `meanHu` and `studyInstanceUid` are the lesion columns of migration 0009; LesionInput gains them
- * with the response helper's tracking, until then they are checked here and not stored (lesions.create ignores them).
- */
-const DemoLesion = LesionInput.extend({
-  meanHu: z.number().nullable().optional(),
-  studyInstanceUid: Uid.nullable().optional(),
-}).strict();
+/** A demo lesion row: one measurement of a tracked lesion (rows with the same label are one lesion over time). */
+const DemoLesion = LesionInput.strict();
 
 /**
  * The demo board file (resources/demo/board.json): fictional patients whose clinical stories come from the

@@ -16,6 +16,7 @@ import { TimelineService } from '../clinical/timeline-service';
 import * as imagingSql from '../imaging/imaging-sql';
 import { renderUrl } from '../imaging/key-images-service';
 import { LesionsService } from '../imaging/lesions-service';
+import { responseViewForCase } from '../imaging/tracking-service';
 import * as sql from './meetings-sql';
 import { assertItem, assertMeeting, historiesOf, meetingDay } from './views';
 
@@ -143,10 +144,8 @@ export function loadMeetingDeckData(
       lesions: lesions.list(r.case_id),
       keyImages: keyImagesOf(db, r.case_id),
       plan: { options: plan.options, text: plan.text },
-      // LEAD: connect the response helper's tracking here: `response: responseViewForCase(db, r.case_id)` from
-      // electron/services/imaging/tracking-service.ts (the patient's tracked lesions and timepoints, or null).
-      // Until then no case has a Response slide.
-      response: null,
+      // The patient's tracked lesions and timepoints: a Response slide when there is a follow-up.
+      response: responseViewForCase(db, r.case_id),
       timeline: timeline.list(r.case_id),
     };
     const place = placement.get(r.id)!;
