@@ -15,6 +15,7 @@ export const READ_CHANNELS = [
   'cases:list',
   'cases:get',
   'patients:lookupMrn',
+  'cases:episodes',
   'imaging:studies',
   'imaging:stack',
   'jobs:status',
@@ -54,6 +55,8 @@ const CLINICAL_VIEWS: readonly ReadChannel[] = [
   'app:info',
   'cases:list',
   'cases:get',
+  // A case's episodes show the others' status and board outcomes, so every clinical or meeting write refetches them.
+  'cases:episodes',
   'clinical:summary',
   'clinical:readinessCounts',
   'pathology:list',

@@ -38,6 +38,7 @@ export const CHANNEL_ACCESS: Record<Channel, Access> = {
   'cases:create': 'cases.edit',
   'cases:update': 'cases.edit',
   'patients:lookupMrn': 'records.read',
+  'cases:episodes': 'records.read',
   'demo:load': 'demo.load',
 
   'imaging:studies': 'records.read',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CaseInput, CaseRecord, CaseStatus, CaseSummary, Mrn } from '../domain/case';
+import { CaseEpisodes, MrnPatient } from '../domain/episode';
 
 const Id = z.number().int().positive();
 
@@ -13,20 +14,36 @@ export const casesContract = {
     input: z.object({ id: Id }).strict(),
     output: CaseRecord,
   },
+  /**
+   * A new case. With `patientId` it is a new episode of that patient (issue 13): the MRN must be the patient's and
+   * the name, date of birth and sex those on record (a difference is refused, naming it; demographics are changed
+   * from an episode's record, never silently by a new one). Without it, an MRN already on record is refused with
+   * the offer of a new episode.
+   */
   'cases:create': {
-    input: CaseInput.strict(),
+    input: CaseInput.extend({ patientId: Id.optional() }).strict(),
     output: CaseRecord,
   },
   'cases:update': {
     input: z.object({ id: Id, version: z.number().int(), fields: CaseInput.strict() }).strict(),
     output: CaseRecord,
   },
-  /** Lets a form say "this MRN already belongs to ..." while the coordinator types. */
+  /** The patient's other episodes with their board outcomes, and which episode this case is. */
+  'cases:episodes': {
+    input: z.object({ caseId: Id }).strict(),
+    output: CaseEpisodes,
+  },
+  /**
+   * Lets a form say whose MRN this is while the coordinator types: `available` is false when the MRN belongs to
+   * another patient than the case's own (`exceptCaseId`); `patient` names that patient with their episodes, so a
+   * new case can be created as a new episode of them.
+   */
   'patients:lookupMrn': {
     input: z.object({ mrn: Mrn, exceptCaseId: Id.optional() }).strict(),
     output: z.object({
       available: z.boolean(),
       owner: z.object({ caseId: z.number().int(), patientName: z.string() }).nullable(),
+      patient: MrnPatient.nullable(),
     }),
   },
 } as const;

@@ -26,6 +26,7 @@ export const CHANNELS = [
   'cases:create',
   'cases:update',
   'patients:lookupMrn',
+  'cases:episodes',
   'demo:load',
   'imaging:studies',
   'imaging:stack',

@@ -149,6 +149,9 @@ export const CaseSummary = z.object({
   workingDiagnosis: z.string(),
   consultantName: z.string(),
   episodeKind: EpisodeKind,
+  /** Which of the patient's episodes this case is (1-based, in creation order), and how many the patient has. */
+  episodeNumber: z.number().int(),
+  episodeCount: z.number().int(),
   status: CaseStatus,
   updatedAt: z.string(),
 });

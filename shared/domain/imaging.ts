@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate } from './case';
+import { EpisodeKind, IsoDate } from './case';
 
 export const Uid = z
   .string()
@@ -159,6 +159,14 @@ export const StudySummary = z.object({
   dicomPatientName: z.string().nullable(),
   dicomPatientId: z.string().nullable(),
   series: z.array(SeriesSummary),
+  /**
+   * Set when the study is attached to another episode of the patient (issue 13: episodes share the imaging): it is
+   * viewable and measurable from this case, but detached or re-imported only from its own case.
+   */
+  episode: z
+    .object({ caseId: z.number().int(), number: z.number().int(), episodeKind: EpisodeKind })
+    .nullable()
+    .optional(),
 });
 export type StudySummary = z.infer<typeof StudySummary>;
 

@@ -5,7 +5,9 @@ import type { HandlerSlice } from './slice';
 export function caseHandlers({
   cases,
   audit,
-}: Services): HandlerSlice<'cases:list' | 'cases:get' | 'cases:create' | 'cases:update' | 'patients:lookupMrn'> {
+}: Services): HandlerSlice<
+  'cases:list' | 'cases:get' | 'cases:create' | 'cases:update' | 'cases:episodes' | 'patients:lookupMrn'
+> {
   return {
     'cases:list': ({ query, status }) => cases.list({ query, status }),
     'cases:get': ({ id }) => {
@@ -14,7 +16,7 @@ export function caseHandlers({
       audit.recordOpen({ entity: 'cases', entityId: id, patientId: record.patient.id });
       return record;
     },
-    'cases:create': (fields) => {
+    'cases:create': ({ patientId, ...fields }) => {
       // A new case has no work-up yet: it becomes ready through cases:markReady, like any other.
       if (fields.status === 'ready') {
         throw new DomainError(
@@ -23,9 +25,10 @@ export function caseHandlers({
           'status',
         );
       }
-      return cases.create(fields);
+      return cases.create(fields, patientId);
     },
     'cases:update': ({ id, version, fields }) => cases.update(id, version, fields),
+    'cases:episodes': ({ caseId }) => cases.episodes(caseId),
     'patients:lookupMrn': ({ mrn, exceptCaseId }) => cases.lookupMrn(mrn, exceptCaseId),
   };
 }

@@ -28,10 +28,15 @@ export interface CaseRow {
   version: number;
   created_at: string;
   updated_at: string;
+  /** Which of the patient's cases this is (1-based, by id: creation order), and how many the patient has. */
+  episode_number: number;
+  episode_count: number;
 }
 
 const SELECT_CASE = `
-  SELECT c.*, p.family_name, p.given_names, p.mrn, p.date_of_birth, p.sex
+  SELECT c.*, p.family_name, p.given_names, p.mrn, p.date_of_birth, p.sex,
+    (SELECT count(*) FROM cases e WHERE e.patient_id = c.patient_id AND e.id <= c.id) AS episode_number,
+    (SELECT count(*) FROM cases e WHERE e.patient_id = c.patient_id) AS episode_count
   FROM cases c JOIN patients p ON p.id = c.patient_id`;
 
 export function getCaseRow(db: Db, id: number): CaseRow | undefined {
@@ -63,12 +68,52 @@ export function listCaseRows(db: Db, filter: { query: string; status?: CaseStatu
   return db.prepare(`${SELECT_CASE} ${where} ORDER BY c.updated_at DESC, c.id DESC`).all(...params) as CaseRow[];
 }
 
-export function findPatientByMrn(
-  db: Db,
-  mrn: string,
-): { id: number; family_name: string; given_names: string } | undefined {
-  return db.prepare('SELECT id, family_name, given_names FROM patients WHERE mrn = ? COLLATE NOCASE').get(mrn) as
-    { id: number; family_name: string; given_names: string } | undefined;
+export interface PatientRow {
+  id: number;
+  family_name: string;
+  given_names: string;
+  mrn: string;
+  date_of_birth: string;
+  sex: string;
+}
+
+export function findPatientByMrn(db: Db, mrn: string): PatientRow | undefined {
+  return db
+    .prepare('SELECT id, family_name, given_names, mrn, date_of_birth, sex FROM patients WHERE mrn = ? COLLATE NOCASE')
+    .get(mrn) as PatientRow | undefined;
+}
+
+export function getPatient(db: Db, id: number): PatientRow | undefined {
+  return db
+    .prepare('SELECT id, family_name, given_names, mrn, date_of_birth, sex FROM patients WHERE id = ?')
+    .get(id) as PatientRow | undefined;
+}
+
+export interface EpisodeRow {
+  id: number;
+  patient_id: number;
+  episode_kind: string;
+  created_at: string;
+  working_diagnosis: string;
+  status: string;
+}
+
+/** A patient's cases (episodes), in creation order. */
+export function casesOfPatient(db: Db, patientId: number): EpisodeRow[] {
+  return db
+    .prepare(
+      `SELECT id, patient_id, episode_kind, created_at, working_diagnosis, status FROM cases
+       WHERE patient_id = ? ORDER BY id`,
+    )
+    .all(patientId) as EpisodeRow[];
+}
+
+/** The ids of every case of the case's patient, the case itself included (empty for an unknown case). */
+export function caseIdsOfSamePatient(db: Db, caseId: number): number[] {
+  return db
+    .prepare(`SELECT e.id FROM cases c JOIN cases e ON e.patient_id = c.patient_id WHERE c.id = ? ORDER BY e.id`)
+    .pluck()
+    .all(caseId) as number[];
 }
 
 export function firstCaseOfPatient(db: Db, patientId: number): number | undefined {

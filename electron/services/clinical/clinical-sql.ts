@@ -219,9 +219,15 @@ export function lesionsOfCase(db: Db, caseId: number): LesionSizeRow[] {
     .all(caseId) as LesionSizeRow[];
 }
 
-/** One row per series of every study attached to the cases (a study without series gives one row with NULL series). */
+/**
+ * One row per series of every study of each case's patient (a study without series gives one row with NULL series).
+ * Episodes share the imaging (issue 13): a study attached to another case of the same patient counts for this case
+ * too, so `case_id` is the case asked about and `attached_case_id` the case the study is attached to.
+ */
 export interface StudySeriesRow {
   case_id: number;
+  /** Always set by studySeriesOfCases; optional so rows written by hand (tests) need not name it. */
+  attached_case_id?: number;
   study_instance_uid: string;
   study_date: string | null;
   study_description: string | null;
@@ -237,12 +243,15 @@ export interface StudySeriesRow {
 export function studySeriesOfCases(db: Db, caseIds: readonly number[]): StudySeriesRow[] {
   return db
     .prepare(
-      `SELECT st.case_id, st.study_instance_uid, st.study_date, st.study_description, st.body_part AS study_body_part,
-              st.modalities_in_study, se.series_instance_uid, se.modality, se.series_description, se.body_part_examined,
-              se.series_date
-       FROM dicom_studies st LEFT JOIN dicom_series se ON se.study_id = st.id
-       WHERE st.case_id IN (SELECT value FROM json_each(?))
-       ORDER BY st.case_id, st.study_date, st.id, se.series_number, se.id`,
+      `SELECT asked.id AS case_id, st.case_id AS attached_case_id, st.study_instance_uid, st.study_date,
+              st.study_description, st.body_part AS study_body_part, st.modalities_in_study, se.series_instance_uid,
+              se.modality, se.series_description, se.body_part_examined, se.series_date
+       FROM cases asked
+       JOIN cases episode ON episode.patient_id = asked.patient_id
+       JOIN dicom_studies st ON st.case_id = episode.id
+       LEFT JOIN dicom_series se ON se.study_id = st.id
+       WHERE asked.id IN (SELECT value FROM json_each(?))
+       ORDER BY asked.id, st.study_date, st.id, se.series_number, se.id`,
     )
     .all(ids(caseIds)) as StudySeriesRow[];
 }

@@ -87,6 +87,36 @@ export const DemoBoard = z
   .strict()
   .superRefine((board, ctx) => {
     const keys = new Set(board.cases.map((c) => c.key));
+    // Several demo cases may name one patient (issue 13: episodes): the same patient, each a different episode kind,
+    // so the loader can tell them apart (demo-case-ids.ts).
+    board.cases.forEach((c, i) => {
+      const first = board.cases.findIndex((o) => o.case.patient.mrn.toLowerCase() === c.case.patient.mrn.toLowerCase());
+      if (first === i) return;
+      const earlier = board.cases[first];
+      const p = c.case.patient;
+      const q = earlier.case.patient;
+      if (
+        p.familyName !== q.familyName ||
+        p.givenNames !== q.givenNames ||
+        p.dateOfBirth !== q.dateOfBirth ||
+        p.sex !== q.sex
+      )
+        ctx.addIssue({
+          code: 'custom',
+          path: ['cases', i, 'case', 'patient'],
+          message: `Same MRN as "${earlier.key}" but another patient: an episode repeats the patient exactly`,
+        });
+      const kinds = board.cases
+        .slice(0, i)
+        .filter((o) => o.case.patient.mrn.toLowerCase() === p.mrn.toLowerCase())
+        .map((o) => o.case.episodeKind ?? 'new-diagnosis');
+      if (kinds.includes(c.case.episodeKind ?? 'new-diagnosis'))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['cases', i, 'case', 'episodeKind'],
+          message: `"${c.key}" is a second ${c.case.episodeKind ?? 'new-diagnosis'} episode of the patient of "${earlier.key}": give each episode its own kind`,
+        });
+    });
     board.meetings?.forEach((m, i) => {
       m.agenda.forEach((a, j) => {
         if (!keys.has(a.case))

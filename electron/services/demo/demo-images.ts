@@ -1,11 +1,11 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../../db/open';
-import { findPatientByMrn, firstCaseOfPatient } from '../cases/cases-sql';
 import { importDicom } from '../dicom/import-service';
 import type { ImportProgress } from '../dicom/types';
 import { makeScratchDir } from '../scratch';
 import { readDemoBoard } from './demo-board';
+import { demoCaseId } from './demo-case-ids';
 import { loadDemoKeyImages } from './demo-key-images';
 import { DEMO_IMAGE_KEYS, generateDemoImages } from './synthetic/generate';
 
@@ -31,8 +31,8 @@ export async function loadDemoImages(
   const targets = board.cases
     .filter((c) => DEMO_IMAGE_KEYS.includes(c.key))
     .map((c) => {
-      const patient = findPatientByMrn(db, c.case.patient.mrn);
-      const caseId = patient ? firstCaseOfPatient(db, patient.id) : undefined;
+      // Each demo case's images go to its own case (a patient's later episode is its own demo case).
+      const caseId = demoCaseId(db, board, c.key);
       return caseId === undefined ? null : { key: c.key, caseId };
     })
     .filter((t): t is { key: string; caseId: number } => t !== null);

@@ -3,12 +3,13 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { Db } from '../../db/open';
 import { Annotation, Uid, ViewState } from '../../../shared/domain/imaging';
-import { findPatientByMrn, firstCaseOfPatient } from '../cases/cases-sql';
+import { caseIdsOfSamePatient } from '../cases/cases-sql';
 import { AnnotationsService } from '../imaging/annotations-service';
 import * as imagingSql from '../imaging/imaging-sql';
 import { KeyImagesService } from '../imaging/key-images-service';
 import { acceptRenderUpload, newRenderToken } from '../imaging/render-store';
 import { readDemoBoard } from './demo-board';
+import { demoCaseId } from './demo-case-ids';
 import { writeTransaction } from '../../db/transaction';
 
 /**
@@ -54,11 +55,12 @@ export function loadDemoKeyImages(db: Db, dataDir: string, resourcesDir: string)
   const annotations = new AnnotationsService(db);
   let added = 0;
   for (const demo of readDemoKeyImages(resourcesDir)) {
-    const mrn = board.cases.find((c) => c.key === demo.caseKey)?.case.patient.mrn;
-    const patient = mrn ? findPatientByMrn(db, mrn) : undefined;
-    const caseId = patient ? firstCaseOfPatient(db, patient.id) : undefined;
+    // The key image belongs to its demo case; its image may be of a study of another episode of the same patient
+    // (a restaging episode measuring the baseline study again), as in the app.
+    const caseId = demoCaseId(db, board, demo.caseKey);
     const owner = imagingSql.instanceOwner(db, demo.sopInstanceUid);
-    if (caseId === undefined || !owner || owner.case_id !== caseId) continue;
+    if (caseId === undefined || !owner || owner.case_id === null) continue;
+    if (!caseIdsOfSamePatient(db, caseId).includes(owner.case_id)) continue;
     if (keyImages.list(caseId).some((k) => k.sopInstanceUid === demo.sopInstanceUid && k.caption === demo.caption))
       continue;
 

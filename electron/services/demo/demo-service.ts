@@ -1,8 +1,10 @@
 import type { Db } from '../../db/open';
-import { CaseInput } from '../../../shared/domain/case';
+import { CaseInput, type Sex } from '../../../shared/domain/case';
 import { addMinutes } from '../../../shared/dates';
 import { CasesService } from '../cases/cases-service';
-import { findPatientByMrn, firstCaseOfPatient } from '../cases/cases-sql';
+import { findPatientByMrn } from '../cases/cases-sql';
+import { patientDifferences } from '../../../shared/domain/episode';
+import { demoCaseId } from './demo-case-ids';
 import { createClinicalServices } from '../clinical';
 import { markReady } from '../clinical/ready-gate';
 import { LesionsService } from '../imaging/lesions-service';
@@ -48,11 +50,7 @@ function withDemoUsers(db: Db, decision: DecisionValue): DecisionValue {
  * with its end time. A meeting of the board already present at the same start time is left alone.
  */
 function loadDemoMeetings(db: Db, board: DemoBoard): void {
-  const caseIdOf = (key: string): number | undefined => {
-    const demo = board.cases.find((c) => c.key === key)!;
-    const patient = findPatientByMrn(db, demo.case.patient.mrn);
-    return patient ? firstCaseOfPatient(db, patient.id) : undefined;
-  };
+  const caseIdOf = (key: string): number | undefined => demoCaseId(db, board, key);
   for (const demo of board.meetings ?? []) {
     const m = demo.meeting;
     if (createMeetingsServices(db).meetings.findAt(m.boardType, m.startsAt)) continue;
@@ -93,6 +91,13 @@ function loadDemoMeetings(db: Db, board: DemoBoard): void {
   }
 }
 
+const patientOnRecord = (p: NonNullable<ReturnType<typeof findPatientByMrn>>) => ({
+  familyName: p.family_name,
+  givenNames: p.given_names,
+  dateOfBirth: p.date_of_birth,
+  sex: p.sex as Sex,
+});
+
 /** The date of the first demo meeting that has the case on its agenda (readiness is judged for that day). */
 function firstMeetingDate(board: DemoBoard, key: string): string {
   const dates = (board.meetings ?? [])
@@ -105,9 +110,10 @@ function firstMeetingDate(board: DemoBoard, key: string): string {
 
 /**
  * Loads the demo board in one transaction (cases with their lesions, pathology, staging inputs, plan, timeline
- * events and work-up ticks; then the board meetings with the cases on their agendas). Patients whose MRN is
- * already present are skipped (and named), and meetings already present (same board and start) are left alone, so
- * loading twice never duplicates or overwrites anything.
+ * events and work-up ticks; then the board meetings with the cases on their agendas). Demo cases already present
+ * are skipped (and named), and meetings already present (same board and start) are left alone, so loading twice
+ * never duplicates or overwrites anything. A demo case naming the MRN of a patient already stored is another
+ * episode of that patient (issue 13): it is created as one when the patient's details match, else skipped.
  */
 export function loadDemoBoard(db: Db, resourcesDir: string): { casesCreated: number; skipped: string[] } {
   const board = readDemoBoard(resourcesDir);
@@ -116,15 +122,22 @@ export function loadDemoBoard(db: Db, resourcesDir: string): { casesCreated: num
   let casesCreated = 0;
   writeTransaction(db, () => {
     for (const demo of board.cases) {
-      if (findPatientByMrn(db, demo.case.patient.mrn)) {
+      const patient = findPatientByMrn(db, demo.case.patient.mrn);
+      if (patient && demoCaseId(db, board, demo.key) !== undefined) {
         skipped.push(`${demo.key}: MRN ${demo.case.patient.mrn} already present`);
+        continue;
+      }
+      const fields = CaseInput.parse({
+        ...demo.case,
+        status: demo.case.status === 'ready' ? 'draft' : demo.case.status,
+      });
+      if (patient && patientDifferences(patientOnRecord(patient), fields.patient).length > 0) {
+        skipped.push(`${demo.key}: MRN ${demo.case.patient.mrn} belongs to another patient`);
         continue;
       }
       // A ready case goes through the same gate as in the app: created as a draft, marked ready once its record is
       // in, with the recorded override where work-up is missing.
-      const created = cases.create(
-        CaseInput.parse({ ...demo.case, status: demo.case.status === 'ready' ? 'draft' : demo.case.status }),
-      );
+      const created = cases.create(fields, patient?.id);
       loadClinicalSections(db, created.id, demo);
       if (demo.case.status === 'ready')
         markReady(

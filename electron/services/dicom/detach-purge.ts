@@ -7,6 +7,7 @@ import { DomainError } from '../errors';
 import * as dicom from './dicom-sql';
 import * as sql from './reversible-sql';
 import { removeUnowned } from './store';
+import { caseIdsOfSamePatient } from '../cases/cases-sql';
 
 /**
  * Undoing an attachment, and removing what no case holds (issue 12, item 9).
@@ -60,6 +61,18 @@ export function detachStudy(db: Db, input: { caseId: number; studyInstanceUid: s
       throw new DomainError(
         'refused',
         `This case has ${keyImages.length === 1 ? 'a key image' : `${keyImages.length} key images`} from this study (${named}): remove ${keyImages.length === 1 ? 'it' : 'them'} first, then detach the study.`,
+      );
+    }
+    // Episodes share the imaging (issue 13): another episode of the patient may have made key images of this study,
+    // and detaching would take the study from under them just the same.
+    const episodes = new Set(caseIdsOfSamePatient(db, input.caseId));
+    const elsewhere = sql.keyImagesOfStudy(db, study.id, null).filter((k) => episodes.has(k.case_id));
+    if (elsewhere.length > 0) {
+      const cases = [...new Set(elsewhere.map((k) => k.case_id))];
+      const named = elsewhere.map((k) => `"${k.caption}"`).join(', ');
+      throw new DomainError(
+        'refused',
+        `Another episode of this patient (case${cases.length === 1 ? '' : 's'} ${cases.join(', ')}) has ${elsewhere.length === 1 ? 'a key image' : `${elsewhere.length} key images`} from this study (${named}): remove ${elsewhere.length === 1 ? 'it' : 'them'} there first, then detach the study.`,
       );
     }
     const patientId = sql.casePatientId(db, input.caseId) ?? null;

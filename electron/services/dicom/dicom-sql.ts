@@ -274,6 +274,15 @@ export function listStudiesOfCase(db: Db, caseId: number): StudyListRow[] {
     .all(caseId) as StudyListRow[];
 }
 
+/** The studies attached to any of the cases (a patient's episodes share their imaging), newest first. */
+export function listStudiesOfCases(db: Db, caseIds: readonly number[]): StudyListRow[] {
+  return db
+    .prepare(
+      `${STUDY_LIST} WHERE s.case_id IN (SELECT value FROM json_each(?)) ORDER BY s.study_date DESC, s.study_time DESC, s.id`,
+    )
+    .all(JSON.stringify(caseIds)) as StudyListRow[];
+}
+
 export function listUnattachedStudies(db: Db): StudyListRow[] {
   return db
     .prepare(`${STUDY_LIST} WHERE s.case_id IS NULL ORDER BY s.study_date DESC, s.study_time DESC, s.id`)

@@ -2,6 +2,7 @@ import type { Db } from '../../db/open';
 import { KeyImage, type Annotation, type ViewState } from '../../../shared/domain/imaging';
 import { DomainError } from '../errors';
 import * as sql from './imaging-sql';
+import { caseIdsOfSamePatient } from '../cases/cases-sql';
 import { claimRender, removeRender } from './render-store';
 
 export const renderUrl = (id: number) => `/media/key-images/${id}.png`;
@@ -61,8 +62,14 @@ export class KeyImagesService {
     const owner = sql.instanceOwner(this.db, input.sopInstanceUid);
     if (!owner)
       throw new DomainError('not-found', `Image ${input.sopInstanceUid} is not in the image store`, 'sopInstanceUid');
-    if (owner.case_id !== input.caseId) {
-      throw new DomainError('refused', 'That image belongs to a study not attached to this case', 'sopInstanceUid');
+    // Episodes share the imaging (issue 13): a key image may be made, for this case, on a study of another episode
+    // of the same patient; it belongs to the case where it is made.
+    if (owner.case_id === null || !caseIdsOfSamePatient(this.db, input.caseId).includes(owner.case_id)) {
+      throw new DomainError(
+        'refused',
+        'That image belongs to a study not attached to this case or to another episode of its patient',
+        'sopInstanceUid',
+      );
     }
     const stray = input.annotations.findIndex(
       (a) => a.sopInstanceUid !== input.sopInstanceUid || a.frame !== input.frame,

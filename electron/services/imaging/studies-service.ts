@@ -1,9 +1,12 @@
 import type { Db } from '../../db/open';
+import type { EpisodeRef } from '../../../shared/domain/episode';
 import type { StackImage, StudySummary } from '../../../shared/domain/imaging';
 import * as dicom from '../dicom/dicom-sql';
 import { sortStack } from '../dicom/geometry';
 import { absoluteStoredPath } from '../dicom/store';
 import { DomainError } from '../errors';
+import { getCaseRow } from '../cases/cases-sql';
+import { episodeRefs } from '../cases/episodes';
 
 /** Multi-valued numbers as the index keeps them (a JSON array or DICOM's backslash-separated text). */
 function numbers(text: string | null): number[] {
@@ -16,6 +19,16 @@ const split = (text: string | null) => (text ? text.split('\\').filter(Boolean) 
 
 export const instanceUrl = (sopInstanceUid: string) => `/media/instances/${sopInstanceUid}`;
 
+/** The other episode a study is attached to, or null when it is the case's own. */
+function episodeOf(
+  attachedTo: number | null,
+  caseId: number,
+  episodes: Map<number, EpisodeRef>,
+): StudySummary['episode'] {
+  const e = attachedTo === null || attachedTo === caseId ? undefined : episodes.get(attachedTo);
+  return e ? { caseId: e.caseId, number: e.number, episodeKind: e.episodeKind } : null;
+}
+
 /** What the viewer needs from the DICOM index: a case's studies and series, and a series as a sorted stack. */
 export class StudiesService {
   constructor(
@@ -23,8 +36,21 @@ export class StudiesService {
     private readonly dataDir: string,
   ) {}
 
+  /**
+   * The studies a case's Imaging tab lists: its own and those of the patient's other episodes (issue 13: episodes
+   * share the imaging), newest first; a study of another episode names it (`episode`).
+   */
   studiesOfCase(caseId: number): StudySummary[] {
-    return dicom.listStudiesOfCase(this.db, caseId).map((study) => ({
+    const patientId = getCaseRow(this.db, caseId)?.patient_id;
+    const episodes = new Map(
+      (patientId === undefined ? [] : episodeRefs(this.db, patientId)).map((e) => [e.caseId, e]),
+    );
+    const rows =
+      episodes.size > 1
+        ? dicom.listStudiesOfCases(this.db, [...episodes.keys()])
+        : dicom.listStudiesOfCase(this.db, caseId);
+    return rows.map((study) => ({
+      episode: episodeOf(study.case_id, caseId, episodes),
       studyInstanceUid: study.study_instance_uid,
       studyDate: study.study_date,
       description: study.study_description,

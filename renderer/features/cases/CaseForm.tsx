@@ -4,7 +4,11 @@ import {
   CASE_STATUS_LABEL,
   CaseStatus,
   ECOG_LABEL,
+  EPISODE_KIND_LABEL,
+  EpisodeKind,
   Mrn,
+  QUESTION_KIND_LABEL,
+  QuestionKind,
   Sex,
   SEX_LABEL,
   SITE_CHAPTER_LABEL,
@@ -12,9 +16,12 @@ import {
   type CaseFields,
   type CaseRecord,
 } from '../../../shared/domain/case';
+import { patientDifferences, type MrnPatient, type PatientDifference } from '../../../shared/domain/episode';
+import { dayMonthYear } from '../../../shared/dates';
 import { invoke } from '../../api';
 import { Field } from '../../components/Field';
-import { useWrite } from '../../data/hooks';
+import { useRead, useWrite } from '../../data/hooks';
+import { EpisodeOffer } from './EpisodeOffer';
 import { hrefFor, useUnsavedGuard } from '../../router';
 import { caseResolver, draftFromRecord, EMPTY_DRAFT, type CaseDraft } from './case-draft';
 import { Banner } from '../../components/Banner';
@@ -47,6 +54,7 @@ export function CaseForm({ record, onSaved, onCancel }: CaseFormProps) {
     register,
     handleSubmit,
     getValues,
+    setValue,
     getFieldState,
     setError,
     clearErrors,
@@ -62,6 +70,12 @@ export function CaseForm({ record, onSaved, onCancel }: CaseFormProps) {
   const update = useWrite('cases:update');
   const [banner, setBanner] = useState<{ kind: 'error' | 'saved'; text: string } | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
+  // A new case whose MRN is on record: the patient it belongs to, and whether the user chose a new episode of them.
+  const [onRecord, setOnRecord] = useState<MrnPatient | null>(null);
+  const [episodeOf, setEpisodeOf] = useState<MrnPatient | null>(null);
+  const [differences, setDifferences] = useState<PatientDifference[]>([]);
+  // An existing case: how many episodes share its patient (their demographics are one row).
+  const { data: episodes } = useRead('cases:episodes', { caseId: record?.id ?? 0 }, { enabled: !!record });
   // Navigating to another case or screen with unsaved typing asks first (renderer/router.ts).
   useUnsavedGuard(isDirty, record ? 'the case details' : 'the new case');
 
@@ -81,25 +95,81 @@ export function CaseForm({ record, onSaved, onCancel }: CaseFormProps) {
       onChange: () => {
         setBanner(null);
         if (getFieldState(key).error?.type === 'server') clearErrors(key);
+        // Choosing a new episode named what differs from the record; typing there says it again.
+        if (episodeOf && key !== 'patient.mrn' && key.startsWith('patient.')) markDifferences(episodeOf);
       },
       onBlur: key === 'patient.mrn' ? () => void checkMrn() : undefined,
     });
 
-  /** Leaving the MRN asks the host whether another patient already has it. */
+  /**
+   * Leaving the MRN asks the host whether a patient already has it. Editing a case, another patient's MRN is an
+   * error; on a new case it is the offer of a new episode of that patient.
+   */
   async function checkMrn() {
     const mrn = getValues('patient.mrn');
     if (!Mrn.safeParse(mrn).success) return;
     const result = await invoke('patients:lookupMrn', { mrn: mrn.trim(), exceptCaseId: record?.id });
-    if (result.ok && !result.value.available && result.value.owner) {
-      const { patientName, caseId } = result.value.owner;
-      setError('patient.mrn', { type: 'server', message: `MRN already belongs to ${patientName} (case ${caseId})` });
+    if (!result.ok) return;
+    const { available, owner, patient } = result.value;
+    if (record) {
+      if (!available && owner)
+        setError('patient.mrn', {
+          type: 'server',
+          message: `MRN already belongs to ${owner.patientName}, another patient (case ${owner.caseId})`,
+        });
+      return;
     }
+    if (episodeOf && patient?.id === episodeOf.id) return;
+    setEpisodeOf(null);
+    setDifferences([]);
+    setOnRecord(patient);
+    if (patient)
+      setError('patient.mrn', {
+        type: 'server',
+        message: `MRN already belongs to ${patient.name} (born ${dayMonthYear(patient.dateOfBirth)}): create a new episode of that patient, or correct the MRN`,
+      });
+  }
+
+  const PATIENT_KEYS = ['familyName', 'givenNames', 'dateOfBirth', 'sex'] as const;
+
+  /**
+   * What the form's patient fields say differently from the record, named in the offer (not as field errors: the
+   * form's own check clears those when a field is left, and the host refuses the difference anyway).
+   */
+  function markDifferences(patient: MrnPatient) {
+    const typed = getValues('patient');
+    setDifferences(patientDifferences(patient, { ...typed, sex: typed.sex || ('' as never) }));
+  }
+
+  /** "New episode for DOE, Jane": empty patient fields take the record's values; differing ones are named. */
+  function chooseEpisode() {
+    if (!onRecord) return;
+    for (const key of PATIENT_KEYS)
+      if (getValues(`patient.${key}`) === '') setValue(`patient.${key}`, onRecord[key], { shouldDirty: true });
+    clearErrors('patient.mrn');
+    setEpisodeOf(onRecord);
+    markDifferences(onRecord);
+    setBanner(null);
+  }
+
+  function useRecordDetails() {
+    if (!episodeOf) return;
+    for (const key of PATIENT_KEYS) setValue(`patient.${key}`, episodeOf[key], { shouldDirty: true });
+    markDifferences(episodeOf);
+  }
+
+  function notThisPatient() {
+    setEpisodeOf(null);
+    setDifferences([]);
+    for (const key of PATIENT_KEYS)
+      if (getFieldState(`patient.${key}`).error?.type === 'server') clearErrors(`patient.${key}`);
+    void checkMrn();
   }
 
   async function save(fields: CaseFields) {
     const result = record
       ? await update.mutateAsync({ id: record.id, version: record.version, fields })
-      : await create.mutateAsync(fields);
+      : await create.mutateAsync(episodeOf ? { ...fields, patientId: episodeOf.id } : fields);
     if (result.ok) {
       setBanner({ kind: 'saved', text: 'Saved.' });
       onSaved(result.value);
@@ -112,6 +182,8 @@ export function CaseForm({ record, onSaved, onCancel }: CaseFormProps) {
     if (field) next[field] ??= message.replace(/^[\w:]+: [\w.]+: /, '');
     for (const [path, text] of Object.entries(next)) setError(path as Key, { type: 'server', message: text });
     setBanner({ kind: 'error', text: `Not saved: ${message}` });
+    // An MRN on record (someone created the patient meanwhile, or the MRN was never left): offer the episode.
+    if (!record && field === 'patient.mrn') void checkMrn();
     focusFirstError();
   }
 
@@ -124,7 +196,8 @@ export function CaseForm({ record, onSaved, onCancel }: CaseFormProps) {
     requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
   }
 
-  const mrnOwner = errorFor('patient.mrn')?.includes('(case ') ? errorFor('patient.mrn') : undefined;
+  const mrnOwner = record && errorFor('patient.mrn')?.includes('(case ') ? errorFor('patient.mrn') : undefined;
+  const episodeCount = episodes?.count ?? 1;
 
   const text = (
     key: Key,
@@ -201,6 +274,12 @@ export function CaseForm({ record, onSaved, onCancel }: CaseFormProps) {
 
       <fieldset>
         <legend>Patient</legend>
+        {record && episodeCount > 1 && (
+          <p className="muted small episode-note">
+            This patient has {episodeCount} episodes: changes to the name, MRN, date of birth or sex apply to all{' '}
+            {episodeCount} episodes.
+          </p>
+        )}
         <div className="grid">
           {text('patient.familyName', 'Family name', { required: true })}
           {text('patient.givenNames', 'Given names', { required: true })}
@@ -222,6 +301,16 @@ export function CaseForm({ record, onSaved, onCancel }: CaseFormProps) {
               .map((s) => [s, CASE_STATUS_LABEL[s]]),
           )}
         </div>
+        {!record && onRecord && (
+          <EpisodeOffer
+            patient={onRecord}
+            chosen={episodeOf !== null}
+            differences={differences}
+            onChoose={chooseEpisode}
+            onUseRecord={useRecordDetails}
+            onCancel={notThisPatient}
+          />
+        )}
       </fieldset>
 
       <fieldset>
@@ -259,6 +348,28 @@ export function CaseForm({ record, onSaved, onCancel }: CaseFormProps) {
       <fieldset>
         <legend>For the board</legend>
         <div className="grid">
+          {select(
+            'episodeKind',
+            'Episode',
+            EpisodeKind.options.map((k) => [k, EPISODE_KIND_LABEL[k]]),
+            { required: true },
+          )}
+          <Field
+            label="Board question kind"
+            error={errorFor('questionKind')}
+            hint="Shapes the work-up checklist (e.g. a post-operative question needs the resection margins)"
+            required
+          >
+            {(p) => (
+              <select {...p} {...field('questionKind')}>
+                {QuestionKind.options.map((k) => (
+                  <option key={k} value={k}>
+                    {QUESTION_KIND_LABEL[k]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
           {area('boardQuestion', 'Question for the board', {
             required: true,
             rows: 2,

@@ -1,6 +1,13 @@
 import { localIsoDate } from '../../../shared/dates';
 import { forwardRef, useEffect, useState } from 'react';
-import { ageOn, CASE_STATUS_LABEL, CaseStatus, SITE_CHAPTER_LABEL } from '../../../shared/domain/case';
+import {
+  ageOn,
+  CASE_STATUS_LABEL,
+  CaseStatus,
+  EPISODE_KIND_LABEL,
+  SITE_CHAPTER_LABEL,
+} from '../../../shared/domain/case';
+import { episodeOfText } from '../../../shared/domain/episode';
 import { keepPreviousData } from '@tanstack/react-query';
 import { StatusPill } from '../../components/StatusPill';
 import { hrefFor } from '../../router';
@@ -86,6 +93,11 @@ export const CaseList = forwardRef<HTMLInputElement, CaseListProps>(function Cas
               <div className="case-card__meta">
                 MRN {c.mrn} · {ageOn(c.dateOfBirth, localIsoDate())} y ·{' '}
                 {c.sex === 'female' ? 'F' : c.sex === 'male' ? 'M' : c.sex}
+              </div>
+              <div className="case-card__episode">
+                {EPISODE_KIND_LABEL[c.episodeKind]}
+                {episodeOfText(c.episodeNumber, c.episodeCount) &&
+                  ` · ${episodeOfText(c.episodeNumber, c.episodeCount)}`}
               </div>
               <div className="case-card__dx">{c.workingDiagnosis}</div>
               <div className="case-card__foot">

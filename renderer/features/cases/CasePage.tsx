@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { ageOn, displayName, SEX_LABEL, type CaseRecord } from '../../../shared/domain/case';
+import { ageOn, displayName, EPISODE_KIND_LABEL, SEX_LABEL, type CaseRecord } from '../../../shared/domain/case';
+import { episodeOfText } from '../../../shared/domain/episode';
 import { StatusPill } from '../../components/StatusPill';
 import { hrefFor, type CaseTab } from '../../router';
 import { afterWrite, useRead } from '../../data/hooks';
@@ -8,6 +9,7 @@ import { CaseClinical } from '../clinical/CaseClinical';
 import { dayMonthYear, dateTime, localIsoDate } from '../../../shared/dates';
 import { ReadinessChip } from '../clinical/ReadinessChip';
 import { CaseForm } from './CaseForm';
+import { EpisodesPanel } from './EpisodesPanel';
 import { Banner } from '../../components/Banner';
 
 // The imaging room (cornerstone and its codecs) loads only when a case's images are opened.
@@ -25,6 +27,8 @@ export function CasePage({ id, tab, onSaved }: { id: number; tab: CaseTab; onSav
   const { data: record, error } = useRead('cases:get', { id });
   // Readiness at a glance for the case's next meeting (else today), as on the case list.
   const { data: counts } = useRead('clinical:readinessCounts', { caseIds: [id] });
+  // Which of the patient's episodes this is ("episode 2 of 3"); the panel below lists the others.
+  const { data: episodes } = useRead('cases:episodes', { caseId: id });
   if (error) return <Banner message={{ kind: 'error', text: error.message }} />;
   if (!record) return <div className="loading">Loading case...</div>;
   const p = record.patient;
@@ -37,6 +41,12 @@ export function CasePage({ id, tab, onSaved }: { id: number; tab: CaseTab; onSav
           <div className="case-header__meta">
             MRN {p.mrn} · born {dayMonthYear(p.dateOfBirth)} ({ageOn(p.dateOfBirth, localIsoDate())} years) ·{' '}
             {SEX_LABEL[p.sex]}
+          </div>
+          <div className="case-header__episode">
+            {EPISODE_KIND_LABEL[record.episodeKind]}
+            {episodes && episodeOfText(episodes.number, episodes.count) && (
+              <span className="muted"> · {episodeOfText(episodes.number, episodes.count)}</span>
+            )}
           </div>
           <div className="case-header__dx">{record.workingDiagnosis}</div>
         </div>
@@ -65,6 +75,8 @@ export function CasePage({ id, tab, onSaved }: { id: number; tab: CaseTab; onSav
           <p>{record.boardQuestion}</p>
         </section>
       )}
+      {/* The Imaging tab marks the other episodes' studies itself; the viewer keeps the room. */}
+      {tab !== 'imaging' && <EpisodesPanel caseId={record.id} />}
       <nav className="tabs" aria-label="Case sections">
         {TABS.map(([key, label]) => (
           <a

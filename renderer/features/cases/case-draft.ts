@@ -5,6 +5,8 @@ import {
   type CaseFields,
   type CaseRecord,
   type CaseStatus,
+  type EpisodeKind,
+  type QuestionKind,
   type Sex,
   type SiteChapter,
 } from '../../../shared/domain/case';
@@ -23,6 +25,8 @@ export interface CaseDraft {
   workingDiagnosis: string;
   clinicalHistory: string;
   boardQuestion: string;
+  episodeKind: EpisodeKind;
+  questionKind: QuestionKind;
   ecog: string;
   comorbidities: string;
   patientKnowledge: string;
@@ -39,6 +43,8 @@ export const EMPTY_DRAFT: CaseDraft = {
   workingDiagnosis: '',
   clinicalHistory: '',
   boardQuestion: '',
+  episodeKind: 'new-diagnosis',
+  questionKind: 'diagnosis',
   ecog: '',
   comorbidities: '',
   patientKnowledge: '',
@@ -63,6 +69,8 @@ export function draftFromRecord(r: CaseRecord): CaseDraft {
     workingDiagnosis: r.workingDiagnosis,
     clinicalHistory: r.clinicalHistory,
     boardQuestion: r.boardQuestion,
+    episodeKind: r.episodeKind,
+    questionKind: r.questionKind,
     ecog: ecog === null ? '' : String(ecog),
     comorbidities: r.comorbidities,
     patientKnowledge: r.patientKnowledge,

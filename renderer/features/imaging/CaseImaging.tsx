@@ -21,7 +21,9 @@ export function CaseImaging({ caseId }: { caseId: number }) {
   useEffect(() => {
     if (!studies) return;
     const known = studies.some((s) => s.series.some((se) => se.seriesInstanceUid === seriesUid));
-    if (!seriesUid || !known) setSeriesUid(studies[0]?.series[0]?.seriesInstanceUid ?? null);
+    // The case's own newest study first; another episode's when the case has none of its own.
+    const first = studies.find((s) => !s.episode && s.series.length > 0) ?? studies[0];
+    if (!seriesUid || !known) setSeriesUid(first?.series[0]?.seriesInstanceUid ?? null);
   }, [studies, seriesUid]);
 
   const study = studies?.find((s) => s.series.some((se) => se.seriesInstanceUid === seriesUid));

@@ -1,9 +1,15 @@
+import { EPISODE_KIND_LABEL } from '../../../shared/domain/case';
 import type { StudySummary } from '../../../shared/domain/imaging';
+import { hrefFor } from '../../router';
 import { instanceUrl } from '../../media';
 import { SeriesThumbnail } from '../../viewer/SeriesThumbnail';
 import { DetachStudy } from './DetachStudy';
 
-/** The case's studies, newest first, each with its series as thumbnails with image counts. */
+/**
+ * The case's studies and those of the patient's other episodes (issue 13), newest first, each with its series as
+ * thumbnails with image counts. Another episode's study is marked with its episode and linked to it; it is viewed
+ * and measured here (what is made here belongs to this case) but detached only from its own case.
+ */
 export function StudyBrowser({
   caseId,
   studies,
@@ -16,15 +22,27 @@ export function StudyBrowser({
   onSelect: (seriesUid: string) => void;
 }) {
   if (studies.length === 0)
-    return <p className="muted">No imaging attached to this case yet. Import a CD, a folder or files above.</p>;
+    return (
+      <p className="muted">
+        No imaging attached to this case or its patient's other episodes yet. Import a CD, a folder or files above.
+      </p>
+    );
   return (
     <div className="studies" aria-label="Studies">
       {studies.map((study) => (
-        <section key={study.studyInstanceUid} className="study">
+        <section key={study.studyInstanceUid} className={`study${study.episode ? ' study--episode' : ''}`}>
           <div className="study__head">
             <strong>{study.studyDate ?? 'Undated study'}</strong> · {study.modalities.join(', ') || 'no modality'}
             <div className="muted small">{study.description ?? 'No description'}</div>
-            <DetachStudy caseId={caseId} study={study} />
+            {study.episode ? (
+              <div className="small study__episode">
+                <a href={hrefFor({ name: 'case', id: study.episode.caseId, tab: 'imaging' })}>
+                  from episode {study.episode.number}: {EPISODE_KIND_LABEL[study.episode.episodeKind]}
+                </a>
+              </div>
+            ) : (
+              <DetachStudy caseId={caseId} study={study} />
+            )}
           </div>
           <ul className="series-list">
             {study.series.map((s) => (

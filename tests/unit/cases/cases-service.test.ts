@@ -31,12 +31,14 @@ describe('CasesService', () => {
     expect(cases.get(created.id)).toEqual(created);
   });
 
-  it('refuses a second patient with the same MRN in any letter case, naming the field and the owner', () => {
+  it('refuses a second patient with the same MRN in any letter case, naming the field and offering an episode', () => {
     const { cases } = service();
     cases.create(parse());
     const attempt = () => cases.create(parse({ patient: { mrn: 't-1001', familyName: 'Other' } }));
     expect(attempt).toThrow(DomainError);
-    expect(attempt).toThrow('MRN t-1001 already belongs to QUILL, Ada (case 1)');
+    expect(attempt).toThrow(
+      'MRN t-1001 already belongs to QUILL, Ada (born 2 May 1961), 1 episode (case 1): create this case as a new episode of that patient',
+    );
     try {
       attempt();
     } catch (err) {
@@ -124,9 +126,13 @@ describe('CasesService', () => {
   it("says whether an MRN is free, treating a case's own MRN as free for that case", () => {
     const { cases } = service();
     const a = cases.create(parse({ patient: { mrn: 'M-77' } }));
-    expect(cases.lookupMrn('m-77')).toEqual({ available: false, owner: { caseId: a.id, patientName: 'QUILL, Ada' } });
-    expect(cases.lookupMrn('M-77', a.id)).toEqual({ available: true, owner: null });
-    expect(cases.lookupMrn('M-78')).toEqual({ available: true, owner: null });
+    expect(cases.lookupMrn('m-77')).toMatchObject({
+      available: false,
+      owner: { caseId: a.id, patientName: 'QUILL, Ada' },
+      patient: { id: a.patient.id, name: 'QUILL, Ada', mrn: 'M-77', dateOfBirth: '1961-05-02', sex: 'female' },
+    });
+    expect(cases.lookupMrn('M-77', a.id)).toEqual({ available: true, owner: null, patient: null });
+    expect(cases.lookupMrn('M-78')).toEqual({ available: true, owner: null, patient: null });
   });
 
   describe('the ready gate (issue 4): an edit never makes a case ready', () => {

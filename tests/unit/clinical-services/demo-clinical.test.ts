@@ -6,6 +6,7 @@ import { CasesService } from '../../../electron/services/cases/cases-service';
 import { createClinicalServices } from '../../../electron/services/clinical';
 import { readDemoBoard } from '../../../electron/services/demo/demo-board';
 import { loadDemoBoard } from '../../../electron/services/demo/demo-service';
+import { demoCaseId } from '../../../electron/services/demo/demo-case-ids';
 import { LesionsService } from '../../../electron/services/imaging/lesions-service';
 import { lastOverride } from '../../../electron/services/clinical/ready-gate';
 import { RESOURCES_DIR, tempDataDir } from '../helpers/temp';
@@ -15,9 +16,12 @@ function loaded() {
   const db = openDatabase(tempDataDir());
   loadDemoBoard(db, RESOURCES_DIR);
   const cases = new CasesService(db);
-  const ids = Object.fromEntries(
-    readDemoBoard(RESOURCES_DIR).cases.map((c) => [c.key, cases.list({ query: c.case.patient.mrn })[0].id]),
-  ) as Record<string, number>;
+  // Each demo key's own case (a patient may have several episodes, each its own demo case).
+  const board = readDemoBoard(RESOURCES_DIR);
+  const ids = Object.fromEntries(board.cases.map((c) => [c.key, demoCaseId(db, board, c.key)!])) as Record<
+    string,
+    number
+  >;
   return { db, ids, clinical: createClinicalServices(db), cases };
 }
 

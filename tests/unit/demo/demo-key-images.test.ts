@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/db/open';
-import { findPatientByMrn, firstCaseOfPatient } from '../../../electron/services/cases/cases-sql';
+import { demoCaseId } from '../../../electron/services/demo/demo-case-ids';
 import { readDemoBoard } from '../../../electron/services/demo/demo-board';
 import { loadDemoImages } from '../../../electron/services/demo/demo-images';
 import { loadDemoKeyImages, readDemoKeyImages } from '../../../electron/services/demo/demo-key-images';
@@ -30,8 +30,7 @@ describe('the demo key images', () => {
     expect(readdirSync(dataDir).filter((n) => n.startsWith('.demo-images'))).toEqual([]);
 
     const board = readDemoBoard(RESOURCES_DIR);
-    const caseOf = (key: string) =>
-      firstCaseOfPatient(db, findPatientByMrn(db, board.cases.find((c) => c.key === key)!.case.patient.mrn)!.id)!;
+    const caseOf = (key: string) => demoCaseId(db, board, key)!;
     const keyImages = new KeyImagesService(db, dataDir);
     const rp = keyImages.list(caseOf('rp-ddlps'));
     const thigh = keyImages.list(caseOf('thigh-ilms'));
