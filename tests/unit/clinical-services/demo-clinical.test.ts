@@ -128,7 +128,7 @@ describe('the demo board clinical sections', () => {
     expect(s.plan.options).toEqual(['postoperative-radiotherapy', 'surveillance']);
   });
 
-  it('back-lps, thigh-ilms: sizes 8 and 6 cm -> T2, GX -> IB; free-text liposarcoma is not coded; gaps missing', () => {
+  it('back-lps, thigh-ilms: sizes 8 and 5.28 cm (latest) -> T2, GX -> IB; free-text liposarcoma is not coded; gaps missing', () => {
     const { ids, clinical } = loaded();
     const back = clinical.summary(ids['back-lps'], MEETING);
     expect(back.stage).toMatchObject({
@@ -157,7 +157,8 @@ describe('the demo board clinical sections', () => {
       status: 'incomplete',
       components: { differentiation: null, mitoses: 1 },
     });
-    expect(thigh.stage).toMatchObject({ T: 'cT2', G: 'GX', stageGroup: 'IB', size: { sizeCm: 6 } });
+    // The thigh mass was 6 cm at baseline and 5.28 cm at restaging: T uses its latest size (still T2).
+    expect(thigh.stage).toMatchObject({ T: 'cT2', G: 'GX', stageGroup: 'IB', size: { sizeCm: 5.28 } });
     expect(clinical.pathology.list(ids['thigh-ilms']).reports[0].ihc).toEqual([
       { marker: 'Desmin', result: 'positive', note: 'diffuse' },
       { marker: 'MyoD1', result: 'positive', note: 'diffuse' },
