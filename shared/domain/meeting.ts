@@ -172,7 +172,13 @@ export const AgendaItemView = z.object({
     status: CaseStatus,
   }),
   /** Work-up readiness for the meeting date (the clinical:readinessCounts rules). */
-  readiness: z.object({ missing: z.number().int(), stale: z.number().int(), ready: z.boolean() }),
+  /** pending: items not yet decidable, open like missing (shared/clinical/readiness.ts). */
+  readiness: z.object({
+    missing: z.number().int(),
+    pending: z.number().int(),
+    stale: z.number().int(),
+    ready: z.boolean(),
+  }),
   decision: z.object({ status: DecisionStatus, amendments: z.number().int() }),
   history: z.array(AgendaHistoryEntry),
 });

@@ -146,8 +146,8 @@ export function agendaItems(ctx: MeetingsContext, meeting: sql.MeetingRow): Agen
         status: r.case_status as CaseStatus,
       },
       readiness: ready
-        ? { missing: ready.missing, stale: ready.stale, ready: ready.ready }
-        : { missing: 0, stale: 0, ready: false },
+        ? { missing: ready.missing, pending: ready.pending, stale: ready.stale, ready: ready.ready }
+        : { missing: 0, pending: 0, stale: 0, ready: false },
       decision: {
         status: r.decision_id === null ? 'none' : r.signed_off_at ? 'signed' : 'draft',
         amendments: r.amendments,

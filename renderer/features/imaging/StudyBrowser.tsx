@@ -1,3 +1,4 @@
+import { dayMonthYear } from '../../../shared/dates';
 import { EPISODE_KIND_LABEL } from '../../../shared/domain/case';
 import type { StudySummary } from '../../../shared/domain/imaging';
 import { hrefFor } from '../../router';
@@ -32,7 +33,8 @@ export function StudyBrowser({
       {studies.map((study) => (
         <section key={study.studyInstanceUid} className={`study${study.episode ? ' study--episode' : ''}`}>
           <div className="study__head">
-            <strong>{study.studyDate ?? 'Undated study'}</strong> · {study.modalities.join(', ') || 'no modality'}
+            <strong>{study.studyDate ? dayMonthYear(study.studyDate) : 'Undated study'}</strong> ·{' '}
+            {study.modalities.join(', ') || 'no modality'}
             <div className="muted small">{study.description ?? 'No description'}</div>
             {study.episode ? (
               <div className="small study__episode">

@@ -133,7 +133,12 @@ export function AgendaRow({
         </div>
         <div className="arow__dx">{item.case.workingDiagnosis}</div>
         <div className="arow__chips">
-          <ReadinessChip missing={item.readiness.missing} stale={item.readiness.stale} meetingDate={meetingDate} />
+          <ReadinessChip
+            missing={item.readiness.missing}
+            pending={item.readiness.pending}
+            stale={item.readiness.stale}
+            meetingDate={meetingDate}
+          />
           {carried && (
             <button
               type="button"

@@ -51,6 +51,7 @@ export function DecisionPage({ meetingId, itemId }: { meetingId: number; itemId:
         <div className="decision-head__side">
           <ReadinessChip
             missing={item.readiness.missing}
+            pending={item.readiness.pending}
             stale={item.readiness.stale}
             meetingDate={meeting.startsAt.slice(0, 10)}
           />
