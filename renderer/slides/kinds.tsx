@@ -401,7 +401,7 @@ export function ResponseSlideView({ slide, frame, onImageSettled }: KindProps<'r
           </div>
           <div className="s-panel-label">Sum of target diameters</div>
           <SumChart points={c.points} text={c.chartText} nadirDate={c.nadirDate} />
-          <Fit max={24} min={16} className="s-response__why" watch={[slide.text.summary, c.explanation]}>
+          <Fit max={24} min={18} className="s-response__why" watch={[slide.text.summary, c.explanation]}>
             {slide.text.summary && <p className="s-lead s-lead--small">{slide.text.summary}</p>}
             {c.explanation && <p className="s-prose">{c.explanation}</p>}
           </Fit>

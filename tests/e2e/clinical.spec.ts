@@ -109,7 +109,8 @@ test('a pathology report on the thigh leiomyosarcoma grades and stages it, and t
   await expect(history).toContainText('History');
   await expect(history).toContainText('Inflammatory leiomyosarcoma');
 
-  // 6 cm trunk/extremity, G2: T2, stage IIIA, from PDQ Table 7; the size came from the baseline lesion (the largest).
+  // 5.28 cm trunk/extremity, G2: T2, stage IIIA, from PDQ Table 7; the size is the mass's latest measurement (the
+  // restaging CT), not its larger baseline.
   await expect(stage.getByTestId('case-grade')).toHaveText('G2');
   await expect(stage.getByRole('group', { name: 'FNCLCC grade' })).toContainText(
     'Differentiation 2 + mitoses 2 + necrosis 1 = 5',
@@ -117,11 +118,11 @@ test('a pathology report on the thigh leiomyosarcoma grades and stages it, and t
   await expect(stage.getByTestId('case-stage')).toHaveText('Stage IIIA');
   await expect(stage.getByRole('group', { name: 'AJCC stage' }).locator('.tnm')).toHaveText('cT2cN0cM0G2');
   await expect(stage.getByTestId('stage-explanation')).toContainText(
-    'T2 (trunk and extremities: > 5 and <= 10 cm; 6.0 cm)',
+    'T2 (trunk and extremities: > 5 and <= 10 cm; 5.28 cm)',
   );
   await expect(stage.getByTestId('stage-explanation')).toContainText('Stage IIIA: T2, N0, M0, G2-G3 (PDQ Table 7).');
   await expect(
-    stage.getByText("6 cm, lesion 'Right thigh mass, deep', measured on images, study of 24 Sep 2026"),
+    stage.getByText(/^5\.28 cm, lesion 'Right thigh mass, deep'.*1 Dec 2026.*its most recent of 2 measurements/),
   ).toBeVisible();
 
   // Staging inputs change the stage at once: M1 is stage IV, back to M0 is IIIA again.

@@ -234,8 +234,8 @@ test('the demo meeting exports as PDF and PPTX, one page per slide, and de-ident
       deck.slides.forEach((s, i) => {
         if (s.kind !== 'agenda') expect(xmlText(z.text(slides[i])), `slide ${i + 1}`).toContain(s.title);
       });
-      // The demo's three measured key images and the one added here.
-      expect(z.names.filter((n) => /^ppt\/media\/.+\.png$/.test(n))).toHaveLength(4);
+      // The demo's four measured key images and the one added here, and the Response slide's baseline and follow-up.
+      expect(z.names.filter((n) => /^ppt\/media\/.+\.png$/.test(n))).toHaveLength(7);
       const pptxText = xmlText(z.allXml());
       expect(pptxText).toContain('Axial CT: measured mass');
       if (deidentified) {

@@ -181,8 +181,8 @@ test('the presenter notices the audience window closing or leaving with Esc, and
   await expect(page.getByText('Case 2 of 7: CASTELLANO, Mateo Luis')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Audience window ✓' })).toBeVisible();
   await page.keyboard.press('ArrowRight');
-  await expect(currentTitle(page)).toHaveText('Imaging');
-  await expect(currentTitle(audience)).toHaveText('Imaging');
+  await expect(currentTitle(page)).toHaveText('History (continued)');
+  await expect(currentTitle(audience)).toHaveText('History (continued)');
 });
 
 test('agenda guard rails: times after the end, the board chosen from a list, finishing with untouched cases', async ({

@@ -70,7 +70,15 @@ test('every slide of the demo meeting is legible: 18px or more, nothing clipped,
   await expect(page.locator('body')).toHaveAttribute('data-print-ready', 'true', { timeout: 30_000 });
   const slides = await audit(page);
   expect(slides.length).toBeGreaterThanOrEqual(39);
-  expect(await page.locator('.fit--clipped').count()).toBe(0);
+  // Name the slide a clipped box is on, so a failure says where to look.
+  const clippedOn = await page
+    .locator('.fit--clipped')
+    .evaluateAll((els) =>
+      els.map(
+        (e) => `${e.closest('[data-slide-kind]')?.getAttribute('data-slide-kind')}: ${e.textContent?.slice(0, 80)}`,
+      ),
+    );
+  expect(clippedOn).toEqual([]);
   for (const s of slides) {
     const where = `slide ${s.number} (${s.title})`;
     expect(s.small, `${where}: text under 18px`).toEqual([]);

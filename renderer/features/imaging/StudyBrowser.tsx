@@ -25,7 +25,7 @@ export function StudyBrowser({
   if (studies.length === 0)
     return (
       <p className="muted">
-        No imaging attached to this case or its patient's other episodes yet. Import a CD, a folder or files above.
+        No imaging attached to this case yet, nor to the patient's other episodes. Import a CD, a folder or files above.
       </p>
     );
   return (
