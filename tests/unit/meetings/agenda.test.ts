@@ -119,9 +119,11 @@ describe('agenda', () => {
     const items = s.m.agenda.add(meetingId, [bare, worked]).items;
     const counts = s.clinical.readinessCounts([bare, worked], '2026-12-10');
     expect(items.map((i) => i.readiness)).toEqual(
-      counts.map(({ missing, stale, ready }) => ({ missing, stale, ready })),
+      counts.map(({ missing, pending, stale, ready }) => ({ missing, pending, stale, ready })),
     );
     expect(items[1].readiness.missing).toBeLessThan(items[0].readiness.missing);
+    // A case without a histotype has items that cannot be decided yet: the agenda shows them as pending.
+    expect(items[0].readiness.pending).toBeGreaterThan(0);
   });
 
   it('setItem changes pending / not discussed only; discussed and deferred come from the decision', async () => {
