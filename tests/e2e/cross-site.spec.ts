@@ -53,7 +53,12 @@ async function otherLocalServer(target: string): Promise<{ origin: string; seen:
   return {
     origin: `http://127.0.0.1:${port}`,
     seen,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    // The attacker page may still hold a keep-alive connection: drop them all, or close() waits for the browser.
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 
@@ -82,6 +87,7 @@ test('a page of another local server can neither write nor read, and never recei
       expect(request.headers.cookie ?? '', request.path).not.toContain(app.token);
       expect(JSON.stringify(request.headers), request.path).not.toContain(app.token);
     }
+    await attacker.close();
   } finally {
     await other.close();
   }
