@@ -199,25 +199,7 @@ export function upsertStagingInputs(db: Db, row: StagingRow): void {
   ).run(row);
 }
 
-// ---------------------------------------------------------------------------------------------- lesions and studies
-
-export interface LesionSizeRow {
-  id: number;
-  label: string;
-  long_cm: number | null;
-  short_cm: number | null;
-  craniocaudal_cm: number | null;
-  study_date: string | null;
-  source: string;
-}
-
-export function lesionsOfCase(db: Db, caseId: number): LesionSizeRow[] {
-  return db
-    .prepare(
-      'SELECT id, label, long_cm, short_cm, craniocaudal_cm, study_date, source FROM lesions WHERE case_id = ? ORDER BY id',
-    )
-    .all(caseId) as LesionSizeRow[];
-}
+// ---------------------------------------------------------------------------------------------- studies
 
 /**
  * One row per series of every study of each case's patient (a study without series gives one row with NULL series).
