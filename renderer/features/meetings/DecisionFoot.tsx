@@ -16,7 +16,7 @@ interface FootProps {
   mode: DecisionMode;
   view: DecisionView;
   draft: DecisionDraft;
-  decision: Pick<Draft, 'dirty' | 'saving' | 'saveDraft' | 'version' | 'revealErrors'>;
+  decision: Pick<Draft, 'dirty' | 'saving' | 'saveDraft' | 'version' | 'noteAnswer' | 'revealErrors'>;
   problems: string[];
   setProblems: (p: string[]) => void;
   onAmend: () => void;
@@ -59,6 +59,7 @@ export function DecisionFoot(props: FootProps) {
     const result = await sign.mutateAsync(() => ({ itemId, version: decision.version(), noQuorumReason }));
     setConfirming(null);
     if (!result.ok) return setProblems([reason(result.error)]);
+    decision.noteAnswer(result.value);
     props.onDone(result.value, 'Decision signed off: it is now locked. A change from here on is an amendment.');
   }
 
@@ -70,11 +71,12 @@ export function DecisionFoot(props: FootProps) {
     if (problemsNow.length) return setProblems(problemsNow);
     const result = await amendWrite.mutateAsync({
       itemId,
-      version: view.version,
+      version: decision.version(),
       why: why.trim(),
       changes,
     });
     if (!result.ok) return setProblems([reason(result.error)]);
+    decision.noteAnswer(result.value);
     setWhy('');
     props.onDone(result.value, 'Amendment saved. The original stays readable in the history below.');
   }

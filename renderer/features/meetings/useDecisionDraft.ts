@@ -40,11 +40,22 @@ export function useDecisionDraft(itemId: number) {
   const dirty = Boolean(draft && view && sentForm(draft) !== savedForm);
   const editable = view?.status !== 'signed';
 
+  // The version the last write of this decision answered. A refetch cancelled by a newer one can leave the cache a
+  // version behind when the next queued write starts; versions only grow, so the higher of the two is current.
+  const answered = useRef(0);
   /** The stored version when the save's turn comes (the save queued before it has refreshed the cache by then). */
   const version = useCallback(
-    () => client.getQueryData<DecisionView>(readKey('decisions:get', { itemId }))?.version ?? 0,
+    () =>
+      Math.max(
+        answered.current,
+        client.getQueryData<DecisionView>(readKey('decisions:get', { itemId }))?.version ?? 0,
+      ),
     [client, itemId],
   );
+  /** Remembers the version a write of this decision answered (sign-off and amendments report theirs too). */
+  const noteAnswer = useCallback((v: DecisionView) => {
+    answered.current = Math.max(answered.current, v.version);
+  }, []);
 
   /** Saves the draft as it stands; null when it does not validate or the save is refused. */
   const saveDraft = useCallback(
@@ -57,9 +68,11 @@ export function useDecisionDraft(itemId: number) {
       const decision = c.value;
       const result = await write.mutateAsync(() => ({ itemId, version: version(), decision }));
       setSaveError(result.ok ? null : reason(result.error));
-      return result.ok ? result.value : null;
+      if (!result.ok) return null;
+      noteAnswer(result.value);
+      return result.value;
     },
-    [itemId, version, write.mutateAsync], // eslint-disable-line react-hooks/exhaustive-deps
+    [itemId, version, noteAnswer, write.mutateAsync], // eslint-disable-line react-hooks/exhaustive-deps
   );
 
   useEffect(() => {
@@ -97,5 +110,6 @@ export function useDecisionDraft(itemId: number) {
     revealErrors: useCallback(() => setShowErrors(true), []),
     saveDraft,
     version,
+    noteAnswer,
   };
 }
