@@ -37,6 +37,12 @@ export const RIGHTS = [
   'settings.manage',
   'audit.read',
   'store.purge',
+  'boards.edit',
+  'referrals.create',
+  'referrals.triage',
+  'actions.follow',
+  'letters.produce',
+  'figures.read',
 ] as const;
 export const Right = z.enum(RIGHTS);
 export type Right = z.infer<typeof Right>;
@@ -61,6 +67,12 @@ export const RIGHT_LABELS: Record<Right, string> = {
   'settings.manage': 'change security and backup settings',
   'audit.read': 'read the audit trail',
   'store.purge': 'purge images attached to no case',
+  'boards.edit': 'set up boards and make their meetings',
+  'referrals.create': 'refer a patient to a board',
+  'referrals.triage': 'triage referrals onto a meeting',
+  'actions.follow': 'close and cancel the actions of decisions',
+  'letters.produce': 'produce outcome letters',
+  'figures.read': "read the service's figures",
 };
 
 const READ: Right[] = ['records.read', 'exports.deidentified'];
@@ -83,8 +95,22 @@ export const ROLE_RIGHTS: Record<Role, readonly Right[]> = {
     'decisions.record',
     'exports.identified',
     'demo.load',
+    'boards.edit',
+    'referrals.create',
+    'referrals.triage',
+    'actions.follow',
+    'letters.produce',
+    'figures.read',
   ],
-  presenter: [...READ, ...PREPARE, 'cases.edit', 'imaging.detach', 'exports.identified'],
+  presenter: [
+    ...READ,
+    ...PREPARE,
+    'cases.edit',
+    'imaging.detach',
+    'exports.identified',
+    'referrals.create',
+    'actions.follow',
+  ],
   chair: [
     ...READ,
     ...PREPARE,
@@ -96,8 +122,14 @@ export const ROLE_RIGHTS: Record<Role, readonly Right[]> = {
     'decisions.amend',
     'exports.identified',
     'demo.load',
+    'boards.edit',
+    'referrals.create',
+    'referrals.triage',
+    'actions.follow',
+    'letters.produce',
+    'figures.read',
   ],
-  member: [...READ, 'decisions.record'],
+  member: [...READ, 'decisions.record', 'actions.follow'],
   viewer: ['records.read'],
 };
 
