@@ -15,7 +15,19 @@ import { ChromelessArea } from './features/presenter/ChromelessArea';
 import { hrefFor, isChromeless, navigate, useRoute } from './router';
 import { useRead } from './data/hooks';
 import { UserMenu } from './auth/UserMenu';
-import { useCan } from './auth/useCan';
+import { useCan, useMe } from './auth/useCan';
+import { ServiceArea } from './features/service/ServiceArea';
+import { hasRight, type Right } from '../shared/auth/roles';
+import type { ServiceSection } from './router';
+
+/** The service's screens in the top bar, each for the roles with its right (the main process checks anyway). */
+const SERVICE_NAV: { section: ServiceSection; label: string; right: Right }[] = [
+  { section: 'referrals', label: 'Referrals', right: 'records.read' },
+  { section: 'actions', label: 'Actions', right: 'records.read' },
+  { section: 'letters', label: 'Letters', right: 'records.read' },
+  { section: 'figures', label: 'Figures', right: 'figures.read' },
+  { section: 'boards', label: 'Boards', right: 'records.read' },
+];
 
 /** The desktop app has the preload bridge; the web host runs in a browser, which keeps some keys for itself. */
 const host: ShortcutHost = window.boardprep ? 'desktop' : 'web';
@@ -33,6 +45,7 @@ export function App() {
   const searchRef = useRef<HTMLInputElement>(null);
   // Only the screen's courtesy: the main process refuses a case write without the right anyway.
   const canEditCases = useCan('cases.edit');
+  const me = useMe();
 
   // App shortcuts, the same in Electron and the browser (listed in shared/shortcuts.ts): Ctrl/Cmd+N new case,
   // Ctrl/Cmd+K or / to search, ? for the list of shortcuts.
@@ -94,6 +107,8 @@ export function App() {
   if (isChromeless(route)) return <ChromelessArea route={route} />;
   const meetings =
     route.name === 'meetings' || route.name === 'new-meeting' || route.name === 'meeting' || route.name === 'decision';
+  const service = route.name === 'service' ? route.section : route.name === 'new-referral' ? 'referrals' : null;
+  const cases = !meetings && !service && route.name !== 'admin';
   return (
     <div className="app">
       <header className="topbar">
@@ -106,8 +121,8 @@ export function App() {
           <nav className="topnav" aria-label="Sections">
             <a
               href={hrefFor({ name: 'home' })}
-              className={`topnav__link${meetings ? '' : ' topnav__link--on'}`}
-              aria-current={meetings ? undefined : 'page'}
+              className={`topnav__link${cases ? ' topnav__link--on' : ''}`}
+              aria-current={cases ? 'page' : undefined}
             >
               Cases
             </a>
@@ -118,6 +133,16 @@ export function App() {
             >
               Meetings
             </a>
+            {SERVICE_NAV.filter((s) => me && hasRight(me.role, s.right)).map((s) => (
+              <a
+                key={s.section}
+                href={hrefFor({ name: 'service', section: s.section })}
+                className={`topnav__link${service === s.section ? ' topnav__link--on' : ''}`}
+                aria-current={service === s.section ? 'page' : undefined}
+              >
+                {s.label}
+              </a>
+            ))}
           </nav>
         </div>
         <div className="topbar__right">
@@ -146,6 +171,10 @@ export function App() {
       {route.name === 'admin' ? (
         <main className="detail detail--wide">
           <AdminArea section={route.section} />
+        </main>
+      ) : route.name === 'service' || route.name === 'new-referral' ? (
+        <main className="detail detail--wide">
+          <ServiceArea section={route.name === 'service' ? route.section : 'new-referral'} />
         </main>
       ) : meetings ? (
         <main className="detail detail--wide">

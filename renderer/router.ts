@@ -4,7 +4,7 @@ import { NavigationGuard } from './navigation-guard';
 
 // The routes themselves live in shared/routes.ts (the PDF printer and the presenter window use them too).
 export { hrefFor, isChromeless, parseRoute } from '../shared/routes';
-export type { CaseTab, MeetingTab, PrintDoc, Route } from '../shared/routes';
+export type { CaseTab, MeetingTab, PrintDoc, Route, ServiceSection } from '../shared/routes';
 
 let theGuard: NavigationGuard | null = null;
 

@@ -7,8 +7,18 @@
 export type CaseTab = 'record' | 'clinical' | 'imaging';
 /** A meeting's screens: the agenda, its details form, and the deck editor. */
 export type MeetingTab = 'agenda' | 'details' | 'slides';
-/** The print views the PDF export loads (no app chrome): the deck, one case's outcome, the minutes. */
-export type PrintDoc = 'meeting' | 'outcome' | 'minutes';
+/**
+ * The print views the PDF export loads (no app chrome): the deck, one case's outcome, the minutes, and the
+ * circulation documents (issue 14): the A4 agenda and the pre-meeting pack (agenda plus one page per case).
+ */
+export const PRINT_DOCS = ['meeting', 'outcome', 'minutes', 'agenda', 'pack'] as const;
+export type PrintDoc = (typeof PRINT_DOCS)[number];
+/**
+ * The service's screens around the meetings (issue 14): boards and their templates, the referral triage queue,
+ * actions across meetings, the outcome-letter register, and the service's figures.
+ */
+export const SERVICE_SECTIONS = ['boards', 'referrals', 'actions', 'letters', 'figures'] as const;
+export type ServiceSection = (typeof SERVICE_SECTIONS)[number];
 /** The administration screens (issue 12): users, security settings, the audit trail, the image store, backups. */
 export const ADMIN_SECTIONS = ['users', 'security', 'audit', 'store', 'backup'] as const;
 export type AdminSection = (typeof ADMIN_SECTIONS)[number];
@@ -23,7 +33,9 @@ export type Route =
   | { name: 'present'; id: number; deidentified: boolean }
   | { name: 'audience'; id: number; deidentified: boolean }
   | { name: 'print'; doc: PrintDoc; id: number; deidentified: boolean }
-  | { name: 'admin'; section: AdminSection };
+  | { name: 'admin'; section: AdminSection }
+  | { name: 'service'; section: ServiceSection }
+  | { name: 'new-referral' };
 
 const MEETING_TAB_PATH: Record<MeetingTab, string> = { agenda: '', details: '/edit', slides: '/slides' };
 
@@ -47,11 +59,16 @@ export function parseRoute(hash: string): Route {
   if (m) return { name: 'decision', meetingId: Number(m[1]), itemId: Number(m[2]) };
   m = /^#\/meetings\/(\d+)\/(present|audience)$/.exec(path);
   if (m) return { name: m[2] as 'present' | 'audience', id: Number(m[1]), deidentified };
-  m = /^#\/print\/(meeting|outcome|minutes)\/(\d+)$/.exec(path);
+  m = /^#\/print\/([a-z]+)\/(\d+)$/.exec(path);
+  if (m && !(PRINT_DOCS as readonly string[]).includes(m[1])) m = null;
   if (m) return { name: 'print', doc: m[1] as PrintDoc, id: Number(m[2]), deidentified };
   m = /^#\/admin\/([a-z]+)$/.exec(path);
   if (m && (ADMIN_SECTIONS as readonly string[]).includes(m[1]))
     return { name: 'admin', section: m[1] as AdminSection };
+  if (path === '#/referrals/new') return { name: 'new-referral' };
+  m = /^#\/service\/([a-z]+)$/.exec(path);
+  if (m && (SERVICE_SECTIONS as readonly string[]).includes(m[1]))
+    return { name: 'service', section: m[1] as ServiceSection };
   return { name: 'home' };
 }
 
@@ -78,6 +95,10 @@ export function routePath(route: Route): string {
       return `/print/${route.doc}/${route.id}${deid(route)}`;
     case 'admin':
       return `/admin/${route.section}`;
+    case 'service':
+      return `/service/${route.section}`;
+    case 'new-referral':
+      return '/referrals/new';
     case 'home':
       return '/';
   }

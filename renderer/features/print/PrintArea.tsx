@@ -1,4 +1,5 @@
 import type { PrintDoc } from '../../router';
+import { PrintCirculation } from './PrintCirculation';
 import { PrintDeck } from './PrintDeck';
 import { PrintMinutes } from './PrintMinutes';
 import { PrintOutcome } from './PrintOutcome';
@@ -17,5 +18,8 @@ export function PrintArea({ doc, id, deidentified }: { doc: PrintDoc; id: number
       return <PrintOutcome itemId={id} deidentified={deidentified} />;
     case 'minutes':
       return <PrintMinutes meetingId={id} deidentified={deidentified} />;
+    case 'agenda':
+    case 'pack':
+      return <PrintCirculation doc={doc} meetingId={id} deidentified={deidentified} />;
   }
 }
