@@ -3,6 +3,7 @@ import { PLAN_OPTION_LABEL } from '../domain/clinical';
 import { AGENDA_STATE_LABEL, boardTypeLabel } from '../domain/meeting';
 import { PROCEDURE_LABEL } from '../domain/pathology';
 import { stageLineText, tSourceText } from '../clinical/stage-text';
+import { deckImageOf } from './deck-image';
 import { deidentifyCaseDeck, deidentify } from './deidentify';
 import {
   ageSexShort,
@@ -212,15 +213,7 @@ function historySlides(r: CaseDeckInput, item: DeckAgendaItem | undefined): Draf
 }
 
 function imagingSlides(r: CaseDeckInput, item: DeckAgendaItem | undefined): Draft<'imaging'>[] {
-  const images: DeckImage[] = r.keyImages.map((k) => ({
-    keyImageId: k.id,
-    caption: k.caption,
-    src: k.renderUrl,
-    measurements: k.measurements,
-    studyDate: k.studyDate,
-    seriesDescription: k.seriesDescription === null ? null : readableDates(sentenceCase(k.seriesDescription)),
-    burnedInOnly: false,
-  }));
+  const images: DeckImage[] = r.keyImages.map(deckImageOf);
   const groups = imageGroups(images);
   if (groups.length === 0 && r.lesions.length === 0) return [];
   if (groups.length === 0) groups.push([]);

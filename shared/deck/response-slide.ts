@@ -1,5 +1,6 @@
 import { RESPONSE_CATEGORY_LABEL, type ResponseCategory, type ResponseView } from '../domain/response';
-import { dayMonthYear, num, readableDates, sentenceCase } from './format';
+import { dayMonthYear, num, readableDates } from './format';
+import { deckImageOf } from './deck-image';
 import type { CaseDeckInput, DeckAgendaItem } from './input';
 import type { DeckImage, ResponseStudy, SlideOf } from './model';
 
@@ -32,15 +33,7 @@ function studyImages(r: CaseDeckInput, date: string): DeckImage[] {
   return r.keyImages
     .filter((k) => k.studyDate === date)
     .slice(0, RESPONSE_IMAGES_PER_STUDY)
-    .map((k) => ({
-      keyImageId: k.id,
-      caption: k.caption,
-      src: k.renderUrl,
-      measurements: k.measurements,
-      studyDate: k.studyDate,
-      seriesDescription: k.seriesDescription === null ? null : readableDates(sentenceCase(k.seriesDescription)),
-      burnedInOnly: false,
-    }));
+    .map(deckImageOf);
 }
 
 /** Each target lesion's measurement on that date: "Right thigh mass 53 mm, 32 HU". */

@@ -237,13 +237,7 @@ export function pathologicalStage(
   });
   const yNote = resection.neoadjuvantTherapy ? ' The y prefix: the specimen was taken after neoadjuvant therapy.' : '';
   return {
-    T: result.T,
-    N: result.N,
-    M: result.M,
-    G: result.G,
-    stageGroup: result.stageGroup,
-    atLeastStageGroup: result.atLeastStageGroup,
-    atLeastReason: result.atLeastReason,
+    ...stageFields(result),
     explanation: `${result.explanation} ${grade.note}${yNote}`,
     sizeCm,
     reportId: resection.id,
@@ -251,6 +245,12 @@ export function pathologicalStage(
     source: `${fmt(sizeCm)}, ${specimenText(resection)}`,
     gradeNote: grade.note,
   };
+}
+
+/** The stage's own fields, as both the clinical and the pathological summary carry them. */
+function stageFields(result: ReturnType<typeof stageSoftTissueSarcoma>) {
+  const { T, N, M, G, stageGroup, atLeastStageGroup, atLeastReason } = result;
+  return { T, N, M, G, stageGroup, atLeastStageGroup, atLeastReason };
 }
 
 /**
@@ -306,13 +306,7 @@ export function stageFor(
   const stale = size.stale ? ` ${size.staleReason}` : '';
   return {
     applicable: true,
-    T: result.T,
-    N: result.N,
-    M: result.M,
-    G: result.G,
-    stageGroup: result.stageGroup,
-    atLeastStageGroup: result.atLeastStageGroup,
-    atLeastReason: result.atLeastReason,
+    ...stageFields(result),
     explanation: `${result.explanation}${stale}${note}`,
     size,
     gradeFloor: floor ? { G: floor, reason: minimumGradeReason(histotypeId) } : null,
