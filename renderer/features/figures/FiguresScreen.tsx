@@ -66,7 +66,8 @@ function FigureChart({
             <XAxis dataKey="label" tick={{ fontSize: 12 }} />
             <YAxis allowDecimals={false} tick={{ fontSize: 12 }} width={40} />
             <Tooltip />
-            <Legend />
+            {/* Legend text in the page's ink: the series colours are too light for text. */}
+            <Legend formatter={(value: string) => <span className="figures__legend">{value}</span>} />
             {series.map((s) => (
               <Bar
                 key={s.key}
