@@ -9,6 +9,7 @@ import {
   firstBoards,
   meetingBoards,
   statusHistory,
+  type ItemRow,
   type MeetingFilter,
   type StatusChangeRow,
 } from './figures-sql';
@@ -67,7 +68,9 @@ export class FiguresService {
     const now = this.now();
     const today = localIsoDate(now);
     const meetings = chosenMeetings(this.db, filter);
-    const items = chosenItems(this.db, filter);
+    const itemsOf = new Map<number, ItemRow[]>();
+    for (const item of chosenItems(this.db, filter))
+      itemsOf.set(item.meeting_id, [...(itemsOf.get(item.meeting_id) ?? []), item]);
     const history = new Map<number, StatusChangeRow[]>();
     for (const row of statusHistory(this.db, filter)) {
       const rows = history.get(row.case_id) ?? [];
@@ -88,7 +91,7 @@ export class FiguresService {
     const allLetterDays: number[] = [];
 
     const rows = meetings.map((m): MeetingFigures => {
-      const own = items.filter((i) => i.meeting_id === m.id);
+      const own = itemsOf.get(m.id) ?? [];
       const finished = m.status === 'finished';
       const cutoff = instantOfWallTime(m.submission_cutoff ?? m.starts_at);
       const decided = own.filter((i) => i.signed_off_at !== null && i.outcome === 'discussed');
