@@ -42,6 +42,8 @@ export const READ_CHANNELS = [
   'audit:list',
   'imaging:unattached',
   'imaging:prompts',
+  // issue 14: figures
+  'figures:get',
 ] as const satisfies readonly Channel[];
 
 export type ReadChannel = (typeof READ_CHANNELS)[number];

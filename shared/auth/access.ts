@@ -120,6 +120,8 @@ export const CHANNEL_ACCESS: Record<Channel, Access> = {
   'imaging:purge': 'store.purge',
   'imaging:prompts': 'records.read',
   'imaging:dismissPrompt': 'imaging.import',
+  // issue 14: figures
+  'figures:get': 'figures.read',
 };
 
 /** Channels a locked session may still call: it can only be unlocked, or given up. */

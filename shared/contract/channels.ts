@@ -99,6 +99,8 @@ export const CHANNELS = [
   'imaging:purge',
   'imaging:prompts',
   'imaging:dismissPrompt',
+  // issue 14: figures
+  'figures:get',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];
