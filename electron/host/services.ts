@@ -14,6 +14,7 @@ import { TrackingService } from '../services/imaging/tracking-service';
 import { ExportsService } from '../services/export';
 import { JobRegistry } from '../services/jobs/job-registry';
 import { createMeetingsServices, type MeetingsServices } from '../services/meetings';
+import { BoardsService } from '../services/boards/boards-service';
 
 /** Every service, made once per open data folder; handlers and media routes share them. */
 export interface Services {
@@ -38,6 +39,9 @@ export interface Services {
   audit: AuditService;
   /** Backup settings, "Back up now" and the daily run (issue 12). */
   backup: BackupService;
+  // issue 14: boards
+  /** Boards as templates of their meetings, and each meeting's attendance register. */
+  boards: BoardsService;
 }
 
 export function createServices(ctx: AppContext): Services {
@@ -66,5 +70,7 @@ export function createServices(ctx: AppContext): Services {
       log: (m, e) => (ctx.log ?? silentLogger).error(m, e),
     }),
     audit: new AuditService(ctx.db),
+    // issue 14: boards
+    boards: new BoardsService(ctx.db, meetings.meetings),
   };
 }

@@ -99,6 +99,12 @@ export const CHANNELS = [
   'imaging:purge',
   'imaging:prompts',
   'imaging:dismissPrompt',
+  // issue 14: boards
+  'boards:list',
+  'boards:save',
+  'boards:makeMeetings',
+  'meetings:attendance',
+  'meetings:setAttendance',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -10,6 +10,7 @@ import { imagingContract } from './imaging';
 import { jobsContract } from './jobs';
 import { meetingsContract } from './meetings';
 import { reversibleContract } from './reversible';
+import { boardsContract } from './boards';
 import type { Channel } from './channels';
 import type { Result } from './result';
 
@@ -31,6 +32,8 @@ export const contract = {
   ...exportsContract,
   ...auditContract,
   ...reversibleContract,
+  // issue 14: boards
+  ...boardsContract,
 } as const satisfies Record<Channel, ChannelSpec>;
 
 type Spec<C extends Channel> = (typeof contract)[C];
