@@ -174,7 +174,7 @@ function BoardForm({
         <legend>When and where</legend>
         <div className="grid">
           <div className="field">
-            <label htmlFor="board-name">Name</label>
+            <label htmlFor="board-name">Board name</label>
             <input id="board-name" value={b.name} onChange={(e) => set({ name: e.target.value })} />
             {errorOf('name') && <div className="field__error">{errorOf('name')}</div>}
           </div>
@@ -377,7 +377,7 @@ export function BoardsScreen() {
                   onClick={() => setChosen(b.id)}
                 >
                   {b.name}
-                  <span className="muted">
+                  <span>
                     {' '}
                     · {ISO_WEEKDAY_LABEL[b.weekday]} {b.startTime}
                   </span>
