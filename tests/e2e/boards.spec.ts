@@ -105,3 +105,16 @@ test('a coordinator edits the demo board and makes four meetings; the attendance
   await decision.getByRole('checkbox', { name: 'Radiation oncologist', exact: true }).check();
   await expect(decision.getByTestId('quorum')).toHaveText('✓ Quorum');
 });
+
+test('the meeting form warns of a meeting dated in the past, without stopping the save', async ({ page, app }) => {
+  await page.goto(app.openUrl);
+  await page.evaluate(() => (location.hash = '#/meetings/new'));
+  const form = page.getByRole('form', { name: 'New meeting' });
+  await form.getByLabel('Title').fill('Sarcoma MDT (recorded afterwards)');
+  await form.getByLabel('Date and time').fill('2020-01-06T13:00');
+  await expect(form.getByTestId('warning-meeting-in-past')).toHaveText(
+    'The meeting is dated 6 Jan 2020, which is in the past.',
+  );
+  await form.getByRole('button', { name: 'Create meeting' }).click();
+  await expect(page.getByRole('navigation', { name: 'Meeting sections' })).toBeVisible();
+});
