@@ -16,6 +16,7 @@ import { JobRegistry } from '../services/jobs/job-registry';
 import { createMeetingsServices, type MeetingsServices } from '../services/meetings';
 // issue 14: figures
 import { FiguresService } from '../services/figures/figures-service';
+import { BoardsService } from '../services/boards/boards-service';
 
 /** Every service, made once per open data folder; handlers and media routes share them. */
 export interface Services {
@@ -43,6 +44,9 @@ export interface Services {
   // issue 14: figures
   /** The service's figures per board and date range (read only). */
   figures: FiguresService;
+  // issue 14: boards
+  /** Boards as templates of their meetings, and each meeting's attendance register. */
+  boards: BoardsService;
 }
 
 export function createServices(ctx: AppContext): Services {
@@ -73,5 +77,7 @@ export function createServices(ctx: AppContext): Services {
     audit: new AuditService(ctx.db),
     // issue 14: figures
     figures: new FiguresService(ctx.db),
+    // issue 14: boards
+    boards: new BoardsService(ctx.db, meetings.meetings),
   };
 }

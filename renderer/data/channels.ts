@@ -44,6 +44,9 @@ export const READ_CHANNELS = [
   'imaging:prompts',
   // issue 14: figures
   'figures:get',
+  // issue 14: boards
+  'boards:list',
+  'meetings:attendance',
 ] as const satisfies readonly Channel[];
 
 export type ReadChannel = (typeof READ_CHANNELS)[number];
@@ -164,6 +167,10 @@ export const AFTER_WRITE: Record<WriteChannel, readonly ReadChannel[] | 'everyth
   'imaging:detachStudy': IMAGING_VIEWS,
   'imaging:purge': ['imaging:unattached'],
   'imaging:dismissPrompt': ['imaging:prompts', 'imaging:unattached'],
+  // issue 14: boards. A board's rule changes the quorum its meetings' decisions show; new decisions start from the register.
+  'boards:save': ['boards:list', 'meetings:attendance', 'decisions:get'],
+  'boards:makeMeetings': MEETING_VIEWS,
+  'meetings:setAttendance': ['meetings:attendance', 'decisions:get'],
 };
 
 /**

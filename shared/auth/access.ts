@@ -122,6 +122,12 @@ export const CHANNEL_ACCESS: Record<Channel, Access> = {
   'imaging:dismissPrompt': 'imaging.import',
   // issue 14: figures
   'figures:get': 'figures.read',
+  // issue 14: boards. The register is kept by whoever records the board's decisions in the room.
+  'boards:list': 'records.read',
+  'boards:save': 'boards.edit',
+  'boards:makeMeetings': 'boards.edit',
+  'meetings:attendance': 'records.read',
+  'meetings:setAttendance': 'decisions.record',
 };
 
 /** Channels a locked session may still call: it can only be unlocked, or given up. */

@@ -101,6 +101,12 @@ export const CHANNELS = [
   'imaging:dismissPrompt',
   // issue 14: figures
   'figures:get',
+  // issue 14: boards
+  'boards:list',
+  'boards:save',
+  'boards:makeMeetings',
+  'meetings:attendance',
+  'meetings:setAttendance',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -12,6 +12,7 @@ import { meetingsContract } from './meetings';
 import { reversibleContract } from './reversible';
 // issue 14: figures
 import { figuresContract } from './figures';
+import { boardsContract } from './boards';
 import type { Channel } from './channels';
 import type { Result } from './result';
 
@@ -35,6 +36,8 @@ export const contract = {
   ...reversibleContract,
   // issue 14: figures
   ...figuresContract,
+  // issue 14: boards
+  ...boardsContract,
 } as const satisfies Record<Channel, ChannelSpec>;
 
 type Spec<C extends Channel> = (typeof contract)[C];

@@ -324,9 +324,15 @@ export function peopleText(people: readonly AttendeePerson[]): string {
   return people.map((p) => ('guest' in p ? `${p.name} (guest)` : p.name)).join(', ');
 }
 
-/** Quorum: every core specialty present (reference: attendance of the core specialties "to show quorum"). */
-export function quorumOf(attendance: Attendance): { met: boolean; missing: CoreSpecialty[] } {
-  const missing = CORE_SPECIALTIES.filter((s) => !attendance[s].present);
+/**
+ * Quorum: every core specialty present (reference: attendance of the core specialties "to show quorum"), or, for a
+ * board with its own quorum rule (issue 14), the specialties that rule names.
+ */
+export function quorumOf(
+  attendance: Attendance,
+  specialties: readonly CoreSpecialty[] = CORE_SPECIALTIES,
+): { met: boolean; missing: CoreSpecialty[] } {
+  const missing = CORE_SPECIALTIES.filter((s) => specialties.includes(s) && !attendance[s].present);
   return { met: missing.length === 0, missing };
 }
 

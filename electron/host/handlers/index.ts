@@ -13,6 +13,7 @@ import { meetingHandlers } from './meetings';
 import { exportHandlers } from './exports';
 // issue 14: figures
 import { figuresHandlers } from './figures';
+import { boardHandlers } from './boards';
 
 /** The one handler table both transports (Electron IPC and the loopback web host) serve. */
 export function handlersFor(services: Services): HandlerTable {
@@ -29,6 +30,8 @@ export function handlersFor(services: Services): HandlerTable {
     ...reversibleHandlers(services),
     // issue 14: figures
     ...figuresHandlers(services),
+    // issue 14: boards
+    ...boardHandlers(services),
   };
 }
 

@@ -20,6 +20,8 @@ import { writeTransaction } from '../../db/transaction';
 import { dateTime } from '../../../shared/dates';
 import type { CaseRecordFacts } from '../../../shared/domain/record-facts';
 import { recordFacts } from './record-facts';
+import { quorumSpecialtiesOf, registerAttendanceFor } from '../boards/meeting-board';
+import type { Attendance, CoreSpecialty } from '../../../shared/domain/meeting';
 
 const EMPTY: DecisionValue = DecisionFields.parse({});
 
@@ -46,9 +48,22 @@ export { applyAmendments };
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-function view(item: sql.ItemRow, row: sql.DecisionRow | undefined, amendments: Amendment[]): DecisionView {
+/**
+ * `board`: the meeting's quorum rule, and (for a case with nothing recorded yet) the attendance the register has
+ * present when the case comes up, which the decision starts from (issue 14 item 8).
+ */
+function view(
+  item: sql.ItemRow,
+  row: sql.DecisionRow | undefined,
+  amendments: Amendment[],
+  board: { quorum: readonly CoreSpecialty[]; start?: Attendance | null },
+): DecisionView {
   const original = row ? valueOf(row) : null;
-  const current = original ? applyAmendments(original, amendments) : EMPTY;
+  const current = original
+    ? applyAmendments(original, amendments)
+    : board.start
+      ? { ...EMPTY, attendance: board.start }
+      : EMPTY;
   const signed = !!row?.signed_off_at;
   return {
     itemId: item.id,
@@ -62,7 +77,7 @@ function view(item: sql.ItemRow, row: sql.DecisionRow | undefined, amendments: A
     signedOffBy: row?.signed_off_by ?? null,
     signOff: row ? signOffRecordOf(row) : null,
     amendments,
-    quorum: quorumOf(current.attendance),
+    quorum: quorumOf(current.attendance, board.quorum),
     signOffProblems: signed ? [] : signOffProblems(current),
     updatedAt: amendments.length ? amendments[amendments.length - 1].at : (row?.updated_at ?? null),
   };
@@ -90,7 +105,10 @@ export class DecisionsService {
   get(itemId: number): DecisionView {
     const item = assertItem(this.db, itemId);
     const row = sql.decisionOfItem(this.db, itemId);
-    return view(item, row, row ? sql.amendmentsOfDecisions(this.db, [row.id]).map(toAmendment) : []);
+    return view(item, row, row ? sql.amendmentsOfDecisions(this.db, [row.id]).map(toAmendment) : [], {
+      quorum: quorumSpecialtiesOf(this.db, item.meeting_id),
+      start: row ? null : registerAttendanceFor(this.db, item),
+    });
   }
 
   /** Every decision recorded for the meeting's agenda (for the minutes), in agenda order. */
@@ -113,9 +131,10 @@ export class DecisionsService {
       list.push(toAmendment(a));
       amendments.set(a.decision_id, list);
     }
+    const quorum = quorumSpecialtiesOf(this.db, meetingId);
     return items
       .filter((i) => rows.has(i.id))
-      .map((i) => view(i, rows.get(i.id), amendments.get(rows.get(i.id)!.id) ?? []));
+      .map((i) => view(i, rows.get(i.id), amendments.get(rows.get(i.id)!.id) ?? [], { quorum }));
   }
 
   /** Saves the draft. `version` is the one the editor started from (0 when nothing was saved yet). */
@@ -175,7 +194,7 @@ export class DecisionsService {
           `decision.${problems[0].field}`,
         );
       }
-      const quorum = quorumOf(value.attendance);
+      const quorum = quorumOf(value.attendance, quorumSpecialtiesOf(this.db, item.meeting_id));
       const reason = quorum.met ? '' : (noQuorumReason ?? '').trim();
       if (!quorum.met && !reason) {
         throw new DomainError(

@@ -22,13 +22,21 @@ export function AttendanceSection({
   draft,
   edit,
   onCopy,
+  meetingId,
 }: {
   id: string;
   draft: DecisionDraft;
   edit: DraftEdit;
   onCopy: () => void;
+  /** The meeting: its register (which a new decision starts from) and its board's quorum rule. */
+  meetingId?: number;
 }) {
-  const quorum = quorumOf(inputOf(draft).attendance);
+  const register = useRead(
+    'meetings:attendance',
+    { meetingId: meetingId ?? 0 },
+    { enabled: meetingId !== undefined },
+  ).data;
+  const quorum = quorumOf(inputOf(draft).attendance, register?.quorumSpecialties);
   const directory = useRead('users:directory', {}).data ?? [];
   return (
     <DecisionSection
@@ -43,6 +51,11 @@ export function AttendanceSection({
         </>
       }
     >
+      {register && register.entries.length > 0 && (
+        <p className="muted small">
+          Started from the meeting&apos;s attendance register; change only who differs for this case.
+        </p>
+      )}
       <div className="attendance">
         {CORE_SPECIALTIES.map((s) => (
           <SpecialtyRow key={s} specialty={s} draft={draft} edit={edit} directory={directory} />

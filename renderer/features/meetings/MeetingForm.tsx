@@ -17,6 +17,9 @@ import {
   type MeetingDraft,
 } from './meeting-draft';
 import { reason } from './meeting-format';
+import { meetingDateWarnings } from '../../../shared/domain/plausibility';
+import { localIsoDate } from '../../../shared/dates';
+import '../../styles/boards.css';
 
 type Input = ReturnType<ReturnType<typeof meetingDraftSchema>['parse']>;
 
@@ -42,7 +45,12 @@ export function MeetingForm({ meeting, onSaved }: { meeting?: MeetingDetail; onS
   const update = useWrite('meetings:update');
   const [banner, setBanner] = useState<{ kind: 'error' | 'saved'; text: string } | null>(null);
 
-  const [boardType, newBoardType] = useWatch({ control, name: ['boardType', 'newBoardType'] });
+  const [boardType, newBoardType, startsAt] = useWatch({ control, name: ['boardType', 'newBoardType', 'startsAt'] });
+  // A meeting dated in the past is allowed (recorded afterwards) but said (issue 14 item 15); not for a finished one.
+  const dateWarnings =
+    typeof startsAt === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(startsAt) && meeting?.status !== 'finished'
+      ? meetingDateWarnings(startsAt, localIsoDate())
+      : [];
   const newBoard = boardType === NEW_BOARD;
   const similar = similarBoard(newBoardName({ boardType, newBoardType }), boards);
   const errorFor = (k: keyof MeetingDraft) => formState.errors[k]?.message;
@@ -128,6 +136,11 @@ export function MeetingForm({ meeting, onSaved }: { meeting?: MeetingDetail; onS
           <Field label="Date and time" required error={errorFor('startsAt')}>
             {(p) => <input {...p} type="datetime-local" {...register('startsAt')} />}
           </Field>
+          {dateWarnings.map((w) => (
+            <p key={w.id} className="plausibility field--wide" data-testid={`warning-${w.id}`}>
+              {w.message}
+            </p>
+          ))}
           <Field label="Length (minutes)" required error={errorFor('durationMinutes')}>
             {(p) => <input {...p} type="number" min={5} max={720} step={5} {...register('durationMinutes')} />}
           </Field>

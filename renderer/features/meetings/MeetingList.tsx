@@ -2,7 +2,7 @@ import { boardTypeLabel, MEETING_STATUS_LABEL, type MeetingSummary } from '../..
 import { hrefFor } from '../../router';
 import { useRead } from '../../data/hooks';
 import { meetingWhen, minutesText } from './meeting-format';
-import { monthShort } from '../../../shared/dates';
+import { clockTime, monthShort, shortDate } from '../../../shared/dates';
 import { Banner } from '../../components/Banner';
 
 function MeetingRow({ m }: { m: MeetingSummary }) {
@@ -21,6 +21,7 @@ function MeetingRow({ m }: { m: MeetingSummary }) {
           </div>
           <div className="meeting-card__meta">
             {meetingWhen(m)} · {boardTypeLabel(m.boardType)} board{m.place ? ` · ${m.place}` : ''}
+            {m.submissionCutoff ? ` · cut-off ${shortDate(m.submissionCutoff)}, ${clockTime(m.submissionCutoff)}` : ''}
           </div>
         </div>
         <div className="meeting-card__side">

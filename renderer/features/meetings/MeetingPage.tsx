@@ -9,6 +9,10 @@ import { MeetingForm } from './MeetingForm';
 import { meetingWhen, reason, wallTime } from './meeting-format';
 import '../../styles/meetings.css';
 import { Banner } from '../../components/Banner';
+import { AttendanceRegister } from './AttendanceRegister';
+import { meetingDayWarnings } from '../../../shared/domain/plausibility';
+import { localIsoDate } from '../../../shared/dates';
+import '../../styles/boards.css';
 
 const TABS: [MeetingTab, string][] = [
   ['agenda', 'Agenda'],
@@ -169,6 +173,13 @@ export function MeetingPage({ id, tab }: { id: number; tab: MeetingTab }) {
         </div>
       )}
       <Banner message={banner} />
+      {/* Starting far from the meeting's day is allowed (a meeting recorded afterwards) but said (issue 14 item 15). */}
+      {m.status === 'scheduled' &&
+        meetingDayWarnings('start', m.startsAt, localIsoDate()).map((w) => (
+          <p key={w.id} className="plausibility" data-testid={`warning-${w.id}`}>
+            Start meeting: {w.message}
+          </p>
+        ))}
       {m.nextMeeting && (m.status === 'finished' || toCarry > 0) && (
         <p className="muted small">
           Next meeting of this board:{' '}
@@ -190,7 +201,10 @@ export function MeetingPage({ id, tab }: { id: number; tab: MeetingTab }) {
         ))}
       </nav>
       {tab === 'agenda' ? (
-        <Agenda meeting={m} />
+        <>
+          <Agenda meeting={m} />
+          <AttendanceRegister meeting={m} />
+        </>
       ) : tab === 'slides' ? (
         <DeckEditor meeting={m} />
       ) : (

@@ -9,6 +9,9 @@ import {
   type DecisionView,
 } from '../../../shared/domain/meeting';
 import { missingText } from '../../../shared/domain/sign-off-text';
+import { meetingDayWarnings } from '../../../shared/domain/plausibility';
+import { localIsoDate } from '../../../shared/dates';
+import { useRead } from '../../data/hooks';
 
 /**
  * Sign-off asks first (issue 12, item 6): the recommendation, who was there per core specialty, and the quorum.
@@ -36,7 +39,11 @@ export function SignOffDialog({
     if (dialog && !dialog.open) dialog.showModal();
   }, []);
   const v = view.current;
-  const quorum = quorumOf(v.attendance);
+  // The saved decision's quorum as the main process judges it: by the board's quorum rule when it has one.
+  const quorum: ReturnType<typeof quorumOf> = view.quorum;
+  // Signing off far from the meeting's day is allowed (a late sign-off), but said (issue 14 item 15).
+  const meeting = useRead('meetings:get', { id: view.meetingId }).data;
+  const warnings = meeting ? meetingDayWarnings('sign-off', meeting.startsAt, localIsoDate()) : [];
   const r = v.recommendation;
   const ready = quorum.met || reason.trim() !== '';
   return (
@@ -45,6 +52,11 @@ export function SignOffDialog({
       <p className="muted small">
         Signed off by you, {signer}. Once signed off the decision is locked: a later change is an amendment.
       </p>
+      {warnings.map((w) => (
+        <p key={w.id} className="plausibility" data-testid={`warning-${w.id}`}>
+          {w.message}
+        </p>
+      ))}
       <section className="signoff__sec" aria-label="Recommendation">
         <h3>{v.outcome === 'deferred' ? 'Deferred' : 'Recommendation'}</h3>
         {v.outcome === 'deferred' && <p>{v.outcomeReason}</p>}
