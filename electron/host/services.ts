@@ -14,6 +14,9 @@ import { TrackingService } from '../services/imaging/tracking-service';
 import { ExportsService } from '../services/export';
 import { JobRegistry } from '../services/jobs/job-registry';
 import { createMeetingsServices, type MeetingsServices } from '../services/meetings';
+// issue 14: referrals
+import { ReferralsService } from '../services/referrals/referrals-service';
+import { localWallTime } from '../../shared/dates';
 
 /** Every service, made once per open data folder; handlers and media routes share them. */
 export interface Services {
@@ -38,16 +41,20 @@ export interface Services {
   audit: AuditService;
   /** Backup settings, "Back up now" and the daily run (issue 12). */
   backup: BackupService;
+  // issue 14: referrals
+  /** Referral intake and the triage queue (issue 14 item 6). */
+  referrals: ReferralsService;
 }
 
 export function createServices(ctx: AppContext): Services {
   const clinical = createClinicalServices(ctx.db);
   const meetings = createMeetingsServices(ctx.db, { clinical });
   const jobs = new JobRegistry();
+  const cases = new CasesService(ctx.db);
   return {
     ctx,
     auth: new AuthService(ctx.db),
-    cases: new CasesService(ctx.db),
+    cases,
     studies: new StudiesService(ctx.db, ctx.dataDir),
     annotations: new AnnotationsService(ctx.db),
     keyImages: new KeyImagesService(ctx.db, ctx.dataDir),
@@ -66,5 +73,12 @@ export function createServices(ctx: AppContext): Services {
       log: (m, e) => (ctx.log ?? silentLogger).error(m, e),
     }),
     audit: new AuditService(ctx.db),
+    // issue 14: referrals
+    referrals: new ReferralsService({
+      db: ctx.db,
+      cases,
+      agenda: meetings.agenda,
+      localNow: () => localWallTime(new Date()),
+    }),
   };
 }

@@ -42,6 +42,8 @@ export const READ_CHANNELS = [
   'audit:list',
   'imaging:unattached',
   'imaging:prompts',
+  // issue 14: referrals
+  'referrals:list',
 ] as const satisfies readonly Channel[];
 
 export type ReadChannel = (typeof READ_CHANNELS)[number];
@@ -162,6 +164,10 @@ export const AFTER_WRITE: Record<WriteChannel, readonly ReadChannel[] | 'everyth
   'imaging:detachStudy': IMAGING_VIEWS,
   'imaging:purge': ['imaging:unattached'],
   'imaging:dismissPrompt': ['imaging:prompts', 'imaging:unattached'],
+  // issue 14: referrals
+  'referrals:create': ['referrals:list', ...CLINICAL_VIEWS],
+  'referrals:accept': ['referrals:list', ...MEETING_VIEWS],
+  'referrals:decline': ['referrals:list', ...CLINICAL_VIEWS],
 };
 
 /**

@@ -120,6 +120,11 @@ export const CHANNEL_ACCESS: Record<Channel, Access> = {
   'imaging:purge': 'store.purge',
   'imaging:prompts': 'records.read',
   'imaging:dismissPrompt': 'imaging.import',
+  // issue 14: referrals
+  'referrals:list': 'records.read',
+  'referrals:create': 'referrals.create',
+  'referrals:accept': 'referrals.triage',
+  'referrals:decline': 'referrals.triage',
 };
 
 /** Channels a locked session may still call: it can only be unlocked, or given up. */

@@ -99,6 +99,11 @@ export const CHANNELS = [
   'imaging:purge',
   'imaging:prompts',
   'imaging:dismissPrompt',
+  // issue 14: referrals
+  'referrals:list',
+  'referrals:create',
+  'referrals:accept',
+  'referrals:decline',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];
