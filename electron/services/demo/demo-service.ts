@@ -13,6 +13,7 @@ import { readDemoBoard, type DemoBoard, type DemoCase } from './demo-board';
 import { writeTransaction } from '../../db/transaction';
 import { CORE_SPECIALTIES, type AttendeePerson, type DecisionValue } from '../../../shared/domain/meeting';
 import { userIdByDisplayName } from '../meetings/meetings-sql';
+import { loadDemoReferrals } from './demo-referrals';
 
 /** The clinical sections of one demo case (already validated by DemoCase), written through the services. */
 function loadClinicalSections(db: Db, caseId: number, demo: DemoCase): void {
@@ -149,6 +150,8 @@ export function loadDemoBoard(db: Db, resourcesDir: string): { casesCreated: num
       casesCreated += 1;
     }
     loadDemoMeetings(db, board);
+    // issue 14: the referral triage queue
+    loadDemoReferrals(db);
   });
   return { casesCreated, skipped };
 }

@@ -69,6 +69,11 @@ export class ReferralsService {
     };
   }
 
+  /** A meeting's referral cut-off under the board's rule (its own submission cut-off first). */
+  slotCutoff(slug: string, m: sql.MeetingSlotRow): string {
+    return this.slot(this.board(slug), m).cutoff;
+  }
+
   list(status?: ReferralStatus): Referral[] {
     const boards = new Map<string, BoardRule>();
     const boardOf = (slug: string) => {

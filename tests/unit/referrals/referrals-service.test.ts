@@ -175,3 +175,28 @@ describe('referrals', () => {
     db.close();
   });
 });
+
+describe('demo referrals', () => {
+  it('puts one late and one incomplete referral in triage, once', async () => {
+    const { loadDemoBoard } = await import('../../../electron/services/demo/demo-service');
+    const { tempDataDir: temp, RESOURCES_DIR: resources } = await import('../helpers/temp');
+    const db = openDatabase(temp());
+    const first = loadDemoBoard(db, resources);
+    expect(first.casesCreated).toBe(7);
+    loadDemoBoard(db, resources);
+    const cases = new (await import('../../../electron/services/cases/cases-service')).CasesService(db);
+    const { createMeetingsServices } = await import('../../../electron/services/meetings');
+    const service = new ReferralsService({
+      db,
+      cases,
+      agenda: createMeetingsServices(db).agenda,
+      localNow: () => '2026-12-01T09:00',
+    });
+    const list = service.list();
+    expect(list.map((r) => [r.patientName, r.status, r.late, r.missing.length > 0])).toEqual([
+      ['OKAFOR, Daniel', 'triage', true, false],
+      ['BRANDT, Hanna', 'triage', false, true],
+    ]);
+    db.close();
+  });
+});
