@@ -44,6 +44,7 @@ export const READ_CHANNELS = [
   'imaging:prompts',
   // issue 14: referrals
   'referrals:list',
+  'referrals:board',
 ] as const satisfies readonly Channel[];
 
 export type ReadChannel = (typeof READ_CHANNELS)[number];

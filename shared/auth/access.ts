@@ -122,6 +122,7 @@ export const CHANNEL_ACCESS: Record<Channel, Access> = {
   'imaging:dismissPrompt': 'imaging.import',
   // issue 14: referrals
   'referrals:list': 'records.read',
+  'referrals:board': 'records.read',
   'referrals:create': 'referrals.create',
   'referrals:accept': 'referrals.triage',
   'referrals:decline': 'referrals.triage',

@@ -101,6 +101,7 @@ export const CHANNELS = [
   'imaging:dismissPrompt',
   // issue 14: referrals
   'referrals:list',
+  'referrals:board',
   'referrals:create',
   'referrals:accept',
   'referrals:decline',

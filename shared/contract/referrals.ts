@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { Referral, ReferralInput, ReferralStatus } from '../domain/referral';
+import { ReferralDatasetField } from '../domain/board';
+import { BoardType } from '../domain/meeting';
+import { Referral, ReferralInput, ReferralMeeting, ReferralStatus } from '../domain/referral';
 
 const Id = z.number().int().positive();
 
@@ -9,6 +11,18 @@ export const referralsContract = {
   'referrals:list': {
     input: z.object({ status: ReferralStatus.optional() }).strict(),
     output: z.array(Referral),
+  },
+  /** What a referral to the board must give (its minimum dataset), and its next meeting with the cut-off. */
+  'referrals:board': {
+    input: z.object({ boardSlug: BoardType }).strict(),
+    output: z.object({
+      boardSlug: z.string(),
+      boardName: z.string(),
+      dataset: z.array(ReferralDatasetField),
+      nextMeeting: ReferralMeeting.nullable(),
+      /** A referral received now would come after the next meeting's cut-off. */
+      lateNow: z.boolean(),
+    }),
   },
   /** A new referral: creates its case (patientId: a new episode of that patient) and puts it in triage. */
   'referrals:create': { input: ReferralInput, output: Referral },

@@ -5,10 +5,11 @@ import type { HandlerSlice } from './slice';
 export function referralHandlers({
   referrals,
 }: Pick<Services, 'referrals'>): HandlerSlice<
-  'referrals:list' | 'referrals:create' | 'referrals:accept' | 'referrals:decline'
+  'referrals:list' | 'referrals:board' | 'referrals:create' | 'referrals:accept' | 'referrals:decline'
 > {
   return {
     'referrals:list': ({ status }) => referrals.list(status),
+    'referrals:board': ({ boardSlug }) => referrals.boardInfo(boardSlug),
     'referrals:create': (input) => referrals.create(input),
     'referrals:accept': (input, { session }) => referrals.accept(input, session?.actor.userId ?? null),
     'referrals:decline': (input, { session }) => referrals.decline(input, session?.actor.userId ?? null),

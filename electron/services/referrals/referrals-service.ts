@@ -74,6 +74,21 @@ export class ReferralsService {
     return this.slot(this.board(slug), m).cutoff;
   }
 
+  /** The board's minimum dataset and its next meeting, for the referral form. */
+  boardInfo(slug: string) {
+    const board = this.board(slug);
+    const localNow = this.deps.localNow();
+    const next = sql.upcomingMeetings(this.db, slug, localNow, 1)[0];
+    const nextMeeting = next ? this.slot(board, next) : null;
+    return {
+      boardSlug: board.slug,
+      boardName: board.name,
+      dataset: board.dataset,
+      nextMeeting,
+      lateNow: nextMeeting !== null && localNow > nextMeeting.cutoff,
+    };
+  }
+
   list(status?: ReferralStatus): Referral[] {
     const boards = new Map<string, BoardRule>();
     const boardOf = (slug: string) => {
