@@ -39,6 +39,7 @@ export const exportCommand: Command = {
   name: 'export',
   summary: 'Export a meeting deck (PDF, PowerPoint), its minutes and outcome summaries (optionally de-identified)',
   help: `Usage: boardprep export --meeting ID|next [--pdf FILE] [--pptx FILE] [--minutes FILE] [--outcomes DIR]
+                        [--agenda FILE] [--pack FILE]
                         [--deidentify] [--json] [--data DIR]
 
 Exports a board meeting's deck: the agenda slide, then every case's slides in agenda order (hidden slides left
@@ -52,7 +53,11 @@ Options:
   --pptx FILE    write the deck as PowerPoint (editable text boxes and tables, the key images as PNGs, speaker notes)
   --minutes FILE the meeting's minutes as PDF (A4): attendance, and per case the outcome, recommendation and actions
   --outcomes DIR one outcome summary PDF per case on the agenda, written to DIR as case-<number>-outcome.pdf
-                 (give any of --pdf, --pptx, --minutes and --outcomes together to write them all)
+  --agenda FILE  the agenda to circulate before the meeting, as PDF (A4): each case's time, presenter, question
+                 and readiness
+  --pack FILE    the pre-meeting pack as PDF (A4): the agenda, then one page per case (diagnosis, question,
+                 pathology, staging, readiness)
+                 (give any of --pdf, --pptx, --minutes, --outcomes, --agenda and --pack together to write them all)
   --deidentify   leave out every patient identifier: no name, MRN or date of birth (the age stays), no referring
                  hospital or specimen number, in slides, notes and file; the key images are the PNGs with the
                  measurements burned in, never the DICOM with its headers
@@ -77,6 +82,8 @@ Examples:
       pdf: { type: 'string' },
       pptx: { type: 'string' },
       minutes: { type: 'string' },
+      agenda: { type: 'string' },
+      pack: { type: 'string' },
       outcomes: { type: 'string' },
       deidentify: { type: 'boolean' },
       json: { type: 'boolean' },
@@ -88,9 +95,13 @@ Examples:
       values.pdf === undefined &&
       values.pptx === undefined &&
       values.minutes === undefined &&
+      values.agenda === undefined &&
+      values.pack === undefined &&
       values.outcomes === undefined
     ) {
-      throw new UsageError('Say what to write: --pdf FILE, --pptx FILE, --minutes FILE or --outcomes DIR');
+      throw new UsageError(
+        'Say what to write: --pdf FILE, --pptx FILE, --minutes FILE, --outcomes DIR, --agenda FILE or --pack FILE',
+      );
     }
     if (values.pdf !== undefined && path.extname(values.pdf).toLowerCase() !== '.pdf')
       throw new UsageError(`--pdf needs a file name ending in .pdf, not "${values.pdf}"`);
@@ -98,6 +109,11 @@ Examples:
       throw new UsageError(`--pptx needs a file name ending in .pptx, not "${values.pptx}"`);
     if (values.minutes !== undefined && path.extname(values.minutes).toLowerCase() !== '.pdf')
       throw new UsageError(`--minutes needs a file name ending in .pdf, not "${values.minutes}"`);
+    for (const option of ['agenda', 'pack'] as const) {
+      const file = values[option];
+      if (file !== undefined && path.extname(file).toLowerCase() !== '.pdf')
+        throw new UsageError(`--${option} needs a file name ending in .pdf, not "${file}"`);
+    }
     const deidentified = values.deidentify ?? false;
     const suffix = deidentified ? '-deidentified' : '';
     const jobs: Job[] = [
@@ -109,6 +125,12 @@ Examples:
         : []),
       ...(values.minutes !== undefined
         ? [{ kind: 'minutes-pdf' as const, file: path.resolve(values.minutes), label: 'Minutes' }]
+        : []),
+      ...(values.agenda !== undefined
+        ? [{ kind: 'agenda-pdf' as const, file: path.resolve(values.agenda), label: 'Agenda' }]
+        : []),
+      ...(values.pack !== undefined
+        ? [{ kind: 'pack-pdf' as const, file: path.resolve(values.pack), label: 'Pre-meeting pack' }]
         : []),
     ];
     for (const j of jobs) {

@@ -17,6 +17,9 @@ import { createMeetingsServices, type MeetingsServices } from '../services/meeti
 // issue 14: figures
 import { FiguresService } from '../services/figures/figures-service';
 import { BoardsService } from '../services/boards/boards-service';
+// issue 14: referrals
+import { ReferralsService } from '../services/referrals/referrals-service';
+import { localWallTime } from '../../shared/dates';
 
 /** Every service, made once per open data folder; handlers and media routes share them. */
 export interface Services {
@@ -47,16 +50,20 @@ export interface Services {
   // issue 14: boards
   /** Boards as templates of their meetings, and each meeting's attendance register. */
   boards: BoardsService;
+  // issue 14: referrals
+  /** Referral intake and the triage queue (issue 14 item 6). */
+  referrals: ReferralsService;
 }
 
 export function createServices(ctx: AppContext): Services {
   const clinical = createClinicalServices(ctx.db);
   const meetings = createMeetingsServices(ctx.db, { clinical });
   const jobs = new JobRegistry();
+  const cases = new CasesService(ctx.db);
   return {
     ctx,
     auth: new AuthService(ctx.db),
-    cases: new CasesService(ctx.db),
+    cases,
     studies: new StudiesService(ctx.db, ctx.dataDir),
     annotations: new AnnotationsService(ctx.db),
     keyImages: new KeyImagesService(ctx.db, ctx.dataDir),
@@ -79,5 +86,12 @@ export function createServices(ctx: AppContext): Services {
     figures: new FiguresService(ctx.db),
     // issue 14: boards
     boards: new BoardsService(ctx.db, meetings.meetings),
+    // issue 14: referrals
+    referrals: new ReferralsService({
+      db: ctx.db,
+      cases,
+      agenda: meetings.agenda,
+      localNow: () => localWallTime(new Date()),
+    }),
   };
 }

@@ -47,6 +47,9 @@ export const READ_CHANNELS = [
   // issue 14: boards
   'boards:list',
   'meetings:attendance',
+  // issue 14: referrals
+  'referrals:list',
+  'referrals:board',
 ] as const satisfies readonly Channel[];
 
 export type ReadChannel = (typeof READ_CHANNELS)[number];
@@ -171,6 +174,10 @@ export const AFTER_WRITE: Record<WriteChannel, readonly ReadChannel[] | 'everyth
   'boards:save': ['boards:list', 'meetings:attendance', 'decisions:get'],
   'boards:makeMeetings': MEETING_VIEWS,
   'meetings:setAttendance': ['meetings:attendance', 'decisions:get'],
+  // issue 14: referrals
+  'referrals:create': ['referrals:list', ...CLINICAL_VIEWS],
+  'referrals:accept': ['referrals:list', ...MEETING_VIEWS],
+  'referrals:decline': ['referrals:list', ...CLINICAL_VIEWS],
 };
 
 /**

@@ -128,6 +128,12 @@ export const CHANNEL_ACCESS: Record<Channel, Access> = {
   'boards:makeMeetings': 'boards.edit',
   'meetings:attendance': 'records.read',
   'meetings:setAttendance': 'decisions.record',
+  // issue 14: referrals
+  'referrals:list': 'records.read',
+  'referrals:board': 'records.read',
+  'referrals:create': 'referrals.create',
+  'referrals:accept': 'referrals.triage',
+  'referrals:decline': 'referrals.triage',
 };
 
 /** Channels a locked session may still call: it can only be unlocked, or given up. */

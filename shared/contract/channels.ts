@@ -107,6 +107,12 @@ export const CHANNELS = [
   'boards:makeMeetings',
   'meetings:attendance',
   'meetings:setAttendance',
+  // issue 14: referrals
+  'referrals:list',
+  'referrals:board',
+  'referrals:create',
+  'referrals:accept',
+  'referrals:decline',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -13,6 +13,8 @@ import { reversibleContract } from './reversible';
 // issue 14: figures
 import { figuresContract } from './figures';
 import { boardsContract } from './boards';
+// issue 14: referrals
+import { referralsContract } from './referrals';
 import type { Channel } from './channels';
 import type { Result } from './result';
 
@@ -38,6 +40,8 @@ export const contract = {
   ...figuresContract,
   // issue 14: boards
   ...boardsContract,
+  // issue 14: referrals
+  ...referralsContract,
 } as const satisfies Record<Channel, ChannelSpec>;
 
 type Spec<C extends Channel> = (typeof contract)[C];

@@ -8,9 +8,17 @@ import { JobId, JobStarted, jobSchema } from './job';
  * at all (a temporary file in the target folder, renamed into place), so a failed or cancelled export leaves nothing.
  */
 
-export const EXPORT_KINDS = ['deck-pdf', 'deck-pptx', 'outcome-pdf', 'minutes-pdf'] as const;
+export const EXPORT_KINDS = [
+  'deck-pdf',
+  'deck-pptx',
+  'outcome-pdf',
+  'minutes-pdf',
+  // issue 14: circulation
+  'agenda-pdf',
+  'pack-pdf',
+] as const;
 export const ExportKind = z.enum(EXPORT_KINDS, {
-  message: 'Export is deck-pdf, deck-pptx, outcome-pdf or minutes-pdf',
+  message: 'Export is deck-pdf, deck-pptx, outcome-pdf, minutes-pdf, agenda-pdf or pack-pdf',
 });
 export type ExportKind = z.infer<typeof ExportKind>;
 
@@ -19,6 +27,9 @@ export const EXPORT_KIND_LABEL: Record<ExportKind, string> = {
   'deck-pptx': 'Meeting deck (PowerPoint)',
   'outcome-pdf': 'Outcome summary (PDF)',
   'minutes-pdf': 'Meeting minutes (PDF)',
+  // issue 14: circulation
+  'agenda-pdf': 'Meeting agenda (A4 PDF)',
+  'pack-pdf': 'Pre-meeting pack (PDF)',
 };
 
 /** The file extension each kind writes. */
@@ -27,6 +38,9 @@ export const EXPORT_EXTENSION: Record<ExportKind, '.pdf' | '.pptx'> = {
   'deck-pptx': '.pptx',
   'outcome-pdf': '.pdf',
   'minutes-pdf': '.pdf',
+  // issue 14: circulation
+  'agenda-pdf': '.pdf',
+  'pack-pdf': '.pdf',
 };
 
 const MeetingId = z.number({ message: 'Choose a meeting' }).int().positive();
@@ -45,6 +59,9 @@ export const ExportRequest = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('deck-pptx'), meetingId: MeetingId, ...common }).strict(),
   z.object({ kind: z.literal('minutes-pdf'), meetingId: MeetingId, ...common }).strict(),
   z.object({ kind: z.literal('outcome-pdf'), agendaItemId: AgendaItemId, ...common }).strict(),
+  // issue 14: circulation (the agenda and the pre-meeting pack, A4, for the members before the meeting)
+  z.object({ kind: z.literal('agenda-pdf'), meetingId: MeetingId, ...common }).strict(),
+  z.object({ kind: z.literal('pack-pdf'), meetingId: MeetingId, ...common }).strict(),
 ]);
 export type ExportRequest = z.output<typeof ExportRequest>;
 export type ExportRequestInput = z.input<typeof ExportRequest>;

@@ -40,7 +40,7 @@ test('every screen of the demo board passes axe (WCAG 2.1 AA) with no serious or
   await check(page, 'empty board');
   await loadDemoBoard(page, { images: true });
   const cases = page.getByRole('complementary', { name: 'Cases' }).getByRole('link');
-  await expect(cases).toHaveCount(7);
+  await expect(cases).toHaveCount(9); // 7 demo cases and the 2 demo referrals' (issue 14)
   await check(page, 'case list');
 
   await cases.filter({ hasText: 'HALVERSON' }).click();

@@ -39,7 +39,7 @@ test('an empty database offers the demo board, which fills the case list and bri
   // The page keeps the token for this tab (sessionStorage, no cookie) and takes it out of the address bar.
   expect(page.url()).not.toContain('token=');
   await loadDemoBoard(page, { images: true });
-  await expect(caseCards(page)).toHaveCount(7);
+  await expect(caseCards(page)).toHaveCount(9); // 7 demo cases and the 2 demo referrals' (issue 14)
   await expect(page.getByText('Dedifferentiated liposarcoma', { exact: false }).first()).toBeVisible();
   await expect(page.getByText('7 cases', { exact: true })).toBeVisible();
 
@@ -65,13 +65,13 @@ test('a coordinator creates, edits and searches a case, and it survives a reload
 }) => {
   await page.goto(app.openUrl);
   await loadDemoBoard(page);
-  await expect(caseCards(page)).toHaveCount(7);
+  await expect(caseCards(page)).toHaveCount(9); // 7 demo cases and the 2 demo referrals' (issue 14)
 
   await page.getByRole('button', { name: 'New case' }).first().click();
   await fillNewCase(page);
   await page.getByRole('button', { name: 'Create case' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'MARLOWE, Henrietta' })).toBeVisible();
-  await expect(caseCards(page)).toHaveCount(8);
+  await expect(caseCards(page)).toHaveCount(10);
 
   // Edit: the working diagnosis changes and the list follows.
   await page.getByLabel('Working diagnosis').fill('Myxoid liposarcoma with 10% round cell component');
@@ -103,7 +103,7 @@ test('a coordinator creates, edits and searches a case, and it survives a reload
   const second = await startHost(app.dataDir);
   try {
     await page.goto(second.app.openUrl);
-    await expect(caseCards(page)).toHaveCount(8);
+    await expect(caseCards(page)).toHaveCount(10);
     await caseCards(page).filter({ hasText: 'MARLOWE' }).click();
     await expect(page.getByLabel('Working diagnosis')).toHaveValue('Myxoid liposarcoma with 10% round cell component');
   } finally {
@@ -138,7 +138,7 @@ test('an invalid form shows what is wrong next to each field and keeps what was 
   // Nothing typed was lost, and nothing was stored.
   await expect(page.getByLabel('Family name')).toHaveValue('Marlowe');
   await expect(page.getByLabel('Question for the board')).toHaveValue('Preoperative radiotherapy before resection?');
-  await expect(caseCards(page)).toHaveCount(7);
+  await expect(caseCards(page)).toHaveCount(9); // 7 demo cases and the 2 demo referrals' (issue 14)
 });
 
 test('the web host answers no call without the token, and rejects a wrong payload by naming the field', async ({

@@ -21,7 +21,7 @@ test('a case with an existing MRN becomes a new episode of that patient, showing
   test.setTimeout(180_000);
   await page.goto(app.openUrl);
   await loadDemoBoard(page, { images: true });
-  await expect(caseCards(page)).toHaveCount(7);
+  await expect(caseCards(page)).toHaveCount(9); // 7 demo cases and the 2 demo referrals' (issue 14)
 
   // A new case for the retroperitoneal liposarcoma patient, back after neoadjuvant treatment: the MRN is on record.
   await page.getByRole('button', { name: 'New case' }).first().click();

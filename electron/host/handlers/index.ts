@@ -14,6 +14,8 @@ import { exportHandlers } from './exports';
 // issue 14: figures
 import { figuresHandlers } from './figures';
 import { boardHandlers } from './boards';
+// issue 14: referrals
+import { referralHandlers } from './referrals';
 
 /** The one handler table both transports (Electron IPC and the loopback web host) serve. */
 export function handlersFor(services: Services): HandlerTable {
@@ -32,6 +34,8 @@ export function handlersFor(services: Services): HandlerTable {
     ...figuresHandlers(services),
     // issue 14: boards
     ...boardHandlers(services),
+    // issue 14: referrals
+    ...referralHandlers(services),
   };
 }
 

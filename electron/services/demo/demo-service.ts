@@ -14,6 +14,7 @@ import { writeTransaction } from '../../db/transaction';
 import { CORE_SPECIALTIES, type AttendeePerson, type DecisionValue } from '../../../shared/domain/meeting';
 import { userIdByDisplayName } from '../meetings/meetings-sql';
 import { loadDemoBoards } from './demo-boards';
+import { loadDemoReferrals } from './demo-referrals';
 
 /** The clinical sections of one demo case (already validated by DemoCase), written through the services. */
 function loadClinicalSections(db: Db, caseId: number, demo: DemoCase): void {
@@ -151,6 +152,8 @@ export function loadDemoBoard(db: Db, resourcesDir: string): { casesCreated: num
     }
     loadDemoMeetings(db, board);
     loadDemoBoards(db);
+    // issue 14: the referral triage queue
+    loadDemoReferrals(db);
   });
   return { casesCreated, skipped };
 }

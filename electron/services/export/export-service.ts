@@ -91,6 +91,8 @@ export function defaultName(
     'deck-pptx': 'deck',
     'minutes-pdf': 'minutes',
     'outcome-pdf': `case-${options.caseNumber ?? 0}-outcome`,
+    'agenda-pdf': 'agenda',
+    'pack-pdf': 'pre-meeting-pack',
   }[kind];
   return `${slug(meeting.title)}-${meeting.startsAt.slice(0, 10)}-${what}${options.deidentified ? '-deidentified' : ''}${EXPORT_EXTENSION[kind]}`;
 }
@@ -291,12 +293,13 @@ export class ExportsService {
       });
     } else {
       const source = this.pdfSource();
-      const route =
-        req.kind === 'deck-pdf'
-          ? printRoute.deck(meeting.id, req.deidentified)
-          : req.kind === 'minutes-pdf'
-            ? printRoute.minutes(meeting.id, req.deidentified)
-            : printRoute.outcome(itemId!, req.deidentified);
+      const route = {
+        'deck-pdf': () => printRoute.deck(meeting.id, req.deidentified),
+        'minutes-pdf': () => printRoute.minutes(meeting.id, req.deidentified),
+        'outcome-pdf': () => printRoute.outcome(itemId!, req.deidentified),
+        'agenda-pdf': () => printRoute.agenda(meeting.id, req.deidentified),
+        'pack-pdf': () => printRoute.pack(meeting.id, req.deidentified),
+      }[req.kind]();
       if (req.kind === 'deck-pdf') slides = this.deck(meeting.id, req.deidentified).slides.length;
       const steps: Record<PrintPhase, [string, number]> = {
         starting: ['Starting the PDF printer', 0],

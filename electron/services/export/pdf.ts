@@ -53,6 +53,11 @@ export const printRoute = {
     routePath({ name: 'print', doc: 'outcome', id: agendaItemId, deidentified }),
   minutes: (meetingId: number, deidentified: boolean) =>
     routePath({ name: 'print', doc: 'minutes', id: meetingId, deidentified }),
+  // issue 14: circulation
+  agenda: (meetingId: number, deidentified: boolean) =>
+    routePath({ name: 'print', doc: 'agenda', id: meetingId, deidentified }),
+  pack: (meetingId: number, deidentified: boolean) =>
+    routePath({ name: 'print', doc: 'pack', id: meetingId, deidentified }),
 };
 
 /**

@@ -7,6 +7,9 @@ const MEETING_EXPORTS: { kind: Exclude<ExportKind, 'outcome-pdf'>; label: string
   { kind: 'deck-pdf', label: 'Deck as PDF' },
   { kind: 'deck-pptx', label: 'Deck as PowerPoint' },
   { kind: 'minutes-pdf', label: 'Minutes as PDF' },
+  // issue 14: circulation
+  { kind: 'agenda-pdf', label: 'Agenda (A4 PDF)' },
+  { kind: 'pack-pdf', label: 'Pre-meeting pack (PDF)' },
 ];
 
 /** The meeting's exports: deck (PDF, PPTX) and minutes, plain or de-identified, one at a time with progress. */

@@ -76,7 +76,8 @@ describe('the demo loader with two episodes of one patient (issue 13)', () => {
     const again = loadDemoBoard(db, resources);
     expect(again.casesCreated).toBe(0);
     expect(again.skipped).toContain('thigh-ilms-restaging: MRN BP-100263 already present');
-    expect(cases.count()).toBe(board.cases.length);
+    // The demo cases, and the two demo referrals' cases (issue 14).
+    expect(cases.count()).toBe(board.cases.length + 2);
   });
 
   it('refuses a board whose demo cases share an MRN but not the patient, or repeat an episode kind', () => {
