@@ -14,6 +14,8 @@ import { TrackingService } from '../services/imaging/tracking-service';
 import { ExportsService } from '../services/export';
 import { JobRegistry } from '../services/jobs/job-registry';
 import { createMeetingsServices, type MeetingsServices } from '../services/meetings';
+import { ActionsService } from '../services/follow-up/actions-service';
+import { LettersService } from '../services/follow-up/letters-service';
 
 /** Every service, made once per open data folder; handlers and media routes share them. */
 export interface Services {
@@ -38,12 +40,18 @@ export interface Services {
   audit: AuditService;
   /** Backup settings, "Back up now" and the daily run (issue 12). */
   backup: BackupService;
+  // issue 14: actions and letters
+  /** Follow-up of the actions of signed-off decisions. */
+  actions: ActionsService;
+  /** The outcome letter register and the decided cases waiting for a letter. */
+  letters: LettersService;
 }
 
 export function createServices(ctx: AppContext): Services {
   const clinical = createClinicalServices(ctx.db);
   const meetings = createMeetingsServices(ctx.db, { clinical });
   const jobs = new JobRegistry();
+  const letters = new LettersService(ctx.db);
   return {
     ctx,
     auth: new AuthService(ctx.db),
@@ -63,8 +71,12 @@ export function createServices(ctx: AppContext): Services {
       dataDir: ctx.dataDir,
       meetings,
       jobs,
+      letters,
       log: (m, e) => (ctx.log ?? silentLogger).error(m, e),
     }),
     audit: new AuditService(ctx.db),
+    // issue 14: actions and letters
+    actions: new ActionsService(ctx.db),
+    letters,
   };
 }

@@ -42,6 +42,10 @@ export const READ_CHANNELS = [
   'audit:list',
   'imaging:unattached',
   'imaging:prompts',
+  // issue 14: actions and letters
+  'actions:list',
+  'letters:list',
+  'letters:pending',
 ] as const satisfies readonly Channel[];
 
 export type ReadChannel = (typeof READ_CHANNELS)[number];
@@ -88,6 +92,9 @@ const MEETING_VIEWS: readonly ReadChannel[] = [
   'decisions:get',
   'decisions:history',
   'exports:list',
+  // issue 14: a sign-off or an amendment makes follow-up rows and a case waiting for its letter
+  'actions:list',
+  'letters:pending',
 ];
 
 /**
@@ -162,6 +169,8 @@ export const AFTER_WRITE: Record<WriteChannel, readonly ReadChannel[] | 'everyth
   'imaging:detachStudy': IMAGING_VIEWS,
   'imaging:purge': ['imaging:unattached'],
   'imaging:dismissPrompt': ['imaging:prompts', 'imaging:unattached'],
+  // issue 14: actions and letters
+  'actions:setStatus': ['actions:list'],
 };
 
 /**
@@ -171,5 +180,5 @@ export const AFTER_WRITE: Record<WriteChannel, readonly ReadChannel[] | 'everyth
  */
 export const AFTER_JOB: Record<JobKind, readonly ReadChannel[]> = {
   import: IMAGING_VIEWS,
-  export: ['exports:list'],
+  export: ['exports:list', 'letters:list', 'letters:pending'],
 };

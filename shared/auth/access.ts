@@ -120,6 +120,11 @@ export const CHANNEL_ACCESS: Record<Channel, Access> = {
   'imaging:purge': 'store.purge',
   'imaging:prompts': 'records.read',
   'imaging:dismissPrompt': 'imaging.import',
+  // issue 14: actions and letters
+  'actions:list': 'records.read',
+  'actions:setStatus': 'actions.follow',
+  'letters:list': 'records.read',
+  'letters:pending': 'records.read',
 };
 
 /** Channels a locked session may still call: it can only be unlocked, or given up. */

@@ -99,6 +99,11 @@ export const CHANNELS = [
   'imaging:purge',
   'imaging:prompts',
   'imaging:dismissPrompt',
+  // issue 14: actions and letters
+  'actions:list',
+  'actions:setStatus',
+  'letters:list',
+  'letters:pending',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

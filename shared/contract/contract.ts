@@ -10,6 +10,7 @@ import { imagingContract } from './imaging';
 import { jobsContract } from './jobs';
 import { meetingsContract } from './meetings';
 import { reversibleContract } from './reversible';
+import { followUpContract } from './follow-up';
 import type { Channel } from './channels';
 import type { Result } from './result';
 
@@ -31,6 +32,8 @@ export const contract = {
   ...exportsContract,
   ...auditContract,
   ...reversibleContract,
+  // issue 14: actions and letters
+  ...followUpContract,
 } as const satisfies Record<Channel, ChannelSpec>;
 
 type Spec<C extends Channel> = (typeof contract)[C];

@@ -11,6 +11,7 @@ import { imagingHandlers } from './imaging';
 import { reversibleHandlers } from './reversible';
 import { meetingHandlers } from './meetings';
 import { exportHandlers } from './exports';
+import { followUpHandlers } from './follow-up';
 
 /** The one handler table both transports (Electron IPC and the loopback web host) serve. */
 export function handlersFor(services: Services): HandlerTable {
@@ -25,6 +26,8 @@ export function handlersFor(services: Services): HandlerTable {
     ...exportHandlers(services),
     ...auditHandlers(services),
     ...reversibleHandlers(services),
+    // issue 14: actions and letters
+    ...followUpHandlers(services),
   };
 }
 
