@@ -81,7 +81,7 @@ export function daysOverdue(a: { status: ActionStatus; dueDate: string | null },
   return Math.max(0, daysBetween(a.dueDate, today));
 }
 
-/** "3 days overdue", "1 day overdue", "due today", "due in 2 days", "due 4 Dec 2026" left to the caller. */
+/** "3 days overdue", "1 day overdue". */
 export function overdueText(days: number): string {
   return days === 1 ? '1 day overdue' : `${days} days overdue`;
 }
@@ -145,11 +145,14 @@ export type PendingLetters = z.infer<typeof PendingLetters>;
 /** Outcome letters are due this many working days after sign-off when no board is set up (issue 14 item 10). */
 export const DEFAULT_LETTER_TARGET_DAYS = 1;
 
-/** 'YYYY-MM-DD' plus n working days (Monday to Friday); a weekend start counts from the next Monday. */
+/**
+ * The n-th working day (Monday to Friday) after 'YYYY-MM-DD': 1 is the next working day (Friday and the weekend
+ * give Monday); 0 is the day itself, or the Monday after a weekend.
+ */
 export function addWorkingDays(date: string, n: number): string {
   const d = new Date(`${date.slice(0, 10)}T00:00:00Z`);
   const weekend = () => d.getUTCDay() === 0 || d.getUTCDay() === 6;
-  while (weekend()) d.setUTCDate(d.getUTCDate() + 1);
+  if (n === 0) while (weekend()) d.setUTCDate(d.getUTCDate() + 1);
   for (let left = n; left > 0;) {
     d.setUTCDate(d.getUTCDate() + 1);
     if (!weekend()) left -= 1;
