@@ -172,7 +172,7 @@ function ActionRow({
               className="button button--small"
               disabled={setStatus.isPending}
               onClick={() => void change('open')}
-              aria-label={`Open again: ${a.what}`}
+              aria-label={`Reopen: ${a.what}`}
             >
               Reopen
             </button>

@@ -87,7 +87,7 @@ export function LettersScreen() {
                     type="button"
                     className="button button--small"
                     disabled={job.busy}
-                    aria-label={`Produce the letter for ${p.patientName}`}
+                    aria-label={`Produce letter for ${p.patientName}`}
                     onClick={() =>
                       job.start({
                         kind: 'outcome-pdf',
