@@ -80,6 +80,15 @@ test('an outcome letter only for a signed-off case, with its grade and stage, re
   await page.goto(`${app.openUrl}#/meetings/${november.id}/decisions/${unsigned.id}`);
   await expect(page.getByText('The outcome letter can be produced once the decision is signed off.')).toBeVisible();
   await expect(page.getByRole('region', { name: 'Export outcome' })).toHaveCount(0);
+  // An action due before the meeting that sets it is warned about (never refused).
+  await page.getByRole('button', { name: 'Add action' }).click();
+  await page.getByLabel('Action 1', { exact: true }).fill('Repeat the MRI');
+  await page.getByLabel('By when 1', { exact: true }).fill('2026-11-02');
+  await expect(
+    page.getByText('Action 1: Due 2 Nov 2026, before the meeting that sets it (12 Nov 2026).'),
+  ).toBeVisible();
+  await page.getByLabel('By when 1', { exact: true }).fill('2026-11-20');
+  await expect(page.getByText(/before the meeting that sets it/)).toHaveCount(0);
   const refused = await pageAnswer(page, 'exports:start', { kind: 'outcome-pdf', agendaItemId: unsigned.id });
   expect(refused.ok).toBe(false);
   expect(!refused.ok && refused.error.message).toMatch(/A letter is written once the decision is signed off/);

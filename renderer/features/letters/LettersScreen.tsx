@@ -138,8 +138,13 @@ export function LettersScreen() {
                 <td>{l.producedBy}</td>
                 <td>{l.deidentified ? 'De-identified' : 'Identified'}</td>
                 <td>
-                  <a href={mediaSrc(`/media/exports/${encodeURIComponent(l.fileName)}`)} download={l.fileName}>
-                    {l.fileName}
+                  {/* The file name carries the meeting's ISO date: kept out of the text a person reads. */}
+                  <a
+                    href={mediaSrc(`/media/exports/${encodeURIComponent(l.fileName)}`)}
+                    download={l.fileName}
+                    title={l.fileName}
+                  >
+                    Download the letter
                   </a>
                   <div className="follow-up__hash" title="SHA-256 of the file as produced">
                     SHA-256 {l.sha256.slice(0, 16)}…
