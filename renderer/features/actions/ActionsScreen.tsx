@@ -3,6 +3,7 @@ import { dayMonthYear } from '../../../shared/dates';
 import { ACTION_STATUS_LABEL, overdueText, type ActionFollowUp } from '../../../shared/domain/follow-up';
 import { boardTypeLabel } from '../../../shared/domain/meeting';
 import { Banner } from '../../components/Banner';
+import { useCan } from '../../auth/useCan';
 import { useRead, useWrite } from '../../data/hooks';
 import { hrefFor } from '../../router';
 import '../../styles/follow-up.css';
@@ -108,6 +109,8 @@ function ActionRow({
   onOutcome: (m: { kind: 'error' | 'saved'; text: string }) => void;
 }) {
   const setStatus = useWrite('actions:setStatus');
+  // Only the screen's courtesy: actions:setStatus refuses anyway without actions.follow.
+  const canFollow = useCan('actions.follow');
   async function change(status: ActionFollowUp['status']) {
     const result = await setStatus.mutateAsync({ id: a.id, version: a.version, status });
     if (!result.ok) return onOutcome({ kind: 'error', text: result.error.message });
@@ -145,7 +148,7 @@ function ActionRow({
       </td>
       <td>
         <div className="follow-up__buttons">
-          {a.status === 'open' ? (
+          {!canFollow ? null : a.status === 'open' ? (
             <>
               <button
                 type="button"

@@ -3,6 +3,7 @@ import { dateTime, dayMonthYear } from '../../../shared/dates';
 import { RECIPIENT_KIND_LABEL } from '../../../shared/domain/follow-up';
 import { boardTypeLabel } from '../../../shared/domain/meeting';
 import { Banner } from '../../components/Banner';
+import { useCan } from '../../auth/useCan';
 import { useRead } from '../../data/hooks';
 import { hrefFor } from '../../router';
 import { mediaSrc } from '../../web-access';
@@ -20,6 +21,8 @@ export function LettersScreen() {
   const register = useRead('letters:list', {});
   const job = useExportJob();
   const [deidentified, setDeidentified] = useState(false);
+  // Only the screen's courtesy: the export refuses a letter anyway without letters.produce.
+  const canProduce = useCan('letters.produce');
   return (
     <section className="service-screen follow-up" aria-labelledby="letters-title">
       <h1 id="letters-title">Outcome letters</h1>
@@ -83,22 +86,24 @@ export function LettersScreen() {
                 </td>
                 <td>{p.recipient || <span className="muted">Referrer not recorded</span>}</td>
                 <td>
-                  <button
-                    type="button"
-                    className="button button--small"
-                    disabled={job.busy}
-                    aria-label={`Produce letter for ${p.patientName}`}
-                    onClick={() =>
-                      job.start({
-                        kind: 'outcome-pdf',
-                        agendaItemId: p.itemId,
-                        recipientKind: 'referrer',
-                        deidentified,
-                      })
-                    }
-                  >
-                    Produce letter
-                  </button>
+                  {canProduce && (
+                    <button
+                      type="button"
+                      className="button button--small"
+                      disabled={job.busy}
+                      aria-label={`Produce letter for ${p.patientName}`}
+                      onClick={() =>
+                        job.start({
+                          kind: 'outcome-pdf',
+                          agendaItemId: p.itemId,
+                          recipientKind: 'referrer',
+                          deidentified,
+                        })
+                      }
+                    >
+                      Produce letter
+                    </button>
+                  )}
                 </td>
               </tr>
             ))}

@@ -1,6 +1,7 @@
 import { ageSexShort } from '../../../shared/deck/format';
 import { hrefFor } from '../../router';
 import { useRead } from '../../data/hooks';
+import { useCan } from '../../auth/useCan';
 import { ReadinessChip } from '../clinical/ReadinessChip';
 import { OutcomeExport } from '../exports/MeetingExports';
 import { proposedFromSlides } from './decision-edits';
@@ -13,6 +14,7 @@ import { Banner } from '../../components/Banner';
 export function DecisionPage({ meetingId, itemId }: { meetingId: number; itemId: number }) {
   const { data: meeting, error } = useRead('meetings:get', { id: meetingId });
   const { data: deck } = useRead('deck:case', { itemId });
+  const canProduceLetters = useCan('letters.produce');
   if (!meeting)
     return error ? (
       <Banner message={{ kind: 'error', text: error.message }} />
@@ -77,7 +79,7 @@ export function DecisionPage({ meetingId, itemId }: { meetingId: number; itemId:
         </div>
       </header>
       {signed ? (
-        <OutcomeExport agendaItemId={itemId} />
+        canProduceLetters && <OutcomeExport agendaItemId={itemId} />
       ) : (
         <p className="muted small" data-testid="no-letter">
           The outcome letter can be produced once the decision is signed off.
