@@ -17,6 +17,7 @@ import {
   type ExportJob,
 } from '../services/export';
 import { createMeetingsServices } from '../services/meetings';
+import { LettersService } from '../services/follow-up/letters-service';
 import type { ExportKind, ExportOutcome } from '../../shared/contract/exports';
 import { parseOptions, UsageError, type Command } from './command';
 
@@ -183,8 +184,12 @@ Examples:
         meetingId = Number(values.meeting);
       }
       if (outcomesDir !== undefined) {
-        // One summary per case on the agenda, in agenda order.
+        // One letter per decided case on the agenda, in agenda order: a case not signed off gets none (issue 14).
         for (const item of meetings.meetings.get(meetingId).items) {
+          if (item.decision.status !== 'signed') {
+            io.err(`Case ${item.number}: no outcome letter, its decision is not signed off`);
+            continue;
+          }
           jobs.push({
             kind: 'outcome-pdf',
             file: path.join(outcomesDir, `case-${item.number}-outcome${suffix}.pdf`),
@@ -193,7 +198,7 @@ Examples:
           });
         }
       }
-      const exports = new ExportsService({ db, dataDir: env.dataDir, meetings });
+      const exports = new ExportsService({ db, dataDir: env.dataDir, meetings, letters: new LettersService(db) });
       if (needsPdf) {
         // A private web host on the same data folder serves the print view to Chromium, for this run only.
         const services = createServices({
@@ -222,7 +227,13 @@ Examples:
         const common = { deidentified, path: j.file, overwrite: true };
         const request: ExportJob =
           j.kind === 'outcome-pdf'
-            ? { kind: j.kind, agendaItemId: j.agendaItemId!, ...common }
+            ? {
+                kind: j.kind,
+                agendaItemId: j.agendaItemId!,
+                recipientKind: 'referrer',
+                producedBy: { userId: currentActor().userId, name: currentActor().displayName },
+                ...common,
+              }
             : { kind: j.kind, meetingId, ...common };
         const { label } = j;
         try {

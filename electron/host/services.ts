@@ -20,6 +20,8 @@ import { BoardsService } from '../services/boards/boards-service';
 // issue 14: referrals
 import { ReferralsService } from '../services/referrals/referrals-service';
 import { localWallTime } from '../../shared/dates';
+import { ActionsService } from '../services/follow-up/actions-service';
+import { LettersService } from '../services/follow-up/letters-service';
 
 /** Every service, made once per open data folder; handlers and media routes share them. */
 export interface Services {
@@ -53,6 +55,11 @@ export interface Services {
   // issue 14: referrals
   /** Referral intake and the triage queue (issue 14 item 6). */
   referrals: ReferralsService;
+  // issue 14: actions and letters
+  /** Follow-up of the actions of signed-off decisions. */
+  actions: ActionsService;
+  /** The outcome letter register and the decided cases waiting for a letter. */
+  letters: LettersService;
 }
 
 export function createServices(ctx: AppContext): Services {
@@ -60,6 +67,7 @@ export function createServices(ctx: AppContext): Services {
   const meetings = createMeetingsServices(ctx.db, { clinical });
   const jobs = new JobRegistry();
   const cases = new CasesService(ctx.db);
+  const letters = new LettersService(ctx.db);
   return {
     ctx,
     auth: new AuthService(ctx.db),
@@ -79,6 +87,7 @@ export function createServices(ctx: AppContext): Services {
       dataDir: ctx.dataDir,
       meetings,
       jobs,
+      letters,
       log: (m, e) => (ctx.log ?? silentLogger).error(m, e),
     }),
     audit: new AuditService(ctx.db),
@@ -93,5 +102,8 @@ export function createServices(ctx: AppContext): Services {
       agenda: meetings.agenda,
       localNow: () => localWallTime(new Date()),
     }),
+    // issue 14: actions and letters
+    actions: new ActionsService(ctx.db),
+    letters,
   };
 }

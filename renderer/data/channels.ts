@@ -50,6 +50,10 @@ export const READ_CHANNELS = [
   // issue 14: referrals
   'referrals:list',
   'referrals:board',
+  // issue 14: actions and letters
+  'actions:list',
+  'letters:list',
+  'letters:pending',
 ] as const satisfies readonly Channel[];
 
 export type ReadChannel = (typeof READ_CHANNELS)[number];
@@ -96,6 +100,9 @@ const MEETING_VIEWS: readonly ReadChannel[] = [
   'decisions:get',
   'decisions:history',
   'exports:list',
+  // issue 14: a sign-off or an amendment makes follow-up rows and a case waiting for its letter
+  'actions:list',
+  'letters:pending',
 ];
 
 /**
@@ -178,6 +185,8 @@ export const AFTER_WRITE: Record<WriteChannel, readonly ReadChannel[] | 'everyth
   'referrals:create': ['referrals:list', ...CLINICAL_VIEWS],
   'referrals:accept': ['referrals:list', ...MEETING_VIEWS],
   'referrals:decline': ['referrals:list', ...CLINICAL_VIEWS],
+  // issue 14: actions and letters
+  'actions:setStatus': ['actions:list'],
 };
 
 /**
@@ -187,5 +196,5 @@ export const AFTER_WRITE: Record<WriteChannel, readonly ReadChannel[] | 'everyth
  */
 export const AFTER_JOB: Record<JobKind, readonly ReadChannel[]> = {
   import: IMAGING_VIEWS,
-  export: ['exports:list'],
+  export: ['exports:list', 'letters:list', 'letters:pending'],
 };

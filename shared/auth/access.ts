@@ -134,6 +134,11 @@ export const CHANNEL_ACCESS: Record<Channel, Access> = {
   'referrals:create': 'referrals.create',
   'referrals:accept': 'referrals.triage',
   'referrals:decline': 'referrals.triage',
+  // issue 14: actions and letters
+  'actions:list': 'records.read',
+  'actions:setStatus': 'actions.follow',
+  'letters:list': 'records.read',
+  'letters:pending': 'records.read',
 };
 
 /** Channels a locked session may still call: it can only be unlocked, or given up. */

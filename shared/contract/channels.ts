@@ -113,6 +113,11 @@ export const CHANNELS = [
   'referrals:create',
   'referrals:accept',
   'referrals:decline',
+  // issue 14: actions and letters
+  'actions:list',
+  'actions:setStatus',
+  'letters:list',
+  'letters:pending',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -15,6 +15,7 @@ import { figuresContract } from './figures';
 import { boardsContract } from './boards';
 // issue 14: referrals
 import { referralsContract } from './referrals';
+import { followUpContract } from './follow-up';
 import type { Channel } from './channels';
 import type { Result } from './result';
 
@@ -42,6 +43,8 @@ export const contract = {
   ...boardsContract,
   // issue 14: referrals
   ...referralsContract,
+  // issue 14: actions and letters
+  ...followUpContract,
 } as const satisfies Record<Channel, ChannelSpec>;
 
 type Spec<C extends Channel> = (typeof contract)[C];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { JobId, JobStarted, jobSchema } from './job';
+import { RecipientKind } from '../domain/follow-up';
 
 /**
  * Issue 5, Export: the meeting deck as PDF and PPTX, the per-case outcome summary and the meeting minutes as PDF,
@@ -58,7 +59,17 @@ export const ExportRequest = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('deck-pdf'), meetingId: MeetingId, ...common }).strict(),
   z.object({ kind: z.literal('deck-pptx'), meetingId: MeetingId, ...common }).strict(),
   z.object({ kind: z.literal('minutes-pdf'), meetingId: MeetingId, ...common }).strict(),
-  z.object({ kind: z.literal('outcome-pdf'), agendaItemId: AgendaItemId, ...common }).strict(),
+  // An outcome letter (issue 14): only for a signed-off decision; recorded in the letter register for `recipient`
+  // (by default the case's referrer, else its consultant).
+  z
+    .object({
+      kind: z.literal('outcome-pdf'),
+      agendaItemId: AgendaItemId,
+      recipient: z.string().trim().max(200, 'At most 200 characters').optional(),
+      recipientKind: RecipientKind.default('referrer'),
+      ...common,
+    })
+    .strict(),
   // issue 14: circulation (the agenda and the pre-meeting pack, A4, for the members before the meeting)
   z.object({ kind: z.literal('agenda-pdf'), meetingId: MeetingId, ...common }).strict(),
   z.object({ kind: z.literal('pack-pdf'), meetingId: MeetingId, ...common }).strict(),

@@ -353,10 +353,17 @@ export const DecisionAction = z
     what: required('What is to be done', 500),
     who: required('Who does it', 200),
     byWhen: IsoDate.nullable().default(null),
+    /** The owner picked from users:directory (issue 14); absent when the owner's name was typed. */
+    ownerUserId: z.number().int().positive().optional(),
   })
   .strict();
 export const DecisionActionValue = z
-  .object({ what: z.string(), who: z.string(), byWhen: z.string().nullable() })
+  .object({
+    what: z.string(),
+    who: z.string(),
+    byWhen: z.string().nullable(),
+    ownerUserId: z.number().int().positive().optional(),
+  })
   .strict();
 export type DecisionAction = z.output<typeof DecisionActionValue>;
 
@@ -419,6 +426,11 @@ export function signOffProblems(d: DecisionValue): { field: string; message: str
     if (d.intent === null)
       problems.push({ field: 'intent', message: 'Record the treatment intent (curative, palliative or uncertain)' });
   }
+  // Every action is followed up after the meeting (issue 14): it needs an owner and a due date.
+  d.actions.forEach((a, i) => {
+    if (a.who.trim() === '') problems.push({ field: `actions.${i}.who`, message: `Say who owns action ${i + 1}` });
+    if (!a.byWhen) problems.push({ field: `actions.${i}.byWhen`, message: `Give a due date for action ${i + 1}` });
+  });
   return problems;
 }
 

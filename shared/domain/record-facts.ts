@@ -24,6 +24,12 @@ export const CaseRecordFacts = z.object({
   referringHospital: z.string(),
   /** One line per pathology report, oldest first: histotype, procedure and specimen date. */
   pathology: z.array(z.string()),
+  /** The driving report's histotype ("Dedifferentiated liposarcoma"), or '' when no report states one. */
+  histotype: z.string(),
+  /** "FNCLCC G3" (with "as reported", or why it is GX), or null outside the sarcoma chapters. */
+  grade: z.string().nullable(),
+  /** The stage group in the one formatter's words ("IB (at least IIIB: ...)"), or null when there is none. */
+  stageGroup: z.string().nullable(),
   /** "cT2 cN0 cM0 G3, stage IIIA" (shared/clinical/stage-text.ts, pathological first), or null where AJCC staging does not apply. */
   staging: z.string().nullable(),
   /** The identifiers to scrub from a decision's free text (null in the de-identified answer itself). */

@@ -26,6 +26,13 @@ export function exportHandlers({ exports }: { exports: ExportsService }): Export
       const session = call?.session;
       if (!request.deidentified && session && !hasRight(session.user.role, 'exports.identified'))
         throw new DomainError('refused', missingRight('exports:start', 'exports.identified', session).message);
+      if (request.kind === 'outcome-pdf') {
+        // An outcome letter also needs letters.produce, and is registered as produced by the signed-in user.
+        if (session && !hasRight(session.user.role, 'letters.produce'))
+          throw new DomainError('refused', missingRight('exports:start', 'letters.produce', session).message);
+        const producedBy = session ? { userId: session.actor.userId, name: session.user.displayName } : undefined;
+        return exports.start({ ...request, producedBy });
+      }
       return exports.start(request);
     },
     'exports:status': ({ jobId }) => exports.status(jobId),

@@ -16,6 +16,7 @@ import { figuresHandlers } from './figures';
 import { boardHandlers } from './boards';
 // issue 14: referrals
 import { referralHandlers } from './referrals';
+import { followUpHandlers } from './follow-up';
 
 /** The one handler table both transports (Electron IPC and the loopback web host) serve. */
 export function handlersFor(services: Services): HandlerTable {
@@ -36,6 +37,8 @@ export function handlersFor(services: Services): HandlerTable {
     ...boardHandlers(services),
     // issue 14: referrals
     ...referralHandlers(services),
+    // issue 14: actions and letters
+    ...followUpHandlers(services),
   };
 }
 

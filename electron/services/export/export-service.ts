@@ -23,6 +23,7 @@ import { recordExport } from './export-audit';
 import { countPdfPages, printRoute, type PdfSource, type PrintPhase } from './pdf';
 import { isPng } from './png';
 import { buildDeckPptx } from './pptx';
+import type { LettersService } from '../follow-up/letters-service';
 
 /**
  * Exports (issue 5): the meeting deck as PDF and PPTX, a case's outcome summary and the meeting minutes as PDF,
@@ -65,6 +66,8 @@ export interface ExportsDeps {
   jobs?: JobRegistry;
   /** How PDFs are printed here; without one, PDF exports are refused with a reason (see usePdf). */
   pdf?: PdfSource | null;
+  /** The letter register: an outcome letter is refused unless signed off, and recorded once written (issue 14). */
+  letters?: LettersService;
   log?: (message: string, error: unknown) => void;
 }
 
@@ -105,7 +108,12 @@ const numbered = (name: string, n: number) => (n <= 1 ? name : name.replace(/(\.
  * (the CLI, scripts, the desktop save dialog): an absolute path whose folder exists; `overwrite` replaces a file
  * already there (otherwise 'conflict'). Without `path`, a new unique name in the data folder's exports/.
  */
-export type ExportJob = ExportRequest & { path?: string; overwrite?: boolean };
+export type ExportJob = ExportRequest & {
+  path?: string;
+  overwrite?: boolean;
+  /** Who produces an outcome letter, for the letter register (the signed-in user; the CLI names its own). */
+  producedBy?: { userId: number | null; name: string };
+};
 
 interface Target {
   /** Absolute file, or null: a new unique name in exports/ chosen when writing. */
@@ -219,6 +227,8 @@ export class ExportsService {
       const item = assertItem(db, req.agendaItemId);
       meeting = assertMeeting(db, item.meeting_id);
       itemId = item.id;
+      // An outcome letter is for a decided case only: refused at once, before any job starts.
+      this.deps.letters?.assertSignedOff(item.id);
       caseNumber = meetingsSql.itemsOfMeeting(db, meeting.id).findIndex((i) => i.id === item.id) + 1;
     } else {
       meeting = assertMeeting(db, req.meetingId);
@@ -324,6 +334,18 @@ export class ExportsService {
       name: path.basename(file),
       bytes: bytes.length,
     });
+    if (req.kind === 'outcome-pdf' && this.deps.letters) {
+      this.deps.letters.record(
+        itemId!,
+        {
+          recipient: req.recipient,
+          recipientKind: req.recipientKind,
+          by: req.producedBy ?? { userId: null, name: 'BoardPrep' },
+          deidentified: req.deidentified,
+        },
+        { name: path.basename(file), bytes },
+      );
+    }
     const pages = req.kind === 'deck-pptx' ? null : countPdfPages(bytes);
     const inExports = path.dirname(file) === this.exportsDir;
     return {

@@ -22,6 +22,7 @@ import type { CaseRecordFacts } from '../../../shared/domain/record-facts';
 import { recordFacts } from './record-facts';
 import { quorumSpecialtiesOf, registerAttendanceFor } from '../boards/meeting-board';
 import type { Attendance, CoreSpecialty } from '../../../shared/domain/meeting';
+import { syncFollowUps } from '../follow-up/sync';
 
 const EMPTY: DecisionValue = DecisionFields.parse({});
 
@@ -219,6 +220,8 @@ export class DecisionsService {
       }
       this.followOutcome(item, value, now);
       if (value.outcome === 'discussed') sql.markCaseDiscussed(this.db, item.case_id, now);
+      // Each action is followed up from now on (the Actions screen): one open row per action.
+      syncFollowUps(this.db, row.id, value.actions, now);
       this.freeze.freezeAtSignOff(itemId, row.id, now);
     });
     return this.get(itemId);
@@ -281,6 +284,7 @@ export class DecisionsService {
       });
       this.followOutcome(item, result, now);
       if (result.outcome === 'discussed') sql.markCaseDiscussed(this.db, item.case_id, now);
+      if (after.actions) syncFollowUps(this.db, row.id, result.actions, now);
     });
     return this.get(itemId);
   }

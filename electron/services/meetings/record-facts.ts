@@ -1,4 +1,4 @@
-import { stageLineText, tSourceText } from '../../../shared/clinical/stage-text';
+import { stageGroupText, stageLineText, tSourceText } from '../../../shared/clinical/stage-text';
 import { dayMonthYear } from '../../../shared/dates';
 import { identifiersOf } from '../../../shared/deck/build';
 import { identifierScrubber } from '../../../shared/deck/deidentify';
@@ -19,6 +19,22 @@ function stagingText(r: CaseDeckInput): string | null {
   const clinical = stageLineText(s);
   const p = s.pathological;
   return p ? `${stageLineText(p)} (${tSourceText(p.T, p.source)}); clinical ${clinical}` : clinical;
+}
+
+/** "FNCLCC G2", "FNCLCC G3 as reported", "FNCLCC GX (components missing)"; null outside the sarcoma chapters. */
+function gradeText(r: CaseDeckInput): string | null {
+  if (r.siteChapter === 'other') return null;
+  const g = r.clinical.grade;
+  if (g.status === 'no-report') return 'Not graded: no pathology report';
+  const how = g.source === 'reported' ? ' as reported' : g.status === 'incomplete' ? ' (components missing)' : '';
+  return `FNCLCC ${g.grade}${how}${g.status === 'not-gradable' && g.reason ? ` (${g.reason})` : ''}`;
+}
+
+/** The stage group the letter leads with: pathological when there is one, with its "at least" wording. */
+function stageGroupOf(r: CaseDeckInput): string | null {
+  const s = r.clinical.stage;
+  if (!s.applicable) return null;
+  return stageGroupText(s.pathological ?? s);
 }
 
 function pathologyLines(r: CaseDeckInput): string[] {
@@ -61,6 +77,9 @@ export function recordFacts(
       consultant: r.consultantName,
       referringHospital: options.deidentified ? '' : r.referringHospital,
       pathology: pathologyLines(r).map(scrub),
+      histotype: r.pathology.find((p) => p.id === r.clinical.drivingReportId)?.histotypeName ?? '',
+      grade: gradeText(r),
+      stageGroup: stageGroupOf(r),
       // The pathological stage names its specimen ("resection specimen S26-1234"): scrubbed like the pathology lines.
       staging: ((t) => (t === null ? null : scrub(t)))(stagingText(r)),
       identifiers: options.deidentified ? null : ids,

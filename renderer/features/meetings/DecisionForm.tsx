@@ -120,7 +120,7 @@ export function DecisionForm({ itemId, meetingId, proposed, compact }: DecisionF
             meetingId={meetingId}
           />
           <RecommendationSection id={`${uid}-rec`} draft={draft} edit={edit} proposed={proposed} compact={compact} />
-          <ActionsSection id={`${uid}-act`} draft={draft} edit={edit} errors={decision.errors} />
+          <ActionsSection id={`${uid}-act`} meetingId={meetingId} draft={draft} edit={edit} errors={decision.errors} />
           <DiscussionSection id={`${uid}-notes`} draft={draft} edit={edit} compact={compact} />
         </fieldset>
       )}

@@ -1,6 +1,7 @@
 import { ageSexShort } from '../../../shared/deck/format';
 import { hrefFor } from '../../router';
 import { useRead } from '../../data/hooks';
+import { useCan } from '../../auth/useCan';
 import { ReadinessChip } from '../clinical/ReadinessChip';
 import { OutcomeExport } from '../exports/MeetingExports';
 import { proposedFromSlides } from './decision-edits';
@@ -13,6 +14,7 @@ import { Banner } from '../../components/Banner';
 export function DecisionPage({ meetingId, itemId }: { meetingId: number; itemId: number }) {
   const { data: meeting, error } = useRead('meetings:get', { id: meetingId });
   const { data: deck } = useRead('deck:case', { itemId });
+  const canProduceLetters = useCan('letters.produce');
   if (!meeting)
     return error ? (
       <Banner message={{ kind: 'error', text: error.message }} />
@@ -24,6 +26,8 @@ export function DecisionPage({ meetingId, itemId }: { meetingId: number; itemId:
   if (!item) return <Banner message={{ kind: 'error', text: `This case is not on the agenda of ${meeting.title}.` }} />;
   const prev = meeting.items[index - 1];
   const next = meeting.items[index + 1];
+  // Outcome letters are for decided cases only (issue 14): no letter is offered before sign-off.
+  const signed = item.decision.status === 'signed';
   const question = deck?.slides.find((s) => s.kind === 'title')?.text.question;
   return (
     <article className="meeting-page decision-page">
@@ -67,12 +71,20 @@ export function DecisionPage({ meetingId, itemId }: { meetingId: number; itemId:
               </a>
             )}
           </nav>
-          <a className="small" href={hrefFor({ name: 'print', doc: 'outcome', id: itemId, deidentified: false })}>
-            Outcome summary (print)
-          </a>
+          {signed && (
+            <a className="small" href={hrefFor({ name: 'print', doc: 'outcome', id: itemId, deidentified: false })}>
+              Outcome summary (print)
+            </a>
+          )}
         </div>
       </header>
-      <OutcomeExport agendaItemId={itemId} />
+      {signed ? (
+        canProduceLetters && <OutcomeExport agendaItemId={itemId} />
+      ) : (
+        <p className="muted small" data-testid="no-letter">
+          The outcome letter can be produced once the decision is signed off.
+        </p>
+      )}
       <EarlierAtBoard history={item.history} id={`earlier-${itemId}`} />
       <DecisionForm
         key={itemId}

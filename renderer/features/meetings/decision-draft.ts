@@ -22,7 +22,8 @@ export interface DecisionDraft {
   options: PlanOption[];
   recommendation: string;
   intent: TreatmentIntent | null;
-  actions: { what: string; who: string; byWhen: string }[];
+  /** ownerUserId: the owner picked from the users' directory (absent when the name was typed). */
+  actions: { what: string; who: string; byWhen: string; ownerUserId?: number }[];
   notes: string;
   outcome: DecisionOutcome | null;
   outcomeReason: string;
@@ -36,7 +37,12 @@ export function draftOf(v: DecisionValue): DecisionDraft {
     options: [...v.recommendation.options],
     recommendation: v.recommendation.text,
     intent: v.intent,
-    actions: v.actions.map((a) => ({ what: a.what, who: a.who, byWhen: a.byWhen ?? '' })),
+    actions: v.actions.map((a) => ({
+      what: a.what,
+      who: a.who,
+      byWhen: a.byWhen ?? '',
+      ...(a.ownerUserId ? { ownerUserId: a.ownerUserId } : {}),
+    })),
     notes: v.notes,
     outcome: v.outcome,
     outcomeReason: v.outcomeReason,
@@ -56,7 +62,12 @@ export function inputOf(d: DecisionDraft) {
     intent: d.intent,
     actions: d.actions
       .filter((a) => a.what.trim() || a.who.trim() || a.byWhen)
-      .map((a) => ({ what: a.what, who: a.who, byWhen: a.byWhen === '' ? null : a.byWhen })),
+      .map((a) => ({
+        what: a.what,
+        who: a.who,
+        byWhen: a.byWhen === '' ? null : a.byWhen,
+        ...(a.ownerUserId ? { ownerUserId: a.ownerUserId } : {}),
+      })),
     notes: d.notes,
     outcome: d.outcome,
     outcomeReason: d.outcomeReason,

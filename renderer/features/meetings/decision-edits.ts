@@ -52,9 +52,24 @@ export const addAction = (d: DecisionDraft): DecisionDraft => ({
   actions: [...d.actions, { what: '', who: '', byWhen: '' }],
 });
 
-export const setAction = (d: DecisionDraft, i: number, k: keyof ActionDraft, v: string): DecisionDraft => ({
+export const setAction = (
+  d: DecisionDraft,
+  i: number,
+  k: Exclude<keyof ActionDraft, 'ownerUserId'>,
+  v: string,
+): DecisionDraft => ({
   ...d,
   actions: d.actions.map((x, j) => (j === i ? { ...x, [k]: v } : x)),
+});
+
+/** The action's owner: a name typed, or a user picked from the directory (issue 14: followed up by that user). */
+export const setActionOwner = (d: DecisionDraft, i: number, who: string, userId?: number): DecisionDraft => ({
+  ...d,
+  actions: d.actions.map((x, j) => {
+    if (j !== i) return x;
+    const { ownerUserId: _old, ...rest } = x;
+    return userId ? { ...rest, who, ownerUserId: userId } : { ...rest, who };
+  }),
 });
 
 export const removeAction = (d: DecisionDraft, i: number): DecisionDraft => ({

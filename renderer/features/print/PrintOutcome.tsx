@@ -11,8 +11,9 @@ import { PrintPage } from './PrintPage';
 import { PAGE_RULES } from './print-ready';
 
 /**
- * One case's outcome summary for the referrer and the GP (A4 portrait), written from the case record and the
+ * One case's outcome letter for the referrer and the GP (A4 portrait), written from the case record and the
  * decision (decisions:recordFacts), never from the slides: a presenter's slide wording does not reach the letter.
+ * Only for a decided case (issue 14): while the decision is not signed off the page says so and prints no letter.
  */
 export function PrintOutcome({ itemId, deidentified }: { itemId: number; deidentified: boolean }) {
   const decision = useRead('decisions:get', { itemId });
@@ -65,6 +66,22 @@ function Outcome({
 }) {
   const item = meeting.items.find((i) => i.id === itemId);
   const p = facts?.patient;
+  if (decision.status !== 'signed') {
+    return (
+      <>
+        <DocHeader
+          kind="Outcome of the board discussion"
+          meeting={meeting}
+          deidentified={facts?.deidentified ?? false}
+        />
+        <p className="doc-empty" role="alert" data-testid="outcome-refused">
+          No outcome letter for {facts?.label ?? 'this case'}:{' '}
+          {decision.status === 'none' ? 'the board has recorded no decision' : 'the decision is not signed off yet'}. A
+          letter is written once the decision is signed off.
+        </p>
+      </>
+    );
+  }
   return (
     <>
       <DocHeader kind="Outcome of the board discussion" meeting={meeting} deidentified={facts?.deidentified ?? false} />
@@ -76,6 +93,11 @@ function Outcome({
         <dl className="doc-facts doc-facts--ids">
           <Fact label="Patient">{p && `MRN ${p.mrn} · born ${dayMonthYear(p.dateOfBirth)} · ${p.sexLabel}`}</Fact>
           <Fact label="Diagnosis">{facts?.diagnosis}</Fact>
+          <Fact label="Histotype">{facts?.histotype || 'Not stated in a pathology report'}</Fact>
+          {facts?.grade && <Fact label="Grade">{facts.grade}</Fact>}
+          {facts?.staging !== null && (
+            <Fact label="Stage">{facts?.stageGroup ? `Stage ${facts.stageGroup}` : 'No stage group'}</Fact>
+          )}
           <Fact label="Site">{facts?.site}</Fact>
           <Fact label="Pathology">{facts?.pathology.join('; ')}</Fact>
           <Fact label="Staging">{facts?.staging}</Fact>

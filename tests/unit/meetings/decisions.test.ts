@@ -232,11 +232,15 @@ describe('decisions', () => {
       itemId,
       version: 3,
       why: 'Patient declined surgery at the clinic',
-      changes: { intent: 'palliative', actions: [{ what: 'Palliative care referral', who: 'CNS' }] },
+      // Every action of a signed-off decision has an owner and a due date (issue 14: it is followed up).
+      changes: {
+        intent: 'palliative',
+        actions: [{ what: 'Palliative care referral', who: 'CNS', byWhen: '2026-12-20' }],
+      },
     });
     expect(second.ok && second.value.current).toMatchObject({
       intent: 'palliative',
-      actions: [{ what: 'Palliative care referral', who: 'CNS', byWhen: null }],
+      actions: [{ what: 'Palliative care referral', who: 'CNS', byWhen: '2026-12-20' }],
       recommendation: { text: 'Preoperative RT 50.4 Gy, then wide excision' },
       notes: complete.notes,
     });

@@ -39,6 +39,18 @@ describe('the staging fact of an outcome letter', () => {
     expect(await facts()).toBe(
       'cT4 cN0 cM0 GX, stage IB (at least IIIB: grade not assessed, a dedifferentiated liposarcoma is at least G2)',
     );
+    // The letter's own diagnosis, grade and stage lines (issue 14), the stage in the same words.
+    const lines = async () => {
+      const answer = await call('decisions:recordFacts', { meetingId, itemId });
+      return answer.ok
+        ? (({ histotype, grade, stageGroup }) => ({ histotype, grade, stageGroup }))(answer.value[0])
+        : null;
+    };
+    expect(await lines()).toEqual({
+      histotype: 'Dedifferentiated liposarcoma',
+      grade: expect.stringMatching(/^FNCLCC GX/),
+      stageGroup: 'IB (at least IIIB: grade not assessed, a dedifferentiated liposarcoma is at least G2)',
+    });
 
     clinical.pathology.create(
       caseId,
@@ -56,6 +68,11 @@ describe('the staging fact of an outcome letter', () => {
       'pT3 cN0 cM0 G3, stage IIIB (pT3: 12.5 cm, resection specimen S26-1234 of 25 Nov 2026); ' +
         'clinical cT4 cN0 cM0 G3, stage IIIB',
     );
+    expect(await lines()).toEqual({
+      histotype: 'Dedifferentiated liposarcoma',
+      grade: 'FNCLCC G3',
+      stageGroup: 'IIIB',
+    });
     // De-identified letters and minutes do not name the specimen.
     const deid = await call('decisions:recordFacts', { meetingId, itemId, deidentified: true });
     expect(deid.ok && deid.value[0].staging).toContain('pT3: 12.5 cm, resection specimen [specimen] of 25 Nov 2026');
