@@ -12,6 +12,8 @@ import { PresenterBar } from './PresenterBar';
 import { rememberedPlace, rememberPlace, slideParam, startIndex } from './presenter-place';
 import { otherPanel, presenterCommand, useSlidesOnly, type SidePanel } from './presenter-keys';
 import { PresenterSide } from './PresenterSide';
+import { canReview } from './live-review';
+import { LiveReview } from './LiveReview';
 import { useAudienceLink } from './useAudienceLink';
 import '../../styles/meetings.css';
 
@@ -36,6 +38,8 @@ export function PresenterView({ meetingId, deidentified }: { meetingId: number; 
   const [at, setAt] = useState<number | null>(null);
   const [slidesOnly, setSlidesOnly] = useSlidesOnly();
   const [panel, setPanel] = useState<SidePanel>('notes');
+  /** The slide on screen opened in the viewer (live review); the slide stays where it was. */
+  const [reviewing, setReviewing] = useState(false);
   if (deck && at === null) setAt(startIndex(deck.slides, slideParam(window.location.hash), rememberedPlace(meetingId)));
   const index = at ?? 0;
 
@@ -43,7 +47,8 @@ export function PresenterView({ meetingId, deidentified }: { meetingId: number; 
   const count = deck?.slides.length ?? 0;
   const slide = deck?.slides[index];
   const section = deck ? sectionAt(deck.sections, index) : null;
-  const timers = useCaseTimers(meetingId, section?.itemId ?? null);
+  // Undefined until the deck is here: a reload resumes the running timer instead of stopping it.
+  const timers = useCaseTimers(meetingId, deck ? (section?.itemId ?? null) : undefined);
   const go = useCallback((i: number) => setAt(i), []);
   const audience = useAudienceLink({ meetingId, deidentified, slides: deck?.slides, index, setIndex: go });
 
@@ -52,6 +57,7 @@ export function PresenterView({ meetingId, deidentified }: { meetingId: number; 
     if (slide) rememberPlace(meetingId, { key: slide.key, index });
   }, [meetingId, slide?.key, index]); // eslint-disable-line react-hooks/exhaustive-deps
 
+  const endReview = useCallback(() => setReviewing(false), []);
   const leave = useCallback(() => navigate({ name: 'meeting', id: meetingId, tab: 'agenda' }), [meetingId]);
   const { typed, message } = useDeckKeys({
     count,
@@ -63,9 +69,13 @@ export function PresenterView({ meetingId, deidentified }: { meetingId: number; 
       const command = presenterCommand(key);
       if (command === 'slides-only') setSlidesOnly(!slidesOnly);
       else if (command === 'decision-panel') setPanel(otherPanel);
+      else if (command === 'review') {
+        if (!slide || !canReview(slide) || slidesOnly) return false;
+        setReviewing(true);
+      }
       return command !== null;
     },
-    enabled: Boolean(deck),
+    enabled: Boolean(deck) && !reviewing,
   });
 
   useEffect(() => {
@@ -91,6 +101,8 @@ export function PresenterView({ meetingId, deidentified }: { meetingId: number; 
     );
   }
 
+  if (reviewing && canReview(slide)) return <LiveReview slide={slide} onBack={endReview} />;
+
   const keysHint = typed ? `Case ${typed}… press Enter` : message;
   const current = (
     <>
@@ -98,6 +110,16 @@ export function PresenterView({ meetingId, deidentified }: { meetingId: number; 
         <SlideView slide={slide} frame={frames[index]} />
       </SlideStage>
       {keysHint && <div className="present-typed">{keysHint}</div>}
+      {!slidesOnly && canReview(slide) && (
+        <button
+          type="button"
+          className="pbutton pbutton--small live-review__open"
+          onClick={() => setReviewing(true)}
+          title="Open the case's series in the viewer at the key image; the audience keeps the slide (V)"
+        >
+          Open in viewer
+        </button>
+      )}
     </>
   );
   if (slidesOnly) {

@@ -1,3 +1,5 @@
+import { parseRoute } from '../../../shared/routes';
+
 /** Where the presenter view starts, and the slide it is on, kept for the browser session (a reload comes back). */
 
 export interface Place {
@@ -40,4 +42,13 @@ export function startIndex(slides: readonly { key: string }[], asked: number | n
   if (!place) return 0;
   const at = slides.findIndex((s) => s.key === place.key);
   return at >= 0 ? at : Math.min(place.index, last);
+}
+
+/**
+ * Whether the presenter view closing at this address ends the presentation: it does unless the address is still
+ * this meeting's presenter view (switching de-identification remounts the view; the room keeps its slide).
+ */
+export function presentationEnds(hash: string, meetingId: number): boolean {
+  const route = parseRoute(hash);
+  return !(route.name === 'present' && route.id === meetingId);
 }
