@@ -9,7 +9,7 @@ import { useCaseTimers } from './case-timers';
 import { CaseNav } from './CaseNav';
 import { useDeckKeys } from './deck-keys';
 import { PresenterBar } from './PresenterBar';
-import { rememberedPlace, rememberPlace, slideParam, startIndex } from './presenter-place';
+import { rememberedPlace, rememberPlace, slideParam, startIndex, withoutSlideParam } from './presenter-place';
 import { otherPanel, presenterCommand, useSlidesOnly, type SidePanel } from './presenter-keys';
 import { PresenterSide } from './PresenterSide';
 import { canReview } from './live-review';
@@ -41,6 +41,12 @@ export function PresenterView({ meetingId, deidentified }: { meetingId: number; 
   /** The slide on screen opened in the viewer (live review); the slide stays where it was. */
   const [reviewing, setReviewing] = useState(false);
   if (deck && at === null) setAt(startIndex(deck.slides, slideParam(window.location.hash), rememberedPlace(meetingId)));
+  // Followed once: the address drops ?slide= (without a navigation), so a reload comes back to the slide on screen.
+  useEffect(() => {
+    const hash = window.location.hash;
+    if (at !== null && slideParam(hash) !== null)
+      window.history.replaceState(window.history.state, '', withoutSlideParam(hash));
+  }, [at === null]); // eslint-disable-line react-hooks/exhaustive-deps
   const index = at ?? 0;
 
   const frames = useMemo(() => (deck ? framesOf(deck) : []), [deck]);

@@ -13,6 +13,18 @@ export function slideParam(hash: string): number | null {
   return raw !== null && /^\d+$/.test(raw) ? Number(raw) : null;
 }
 
+/**
+ * The address without ?slide=N, once it has been followed: later moves are remembered (rememberPlace), and a reload
+ * must come back to the slide on screen, not to the one the address asked for when the view opened.
+ */
+export function withoutSlideParam(hash: string): string {
+  const [path, query = ''] = hash.split('?');
+  const params = new URLSearchParams(query);
+  params.delete('slide');
+  const rest = params.toString();
+  return rest ? `${path}?${rest}` : path;
+}
+
 const placeKey = (meetingId: number) => `boardprep.present.${meetingId}`;
 
 export function rememberedPlace(meetingId: number): Place | null {

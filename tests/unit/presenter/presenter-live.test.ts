@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { caseJumpMessage } from '../../../renderer/features/presenter/deck-keys';
 import { locateSlice, reviewImages, canReview } from '../../../renderer/features/presenter/live-review';
-import { presentationEnds } from '../../../renderer/features/presenter/presenter-place';
+import { presentationEnds, withoutSlideParam } from '../../../renderer/features/presenter/presenter-place';
 import {
   elapsedOf,
   emptyTimers,
@@ -83,6 +83,13 @@ describe('leaving presenter mode', () => {
     expect(presentationEnds('#/meetings/4/present', 3)).toBe(true);
     expect(presentationEnds('#/meetings/3/present', 3)).toBe(false);
     expect(presentationEnds('#/meetings/3/present?deidentified=1&slide=4', 3)).toBe(false);
+  });
+  it('drops ?slide= from the address once followed, so a reload comes back to the slide on screen', () => {
+    expect(withoutSlideParam('#/meetings/3/present?deidentified=1&slide=4')).toBe(
+      '#/meetings/3/present?deidentified=1',
+    );
+    expect(withoutSlideParam('#/meetings/3/present?slide=4')).toBe('#/meetings/3/present');
+    expect(withoutSlideParam('#/meetings/3/present')).toBe('#/meetings/3/present');
   });
 });
 
