@@ -64,6 +64,7 @@ export function openAudienceWindow(
   });
   open.set(request.meetingId, win);
   win.on('closed', () => open.delete(request.meetingId));
+  if (presenter) endWithPresenter(presenter, win);
   win.once('ready-to-show', () => win.show());
   void win.loadURL(url);
   return second
@@ -78,6 +79,21 @@ export function openAudienceWindow(
         message:
           'Only one display: the audience window opened beside this one. Connect the projector, then open it again.',
       };
+}
+
+/**
+ * Leaving presenter mode blanks the audience window ("Presentation ended", renderer/features/presenter/AudienceView)
+ * over the BroadcastChannel. The presenter's window closing outright may lose that goodbye, and leaves nothing to
+ * follow: the audience window closes with it, so no patient stays on the projector.
+ */
+export function endWithPresenter(presenter: BrowserWindow, audience: BrowserWindow): void {
+  const close = () => {
+    if (!audience.isDestroyed()) audience.close();
+  };
+  presenter.once('closed', close);
+  audience.once('closed', () => {
+    if (!presenter.isDestroyed()) presenter.removeListener('closed', close);
+  });
 }
 
 function isRequest(value: unknown): value is OpenAudienceRequest {

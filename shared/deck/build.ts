@@ -21,6 +21,7 @@ import type { CaseDeckInput, DeckAgendaItem, DeckInputReport, DeckMeeting, Meeti
 import { responseSlide, responseSlideKey } from './response-slide';
 import {
   IMAGES_PER_SLIDE,
+  NOTES_FIELD,
   type CaseDeck,
   type DeckImage,
   type DeckPathologyReport,
@@ -442,7 +443,14 @@ export function applyEdits(slides: readonly Slide[], edits: readonly SlideEdit[]
     const recordText: Record<string, string> = {};
     const fields: string[] = [];
     let title = slide.title;
+    let notes = slide.notes;
     for (const [field, value] of Object.entries(e.text)) {
+      if (field === NOTES_FIELD) {
+        recordText[field] = slide.notes;
+        notes = value;
+        fields.push(field);
+        continue;
+      }
       if (!slide.editable.includes(field)) continue;
       if (field === 'title') {
         recordText.title = slide.title;
@@ -453,7 +461,7 @@ export function applyEdits(slides: readonly Slide[], edits: readonly SlideEdit[]
       }
       fields.push(field);
     }
-    return { ...slide, title, text, edited: fields, recordText, hidden: e.hidden };
+    return { ...slide, title, text, notes, edited: fields, recordText, hidden: e.hidden };
   });
   const positioned = edited
     .map((slide, natural) => ({ slide, natural, position: byKey.get(slide.key)?.position ?? null }))

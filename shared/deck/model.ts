@@ -411,6 +411,13 @@ export const MeetingDeck = z.object({
 });
 export type MeetingDeck = z.infer<typeof MeetingDeck>;
 
+/**
+ * The speaker notes as an edited field (issue 14 item 14): stored with the slide's text edits (deck_edits.text_json)
+ * under this key, on any slide of a case, so an edited note reaches the presenter view, the PDF and the PPTX's
+ * speaker notes alike. Not in `editable` (the slide's own text); listed in `edited` once changed.
+ */
+export const NOTES_FIELD = 'notes';
+
 /** The presenter's changes to one slide of one agenda item. */
 export const SlideEdit = z.object({
   slideKey: z.string(),

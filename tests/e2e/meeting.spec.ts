@@ -221,7 +221,7 @@ test('presenter mode steps through the demo meeting by keyboard, and a decision 
   await expect(page.getByText('Case 3 of 7: FAIRCLOUGH, Margaret Ann')).toBeVisible();
   await page.keyboard.type('9');
   await page.keyboard.press('Enter');
-  await expect(page.getByText('There is no case 9 on the agenda')).toBeVisible();
+  await expect(page.getByText('There is no case 9 on this agenda (1–7)')).toBeVisible();
   await expect(currentTitle(page)).toHaveText('FAIRCLOUGH, Margaret Ann');
   await expect(currentTitle(audience)).toHaveText('FAIRCLOUGH, Margaret Ann');
   // A clicker sends its keys to the audience window when that has the focus: the presenter view follows.

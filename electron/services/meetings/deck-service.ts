@@ -1,6 +1,6 @@
 import { buildMeetingDeck } from '../../../shared/deck/build';
 import { deidentify, deidentifyCaseDeck } from '../../../shared/deck/deidentify';
-import type { CaseDeck, MeetingDeck, SlideEdit } from '../../../shared/deck/model';
+import { NOTES_FIELD, type CaseDeck, type MeetingDeck, type SlideEdit } from '../../../shared/deck/model';
 import { DomainError } from '../errors';
 import { liveCaseDeck, loadMeetingDeckData } from './deck-data';
 import type { FreezeService } from './freeze-service';
@@ -68,6 +68,13 @@ export class DeckService {
       const stored = sql.editsOfItems(this.db, [input.itemId]).find((e) => e.slide_key === input.slideKey);
       const text: Record<string, string> = stored ? (JSON.parse(stored.text_json) as Record<string, string>) : {};
       for (const [field, value] of Object.entries(input.text ?? {})) {
+        if (field === NOTES_FIELD) {
+          // The speaker notes, on any slide of the case: kept as typed, or back to the record's when emptied.
+          const recordNotes = slide.recordText[NOTES_FIELD] ?? slide.notes;
+          if (value === null || value.trim() === '' || value === recordNotes) delete text[field];
+          else text[field] = value;
+          continue;
+        }
         if (!slide.editable.includes(field)) {
           throw new DomainError(
             'invalid-input',

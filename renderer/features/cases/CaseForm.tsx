@@ -17,7 +17,9 @@ import {
   type CaseRecord,
 } from '../../../shared/domain/case';
 import { patientDifferences, type MrnPatient, type PatientDifference } from '../../../shared/domain/episode';
-import { dayMonthYear } from '../../../shared/dates';
+import { dayMonthYear, localIsoDate } from '../../../shared/dates';
+import { birthDateWarnings } from '../../../shared/domain/plausibility';
+import { PlausibilityNotes } from '../../components/PlausibilityNotes';
 import { invoke } from '../../api';
 import { Field } from '../../components/Field';
 import { useRead, useWrite } from '../../data/hooks';
@@ -56,6 +58,7 @@ export function CaseForm({ record, onSaved, onCancel }: CaseFormProps) {
     getValues,
     setValue,
     getFieldState,
+    watch,
     setError,
     clearErrors,
     formState: { errors, isDirty, isSubmitting },
@@ -284,7 +287,15 @@ export function CaseForm({ record, onSaved, onCancel }: CaseFormProps) {
           {text('patient.familyName', 'Family name', { required: true })}
           {text('patient.givenNames', 'Given names', { required: true })}
           {text('patient.mrn', 'MRN', { required: true, hint: 'Hospital medical record number; unique per patient' })}
-          {text('patient.dateOfBirth', 'Date of birth', { required: true, type: 'date' })}
+          <Field label="Date of birth" error={errorFor('patient.dateOfBirth')} required>
+            {(p) => (
+              <>
+                <input {...p} {...field('patient.dateOfBirth')} type="date" />
+                {/* Saved as typed: a warning, never a refusal (shared/domain/plausibility.ts). */}
+                <PlausibilityNotes warnings={birthDateWarnings(watch('patient.dateOfBirth') ?? '', localIsoDate())} />
+              </>
+            )}
+          </Field>
           {select(
             'patient.sex',
             'Sex',

@@ -21,6 +21,8 @@ import {
   STATE_LABEL,
 } from './clinical-format';
 import { Banner } from '../../components/Banner';
+import { PlausibilityNotes } from '../../components/PlausibilityNotes';
+import { readinessDateWarnings } from '../../../shared/domain/plausibility';
 import { useMe } from '../../auth/useCan';
 
 type Item = ClinicalSummary['readiness']['items'][number];
@@ -99,6 +101,7 @@ export function ReadinessSection({
             ticking={ticking === item.id}
             onTick={() => setTicking(item.id)}
             onCloseTick={() => setTicking(null)}
+            meetingDate={meetingDate}
           />
         ))}
       </ul>
@@ -190,6 +193,7 @@ function ChecklistItem({
   ticking,
   onTick,
   onCloseTick,
+  meetingDate,
 }: {
   caseId: number;
   item: Item;
@@ -197,6 +201,8 @@ function ChecklistItem({
   ticking: boolean;
   onTick: () => void;
   onCloseTick: () => void;
+  /** The meeting the checklist is for: a tick dated after it is warned of (it does not count for it). */
+  meetingDate: string;
 }) {
   const [error, setError] = useState<string | null>(null);
   const untickWrite = useWrite('readiness:untick');
@@ -260,7 +266,7 @@ function ChecklistItem({
           </div>
         )}
         {ticking ? (
-          <TickForm caseId={caseId} item={item} onDone={onCloseTick} onCancel={onCloseTick} />
+          <TickForm caseId={caseId} item={item} meetingDate={meetingDate} onDone={onCloseTick} onCancel={onCloseTick} />
         ) : (
           (item.state === 'missing' || item.state === 'stale' || item.state === 'pending') && (
             <button
@@ -281,11 +287,13 @@ function ChecklistItem({
 function TickForm({
   caseId,
   item,
+  meetingDate,
   onDone,
   onCancel,
 }: {
   caseId: number;
   item: Item;
+  meetingDate: string;
   onDone: () => void;
   onCancel: () => void;
 }) {
@@ -326,7 +334,13 @@ function TickForm({
       <div className="grid grid--tick">
         <Field label="Date of the evidence" error={errors.date} hint="e.g. the date of the outside scan">
           {(p) => (
-            <input {...p} type="date" value={date} max={localIsoDate()} onChange={(e) => setDate(e.target.value)} />
+            <>
+              <input {...p} type="date" value={date} max={localIsoDate()} onChange={(e) => setDate(e.target.value)} />
+              {/* Allowed (today at the latest), but it does not count for this meeting: said before saving. */}
+              <PlausibilityNotes
+                warnings={IsoDate.safeParse(date).success ? readinessDateWarnings(date, meetingDate) : []}
+              />
+            </>
           )}
         </Field>
         <Field label="Note" error={errors.note} hint="Where the evidence is">

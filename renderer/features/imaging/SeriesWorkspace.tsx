@@ -24,10 +24,13 @@ export function SeriesWorkspace({
   caseId,
   seriesUid,
   study,
+  initialIndex,
 }: {
   caseId: number;
   seriesUid: string;
   study: StudySummary | null;
+  /** The slice to open at (a key image's, from presenter mode); the first otherwise. */
+  initialIndex?: number;
 }) {
   const stack = useRead('imaging:stack', { seriesInstanceUid: seriesUid });
   // Removing a measurement (Delete on the viewer) is quick: it is undone from the toast, not asked about.
@@ -52,7 +55,13 @@ export function SeriesWorkspace({
   return (
     <div className="workspace">
       {toast}
-      <StackViewer ref={viewer} images={images} presets={stack.data.presets} {...viewerProps} />
+      <StackViewer
+        ref={viewer}
+        images={images}
+        presets={stack.data.presets}
+        initialIndex={initialIndex}
+        {...viewerProps}
+      />
       <KeyImageCapture caseId={caseId} viewer={viewer}>
         <span className={`muted small save-state save-state--${saveState}`} role="status">
           {saveStateText(saveState, annotations.length)}

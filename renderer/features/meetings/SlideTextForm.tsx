@@ -12,6 +12,7 @@ export const FIELD_LABEL: Record<string, string> = {
   comorbidities: 'Comorbidities',
   explanation: 'Staging explanation',
   proposal: 'Proposed plan',
+  notes: 'Speaker notes',
 };
 
 /** The slide's editable texts; only the fields changed are sent, and an emptied field goes back to the record. */

@@ -22,13 +22,24 @@ export function AudienceView({ meetingId, deidentified: initial }: { meetingId: 
   /** Esc left the audience view but the window could not close itself: the screen goes blank until asked back. */
   const [left, setLeft] = useState(false);
 
+  /**
+   * The presenter left presenter mode (or closed its page): the projector shows "Presentation ended", no patient.
+   * The window stays open and still answers, so presenting again (or the reloaded presenter view) brings the slides.
+   */
+  const [ended, setEnded] = useState(false);
+
   const post = useDeckSync(meetingId, (m) => {
     if (m.type === 'hello' && m.from === 'presenter') {
       // A presenter view (re)opened: say this window is here, it sends its slide back.
       if (!leftRef.current) post({ type: 'ping', from: 'audience' });
       return;
     }
+    if (m.type === 'bye' && m.from === 'presenter') {
+      setEnded(true);
+      return;
+    }
     if (m.type !== 'slide' || m.from !== 'presenter') return;
+    setEnded(false);
     setLinked(true);
     if (m.deidentified !== deidentified) setDeidentified(m.deidentified);
     setPending({ key: m.key, index: m.index });
@@ -79,7 +90,7 @@ export function AudienceView({ meetingId, deidentified: initial }: { meetingId: 
     },
     [deck, deidentified, post],
   );
-  const { typed } = useDeckKeys({
+  const { typed, message } = useDeckKeys({
     count: deck?.slides.length ?? 0,
     sections: deck?.sections ?? [],
     index,
@@ -91,7 +102,7 @@ export function AudienceView({ meetingId, deidentified: initial }: { meetingId: 
       else void document.documentElement.requestFullscreen?.().catch(() => undefined);
       return true;
     },
-    enabled: Boolean(deck) && !left,
+    enabled: Boolean(deck) && !left && !ended,
   });
 
   if (error && !deck) return <Banner message={{ kind: 'error', text: error.message }} className="present-error" />;
@@ -112,6 +123,18 @@ export function AudienceView({ meetingId, deidentified: initial }: { meetingId: 
       </div>
     );
   }
+  if (ended) {
+    return (
+      <div className="present-full present-full--audience present-left" data-testid="audience-ended">
+        <div className="present-left__box" role="status">
+          <p>
+            <strong>Presentation ended</strong>
+          </p>
+          <p>The slides come back here when the presenter starts again.</p>
+        </div>
+      </div>
+    );
+  }
   const slide = deck?.slides[index];
   return (
     <div className="present-full present-full--audience" data-testid="audience" data-linked={linked ? 'true' : 'false'}>
@@ -122,7 +145,7 @@ export function AudienceView({ meetingId, deidentified: initial }: { meetingId: 
       ) : (
         <div className="present-loading">{deck ? 'No slides yet.' : 'Waiting for the slides...'}</div>
       )}
-      {typed && <div className="present-typed">Case {typed}… press Enter</div>}
+      {(typed || message) && <div className="present-typed">{typed ? `Case ${typed}… press Enter` : message}</div>}
     </div>
   );
 }

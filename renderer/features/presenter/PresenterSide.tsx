@@ -5,6 +5,7 @@ import type { SlideFrame } from '../../slides/frame';
 import { proposedFromSlides } from '../meetings/decision-edits';
 import { DecisionForm } from '../meetings/DecisionForm';
 import type { SidePanel } from './presenter-keys';
+import { SlideNotes } from './SlideNotes';
 
 const TABS: [SidePanel, string][] = [
   ['notes', 'Notes'],
@@ -75,14 +76,19 @@ export function PresenterSide({
             />
           </div>
         ) : (
-          <div className="presenter__notes" data-testid="speaker-notes">
-            {slide?.notes ? slide.notes : <span className="muted">No notes for this slide.</span>}
-          </div>
+          slide && (
+            <SlideNotes
+              key={slide.key}
+              slide={slide}
+              deidentified={deck.deidentified}
+              frozen={Boolean(section?.frozen)}
+            />
+          )
         )}
       </div>
       <p className="pcases__keys">
         → Space PgDn next · ← PgUp back · Home End · <kbd>3</kbd> <kbd>Enter</kbd> case 3 · <kbd>F</kbd> slides only ·{' '}
-        <kbd>D</kbd> decision · <kbd>Esc</kbd> exit
+        <kbd>D</kbd> decision · <kbd>V</kbd> viewer · <kbd>Esc</kbd> exit
       </p>
     </aside>
   );

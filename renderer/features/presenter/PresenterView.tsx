@@ -9,9 +9,11 @@ import { useCaseTimers } from './case-timers';
 import { CaseNav } from './CaseNav';
 import { useDeckKeys } from './deck-keys';
 import { PresenterBar } from './PresenterBar';
-import { rememberedPlace, rememberPlace, slideParam, startIndex } from './presenter-place';
+import { rememberedPlace, rememberPlace, slideParam, startIndex, withoutSlideParam } from './presenter-place';
 import { otherPanel, presenterCommand, useSlidesOnly, type SidePanel } from './presenter-keys';
 import { PresenterSide } from './PresenterSide';
+import { canReview } from './live-review';
+import { LiveReview } from './LiveReview';
 import { useAudienceLink } from './useAudienceLink';
 import '../../styles/meetings.css';
 
@@ -36,14 +38,23 @@ export function PresenterView({ meetingId, deidentified }: { meetingId: number; 
   const [at, setAt] = useState<number | null>(null);
   const [slidesOnly, setSlidesOnly] = useSlidesOnly();
   const [panel, setPanel] = useState<SidePanel>('notes');
+  /** The slide on screen opened in the viewer (live review); the slide stays where it was. */
+  const [reviewing, setReviewing] = useState(false);
   if (deck && at === null) setAt(startIndex(deck.slides, slideParam(window.location.hash), rememberedPlace(meetingId)));
+  // Followed once: the address drops ?slide= (without a navigation), so a reload comes back to the slide on screen.
+  useEffect(() => {
+    const hash = window.location.hash;
+    if (at !== null && slideParam(hash) !== null)
+      window.history.replaceState(window.history.state, '', withoutSlideParam(hash));
+  }, [at === null]); // eslint-disable-line react-hooks/exhaustive-deps
   const index = at ?? 0;
 
   const frames = useMemo(() => (deck ? framesOf(deck) : []), [deck]);
   const count = deck?.slides.length ?? 0;
   const slide = deck?.slides[index];
   const section = deck ? sectionAt(deck.sections, index) : null;
-  const timers = useCaseTimers(meetingId, section?.itemId ?? null);
+  // Undefined until the deck is here: a reload resumes the running timer instead of stopping it.
+  const timers = useCaseTimers(meetingId, deck ? (section?.itemId ?? null) : undefined);
   const go = useCallback((i: number) => setAt(i), []);
   const audience = useAudienceLink({ meetingId, deidentified, slides: deck?.slides, index, setIndex: go });
 
@@ -52,6 +63,7 @@ export function PresenterView({ meetingId, deidentified }: { meetingId: number; 
     if (slide) rememberPlace(meetingId, { key: slide.key, index });
   }, [meetingId, slide?.key, index]); // eslint-disable-line react-hooks/exhaustive-deps
 
+  const endReview = useCallback(() => setReviewing(false), []);
   const leave = useCallback(() => navigate({ name: 'meeting', id: meetingId, tab: 'agenda' }), [meetingId]);
   const { typed, message } = useDeckKeys({
     count,
@@ -63,9 +75,13 @@ export function PresenterView({ meetingId, deidentified }: { meetingId: number; 
       const command = presenterCommand(key);
       if (command === 'slides-only') setSlidesOnly(!slidesOnly);
       else if (command === 'decision-panel') setPanel(otherPanel);
+      else if (command === 'review') {
+        if (!slide || !canReview(slide) || slidesOnly) return false;
+        setReviewing(true);
+      }
       return command !== null;
     },
-    enabled: Boolean(deck),
+    enabled: Boolean(deck) && !reviewing,
   });
 
   useEffect(() => {
@@ -91,6 +107,8 @@ export function PresenterView({ meetingId, deidentified }: { meetingId: number; 
     );
   }
 
+  if (reviewing && canReview(slide)) return <LiveReview slide={slide} onBack={endReview} />;
+
   const keysHint = typed ? `Case ${typed}… press Enter` : message;
   const current = (
     <>
@@ -98,6 +116,16 @@ export function PresenterView({ meetingId, deidentified }: { meetingId: number; 
         <SlideView slide={slide} frame={frames[index]} />
       </SlideStage>
       {keysHint && <div className="present-typed">{keysHint}</div>}
+      {!slidesOnly && canReview(slide) && (
+        <button
+          type="button"
+          className="pbutton pbutton--small live-review__open"
+          onClick={() => setReviewing(true)}
+          title="Open the case's series in the viewer at the key image; the audience keeps the slide (V)"
+        >
+          Open in viewer
+        </button>
+      )}
     </>
   );
   if (slidesOnly) {

@@ -1,30 +1,30 @@
 import { useCallback, useEffect, useState } from 'react';
-
-interface TimerState {
-  /** Milliseconds already spent on each case (agenda item id), not counting the running stretch. */
-  spent: Record<number, number>;
-  /** The case being timed now and since when (epoch ms); null when paused or on the agenda slide. */
-  running: { itemId: number; since: number } | null;
-  paused: boolean;
-}
-
-const storageKey = (meetingId: number) => `boardprep.timers.${meetingId}`;
+import {
+  elapsedOf,
+  resetCase,
+  restoreTimers,
+  storeTimers,
+  switchCase,
+  timerStorageKey,
+  togglePause as pauseOrResume,
+  type TimerState,
+} from './timer-store';
 
 function load(meetingId: number): TimerState {
   try {
-    const raw = window.sessionStorage.getItem(storageKey(meetingId));
-    if (raw) return { ...(JSON.parse(raw) as TimerState), running: null };
+    return restoreTimers(window.localStorage.getItem(timerStorageKey(meetingId)), Date.now());
   } catch {
-    /* nothing stored */
+    return restoreTimers(null, Date.now()); // storage refused (private mode)
   }
-  return { spent: {}, running: null, paused: false };
 }
 
 /**
  * A timer per case: time runs for the case whose slides are on screen, and stops when the presenter moves to
- * another case (or pauses). Kept for the browser session, so a reload of the presenter view keeps the times.
+ * another case (or pauses). Kept per meeting in the browser's storage (timer-store.ts), so switching
+ * de-identification or reloading the presenter view keeps the times, and the running one goes on.
+ * `currentItemId` undefined: the deck is not here yet, so nothing is switched (a reload loses no time).
  */
-export function useCaseTimers(meetingId: number, currentItemId: number | null) {
+export function useCaseTimers(meetingId: number, currentItemId: number | null | undefined) {
   const [state, setState] = useState<TimerState>(() => load(meetingId));
   const [now, setNow] = useState(() => Date.now());
 
@@ -35,47 +35,25 @@ export function useCaseTimers(meetingId: number, currentItemId: number | null) {
 
   // Switch the running timer when the case on screen changes.
   useEffect(() => {
-    setState((s) => {
-      const at = Date.now();
-      const spent = { ...s.spent };
-      if (s.running) spent[s.running.itemId] = (spent[s.running.itemId] ?? 0) + (at - s.running.since);
-      const running = currentItemId !== null && !s.paused ? { itemId: currentItemId, since: at } : null;
-      return { ...s, spent, running };
-    });
+    if (currentItemId !== undefined) setState((s) => switchCase(s, currentItemId, Date.now()));
   }, [currentItemId]);
 
+  // Written on every change and every second: the "last seen" stamp tells a reload from a closed view.
   useEffect(() => {
     try {
-      window.sessionStorage.setItem(storageKey(meetingId), JSON.stringify(state));
+      window.localStorage.setItem(timerStorageKey(meetingId), storeTimers(state, Date.now()));
     } catch {
       /* private mode */
     }
-  }, [meetingId, state]);
+  }, [meetingId, state, now]);
 
-  const elapsed = useCallback(
-    (itemId: number) =>
-      (state.spent[itemId] ?? 0) + (state.running?.itemId === itemId ? Math.max(0, now - state.running.since) : 0),
-    [state, now],
-  );
+  const elapsed = useCallback((itemId: number) => elapsedOf(state, itemId, now), [state, now]);
 
   const togglePause = useCallback(() => {
-    setState((s) => {
-      const at = Date.now();
-      if (s.paused)
-        return { ...s, paused: false, running: currentItemId !== null ? { itemId: currentItemId, since: at } : null };
-      const spent = { ...s.spent };
-      if (s.running) spent[s.running.itemId] = (spent[s.running.itemId] ?? 0) + (at - s.running.since);
-      return { ...s, spent, running: null, paused: true };
-    });
+    setState((s) => pauseOrResume(s, currentItemId ?? null, Date.now()));
   }, [currentItemId]);
 
-  const reset = useCallback((itemId: number) => {
-    setState((s) => {
-      const spent = { ...s.spent, [itemId]: 0 };
-      const running = s.running?.itemId === itemId ? { itemId, since: Date.now() } : s.running;
-      return { ...s, spent, running };
-    });
-  }, []);
+  const reset = useCallback((itemId: number) => setState((s) => resetCase(s, itemId, Date.now())), []);
 
   return { elapsed, paused: state.paused, togglePause, reset };
 }

@@ -17,6 +17,21 @@ export interface DeckKeysOptions {
 const NEXT = new Set(['ArrowRight', 'ArrowDown', 'PageDown', ' ', 'Spacebar', 'n', 'N']);
 const PREV = new Set(['ArrowLeft', 'ArrowUp', 'PageUp', 'Backspace', 'p', 'P']);
 
+/**
+ * Why a typed case number goes nowhere: no such case (with the numbers there are, so a slip is seen at once), or
+ * every slide of that case hidden. Empty when the jump can be made.
+ */
+export function caseJumpMessage(n: number, sections: readonly Pick<DeckSection, 'number' | 'slideCount'>[]): string {
+  const section = sections.find((x) => x.number === n);
+  if (section) return section.slideCount === 0 ? `Case ${n} has every slide hidden` : '';
+  if (sections.length === 0) return `There is no case ${n}: this agenda has no cases`;
+  const numbers = sections.map((x) => x.number);
+  const low = Math.min(...numbers);
+  const high = Math.max(...numbers);
+  const range = low === high ? `${low}` : `${low}–${high}`;
+  return `There is no case ${n} on this agenda (${range})`;
+}
+
 function typingIn(target: EventTarget | null): boolean {
   return (
     target instanceof HTMLElement && (/^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName) || target.isContentEditable)
@@ -41,7 +56,7 @@ export function useDeckKeys({ count, sections, index, go, onEscape, onKey, enabl
 
   useEffect(() => {
     if (!message) return;
-    const t = setTimeout(() => setMessage(''), 2500);
+    const t = setTimeout(() => setMessage(''), 4000);
     return () => clearTimeout(t);
   }, [message]);
 
@@ -66,9 +81,8 @@ export function useDeckKeys({ count, sections, index, go, onEscape, onKey, enabl
           const n = Number(s.typed);
           setTyped('');
           const section = s.sections.find((x) => x.number === n);
-          if (!section) setMessage(`There is no case ${n} on the agenda`);
-          else if (section.slideCount === 0) setMessage(`Case ${n} has every slide hidden`);
-          else s.go(section.firstSlide);
+          if (section && section.slideCount > 0) s.go(section.firstSlide);
+          else setMessage(caseJumpMessage(n, s.sections));
         });
       }
       if (e.key === 'Escape') return handled(() => (s.typed ? setTyped('') : s.onEscape()));

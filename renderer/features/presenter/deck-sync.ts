@@ -34,3 +34,14 @@ export function useDeckSync(meetingId: number, onMessage: (m: SyncMessage) => vo
   }, [meetingId]);
   return (m: SyncMessage) => channel.current?.postMessage(m);
 }
+
+/**
+ * One message on a channel of its own: for goodbyes sent while the view unmounts or the page goes, when the
+ * view's own channel may already be closed (React runs the cleanups in order, the channel's first).
+ */
+export function postOnce(meetingId: number, m: SyncMessage): void {
+  if (typeof BroadcastChannel === 'undefined') return;
+  const c = new BroadcastChannel(channelName(meetingId));
+  c.postMessage(m);
+  c.close();
+}

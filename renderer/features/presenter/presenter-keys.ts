@@ -1,11 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
 
 /** The presenter view's own keys, beside the moves every deck view has (see deck-keys.ts). */
-export type PresenterCommand = 'slides-only' | 'decision-panel';
+/** V: the slide's series in the viewer (imaging and response slides, LiveReview.tsx). */
+export type PresenterCommand = 'slides-only' | 'decision-panel' | 'review';
 
 export function presenterCommand(key: string): PresenterCommand | null {
   if (key === 'f' || key === 'F') return 'slides-only';
   if (key === 'd' || key === 'D') return 'decision-panel';
+  if (key === 'v' || key === 'V') return 'review';
   return null;
 }
 

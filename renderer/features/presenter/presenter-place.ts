@@ -1,3 +1,5 @@
+import { parseRoute } from '../../../shared/routes';
+
 /** Where the presenter view starts, and the slide it is on, kept for the browser session (a reload comes back). */
 
 export interface Place {
@@ -9,6 +11,18 @@ export interface Place {
 export function slideParam(hash: string): number | null {
   const raw = new URLSearchParams(hash.split('?')[1] ?? '').get('slide');
   return raw !== null && /^\d+$/.test(raw) ? Number(raw) : null;
+}
+
+/**
+ * The address without ?slide=N, once it has been followed: later moves are remembered (rememberPlace), and a reload
+ * must come back to the slide on screen, not to the one the address asked for when the view opened.
+ */
+export function withoutSlideParam(hash: string): string {
+  const [path, query = ''] = hash.split('?');
+  const params = new URLSearchParams(query);
+  params.delete('slide');
+  const rest = params.toString();
+  return rest ? `${path}?${rest}` : path;
 }
 
 const placeKey = (meetingId: number) => `boardprep.present.${meetingId}`;
@@ -40,4 +54,13 @@ export function startIndex(slides: readonly { key: string }[], asked: number | n
   if (!place) return 0;
   const at = slides.findIndex((s) => s.key === place.key);
   return at >= 0 ? at : Math.min(place.index, last);
+}
+
+/**
+ * Whether the presenter view closing at this address ends the presentation: it does unless the address is still
+ * this meeting's presenter view (switching de-identification remounts the view; the room keeps its slide).
+ */
+export function presentationEnds(hash: string, meetingId: number): boolean {
+  const route = parseRoute(hash);
+  return !(route.name === 'present' && route.id === meetingId);
 }

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { openAudience } from './audience-window';
 import { audienceMessage, CHECK_MS, followIndex, probeStep, type ProbeClock } from './audience-probe';
-import { useDeckSync } from './deck-sync';
+import { postOnce, useDeckSync } from './deck-sync';
+import { presentationEnds } from './presenter-place';
 
 /** What the presenter is told about the audience window; `lost` marks the notice that it went away. */
 export interface AudienceNotice {
@@ -68,7 +69,16 @@ export function useAudienceLink({ meetingId, deidentified, slides, index, setInd
   useEffect(() => {
     if (slide) post({ type: 'slide', from: 'presenter', key: slide.key, index, deidentified });
   }, [slide?.key, index, deidentified]); // eslint-disable-line react-hooks/exhaustive-deps
-  useEffect(() => () => post({ type: 'bye', from: 'presenter' }), []); // eslint-disable-line react-hooks/exhaustive-deps
+  // Leaving presenter mode (Esc, Exit, another screen) or closing this page blanks the audience window: no patient
+  // is left on the projector. A reload says goodbye too; the reloaded view's hello brings the slides back.
+  useEffect(() => {
+    const bye = () => postOnce(meetingId, { type: 'bye', from: 'presenter' });
+    window.addEventListener('pagehide', bye);
+    return () => {
+      window.removeEventListener('pagehide', bye);
+      if (presentationEnds(window.location.hash, meetingId)) bye();
+    };
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
 
   return {
     open,
