@@ -14,6 +14,8 @@ import { TrackingService } from '../services/imaging/tracking-service';
 import { ExportsService } from '../services/export';
 import { JobRegistry } from '../services/jobs/job-registry';
 import { createMeetingsServices, type MeetingsServices } from '../services/meetings';
+// issue 14: search
+import { SearchService } from '../services/search/search-service';
 
 /** Every service, made once per open data folder; handlers and media routes share them. */
 export interface Services {
@@ -38,6 +40,9 @@ export interface Services {
   audit: AuditService;
   /** Backup settings, "Back up now" and the daily run (issue 12). */
   backup: BackupService;
+  // issue 14: search
+  /** Case-list filter options and each user's saved filters. */
+  search: SearchService;
 }
 
 export function createServices(ctx: AppContext): Services {
@@ -66,5 +71,7 @@ export function createServices(ctx: AppContext): Services {
       log: (m, e) => (ctx.log ?? silentLogger).error(m, e),
     }),
     audit: new AuditService(ctx.db),
+    // issue 14: search
+    search: new SearchService(ctx.db),
   };
 }

@@ -42,6 +42,9 @@ export const READ_CHANNELS = [
   'audit:list',
   'imaging:unattached',
   'imaging:prompts',
+  // issue 14: search
+  'cases:filterOptions',
+  'savedFilters:list',
 ] as const satisfies readonly Channel[];
 
 export type ReadChannel = (typeof READ_CHANNELS)[number];
@@ -162,6 +165,9 @@ export const AFTER_WRITE: Record<WriteChannel, readonly ReadChannel[] | 'everyth
   'imaging:detachStudy': IMAGING_VIEWS,
   'imaging:purge': ['imaging:unattached'],
   'imaging:dismissPrompt': ['imaging:prompts', 'imaging:unattached'],
+  // issue 14: search
+  'savedFilters:save': ['savedFilters:list'],
+  'savedFilters:remove': ['savedFilters:list'],
 };
 
 /**

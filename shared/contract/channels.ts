@@ -99,6 +99,11 @@ export const CHANNELS = [
   'imaging:purge',
   'imaging:prompts',
   'imaging:dismissPrompt',
+  // issue 14: search
+  'cases:filterOptions',
+  'savedFilters:list',
+  'savedFilters:save',
+  'savedFilters:remove',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

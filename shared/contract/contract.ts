@@ -10,6 +10,8 @@ import { imagingContract } from './imaging';
 import { jobsContract } from './jobs';
 import { meetingsContract } from './meetings';
 import { reversibleContract } from './reversible';
+// issue 14: search
+import { caseSearchContract } from './case-search';
 import type { Channel } from './channels';
 import type { Result } from './result';
 
@@ -31,6 +33,8 @@ export const contract = {
   ...exportsContract,
   ...auditContract,
   ...reversibleContract,
+  // issue 14: search
+  ...caseSearchContract,
 } as const satisfies Record<Channel, ChannelSpec>;
 
 type Spec<C extends Channel> = (typeof contract)[C];

@@ -11,6 +11,8 @@ import { imagingHandlers } from './imaging';
 import { reversibleHandlers } from './reversible';
 import { meetingHandlers } from './meetings';
 import { exportHandlers } from './exports';
+// issue 14: search
+import { caseSearchHandlers } from './case-search';
 
 /** The one handler table both transports (Electron IPC and the loopback web host) serve. */
 export function handlersFor(services: Services): HandlerTable {
@@ -25,6 +27,8 @@ export function handlersFor(services: Services): HandlerTable {
     ...exportHandlers(services),
     ...auditHandlers(services),
     ...reversibleHandlers(services),
+    // issue 14: search
+    ...caseSearchHandlers(services),
   };
 }
 
