@@ -60,7 +60,8 @@ export const m0011: Migration = {
       next_meeting_date  TEXT,
       -- The meeting date the readiness was judged for; NULL when judged for the day of computing (no meeting).
       judged_for         TEXT,
-      -- Lower-case words free-text search also matches: histotype, grade, "stage IIIA".
+      -- Everything free text matches, lower-cased, in one column so a word costs one LIKE per case: name, MRN,
+      -- working diagnosis, tumour site, consultant, histotype, grade, "stage IIIA".
       search_text        TEXT NOT NULL DEFAULT '',
       computed_at        TEXT
     ) STRICT;
@@ -69,6 +70,7 @@ export const m0011: Migration = {
     CREATE INDEX case_facets_stage ON case_facets (stage_group);
     CREATE INDEX case_facets_histotype ON case_facets (histotype_id);
     CREATE INDEX case_facets_meeting ON case_facets (next_meeting_id);
+    CREATE INDEX case_facets_judged ON case_facets (judged_for) WHERE judged_for IS NOT NULL;
     CREATE INDEX cases_consultant ON cases (consultant_name COLLATE NOCASE);
     CREATE INDEX cases_created ON cases (created_at);
 
@@ -78,6 +80,10 @@ export const m0011: Migration = {
       INSERT INTO case_facets (case_id) VALUES (NEW.id);
     END;
     CREATE TRIGGER cases_facets_upd AFTER UPDATE ON cases BEGIN ${STALE('NEW.id')} END;
+    -- The patient's name and MRN are in the search text of each of their cases.
+    CREATE TRIGGER patients_facets_upd AFTER UPDATE ON patients BEGIN
+      UPDATE case_facets SET stale = 1 WHERE case_id IN (SELECT id FROM cases WHERE patient_id = NEW.id);
+    END;
 
     ${BY_CASE.map(byCase).join('\n')}
     ${['pathology_ihc', 'pathology_molecular'].map(byReport).join('\n')}

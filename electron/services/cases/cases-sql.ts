@@ -49,10 +49,12 @@ function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** Every word must match one of these (case-insensitively, anywhere): the facets' words are histotype, grade, stage. */
-const WORD_CLAUSE = `(p.family_name LIKE @w ESCAPE '\\' OR p.given_names LIKE @w ESCAPE '\\' OR p.mrn LIKE @w ESCAPE '\\'
-      OR c.working_diagnosis LIKE @w ESCAPE '\\' OR c.tumour_site LIKE @w ESCAPE '\\'
-      OR c.consultant_name LIKE @w ESCAPE '\\' OR f.search_text LIKE @w ESCAPE '\\')`;
+/**
+ * Every word must match somewhere in the case's search text (case_facets, migration 0011: name, MRN, working
+ * diagnosis, tumour site, consultant, histotype, grade, stage group), lower-cased on both sides so that names
+ * beyond ASCII match whatever their case.
+ */
+const WORD_CLAUSE = `f.search_text LIKE @w ESCAPE '\\'`;
 
 /** The WHERE of a search: one bound parameter per value, each clause a fixed text. */
 function whereOf(query: string, f: CaseFilters): { where: string; params: Record<string, unknown> } {
@@ -64,7 +66,7 @@ function whereOf(query: string, f: CaseFilters): { where: string; params: Record
     .filter(Boolean)
     .forEach((word, i) => {
       clauses.push(WORD_CLAUSE.replaceAll('@w', `@w${i}`));
-      params[`w${i}`] = likePattern(word);
+      params[`w${i}`] = likePattern(word.toLowerCase());
     });
   const add = (clause: string, name: string, value: unknown) => {
     if (value === undefined || value === '') return;
@@ -91,7 +93,7 @@ function whereOf(query: string, f: CaseFilters): { where: string; params: Record
   return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
 
-const FROM_SEARCH = `FROM cases c JOIN patients p ON p.id = c.patient_id LEFT JOIN case_facets f ON f.case_id = c.id`;
+const FROM_SEARCH = `FROM cases c JOIN case_facets f ON f.case_id = c.id`;
 
 /**
  * One page of the matching cases, newest change first, and the number matching in all. The page's ids are found
@@ -102,7 +104,9 @@ export function searchCaseRows(
   search: { query: string; filters: CaseFilters; offset: number; limit: number },
 ): { rows: CaseRow[]; total: number } {
   const { where, params } = whereOf(search.query, search.filters);
-  const total = db.prepare(`SELECT count(*) ${FROM_SEARCH} ${where}`).pluck().get(params) as number;
+  // Counting needs the cases table only when a clause reads it.
+  const countFrom = where.includes('c.') ? FROM_SEARCH : 'FROM case_facets f';
+  const total = db.prepare(`SELECT count(*) ${countFrom} ${where}`).pluck().get(params) as number;
   const ids = db
     .prepare(`SELECT c.id ${FROM_SEARCH} ${where} ORDER BY c.updated_at DESC, c.id DESC LIMIT @limit OFFSET @offset`)
     .pluck()

@@ -10,8 +10,8 @@ import { stageFor } from '../clinical/staging-service';
 import * as sql from './search-sql';
 
 /**
- * The case_facets table (migration 0011): grade, stage group, histotype, open readiness items and next meeting of
- * each case, computed by the same rules the Clinical tab uses (assessCase, stageFor) so search never disagrees with
+ * The case_facets table (migration 0011): grade, stage group, histotype, open readiness items, next meeting and
+ * the free-text words of each case, computed by the same rules the Clinical tab uses (assessCase, stageFor) so search never disagrees with
  * the record. Triggers mark a row stale when anything those rules read changes; `refreshStale` recomputes the due
  * rows (stale, or judged for a meeting that has passed) before the list queries, in chunks so a first run over a
  * whole imported database never holds the write lock for long.
@@ -39,10 +39,12 @@ export function computeFacets(db: Db, caseIds: readonly number[], now: string): 
   const weeks = clinicalSql.staleWeeks(db);
   const data = loadCaseData(db, caseIds);
   const dates = readinessDates(db, caseIds, undefined, () => now);
+  const texts = sql.caseTexts(db, caseIds);
   const out: FacetValues[] = [];
   for (const id of caseIds) {
     const d = data.get(id);
-    if (!d) continue;
+    const text = texts.get(id);
+    if (!d || !text) continue;
     const { date, meeting } = dates.get(id)!;
     const { summary, grade } = assessCase(d, date, weeks);
     const stage = stageFor(db, id, d.siteChapter as SiteChapter, grade, d.reports, {
@@ -69,7 +71,20 @@ export function computeFacets(db: Db, caseIds: readonly number[], now: string): 
       next_meeting_id: meeting?.id ?? null,
       next_meeting_date: meeting ? meeting.startsAt.slice(0, 10) : null,
       judged_for: meeting ? date : null,
-      search_text: [histotypeLabel, g ?? '', group ? `stage ${group}` : ''].join(' ').toLowerCase(),
+      // One string, fields joined by a line break so a word never matches across two of them.
+      search_text: [
+        text.family_name,
+        text.given_names,
+        text.mrn,
+        text.working_diagnosis,
+        text.tumour_site,
+        text.consultant_name,
+        histotypeLabel,
+        g ?? '',
+        group ? `stage ${group}` : '',
+      ]
+        .join('\n')
+        .toLowerCase(),
       computed_at: now,
     });
   }
@@ -81,6 +96,8 @@ export function refreshStale(db: Db, now: string): number {
   const today = localIsoDate(new Date(now));
   let done = 0;
   for (;;) {
+    // Most reads find nothing due: look first, and take the write lock only when there is work.
+    if (!sql.dueFacetIds(db, today, 1).length) return done;
     const n = writeTransaction(db, () => {
       const ids = sql.dueFacetIds(db, today, CHUNK);
       if (ids.length) sql.writeFacets(db, computeFacets(db, ids, now));
