@@ -8,14 +8,14 @@ import {
   SITE_CHAPTER_LABEL,
 } from '../../../shared/domain/case';
 import { episodeOfText } from '../../../shared/domain/episode';
-import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQueries } from '@tanstack/react-query';
 import type { CaseFilters } from '../../../shared/domain/case-search';
 import { call } from '../../api';
 import { CaseFiltersPanel } from './CaseFiltersPanel';
 import '../../styles/search.css';
 import { StatusPill } from '../../components/StatusPill';
 import { hrefFor } from '../../router';
-import { useRead } from '../../data/hooks';
+import { readKey } from '../../data/hooks';
 import { ReadinessChip } from '../clinical/ReadinessChip';
 import { Banner } from '../../components/Banner';
 
@@ -58,14 +58,20 @@ export const CaseList = forwardRef<HTMLInputElement, CaseListProps>(function Cas
   });
   const cases = data?.pages.flatMap((p) => p.rows);
   const total = data?.pages[0]?.total ?? 0;
-  // Readiness at a glance, each case for its next meeting (else today): computed only for the rows loaded.
-  const caseIds = (cases ?? []).map((c) => c.id);
-  const { data: counts } = useRead(
-    'clinical:readinessCounts',
-    { caseIds },
-    { enabled: caseIds.length > 0, placeholderData: keepPreviousData },
-  );
-  const readiness = new Map((counts ?? []).map((c) => [c.caseId, c]));
+  // Readiness at a glance, each case for its next meeting (else today): computed only for the rows loaded, one call
+  // per page, so loading a page never asks again for the pages before it.
+  const pageCounts = useQueries({
+    queries: (data?.pages ?? []).map((p) => {
+      const input = { caseIds: p.rows.map((c) => c.id) };
+      return {
+        queryKey: readKey('clinical:readinessCounts', input),
+        queryFn: () => call('clinical:readinessCounts', input),
+        enabled: input.caseIds.length > 0,
+        placeholderData: keepPreviousData,
+      };
+    }),
+  });
+  const readiness = new Map(pageCounts.flatMap((q) => q.data ?? []).map((c) => [c.caseId, c]));
 
   // Loads the next page when the end of the list scrolls into view.
   const sentinel = useRef<HTMLLIElement>(null);
