@@ -27,6 +27,8 @@ test('search finds a consultant; a grade filter is saved, and applied again afte
   await page.goto(app.openUrl);
   await loadDemoBoard(page);
   await expect(caseCards(page)).toHaveCount(7);
+  // Each card still says its readiness (asked for the rows shown).
+  await expect(caseCards(page).filter({ hasText: 'HALVERSON' })).toContainText(/\d+ missing/);
 
   // The consultant of the IVC leiomyosarcoma is Mr Henrik Dahl: his name is not on the card, yet search finds it.
   const search = page.getByRole('searchbox', { name: 'Search cases' });
@@ -119,6 +121,7 @@ test('a list of 2,000 cases shows its first page and loads more as it scrolls', 
     await expect(caseCards(page).first()).toContainText('LISTCASE1999');
     await expect(caseList(page).getByText('2000 cases, showing 50')).toBeVisible();
     await expect(caseCards(page)).toHaveCount(50);
+    await expect(caseCards(page).first()).toContainText(/\d+ missing/);
 
     // Scrolling to the end loads the next page.
     await caseList(page)
