@@ -303,7 +303,9 @@ async function main(): Promise<void> {
       );
 
       const mrn = board.cases.find((c) => c.key === spec.caseKey)!.case.patient.mrn;
-      const [found] = await api<{ id: number }[]>(page, 'cases:list', { query: mrn });
+      const {
+        rows: [found],
+      } = await api<{ rows: { id: number }[] }>(page, 'cases:list', { query: mrn });
       const existing = await api<Annotation[]>(page, 'annotations:list', {
         caseId: found.id,
         seriesInstanceUid: series.seriesInstanceUid,

@@ -22,6 +22,8 @@ import { ReferralsService } from '../services/referrals/referrals-service';
 import { localWallTime } from '../../shared/dates';
 import { ActionsService } from '../services/follow-up/actions-service';
 import { LettersService } from '../services/follow-up/letters-service';
+// issue 14: search
+import { SearchService } from '../services/search/search-service';
 
 /** Every service, made once per open data folder; handlers and media routes share them. */
 export interface Services {
@@ -60,6 +62,9 @@ export interface Services {
   actions: ActionsService;
   /** The outcome letter register and the decided cases waiting for a letter. */
   letters: LettersService;
+  // issue 14: search
+  /** Case-list filter options and each user's saved filters. */
+  search: SearchService;
 }
 
 export function createServices(ctx: AppContext): Services {
@@ -105,5 +110,7 @@ export function createServices(ctx: AppContext): Services {
     // issue 14: actions and letters
     actions: new ActionsService(ctx.db),
     letters,
+    // issue 14: search
+    search: new SearchService(ctx.db),
   };
 }

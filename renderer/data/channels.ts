@@ -54,6 +54,9 @@ export const READ_CHANNELS = [
   'actions:list',
   'letters:list',
   'letters:pending',
+  // issue 14: search
+  'cases:filterOptions',
+  'savedFilters:list',
 ] as const satisfies readonly Channel[];
 
 export type ReadChannel = (typeof READ_CHANNELS)[number];
@@ -187,6 +190,9 @@ export const AFTER_WRITE: Record<WriteChannel, readonly ReadChannel[] | 'everyth
   'referrals:decline': ['referrals:list', ...CLINICAL_VIEWS],
   // issue 14: actions and letters
   'actions:setStatus': ['actions:list'],
+  // issue 14: search
+  'savedFilters:save': ['savedFilters:list'],
+  'savedFilters:remove': ['savedFilters:list'],
 };
 
 /**

@@ -139,6 +139,11 @@ export const CHANNEL_ACCESS: Record<Channel, Access> = {
   'actions:setStatus': 'actions.follow',
   'letters:list': 'records.read',
   'letters:pending': 'records.read',
+  // issue 14: search. Saved searches are the signed-in user's own.
+  'cases:filterOptions': 'records.read',
+  'savedFilters:list': 'session',
+  'savedFilters:save': 'session',
+  'savedFilters:remove': 'session',
 };
 
 /** Channels a locked session may still call: it can only be unlocked, or given up. */

@@ -1,14 +1,26 @@
 import { z } from 'zod';
-import { CaseInput, CaseRecord, CaseStatus, CaseSummary, Mrn } from '../domain/case';
+import { CaseInput, CaseRecord, Mrn } from '../domain/case';
+import { CASE_PAGE_MAX, CaseFilters, CasePage } from '../domain/case-search';
 import { CaseEpisodes, MrnPatient } from '../domain/episode';
 
 const Id = z.number().int().positive();
 
 export const casesContract = {
-  /** All cases, newest change first; `query` matches name, MRN or working diagnosis. */
+  /**
+   * One page of the cases matching `query` and `filters`, newest change first, and how many match in all. Every word
+   * of `query` must match the name, MRN, working diagnosis, tumour site, consultant, histotype, grade ("G3") or
+   * stage group ("stage IIIA", "IIIA"); issue 14 item 12.
+   */
   'cases:list': {
-    input: z.object({ query: z.string().max(200).default(''), status: CaseStatus.optional() }).strict(),
-    output: z.array(CaseSummary),
+    input: z
+      .object({
+        query: z.string().max(200).default(''),
+        filters: CaseFilters.default({}),
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(CASE_PAGE_MAX).default(50),
+      })
+      .strict(),
+    output: CasePage,
   },
   'cases:get': {
     input: z.object({ id: Id }).strict(),

@@ -118,6 +118,11 @@ export const CHANNELS = [
   'actions:setStatus',
   'letters:list',
   'letters:pending',
+  // issue 14: search
+  'cases:filterOptions',
+  'savedFilters:list',
+  'savedFilters:save',
+  'savedFilters:remove',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

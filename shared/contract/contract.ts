@@ -16,6 +16,8 @@ import { boardsContract } from './boards';
 // issue 14: referrals
 import { referralsContract } from './referrals';
 import { followUpContract } from './follow-up';
+// issue 14: search
+import { caseSearchContract } from './case-search';
 import type { Channel } from './channels';
 import type { Result } from './result';
 
@@ -45,6 +47,8 @@ export const contract = {
   ...referralsContract,
   // issue 14: actions and letters
   ...followUpContract,
+  // issue 14: search
+  ...caseSearchContract,
 } as const satisfies Record<Channel, ChannelSpec>;
 
 type Spec<C extends Channel> = (typeof contract)[C];

@@ -99,7 +99,7 @@ test('a page of another local server can neither write nor read, and never recei
     headers: { 'Content-Type': 'application/json', 'X-BoardPrep-Token': app.token, 'X-BoardPrep-Session': session },
     body: '{}',
   });
-  expect(((await list.json()) as { value: unknown[] }).value).toEqual([]);
+  expect(((await list.json()) as { value: { rows: unknown[] } }).value.rows).toEqual([]);
   // And BoardPrep's own page still works after a reload (the token is kept for this tab).
   await page.reload();
   await expect(page.getByRole('heading', { name: 'No cases yet' })).toBeVisible();

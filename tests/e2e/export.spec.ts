@@ -170,7 +170,7 @@ test('the demo meeting exports as PDF and PPTX, one page per slide, and de-ident
   const detail = await pageApi<{ items: { caseId: number; patientName?: string }[] }>(page, 'meetings:get', {
     id: meeting.id,
   });
-  const halverson = await pageApi<{ id: number; patient: { familyName: string } }[]>(page, 'cases:list', {
+  const { rows: halverson } = await pageApi<{ rows: { id: number }[] }>(page, 'cases:list', {
     query: 'HALVERSON',
   });
   expect(detail.items.some((i) => i.caseId === halverson[0].id)).toBe(true);

@@ -9,6 +9,19 @@ import { m0007 } from './0007-users-and-audit';
 import { m0008 } from './0008-attach-prompts';
 import { m0009 } from './0009-episodes-specimen-response';
 import { m0010 } from './0010-boards-referrals-follow-up';
+import { m0011 } from './0011-case-facets';
 
 /** Append only. A released migration is never edited: add the next number instead. */
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010];
+export const MIGRATIONS: readonly Migration[] = [
+  m0001,
+  m0002,
+  m0003,
+  m0004,
+  m0005,
+  m0006,
+  m0007,
+  m0008,
+  m0009,
+  m0010,
+  m0011,
+];

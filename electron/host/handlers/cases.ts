@@ -9,7 +9,7 @@ export function caseHandlers({
   'cases:list' | 'cases:get' | 'cases:create' | 'cases:update' | 'cases:episodes' | 'patients:lookupMrn'
 > {
   return {
-    'cases:list': ({ query, status }) => cases.list({ query, status }),
+    'cases:list': (search) => cases.list(search),
     'cases:get': ({ id }) => {
       const record = cases.get(id);
       // Every opening of a patient's record is audited (once per session and case every 30 minutes).

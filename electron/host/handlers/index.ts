@@ -17,6 +17,8 @@ import { boardHandlers } from './boards';
 // issue 14: referrals
 import { referralHandlers } from './referrals';
 import { followUpHandlers } from './follow-up';
+// issue 14: search
+import { caseSearchHandlers } from './case-search';
 
 /** The one handler table both transports (Electron IPC and the loopback web host) serve. */
 export function handlersFor(services: Services): HandlerTable {
@@ -39,6 +41,8 @@ export function handlersFor(services: Services): HandlerTable {
     ...referralHandlers(services),
     // issue 14: actions and letters
     ...followUpHandlers(services),
+    // issue 14: search
+    ...caseSearchHandlers(services),
   };
 }
 

@@ -13,6 +13,8 @@ import { DomainError } from '../errors';
 import * as sql from './cases-sql';
 import { caseEpisodes, patientOfMrn, patientView } from './episodes';
 import { writeTransaction } from '../../db/transaction';
+import type { CaseFilters, CasePage } from '../../../shared/domain/case-search';
+import { refreshStale } from '../search/facets';
 
 /** "DOE, Jane (born 2 May 1961)": how a refusal names the patient an MRN belongs to. */
 const bornText = (p: MrnPatient) => `${p.name} (born ${dayMonthYear(p.dateOfBirth)})`;
@@ -80,8 +82,20 @@ export class CasesService {
     private readonly now: () => string = () => new Date().toISOString(),
   ) {}
 
-  list(filter: { query: string; status?: CaseStatus }): CaseSummary[] {
-    return sql.listCaseRows(this.db, filter).map(toSummary);
+  /**
+   * One page of the cases matching the search (cases-sql searchCaseRows). The facets the filters read (grade, stage,
+   * histotype, open readiness items) are brought up to date first: only rows marked stale by the triggers of
+   * migration 0011 are recomputed (electron/services/search/facets.ts).
+   */
+  list(search: { query: string; filters?: CaseFilters; offset?: number; limit?: number }): CasePage {
+    refreshStale(this.db, this.now());
+    const { rows, total } = sql.searchCaseRows(this.db, {
+      query: search.query,
+      filters: search.filters ?? {},
+      offset: search.offset ?? 0,
+      limit: search.limit ?? 50,
+    });
+    return { rows: rows.map(toSummary), total };
   }
 
   get(id: number): CaseRecord {

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/open';
-import type { CaseFields, CaseStatus, PatientInput } from '../../../shared/domain/case';
+import type { CaseFields, PatientInput } from '../../../shared/domain/case';
+import type { CaseFilters } from '../../../shared/domain/case-search';
 
 /** All SQL for patients and cases. Parameters are always bound; no string is ever spliced into a query. */
 
@@ -48,24 +49,79 @@ function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-export function listCaseRows(db: Db, filter: { query: string; status?: CaseStatus }): CaseRow[] {
-  const words = filter.query.trim().split(/\s+/).filter(Boolean);
-  // Every word must match one of: family name, given names, MRN, working diagnosis, tumour site.
-  const wordClause = `(p.family_name LIKE ? ESCAPE '\\' OR p.given_names LIKE ? ESCAPE '\\' OR p.mrn LIKE ? ESCAPE '\\'
-      OR c.working_diagnosis LIKE ? ESCAPE '\\' OR c.tumour_site LIKE ? ESCAPE '\\')`;
+/**
+ * Every word must match somewhere in the case's search text (case_facets, migration 0011: name, MRN, working
+ * diagnosis, tumour site, consultant, histotype, grade, stage group), lower-cased on both sides so that names
+ * beyond ASCII match whatever their case.
+ */
+const WORD_CLAUSE = `f.search_text LIKE @w ESCAPE '\\'`;
+
+/** The WHERE of a search: one bound parameter per value, each clause a fixed text. */
+function whereOf(query: string, f: CaseFilters): { where: string; params: Record<string, unknown> } {
   const clauses: string[] = [];
-  const params: unknown[] = [];
-  for (const word of words) {
-    clauses.push(wordClause);
-    const p = likePattern(word);
-    params.push(p, p, p, p, p);
-  }
-  if (filter.status) {
-    clauses.push('c.status = ?');
-    params.push(filter.status);
-  }
-  const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
-  return db.prepare(`${SELECT_CASE} ${where} ORDER BY c.updated_at DESC, c.id DESC`).all(...params) as CaseRow[];
+  const params: Record<string, unknown> = {};
+  query
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)
+    .forEach((word, i) => {
+      clauses.push(WORD_CLAUSE.replaceAll('@w', `@w${i}`));
+      params[`w${i}`] = likePattern(word.toLowerCase());
+    });
+  const add = (clause: string, name: string, value: unknown) => {
+    if (value === undefined || value === '') return;
+    clauses.push(clause);
+    params[name] = value;
+  };
+  add('c.status = @status', 'status', f.status);
+  add(`c.consultant_name LIKE @consultant ESCAPE '\\'`, 'consultant', f.consultant && likePattern(f.consultant));
+  add('c.site_chapter = @siteChapter', 'siteChapter', f.siteChapter);
+  add('f.histotype_id = @histotypeId', 'histotypeId', f.histotypeId);
+  add('f.grade = @grade', 'grade', f.grade);
+  add('f.stage_group = @stageGroup', 'stageGroup', f.stageGroup);
+  add(`instr(f.open_items, ' ' || @awaiting || ' ') > 0`, 'awaiting', f.awaiting);
+  add('f.ready = @ready', 'ready', f.ready === undefined ? undefined : f.ready ? 1 : 0);
+  add('f.next_meeting_id = @meetingId', 'meetingId', f.meetingId);
+  if (f.noMeeting) clauses.push('f.next_meeting_id IS NULL');
+  const column = {
+    created: 'substr(c.created_at, 1, 10)',
+    updated: 'substr(c.updated_at, 1, 10)',
+    meeting: 'f.next_meeting_date',
+  }[f.dateField ?? 'updated'];
+  add(`${column} >= @from`, 'from', f.from);
+  add(`${column} <= @to`, 'to', f.to);
+  return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}
+
+const FROM_SEARCH = `FROM cases c JOIN case_facets f ON f.case_id = c.id`;
+
+/**
+ * One page of the matching cases, newest change first, and the number matching in all. The page's ids are found
+ * first and only those rows are read in full (the episode counts are per row).
+ */
+export function searchCaseRows(
+  db: Db,
+  search: { query: string; filters: CaseFilters; offset: number; limit: number },
+): { rows: CaseRow[]; total: number } {
+  const { where, params } = whereOf(search.query, search.filters);
+  // Counting needs the cases table only when a clause reads it.
+  const countFrom = where.includes('c.') ? FROM_SEARCH : 'FROM case_facets f';
+  const total = db.prepare(`SELECT count(*) ${countFrom} ${where}`).pluck().get(params) as number;
+  const ids = db
+    .prepare(`SELECT c.id ${FROM_SEARCH} ${where} ORDER BY c.updated_at DESC, c.id DESC LIMIT @limit OFFSET @offset`)
+    .pluck()
+    .all({ ...params, limit: search.limit, offset: search.offset }) as number[];
+  if (!ids.length) return { rows: [], total };
+  const rows = db
+    .prepare(`${SELECT_CASE} WHERE c.id IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(ids)) as CaseRow[];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return { rows: ids.map((id) => byId.get(id)!).filter(Boolean), total };
+}
+
+/** The old full-list query (every case, no paging): kept only as the benchmark's reference. */
+export function allCaseRows(db: Db): CaseRow[] {
+  return db.prepare(`${SELECT_CASE} ORDER BY c.updated_at DESC, c.id DESC`).all() as CaseRow[];
 }
 
 export interface PatientRow {

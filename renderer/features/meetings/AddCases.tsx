@@ -18,11 +18,13 @@ export function AddCases({ meeting, onClose }: { meeting: MeetingDetail; onClose
     return () => clearTimeout(t);
   }, [query]);
   // The previous answer stays on screen while the next search runs, so the list does not blink at each keystroke.
-  const { data: cases, error: loadError } = useRead(
+  // The first 100 matches: more than that is narrowed by typing (the case list pages through all of them).
+  const { data: page, error: loadError } = useRead(
     'cases:list',
-    { query: debounced },
+    { query: debounced, limit: 100 },
     { placeholderData: keepPreviousData },
   );
+  const cases = page?.rows;
   const addCases = useWrite('agenda:add');
   const onAgenda = new Set(meeting.items.map((i) => i.caseId));
   const meetingDate = meeting.startsAt.slice(0, 10);
@@ -106,6 +108,11 @@ export function AddCases({ meeting, onClose }: { meeting: MeetingDetail; onClose
           );
         })}
         {cases?.length === 0 && <li className="muted">No case matches.</li>}
+        {page && page.total > page.rows.length && (
+          <li className="muted">
+            Showing {page.rows.length} of {page.total} cases: type to narrow the search.
+          </li>
+        )}
       </ul>
     </div>
   );

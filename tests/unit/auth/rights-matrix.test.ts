@@ -209,7 +209,7 @@ describe('the web host carries the session', { timeout: 120_000 }, () => {
       };
       expect(await post('cases:list', {})).toMatchObject({ ok: false, error: { code: 'signed-out' } });
       expect(await post('cases:list', {}, 'forged')).toMatchObject({ ok: false, error: { code: 'signed-out' } });
-      expect(await post('cases:list', {}, tokens.chair)).toMatchObject({ ok: true, value: [] });
+      expect(await post('cases:list', {}, tokens.chair)).toMatchObject({ ok: true, value: { rows: [], total: 0 } });
       expect(await post('auth:status', {}, tokens.presenter)).toMatchObject({
         ok: true,
         value: { user: { username: 'presenter-user', role: 'presenter' }, locked: false },

@@ -95,7 +95,7 @@ describe('CasesService', () => {
         workingDiagnosis: 'Cervical carcinoma, 100% psoas, code_b',
       }),
     );
-    const names = (query: string) => cases.list({ query }).map((c) => c.patientName);
+    const names = (query: string) => cases.list({ query }).rows.map((c) => c.patientName);
 
     expect(names('halver')).toEqual(['HALVERSON, Graham']);
     expect(names('margaret')).toEqual(['FAIRCLOUGH, Margaret']);
@@ -117,10 +117,12 @@ describe('CasesService', () => {
     cases.create(parse({ patient: { mrn: 'B', familyName: 'Beta' }, status: 'ready' }));
     cases.create(parse({ patient: { mrn: 'C', familyName: 'Gamma' }, status: 'discussed' }));
     cases.update(a.id, a.version, parse({ patient: { mrn: 'A', familyName: 'Alpha' }, status: 'closed' }));
-    expect(cases.list({ query: '' }).map((c) => c.patientName)).toEqual(['ALPHA, Ada', 'GAMMA, Ada', 'BETA, Ada']);
-    expect(cases.list({ query: '', status: 'draft' })).toEqual([]);
-    expect(cases.list({ query: '', status: 'ready' }).map((c) => c.patientName)).toEqual(['BETA, Ada']);
-    expect(cases.list({ query: '', status: 'closed' }).map((c) => c.patientName)).toEqual(['ALPHA, Ada']);
+    const names = (status?: 'draft' | 'ready' | 'closed') =>
+      cases.list({ query: '', filters: { status } }).rows.map((c) => c.patientName);
+    expect(names()).toEqual(['ALPHA, Ada', 'GAMMA, Ada', 'BETA, Ada']);
+    expect(cases.list({ query: '', filters: { status: 'draft' } })).toEqual({ rows: [], total: 0 });
+    expect(names('ready')).toEqual(['BETA, Ada']);
+    expect(names('closed')).toEqual(['ALPHA, Ada']);
   });
 
   it("says whether an MRN is free, treating a case's own MRN as free for that case", () => {

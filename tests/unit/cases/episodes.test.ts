@@ -47,14 +47,14 @@ describe('episodes: several cases of one patient (issue 13, item 6)', () => {
     expect(second.patient).toEqual(first.patient);
     expect(second).toMatchObject({ episodeKind: 'restaging', questionKind: 'post-operative' });
     expect(db.prepare('SELECT count(*) FROM patients').pluck().get()).toBe(1);
-    const summaries = cases.list({ query: '' });
+    const summaries = cases.list({ query: '' }).rows;
     expect(summaries.map((c) => [c.id, c.episodeKind, c.episodeNumber, c.episodeCount])).toEqual([
       [second.id, 'restaging', 2, 2],
       [first.id, 'new-diagnosis', 1, 2],
     ]);
     // A patient with one case is episode 1 of 1.
     const other = cases.create(parse({ patient: { mrn: 'T-2002', familyName: 'Other' } }));
-    expect(cases.list({ query: 'T-2002' })[0]).toMatchObject({ id: other.id, episodeNumber: 1, episodeCount: 1 });
+    expect(cases.list({ query: 'T-2002' }).rows[0]).toMatchObject({ id: other.id, episodeNumber: 1, episodeCount: 1 });
   });
 
   it('refuses a new episode whose patient details differ from the record, naming every difference', () => {

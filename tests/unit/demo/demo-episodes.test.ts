@@ -62,7 +62,7 @@ describe('the demo loader with two episodes of one patient (issue 13)', () => {
       others: [{ caseId: initial, meetings: [{ meetingTitle: expect.any(String) }, expect.anything()] }],
     });
     // Every other demo case is still its patient's first case.
-    expect(demoCaseId(db, board, 'rp-ddlps')).toBe(cases.list({ query: 'BP-100231' })[0].id);
+    expect(demoCaseId(db, board, 'rp-ddlps')).toBe(cases.list({ query: 'BP-100231' }).rows[0].id);
 
     // The scheduled meeting has the restaging episode on its agenda, as its own case.
     const { meetings } = createMeetingsServices(db);

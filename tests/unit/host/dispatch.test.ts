@@ -38,7 +38,7 @@ describe('the contract and its one handler table', () => {
     });
     expect(await dispatch(table, 'cases:list', { query: 't-1001' }, CHAIR)).toMatchObject({
       ok: true,
-      value: [{ id }],
+      value: { rows: [{ id }], total: 1 },
     });
   });
 
