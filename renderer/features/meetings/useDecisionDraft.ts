@@ -46,10 +46,7 @@ export function useDecisionDraft(itemId: number) {
   /** The stored version when the save's turn comes (the save queued before it has refreshed the cache by then). */
   const version = useCallback(
     () =>
-      Math.max(
-        answered.current,
-        client.getQueryData<DecisionView>(readKey('decisions:get', { itemId }))?.version ?? 0,
-      ),
+      Math.max(answered.current, client.getQueryData<DecisionView>(readKey('decisions:get', { itemId }))?.version ?? 0),
     [client, itemId],
   );
   /** Remembers the version a write of this decision answered (sign-off and amendments report theirs too). */
