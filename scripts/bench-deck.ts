@@ -37,6 +37,8 @@ import { createServices } from '../electron/host/services';
 import { startWebHost } from '../electron/host/web';
 import { loadDemoImages } from '../electron/services/demo/demo-images';
 import { loadDemoBoard } from '../electron/services/demo/demo-service';
+import { addDemoUsers } from '../electron/services/demo/demo-users';
+import { AuthService } from '../electron/services/auth/auth-service';
 import { readDemoBoard, type DemoBoard } from '../electron/services/demo/demo-board';
 import {
   ChromiumPdfPrinter,
@@ -286,6 +288,8 @@ async function buildMeeting(work: string): Promise<Built> {
   const dataDir = path.join(work, 'data');
   mkdirSync(dataDir);
   const db = openDatabase(dataDir);
+  // Users as the demo has them: without any the app (and so the print view) opens on its first-start screen.
+  await addDemoUsers(new AuthService(db));
   loadDemoBoard(db, resourcesDir);
   await loadDemoImages(db, dataDir, resourcesDir);
   const meetingId = createMeetingsServices(db).meetings.next()!.id;

@@ -3,6 +3,7 @@ import { loadDemoImages } from '../services/demo/demo-images';
 import { loadDemoBoard } from '../services/demo/demo-service';
 import { addDemoUsers, DEMO_PASSWORD, DEMO_USERS } from '../services/demo/demo-users';
 import { EXTRA_CASES_MAX, loadExtraDemoCases } from '../services/demo/demo-extra-cases';
+import { loadExtraDemoKeyImages } from '../services/demo/demo-extra-key-images';
 import { AuthService } from '../services/auth/auth-service';
 import { parseOptions, UsageError, type Command } from './command';
 
@@ -60,6 +61,9 @@ Options:
             onProgress: (key, p) =>
               io.progress(`demo images ${key}: ${p.phase} ${p.imported + p.duplicates}/${p.total || '?'}`),
           });
+      // About every third generated case gets a key image (a synthetic CT slice imported into it).
+      const extraKeyImages =
+        images && generated ? await loadExtraDemoKeyImages(db, env.dataDir, env.resourcesDir, generated.cases) : 0;
       for (const c of images?.cases ?? [])
         env.log.info('demo images stored', {
           demoCase: c.key,
@@ -72,7 +76,11 @@ Options:
           JSON.stringify({
             dataDir: env.dataDir,
             ...result,
-            generated: generated && { casesCreated: generated.casesCreated, skipped: generated.skipped },
+            generated: generated && {
+              casesCreated: generated.casesCreated,
+              skipped: generated.skipped,
+              keyImages: extraKeyImages,
+            },
             images: images?.cases ?? null,
             keyImages: images?.keyImages ?? null,
           }),
@@ -83,6 +91,8 @@ Options:
             `  ${c.key}: ${c.imported} synthetic CT images stored${c.duplicates ? `, ${c.duplicates} already there` : ''}`,
           );
         io.out(`  ${images.keyImages} measured key image${images.keyImages === 1 ? '' : 's'} added`);
+        if (generated)
+          io.out(`  ${extraKeyImages} key image${extraKeyImages === 1 ? '' : 's'} added to generated cases`);
       }
       return 0;
     } finally {
