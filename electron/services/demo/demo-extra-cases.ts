@@ -155,8 +155,9 @@ export function extraCase(i: number): ExtraCase {
   const history = Array.from({ length: sentences }, (_, k) => HISTORY[(i + k) % HISTORY.length]).join(' ');
   const sizeCm = Math.round((3 + rand() * 15) * 10) / 10;
   const longDiagnosis = i % 5 === 3;
+  // A long diagnosis takes the two lines the agenda gives it (about 150 characters); a longer one would be clamped.
   const diagnosis = longDiagnosis
-    ? `${histotype.name} of the ${site.site.toLowerCase()} (${sizeCm} cm), recurrent after an unplanned excision elsewhere with positive margins, lung nodules too small to characterise`
+    ? `${histotype.name} of the ${site.site.toLowerCase()} (${sizeCm} cm), recurrent after an unplanned excision with positive margins`
     : `${histotype.name}, ${site.site.toLowerCase()} (${sizeCm} cm)`;
   const plan = PLANS[i % PLANS.length];
   const withLesion = i % 3 === 0 || i % 2 === 0;
