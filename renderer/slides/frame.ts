@@ -43,10 +43,11 @@ export function shortPatientLabel(label: string): string {
   return initials ? `${label.slice(0, i)}, ${initials}` : label.slice(0, i);
 }
 
-/** The frame of every slide of a meeting deck, in order (the deck's agenda slide gives numbers and labels). */
+/** The frame of every slide of a meeting deck, in order (the deck's agenda slides give numbers and labels). */
 export function framesOf(deck: MeetingDeck, slides: readonly Slide[] = deck.slides): SlideFrame[] {
-  const agenda = deck.slides.find((s) => s.kind === 'agenda');
-  const rows = new Map(agenda?.kind === 'agenda' ? agenda.content.rows.map((r) => [r.itemId, r]) : []);
+  const rows = new Map(
+    deck.slides.flatMap((s) => (s.kind === 'agenda' ? s.content.rows.map((r) => [r.itemId, r] as const) : [])),
+  );
   const sections = new Map(deck.sections.map((s) => [s.itemId, s]));
   return slides.map((slide, i) => {
     const row = slide.itemId === null ? undefined : rows.get(slide.itemId);

@@ -5,7 +5,7 @@ import type { DeckImage, DeckPathologyReport, ResponseStudy, SlideKind, SlideOf 
 import { Fit } from './Fit';
 import { SumChart } from './SumChart';
 import { huText } from '../../shared/deck/response-slide';
-import { clock, dayMonthYear, longDate, shortPatientLabel, type SlideFrame } from './frame';
+import { clock, dayMonthYear, longDate, type SlideFrame } from './frame';
 import { SlideMaster } from './SlideMaster';
 import { mediaSrc } from '../web-access';
 
@@ -26,12 +26,9 @@ const Empty = ({ children }: { children: string }) => <p className="s-empty">{ch
 
 // ---- Agenda -------------------------------------------------------------------------------------------------
 
-/** Past this many cases the agenda slide goes to two columns, one line per case. */
-const LONG_AGENDA = 10;
-
-function AgendaTable({ rows, compact }: { rows: SlideOf<'agenda'>['content']['rows']; compact?: boolean }) {
+function AgendaTable({ rows }: { rows: SlideOf<'agenda'>['content']['rows'] }) {
   return (
-    <table className={`s-agenda__table${compact ? ' s-agenda__table--compact' : ''}`}>
+    <table className="s-agenda__table">
       <colgroup>
         <col className="s-col-num" />
         <col className="s-col-time" />
@@ -43,7 +40,7 @@ function AgendaTable({ rows, compact }: { rows: SlideOf<'agenda'>['content']['ro
         <tr>
           <th>#</th>
           <th>Time</th>
-          <th>{compact ? 'Patient' : 'Patient and diagnosis'}</th>
+          <th>Patient and diagnosis</th>
           <th>Presenter</th>
           <th className="s-min">Min</th>
         </tr>
@@ -56,11 +53,10 @@ function AgendaTable({ rows, compact }: { rows: SlideOf<'agenda'>['content']['ro
             </td>
             <td className="s-time">{clock(r.plannedStart)}</td>
             <td className="s-patient">
-              <strong>{compact ? shortPatientLabel(r.label) : r.label}</strong>{' '}
-              <span className="s-muted">{r.ageSex}</span>
-              {r.carriedOver && <span className="s-tag s-tag--carried">{compact ? '↻' : 'Carried over'}</span>}
+              <strong>{r.label}</strong> <span className="s-muted">{r.ageSex}</span>
+              {r.carriedOver && <span className="s-tag s-tag--carried">Carried over</span>}
               {r.state !== 'pending' && <span className="s-tag">{AGENDA_STATE_LABEL[r.state]}</span>}
-              {!compact && <div className="s-agenda__dx">{r.diagnosis}</div>}
+              <div className="s-agenda__dx">{r.diagnosis}</div>
             </td>
             <td className="s-presenter">{r.presenter || '–'}</td>
             <td className="s-min">{r.minutes}</td>
@@ -71,6 +67,10 @@ function AgendaTable({ rows, compact }: { rows: SlideOf<'agenda'>['content']['ro
   );
 }
 
+/**
+ * One page of the agenda: the deck model splits a long agenda over several slides of at most
+ * AGENDA_ROWS_PER_PAGE cases ("Agenda 1/3"), so every case stays legible; the meeting's totals show on each.
+ */
 export function AgendaSlideView({ slide, frame }: KindProps<'agenda'>) {
   const c = slide.content;
   const m = c.meeting;
@@ -88,21 +88,12 @@ export function AgendaSlideView({ slide, frame }: KindProps<'agenda'>) {
               .join(' · ')}
           </div>
           <div className={`s-agenda__total${c.minutesLeft < 0 ? ' is-over' : ''}`}>
-            {c.rows.length} case{c.rows.length === 1 ? '' : 's'} · {c.totalMinutes} of {m.durationMinutes} min
+            {c.caseCount} case{c.caseCount === 1 ? '' : 's'} · {c.totalMinutes} of {m.durationMinutes} min
             {c.minutesLeft < 0 ? ` · ${-c.minutesLeft} over` : c.minutesLeft > 0 ? ` · ${c.minutesLeft} to spare` : ''}
           </div>
         </div>
-        <Fit max={c.rows.length > LONG_AGENDA ? 26 : 32} min={18} className="s-agenda__table-box" watch={c.rows}>
-          {c.rows.length === 0 ? (
-            <Empty>No cases on the agenda yet.</Empty>
-          ) : c.rows.length > LONG_AGENDA ? (
-            <div className="s-agenda__halves">
-              <AgendaTable rows={c.rows.slice(0, Math.ceil(c.rows.length / 2))} compact />
-              <AgendaTable rows={c.rows.slice(Math.ceil(c.rows.length / 2))} compact />
-            </div>
-          ) : (
-            <AgendaTable rows={c.rows} />
-          )}
+        <Fit max={32} min={18} className="s-agenda__table-box" watch={c.rows}>
+          {c.rows.length === 0 ? <Empty>No cases on the agenda yet.</Empty> : <AgendaTable rows={c.rows} />}
         </Fit>
       </div>
     </SlideMaster>

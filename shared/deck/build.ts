@@ -40,11 +40,12 @@ import {
  * A case's slides, in the record's order: title and summary, clinical history and timeline, imaging (only when
  * the case has key images or lesion sizes; 1-4 key images per slide, spread evenly: 5 images make 3 + 2), response to
  * treatment (only when the patient has a follow-up study: shared/deck/response-slide.ts), pathology,
- * staging, proposed plan with the question. The meeting deck starts with the agenda slide.
+ * staging, proposed plan with the question. The meeting deck starts with the agenda slides (one per 7 cases).
  */
 
 export const slideKey = {
-  agenda: (meetingId: number) => `meeting-${meetingId}/agenda`,
+  /** The first agenda slide keeps the key it always had; a long agenda's later pages are 'agenda-2', 'agenda-3'... */
+  agenda: (meetingId: number, page = 1) => `meeting-${meetingId}/agenda${page > 1 ? `-${page}` : ''}`,
   title: (caseId: number) => `case-${caseId}/title`,
   history: (caseId: number) => `case-${caseId}/history`,
   /** The second, third... slide of a long clinical history ("History (continued)"). */
@@ -538,13 +539,28 @@ export function buildCaseDeck(record: CaseDeckInput, options: CaseDeckOptions = 
   return options.deidentified ? deidentifyCaseDeck(deck) : deck;
 }
 
+/**
+ * Cases per agenda slide: every row keeps its diagnosis (up to two lines) and the table stays at 18 px or more on
+ * the 1600 x 900 stage when the diagnoses take two lines (tests/e2e/slides-legibility.spec.ts and
+ * full-size-meeting.spec.ts); an eighth row of long diagnoses is cut off. The demo's seven cases stay on one slide.
+ */
+export const AGENDA_ROWS_PER_PAGE = 7;
+
+/**
+ * A long agenda's rows split over agenda slides "Agenda 1/3", "Agenda 2/3"... of as even a size as possible
+ * (8 cases: 4 + 4), in agenda order; every case on exactly one page. No cases: one empty page.
+ */
+export function agendaPages<T>(rows: readonly T[], perPage = AGENDA_ROWS_PER_PAGE): T[][] {
+  return rows.length === 0 ? [[]] : imageGroups(rows, perPage);
+}
+
 export interface MeetingDeckOptions {
   deidentified?: boolean;
   /** Keep hidden slides (flagged) in `slides`: for the slide editor. The room and the exports leave them out. */
   includeHidden?: boolean;
 }
 
-/** The meeting deck: the agenda slide, then each case's slides in agenda order (hidden slides left out). */
+/** The meeting deck: the agenda slides, then each case's slides in agenda order (hidden slides left out). */
 export function buildMeetingDeck(
   meeting: DeckMeeting,
   items: readonly MeetingDeckItem[],
@@ -552,44 +568,56 @@ export function buildMeetingDeck(
 ): MeetingDeck {
   const ordered = [...items].sort((a, b) => a.item.number - b.item.number);
   const totalMinutes = ordered.reduce((sum, i) => sum + i.item.minutes, 0);
-  const agenda: SlideOf<'agenda'> = finish<'agenda'>(
-    {
-      key: slideKey.agenda(meeting.id),
-      kind: 'agenda',
-      title: 'Agenda',
-      caseId: null,
-      itemId: null,
-      text: {},
-      notes: [
-        meeting.chair ? `Chair: ${meeting.chair}.` : '',
-        meeting.coordinator ? `Coordinator: ${meeting.coordinator}.` : '',
-        `${ordered.length} case${ordered.length === 1 ? '' : 's'}, ${totalMinutes} of ${meeting.durationMinutes} minutes allotted.`,
-      ]
-        .filter(Boolean)
-        .join('\n'),
-      content: {
-        meeting: { ...meeting, boardLabel: boardTypeLabel(meeting.boardType) },
-        rows: ordered.map(({ item, record }) => ({
-          itemId: item.id,
-          caseId: record.caseId,
-          number: item.number,
-          label: displayName(record.patient),
-          ageSex: ageSexShort(record.ageAtMeeting, record.patient.sex),
-          diagnosis: readableDates(record.workingDiagnosis),
-          site: readableDates(record.tumourSite),
-          presenter: item.presenter,
-          minutes: item.minutes,
-          plannedStart: item.plannedStart,
-          state: item.state,
-          carriedOver: item.history.length > 0,
-        })),
-        totalMinutes,
-        minutesLeft: meeting.durationMinutes - totalMinutes,
+  const rows = ordered.map(({ item, record }) => ({
+    itemId: item.id,
+    caseId: record.caseId,
+    number: item.number,
+    label: displayName(record.patient),
+    ageSex: ageSexShort(record.ageAtMeeting, record.patient.sex),
+    diagnosis: readableDates(record.workingDiagnosis),
+    site: readableDates(record.tumourSite),
+    presenter: item.presenter,
+    minutes: item.minutes,
+    plannedStart: item.plannedStart,
+    state: item.state,
+    carriedOver: item.history.length > 0,
+  }));
+  const pages = agendaPages(rows);
+  const notes = [
+    meeting.chair ? `Chair: ${meeting.chair}.` : '',
+    meeting.coordinator ? `Coordinator: ${meeting.coordinator}.` : '',
+    `${ordered.length} case${ordered.length === 1 ? '' : 's'}, ${totalMinutes} of ${meeting.durationMinutes} minutes allotted.`,
+  ];
+  const slides: Slide[] = pages.map((pageRows, i) =>
+    finish<'agenda'>(
+      {
+        key: slideKey.agenda(meeting.id, i + 1),
+        kind: 'agenda',
+        title: pages.length > 1 ? `Agenda ${i + 1}/${pages.length}` : 'Agenda',
+        caseId: null,
+        itemId: null,
+        text: {},
+        notes: [
+          ...notes,
+          pages.length > 1 && pageRows.length
+            ? `This page: cases ${pageRows[0].number} to ${pageRows[pageRows.length - 1].number}.`
+            : '',
+        ]
+          .filter(Boolean)
+          .join('\n'),
+        content: {
+          meeting: { ...meeting, boardLabel: boardTypeLabel(meeting.boardType) },
+          rows: pageRows,
+          caseCount: rows.length,
+          totalMinutes,
+          minutesLeft: meeting.durationMinutes - totalMinutes,
+          page: i + 1,
+          pages: pages.length,
+        },
       },
-    },
-    false,
+      false,
+    ),
   );
-  const slides: Slide[] = [agenda];
   const sections: DeckSection[] = [];
   for (const { item, record, edits } of ordered) {
     const caseDeck = buildCaseDeck(record, { item, edits });

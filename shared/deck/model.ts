@@ -154,9 +154,15 @@ export const AgendaSlide = SlideBase.extend({
       coordinator: z.string(),
       status: MeetingStatus,
     }),
+    /** This page's cases (a long agenda continues on further agenda slides: shared/deck/build.ts). */
     rows: z.array(AgendaRow),
+    /** The whole meeting's figures, the same on every page. */
+    caseCount: z.number().int(),
     totalMinutes: z.number().int(),
     minutesLeft: z.number().int(),
+    /** Which agenda slide this is, 1-based, of how many. */
+    page: z.number().int(),
+    pages: z.number().int(),
   }),
 });
 

@@ -156,3 +156,22 @@ export async function pageApi<T>(page: Page, channel: string, input: unknown): P
   if (!answer.ok) throw new Error(`${channel}: ${answer.error.code}: ${answer.error.message}`);
   return answer.value;
 }
+
+// issue 14: full-size meetings
+/**
+ * `boardprep demo --cases N --no-images` on the running app's data folder, as a tester trying the app at full size
+ * would type it: the demo board plus N generated fictional cases on its next meeting (the same N cases every time:
+ * electron/services/demo/demo-extra-cases.ts). Reload the page afterwards to see them.
+ */
+export async function loadDemoByCli(dataDir: string, { cases = 0 } = {}): Promise<void> {
+  const child = spawn(
+    process.execPath,
+    [path.join(root, 'bin', 'boardprep.mjs'), 'demo', '--cases', String(cases), '--no-images', '--data', dataDir],
+    { cwd: root, env: { ...process.env, BOARDPREP_DATA: '' }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`boardprep demo --cases ${cases} failed (${code}):\n${output}`);
+}

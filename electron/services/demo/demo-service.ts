@@ -17,7 +17,7 @@ import { loadDemoBoards } from './demo-boards';
 import { loadDemoReferrals } from './demo-referrals';
 
 /** The clinical sections of one demo case (already validated by DemoCase), written through the services. */
-function loadClinicalSections(db: Db, caseId: number, demo: DemoCase): void {
+export function loadClinicalSections(db: Db, caseId: number, demo: DemoCase): void {
   const lesions = new LesionsService(db);
   const clinical = createClinicalServices(db);
   for (const lesion of demo.lesions ?? []) lesions.create(caseId, lesion);

@@ -254,9 +254,14 @@ const cell = (text: string, options: PptxGenJS.TableCellProps = {}): Cell => ({ 
 
 // --------------------------------------------------------------------------------------------------- slides
 
+/**
+ * One page of the agenda (the deck model puts at most AGENDA_ROWS_PER_PAGE cases on a page: "Agenda 1/3"). The
+ * rows' heights are estimated from their wrapped text so the table ends above the summary line, and the summary
+ * (the meeting's totals) goes on the last page under the table; earlier pages say where the agenda continues.
+ */
 function agendaSlide(s: PSlide, slide: SlideOf<'agenda'>): void {
-  const { meeting, rows, totalMinutes, minutesLeft } = slide.content;
-  title(s, `${meeting.title}: agenda`);
+  const { meeting, rows, caseCount, totalMinutes, minutesLeft, page, pages } = slide.content;
+  title(s, `${meeting.title}: agenda${pages > 1 ? ` ${page}/${pages}` : ''}`);
   const when = `${longDate(meeting.startsAt)}, ${clockTime(meeting.startsAt)}–${clockTime(meeting.endsAt)}`;
   const where = [meeting.place, meeting.videoLink].filter(Boolean).join(' · ');
   const who = [
@@ -273,63 +278,59 @@ function agendaSlide(s: PSlide, slide: SlideOf<'agenda'>): void {
     ] as TextRun[],
     { x: M, y: 1.2, w: INNER_W, h: 0.9, fontFace: FONT, fontSize: 15, color: C.ink, valign: 'top', margin: 0 },
   );
-  const footer = `${rows.length} case${rows.length === 1 ? '' : 's'}, ${totalMinutes} of ${meeting.durationMinutes} minutes allotted${
-    minutesLeft < 0 ? ` (${-minutesLeft} over)` : `, ${minutesLeft} to spare`
-  }`;
-  s.addText(footer, {
-    x: M,
-    y: 6.5,
-    w: INNER_W,
-    h: 0.35,
-    fontFace: FONT,
-    fontSize: 13,
-    color: minutesLeft < 0 ? C.warn : C.muted,
-    margin: 0,
-  });
   if (rows.length === 0) {
     body(s, 'No cases on the agenda yet.', M, 2.3, INNER_W, 1, 20);
     return;
   }
   const top = 2.2;
-  const avail = 6.4 - top;
+  const summaryH = 0.35;
+  const colW = [0.45, 0.8, 2.6, 0.9, 4.1, 2.4, 0.6];
+  const scale = INNER_W / colW.reduce((a, b) => a + b, 0);
   const name = (r: (typeof rows)[number]) => `${r.label}${r.carriedOver ? ' ↻' : ''}`;
-  if (rows.length <= 14) {
-    const rowH = Math.min(0.42, avail / (rows.length + 1));
-    const size = Math.max(9, Math.min(15, Math.floor(rowH * 72 * 0.55)));
-    const data: Cell[][] = [
-      [head('#'), head('Time'), head('Patient'), head('Age/sex'), head('Diagnosis'), head('Presenter'), head('Min')],
-      ...rows.map((r) => [
-        cell(String(r.number), { bold: true }),
-        cell(clockTime(r.plannedStart)),
-        cell(name(r), { bold: true }),
-        cell(r.ageSex),
-        cell(r.diagnosis),
-        cell(r.presenter),
-        cell(String(r.minutes), { align: 'right' }),
-      ]),
-    ];
-    table(s, data, M, top, INNER_W, [0.45, 0.8, 2.6, 0.9, 4.1, 2.4, 0.6], size);
-    return;
-  }
-  // Long agendas: two tables side by side, fewer columns.
-  const half = Math.ceil(rows.length / 2);
-  const rowH = avail / (half + 1);
-  const size = Math.max(7, Math.min(13, Math.floor(rowH * 72 * 0.55)));
-  const colW = 6.0;
-  [rows.slice(0, half), rows.slice(half)].forEach((part, i) => {
-    if (part.length === 0) return;
-    const data: Cell[][] = [
-      [head('#'), head('Time'), head('Patient'), head('Diagnosis'), head('Min')],
-      ...part.map((r) => [
-        cell(String(r.number), { bold: true }),
-        cell(clockTime(r.plannedStart)),
-        cell(name(r), { bold: true }),
-        cell(r.diagnosis),
-        cell(String(r.minutes), { align: 'right' }),
-      ]),
-    ];
-    table(s, data, M + i * (colW + 0.33), top, colW, [0.4, 0.7, 1.9, 2.5, 0.5], size);
-  });
+  // Lines a cell needs at `size` pt (about half an em per character of Calibri), and the table's height in inches.
+  const cellLines = (text: string, col: number, size: number) =>
+    Math.max(1, Math.ceil(text.length / Math.max(8, Math.floor(((colW[col] * scale - 0.1) * 72) / (size * 0.5)))));
+  const tableH = (size: number) =>
+    [
+      1,
+      ...rows.map((r) =>
+        Math.max(cellLines(name(r), 2, size), cellLines(r.diagnosis, 4, size), cellLines(r.presenter, 5, size)),
+      ),
+    ].reduce((h, lines) => h + (lines * size * 1.2) / 72 + 0.12, 0);
+  const room = BOTTOM - 0.1 - summaryH - top;
+  const size = [15, 14, 13, 12].find((pt) => tableH(pt) <= room) ?? 12;
+  const data: Cell[][] = [
+    [head('#'), head('Time'), head('Patient'), head('Age/sex'), head('Diagnosis'), head('Presenter'), head('Min')],
+    ...rows.map((r) => [
+      cell(String(r.number), { bold: true }),
+      cell(clockTime(r.plannedStart)),
+      cell(name(r), { bold: true }),
+      cell(r.ageSex),
+      cell(r.diagnosis),
+      cell(r.presenter),
+      cell(String(r.minutes), { align: 'right' }),
+    ]),
+  ];
+  table(s, data, M, top, INNER_W, colW, size);
+  const summary =
+    page < pages
+      ? `Continues on agenda ${page + 1}/${pages}.`
+      : `${caseCount} case${caseCount === 1 ? '' : 's'}, ${totalMinutes} of ${meeting.durationMinutes} minutes allotted${
+          minutesLeft < 0 ? ` (${-minutesLeft} over)` : `, ${minutesLeft} to spare`
+        }`;
+  const y = Math.min(top + tableH(size) + 0.1, BOTTOM - summaryH);
+  // Only where it fits under the table (the notes carry the totals whatever happens).
+  if (top + tableH(size) + 0.05 <= y)
+    s.addText(summary, {
+      x: M,
+      y,
+      w: INNER_W,
+      h: summaryH,
+      fontFace: FONT,
+      fontSize: 13,
+      color: minutesLeft < 0 && page === pages ? C.warn : C.muted,
+      margin: 0,
+    });
 }
 
 function titleSlide(s: PSlide, slide: SlideOf<'title'>): void {

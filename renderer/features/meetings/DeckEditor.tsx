@@ -60,18 +60,20 @@ export function DeckEditor({ meeting }: { meeting: MeetingDetail }) {
     if (!result.ok) setError(reason(result.error));
   }
 
-  const agendaSlide = deck.slides[0];
+  // The agenda slides (one per page of a long agenda) come before the first case.
+  const agendaSlides = deck.slides.slice(0, deck.sections[0]?.firstSlide ?? deck.slides.length);
   return (
     <div className="deck-editor">
       <nav className="deck-editor__list" aria-label="Slides">
-        {agendaSlide && (
+        {agendaSlides.map((a, i) => (
           <SlideEntry
-            slide={agendaSlide}
-            frame={frames[0]}
-            selected={selected === agendaSlide.key}
-            onSelect={() => setChosen(agendaSlide.key)}
+            key={a.key}
+            slide={a}
+            frame={frames[i]}
+            selected={selected === a.key}
+            onSelect={() => setChosen(a.key)}
           />
-        )}
+        ))}
         {deck.sections.map((sec) => (
           <div key={sec.itemId} className="deck-editor__section">
             <div className="deck-editor__case">

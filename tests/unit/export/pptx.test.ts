@@ -159,13 +159,21 @@ describe('buildDeckPptx', () => {
     expect(isAbortError(error)).toBe(true);
   });
 
-  it('fits a long agenda on one slide (two tables side by side)', async () => {
+  it('puts a long agenda on several slides, one table each, every case once, the totals on the last', async () => {
     const items = Array.from({ length: 30 }, (_, i) => meetingItem(100 + i, i + 1));
     const deck = buildMeetingDeck({ ...MEETING, durationMinutes: 300 }, items);
     const z = unzipPptx(await buildDeckPptx(deck, { readImage }));
     const slides = slideParts(z);
     expect(slides).toHaveLength(deck.slides.length);
-    expect((z.text(slides[0]).match(/<a:tbl>/g) ?? []).length).toBe(2);
-    expect(xmlText(z.text(slides[0]))).toContain('30 cases, 300 of 300 minutes allotted');
+    const agenda = slides.slice(0, 5).map((s) => xmlText(z.text(s)));
+    agenda.forEach((text, i) => {
+      expect((z.text(slides[i]).match(/<a:tbl>/g) ?? []).length).toBe(1);
+      expect(text).toContain(`agenda ${i + 1}/5`);
+      expect(text).toContain(i < 4 ? `Continues on agenda ${i + 2}/5.` : '30 cases, 300 of 300 minutes allotted');
+    });
+    expect(xmlText(z.text(slides[5]))).not.toContain('agenda');
+    // Every case a row on exactly one agenda slide (the header row aside): 6 + 6 + 6 + 6 + 6.
+    const rows = slides.slice(0, 5).map((s) => (z.text(s).match(/<a:tr\b/g) ?? []).length - 1);
+    expect(rows).toEqual([6, 6, 6, 6, 6]);
   });
 });
