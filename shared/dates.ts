@@ -88,3 +88,27 @@ export function dateTime(iso: string | null | undefined): string {
   if (Number.isNaN(d.getTime())) return iso;
   return `${dayMonthYear(localIsoDate(d))}, ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
+
+/** "10 Dec 2026, 13:00" from a local wall-clock time 'YYYY-MM-DDTHH:MM' (a meeting, its cut-off); a day alone without a time. */
+export function wallDateTime(at: string | null | undefined): string {
+  if (!at) return '';
+  const time = clockTime(at);
+  return time ? `${dayMonthYear(at)}, ${time}` : dayMonthYear(at);
+}
+
+/**
+ * Every ISO date in free text as people write it: "CT (2026-09-22)" -> "CT (22 Sep 2026)", "2026-11-12 13:00" ->
+ * "12 Nov 2026 13:00". Anything that is not a real calendar date is left alone.
+ */
+export function readableDates(text: string): string {
+  if (!text) return text;
+  return text.replace(
+    /(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}:\d{2}))?(?![\d-])/g,
+    (whole, y: string, mo: string, d: string, time?: string) => {
+      const month = Number(mo);
+      const day = Number(d);
+      if (month < 1 || month > 12 || day < 1 || day > 31) return whole;
+      return `${day} ${MONTHS_SHORT[month - 1]} ${y}${time ? ` ${time}` : ''}`;
+    },
+  );
+}

@@ -1,6 +1,6 @@
 /** Text for slides. Pure: the screen, the print view and the PPTX export all show the same words. */
 
-import { MONTHS_SHORT } from '../dates';
+import { readableDates } from '../dates';
 import type { Sex } from '../domain/case';
 
 /** 16.3 -> "16.3", 8 -> "8", 4.25 -> "4.25". */
@@ -34,22 +34,8 @@ export { marginSummary as marginText } from '../clinical/specimen';
 
 export { dayMonthYear } from '../dates';
 
-/**
- * Every ISO date in free text as people write it: "CT (2026-09-22)" -> "CT (22 Sep 2026)", "2026-11-12 13:00" ->
- * "12 Nov 2026 13:00". Anything that is not a real calendar date is left alone.
- */
-export function readableDates(text: string): string {
-  if (!text) return text;
-  return text.replace(
-    /(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}:\d{2}))?(?![\d-])/g,
-    (whole, y: string, mo: string, d: string, time?: string) => {
-      const month = Number(mo);
-      const day = Number(d);
-      if (month < 1 || month > 12 || day < 1 || day > 31) return whole;
-      return `${day} ${MONTHS_SHORT[month - 1]} ${y}${time ? ` ${time}` : ''}`;
-    },
-  );
-}
+/** Every ISO date in free text as people write it (shared/dates.ts). */
+export { readableDates };
 
 /** The words for the grading inputs the clinical code names by field. */
 const FIELD_WORDS: Record<string, string> = {

@@ -8,6 +8,7 @@ import { MIGRATIONS } from '../../db/migrations';
 import { schemaVersion } from '../../db/migrate';
 import { DATABASE_FILE } from '../../db/open';
 import { recordEvent } from '../audit/audit-events';
+import { dateTime } from '../../../shared/dates';
 import { DomainError } from '../errors';
 import { copyPrivate, indexedFiles, isEmptyOrMissing, safeRelative } from './backup-files';
 import { verifyBackup } from './verify';
@@ -91,7 +92,7 @@ export function restore(fromDir: string, newDataDir: string): RestoreReport {
         recordEvent(db, {
           action: 'restore',
           entity: 'data-folder',
-          detail: `Restored from the backup ${from} (made ${manifest.createdAt})`,
+          detail: `Restored from the backup ${from} (made ${dateTime(manifest.createdAt)})`,
           facts: { from, createdAt: manifest.createdAt, files, bytes, auditHead: manifest.auditHead },
         });
     } finally {

@@ -1,4 +1,4 @@
-import { dayMonthYear } from '../../../shared/dates';
+import { dayMonthYear, readableDates } from '../../../shared/dates';
 import type { Db } from '../../db/open';
 import { minimumGrade, minimumGradeReason } from '../../../shared/clinical/grading';
 import { PROCEDURES } from '../../../shared/clinical/procedures';
@@ -269,7 +269,7 @@ export function stageFor(
 ): StageSummary {
   const { inputs, saved } = stagingInputsOf(db, caseId);
   const size = sizeFor(db, caseId, inputs, when);
-  const note = inputs.note ? ` Staging note: ${inputs.note}` : '';
+  const note = inputs.note ? ` Staging note: ${readableDates(inputs.note)}` : '';
   if (site === 'other') {
     return {
       applicable: false,

@@ -6,6 +6,19 @@ import { longDate } from '../../../shared/dates';
 import { huText } from '../../../shared/deck/response-slide';
 import { throwIfAborted } from './atomic';
 import { pngSize, stripPngMetadata } from './png';
+import {
+  addFittedText,
+  FONT,
+  fitParas,
+  MIN_PT,
+  newSlideFit,
+  overflowNotes,
+  parasOf,
+  ptOfPx,
+  stackColumn,
+  type Para,
+  type SlideFit,
+} from './pptx-text-fit';
 
 /**
  * The meeting deck as an editable PowerPoint file (pptxgenjs): every slide of the deck model (de-identified when
@@ -25,6 +38,8 @@ export interface PptxOptions {
   readImage(src: string): Buffer | null;
   signal?: AbortSignal;
   onProgress?: (p: PptxProgress) => void;
+  /** Receives each slide's fitted text boxes (tests check that every one fits its box). */
+  onLayout?: (slideIndex: number, fit: SlideFit) => void;
 }
 
 // 16:9, 13.333 x 7.5 in (PowerPoint's "Widescreen").
@@ -47,24 +62,34 @@ const C = {
   ok: '1C6B3A',
   white: 'FFFFFF',
 };
-const FONT = 'Calibri';
 const MASTER = 'BOARDPREP';
 
 type PSlide = PptxGenJS.Slide;
 type TextRun = PptxGenJS.TextProps;
 type Cell = PptxGenJS.TableCell;
 
-/** Rough text fitting for Calibri: the largest size in [min, max] at which `text` fits the box; truncated at min. */
-export function fitText(text: string, w: number, h: number, max: number, min = 10): { text: string; size: number } {
-  const lines = (t: string, size: number) => {
-    const perLine = Math.max(8, Math.floor(((w - 0.2) * 72) / (size * 0.5)));
-    return t.split('\n').reduce((n, para) => n + Math.max(1, Math.ceil(para.length / perLine)), 0);
-  };
-  const fits = (t: string, size: number) => lines(t, size) * size * 1.22 <= (h - 0.1) * 72;
-  for (let size = max; size >= min; size--) if (fits(text, size)) return { text, size };
-  let cut = text;
-  while (cut.length > 20 && !fits(`${cut}…`, min)) cut = cut.slice(0, Math.floor(cut.length * 0.9));
-  return { text: cut === text ? text : `${cut.trimEnd()}…`, size: min };
+/** The fitted text boxes of each slide being drawn (the helpers below take only the PowerPoint slide). */
+const FITS = new WeakMap<PSlide, SlideFit>();
+function fitOf(s: PSlide): SlideFit {
+  let f = FITS.get(s);
+  if (!f) FITS.set(s, (f = newSlideFit()));
+  return f;
+}
+
+/** One line of text in a box (a footnote, a caption): its size from `max` down to `min`, cut when still too long. */
+function line(
+  s: PSlide,
+  name: string,
+  text: string,
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+  max: number,
+  options: PptxGenJS.TextPropsOptions = {},
+): void {
+  const { bold, ...rest } = options;
+  addFittedText(s, fitOf(s), { name, paras: parasOf(text, { bold: Boolean(bold) }), x, y, w, h, max, options: rest });
 }
 
 function defineMaster(pptx: PptxGenJS, deck: MeetingDeck): void {
@@ -137,9 +162,22 @@ function defineMaster(pptx: PptxGenJS, deck: MeetingDeck): void {
   });
 }
 
+/** The slide title in the master's placeholder: the HTML title's 56 px (33.5 pt) down to 20 pt, on one or two lines. */
 function title(s: PSlide, text: string): void {
-  const fitted = fitText(text, 9.2, 0.85, 30, 20);
-  s.addText(fitted.text, { placeholder: 'title', fontSize: fitted.size });
+  const box = { x: M, y: 0.32, w: 9.2, h: 0.85 };
+  const fitted = fitParas(parasOf(text, { bold: true }), box.w, box.h, ptOfPx(56) - 3.5, 20);
+  const joined = fitted.paras.map((p) => p.map((r) => r.text).join('')).join('\n');
+  s.addText(joined, { placeholder: 'title', fontSize: fitted.size, lineSpacing: fitted.size * 1.2, fit: 'none' });
+  const fit = fitOf(s);
+  fit.boxes.push({
+    name: 'Title',
+    ...box,
+    paras: fitted.paras,
+    size: fitted.size,
+    style: { inset: 0, paraAfter: 0 },
+    cut: fitted.cut,
+  });
+  if (fitted.cut) fit.overflow.push({ name: 'Title', text });
 }
 
 /** "Case 3 · Dr Okafor · 15 min" at the top right of a case's slides. */
@@ -147,33 +185,11 @@ function caseTag(s: PSlide, deck: MeetingDeck, slide: Slide): void {
   const section = deck.sections.find((x) => x.itemId === slide.itemId);
   if (!section) return;
   const bits = [`Case ${section.number}`, section.presenter, `${section.minutes} min`].filter(Boolean);
-  s.addText(bits.join(' · '), {
-    x: 9.9,
-    y: 0.4,
-    w: 2.93,
-    h: 0.5,
-    fontFace: FONT,
-    fontSize: 13,
-    color: C.muted,
-    align: 'right',
-    valign: 'middle',
-    margin: 0,
-  });
+  line(s, 'Case', bits.join(' · '), 9.9, 0.4, 2.93, 0.5, 13, { color: C.muted, align: 'right', valign: 'middle' });
 }
 
 function label(s: PSlide, text: string, x: number, y: number, w: number): void {
-  s.addText(text.toUpperCase(), {
-    x,
-    y,
-    w,
-    h: 0.3,
-    fontFace: FONT,
-    fontSize: 11,
-    bold: true,
-    color: C.accent,
-    charSpacing: 1,
-    margin: 0,
-  });
+  line(s, `${text} label`, text.toUpperCase(), x, y, w, 0.3, MIN_PT, { bold: true, color: C.accent });
 }
 
 function body(
@@ -184,23 +200,24 @@ function body(
   w: number,
   h: number,
   max = 20,
-  min = 11,
+  min = MIN_PT,
   extra: PptxGenJS.TextPropsOptions = {},
+  name = 'Text',
 ): void {
   if (!text.trim()) return;
-  const fitted = fitText(text, w, h, max, min);
-  s.addText(fitted.text, {
+  const { bold, ...options } = extra;
+  addFittedText(s, fitOf(s), {
+    name,
+    paras: parasOf(text, { bold: Boolean(bold) }),
     x,
     y,
     w,
     h,
-    fontFace: FONT,
-    fontSize: fitted.size,
-    color: C.ink,
-    valign: 'top',
-    margin: 2,
-    paraSpaceAfter: 4,
-    ...extra,
+    max,
+    min,
+    inset: 2,
+    paraAfter: 4,
+    options: { color: C.ink, ...options },
   });
 }
 
@@ -214,12 +231,14 @@ function callout(
   w: number,
   h: number,
   tone: 'accent' | 'warn' = 'accent',
+  max = ptOfPx(32),
 ): void {
   const [bar, pale] = tone === 'accent' ? [C.accent, C.accentPale] : [C.warn, C.warnPale];
   s.addShape('rect', { x, y, w, h, fill: { color: pale }, line: { color: pale, width: 0 } });
   s.addShape('rect', { x, y, w: 0.08, h, fill: { color: bar }, line: { color: bar, width: 0 } });
   label(s, heading, x + 0.25, y + 0.15, w - 0.4);
-  body(s, text || '—', x + 0.25, y + 0.5, w - 0.4, h - 0.6, 22, 12, { bold: true, color: C.ink });
+  // The HTML question: 32-34 px (19-20.5 pt), at least 20 px (12 pt).
+  body(s, text || '—', x + 0.25, y + 0.5, w - 0.4, h - 0.6, max, 12, { bold: true, color: C.ink }, heading);
 }
 
 function table(
@@ -333,64 +352,88 @@ function agendaSlide(s: PSlide, slide: SlideOf<'agenda'>): void {
     });
 }
 
+/**
+ * The case's opening slide. The left column stacks the patient line, DIAGNOSIS, SITE and the facts at the HTML
+ * opener's sizes (diagnosis 1.25 x 34 px, site 34 px, facts 0.9 em), shrinking together and placed one under the
+ * other at the height their lines need, so a long diagnosis moves the SITE label down rather than over it.
+ */
 function titleSlide(s: PSlide, slide: SlideOf<'title'>): void {
   const c = slide.content;
   title(s, slide.title);
+  const fit = fitOf(s);
   const ids = [
     c.patient.mrn ? `MRN ${c.patient.mrn}` : '',
     c.patient.dateOfBirth ? `born ${dayMonthYear(c.patient.dateOfBirth)}` : '',
   ]
     .filter(Boolean)
     .join(' · ');
-  s.addText(
-    [
-      { text: slide.text.summary || `${c.patient.age}, ${c.patient.sexLabel}`, options: { bold: true } },
-      ...(ids ? [{ text: `   ${ids}`, options: { color: C.muted } }] : []),
-    ] as TextRun[],
-    { x: M, y: 1.2, w: 8.0, h: 0.5, fontFace: FONT, fontSize: 20, color: C.ink, margin: 0 },
-  );
+  const who: Para = [
+    { text: slide.text.summary || `${c.patient.age}, ${c.patient.sexLabel}`, bold: true },
+    ...(ids ? [{ text: `   ${ids}`, bold: false, color: C.muted }] : []),
+  ];
   const leftW = 7.3;
-  label(s, 'Diagnosis', M, 1.95, leftW);
-  body(s, slide.text.diagnosis || 'Not recorded', M, 2.25, leftW, 1.0, 28, 16, { bold: true, color: C.navy });
-  label(s, 'Site', M, 3.3, leftW);
-  body(s, slide.text.site || 'Not recorded', M, 3.6, leftW, 0.75, 22, 14);
   const facts: [string, string][] = [
     ['Performance status', c.ecogLabel ? `ECOG ${c.ecogLabel}` : 'ECOG not recorded'],
     ['Site chapter', c.siteChapterLabel],
     ['Consultant', c.consultant],
     ...(c.referringHospital ? ([['Referred by', c.referringHospital]] as [string, string][]) : []),
   ];
-  s.addText(
-    facts.flatMap(([k, v], i) => [
-      { text: `${k}: `, options: { bold: true, color: C.muted } },
-      { text: v, options: { breakLine: i < facts.length - 1 } },
-    ]) as TextRun[],
+  const bottom = c.history.length ? 5.9 : BOTTOM;
+  stackColumn(
+    s,
+    fit,
+    [
+      { name: 'Patient', paras: [who], max: ptOfPx(32), min: 12, options: { color: C.ink } },
+      {
+        name: 'Diagnosis',
+        label: 'Diagnosis',
+        paras: parasOf(slide.text.diagnosis || 'Not recorded', { bold: true }),
+        max: ptOfPx(34 * 1.25),
+        min: ptOfPx(20 * 1.25),
+        options: { color: C.navy },
+      },
+      {
+        name: 'Site',
+        label: 'Site',
+        paras: parasOf(slide.text.site || 'Not recorded'),
+        max: ptOfPx(34),
+        min: ptOfPx(20),
+        options: { color: C.ink },
+      },
+      {
+        name: 'Facts',
+        paras: facts.map(([k, v]) => [
+          { text: `${k}: `, bold: true, color: C.muted },
+          { text: v, bold: false },
+        ]),
+        max: ptOfPx(34 * 0.9),
+        min: MIN_PT,
+        options: { color: C.ink },
+      },
+    ],
     {
       x: M,
-      y: 4.45,
+      y: 1.2,
       w: leftW,
-      h: 1.4,
-      fontFace: FONT,
-      fontSize: 15,
-      color: C.ink,
-      valign: 'top',
-      margin: 0,
-      paraSpaceAfter: 3,
+      h: bottom - 1.2,
+      labelH: 0.3,
+      gap: 0.12,
+      paraAfter: 3,
+      labelOptions: { color: C.accent },
     },
   );
-  callout(s, 'Question for the board', slide.text.question, 8.3, 1.95, W - M - 8.3, 3.9);
+  callout(s, 'Question for the board', slide.text.question, 8.3, 1.95, W - M - 8.3, 3.9, 'accent', ptOfPx(34));
   if (c.history.length) {
-    const fitted = fitText(`Earlier meetings: ${c.history.join('; ')}`, INNER_W, 0.75, 13, 9);
-    s.addText(fitted.text, {
+    // The HTML opener's "Earlier at the board": 20 px (12 pt).
+    addFittedText(s, fit, {
+      name: 'Earlier meetings',
+      paras: parasOf(`Earlier meetings: ${c.history.join('; ')}`),
       x: M,
       y: 6.0,
       w: INNER_W,
       h: 0.75,
-      fontFace: FONT,
-      fontSize: fitted.size,
-      color: C.warn,
-      valign: 'top',
-      margin: 0,
+      max: ptOfPx(20),
+      options: { color: C.warn },
     });
   }
 }
@@ -401,10 +444,22 @@ function historySlide(s: PSlide, slide: SlideOf<'history'>): void {
   const leftW = events.length ? 6.1 : INNER_W;
   const hasComorb = Boolean(slide.text.comorbidities?.trim());
   label(s, 'History', M, TOP, leftW);
-  body(s, slide.text.history || 'No history recorded.', M, TOP + 0.3, leftW, hasComorb ? 3.55 : 5.2, 20, 11);
+  // The HTML sizes: history 32 px (19 pt) down to 20 px (12 pt); the side panel's comorbidities 0.9 x 26 px (14 pt).
+  body(
+    s,
+    slide.text.history || 'No history recorded.',
+    M,
+    TOP + 0.3,
+    leftW,
+    hasComorb ? 3.55 : 5.2,
+    ptOfPx(32),
+    ptOfPx(20),
+    {},
+    'History',
+  );
   if (hasComorb) {
     label(s, 'Comorbidities', M, 5.25, leftW);
-    body(s, slide.text.comorbidities, M, 5.55, leftW, 1.3, 16, 10);
+    body(s, slide.text.comorbidities, M, 5.55, leftW, 1.3, ptOfPx(26 * 0.9), MIN_PT, {}, 'Comorbidities');
   }
   if (!events.length) return;
   const x = M + leftW + 0.35;
@@ -488,23 +543,20 @@ function imagingSlide(s: PSlide, slide: SlideOf<'imaging'>, options: PptxOptions
         });
       }
       const where = [img.seriesDescription, dayMonthYear(img.studyDate)].filter(Boolean).join(', ');
-      const runs = [
-        { text: img.caption || `Image ${i + 1}`, options: { bold: true, breakLine: true } },
-        {
-          text: [img.measurements.join('; '), where].filter(Boolean).join(' · '),
-          options: { color: C.muted, fontSize: rowsN === 2 ? 10 : 11 },
-        },
-      ] as TextRun[];
-      s.addText(runs, {
+      addFittedText(s, fitOf(s), {
+        name: `Image ${i + 1} caption`,
+        paras: [
+          [{ text: img.caption || `Image ${i + 1}`, bold: true }],
+          ...([img.measurements.join('; '), where].filter(Boolean).length
+            ? [[{ text: [img.measurements.join('; '), where].filter(Boolean).join(' · '), color: C.muted }]]
+            : []),
+        ],
         x: cx,
         y: cy + boxH + 0.05,
         w: cellW,
         h: captionH - 0.05,
-        fontFace: FONT,
-        fontSize: rowsN === 2 ? 12 : 14,
-        color: C.ink,
-        valign: 'top',
-        margin: 0,
+        max: rowsN === 2 ? 12 : 14,
+        options: { color: C.ink },
       });
     });
   }
@@ -605,14 +657,21 @@ function responseSlide(s: PSlide, slide: SlideOf<'response'>, options: PptxOptio
         ? ''
         : `Sum ${Number(st.sumMm.toFixed(1))} mm${st.meanHu === null ? '' : ` · mean ${huText(st.meanHu)}`}`;
     const lines = [img?.caption ?? '', img?.measurements.join('; ') ?? '', ...st.measurements].filter(Boolean);
-    const fitted = fitText(lines.join('\n'), colW, 0.85, 12, 9);
-    s.addText(
-      [
-        ...(sum ? [{ text: sum, options: { bold: true, breakLine: true } }] : []),
-        { text: fitted.text, options: { color: C.muted, fontSize: fitted.size } },
-      ] as TextRun[],
-      { x, y: TOP + 4.35, w: colW, h: 1.15, fontFace: FONT, fontSize: 13, color: C.ink, valign: 'top', margin: 0 },
-    );
+    const paras: Para[] = [
+      ...(sum ? [[{ text: sum, bold: true }]] : []),
+      ...lines.map((l) => [{ text: l, bold: false, color: C.muted }]),
+    ];
+    if (paras.length)
+      addFittedText(s, fitOf(s), {
+        name: `${name} measurements`,
+        paras,
+        x,
+        y: TOP + 4.35,
+        w: colW,
+        h: 1.15,
+        max: 13,
+        options: { color: C.ink },
+      });
   });
   const x = M + 2 * colW + gap + 0.35;
   const w = W - M - x;
@@ -777,17 +836,15 @@ function pathologySlide(s: PSlide, slide: SlideOf<'pathology'>): void {
     body(s, 'No IHC or molecular results recorded.', x, y, w, 0.5, 14, 11, { color: C.muted });
   if (others.length) {
     const line = `Earlier reports: ${others.map((o) => `${o.procedure} ${dayMonthYear(o.specimenDate)}: ${o.histotype}, ${o.grade.grade}`).join('; ')}`;
-    const fitted = fitText(line, INNER_W, 0.55, 12, 9);
-    s.addText(fitted.text, {
+    addFittedText(s, fitOf(s), {
+      name: 'Earlier reports',
+      paras: parasOf(line),
       x: M,
       y: 6.3,
       w: INNER_W,
       h: 0.55,
-      fontFace: FONT,
-      fontSize: fitted.size,
-      color: C.muted,
-      valign: 'top',
-      margin: 0,
+      max: 12,
+      options: { color: C.muted },
     });
   }
 }
@@ -840,16 +897,15 @@ function stagingSlide(s: PSlide, slide: SlideOf<'staging'>): void {
   ]
     .filter(Boolean)
     .join('  ');
-  const fitted = fitText(foot, INNER_W, 0.4, 13, 9);
-  s.addText(fitted.text, {
+  addFittedText(s, fitOf(s), {
+    name: 'Size for T',
+    paras: parasOf(foot),
     x: M,
     y: 6.05,
     w: INNER_W,
     h: 0.4,
-    fontFace: FONT,
-    fontSize: fitted.size,
-    color: C.muted,
-    margin: 0,
+    max: 13,
+    options: { color: C.muted },
   });
   if (c.defaults) {
     s.addText('No staging inputs saved: the defaults were used (NX, counted as N0; M0; clinical).', {
@@ -871,26 +927,19 @@ function planSlide(s: PSlide, slide: SlideOf<'plan'>): void {
   title(s, slide.title);
   const leftW = 7.3;
   label(s, 'Proposal', M, TOP, leftW);
-  body(s, slide.text.proposal || 'No plan proposed yet.', M, TOP + 0.3, leftW, 2.6, 24, 12);
+  body(s, slide.text.proposal || 'No plan proposed yet.', M, TOP + 0.3, leftW, 2.6, ptOfPx(32), MIN_PT, {}, 'Proposal');
   if (c.options.length) {
     label(s, 'Options', M, 4.35, leftW);
-    s.addText(
-      c.options.map((o, i) => ({
-        text: o.label,
-        options: { bullet: { code: '25A0' }, breakLine: i < c.options.length - 1 },
-      })) as TextRun[],
-      {
-        x: M,
-        y: 4.65,
-        w: leftW,
-        h: 1.1,
-        fontFace: FONT,
-        fontSize: c.options.length > 3 ? 14 : 17,
-        color: C.ink,
-        valign: 'top',
-        margin: 0,
-      },
-    );
+    addFittedText(s, fitOf(s), {
+      name: 'Options',
+      paras: c.options.map((o) => [{ text: `\u25A0  ${o.label}` }]),
+      x: M,
+      y: 4.65,
+      w: leftW,
+      h: 1.1,
+      max: c.options.length > 3 ? 14 : 17,
+      options: { color: C.ink },
+    });
   }
   const r = c.readiness;
   if (r.open.length === 0) {
@@ -907,18 +956,15 @@ function planSlide(s: PSlide, slide: SlideOf<'plan'>): void {
     });
   } else {
     const line = r.open.map((o) => `${o.label} (${o.state})`).join('; ');
-    const fitted = fitText(`Work-up open: ${line}`, leftW, 0.8, 14, 9);
-    s.addText(fitted.text, {
+    addFittedText(s, fitOf(s), {
+      name: 'Work-up open',
+      paras: parasOf(`Work-up open: ${line}`, { bold: true }),
       x: M,
       y: 5.9,
       w: leftW,
       h: 0.8,
-      fontFace: FONT,
-      fontSize: fitted.size,
-      bold: true,
-      color: C.warn,
-      valign: 'top',
-      margin: 0,
+      max: 14,
+      options: { color: C.warn },
     });
   }
   callout(s, 'Question for the board', slide.text.question ?? '', 8.3, TOP, W - M - 8.3, BOTTOM - TOP - 0.2);
@@ -954,7 +1000,7 @@ export async function buildDeckPptx(deck: MeetingDeck, options: PptxOptions): Pr
   pptx.author = 'BoardPrep';
   pptx.company = '';
   pptx.title = deck.deidentified ? `${deck.title} (de-identified)` : deck.title;
-  pptx.subject = `${deck.title}, ${deck.startsAt.replace('T', ' ')}`;
+  pptx.subject = `${deck.title}, ${longDate(deck.startsAt)}, ${clockTime(deck.startsAt)}`;
   pptx.theme = { headFontFace: FONT, bodyFontFace: FONT };
   defineMaster(pptx, deck);
 
@@ -974,7 +1020,11 @@ export async function buildDeckPptx(deck: MeetingDeck, options: PptxOptions): Pr
     const s = pptx.addSlide({ masterName: MASTER, sectionTitle: section });
     if (slide.kind !== 'agenda') caseTag(s, deck, slide);
     drawSlide(s, deck, slide, options);
-    if (slide.notes.trim()) s.addNotes(slide.notes);
+    const fit = fitOf(s);
+    options.onLayout?.(i, fit);
+    // What a box could not hold at its smallest size is cut on the slide ("… (continued in notes)") and kept here.
+    const notes = [slide.notes.trim(), overflowNotes(fit)].filter(Boolean).join('\n\n');
+    if (notes) s.addNotes(notes);
     options.onProgress?.({ done: i + 1, total });
     // Let a cancel (and other requests) in between slides.
     if (i % 5 === 4) await new Promise((r) => setImmediate(r));

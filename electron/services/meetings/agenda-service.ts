@@ -6,6 +6,7 @@ import type {
   MeetingDetail,
   MeetingStatus,
 } from '../../../shared/domain/meeting';
+import { wallDateTime } from '../../../shared/dates';
 import { DomainError } from '../errors';
 import { carryOver } from './meetings-service';
 import * as sql from './meetings-sql';
@@ -91,7 +92,7 @@ export class AgendaService {
       if (successor) {
         throw new DomainError(
           'refused',
-          `This case was carried over to ${successor.title} (${successor.starts_at.replace('T', ' ')}): it stays here as part of its history.`,
+          `This case was carried over to ${successor.title} (${wallDateTime(successor.starts_at)}): it stays here as part of its history.`,
         );
       }
       sql.deleteDraftDecision(this.db, itemId);

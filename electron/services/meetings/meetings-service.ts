@@ -7,12 +7,13 @@ import {
   type MeetingStatus,
   type MeetingSummary,
 } from '../../../shared/domain/meeting';
+import { wallDateTime } from '../../../shared/dates';
 import { DomainError } from '../errors';
 import * as sql from './meetings-sql';
 import { assertMeeting, meetingDetail, toRef, toSummary, type MeetingsContext } from './views';
 import { writeTransaction } from '../../db/transaction';
 
-const when = (m: sql.MeetingRow) => `${m.title} (${m.starts_at.replace('T', ' ')})`;
+const when = (m: sql.MeetingRow) => `${m.title} (${wallDateTime(m.starts_at)})`;
 const cases = (n: number) => `${n} case${n === 1 ? '' : 's'}`;
 
 /**

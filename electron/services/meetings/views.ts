@@ -1,6 +1,6 @@
 import type { Db } from '../../db/open';
 import { ageOn, displayName, type CaseStatus, type Sex, type SiteChapter } from '../../../shared/domain/case';
-import { addMinutes } from '../../../shared/dates';
+import { addMinutes, wallDateTime } from '../../../shared/dates';
 import {
   type AgendaHistoryEntry,
   type AgendaItemState,
@@ -73,7 +73,7 @@ export function assertItem(db: Db, id: number): sql.ItemRow {
   return row;
 }
 
-const when = (m: sql.MeetingRow) => `${m.title} (${m.starts_at.replace('T', ' ')})`;
+const when = (m: sql.MeetingRow) => `${m.title} (${wallDateTime(m.starts_at)})`;
 
 /** Agenda changes are refused once the meeting is finished: its agenda is the record of what happened. */
 export function assertAgendaOpen(m: sql.MeetingRow): void {

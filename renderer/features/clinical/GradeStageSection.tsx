@@ -7,6 +7,7 @@ import {
   tSourceText,
   type StageLineLike,
 } from '../../../shared/clinical/stage-text';
+import { readableDates } from '../../../shared/dates';
 import { SITE_CHAPTER_LABEL, type SiteChapter } from '../../../shared/domain/case';
 import { StagingInputsInput, type ClinicalSummary, type StagingInputs } from '../../../shared/domain/clinical';
 import { Field } from '../../components/Field';
@@ -251,7 +252,7 @@ function StageLine({
       )}
       {source && (
         <p className="stage-line__source" data-testid={`${testId}-source`}>
-          {source}.{note ? ` ${note}` : ''}
+          {source}.{note ? ` ${readableDates(note)}` : ''}
         </p>
       )}
     </div>

@@ -122,7 +122,7 @@ function ReportCard({
   return (
     <article
       className={`report${driving ? ' report--driving' : ''}`}
-      aria-label={`Pathology report: ${title} of ${r.specimenDate}`}
+      aria-label={`Pathology report: ${title} of ${dayMonthYear(r.specimenDate)}`}
     >
       <header className="report__head">
         <div>

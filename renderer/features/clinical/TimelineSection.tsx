@@ -6,7 +6,7 @@ import {
   type EventKind,
   type TimelineEntry,
 } from '../../../shared/domain/clinical';
-import { dayMonthYear } from '../../../shared/dates';
+import { dayMonthYear, readableDates } from '../../../shared/dates';
 import { Field } from '../../components/Field';
 import { useWrite } from '../../data/hooks';
 import { SectionHead } from './clinical-controls';
@@ -70,15 +70,15 @@ export function TimelineSection({ caseId, entries }: { caseId: number; entries: 
               <div className="tl__body">
                 <div className="tl__top">
                   <span className={`tl__kind tl__kind--${e.kind}`}>{KIND_LABEL[e.kind]}</span>
-                  <span className="tl__title">{e.title}</span>
+                  <span className="tl__title">{readableDates(e.title)}</span>
                 </div>
-                {e.detail && <div className="tl__detail">{e.detail}</div>}
+                {e.detail && <div className="tl__detail">{readableDates(e.detail)}</div>}
               </div>
               {e.source.type === 'event' && (
                 <button
                   type="button"
                   className="button button--ghost button--small tl__remove"
-                  aria-label={`Remove ${e.title} of ${e.date}`}
+                  aria-label={`Remove ${e.title} of ${dayMonthYear(e.date)}`}
                   onClick={() => void remove(Number(e.source.id))}
                 >
                   Remove

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { StudySummary } from '../../../shared/domain/imaging';
 import { formatPersonName } from '../../../shared/domain/imaging';
-import { dayMonthYear } from '../../../shared/dates';
+import { dayMonthYear, readableDates } from '../../../shared/dates';
 import { useCan } from '../../auth/useCan';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useWrite } from '../../data/hooks';
@@ -18,7 +18,7 @@ export function DetachStudy({ caseId, study }: { caseId: number; study: StudySum
   const label = [
     study.studyDate ? dayMonthYear(study.studyDate) : 'Undated study',
     study.modalities.join('/'),
-    study.description,
+    study.description ? readableDates(study.description) : '',
   ]
     .filter(Boolean)
     .join(' · ');

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Result } from '../../../shared/contract/result';
 import type { KeyImage } from '../../../shared/domain/imaging';
+import { dayMonthYear } from '../../../shared/dates';
 import { Banner } from '../../components/Banner';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useRead, useWrite } from '../../data/hooks';
@@ -59,7 +60,7 @@ function KeyImageCard({ keyImage: k }: { keyImage: KeyImage }) {
         </div>
       )}
       <div className="muted small">
-        {k.studyDate ?? ''} {k.seriesDescription ?? ''}
+        {dayMonthYear(k.studyDate)} {k.seriesDescription ?? ''}
         {k.annotations.map((a) => (
           <div key={a.id} className="key-image__measure">
             {measurementLabel(a.tool, a.values).join(' · ')}

@@ -1,4 +1,4 @@
-import { dayMonthYear } from '../../../shared/dates';
+import { dayMonthYear, readableDates } from '../../../shared/dates';
 import { EPISODE_KIND_LABEL } from '../../../shared/domain/case';
 import type { StudySummary } from '../../../shared/domain/imaging';
 import { hrefFor } from '../../router';
@@ -35,7 +35,7 @@ export function StudyBrowser({
           <div className="study__head">
             <strong>{study.studyDate ? dayMonthYear(study.studyDate) : 'Undated study'}</strong> ·{' '}
             {study.modalities.join(', ') || 'no modality'}
-            <div className="muted small">{study.description ?? 'No description'}</div>
+            <div className="muted small">{study.description ? readableDates(study.description) : 'No description'}</div>
             {study.episode ? (
               <div className="small study__episode">
                 <a href={hrefFor({ name: 'case', id: study.episode.caseId, tab: 'imaging' })}>
@@ -61,7 +61,11 @@ export function StudyBrowser({
                     fallback={s.modality ?? '?'}
                   />
                   <span className="series__text">
-                    <span>{s.description ?? `${s.modality ?? ''} series ${s.seriesNumber ?? ''}`}</span>
+                    <span>
+                      {s.description
+                        ? readableDates(s.description)
+                        : `${s.modality ?? ''} series ${s.seriesNumber ?? ''}`}
+                    </span>
                     <span className="muted small">
                       {s.modality} · {s.frameCount} image{s.frameCount === 1 ? '' : 's'}
                       {s.bodyPart ? ` · ${s.bodyPart}` : ''}

@@ -43,8 +43,8 @@ export function reason(error: AppError): string {
   return error.message.replace(/^[\w:]+: [\w.]+: /, '');
 }
 
-/** "2026-12-10T13:00" -> "2026-12-10 13:00" */
-export const wallTime = (at: string | null | undefined) => (at ? at.replace('T', ' ') : '');
+/** "2026-12-10T13:00" -> "10 Dec 2026, 13:00" (shared/dates.ts). */
+export { wallDateTime as wallTime } from '../../../shared/dates';
 
 /** An instant as the app writes dates, with the local 24-hour time: "12 Nov 2026, 14:00" (shared/dates.ts). */
 export { dateTime as stamp } from '../../../shared/dates';

@@ -1,4 +1,5 @@
 import { useEffect, useMemo } from 'react';
+import { longDate } from '../../../shared/dates';
 import { useRead } from '../../data/hooks';
 import { framesOf } from '../../slides/frame';
 import { SlideView } from '../../slides/SlideView';
@@ -12,7 +13,7 @@ export function PrintDeck({ meetingId, deidentified }: { meetingId: number; deid
   const frames = useMemo(() => (deck ? framesOf(deck) : []), [deck]);
   useEffect(() => {
     if (deck)
-      document.title = `${deck.title} ${deck.startsAt.slice(0, 10)}${deck.deidentified ? ' (de-identified)' : ''}`;
+      document.title = `${deck.title}, ${longDate(deck.startsAt)}${deck.deidentified ? ' (de-identified)' : ''}`;
   }, [deck]);
   return (
     <PrintPage reads={{ deck: read }} className="print-deck" pageRules={PAGE_RULES.deck}>

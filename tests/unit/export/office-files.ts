@@ -100,3 +100,9 @@ export function pdfPageSize(file: string): { width: number; height: number } {
   if (!m) throw new Error(`pdfinfo gave no page size for ${file}`);
   return { width: Number(m[1]), height: Number(m[2]) };
 }
+
+/** The PDF's document information Title ('' when it has none). */
+export function pdfTitle(file: string): string {
+  const info = run('pdfinfo', 'poppler-utils', [file]);
+  return /^Title:\s*(.*)$/m.exec(info)?.[1].trim() ?? '';
+}

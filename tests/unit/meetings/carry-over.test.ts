@@ -36,7 +36,7 @@ describe('carry-over', () => {
       fromMeetingId: dec,
       toMeeting: { id: jan, startsAt: '2027-01-14T13:00' },
       queued: 0,
-      message: '3 cases moved to Sarcoma MDT (2027-01-14 13:00).',
+      message: '3 cases moved to Sarcoma MDT (14 Jan 2027, 13:00).',
     });
     expect(finished.value.meeting.items.map((i) => i.state)).toEqual([
       'discussed',
@@ -105,7 +105,7 @@ describe('carry-over', () => {
       ok: false,
       code: 'refused',
       message:
-        'No later sarcoma meeting is scheduled after Sarcoma MDT (2026-12-10 13:00): 1 case not discussed or deferred stays queued here. Create the next meeting, then carry over.',
+        'No later sarcoma meeting is scheduled after Sarcoma MDT (10 Dec 2026, 13:00): 1 case not discussed or deferred stays queued here. Create the next meeting, then carry over.',
     });
 
     const finished = s.m.meetings.setStatus(dec, 'finished');
