@@ -62,7 +62,7 @@ describe('boardprep export', () => {
     expect(xmlText(z.allXml())).toContain('HALVERSON, Graham Peter');
   });
 
-  it('writes a past meeting’s minutes and one outcome summary per case, naming no patient when de-identified', async () => {
+  it('writes a past meeting’s minutes and an outcome letter for each signed-off case only, naming no patient when de-identified', async () => {
     const dataDir = demoFolder();
     const db = openDatabase(dataDir);
     const november = createMeetingsServices(db)
@@ -82,10 +82,11 @@ describe('boardprep export', () => {
       letters,
       '--deidentify',
     );
-    expect(r.err).toBe('');
+    // Case 2's decision is a draft: no letter, and the command says so (issue 14: letters only for decided cases).
+    expect(r.err.trim()).toBe('Case 2: no outcome letter, its decision is not signed off');
     expect(r.code).toBe(0);
-    expect(r.out.split('\n')).toHaveLength(3);
-    expect(readdirSync(letters).sort()).toEqual(['case-1-outcome-deidentified.pdf', 'case-2-outcome-deidentified.pdf']);
+    expect(r.out.split('\n')).toHaveLength(2);
+    expect(readdirSync(letters).sort()).toEqual(['case-1-outcome-deidentified.pdf']);
     for (const file of [minutes, ...readdirSync(letters).map((f) => path.join(letters, f))]) {
       const text = pdfText(file);
       expect(text, file).toMatch(/Sarcoma MDT/);
