@@ -98,7 +98,8 @@ describe('boardprep CLI', () => {
     expect(second.out).toContain('rp-ddlps: 0 synthetic CT images stored, 104 already there');
     expect(second.out).toContain('0 measured key images added');
     const db = openDatabase(dir);
-    expect(new CasesService(db).count()).toBe(7);
+    // The 7 demo cases and the 2 cases of the demo's referrals in triage, each once.
+    expect(new CasesService(db).count()).toBe(9);
     db.close();
   });
 
