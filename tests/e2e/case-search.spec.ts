@@ -26,7 +26,7 @@ test('search finds a consultant; a grade filter is saved, and applied again afte
   test.setTimeout(120_000);
   await page.goto(app.openUrl);
   await loadDemoBoard(page);
-  await expect(caseCards(page)).toHaveCount(7);
+  await expect(caseCards(page)).toHaveCount(9); // the 7 demo cases and the 2 cases of the demo's referrals
   // Each card still says its readiness (asked for the rows shown).
   await expect(caseCards(page).filter({ hasText: 'HALVERSON' })).toContainText(/\d+ missing/);
 
@@ -40,7 +40,7 @@ test('search finds a consultant; a grade filter is saved, and applied again afte
   await expect(caseCards(page)).toHaveCount(1);
   await expect(caseCards(page).first()).toContainText('FAIRCLOUGH');
   await search.fill('');
-  await expect(caseCards(page)).toHaveCount(7);
+  await expect(caseCards(page)).toHaveCount(9);
 
   // Filters: grade GX (three demo cases with a report but no grade yet), then awaiting MDM2 among them.
   await caseList(page).getByRole('button', { name: 'Filters' }).click();
@@ -59,7 +59,7 @@ test('search finds a consultant; a grade filter is saved, and applied again afte
 
   // After a reload the list is unfiltered; the saved filter brings the same two cases back.
   await page.reload();
-  await expect(caseCards(page)).toHaveCount(7);
+  await expect(caseCards(page)).toHaveCount(9);
   await caseList(page).getByRole('button', { name: 'Filters' }).click();
   await filters.getByLabel('Saved filters').selectOption({ label: 'GX awaiting MDM2' });
   await filters.getByRole('button', { name: 'Apply' }).click();

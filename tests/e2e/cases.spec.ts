@@ -41,7 +41,7 @@ test('an empty database offers the demo board, which fills the case list and bri
   await loadDemoBoard(page, { images: true });
   await expect(caseCards(page)).toHaveCount(9); // 7 demo cases and the 2 demo referrals' (issue 14)
   await expect(page.getByText('Dedifferentiated liposarcoma', { exact: false }).first()).toBeVisible();
-  await expect(page.getByText('7 cases', { exact: true })).toBeVisible();
+  await expect(page.getByText('9 cases', { exact: true })).toBeVisible();
 
   // The retroperitoneal liposarcoma comes with its CT: an axial series and a coronal reformat.
   await caseCards(page).filter({ hasText: 'HALVERSON' }).click();

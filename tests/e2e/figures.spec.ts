@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { localIsoDate } from '../../shared/dates';
 import { FIGURES_CSV_COLUMNS } from '../../shared/figures/figures-csv';
 import { addUser, expect, loadDemoBoard, signInOverHttp, test } from './fixtures';
 
@@ -89,7 +90,9 @@ test('the coordinator reads the demo board’s figures as charts and tables, nar
   const lines = readFileSync((await file.path())!, 'utf8').split('\r\n');
   expect(lines[0]).toBe(FIGURES_CSV_COLUMNS.map((c) => c.header).join(','));
   expect(lines[0]).toMatch(/^meeting_date,board,meeting,status,cases,discussed,deferred,not_reached,/);
-  expect(lines[1]).toBe('2026-11-12,sarcoma,Sarcoma MDT,finished,2,0,1,1,0,0,0,,,,0,0,,,,0,0');
+  // The deferral signed off on 12 Nov set two actions, due 26 Nov and 3 Dec 2026: open, and overdue once past.
+  const overdue = ['2026-11-26', '2026-12-03'].filter((due) => due < localIsoDate()).length;
+  expect(lines[1]).toBe(`2026-11-12,sarcoma,Sarcoma MDT,finished,2,0,1,1,0,0,0,,,,0,0,,,,2,${overdue}`);
   expect(lines).toEqual([lines[0], lines[1], '']);
   await expect(page.getByRole('status').filter({ hasText: 'Saved the figures' })).toHaveText(
     'Saved the figures of 1 meeting as CSV',

@@ -94,7 +94,7 @@ async function settledText(page: Page): Promise<string> {
 }
 
 async function demoIds(page: Page): Promise<DemoIds> {
-  const cases = await pageApi<{ id: number }[]>(page, 'cases:list', {});
+  const cases = (await pageApi<{ rows: { id: number }[] }>(page, 'cases:list', { limit: 200 })).rows;
   const list = await pageApi<{ upcoming: { id: number }[]; past: { id: number; startsAt: string }[] }>(
     page,
     'meetings:list',
