@@ -1,3 +1,4 @@
+import { csvRecord } from '../csv';
 import type { Figures, MeetingFigures } from './figures';
 
 /**
@@ -29,19 +30,12 @@ export const FIGURES_CSV_COLUMNS: readonly { header: string; value: (m: MeetingF
     { header: 'overdue_actions', value: (m) => m.overdueActions },
   ];
 
-/** RFC 4180: a field with a comma, a quote or a line break is quoted, its quotes doubled; records end in CRLF. */
-function field(value: string | number | null): string {
-  if (value === null) return '';
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 export function figuresCsv(figures: Figures): string {
   const rows = [
     FIGURES_CSV_COLUMNS.map((c) => c.header),
     ...figures.meetings.map((m) => FIGURES_CSV_COLUMNS.map((c) => c.value(m))),
   ];
-  return rows.map((r) => `${r.map(field).join(',')}\r\n`).join('');
+  return rows.map(csvRecord).join('');
 }
 
 /** "figures-sarcoma-2026-11-01-to-2026-12-31.csv": what was asked for, in the file's name. */

@@ -6,7 +6,7 @@ import type { AuditBreak, AuditEntry, AuditFilter, AuditPage, AuditVerification 
 import { localIsoDate } from '../../../shared/dates';
 import { DomainError } from '../errors';
 import { recordEvent } from './audit-events';
-import { csvRecord } from './audit-csv';
+import { csvRecord } from '../../../shared/csv';
 import * as sql from './audit-sql';
 
 /** A record opened again by the same session within this many minutes is not logged again (cases:get refetches). */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runAs } from '../../../electron/db/actor';
 import { dispatch } from '../../../electron/host/dispatch';
-import { csvField } from '../../../electron/services/audit/audit-csv';
+import { csvField } from '../../../shared/csv';
 import { AuditService } from '../../../electron/services/audit/audit-service';
 import { importDicom } from '../../../electron/services/dicom/import-service';
 import { fieldChanges } from '../../../shared/audit/changes';
