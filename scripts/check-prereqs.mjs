@@ -50,6 +50,16 @@ export const TOOLS = [
     why: 'opens the exported PPTX files',
     install: { linux: 'apt-get install -y unzip', darwin: 'xcode-select --install', win32: 'choco install unzip' },
   },
+  {
+    name: 'Orthanc',
+    tools: ['Orthanc'],
+    why: 'a real PACS (with its DICOMweb plugin) for the PACS tests and benchmark',
+    install: {
+      linux: 'apt-get install -y orthanc orthanc-dicomweb',
+      darwin: 'install Orthanc and its DICOMweb plugin (orthanc.uclouvain.be) and put Orthanc on PATH',
+      win32: 'install Orthanc and its DICOMweb plugin (orthanc.uclouvain.be) and put Orthanc.exe on PATH',
+    },
+  },
 ];
 
 const PYDICOM_INSTALL = {
@@ -65,6 +75,7 @@ const DEBIAN = {
   poppler: 'poppler-utils',
   unzip: 'unzip',
   pydicom: 'python3-pydicom',
+  Orthanc: 'orthanc orthanc-dicomweb',
 };
 
 /** An executable of this name on PATH (with .exe on Windows). */

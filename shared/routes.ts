@@ -19,8 +19,11 @@ export type PrintDoc = (typeof PRINT_DOCS)[number];
  */
 export const SERVICE_SECTIONS = ['boards', 'referrals', 'actions', 'letters', 'figures'] as const;
 export type ServiceSection = (typeof SERVICE_SECTIONS)[number];
-/** The administration screens (issue 12): users, security settings, the audit trail, the image store, backups. */
-export const ADMIN_SECTIONS = ['users', 'security', 'audit', 'store', 'backup'] as const;
+/**
+ * The administration screens (issue 12): users, security settings, the audit trail, the image store, backups; and
+ * the PACS nodes (issue 15).
+ */
+export const ADMIN_SECTIONS = ['users', 'security', 'audit', 'store', 'backup', 'pacs'] as const;
 export type AdminSection = (typeof ADMIN_SECTIONS)[number];
 export type Route =
   | { name: 'home' }

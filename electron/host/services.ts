@@ -24,6 +24,8 @@ import { ActionsService } from '../services/follow-up/actions-service';
 import { LettersService } from '../services/follow-up/letters-service';
 // issue 14: search
 import { SearchService } from '../services/search/search-service';
+// issue 15: PACS
+import { PacsService } from '../services/pacs/pacs-service';
 
 /** Every service, made once per open data folder; handlers and media routes share them. */
 export interface Services {
@@ -65,6 +67,9 @@ export interface Services {
   // issue 14: search
   /** Case-list filter options and each user's saved filters. */
   search: SearchService;
+  // issue 15: PACS
+  /** PACS nodes, queries, retrievals into a case, key images back to the PACS. */
+  pacs: PacsService;
 }
 
 export function createServices(ctx: AppContext): Services {
@@ -112,5 +117,12 @@ export function createServices(ctx: AppContext): Services {
     letters,
     // issue 14: search
     search: new SearchService(ctx.db),
+    // issue 15: PACS
+    pacs: new PacsService({
+      db: ctx.db,
+      dataDir: ctx.dataDir,
+      jobs,
+      log: (m, e) => (ctx.log ?? silentLogger).error(m, e),
+    }),
   };
 }

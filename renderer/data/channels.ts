@@ -57,6 +57,11 @@ export const READ_CHANNELS = [
   // issue 14: search
   'cases:filterOptions',
   'savedFilters:list',
+  // issue 15: PACS (a query asks the PACS, but changes nothing)
+  'pacs:nodes',
+  'pacs:query',
+  'pacs:series',
+  'pacs:priors',
 ] as const satisfies readonly Channel[];
 
 export type ReadChannel = (typeof READ_CHANNELS)[number];
@@ -193,6 +198,12 @@ export const AFTER_WRITE: Record<WriteChannel, readonly ReadChannel[] | 'everyth
   // issue 14: search
   'savedFilters:save': ['savedFilters:list'],
   'savedFilters:remove': ['savedFilters:list'],
+  // issue 15: PACS. A retrieval is a job (AFTER_JOB); its start changes nothing yet.
+  'pacs:saveNode': ['pacs:nodes', 'pacs:priors'],
+  'pacs:removeNode': ['pacs:nodes', 'pacs:priors'],
+  'pacs:test': 'nothing',
+  'pacs:retrieve': 'nothing',
+  'pacs:send': 'nothing',
 };
 
 /**
@@ -203,4 +214,6 @@ export const AFTER_WRITE: Record<WriteChannel, readonly ReadChannel[] | 'everyth
 export const AFTER_JOB: Record<JobKind, readonly ReadChannel[]> = {
   import: IMAGING_VIEWS,
   export: ['exports:list', 'letters:list', 'letters:pending'],
+  'pacs-retrieve': [...IMAGING_VIEWS, 'pacs:query', 'pacs:series', 'pacs:priors'],
+  'pacs-send': [],
 };

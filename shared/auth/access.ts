@@ -144,6 +144,17 @@ export const CHANNEL_ACCESS: Record<Channel, Access> = {
   'savedFilters:list': 'session',
   'savedFilters:save': 'session',
   'savedFilters:remove': 'session',
+  // issue 15: PACS. The nodes are the administrator's; anyone who imports imaging queries and retrieves; the key
+  // images go back to the PACS with the right to keep them.
+  'pacs:nodes': 'session',
+  'pacs:saveNode': 'settings.manage',
+  'pacs:removeNode': 'settings.manage',
+  'pacs:test': 'settings.manage',
+  'pacs:query': 'imaging.import',
+  'pacs:series': 'imaging.import',
+  'pacs:retrieve': 'imaging.import',
+  'pacs:priors': 'records.read',
+  'pacs:send': 'imaging.keyImages',
 };
 
 /** Channels a locked session may still call: it can only be unlocked, or given up. */

@@ -123,6 +123,16 @@ export const CHANNELS = [
   'savedFilters:list',
   'savedFilters:save',
   'savedFilters:remove',
+  // issue 15: PACS
+  'pacs:nodes',
+  'pacs:saveNode',
+  'pacs:removeNode',
+  'pacs:test',
+  'pacs:query',
+  'pacs:series',
+  'pacs:retrieve',
+  'pacs:priors',
+  'pacs:send',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -8,6 +8,8 @@ import { clinicalContract } from './clinical';
 import { exportsContract } from './exports';
 import { imagingContract } from './imaging';
 import { jobsContract } from './jobs';
+// issue 15: PACS
+import { pacsContract } from './pacs';
 import { meetingsContract } from './meetings';
 import { reversibleContract } from './reversible';
 // issue 14: figures
@@ -49,6 +51,8 @@ export const contract = {
   ...followUpContract,
   // issue 14: search
   ...caseSearchContract,
+  // issue 15: PACS
+  ...pacsContract,
 } as const satisfies Record<Channel, ChannelSpec>;
 
 type Spec<C extends Channel> = (typeof contract)[C];

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ImportOutcome } from '../domain/imaging';
 import { ExportJobStatus } from './exports';
 import { JobId, jobSchema } from './job';
+import { PacsRetrieveJobStatus, PacsSendJobStatus } from './pacs';
 
 /** Where an import is: files examined and what became of them. `total` is null while the folders are still walked. */
 export const ImportProgress = z.object({
@@ -18,8 +19,13 @@ export type ImportProgress = z.infer<typeof ImportProgress>;
 export const ImportJobStatus = jobSchema('import', ImportProgress, ImportOutcome);
 export type ImportJobStatus = z.infer<typeof ImportJobStatus>;
 
-/** Every kind of job, told apart by `kind` (a PACS transfer will be one more variant here). */
-export const JobStatus = z.discriminatedUnion('kind', [ImportJobStatus, ExportJobStatus]);
+/** Every kind of job, told apart by `kind`. */
+export const JobStatus = z.discriminatedUnion('kind', [
+  ImportJobStatus,
+  ExportJobStatus,
+  PacsRetrieveJobStatus,
+  PacsSendJobStatus,
+]);
 export type JobStatus = z.infer<typeof JobStatus>;
 export type JobKind = JobStatus['kind'];
 

@@ -7,7 +7,8 @@ import { z } from 'zod';
 /**
  * `signed-out`: the call needs a session and has none (or it ended); `locked`: the session is locked after
  * inactivity and must be unlocked; `refused`: the user lacks the right (the message names it) or the act is not
- * allowed in this state.
+ * allowed in this state; `unavailable`: a system outside BoardPrep (the hospital's PACS) did not answer as needed
+ * (the message says what failed: refused, timeout, wrong AE title, certificate).
  */
 export const ErrorCode = z.enum([
   'invalid-input',
@@ -15,6 +16,7 @@ export const ErrorCode = z.enum([
   'conflict',
   'unknown-channel',
   'refused',
+  'unavailable',
   'signed-out',
   'locked',
   'internal',

@@ -10,6 +10,7 @@ import { m0008 } from './0008-attach-prompts';
 import { m0009 } from './0009-episodes-specimen-response';
 import { m0010 } from './0010-boards-referrals-follow-up';
 import { m0011 } from './0011-case-facets';
+import { m0012 } from './0012-pacs';
 
 /** Append only. A released migration is never edited: add the next number instead. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -24,4 +25,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0009,
   m0010,
   m0011,
+  m0012,
 ];

@@ -19,6 +19,8 @@ import { referralHandlers } from './referrals';
 import { followUpHandlers } from './follow-up';
 // issue 14: search
 import { caseSearchHandlers } from './case-search';
+// issue 15: PACS
+import { pacsHandlers } from './pacs';
 
 /** The one handler table both transports (Electron IPC and the loopback web host) serve. */
 export function handlersFor(services: Services): HandlerTable {
@@ -43,6 +45,8 @@ export function handlersFor(services: Services): HandlerTable {
     ...followUpHandlers(services),
     // issue 14: search
     ...caseSearchHandlers(services),
+    // issue 15: PACS
+    ...pacsHandlers(services),
   };
 }
 

@@ -7,6 +7,7 @@ import { SecurityScreen } from './SecurityScreen';
 import { AuditScreen } from './AuditScreen';
 import { StoreScreen } from './StoreScreen';
 import { BackupScreen } from './BackupScreen';
+import { PacsNodesScreen } from '../pacs/PacsNodesScreen';
 
 /** Each administration screen, the right it needs and its tab label. */
 const SECTIONS: Record<AdminSection, { label: string; right: Right; Screen: () => React.JSX.Element }> = {
@@ -15,6 +16,7 @@ const SECTIONS: Record<AdminSection, { label: string; right: Right; Screen: () =
   audit: { label: 'Audit trail', right: 'audit.read', Screen: AuditScreen },
   store: { label: 'Image store', right: 'store.purge', Screen: StoreScreen },
   backup: { label: 'Backups', right: 'settings.manage', Screen: BackupScreen },
+  pacs: { label: 'PACS', right: 'settings.manage', Screen: PacsNodesScreen },
 };
 
 export function AdminArea({ section }: { section: AdminSection }) {

@@ -11,9 +11,12 @@ const machine = (...files: string[]) => {
 };
 const PLAYWRIGHT = '/home/u/.cache/ms-playwright/chromium-1255/chrome-linux64/chrome';
 const playwrightPath = () => PLAYWRIGHT;
-const LINUX_TOOLS = ['dcmdump', 'dcmconv', 'dcmcjpeg', 'dcmcjpls', 'gdcmconv', 'pdftotext', 'pdfinfo', 'unzip'].map(
-  (t) => `/usr/bin/${t}`,
-);
+const LINUX_TOOLS = [
+  ...['dcmdump', 'dcmconv', 'dcmcjpeg', 'dcmcjpls', 'gdcmconv', 'pdftotext', 'pdfinfo', 'unzip'].map(
+    (t) => `/usr/bin/${t}`,
+  ),
+  '/usr/sbin/Orthanc',
+];
 
 describe('running Chromium headless', () => {
   it("keeps Chromium's sandbox for a user, and turns it off only as root or in a container, where it cannot start", () => {
@@ -104,7 +107,7 @@ describe('finding Chromium', () => {
 
 describe('the prerequisite check', () => {
   const base = {
-    env: { PATH: '/usr/bin' },
+    env: { PATH: '/usr/bin:/usr/sbin' },
     platform: 'linux',
     playwrightPath: () => undefined,
     hasPydicom: () => true,
@@ -129,11 +132,12 @@ describe('the prerequisite check', () => {
       'GDCM tools',
       'poppler',
       'unzip',
+      'Orthanc',
       'pydicom',
     ]);
     const lines = report(missing, 'linux');
     expect(lines).toEqual([
-      'Missing prerequisites for the tests (7):',
+      'Missing prerequisites for the tests (8):',
       '  - npm packages: not installed; run: npm ci',
       expect.stringMatching(/^ {2}- Chromium \(.*\): no Chromium found .*apt-get install -y chromium/),
       expect.stringMatching(
@@ -143,9 +147,12 @@ describe('the prerequisite check', () => {
       expect.stringMatching(/^ {2}- poppler \(.*\): pdftotext not found; install: apt-get install -y poppler-utils$/),
       expect.stringMatching(/^ {2}- unzip \(.*\): unzip not found; install: apt-get install -y unzip$/),
       expect.stringMatching(
+        /^ {2}- Orthanc \(.*\): Orthanc not found; install: apt-get install -y orthanc orthanc-dicomweb$/,
+      ),
+      expect.stringMatching(
         /^ {2}- pydicom \(.*\): python3 cannot import pydicom; install: apt-get install -y python3-pydicom$/,
       ),
-      'Debian/Ubuntu, all at once: sudo apt-get install -y chromium dcmtk libgdcm-tools poppler-utils unzip python3-pydicom',
+      'Debian/Ubuntu, all at once: sudo apt-get install -y chromium dcmtk libgdcm-tools poppler-utils unzip orthanc orthanc-dicomweb python3-pydicom',
       'More: README.md, "Tests".',
     ]);
   });
