@@ -11,6 +11,7 @@ import { serveCommand } from './serve-command';
 import { userCommand } from './user-command';
 import { backupCommand } from './backup-command';
 import { restoreCommand } from './restore-command';
+import { pacsCommand } from './pacs-command';
 import { cliActor, runAs } from '../db/actor';
 
 export const COMMANDS: readonly Command[] = [
@@ -22,6 +23,7 @@ export const COMMANDS: readonly Command[] = [
   auditCommand,
   backupCommand,
   restoreCommand,
+  pacsCommand,
 ];
 
 function usage(): string {
