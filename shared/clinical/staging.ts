@@ -11,6 +11,11 @@ export type TOverride = 'TX' | 'T0' | 'T1' | 'T2' | 'T2a' | 'T2b' | 'T3' | 'T4' 
 /** 'yp': pathological after neoadjuvant therapy (ypT, ypN), as AJCC writes it. */
 export type StagePrefix = 'c' | 'p' | 'y' | 'yp' | 'r';
 const PREFIXES: readonly StagePrefix[] = ['c', 'p', 'y', 'yp', 'r'];
+/**
+ * How each prefix is written before T, N and M. A 'y' set by hand is a clinical classification after neoadjuvant
+ * therapy, which AJCC writes yc (ycT2 ycN0 ycM0), never a bare y.
+ */
+const PREFIX_TEXT: Record<StagePrefix, string> = { c: 'c', p: 'p', y: 'yc', yp: 'yp', r: 'r' };
 export type StageGroup = 'IA' | 'IB' | 'II' | 'IIIA' | 'IIIB' | 'IV';
 
 export interface StagingInput {
@@ -172,13 +177,14 @@ function stageGroupFor(
 
 export function stageSoftTissueSarcoma(input: StagingInput): StagingResult {
   const { site, sizeCm, N, M, G: rawG, prefix: rawPrefix, t } = input;
-  const prefix: StagePrefix = PREFIXES.includes(rawPrefix) ? rawPrefix : 'c';
-  const nPrefix: StagePrefix = input.nPrefix && PREFIXES.includes(input.nPrefix) ? input.nPrefix : prefix;
+  const given: StagePrefix = PREFIXES.includes(rawPrefix) ? rawPrefix : 'c';
+  const prefix = PREFIX_TEXT[given];
+  const nPrefix = PREFIX_TEXT[input.nPrefix && PREFIXES.includes(input.nPrefix) ? input.nPrefix : given];
   const G: FnclccGrade = (['G1', 'G2', 'G3', 'GX'] as const).includes(rawG) ? rawG : 'GX';
   const M1 = M === 'M1';
   const N1 = N === 'N1';
   // AJCC general rules: there is no pM0; a pathological stage still carries cM0.
-  const mText = M1 ? `${prefix}M1` : prefix === 'p' || prefix === 'yp' ? 'cM0' : `${prefix}M0`;
+  const mText = M1 ? `${prefix}M1` : given === 'p' || given === 'yp' ? 'cM0' : `${prefix}M0`;
   const nText = `${nPrefix}${N1 ? 'N1' : 'N0'}`;
   const parts: string[] = [];
 

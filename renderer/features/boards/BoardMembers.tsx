@@ -1,7 +1,7 @@
-import { useId, useState } from 'react';
 import type { DirectoryEntry } from '../../../shared/contract/auth';
 import type { BoardMember } from '../../../shared/domain/board';
-import { CORE_SPECIALTIES, CORE_SPECIALTY_LABEL, type CoreSpecialty } from '../../../shared/domain/meeting';
+import { CORE_SPECIALTIES, CORE_SPECIALTY_LABEL } from '../../../shared/domain/meeting';
+import { PersonPicker } from '../../components/PersonPicker';
 import { memberFrom } from './board-draft';
 
 /**
@@ -17,16 +17,6 @@ export function BoardMembers({
   directory: readonly DirectoryEntry[];
   onChange: (members: BoardMember[]) => void;
 }) {
-  const listId = useId();
-  const [specialty, setSpecialty] = useState<CoreSpecialty>('surgeon');
-  const [name, setName] = useState('');
-  const [cover, setCover] = useState(false);
-  const add = () => {
-    if (!name.trim()) return;
-    onChange([...members, memberFrom(name, specialty, cover, directory)]);
-    setName('');
-    setCover(false);
-  };
   const ordered = CORE_SPECIALTIES.flatMap((s) =>
     members.map((m, i) => ({ m, i })).filter(({ m }) => m.specialty === s),
   );
@@ -80,48 +70,15 @@ export function BoardMembers({
           )}
         </tbody>
       </table>
-      <div className="board-members__add">
-        <div className="field">
-          <label htmlFor={`${listId}-specialty`}>Specialty</label>
-          <select
-            id={`${listId}-specialty`}
-            value={specialty}
-            onChange={(e) => setSpecialty(e.target.value as CoreSpecialty)}
-          >
-            {CORE_SPECIALTIES.map((s) => (
-              <option key={s} value={s}>
-                {CORE_SPECIALTY_LABEL[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${listId}-name`}>Member name</label>
-          <input
-            id={`${listId}-name`}
-            list={`${listId}-people`}
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter') {
-                e.preventDefault();
-                add();
-              }
-            }}
-          />
-          <datalist id={`${listId}-people`}>
-            {directory.map((u) => (
-              <option key={u.id} value={u.displayName} />
-            ))}
-          </datalist>
-        </div>
-        <label className="boards__checks">
-          <input type="checkbox" checked={cover} onChange={(e) => setCover(e.target.checked)} /> As cover
-        </label>
-        <button type="button" className="button" onClick={add}>
-          Add member
-        </button>
-      </div>
+      <PersonPicker
+        nameLabel="Member name"
+        addLabel="Add member"
+        suggestionsFor={() => directory.map((u) => u.displayName)}
+        onAdd={({ name, specialty, cover }) => {
+          onChange([...members, memberFrom(name, specialty, cover, directory)]);
+          return true;
+        }}
+      />
     </>
   );
 }

@@ -50,7 +50,7 @@ const EXTENT_T: Record<StagingSite, [TOverride, string][]> = {
 const PREFIX_LABEL = {
   c: 'c: clinical',
   p: 'p: pathological',
-  y: 'y: after neoadjuvant therapy',
+  y: 'yc: clinical, after neoadjuvant therapy',
   r: 'r: recurrence',
 } as const;
 const N_LABEL = {

@@ -11,6 +11,7 @@ import { missingText } from '../../../shared/domain/sign-off-text';
 import { localWallTime } from '../../../shared/dates';
 import { useCan } from '../../auth/useCan';
 import { Banner, type BannerMessage } from '../../components/Banner';
+import { PersonPicker, type PickedPerson } from '../../components/PersonPicker';
 import { useRead, useWrite } from '../../data/hooks';
 import { reason } from './meeting-format';
 
@@ -29,9 +30,6 @@ export function AttendanceRegister({ meeting }: { meeting: MeetingDetail }) {
   const directory = useRead('users:directory', {}).data ?? [];
   const save = useWrite('meetings:setAttendance', { serial: `register-${meeting.id}` });
   const [banner, setBanner] = useState<BannerMessage | null>(null);
-  const [specialty, setSpecialty] = useState<CoreSpecialty>('surgeon');
-  const [name, setName] = useState('');
-  const [cover, setCover] = useState(false);
   const [arrived, setArrived] = useState('');
   // Quorum "now" follows the clock while the meeting is on today.
   const [now, setNow] = useState(() => localWallTime(new Date()));
@@ -53,14 +51,16 @@ export function AttendanceRegister({ meeting }: { meeting: MeetingDetail }) {
     );
     return answer.ok;
   };
-  const candidates = [
-    ...(board?.members.filter((m) => m.specialty === specialty).map((m) => m.name) ?? []),
-    ...directory.map((u) => u.displayName),
-  ].filter((n, i, all) => all.indexOf(n) === i);
-  const add = async () => {
-    const typed = name.trim();
-    if (!typed) return;
-    if (arrived && !CLOCK.test(arrived)) return setBanner({ kind: 'error', text: 'Arrival: use HH:MM, e.g. 13:05' });
+  const candidatesFor = (specialty: CoreSpecialty) =>
+    [
+      ...(board?.members.filter((m) => m.specialty === specialty).map((m) => m.name) ?? []),
+      ...directory.map((u) => u.displayName),
+    ].filter((n, i, all) => all.indexOf(n) === i);
+  const add = async ({ specialty, name: typed, cover }: PickedPerson) => {
+    if (arrived && !CLOCK.test(arrived)) {
+      setBanner({ kind: 'error', text: 'Arrival: use HH:MM, e.g. 13:05' });
+      return false;
+    }
     const user = directory.find((u) => u.displayName.toLowerCase() === typed.toLowerCase());
     const member = board?.members.find((m) => m.name.toLowerCase() === typed.toLowerCase());
     const entry: RegisterEntry = {
@@ -71,11 +71,9 @@ export function AttendanceRegister({ meeting }: { meeting: MeetingDetail }) {
       arrivedAt: arrived || null,
       leftAt: null,
     };
-    if (await write([...entries, entry], `${entry.name} added to the register.`)) {
-      setName('');
-      setArrived('');
-      setCover(false);
-    }
+    const added = await write([...entries, entry], `${entry.name} added to the register.`);
+    if (added) setArrived('');
+    return added;
   };
   const addCoreMembers = () => {
     const present = new Set(entries.map((e) => `${e.specialty}/${e.name}`));
@@ -192,41 +190,20 @@ export function AttendanceRegister({ meeting }: { meeting: MeetingDetail }) {
         </tbody>
       </table>
       {canEdit && (
-        <div className="board-members__add">
-          <div className="field">
-            <label htmlFor={`${uid}-specialty`}>Specialty</label>
-            <select
-              id={`${uid}-specialty`}
-              value={specialty}
-              onChange={(e) => setSpecialty(e.target.value as CoreSpecialty)}
-            >
-              {CORE_SPECIALTIES.map((s) => (
-                <option key={s} value={s}>
-                  {CORE_SPECIALTY_LABEL[s]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={`${uid}-name`}>Who (member, cover, user or guest)</label>
-            <input
-              id={`${uid}-name`}
-              list={`${uid}-people`}
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter') {
-                  e.preventDefault();
-                  void add();
-                }
-              }}
-            />
-            <datalist id={`${uid}-people`}>
-              {candidates.map((n) => (
-                <option key={n} value={n} />
-              ))}
-            </datalist>
-          </div>
+        <PersonPicker
+          nameLabel="Who (member, cover, user or guest)"
+          addLabel="Add to register"
+          suggestionsFor={candidatesFor}
+          onAdd={add}
+          busy={save.isPending}
+          extraActions={
+            board && (
+              <button type="button" className="button button--ghost" onClick={addCoreMembers} disabled={save.isPending}>
+                Add the board&apos;s core members
+              </button>
+            )
+          }
+        >
           <div className="field">
             <label htmlFor={`${uid}-arrived`}>Arrived (HH:MM)</label>
             <input
@@ -237,18 +214,7 @@ export function AttendanceRegister({ meeting }: { meeting: MeetingDetail }) {
               style={{ width: '8em' }}
             />
           </div>
-          <label className="boards__checks">
-            <input type="checkbox" checked={cover} onChange={(e) => setCover(e.target.checked)} /> As cover
-          </label>
-          <button type="button" className="button" onClick={() => void add()} disabled={save.isPending}>
-            Add to register
-          </button>
-          {board && (
-            <button type="button" className="button button--ghost" onClick={addCoreMembers} disabled={save.isPending}>
-              Add the board&apos;s core members
-            </button>
-          )}
-        </div>
+        </PersonPicker>
       )}
       <Banner message={banner} />
     </section>

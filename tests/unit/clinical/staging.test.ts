@@ -191,7 +191,7 @@ describe('prefixes', () => {
     ['c', 'N0', 'M0', 'cT2', 'cN0', 'cM0'],
     ['p', 'N1', 'M0', 'pT2', 'pN1', 'cM0'], // AJCC has no pM0
     ['p', 'N0', 'M1', 'pT2', 'pN0', 'pM1'],
-    ['y', 'N0', 'M0', 'yT2', 'yN0', 'yM0'],
+    ['y', 'N0', 'M0', 'ycT2', 'ycN0', 'ycM0'], // a hand-set y is clinical after neoadjuvant therapy: yc
     ['r', 'N1', 'M1', 'rT2', 'rN1', 'rM1'],
   ] as const)('prefix %s with %s %s -> %s %s %s', (prefix, N, M, T, nOut, mOut) => {
     const r = stage({ prefix, N, M, sizeCm: 7 });
