@@ -402,6 +402,34 @@ async function renderOnce(v: Viewer, url: string): Promise<RenderTiming> {
   return { ready, deckAnswered: info.deck + offset, imagesLoaded: info.images + offset, slides: info.slides };
 }
 
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+}
+
+/** BENCH_PROFILE=render: one more warm render under the CPU profiler; prints the top self times of the page's thread. */
+async function profileRender(v: Viewer, url: string): Promise<void> {
+  const cdp = await v.page.context().newCDPSession(v.page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+  await cdp.send('Profiler.start');
+  const t = await renderOnce(v, url);
+  const { profile } = (await cdp.send('Profiler.stop')) as unknown as {
+    profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+  };
+  const self = new Map<string, number>();
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  profile.samples.forEach((id, i) => {
+    const f = byId.get(id)!.callFrame;
+    const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
+  });
+  console.log(`Profiled render: ${ms(t.ready)}; self time by function (ms):`);
+  for (const [k, v2] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${v2.toFixed(0).padStart(6)}  ${k}`);
+  await cdp.detach();
+}
+
 // --------------------------------------------------------------------------------------------- the run
 
 const step = (what: string) => process.stderr.write(`  ${new Date().toISOString().slice(11, 19)} ${what} ...\n`);
@@ -489,6 +517,7 @@ async function main(): Promise<void> {
     const cold = await renderOnce(viewer, url);
     const warm: RenderTiming[] = [];
     for (let r = 0; r < ROUNDS; r++) warm.push(await renderOnce(viewer, url));
+    if (process.env.BENCH_PROFILE === 'render') await profileRender(viewer, url);
     mem = p.stop(pidNow);
     await viewer.close();
     const w = warm.slice().sort((a, b) => a.ready - b.ready)[Math.floor(warm.length / 2)];
