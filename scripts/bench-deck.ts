@@ -426,7 +426,8 @@ async function profileRender(v: Viewer, url: string): Promise<void> {
     self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
   });
   console.log(`Profiled render: ${ms(t.ready)}; self time by function (ms):`);
-  for (const [k, v2] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${v2.toFixed(0).padStart(6)}  ${k}`);
+  for (const [k, v2] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25))
+    console.log(`  ${v2.toFixed(0).padStart(6)}  ${k}`);
   await cdp.detach();
 }
 
