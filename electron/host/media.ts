@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { cachedJpeg } from '../services/imaging/jpeg-cache';
 import { acceptRenderUpload, MAX_RENDER_BYTES } from '../services/imaging/render-store';
 import { BodyTooLargeError, type RequestBody } from './body';
 import { answerExportMedia } from './handlers/exports';
@@ -9,6 +10,7 @@ import { storeUpload } from './uploads';
  * Binary routes under /media/, the same for the web host (HTTP) and the desktop app (boardprep://):
  *   GET  /media/instances/<SOP Instance UID>   a stored DICOM file
  *   GET  /media/key-images/<id>.png           a key image with its measurements burned in
+ *        ...?variant=jpeg&q=0.92              its JPEG as a PDF export made it (jpeg-cache.ts); 404 until one is kept
  *   PUT  /media/uploads/<batch>/<n>?name=...   a file to import (browser uploads)
  *   PUT  /media/renders/<token>.png           a rendered key image, claimed by keyImages:create
  *   GET  /media/exports/<name>                 a file the exports wrote to the data folder's exports/
@@ -41,9 +43,13 @@ export async function answerMedia(
     }
     if (method === 'GET' && kind === 'key-images' && a && /^\d+\.png$/.test(a)) {
       const relative = services.keyImages.renderPath(Number.parseInt(a, 10));
-      return relative
-        ? { status: 200, file: path.join(services.ctx.dataDir, relative), contentType: 'image/png' }
-        : { status: 404, text: 'No such key image' };
+      if (!relative) return { status: 404, text: 'No such key image' };
+      const file = path.join(services.ctx.dataDir, relative);
+      if (url.searchParams.get('variant') === 'jpeg') {
+        const jpeg = cachedJpeg(services.ctx.dataDir, file, Number(url.searchParams.get('q')));
+        return jpeg ? { status: 200, file: jpeg, contentType: 'image/jpeg' } : { status: 404, text: 'No JPEG kept' };
+      }
+      return { status: 200, file, contentType: 'image/png' };
     }
     if (method === 'GET' && kind === 'frozen' && a && /^\d+$/.test(a) && b && /^\d+\.png$/.test(b)) {
       const png = services.meetings.freeze.image(Number(a), b);

@@ -3,6 +3,7 @@ import { secureWebPreferences } from './secure-web-preferences';
 import {
   JPEG_IMAGES_SCRIPT,
   PRINT_STATE_PROBE,
+  reportJpegs,
   type PdfPrinter,
   type PdfSource,
   type PrintOptions,
@@ -56,7 +57,10 @@ export function createElectronPdfPrinter(options: { preload: string; readyTimeou
           await sleep(40);
         }
         if (print.jpegQuality !== undefined)
-          await win.webContents.executeJavaScript(`(${JPEG_IMAGES_SCRIPT})(${Number(print.jpegQuality)})`);
+          reportJpegs(
+            await win.webContents.executeJavaScript(`(${JPEG_IMAGES_SCRIPT})(${Number(print.jpegQuality)})`),
+            print.onJpeg,
+          );
         print.onPhase?.('printing');
         const pdf = await win.webContents.printToPDF({
           preferCSSPageSize: true,

@@ -13,6 +13,7 @@ import {
 import type { MeetingDeck } from '../../../shared/deck/model';
 import { DomainError } from '../errors';
 import * as imagingSql from '../imaging/imaging-sql';
+import { storeJpeg } from '../imaging/jpeg-cache';
 import type { JobRegistry } from '../jobs/job-registry';
 import type { MeetingsServices } from '../meetings';
 import * as meetingsSql from '../meetings/meetings-sql';
@@ -319,6 +320,7 @@ export class ExportsService {
       bytes = await source.printer.print(source.urlFor(route), {
         landscape16x9: req.kind === 'deck-pdf',
         jpegQuality: PDF_JPEG_QUALITY,
+        onJpeg: (mediaPath, jpeg) => this.keepJpeg(mediaPath, jpeg),
         signal,
         onPhase: (phase) => report(steps[phase][0], steps[phase][1], 4),
       });
@@ -383,17 +385,34 @@ export class ExportsService {
     throw new DomainError('refused', `Too many exports named ${target.defaultName} in ${this.exportsDir}`);
   }
 
-  /** The burned-in PNG of a deck image, from the data folder: never the DICOM. */
-  readKeyImage(src: string): Buffer | null {
-    // A finished meeting's frozen slides: the PNG stored with the decision at sign-off.
-    if (src.startsWith(FROZEN_PREFIX)) return this.deps.meetings.freeze.imageOfSrc(src);
+  /** Keeps the JPEG a PDF print made of a key image, for the next print (jpeg-cache.ts); never fails an export. */
+  private keepJpeg(mediaPath: string, jpeg: Buffer): void {
+    const file = this.keyImageFile(mediaPath);
+    if (!file) return;
+    try {
+      storeJpeg(this.deps.dataDir, file, PDF_JPEG_QUALITY, jpeg);
+    } catch {
+      // Only a missed saving: the next print encodes it again.
+    }
+  }
+
+  /** The render file of '/media/key-images/<id>.png', inside the data folder. */
+  private keyImageFile(src: string): string | null {
     const m = /^\/media\/key-images\/(\d+)\.png$/.exec(src);
     if (!m) return null;
     const row = imagingSql.getKeyImage(this.deps.db, Number(m[1]));
     if (!row) return null;
     const root = path.resolve(this.deps.dataDir);
     const file = path.resolve(root, row.render_path);
-    if (!file.startsWith(root + path.sep)) return null;
+    return file.startsWith(root + path.sep) ? file : null;
+  }
+
+  /** The burned-in PNG of a deck image, from the data folder: never the DICOM. */
+  readKeyImage(src: string): Buffer | null {
+    // A finished meeting's frozen slides: the PNG stored with the decision at sign-off.
+    if (src.startsWith(FROZEN_PREFIX)) return this.deps.meetings.freeze.imageOfSrc(src);
+    const file = this.keyImageFile(src);
+    if (!file) return null;
     try {
       const bytes = readFileSync(file);
       return isPng(bytes) ? bytes : null;

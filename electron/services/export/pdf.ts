@@ -31,6 +31,11 @@ export interface PrintOptions {
    * print and twice the size. Left out: images are printed as loaded (lossless).
    */
   jpegQuality?: number;
+  /**
+   * Given each key image's JPEG that this print made (its media path, '/media/key-images/<id>.png', and the JPEG),
+   * to keep for the next print (jpeg-cache.ts).
+   */
+  onJpeg?: (mediaPath: string, jpeg: Buffer) => void;
 }
 
 export interface PdfPrinter {
@@ -274,7 +279,7 @@ export class ChromiumPdfPrinter implements PdfPrinter {
       throwIfAborted(signal);
       if (options.jpegQuality !== undefined) {
         try {
-          await page.evaluate(`(${JPEG_IMAGES_SCRIPT})(${Number(options.jpegQuality)})`);
+          reportJpegs(await page.evaluate(`(${JPEG_IMAGES_SCRIPT})(${Number(options.jpegQuality)})`), options.onJpeg);
         } catch (err) {
           throwIfAborted(signal);
           throw new Error(`Could not prepare the images for the PDF: ${shortMessage(err)}`);
@@ -382,13 +387,38 @@ export const PRINT_STATE_PROBE = `() => {
 
 /**
  * Run in the page once it is ready (with awaitPromise): every loaded <img> that is not a JPEG already becomes a
- * JPEG of quality q (drawn on a canvas, encoded by the browser off the main thread, shown from a blob: URL). The
- * key images are opaque renders, so nothing is lost to transparency. Answers how many images were re-encoded.
+ * JPEG of quality q, shown from a blob: URL. The key images are opaque renders, so nothing is lost to transparency.
+ * A key image (/media/key-images/<id>.png) whose JPEG a previous export made is loaded from the media route
+ * (?variant=jpeg&q=..., jpeg-cache.ts) rather than encoded again; the others are drawn on a canvas and encoded by
+ * the browser off the main thread, and their JPEGs are answered (path and data: URL) for the caller to keep.
+ * Answers { converted: how many images became JPEG, made: [{ path, dataUrl }] }.
  */
 export const JPEG_IMAGES_SCRIPT = `async (q) => {
   const isJpeg = (src) => src.startsWith('data:image/jpeg') || /[.]jpe?g$/.test(src.split(/[?#]/)[0]);
   const images = Array.from(document.images).filter((img) => img.complete && img.naturalWidth > 0 && !isJpeg(img.currentSrc.toLowerCase()));
+  const keyImage = (src) => {
+    try {
+      const url = new URL(src, location.href);
+      return /^\\/media\\/key-images\\/\\d+[.]png$/.test(url.pathname) ? url : null;
+    } catch {
+      return null;
+    }
+  };
+  const made = [];
   await Promise.all(images.map(async (img) => {
+    const key = keyImage(img.currentSrc);
+    if (key) {
+      const kept = new URL(key.href);
+      kept.searchParams.set('variant', 'jpeg');
+      kept.searchParams.set('q', String(q));
+      const probe = new Image();
+      probe.src = kept.href;
+      if (await probe.decode().then(() => true, () => false)) {
+        img.src = kept.href;
+        await img.decode().catch(() => undefined);
+        return;
+      }
+    }
     const canvas = document.createElement('canvas');
     canvas.width = img.naturalWidth;
     canvas.height = img.naturalHeight;
@@ -398,11 +428,35 @@ export const JPEG_IMAGES_SCRIPT = `async (q) => {
     g.drawImage(img, 0, 0);
     const blob = await new Promise((resolve) => canvas.toBlob(resolve, 'image/jpeg', q));
     if (!blob) return;
+    if (key) {
+      const dataUrl = await new Promise((resolve) => {
+        const reader = new FileReader();
+        reader.onload = () => resolve(reader.result);
+        reader.onerror = () => resolve(null);
+        reader.readAsDataURL(blob);
+      });
+      if (typeof dataUrl === 'string') made.push({ path: key.pathname, dataUrl });
+    }
     img.src = URL.createObjectURL(blob);
     await img.decode().catch(() => undefined);
   }));
-  return images.length;
+  return { converted: images.length, made };
 }`;
+
+/** What JPEG_IMAGES_SCRIPT answers. */
+export interface JpegPass {
+  converted: number;
+  made: { path: string; dataUrl: string }[];
+}
+
+/** Hands the JPEGs a print made to PrintOptions.onJpeg (bytes decoded from their data: URLs). */
+export function reportJpegs(pass: unknown, onJpeg: PrintOptions['onJpeg']): void {
+  if (!onJpeg || !pass || typeof pass !== 'object' || !Array.isArray((pass as JpegPass).made)) return;
+  for (const { path, dataUrl } of (pass as JpegPass).made) {
+    const m = typeof dataUrl === 'string' ? /^data:image\/jpeg;base64,(.*)$/s.exec(dataUrl) : null;
+    if (typeof path === 'string' && m) onJpeg(path, Buffer.from(m[1], 'base64'));
+  }
+}
 
 /** A URL (or a message quoting one) without its token. */
 function redact(text: string): string {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState, type MouseEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type MouseEvent } from 'react';
 import { Banner } from '../../components/Banner';
 import { useRead } from '../../data/hooks';
 import { hrefFor, navigate } from '../../router';
@@ -13,9 +13,11 @@ import { rememberedPlace, rememberPlace, slideParam, startIndex, withoutSlidePar
 import { otherPanel, presenterCommand, useSlidesOnly, type SidePanel } from './presenter-keys';
 import { PresenterSide } from './PresenterSide';
 import { canReview } from './live-review';
-import { LiveReview } from './LiveReview';
 import { useAudienceLink } from './useAudienceLink';
 import '../../styles/meetings.css';
+
+// The viewer (cornerstone) loads only when a presenter opens a series: not with every screen of the app.
+const LiveReview = lazy(() => import('./LiveReview').then((m) => ({ default: m.LiveReview })));
 
 /** A button clicked with the mouse gives the focus back, so Space and Enter keep moving the slides. */
 function releaseFocus(e: MouseEvent) {
@@ -107,7 +109,12 @@ export function PresenterView({ meetingId, deidentified }: { meetingId: number; 
     );
   }
 
-  if (reviewing && canReview(slide)) return <LiveReview slide={slide} onBack={endReview} />;
+  if (reviewing && canReview(slide))
+    return (
+      <Suspense fallback={<div className="loading">Loading the viewer...</div>}>
+        <LiveReview slide={slide} onBack={endReview} />
+      </Suspense>
+    );
 
   const keysHint = typed ? `Case ${typed}… press Enter` : message;
   const current = (

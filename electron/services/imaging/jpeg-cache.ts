@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { makePrivateDir, PRIVATE_FILE_MODE } from '../../db/file-modes';
+
+/**
+ * JPEG copies of the key-image PNGs for PDF exports (issue 14 item 1). The PDF printer re-encodes every PNG as JPEG
+ * before printing (pdf.ts, JPEG_IMAGES_SCRIPT); that took half of a 40-case deck's PDF time, at every export. The
+ * printer now hands each JPEG it made back, and it is kept here, keyed by the SHA-256 of the PNG it was made from
+ * and the quality, so a render is encoded once: the next print asks the media route for the JPEG
+ * (`/media/key-images/<id>.png?variant=jpeg&q=0.92`) and Chromium embeds it in the PDF as it is. A changed render
+ * has another hash, so a stale JPEG is never used.
+ */
+const JPEG_SOI = Buffer.from([0xff, 0xd8, 0xff]);
+export const MAX_JPEG_BYTES = 20 * 1024 * 1024;
+
+const cacheDir = (dataDir: string) => path.join(dataDir, 'renders', 'jpeg');
+
+/** The quality as the file name has it: 0.92 -> '92'. */
+function qualityKey(quality: number): string | null {
+  if (!Number.isFinite(quality) || quality <= 0 || quality > 1) return null;
+  return String(Math.round(quality * 100));
+}
+
+function cacheFile(dataDir: string, png: Buffer, quality: number): string | null {
+  const q = qualityKey(quality);
+  if (q === null) return null;
+  return path.join(cacheDir(dataDir), `${createHash('sha256').update(png).digest('hex')}-q${q}.jpg`);
+}
+
+/** The kept JPEG of this PNG at this quality, or null (none made yet, or unreadable). */
+export function cachedJpeg(dataDir: string, pngFile: string, quality: number): string | null {
+  try {
+    const file = cacheFile(dataDir, readFileSync(pngFile), quality);
+    return file && existsSync(file) ? file : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Keeps a JPEG made from this PNG (refuses anything that is not a JPEG); written whole or not at all. */
+export function storeJpeg(dataDir: string, pngFile: string, quality: number, jpeg: Buffer): boolean {
+  if (jpeg.length < 4 || jpeg.length > MAX_JPEG_BYTES || !jpeg.subarray(0, 3).equals(JPEG_SOI)) return false;
+  let file: string | null;
+  try {
+    file = cacheFile(dataDir, readFileSync(pngFile), quality);
+  } catch {
+    return false;
+  }
+  if (!file) return false;
+  if (existsSync(file)) return true;
+  // Owner-only, as the renders are (issue 12 item 13).
+  makePrivateDir(cacheDir(dataDir));
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, jpeg, { mode: PRIVATE_FILE_MODE });
+  renameSync(tmp, file);
+  return true;
+}
