@@ -102,17 +102,18 @@ async function fetchInstances(http: DicomwebHttp, path: string, options: Retriev
   });
   const contentType = res.headers.get('content-type') ?? '';
   const { type, params } = parseContentType(contentType);
-  if (type !== 'multipart/related')
-    throw new PacsError(
-      'bad-answer',
-      `The PACS answered ${path} with ${contentType || 'no content type'}, not multipart/related (${http.nodeName})`,
-    );
-  if (!params.boundary)
-    throw new PacsError(
-      'bad-answer',
-      `The PACS answered ${path} with a multipart answer without a boundary (${http.nodeName})`,
-    );
-  if (!res.body) throw new PacsError('bad-answer', `The PACS answered ${path} with an empty body (${http.nodeName})`);
+  const wrong =
+    type !== 'multipart/related'
+      ? `with ${contentType || 'no content type'}, not multipart/related`
+      : !params.boundary
+        ? 'with a multipart answer without a boundary'
+        : !res.body
+          ? 'with an empty body'
+          : undefined;
+  if (wrong !== undefined || !res.body) {
+    await res.body?.cancel().catch(() => {}); // an unread body would keep the connection (and close()) waiting
+    throw new PacsError('bad-answer', `The PACS answered ${path} ${wrong} (${http.nodeName})`);
+  }
   // Read until the server closes the connection (no length, not chunked): an early end is a dropped connection.
   const readUntilClose =
     !res.headers.get('content-length') && !/chunked/i.test(res.headers.get('transfer-encoding') ?? '');
