@@ -55,6 +55,12 @@ const answers: Record<string, (res: http.ServerResponse) => Promise<void>> = {
     await send(res, part(first));
     res.end(part(second).subarray(0, 2000));
   },
+  async stalled(res) {
+    // Half an instance, then nothing: the connection stays open, silent.
+    res.writeHead(200, { 'Content-Type': MULTIPART });
+    await send(res, part(first));
+    await send(res, part(second).subarray(0, 2000));
+  },
   async dropped(res) {
     res.writeHead(200, { 'Content-Type': MULTIPART });
     await send(res, part(first));
@@ -63,6 +69,19 @@ const answers: Record<string, (res: http.ServerResponse) => Promise<void>> = {
   },
 };
 
+/** STOW-RS answers: none stored (409) or some (202), with the failure reason the PACS gives. */
+function stowAnswer(mode: string, res: http.ServerResponse): void {
+  const failed = { '00081155': { vr: 'UI', Value: ['1.2.3.4.5'] }, '00081197': { vr: 'US', Value: [0xa700] } };
+  const stored = { '00081155': { vr: 'UI', Value: ['1.2.3.4.6'] } };
+  const answer =
+    mode === 'stow-none'
+      ? { '00081198': { vr: 'SQ', Value: [failed] } }
+      : { '00081198': { vr: 'SQ', Value: [failed] }, '00081199': { vr: 'SQ', Value: [stored] } };
+  res
+    .writeHead(mode === 'stow-none' ? 409 : 202, { 'Content-Type': 'application/dicom+json' })
+    .end(JSON.stringify(answer));
+}
+
 let server: http.Server;
 let base: string;
 const clients: PacsClient[] = [];
@@ -70,6 +89,8 @@ const clients: PacsClient[] = [];
 beforeAll(async () => {
   server = http.createServer((req, res) => {
     const [, mode, ...rest] = (req.url ?? '').split('?')[0].split('/');
+    if (mode === 'silent') return; // never answers
+    if (req.method === 'POST') return void req.resume().on('end', () => stowAnswer(mode, res));
     // QIDO (the instance count asked before a retrieval): nothing known, so no count is announced.
     if (rest[0] === 'studies' && rest.length === 1)
       return void res.writeHead(200, { 'Content-Type': 'application/dicom+json' }).end('[]');
@@ -87,8 +108,11 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
+/** A PACS that stops answering is given up on after this long (the app waits 60 s). */
+const IDLE = { connectMs: 1000, idleMs: 500 };
+
 async function retrieveFrom(mode: string): Promise<{ error: unknown; received: ReceivedInstance[] }> {
-  const client = dicomwebClient(settings(`${base}/${mode}`), '', 'Broken PACS');
+  const client = dicomwebClient(settings(`${base}/${mode}`), '', 'Broken PACS', IDLE);
   clients.push(client);
   const received: ReceivedInstance[] = [];
   try {
@@ -127,6 +151,34 @@ describe('a connection dropped mid-stream', () => {
     expect(error).toMatchObject({ name: 'PacsError', failure: 'dropped' });
     expect((error as Error).message).toMatch(/The connection to 127\.0\.0\.1:\d+ dropped in the middle of the answer/);
     expect(received.map((r) => r.sopInstanceUid)).toEqual([sopInstanceUidOf(first)]);
+  });
+});
+
+describe('a PACS that stops answering', () => {
+  it('fails Test as a timeout when the answer never comes', async () => {
+    const client = dicomwebClient(settings(`${base}/silent`), '', 'Broken PACS', IDLE);
+    clients.push(client);
+    const result = await client.test();
+    expect(result).toMatchObject({ ok: false, failure: 'timeout' });
+    expect(result.message).toMatch(/^The PACS at 127\.0\.0\.1:\d+ stopped answering for 0\.5 s \(Broken PACS\)$/);
+  });
+
+  it('fails a retrieval as a timeout when the answer stalls, keeping what arrived whole', async () => {
+    const { error, received } = await retrieveFrom('stalled');
+    expect(error).toMatchObject({ name: 'PacsError', failure: 'timeout' });
+    expect(received.map((r) => r.sopInstanceUid)).toEqual([sopInstanceUidOf(first)]);
+  });
+});
+
+describe('a STOW-RS answer with failures', () => {
+  it.each(['stow-none', 'stow-some'])('%s: says which instance the PACS refused and why', async (mode) => {
+    const client = dicomwebClient(settings(`${base}/${mode}`), '', 'Broken PACS');
+    clients.push(client);
+    const error = await client.store([first, second]).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'PacsError', failure: 'other' });
+    expect((error as Error).message).toBe(
+      'The PACS refused 1 of 2 files: 1.2.3.4.5: out of resources (0xA700) (Broken PACS)',
+    );
   });
 });
 

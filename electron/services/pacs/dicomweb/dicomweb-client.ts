@@ -1,6 +1,6 @@
 import type { DicomwebSettings, PacsTestResult } from '../../../../shared/domain/pacs';
 import { PacsError, type PacsClient } from '../client';
-import { DicomwebHttp } from './http';
+import { DicomwebHttp, TIMEOUTS, type HttpTimeouts } from './http';
 import { findSeries, findStudies, JSON_ACCEPT, listInstances, notDicomweb, readJsonArray } from './qido';
 import { store } from './stow';
 import { retrieve } from './wado';
@@ -9,8 +9,14 @@ import { retrieve } from './wado';
  * A DICOMweb node as a PacsClient: QIDO-RS queries (qido.ts), WADO-RS retrieval (wado.ts) and STOW-RS storage
  * (stow.ts) over one HTTP(S) connection pool with the node's authentication and CA file (http.ts).
  */
-export function dicomwebClient(settings: DicomwebSettings, secret: string, nodeName: string): PacsClient {
-  const http = new DicomwebHttp(settings, secret, nodeName);
+export function dicomwebClient(
+  settings: DicomwebSettings,
+  secret: string,
+  nodeName: string,
+  /** Shorter in tests of a PACS that stops answering. */
+  timeouts: HttpTimeouts = TIMEOUTS,
+): PacsClient {
+  const http = new DicomwebHttp(settings, secret, nodeName, timeouts);
   return {
     transport: 'dicomweb',
     test: () => testNode(http),

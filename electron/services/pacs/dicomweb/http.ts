@@ -10,10 +10,14 @@ import { PacsError } from '../client';
  * a sentence a user can act on. QIDO, WADO and STOW (qido.ts, wado.ts, stow.ts) only ask for paths.
  */
 
-/** Connecting (TCP and TLS) must not take longer than this; a PACS on the local network answers in milliseconds. */
-const CONNECT_TIMEOUT_MS = 10_000;
-/** Waiting for the answer's headers, or for the next bytes of its body. A large study streams, so no total limit. */
-const IDLE_TIMEOUT_MS = 60_000;
+export interface HttpTimeouts {
+  /** Connecting (TCP and TLS); a PACS on the local network answers in milliseconds. */
+  connectMs: number;
+  /** Waiting for the answer's headers, or for the next bytes of its body. A large study streams: no total limit. */
+  idleMs: number;
+}
+
+export const TIMEOUTS: HttpTimeouts = { connectMs: 10_000, idleMs: 60_000 };
 
 export interface RequestOptions {
   method?: 'GET' | 'POST';
@@ -36,6 +40,7 @@ export class DicomwebHttp {
     private readonly settings: DicomwebSettings,
     private readonly secret: string,
     readonly nodeName: string,
+    private readonly timeouts: HttpTimeouts = TIMEOUTS,
   ) {
     this.base = settings.url.replace(/\/+$/, '');
   }
@@ -106,9 +111,9 @@ export class DicomwebHttp {
       }
     }
     this.agent = new Agent({
-      connect: { timeout: CONNECT_TIMEOUT_MS, ...(ca ? { ca } : {}) },
-      headersTimeout: IDLE_TIMEOUT_MS,
-      bodyTimeout: IDLE_TIMEOUT_MS,
+      connect: { timeout: this.timeouts.connectMs, ...(ca ? { ca } : {}) },
+      headersTimeout: this.timeouts.idleMs,
+      bodyTimeout: this.timeouts.idleMs,
     });
     return this.agent;
   }
@@ -127,11 +132,11 @@ export class DicomwebHttp {
         case 'ETIMEDOUT':
           return [
             'timeout',
-            `No answer from ${at} within ${CONNECT_TIMEOUT_MS / 1000} s: is the host up and the port open?`,
+            `No answer from ${at} within ${seconds(this.timeouts.connectMs)}: is the host up and the port open?`,
           ];
         case 'UND_ERR_HEADERS_TIMEOUT':
         case 'UND_ERR_BODY_TIMEOUT':
-          return ['timeout', `The PACS at ${at} stopped answering for ${IDLE_TIMEOUT_MS / 1000} s`];
+          return ['timeout', `The PACS at ${at} stopped answering for ${seconds(this.timeouts.idleMs)}`];
         case 'ENOTFOUND':
         case 'EAI_AGAIN':
           return ['unreachable', `The host name ${new URL(this.base).hostname} is not known: check the URL`];
@@ -214,6 +219,8 @@ function errorCode(error: unknown): string | undefined {
   }
   return undefined;
 }
+
+const seconds = (ms: number): string => `${Math.round(ms / 100) / 10} s`;
 
 function describe(error: unknown): string {
   let e: unknown = error;
