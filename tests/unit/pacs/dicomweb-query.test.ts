@@ -43,6 +43,21 @@ describe('DICOMweb test()', () => {
     );
   });
 
+  it('says the connection was refused while the PACS is stopped, and ok once it is back', async () => {
+    const c = client(orthanc.dicomweb);
+    await orthanc.pause();
+    try {
+      const result = await c.test();
+      expect(result).toMatchObject({ ok: false, failure: 'refused' });
+      expect(result.message).toBe(
+        `Connection refused by 127.0.0.1:${orthanc.httpPort}: is the PACS running and is the URL right? (Test PACS)`,
+      );
+    } finally {
+      await orthanc.start();
+    }
+    expect(await c.test()).toMatchObject({ ok: true });
+  });
+
   it('says there is no DICOMweb service at a wrong base URL', async () => {
     const result = await client(`${orthanc.url}/dicomweb-typo`).test();
     expect(result).toMatchObject({ ok: false, failure: 'not-found' });
