@@ -107,6 +107,19 @@ describe('WADO-RS retrieval', () => {
     expect([...sink.uids(), ...rest.uids()].sort()).toEqual(expected);
   });
 
+  it("passes the sink's own failure up unchanged (it is not the network's)", async () => {
+    const full = Object.assign(new Error('No space left on device'), { code: 'ENOSPC' });
+    const retrieval = client.retrieve(
+      { studyUid: CT_STUDY_UID },
+      {
+        onInstance: async () => {
+          throw full;
+        },
+      },
+    );
+    await expect(retrieval).rejects.toBe(full);
+  });
+
   it('says the PACS has no such study', async () => {
     const sink = collector();
     const retrieval = client.retrieve({ studyUid: '1.2.3.4' }, sink);

@@ -135,10 +135,16 @@ async function fetchInstances(http: DicomwebHttp, path: string, options: Retriev
           `Part ${index} of the answer to ${path} is not a DICOM Part 10 file with a SOP Instance UID (${http.nodeName})`,
         );
       if (skip?.has(sopInstanceUid)) continue;
-      await onInstance({ sopInstanceUid, bytes: part.body });
+      try {
+        await onInstance({ sopInstanceUid, bytes: part.body });
+      } catch (error) {
+        throw new SinkFailure(error);
+      }
       if (signal?.aborted) throw signal.reason ?? new Error('aborted');
     }
   } catch (error) {
+    // The sink's own failure (a full disk, a refused file) is not the network's: it goes up unchanged.
+    if (error instanceof SinkFailure) throw error.error;
     if (signal?.aborted) throw signal.reason ?? error;
     if (error instanceof MultipartError) {
       if (error.truncated && readUntilClose)
@@ -155,6 +161,10 @@ async function fetchInstances(http: DicomwebHttp, path: string, options: Retriev
     }
     throw http.failure(error, signal, true);
   }
+}
+
+class SinkFailure {
+  constructor(readonly error: unknown) {}
 }
 
 /** The SOP Instance UID from the file meta header (or, lacking it there, the data set's own). */
