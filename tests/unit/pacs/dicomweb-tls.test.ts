@@ -122,10 +122,15 @@ describe('DICOMweb over https', () => {
     expect(result.message).toMatch(/certificate of 127\.0\.0\.1:\d+ is for another host name/);
   });
 
-  it('says the CA file cannot be read, naming it', async () => {
+  it('says the CA file cannot be read or holds no certificate, naming it', async () => {
     const missing = path.join(dir, 'no-such-ca.pem');
     const result = await client(trustedUrl, { caFile: missing }).test();
     expect(result).toMatchObject({ ok: false, failure: 'certificate' });
     expect(result.message).toBe(`The CA file ${missing} of "TLS PACS" cannot be read: it does not exist`);
+    const result2 = await client(trustedUrl, { caFile: trusted.key }).test();
+    expect(result2).toMatchObject({ ok: false, failure: 'certificate' });
+    expect(result2.message).toBe(
+      `The CA file ${trusted.key} of "TLS PACS" holds no PEM certificate (a "-----BEGIN CERTIFICATE-----" block)`,
+    );
   });
 });

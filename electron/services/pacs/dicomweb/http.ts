@@ -102,13 +102,20 @@ export class DicomwebHttp {
     const caFile = this.settings.caFile.trim();
     let ca: string[] | undefined;
     if (https && caFile !== '') {
+      let pem: string;
       try {
-        // The CA file is trusted besides the system's roots, not instead of them.
-        ca = [...rootCertificates, readFileSync(caFile, 'utf8')];
+        pem = readFileSync(caFile, 'utf8');
       } catch (error) {
         const why = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'it does not exist' : String(error);
         throw new PacsError('certificate', `The CA file ${caFile} of "${this.nodeName}" cannot be read: ${why}`, error);
       }
+      if (!pem.includes('-----BEGIN CERTIFICATE-----'))
+        throw new PacsError(
+          'certificate',
+          `The CA file ${caFile} of "${this.nodeName}" holds no PEM certificate (a "-----BEGIN CERTIFICATE-----" block)`,
+        );
+      // The CA file is trusted besides the system's roots, not instead of them.
+      ca = [...rootCertificates, pem];
     }
     this.agent = new Agent({
       connect: { timeout: this.timeouts.connectMs, ...(ca ? { ca } : {}) },
