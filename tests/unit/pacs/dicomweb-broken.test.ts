@@ -82,6 +82,23 @@ function stowAnswer(mode: string, res: http.ServerResponse): void {
     .end(JSON.stringify(answer));
 }
 
+/** A QIDO-RS server that gives at most 2 results a request, and a Warning while more remain (PS3.18 8.3.4.3). */
+function pagedInstances(url: URL, res: http.ServerResponse): void {
+  const all = ['1.9.1', '1.9.2', '1.9.3', '1.9.4', '1.9.5'];
+  const offset = Number(url.searchParams.get('offset') ?? 0);
+  const page = all.slice(offset, offset + 2);
+  const more = offset + page.length < all.length;
+  res.writeHead(200, {
+    'Content-Type': 'application/dicom+json',
+    ...(more ? { Warning: '299 test-pacs: There are additional results that can be requested' } : {}),
+  });
+  res.end(
+    JSON.stringify(
+      page.map((uid) => ({ '0020000E': { vr: 'UI', Value: ['1.8'] }, '00080018': { vr: 'UI', Value: [uid] } })),
+    ),
+  );
+}
+
 let server: http.Server;
 let base: string;
 const clients: PacsClient[] = [];
@@ -90,6 +107,7 @@ beforeAll(async () => {
   server = http.createServer((req, res) => {
     const [, mode, ...rest] = (req.url ?? '').split('?')[0].split('/');
     if (mode === 'silent') return; // never answers
+    if (mode === 'paged') return void pagedInstances(new URL(req.url ?? '', base), res);
     if (req.method === 'POST') return void req.resume().on('end', () => stowAnswer(mode, res));
     // QIDO (the instance count asked before a retrieval): nothing known, so no count is announced.
     if (rest[0] === 'studies' && rest.length === 1)
@@ -167,6 +185,14 @@ describe('a PACS that stops answering', () => {
     const { error, received } = await retrieveFrom('stalled');
     expect(error).toMatchObject({ name: 'PacsError', failure: 'timeout' });
     expect(received.map((r) => r.sopInstanceUid)).toEqual([sopInstanceUidOf(first)]);
+  });
+});
+
+describe('a QIDO-RS server that limits its results', () => {
+  it('is asked page after page from the offset reached, while it warns that more remain', async () => {
+    const client = dicomwebClient(settings(`${base}/paged`), '', 'Broken PACS');
+    clients.push(client);
+    expect(await client.findInstances({ studyUid: '1.2.3' })).toEqual(['1.9.1', '1.9.2', '1.9.3', '1.9.4', '1.9.5']);
   });
 });
 
