@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../../electron/db/open';
@@ -9,6 +9,7 @@ import { PacsError, type PacsClient } from '../../../electron/services/pacs/clie
 import { PacsNodesService } from '../../../electron/services/pacs/nodes-service';
 import type { PacsNodeWithSecret } from '../../../electron/services/pacs/nodes-sql';
 import { getTransfer } from '../../../electron/services/pacs/pacs-sql';
+import { sweepStaging } from '../../../electron/services/pacs/staging';
 import { queryStudies, querySeries } from '../../../electron/services/pacs/pacs-query';
 import { PriorStudies } from '../../../electron/services/pacs/priors';
 import {
@@ -230,5 +231,18 @@ describe('retrieving from a PACS through the file import (transport test double)
     expect(priors.get(env.caseId).error).toBe(
       "Could not ask TEST for this patient's studies: Connection refused by 127.0.0.1:1: is the PACS running?",
     );
+  });
+
+  it('sweepStaging removes incoming folders untouched for longer than the given days, and keeps newer ones', () => {
+    const dataDir = tempDataDir();
+    const old = path.join(dataDir, 'pacs-incoming', '1-1.2.3');
+    const recent = path.join(dataDir, 'pacs-incoming', '1-1.2.4');
+    mkdirSync(old, { recursive: true });
+    mkdirSync(recent, { recursive: true });
+    const tenDaysAgo = new Date(Date.now() - 10 * 86_400_000);
+    utimesSync(old, tenDaysAgo, tenDaysAgo);
+    expect(sweepStaging(dataDir, 7)).toEqual(['1-1.2.3']);
+    expect(readdirSync(path.join(dataDir, 'pacs-incoming'))).toEqual(['1-1.2.4']);
+    expect(sweepStaging(tempDataDir(), 7)).toEqual([]);
   });
 });
