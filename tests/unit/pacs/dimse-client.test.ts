@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +9,6 @@ import type { ReceivedInstance } from '../../../electron/services/pacs/client';
 import { dimseClient } from '../../../electron/services/pacs/dimse/dimse-client';
 import { CT_SERIES } from '../../fixtures';
 import { filesUnder, freePort, startOrthanc, type Orthanc } from '../../orthanc/orthanc';
-import { dcmdump } from '../dicom/fixtures';
 
 /** DIMSE against a real Orthanc holding the 37-slice CT (issue 15 item 7): C-ECHO, C-FIND, C-GET. */
 
@@ -70,6 +71,27 @@ describe('DIMSE test (C-ECHO)', () => {
     const result = await client({ port }).test();
     expect(result).toMatchObject({ ok: false, failure: 'refused' });
     expect(result.message).toBe(`Connection refused by 127.0.0.1:${port}: is the PACS running?`);
+  });
+
+  it('a PACS that accepts the connection but never answers is "timeout"', async () => {
+    const silent = net.createServer(() => {}).listen(0, '127.0.0.1');
+    await new Promise((r) => silent.once('listening', r));
+    try {
+      const { port } = silent.address() as net.AddressInfo;
+      const result = await dimseClient(settings({ port }), 'Silent PACS', { echoTimeoutMs: 1500 }).test();
+      expect(result).toMatchObject({ ok: false, failure: 'timeout' });
+      expect(result.message).toBe(
+        `127.0.0.1:${port} did not answer in time: is the address right, and does the network let us through?`,
+      );
+    } finally {
+      silent.close();
+    }
+  });
+
+  it('an unknown host name is "unreachable"', async () => {
+    const result = await client({ host: 'no-such-pacs.invalid' }).test();
+    expect(result).toMatchObject({ ok: false, failure: 'unreachable' });
+    expect(result.message).toBe('The host name no-such-pacs.invalid is not known: check the PACS address');
   });
 
   it('a wrong called AE title is "wrong-aet" and says so', async () => {
@@ -139,12 +161,16 @@ describe('DIMSE retrieve (C-GET)', () => {
     expect(s.received.map((i) => i.sopInstanceUid).sort()).toEqual(orthancUids);
     const dir = mkdtempSync(path.join(os.tmpdir(), 'boardprep-dimse-'));
     try {
-      for (const [n, instance] of s.received.entries()) {
+      const files = s.received.map((instance, n) => {
         const file = path.join(dir, `${n}.dcm`);
         writeFileSync(file, instance.bytes);
-        expect(dcmdump(file, '0008,0018')).toBe(instance.sopInstanceUid);
-        expect(dcmdump(file, '0002,0003')).toBe(instance.sopInstanceUid);
-      }
+        return file;
+      });
+      // One dcmdump over all 37 files: each must parse (exit 0) and name its SOP instance in the meta and data set.
+      const out = execFileSync('dcmdump', ['-q', '+P', '0002,0003', '+P', '0008,0018', ...files], { encoding: 'utf8' });
+      const uids = [...out.matchAll(/UI \[([0-9.]+)\]/g)].map((m) => m[1]);
+      expect(uids).toHaveLength(74);
+      expect([...new Set(uids)].sort()).toEqual(orthancUids);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -4,7 +4,15 @@ import tls from 'node:tls';
 import type { DimseSettings } from '../../../../shared/domain/pacs';
 import { PacsError, type ReceivedInstance } from '../client';
 import { droppedFailure, networkFailure, notOffered, rejectionFailure } from './failures';
-import { dimse, STATUS, type Association, type CStoreRequest, type Request, type Response } from './lib';
+import {
+  dimse,
+  STATUS,
+  type Association,
+  type CStoreRequest,
+  type PresentationContext,
+  type Request,
+  type Response,
+} from './lib';
 import { keepRawOn, partTen, storeResponse } from './receive';
 
 /**
@@ -16,6 +24,8 @@ export interface Exchange {
   /** The service in the user's words ('C-ECHO', 'C-FIND', 'C-GET', 'C-MOVE', 'C-STORE'), for messages. */
   what: string;
   requests: Request[];
+  /** Presentation contexts besides the requests' own (e.g. a C-STORE file's exact transfer syntax). */
+  contexts?: PresentationContext[];
   signal?: AbortSignal;
   /** The C-STORE sub-operations of a C-GET: each acknowledged only after it is handled (back-pressure). */
   onStore?(instance: ReceivedInstance): Promise<void>;
@@ -54,6 +64,7 @@ export function associate(s: DimseSettings, exchange: Exchange): Promise<void> {
     }
     const client = new dimse.Client();
     for (const request of requests) client.addRequest(request);
+    for (const context of exchange.contexts ?? []) client.addAdditionalPresentationContext(context, true);
     const answered = new Set<Request>();
     for (const request of requests)
       request.on('response', (response: Response) => {
