@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -28,6 +28,8 @@ const settings = (over: Partial<DimseSettings> = {}): DimseSettings => ({
   movePort,
   ...over,
 });
+
+const BY_ID = { patientId: '0000006', patientName: '', from: null, to: null, modality: '', accession: '' };
 
 const client = (over: Partial<DimseSettings> = {}) => dimseClient(settings(over), 'Test PACS');
 
@@ -118,14 +120,7 @@ describe('DIMSE test (C-ECHO)', () => {
 
 describe('DIMSE query (C-FIND)', () => {
   it('finds the study by patient ID with its series and instance counts, as DICOM JSON', async () => {
-    const [study, ...others] = await client().findStudies({
-      patientId: '0000006',
-      patientName: '',
-      from: null,
-      to: null,
-      modality: '',
-      accession: '',
-    });
+    const [study, ...others] = await client().findStudies(BY_ID);
     expect(others).toHaveLength(0);
     expect(study['0020000D']).toEqual({ vr: 'UI', Value: [studyUid] });
     expect(study['00100020']).toEqual({ vr: 'LO', Value: ['0000006'] });
@@ -133,6 +128,43 @@ describe('DIMSE query (C-FIND)', () => {
     expect(study['00201206']).toEqual({ vr: 'IS', Value: [1] });
     expect(study['00201208']).toEqual({ vr: 'IS', Value: [37] });
     expect(study['00080061']).toEqual({ vr: 'CS', Value: ['CT'] });
+  });
+
+  it('answers what dcmtk findscu gets for the same study query', async () => {
+    const [ours] = await client().findStudies({ ...BY_ID });
+    // The character set and the retrieve AE title (not asked for, given anyway) are not study attributes.
+    const keys = Object.keys(ours).filter((tag) => tag !== '00080005' && tag !== '00080054');
+    const args = keys
+      .filter((tag) => tag !== '00080052' && tag !== '00100020') // given with their values below
+      .flatMap((tag) => ['-k', `${tag.slice(0, 4)},${tag.slice(4)}`]);
+    const { stderr } = spawnSync(
+      'findscu',
+      [
+        '-v',
+        '-S',
+        '-aet',
+        'BOARDPREP',
+        '-aec',
+        orthanc.aet,
+        '-k',
+        'QueryRetrieveLevel=STUDY',
+        '-k',
+        'PatientID=0000006',
+      ].concat(args, ['127.0.0.1', String(orthanc.dicomPort)]),
+      { encoding: 'utf8' },
+    );
+    const answer = stderr.slice(stderr.indexOf('Find Response: 1'));
+    const theirs = new Map(
+      [...answer.matchAll(/^I: \(([0-9a-f]{4}),([0-9a-f]{4})\) \w\w (?:\[(.*?)\]|\(no value available\))/gm)].map(
+        (m) => [`${m[1]}${m[2]}`.toUpperCase(), (m[3] ?? '').trim()],
+      ),
+    );
+    for (const tag of keys) {
+      const values = (ours[tag].Value ?? []).map((v) =>
+        typeof v === 'object' && v !== null ? (v as { Alphabetic?: string }).Alphabetic : String(v),
+      );
+      expect([tag, values.join('\\')]).toEqual([tag, theirs.get(tag)]);
+    }
   });
 
   it('matches a name prefix and a date range, and misses outside it', async () => {

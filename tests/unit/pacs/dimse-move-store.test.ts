@@ -111,6 +111,23 @@ describe('DIMSE retrieve by C-MOVE', () => {
     expect(await listening(port)).toBe(false);
   });
 
+  it('a service the PACS does not offer is said so', async () => {
+    const port = await freePort();
+    // Our own storage SCP is a PACS that takes only C-ECHO and C-STORE.
+    const scp = await startStorageScp(settings({ calledAet: 'ME', ourAet: 'STORE', movePort: port }), async () => {});
+    try {
+      const query = { patientId: '1', patientName: '', from: null, to: null, modality: '', accession: '' };
+      const asking = dimseClient(settings({ port, calledAet: 'STORE', ourAet: 'ME' }), 'Store only');
+      await expect(asking.findStudies(query)).rejects.toMatchObject({
+        failure: 'bad-answer',
+        message: `The PACS at 127.0.0.1:${port} does not offer C-FIND to ME`,
+      });
+      expect((await asking.test()).ok).toBe(true);
+    } finally {
+      await scp.stop();
+    }
+  });
+
   it('a busy move port is said in plain words', async () => {
     const blocker = net.createServer().listen(movePort, '0.0.0.0');
     await new Promise((r) => blocker.once('listening', r));
