@@ -128,7 +128,8 @@ export function associate(s: DimseSettings, exchange: Exchange): Promise<void> {
       signal?.removeEventListener('abort', onAbort);
       if (signal?.aborted) reject(signal.reason);
       else if (failure !== undefined) reject(failure);
-      else if (!released || requests.some((r) => !answered.has(r))) reject(droppedFailure(s, what, peerAborted));
+      else if (!released || requests.some((r) => !answered.has(r)))
+        reject(droppedFailure(s, what, associated, peerAborted));
       else resolve();
     });
 
