@@ -128,6 +128,20 @@ describe('DIMSE retrieve by C-MOVE', () => {
     }
   });
 
+  it('a PACS that does not know our AE title as a move destination: the message says what to ask for', async () => {
+    const stranger = client({ ourAet: 'STRANGER' }).retrieve({ studyUid }, { onInstance: async () => {} });
+    // Orthanc answers C000 (unable to process), not A801 (move destination unknown).
+    await expect(stranger).rejects.toMatchObject({
+      failure: 'bad-answer',
+      message: expect.stringMatching(
+        new RegExp(
+          `^The PACS could not send everything: 0 sent, 0 failed \\(status C000 \\(unable to process\\).*\\); if it does not know STRANGER as a destination, ask its administrator to add STRANGER at this workstation's address, port ${movePort}$`,
+        ),
+      ),
+    });
+    expect(await listening(movePort)).toBe(false);
+  });
+
   it('a busy move port is said in plain words', async () => {
     const blocker = net.createServer().listen(movePort, '0.0.0.0');
     await new Promise((r) => blocker.once('listening', r));

@@ -133,12 +133,17 @@ export function associate(s: DimseSettings, exchange: Exchange): Promise<void> {
       else resolve();
     });
 
-    client.send(s.host, s.port, s.ourAet, s.calledAet, {
-      connectTimeout: idleMs,
-      associationTimeout: idleMs,
-      pduTimeout: idleMs,
-      securityOptions: security,
-    });
+    try {
+      client.send(s.host, s.port, s.ourAet, s.calledAet, {
+        connectTimeout: idleMs,
+        associationTimeout: idleMs,
+        pduTimeout: idleMs,
+        securityOptions: security,
+      });
+    } catch (e) {
+      signal?.removeEventListener('abort', onAbort);
+      return reject(new PacsError('other', `Could not connect to ${s.host}:${s.port}: ${(e as Error).message}`, e));
+    }
     const network = internals.network;
     if (network) {
       // First in line, so the code is known when dcmjs-dimse reports its own (code-less) error.

@@ -187,7 +187,7 @@ export async function cMove(s: DimseSettings, target: RetrieveTarget, options: R
       request.getCommandDataset().setElement('MoveDestination', s.ourAet);
       return request;
     });
-    const check = watchProgress(requests, plan, options.onExpected);
+    const check = watchProgress(s, requests, plan, options.onExpected, true);
     await associate(s, { what: 'C-MOVE', requests, signal: options.signal });
     if (scp.context.failure !== undefined) throw scp.context.failure;
     check();
