@@ -1,4 +1,6 @@
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +9,6 @@ import type { ReceivedInstance } from '../../../electron/services/pacs/client';
 import { dimseClient } from '../../../electron/services/pacs/dimse/dimse-client';
 import { CT_SERIES } from '../../fixtures';
 import { filesUnder, freePort, startOrthanc, type Orthanc } from '../../orthanc/orthanc';
-import { dcmdump } from '../dicom/fixtures';
 
 /** DIMSE against a real Orthanc holding the 37-slice CT (issue 15 item 7): C-ECHO, C-FIND, C-GET. */
 
@@ -27,6 +28,8 @@ const settings = (over: Partial<DimseSettings> = {}): DimseSettings => ({
   movePort,
   ...over,
 });
+
+const BY_ID = { patientId: '0000006', patientName: '', from: null, to: null, modality: '', accession: '' };
 
 const client = (over: Partial<DimseSettings> = {}) => dimseClient(settings(over), 'Test PACS');
 
@@ -72,6 +75,27 @@ describe('DIMSE test (C-ECHO)', () => {
     expect(result.message).toBe(`Connection refused by 127.0.0.1:${port}: is the PACS running?`);
   });
 
+  it('a PACS that accepts the connection but never answers is "timeout"', async () => {
+    const silent = net.createServer(() => {}).listen(0, '127.0.0.1');
+    await new Promise((r) => silent.once('listening', r));
+    try {
+      const { port } = silent.address() as net.AddressInfo;
+      const result = await dimseClient(settings({ port }), 'Silent PACS', { echoTimeoutMs: 1500 }).test();
+      expect(result).toMatchObject({ ok: false, failure: 'timeout' });
+      expect(result.message).toBe(
+        `127.0.0.1:${port} did not answer in time: is the address right, and does the network let us through?`,
+      );
+    } finally {
+      silent.close();
+    }
+  });
+
+  it('an unknown host name is "unreachable"', async () => {
+    const result = await client({ host: 'no-such-pacs.invalid' }).test();
+    expect(result).toMatchObject({ ok: false, failure: 'unreachable' });
+    expect(result.message).toBe('The host name no-such-pacs.invalid is not known: check the PACS address');
+  });
+
   it('a wrong called AE title is "wrong-aet" and says so', async () => {
     const result = await client({ calledAet: 'NOTORTHANC' }).test();
     expect(result).toMatchObject({ ok: false, failure: 'wrong-aet' });
@@ -96,14 +120,7 @@ describe('DIMSE test (C-ECHO)', () => {
 
 describe('DIMSE query (C-FIND)', () => {
   it('finds the study by patient ID with its series and instance counts, as DICOM JSON', async () => {
-    const [study, ...others] = await client().findStudies({
-      patientId: '0000006',
-      patientName: '',
-      from: null,
-      to: null,
-      modality: '',
-      accession: '',
-    });
+    const [study, ...others] = await client().findStudies(BY_ID);
     expect(others).toHaveLength(0);
     expect(study['0020000D']).toEqual({ vr: 'UI', Value: [studyUid] });
     expect(study['00100020']).toEqual({ vr: 'LO', Value: ['0000006'] });
@@ -111,6 +128,43 @@ describe('DIMSE query (C-FIND)', () => {
     expect(study['00201206']).toEqual({ vr: 'IS', Value: [1] });
     expect(study['00201208']).toEqual({ vr: 'IS', Value: [37] });
     expect(study['00080061']).toEqual({ vr: 'CS', Value: ['CT'] });
+  });
+
+  it('answers what dcmtk findscu gets for the same study query', async () => {
+    const [ours] = await client().findStudies({ ...BY_ID });
+    // The character set and the retrieve AE title (not asked for, given anyway) are not study attributes.
+    const keys = Object.keys(ours).filter((tag) => tag !== '00080005' && tag !== '00080054');
+    const args = keys
+      .filter((tag) => tag !== '00080052' && tag !== '00100020') // given with their values below
+      .flatMap((tag) => ['-k', `${tag.slice(0, 4)},${tag.slice(4)}`]);
+    const { stderr } = spawnSync(
+      'findscu',
+      [
+        '-v',
+        '-S',
+        '-aet',
+        'BOARDPREP',
+        '-aec',
+        orthanc.aet,
+        '-k',
+        'QueryRetrieveLevel=STUDY',
+        '-k',
+        'PatientID=0000006',
+      ].concat(args, ['127.0.0.1', String(orthanc.dicomPort)]),
+      { encoding: 'utf8' },
+    );
+    const answer = stderr.slice(stderr.indexOf('Find Response: 1'));
+    const theirs = new Map(
+      [...answer.matchAll(/^I: \(([0-9a-f]{4}),([0-9a-f]{4})\) \w\w (?:\[(.*?)\]|\(no value available\))/gm)].map(
+        (m) => [`${m[1]}${m[2]}`.toUpperCase(), (m[3] ?? '').trim()],
+      ),
+    );
+    for (const tag of keys) {
+      const values = (ours[tag].Value ?? []).map((v) =>
+        typeof v === 'object' && v !== null ? (v as { Alphabetic?: string }).Alphabetic : String(v),
+      );
+      expect([tag, values.join('\\')]).toEqual([tag, theirs.get(tag)]);
+    }
   });
 
   it('matches a name prefix and a date range, and misses outside it', async () => {
@@ -139,12 +193,16 @@ describe('DIMSE retrieve (C-GET)', () => {
     expect(s.received.map((i) => i.sopInstanceUid).sort()).toEqual(orthancUids);
     const dir = mkdtempSync(path.join(os.tmpdir(), 'boardprep-dimse-'));
     try {
-      for (const [n, instance] of s.received.entries()) {
+      const files = s.received.map((instance, n) => {
         const file = path.join(dir, `${n}.dcm`);
         writeFileSync(file, instance.bytes);
-        expect(dcmdump(file, '0008,0018')).toBe(instance.sopInstanceUid);
-        expect(dcmdump(file, '0002,0003')).toBe(instance.sopInstanceUid);
-      }
+        return file;
+      });
+      // One dcmdump over all 37 files: each must parse (exit 0) and name its SOP instance in the meta and data set.
+      const out = execFileSync('dcmdump', ['-q', '+P', '0002,0003', '+P', '0008,0018', ...files], { encoding: 'utf8' });
+      const uids = [...out.matchAll(/UI \[([0-9.]+)\]/g)].map((m) => m[1]);
+      expect(uids).toHaveLength(74);
+      expect([...new Set(uids)].sort()).toEqual(orthancUids);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -4,7 +4,15 @@ import tls from 'node:tls';
 import type { DimseSettings } from '../../../../shared/domain/pacs';
 import { PacsError, type ReceivedInstance } from '../client';
 import { droppedFailure, networkFailure, notOffered, rejectionFailure } from './failures';
-import { dimse, STATUS, type Association, type CStoreRequest, type Request, type Response } from './lib';
+import {
+  dimse,
+  STATUS,
+  type Association,
+  type CStoreRequest,
+  type PresentationContext,
+  type Request,
+  type Response,
+} from './lib';
 import { keepRawOn, partTen, storeResponse } from './receive';
 
 /**
@@ -16,6 +24,8 @@ export interface Exchange {
   /** The service in the user's words ('C-ECHO', 'C-FIND', 'C-GET', 'C-MOVE', 'C-STORE'), for messages. */
   what: string;
   requests: Request[];
+  /** Presentation contexts besides the requests' own (e.g. a C-STORE file's exact transfer syntax). */
+  contexts?: PresentationContext[];
   signal?: AbortSignal;
   /** The C-STORE sub-operations of a C-GET: each acknowledged only after it is handled (back-pressure). */
   onStore?(instance: ReceivedInstance): Promise<void>;
@@ -54,6 +64,7 @@ export function associate(s: DimseSettings, exchange: Exchange): Promise<void> {
     }
     const client = new dimse.Client();
     for (const request of requests) client.addRequest(request);
+    for (const context of exchange.contexts ?? []) client.addAdditionalPresentationContext(context, true);
     const answered = new Set<Request>();
     for (const request of requests)
       request.on('response', (response: Response) => {
@@ -117,16 +128,22 @@ export function associate(s: DimseSettings, exchange: Exchange): Promise<void> {
       signal?.removeEventListener('abort', onAbort);
       if (signal?.aborted) reject(signal.reason);
       else if (failure !== undefined) reject(failure);
-      else if (!released || requests.some((r) => !answered.has(r))) reject(droppedFailure(s, what, peerAborted));
+      else if (!released || requests.some((r) => !answered.has(r)))
+        reject(droppedFailure(s, what, associated, peerAborted));
       else resolve();
     });
 
-    client.send(s.host, s.port, s.ourAet, s.calledAet, {
-      connectTimeout: idleMs,
-      associationTimeout: idleMs,
-      pduTimeout: idleMs,
-      securityOptions: security,
-    });
+    try {
+      client.send(s.host, s.port, s.ourAet, s.calledAet, {
+        connectTimeout: idleMs,
+        associationTimeout: idleMs,
+        pduTimeout: idleMs,
+        securityOptions: security,
+      });
+    } catch (e) {
+      signal?.removeEventListener('abort', onAbort);
+      return reject(new PacsError('other', `Could not connect to ${s.host}:${s.port}: ${(e as Error).message}`, e));
+    }
     const network = internals.network;
     if (network) {
       // First in line, so the code is known when dcmjs-dimse reports its own (code-less) error.

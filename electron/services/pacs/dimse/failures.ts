@@ -49,7 +49,7 @@ export function networkFailure(
   if (CERTIFICATE_CODES.has(code) || /certificate|ssl|tls/i.test(socketError?.message ?? ''))
     return new PacsError(
       'certificate',
-      `The TLS connection to ${where(s)} failed (${socketError?.message ?? code}): is the PACS certificate trusted (CA file)?`,
+      `The TLS connection to ${where(s)} failed (${socketError?.message ?? code}): does the PACS use TLS on this port, and is its certificate trusted (CA file)?`,
       cause,
     );
   if (code === 'ETIMEDOUT' || /timeout/i.test(libraryMessage))
@@ -60,13 +60,27 @@ export function networkFailure(
           `${where(s)} did not answer in time: is the address right, and does the network let us through?`,
           cause,
         );
+  if (!associated && (code === 'ECONNRESET' || code === 'EPIPE')) return droppedFailure(s, what, false, false);
   if (associated || code === 'ECONNRESET' || code === 'EPIPE')
     return new PacsError('dropped', `The connection to ${where(s)} dropped during the ${what}`, cause);
   return new PacsError('other', `Could not talk to ${where(s)}: ${socketError?.message ?? libraryMessage}`, cause);
 }
 
-/** The connection closed before the exchange was over, with no socket error: the PACS hung up. */
-export function droppedFailure(s: DimseSettings, what: string, peerAborted: boolean): PacsError {
+/**
+ * The connection closed before the exchange was over, with no socket error: the PACS hung up. Before the
+ * association was even answered, that is most often a port that speaks another protocol (TLS or plain DICOM).
+ */
+export function droppedFailure(s: DimseSettings, what: string, associated: boolean, peerAborted: boolean): PacsError {
+  if (!associated)
+    return s.tls
+      ? new PacsError(
+          'certificate',
+          `The TLS connection to ${where(s)} failed (closed during the handshake): does the PACS use TLS on this port, and is its certificate trusted (CA file)?`,
+        )
+      : new PacsError(
+          'bad-answer',
+          `${where(s)} closed the connection without answering: is this the PACS's DICOM port, and does it expect TLS?`,
+        );
   return new PacsError(
     'dropped',
     peerAborted

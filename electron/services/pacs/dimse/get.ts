@@ -25,9 +25,10 @@ export async function planRetrieval(
     ? { QueryRetrieveLevel: 'SERIES', StudyInstanceUID: target.studyUid, SeriesInstanceUID: target.seriesUid }
     : { QueryRetrieveLevel: 'STUDY', StudyInstanceUID: target.studyUid };
   if (!options.skip || options.skip.size === 0) return { identifiers: [whole], expected: null };
-  const missing = (await findInstanceRows(s, target, options.signal)).filter(
-    (row) => !options.skip?.has(row.sopInstanceUid),
-  );
+  const rows = await findInstanceRows(s, target, options.signal);
+  // A PACS that lists no instances at IMAGE level may still send them: fetch the whole, the sink drops the held.
+  if (rows.length === 0) return { identifiers: [whole], expected: null };
+  const missing = rows.filter((row) => !options.skip?.has(row.sopInstanceUid));
   const bySeries = new Map<string, string[]>();
   for (const row of missing) bySeries.set(row.seriesUid, [...(bySeries.get(row.seriesUid) ?? []), row.sopInstanceUid]);
   return {
@@ -43,13 +44,15 @@ export async function planRetrieval(
 
 /** Watches C-GET / C-MOVE responses: the expected count from the first pending one, the failures from the last. */
 export function watchProgress(
+  s: DimseSettings,
   requests: Request[],
   plan: RetrievalPlan,
   onExpected: RetrieveOptions['onExpected'],
+  move = false,
 ): () => void {
   if (plan.expected !== null) onExpected?.(plan.expected);
   let told = plan.expected !== null;
-  const finals: { status: number; completed: number; failed: number; warnings: number }[] = [];
+  const finals: { status: number; completed: number; failed: number; comment: string }[] = [];
   for (const request of requests)
     request.on('response', (response: Response) => {
       const r = response as Response & {
@@ -68,18 +71,29 @@ export function watchProgress(
       if (status === STATUS.pending || status === STATUS.pendingWarning) {
         if (!told) onExpected?.(remaining + completed + failed + warnings);
         told = true;
-      } else finals.push({ status, completed, failed, warnings });
+      } else finals.push({ status, completed, failed, comment: (r.getErrorComment() ?? '').trim() });
     });
+  const moveHint = `ask its administrator to add ${s.ourAet} at this workstation's address, port ${s.movePort ?? '?'}`;
   /** Throws when the PACS reported failed sub-operations or a failure status. */
   return () => {
     for (const f of finals) {
-      if (f.failed > 0 || isFailureStatus(f.status))
+      if (f.status === 0xa801)
         throw new PacsError(
-          f.status === 0xa801 ? 'wrong-aet' : 'bad-answer',
-          f.status === 0xa801
-            ? 'The PACS does not know where to send the study (move destination unknown): it must know our AE title at our address and move port'
-            : `The PACS could not send everything: ${f.completed} sent, ${f.failed} failed (status ${statusText(f.status)})`,
+          'wrong-aet',
+          `The PACS does not know where to send to ${s.ourAet} (move destination unknown): ${moveHint}`,
         );
+      if (f.failed > 0 || isFailureStatus(f.status)) {
+        const why = `status ${statusText(f.status)}${f.comment ? `: ${f.comment}` : ''}`;
+        // Some PACS (Orthanc) answer an unknown move destination with a plain "unable to process".
+        const hint =
+          move && f.completed === 0 && f.failed === 0
+            ? `; if it does not know ${s.ourAet} as a destination, ${moveHint}`
+            : '';
+        throw new PacsError(
+          'bad-answer',
+          `The PACS could not send everything: ${f.completed} sent, ${f.failed} failed (${why})${hint}`,
+        );
+      }
     }
   };
 }
@@ -93,7 +107,7 @@ export async function cGet(s: DimseSettings, target: RetrieveTarget, options: Re
     request.setDataset(new dimse.Dataset(identifier));
     return request;
   });
-  const check = watchProgress(requests, plan, options.onExpected);
+  const check = watchProgress(s, requests, plan, options.onExpected);
   const skip = options.skip;
   await associate(s, {
     what: 'C-GET',

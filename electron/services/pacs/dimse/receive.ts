@@ -1,3 +1,4 @@
+import type { Writable } from 'node:stream';
 import { wrapAsPart10 } from '../../dicom/part10';
 import type { ReceivedInstance } from '../client';
 import { dimse, type CStoreRequest, type Dataset, type PresentationContext } from './lib';
@@ -12,16 +13,13 @@ import { dimse, type CStoreRequest, type Dataset, type PresentationContext } fro
 const rawBytes = new WeakMap<Dataset, Buffer>();
 
 /** What dcmjs-dimse calls to turn an accumulated C-STORE stream into the Dataset handed to the handler. */
-type DatasetFactory = (
-  writable: { toBuffer(): Buffer },
-  context: PresentationContext,
-  callback: (dataset: Dataset) => void,
-) => void;
+type DatasetFactory = (writable: Writable, context: PresentationContext, callback: (dataset: Dataset) => void) => void;
 
 /** A Dataset that carries only the raw bytes (and the transfer syntax), for `partTen` below. */
 export const keepRaw: DatasetFactory = (writable, context, callback) => {
   const dataset = new dimse.Dataset({}, context.getAcceptedTransferSyntaxUid());
-  rawBytes.set(dataset, writable.toBuffer());
+  // dcmjs-dimse accumulates C-STORE data in a MemoryStream (its default createStoreWritableStream).
+  rawBytes.set(dataset, (writable as unknown as { toBuffer(): Buffer }).toBuffer());
   callback(dataset);
 };
 
