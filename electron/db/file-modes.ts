@@ -23,7 +23,17 @@ export function touchPrivateFile(file: string): void {
 }
 
 /** The folders of a data folder that hold patient data (README "Where data lives"). */
-export const PRIVATE_FOLDERS = ['images', 'renders', 'exports', 'logs', 'backups', 'tmp', 'uploads'] as const;
+export const PRIVATE_FOLDERS = [
+  'images',
+  'renders',
+  'exports',
+  'logs',
+  'backups',
+  'tmp',
+  'uploads',
+  // Issue 15: instances retrieved from a PACS, waiting for their import (services/pacs/retrieve-service.ts).
+  'pacs-incoming',
+] as const;
 const DATABASE_FILES = ['boardprep.db', 'boardprep.db-wal', 'boardprep.db-shm'] as const;
 
 /** Narrows `target` to `mode` if group or others have any access; says what it changed. */

@@ -1,8 +1,7 @@
 import path from 'node:path';
-import type { ImportOutcome } from '../../../shared/domain/imaging';
 import { importDicom } from '../../services/dicom/import-service';
 import { attachStudy } from '../../services/dicom/patient-match';
-import type { ImportResult } from '../../services/dicom/types';
+import { outcome } from '../../services/dicom/import-outcome';
 import { silentLogger } from '../log';
 import type { Services } from '../services';
 import { removeUpload, uploadDir } from '../uploads';
@@ -29,36 +28,6 @@ type ImagingChannels =
   | 'imaging:tracking'
   | 'imaging:setTrackedLesion'
   | 'imaging:setTimepoint';
-
-function outcome(result: ImportResult, showPath: (p: string) => string): ImportOutcome {
-  const studies = new Map(result.studies.map((s) => [s.studyInstanceUid, s]));
-  return {
-    counts: {
-      scanned: result.scanned,
-      imported: result.imported,
-      duplicates: result.duplicates,
-      rejected: result.rejected.length,
-      total: result.scanned,
-      indexFiles: result.indexFiles,
-    },
-    rejected: result.rejected.map((r) => ({ path: showPath(r.path), reason: r.reason })),
-    needsConfirmation: result.needsConfirmation.map((m) => {
-      const study = studies.get(m.studyInstanceUid);
-      return {
-        studyInstanceUid: m.studyInstanceUid,
-        dicomPatientName: m.dicom.patientName,
-        dicomPatientId: m.dicom.patientId,
-        reason: m.differences.join('; '),
-        studyDate: m.studyDate,
-        studyDescription: m.studyDescription,
-        modalities: study?.modalities ?? [],
-        imageCount: study ? study.instancesImported + study.duplicates : null,
-      };
-    }),
-    attachedStudies: result.studies.filter((s) => s.caseId !== null).map((s) => s.studyInstanceUid),
-    incompleteDicomdirs: result.incompleteDicomdirs.map((d) => ({ ...d, path: showPath(d.path) })),
-  };
-}
 
 export function imagingHandlers(services: Services): HandlerSlice<ImagingChannels> {
   const { ctx, studies, annotations, keyImages, lesions, tracking, jobs, cases } = services;

@@ -34,7 +34,10 @@ export class PacsService {
   constructor(private readonly deps: PacsServiceDeps) {
     this.nodes = new PacsNodesService(deps.db);
     this.clientFor = deps.clientFor ?? clientFor;
-    this.priorStudies = new PriorStudies();
+    this.priorStudies = new PriorStudies({
+      db: deps.db,
+      withClient: (node, work) => this.withClient(node, work),
+    });
   }
 
   /** Each transport the node has, preferred first; a failure is an answer here, not an error. */
