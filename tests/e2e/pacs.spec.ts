@@ -12,7 +12,7 @@ import { addUser, expect, signInOverHttp, test, type ApiAnswer, type RunningApp 
  */
 
 const ADMIN = { username: 'e2e-admin', displayName: 'Ada Admin', role: 'administrator', password: 'e2e-password-1' };
-const PRESENTER = { username: 'e2e-presenter', displayName: 'Pat Presenter', role: 'presenter', password: 'e2e-pw-12' };
+const PRESENTER = { username: 'e2e-presenter', displayName: 'Pat Presenter', role: 'presenter', password: 'e2e-password-2' };
 /** The CT series' patient (dcmdump: PatientID 0000006, PatientName Bellona). */
 const CT_PATIENT = { mrn: '0000006', familyName: 'Bellona' };
 
@@ -138,7 +138,7 @@ test('an administrator adds PACS nodes; Test says OK, names a wrong AE title and
   await form.getByLabel(/DIMSE \(C-ECHO/).check();
   await form.getByLabel('Called AE title').fill('NOTORTHANC');
   await form.getByLabel('Host').fill('127.0.0.1');
-  await form.getByLabel('Port', { exact: true }).fill(String(orthanc.dicomPort));
+  await form.getByLabel(/^Port/).fill(String(orthanc.dicomPort));
   await form.getByRole('button', { name: 'Add node' }).click();
   const wrongAe = page.getByRole('listitem', { name: 'Wrong AE' });
   await expect(wrongAe).toContainText(`NOTORTHANC@127.0.0.1:${orthanc.dicomPort}, as BOARDPREP, C-GET`);
@@ -215,7 +215,7 @@ test('a presenter is told of the patient study on the PACS, retrieves it (a canc
     await page.getByRole('link', { name: 'Show it' }).click();
 
     const panel = page.getByRole('region', { name: 'PACS' });
-    const study = panel.getByRole('row', { name: /26 Oct 2015 CT CHEST W CONTRAST/ });
+    const study = panel.getByRole('row', { name: '26 Oct 2015 CT CHEST W CONTRAST', exact: true });
     await expect(study).toContainText('1 series');
     await expect(study).toContainText('37 images');
     await expect(study).not.toContainText('Imported');
