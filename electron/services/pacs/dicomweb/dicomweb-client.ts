@@ -33,7 +33,10 @@ async function testNode(http: DicomwebHttp): Promise<PacsTestResult> {
   try {
     const res = await http.request('/studies', { params: { limit: '1' }, headers: JSON_ACCEPT, signal, alsoOk: [400] });
     // A real QIDO-RS service does not call this request bad; a web server that is not one (Orthanc's REST root) does.
-    if (res.status === 400) throw notDicomweb(http);
+    if (res.status === 400) {
+      await res.body?.cancel().catch(() => {});
+      throw notDicomweb(http);
+    }
     await readJsonArray(http, res, '/studies', signal);
     const ms = Math.round(performance.now() - started);
     return { transport: 'dicomweb', ok: true, failure: null, ms, message: `QIDO-RS answered in ${ms} ms` };

@@ -75,10 +75,11 @@ export class DicomwebHttp {
     throw this.statusFailure(res.status, res.statusText, url, text, options.notFound);
   }
 
+  /** Ends every connection, even one whose answer nobody read to the end (close() would wait for it). */
   async close(): Promise<void> {
     const agent = this.agent;
     this.agent = undefined;
-    await agent?.close();
+    await agent?.destroy();
   }
 
   private authorization(): Record<string, string> {

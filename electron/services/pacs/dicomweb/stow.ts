@@ -65,8 +65,8 @@ async function storeBatch(http: DicomwebHttp, files: readonly Uint8Array[], sign
     },
     body: Buffer.concat(pieces),
     signal,
-    // 409 Conflict is how STOW-RS says "none stored": its body says why, which is the useful message.
-    alsoOk: [409],
+    // 409 Conflict is how STOW-RS says "none stored", 400 "could not read the request": the body may say why.
+    alsoOk: [400, 409],
   });
   let text: string;
   try {
@@ -74,11 +74,12 @@ async function storeBatch(http: DicomwebHttp, files: readonly Uint8Array[], sign
   } catch (error) {
     throw http.failure(error, signal, true);
   }
-  return acceptedOrFailure(http, readAnswer(http, text), files.length, res.status);
+  return acceptedOrFailure(http, readAnswer(http, text, res.status), files.length, res.status);
 }
 
-function readAnswer(http: DicomwebHttp, text: string): DicomJson | undefined {
-  if (text.trim() === '') return undefined;
+function readAnswer(http: DicomwebHttp, text: string, status: number): DicomJson | undefined {
+  if (text.trim() === '' || (status === 400 && !text.trim().startsWith('{') && !text.trim().startsWith('[')))
+    return undefined;
   try {
     const parsed: unknown = JSON.parse(text);
     const item = Array.isArray(parsed) ? parsed[0] : parsed;
@@ -92,15 +93,8 @@ function readAnswer(http: DicomwebHttp, text: string): DicomJson | undefined {
 }
 
 function acceptedOrFailure(http: DicomwebHttp, answer: DicomJson | undefined, sent: number, status: number): string[] {
-  if (!answer)
-    throw new PacsError(
-      status === 409 ? 'other' : 'bad-answer',
-      status === 409
-        ? `The PACS refused all ${sent} files without saying why (HTTP 409) (${http.nodeName})`
-        : `The PACS did not say which of the ${sent} files it stored (${http.nodeName})`,
-    );
-  const accepted = items(answer, REFERENCED_SOP_SEQUENCE).flatMap((item) => uid(item));
-  const failed = items(answer, FAILED_SOP_SEQUENCE);
+  const accepted = answer ? items(answer, REFERENCED_SOP_SEQUENCE).flatMap((item) => uid(item)) : [];
+  const failed = answer ? items(answer, FAILED_SOP_SEQUENCE) : [];
   if (failed.length > 0) {
     const first = failed[0];
     const reason = first[FAILURE_REASON]?.Value?.[0];
@@ -110,6 +104,15 @@ function acceptedOrFailure(http: DicomwebHttp, answer: DicomJson | undefined, se
       `The PACS refused ${failed.length} of ${sent} files: ${which}: ${failureReason(typeof reason === 'number' ? reason : Number(reason))} (${http.nodeName})`,
     );
   }
+  if (status === 400)
+    throw new PacsError(
+      'other',
+      `The PACS could not read the ${sent} files sent (HTTP 400): are they DICOM Part 10 files? (${http.nodeName})`,
+    );
+  if (status === 409)
+    throw new PacsError('other', `The PACS refused all ${sent} files without saying why (HTTP 409) (${http.nodeName})`);
+  if (!answer)
+    throw new PacsError('bad-answer', `The PACS did not say which of the ${sent} files it stored (${http.nodeName})`);
   return accepted;
 }
 
