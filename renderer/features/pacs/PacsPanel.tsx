@@ -123,7 +123,12 @@ function Panel({ caseId, nodes }: { caseId: number; nodes: PacsNode[] }) {
               </select>
             </label>
           )}
-          <PacsQueryForm key={mrn} initial={draftFor(mrn)} onSearch={(q) => setQuery(q)} />
+          <PacsQueryForm
+            key={mrn}
+            initial={draftFor(mrn)}
+            // The same question again asks the PACS again (a study may have arrived there since).
+            onSearch={(q) => (JSON.stringify(q) === JSON.stringify(query) ? void studies.refetch() : setQuery(q))}
+          />
           {studies.isFetching && !studies.data && <p role="status">Asking {node.name}...</p>}
           {studies.error && (
             <Banner message={{ kind: 'error', text: `${node.name} could not be queried: ${studies.error.message}` }} />
