@@ -53,6 +53,7 @@ const SCREENS: Screen[] = [
   { name: 'admin audit', hash: () => '#/admin/audit' },
   { name: 'admin image store', hash: () => '#/admin/store' },
   { name: 'admin backup', hash: () => '#/admin/backup' },
+  { name: 'admin PACS', hash: () => '#/admin/pacs' },
   { name: 'service boards', hash: () => '#/service/boards' },
   { name: 'service referrals', hash: () => '#/service/referrals' },
   { name: 'new referral', hash: () => '#/referrals/new' },

@@ -11,6 +11,7 @@ import { ReadinessChip } from '../clinical/ReadinessChip';
 import { CaseForm } from './CaseForm';
 import { EpisodesPanel } from './EpisodesPanel';
 import { Banner } from '../../components/Banner';
+import { PriorStudiesNotice } from '../pacs/PriorStudiesNotice';
 
 // The imaging room (cornerstone and its codecs) loads only when a case's images are opened.
 const CaseImaging = lazy(() => import('../imaging/CaseImaging').then((m) => ({ default: m.CaseImaging })));
@@ -77,6 +78,7 @@ export function CasePage({ id, tab, onSaved }: { id: number; tab: CaseTab; onSav
       )}
       {/* The Imaging tab marks the other episodes' studies itself; the viewer keeps the room. */}
       {tab !== 'imaging' && <EpisodesPanel caseId={record.id} />}
+      <PriorStudiesNotice caseId={record.id} />
       <nav className="tabs" aria-label="Case sections">
         {TABS.map(([key, label]) => (
           <a

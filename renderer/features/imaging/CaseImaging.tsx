@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Banner } from '../../components/Banner';
 import { useReadList } from '../../data/hooks';
 import { ImportPanel } from './ImportPanel';
+import { PacsPanel } from '../pacs/PacsPanel';
 import { KeyImages } from './KeyImages';
 import { SeriesWorkspace } from './SeriesWorkspace';
 import { StudyBrowser } from './StudyBrowser';
@@ -30,6 +31,7 @@ export function CaseImaging({ caseId }: { caseId: number }) {
   return (
     <div className="imaging">
       <ImportPanel caseId={caseId} />
+      <PacsPanel caseId={caseId} />
       <Banner message={studiesNotice(listed.error?.message, listed.data?.omitted ?? 0)} />
       <div className="imaging__grid">
         <aside className="imaging__studies">

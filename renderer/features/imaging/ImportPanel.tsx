@@ -6,6 +6,7 @@ import { useJobStatus } from '../../data/jobs';
 import { uploadBatch } from '../../media';
 import { Banner } from '../../components/Banner';
 import { MismatchPrompts } from './MismatchPrompts';
+import { ImportOutcomeReport, Progress } from './ImportReport';
 
 /** What the panel is doing; the job itself (progress, report) is the `jobs:status` read of `jobId`. */
 type Phase =
@@ -140,40 +141,6 @@ function describe(job: ImportJobStatus | undefined): string {
   return `${c.phase === 'scanning' ? 'Scanning' : 'Importing'}: scanned ${c.scanned}${c.total ? ` of ${c.total}` : ''} · imported ${c.imported} · duplicates ${c.duplicates} · rejected ${c.rejected}`;
 }
 
-function Progress({
-  label,
-  value,
-  max,
-  onCancel,
-}: {
-  label: string;
-  value: number;
-  max: number;
-  onCancel: () => void;
-}) {
-  return (
-    <div className="progress">
-      <div className="progress__label" role="status">
-        {label}
-      </div>
-      <progress value={max ? value : undefined} max={max || undefined} aria-label="Import progress" />
-      <button type="button" className="button button--ghost" onClick={onCancel}>
-        Cancel
-      </button>
-    </div>
-  );
-}
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
-/** Where a DICOMDIR's listed files went missing, and what to do about it. */
-function incompleteDicomdirText(d: { path: string; missing: number }, uploaded: boolean): string {
-  const files = plural(d.missing, 'file');
-  return uploaded
-    ? `${d.path} lists ${files} that ${d.missing === 1 ? 'was' : 'were'} not chosen with it: use Import folder... and choose the CD's folder.`
-    : `${d.path} lists ${files} that ${d.missing === 1 ? 'was' : 'were'} not found next to it: the copy of the CD may be incomplete.`;
-}
-
 function Report({ job, uploaded }: { job: ImportJobStatus; uploaded: boolean }) {
   if (job.state === 'cancelled')
     return (
@@ -183,34 +150,5 @@ function Report({ job, uploaded }: { job: ImportJobStatus; uploaded: boolean }) 
     );
   if (job.state === 'failed')
     return <Banner message={{ kind: 'error', text: `Import failed, nothing of it was kept: ${job.error ?? ''}` }} />;
-  const result = job.result;
-  if (!result) return null;
-  const c = result.counts;
-  const indexFiles = c.indexFiles ?? 0;
-  const files = c.scanned + indexFiles;
-  return (
-    <div className="import-report" role="status">
-      <div className={`banner ${c.imported > 0 || c.duplicates > 0 ? 'banner--saved' : 'banner--error'}`}>
-        Imported {plural(c.imported, 'image')}; {c.duplicates} already stored; {c.rejected} rejected
-        {indexFiles > 0 ? `; ${plural(indexFiles, 'DICOMDIR index file')} read` : ''} (of {plural(files, 'file')}).
-      </div>
-      {(result.incompleteDicomdirs ?? []).map((d) => (
-        <div key={d.path} className="banner banner--error">
-          {incompleteDicomdirText(d, uploaded)}
-        </div>
-      ))}
-      {result.rejected.length > 0 && (
-        <details open={result.rejected.length <= 10}>
-          <summary>Rejected files ({result.rejected.length})</summary>
-          <ul className="rejections">
-            {result.rejected.map((r) => (
-              <li key={r.path}>
-                <code>{r.path}</code>: {r.reason}
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
-    </div>
-  );
+  return job.result ? <ImportOutcomeReport outcome={job.result} uploaded={uploaded} /> : null;
 }
