@@ -62,10 +62,13 @@ export class PacsService {
     const node = this.nodes.get(nodeId);
     const jobId = this.deps.jobs.start('pacs-retrieve', {
       progress: { phase: 'starting', expected: null, received: 0, skipped: 0, imported: 0 },
-      run: (control) =>
-        this.withClient(node, (client) =>
+      run: async (control) => {
+        const result = await this.withClient(node, (client) =>
           retrieveIntoCase({ db: this.deps.db, dataDir: this.deps.dataDir, node, client }, request, control),
-        ),
+        );
+        this.priorStudies.forgetAll();
+        return result;
+      },
       cancelled: 'Cancelled: nothing was added to the case; what arrived is kept for a retry',
       log: this.deps.log,
     });

@@ -64,6 +64,14 @@ export class PriorStudies {
     return entry.priors;
   }
 
+  /**
+   * Forgets every answer: a retrieval has just changed what BoardPrep holds, for this case and for any other case of
+   * the same patient. The next poll asks the PACS again.
+   */
+  forgetAll(): void {
+    for (const [caseId, entry] of this.cache) if (!entry.running) this.cache.delete(caseId);
+  }
+
   /** Settles when the case's background query (if any) has ended: for tests and shutdown. */
   async settled(caseId: number): Promise<void> {
     await this.cache.get(caseId)?.running;
