@@ -1,29 +1,19 @@
-import type { PacsSendProgress, PacsSendResult } from '../../shared/contract/pacs';
+import type { PacsSendProgress } from '../../shared/contract/pacs';
 import { printable } from '../../shared/printable';
 import { caseExists } from '../services/imaging/imaging-sql';
 import { PacsError } from '../services/pacs/client';
 import { clientFor } from '../services/pacs/client-for';
-import { KEY_IMAGES_SERIES } from '../services/pacs/key-objects/secondary-capture';
+import { sentSummary } from '../../shared/imaging/key-objects-text';
 import { PacsNodesService } from '../services/pacs/nodes-service';
 import { sendKeyImages } from '../services/pacs/send-service';
 import { DomainError } from '../services/errors';
 import { parseOptions, UsageError } from './command';
 import type { PacsSubcommand } from './pacs-command';
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
 function progressLine(p: PacsSendProgress): string {
   if (p.phase === 'writing') return `writing key objects: ${p.sent}`;
   if (p.phase === 'sending') return `sending: ${p.sent} of ${p.total ?? '?'}`;
   return 'starting';
-}
-
-/** What the panel says too: "2 key images and 1 key object sent to Radiology PACS as the series '…'". */
-export function sentSummary(r: PacsSendResult): string {
-  return (
-    `${plural(r.secondaryCaptures, 'key image')} and ${plural(r.keyObjects, 'key object')} sent to ${r.node} ` +
-    `as the series '${KEY_IMAGES_SERIES}' (${r.transport === 'dicomweb' ? 'STOW-RS' : 'C-STORE'})`
-  );
 }
 
 /** boardprep pacs send NAME --case ID [--json] (issue 15 item 6). */
@@ -63,7 +53,7 @@ export const PACS_SEND_COMMANDS: Record<string, PacsSubcommand> = {
           keyObjects: result.keyObjects,
         });
         if (values.json) io.out(JSON.stringify(result));
-        else io.out(printable(`${sentSummary(result)}.`));
+        else io.out(printable(`${sentSummary(result)} (${result.transport === 'dicomweb' ? 'STOW-RS' : 'C-STORE'}).`));
         return 0;
       } catch (err) {
         io.progress('');

@@ -1,9 +1,10 @@
 import { PNG } from 'pngjs';
+import { KEY_IMAGES_SERIES } from '../../../../shared/imaging/key-objects-text';
 import type { SourceHeader } from './source-header';
 import { dicomDateTime, MANUFACTURER, SOFTWARE_VERSIONS, toPart10 } from './part10';
 
 export const SECONDARY_CAPTURE = '1.2.840.10008.5.1.4.1.1.7';
-export const KEY_IMAGES_SERIES = 'BoardPrep key images';
+export { KEY_IMAGES_SERIES };
 export const KEY_IMAGES_SERIES_NUMBER = 9901;
 
 /** The pixels of a rendered PNG as RGB, 8 bits a sample, interleaved (alpha dropped). */
