@@ -136,4 +136,33 @@ describe('key images sent to a real PACS (Orthanc)', () => {
     expect(missingCase.code).not.toBe(0);
     expect(missingCase.err).toMatch(/Case 999 does not exist/);
   });
+
+  it('arrive by C-STORE just the same, and a second send adds nothing', async () => {
+    const { db, dataDir, caseId } = await caseWithKeyImages();
+    const studyUid = db.prepare('SELECT study_instance_uid FROM dicom_studies').pluck().get() as string;
+    // The same CT was sent to this Orthanc by the STOW-RS test: start from an empty study.
+    for (const hit of await orthanc.rest<{ ID: string; Type: string }[]>('/tools/lookup', {
+      method: 'POST',
+      body: studyUid,
+    }))
+      if (hit.Type === 'Study') await orthanc.rest(`/studies/${hit.ID}`, { method: 'DELETE' });
+    const pacs = node(db, 'dimse');
+    const send = async () => {
+      const client = clientFor(pacs);
+      try {
+        return await sendKeyImages({ db, dataDir, node: pacs, client }, caseId, control());
+      } finally {
+        await client.close();
+      }
+    };
+    const first = await send();
+    expect(first).toMatchObject({ transport: 'dimse', secondaryCaptures: 2, keyObjects: 1 });
+    const expected = [
+      { description: 'BoardPrep key images', modality: 'OT', uid: first.seriesUids[0], instances: 2 },
+      { description: 'BoardPrep key images (For Conference)', modality: 'KO', uid: expect.any(String), instances: 1 },
+    ];
+    expect(await seriesInOrthanc(studyUid)).toEqual(expected);
+    await send();
+    expect(await seriesInOrthanc(studyUid)).toEqual(expected);
+  });
 });
