@@ -7,6 +7,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useRead, useWrite } from '../../data/hooks';
 import { mediaSrc } from '../../web-access';
 import { measurementLabel } from '../../../shared/imaging/measurement-text';
+import { SendToPacs } from './SendToPacs';
 
 /** The case's key images as they will appear on slides: the PNG with measurements burned in, and its caption. */
 export function KeyImages({ caseId }: { caseId: number }) {
@@ -19,6 +20,7 @@ export function KeyImages({ caseId }: { caseId: number }) {
         <h3>Key images</h3>
         <span className="muted small">{keyImages.length} saved</span>
       </div>
+      <SendToPacs caseId={caseId} keyImages={keyImages.length} />
       {keyImages.length === 0 && <p className="muted">Measure the tumour on an image, then "Save as key image".</p>}
       <ul className="key-images">
         {keyImages.map((k) => (
