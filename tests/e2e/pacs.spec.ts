@@ -12,7 +12,12 @@ import { addUser, expect, signInOverHttp, test, type ApiAnswer, type RunningApp 
  */
 
 const ADMIN = { username: 'e2e-admin', displayName: 'Ada Admin', role: 'administrator', password: 'e2e-password-1' };
-const PRESENTER = { username: 'e2e-presenter', displayName: 'Pat Presenter', role: 'presenter', password: 'e2e-password-2' };
+const PRESENTER = {
+  username: 'e2e-presenter',
+  displayName: 'Pat Presenter',
+  role: 'presenter',
+  password: 'e2e-password-2',
+};
 /** The CT series' patient (dcmdump: PatientID 0000006, PatientName Bellona). */
 const CT_PATIENT = { mrn: '0000006', familyName: 'Bellona' };
 
