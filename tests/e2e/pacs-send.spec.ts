@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
 import { startOrthanc, type Orthanc } from '../orthanc/orthanc';
 import { addUser, expect, signInOverHttp, test, type RunningApp } from './fixtures';
+import { ADMIN, PRESENTER } from './pacs-users';
 import { drag } from './viewer-steps';
 
 /**
@@ -9,13 +10,6 @@ import { drag } from './viewer-steps';
  * Key images panel's "Send to PACS"; a second send changes nothing there.
  */
 
-const ADMIN = { username: 'e2e-admin', displayName: 'Ada Admin', role: 'administrator', password: 'e2e-password-1' };
-const PRESENTER = {
-  username: 'e2e-presenter',
-  displayName: 'Pat Presenter',
-  role: 'presenter',
-  password: 'e2e-password-2',
-};
 /** The demo's thigh case (resources/demo/README.md): two studies, one key image on each. */
 const THIGH = { key: 'thigh-ilms', mrn: 'BP-100263' };
 const SC = '1.2.840.10008.5.1.4.1.1.7';

@@ -4,6 +4,7 @@ import http from 'node:http';
 import { CT_SERIES } from '../fixtures';
 import { filesUnder, freePort, startOrthanc, type Orthanc } from '../orthanc/orthanc';
 import { addUser, expect, signInOverHttp, test, type ApiAnswer, type RunningApp } from './fixtures';
+import { ADMIN, PRESENTER } from './pacs-users';
 
 /**
  * Issue 15, done when: an administrator configures the hospital's PACS (a real Orthanc) and Test says what answers
@@ -11,13 +12,6 @@ import { addUser, expect, signInOverHttp, test, type ApiAnswer, type RunningApp 
  * progress (and cancels once: nothing is added, and the next Retrieve completes) and sees it in the viewer.
  */
 
-const ADMIN = { username: 'e2e-admin', displayName: 'Ada Admin', role: 'administrator', password: 'e2e-password-1' };
-const PRESENTER = {
-  username: 'e2e-presenter',
-  displayName: 'Pat Presenter',
-  role: 'presenter',
-  password: 'e2e-password-2',
-};
 /** The CT series' patient (dcmdump: PatientID 0000006, PatientName Bellona). */
 const CT_PATIENT = { mrn: '0000006', familyName: 'Bellona' };
 
