@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { makePrivateDir, PRIVATE_FILE_MODE } from '../../db/file-modes';
 
@@ -55,4 +55,29 @@ export function storeJpeg(dataDir: string, pngFile: string, quality: number, jpe
   writeFileSync(tmp, jpeg, { mode: PRIVATE_FILE_MODE });
   renameSync(tmp, file);
   return true;
+}
+
+/**
+ * Removes the kept JPEGs of renders that are gone (a key image removed, or measured again): the start-up sweep
+ * passes the renders key images still reference. Answers how many were removed.
+ */
+export function sweepJpegs(dataDir: string, renderFiles: Iterable<string>): number {
+  const dir = cacheDir(dataDir);
+  if (!existsSync(dir)) return 0;
+  const live = new Set<string>();
+  for (const file of renderFiles) {
+    try {
+      live.add(createHash('sha256').update(readFileSync(file)).digest('hex'));
+    } catch {
+      // A render that cannot be read has no JPEG worth keeping.
+    }
+  }
+  let removed = 0;
+  for (const name of readdirSync(dir)) {
+    if (!live.has(name.split('-')[0])) {
+      rmSync(path.join(dir, name), { force: true });
+      removed++;
+    }
+  }
+  return removed;
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { makePrivateDir, PRIVATE_FILE_MODE } from '../../db/file-modes';
+import { sweepJpegs } from './jpeg-cache';
 
 /**
  * Rendered key-image PNGs: uploaded first to renders/incoming/<token>.png, then claimed by the key image
@@ -44,7 +45,7 @@ export function removeRender(dataDir: string, relative: string): void {
   rmSync(path.join(dataDir, relative), { force: true });
 }
 
-/** Removes renders no key image references, and uploads never claimed within a day. */
+/** Removes renders no key image references (and their kept JPEGs), and uploads never claimed within a day. */
 export function sweepRenders(dataDir: string, referenced: Iterable<string>, now = Date.now()): number {
   const keep = new Set([...referenced].map((p) => path.normalize(p)));
   const dir = path.join(dataDir, 'renders');
@@ -57,6 +58,10 @@ export function sweepRenders(dataDir: string, referenced: Iterable<string>, now 
       removed++;
     }
   }
+  removed += sweepJpegs(
+    dataDir,
+    [...keep].map((relative) => path.join(dataDir, relative)),
+  );
   if (existsSync(incomingDir(dataDir))) {
     for (const name of readdirSync(incomingDir(dataDir))) {
       const file = path.join(incomingDir(dataDir), name);

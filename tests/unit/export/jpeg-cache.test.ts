@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cachedJpeg, storeJpeg } from '../../../electron/services/imaging/jpeg-cache';
+import { cachedJpeg, storeJpeg, sweepJpegs } from '../../../electron/services/imaging/jpeg-cache';
 
 describe('JPEG copies of key-image renders for PDF exports', () => {
   let dir: string;
@@ -32,5 +32,17 @@ describe('JPEG copies of key-image renders for PDF exports', () => {
     expect(storeJpeg(dir, png, 0, jpeg)).toBe(false);
     expect(storeJpeg(dir, path.join(dir, 'gone.png'), 0.92, jpeg)).toBe(false);
     expect(cachedJpeg(dir, png, 0.92)).toBeNull();
+  });
+
+  it('are swept at start once their render is gone, and kept while it is referenced', () => {
+    const other = path.join(dir, 'other.png');
+    writeFileSync(other, Buffer.from('png bytes of another key image'));
+    storeJpeg(dir, png, 0.92, jpeg);
+    storeJpeg(dir, other, 0.92, jpeg);
+    // The other key image was removed: only `png` is still referenced.
+    expect(sweepJpegs(dir, [png])).toBe(1);
+    expect(cachedJpeg(dir, png, 0.92)).not.toBeNull();
+    expect(cachedJpeg(dir, other, 0.92)).toBeNull();
+    expect(sweepJpegs(dir, [png])).toBe(0);
   });
 });
