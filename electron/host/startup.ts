@@ -5,11 +5,16 @@ import { allRenderPaths } from '../services/imaging/imaging-sql';
 import { sweepRenders } from '../services/imaging/render-store';
 import { sweepPartialFiles } from '../services/export';
 import { sweepScratchDirs } from '../services/scratch';
+import { sweepStaging } from '../services/pacs/staging';
 import { sweepUploads } from './uploads';
+
+/** How long the instances of a cancelled or dropped PACS retrieval wait for a retry. */
+export const STAGING_KEEP_DAYS = 14;
 
 /**
  * At every start: finish what a crash left behind, so no stored file is without its index row and no
- * index row without its file (interrupted imports, unclaimed renders, abandoned uploads, working folders).
+ * index row without its file (interrupted imports, unclaimed renders, abandoned uploads, working folders, PACS retrievals abandoned for
+ * two weeks).
  */
 export async function startupSweep(ctx: AppContext, say: (line: string) => void = () => {}): Promise<void> {
   const store = await sweepImageStore(ctx.db, ctx.dataDir);
@@ -19,6 +24,10 @@ export async function startupSweep(ctx: AppContext, say: (line: string) => void 
   sweepPartialFiles(path.join(ctx.dataDir, 'exports'));
   // Working folders (Chromium profiles, demo images) of processes that are gone.
   sweepScratchDirs(ctx.dataDir);
+  // PACS retrievals abandoned for two weeks: their instances would be fetched again anyway (pacs-incoming/).
+  const staging = sweepStaging(ctx.dataDir, STAGING_KEEP_DAYS);
+  if (staging.length > 0)
+    say(`Removed ${staging.length} PACS retrieval(s) left unfinished for ${STAGING_KEEP_DAYS} days.`);
   const removed = store.removedFiles + store.removedTempFiles + renders;
   if (removed > 0 || store.interruptedImports.length > 0) {
     say(

@@ -57,7 +57,7 @@ export class Staging {
 
 /**
  * Removes staging folders untouched for `days` (a retrieval abandoned long ago: its instances would be fetched again
- * anyway). Optional housekeeping, not run by the retrieval itself; answers the folders removed.
+ * anyway). Run at start (electron/host/startup.ts); answers the folders removed.
  */
 export function sweepStaging(dataDir: string, days: number, now = Date.now()): string[] {
   const root = path.join(dataDir, INCOMING);

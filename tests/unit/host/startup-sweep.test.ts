@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from 'n
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/db/open';
-import { startupSweep } from '../../../electron/host/startup';
+import { STAGING_KEEP_DAYS, startupSweep } from '../../../electron/host/startup';
 import { makeScratchDir } from '../../../electron/services/scratch';
 import { RESOURCES_DIR, tempDataDir } from '../helpers/temp';
 
@@ -43,6 +43,26 @@ describe('the start-up sweep of working folders', () => {
     expect(readdirSync(tmp).sort()).toEqual([path.basename(other), path.basename(mine)].sort());
     expect(existsSync(oldDemo)).toBe(false);
     expect(readdirSync(dataDir).filter((n) => n.startsWith('.demo-images'))).toEqual(['.demo-images-3d4e5f']);
+    db.close();
+  });
+
+  it('removes PACS retrievals left unfinished for two weeks, and keeps recent ones for their retry', async () => {
+    const dataDir = tempDataDir();
+    const db = openDatabase(dataDir);
+    const incoming = path.join(dataDir, 'pacs-incoming');
+    const staged = (name: string, daysAgo: number) => {
+      const dir = path.join(incoming, name);
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(path.join(dir, '1.2.3.dcm'), 'DICM');
+      const then = new Date(Date.now() - daysAgo * 86_400_000);
+      utimesSync(dir, then, then);
+    };
+    staged('1-1.2.840.1', STAGING_KEEP_DAYS + 1);
+    staged('1-1.2.840.2', 1);
+    const said: string[] = [];
+    await startupSweep({ db, dataDir, resourcesDir: RESOURCES_DIR, version: 'test' }, (line) => said.push(line));
+    expect(readdirSync(incoming)).toEqual(['1-1.2.840.2']);
+    expect(said).toContain(`Removed 1 PACS retrieval(s) left unfinished for ${STAGING_KEEP_DAYS} days.`);
     db.close();
   });
 });
