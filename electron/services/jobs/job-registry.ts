@@ -94,6 +94,11 @@ export class JobRegistry<J extends AnyJob = JobStatus> {
     return id;
   }
 
+  /** Settles when the job has ended, however it ended (also when cancelled before it started). */
+  ended(id: string): Promise<void> {
+    return this.jobs.get(id)?.ended ?? Promise.resolve();
+  }
+
   /** A job of any kind; or, given `kind`, only a job of that kind (another kind's id is not-found). */
   status(id: string): J;
   status<K extends J['kind']>(id: string, kind: K): Of<J, K>;

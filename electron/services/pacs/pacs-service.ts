@@ -30,6 +30,8 @@ export class PacsService {
   readonly nodes: PacsNodesService;
   readonly priorStudies: PriorStudies;
   private readonly clientFor: typeof clientFor;
+  /** Node id / Study Instance UID of the retrievals running now. */
+  private readonly retrieving = new Set<string>();
 
   constructor(private readonly deps: PacsServiceDeps) {
     this.nodes = new PacsNodesService(deps.db);
@@ -60,6 +62,14 @@ export class PacsService {
 
   retrieve(nodeId: number, request: RetrieveRequest): { jobId: string } {
     const node = this.nodes.get(nodeId);
+    // One retrieval per study and node at a time: they would share the study's incoming folder.
+    const key = `${node.id}/${request.studyUid}`;
+    if (this.retrieving.has(key))
+      throw new DomainError(
+        'conflict',
+        `This study is already being retrieved from ${node.name}: wait for that retrieval to end (or cancel it).`,
+      );
+    this.retrieving.add(key);
     const jobId = this.deps.jobs.start('pacs-retrieve', {
       progress: { phase: 'starting', expected: null, received: 0, skipped: 0, imported: 0 },
       run: async (control) => {
@@ -72,6 +82,7 @@ export class PacsService {
       cancelled: 'Cancelled: nothing was added to the case; what arrived is kept for a retry',
       log: this.deps.log,
     });
+    void this.deps.jobs.ended(jobId).then(() => this.retrieving.delete(key));
     return { jobId };
   }
 

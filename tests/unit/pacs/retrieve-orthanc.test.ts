@@ -104,12 +104,10 @@ describe('the PACS service with Orthanc', () => {
       error: null,
     });
 
-    const { jobId } = env.pacs.retrieve(env.node.id, {
-      caseId: env.caseId,
-      studyUid: CT_STUDY_UID,
-      seriesUids: [],
-      confirmMismatch: true,
-    });
+    const request = { caseId: env.caseId, studyUid: CT_STUDY_UID, seriesUids: [], confirmMismatch: true };
+    const { jobId } = env.pacs.retrieve(env.node.id, request);
+    // A second retrieval of the same study from the same node would share its incoming folder: refused meanwhile.
+    expect(() => env.pacs.retrieve(env.node.id, request)).toThrow(/already being retrieved from Orthanc/);
     await env.jobs.idle();
     expect(env.jobs.status(jobId)).toMatchObject({
       state: 'done',
@@ -117,6 +115,10 @@ describe('the PACS service with Orthanc', () => {
     });
     expect(await env.pacs.query(env.node.id, query)).toMatchObject([{ imported: 'all' }]);
     expect(await env.pacs.series(env.node.id, CT_STUDY_UID)).toMatchObject([{ instanceCount: 37, imported: 'all' }]);
+    // Once it has ended, the study may be retrieved again (everything is held: nothing new is fetched).
+    const again = env.pacs.retrieve(env.node.id, request);
+    await env.jobs.idle();
+    expect(env.jobs.status(again.jobId)).toMatchObject({ state: 'done' });
   });
 
   it('priors of a stopped PACS answers at once and then says what failed', async () => {
