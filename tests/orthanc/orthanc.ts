@@ -12,6 +12,7 @@ import {
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { CT_SERIES } from '../fixtures';
 
 /**
  * A real PACS for the tests and benchmarks (issue 15 item 7): Orthanc from the Debian packages `orthanc` and
@@ -215,4 +216,15 @@ function tail(file: string): string {
   } catch {
     return '(no log)';
   }
+}
+
+/** Stores the 37-slice CT in the Orthanc; answers its Study Instance UID and its SOP Instance UIDs as Orthanc lists them. */
+export async function storeCt(orthanc: Orthanc): Promise<{ studyUid: string; sopUids: string[] }> {
+  await orthanc.upload(filesUnder(CT_SERIES));
+  const studies = await orthanc.rest<{ MainDicomTags: { StudyInstanceUID: string } }[]>('/studies?expand');
+  const instances = await orthanc.rest<{ MainDicomTags: { SOPInstanceUID: string } }[]>('/instances?expand');
+  return {
+    studyUid: studies[0].MainDicomTags.StudyInstanceUID,
+    sopUids: instances.map((i) => i.MainDicomTags.SOPInstanceUID).sort(),
+  };
 }

@@ -7,8 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DimseSettings } from '../../../shared/domain/pacs';
 import type { ReceivedInstance } from '../../../electron/services/pacs/client';
 import { dimseClient } from '../../../electron/services/pacs/dimse/dimse-client';
-import { CT_SERIES } from '../../fixtures';
-import { filesUnder, freePort, startOrthanc, type Orthanc } from '../../orthanc/orthanc';
+import { freePort, startOrthanc, type Orthanc, storeCt } from '../../orthanc/orthanc';
 
 /** DIMSE against a real Orthanc holding the 37-slice CT (issue 15 item 7): C-ECHO, C-FIND, C-GET. */
 
@@ -36,11 +35,7 @@ const client = (over: Partial<DimseSettings> = {}) => dimseClient(settings(over)
 beforeAll(async () => {
   movePort = await freePort();
   orthanc = await startOrthanc({ peers: { BOARDPREP: { aet: 'BOARDPREP', port: movePort } } });
-  await orthanc.upload(filesUnder(CT_SERIES));
-  const studies = await orthanc.rest<{ MainDicomTags: { StudyInstanceUID: string } }[]>('/studies?expand');
-  studyUid = studies[0].MainDicomTags.StudyInstanceUID;
-  const instances = await orthanc.rest<{ MainDicomTags: { SOPInstanceUID: string } }[]>('/instances?expand');
-  orthancUids = instances.map((i) => i.MainDicomTags.SOPInstanceUID).sort();
+  ({ studyUid, sopUids: orthancUids } = await storeCt(orthanc));
 });
 
 afterAll(async () => {

@@ -8,8 +8,8 @@ import type { DimseSettings } from '../../../shared/domain/pacs';
 import { PacsError, type ReceivedInstance } from '../../../electron/services/pacs/client';
 import { dimseClient } from '../../../electron/services/pacs/dimse/dimse-client';
 import { startStorageScp } from '../../../electron/services/pacs/dimse/move-scp';
-import { CT_SERIES, SINGLE } from '../../fixtures';
-import { filesUnder, freePort, startOrthanc, type Orthanc } from '../../orthanc/orthanc';
+import { SINGLE } from '../../fixtures';
+import { freePort, startOrthanc, type Orthanc, storeCt } from '../../orthanc/orthanc';
 
 /** DIMSE C-MOVE to our own storage SCP, C-STORE, and a connection lost mid-retrieval, against a real Orthanc. */
 
@@ -35,11 +35,7 @@ const client = (over: Partial<DimseSettings> = {}) => dimseClient(settings(over)
 beforeAll(async () => {
   movePort = await freePort();
   orthanc = await startOrthanc({ peers: { BOARDPREP: { aet: 'BOARDPREP', port: movePort } } });
-  await orthanc.upload(filesUnder(CT_SERIES));
-  const studies = await orthanc.rest<{ MainDicomTags: { StudyInstanceUID: string } }[]>('/studies?expand');
-  studyUid = studies[0].MainDicomTags.StudyInstanceUID;
-  const instances = await orthanc.rest<{ MainDicomTags: { SOPInstanceUID: string } }[]>('/instances?expand');
-  orthancUids = instances.map((i) => i.MainDicomTags.SOPInstanceUID).sort();
+  ({ studyUid, sopUids: orthancUids } = await storeCt(orthanc));
 });
 
 afterAll(async () => {
