@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef, type ReactNode } from 'react';
+import { fitResult, startFit, stepFit, type Ratio } from './fit-search';
 
 interface FitProps {
   /** Largest and smallest font size in logical pixels (the 1600 x 900 stage); never below 18 (MIN_TEXT_PX). */
@@ -14,22 +15,29 @@ interface FitProps {
 /** The smallest text on a slide, in stage pixels: legible from the back of the room. */
 export const MIN_TEXT_PX = 18;
 
-interface Job {
-  el: HTMLDivElement;
-  lo: number;
-  hi: number;
-}
-
 /** Fit boxes laid out in this commit, fitted together once its layout effects have run (see fitAll). */
 let queue = new Set<HTMLDivElement>();
 const limits = new WeakMap<HTMLDivElement, { max: number; min: number }>();
 
-const overflows = (el: HTMLElement) => el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1;
+/**
+ * The box's content over the box, as laid out now: above 1 it overflows (by height or width); at or below 1, how
+ * much of the box's height the content fills, which tells the search how far the size can grow (fit-search.ts).
+ */
+function ratio(el: HTMLElement): Ratio {
+  const h = Math.max(1, el.clientHeight);
+  const w = Math.max(1, el.clientWidth);
+  if (el.scrollHeight > h + 1 || el.scrollWidth > w + 1) return Math.max(el.scrollHeight / h, el.scrollWidth / w);
+  const range = document.createRange();
+  range.selectNodeContents(el);
+  const content = range.getBoundingClientRect();
+  const box = el.getBoundingClientRect();
+  return box.height > 0 ? Math.min(1, Math.max(0, (content.bottom - box.top) / box.height)) : 1;
+}
 
 /**
- * Fits every queued box: the largest size that fits, to the pixel, found by bisection. The boxes are measured
- * together, all reads then all writes at each step, so a deck of 259 slides costs a handful of layouts rather than
- * several per box (forced layouts one box at a time were a third of the 40-case deck's render).
+ * Fits every queued box: the largest whole size that fits (fit-search.ts). The boxes are measured together, all
+ * writes then all reads at each step, so a deck of 259 slides costs three or four layouts rather than several per
+ * box: each layout of a 40-case deck takes 50 ms or more, and fitting was a third of its render.
  */
 function fitAll(): void {
   const boxes = [...queue].filter((el) => el.isConnected);
@@ -41,26 +49,23 @@ function fitAll(): void {
     if (el.style.fontSize !== `${max}px`) el.style.fontSize = `${max}px`;
     if (el.classList.contains('fit--clipped')) el.classList.remove('fit--clipped');
   }
-  // Reads: which boxes overflow at their largest size (one layout for all).
-  let jobs: Job[] = boxes
-    .filter((el) => el.clientHeight > 0 && overflows(el))
-    .map((el) => {
-      const { max, min } = limits.get(el)!;
-      return { el, lo: Math.max(min, MIN_TEXT_PX), hi: max };
-    });
-  // Bisection in lockstep: set every box's middle size, then read them all.
-  while (jobs.length) {
-    const open = jobs.filter((j) => j.hi - j.lo > 1);
-    for (const j of open) j.el.style.fontSize = `${Math.floor((j.lo + j.hi) / 2)}px`;
-    for (const j of open) {
-      const mid = Math.floor((j.lo + j.hi) / 2);
-      if (overflows(j.el)) j.hi = mid;
-      else j.lo = mid;
+  // Reads: which boxes overflow at their largest size, and by how much (one layout for all).
+  let jobs = boxes.flatMap((el) => {
+    const r = el.clientHeight > 0 ? ratio(el) : 1;
+    if (r <= 1) return [];
+    const { max, min } = limits.get(el)!;
+    return [{ el, search: startFit(max, Math.max(min, MIN_TEXT_PX), r) }];
+  });
+  for (;;) {
+    for (const j of jobs.filter((j) => j.search.next === null)) {
+      const { size, clipped } = fitResult(j.search);
+      if (j.el.style.fontSize !== `${size}px`) j.el.style.fontSize = `${size}px`;
+      if (clipped) j.el.classList.add('fit--clipped');
     }
-    const done = jobs.filter((j) => j.hi - j.lo <= 1);
-    for (const j of done) j.el.style.fontSize = `${j.lo}px`;
-    for (const j of done) if (overflows(j.el)) j.el.classList.add('fit--clipped');
-    jobs = jobs.filter((j) => j.hi - j.lo > 1);
+    jobs = jobs.filter((j) => j.search.next !== null);
+    if (jobs.length === 0) return;
+    for (const j of jobs) j.el.style.fontSize = `${j.search.next}px`;
+    for (const j of jobs) j.search = stepFit(j.search, ratio(j.el));
   }
 }
 
