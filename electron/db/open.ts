@@ -4,6 +4,7 @@ import path from 'node:path';
 import { registerAuditFunctions } from './audit-functions';
 import { secureDatabaseFiles, secureDataFolder, touchPrivateFile } from './file-modes';
 import { migrate, schemaVersion } from './migrate';
+import { cacheStatements } from './statement-cache';
 import { backupBeforeMigration } from './pre-migration-backup';
 import { MIGRATIONS } from './migrations';
 
@@ -48,6 +49,7 @@ export function openDatabase(dataDir: string, options: OpenOptions = {}): Db {
     const copy = backupBeforeMigration(db, dataDir, from, to);
     if (copy) notice(`Copied the database before migrating it from schema ${from} to ${to}: ${copy}`);
     migrate(db, MIGRATIONS, options.migrateTo);
+    cacheStatements(db);
     return db;
   } catch (err) {
     db.close();
