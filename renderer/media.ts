@@ -45,10 +45,10 @@ export async function uploadBatch(
   return batchId;
 }
 
-/** Uploads a rendered key-image PNG and returns the token that claims it. */
-export async function uploadRender(png: Blob): Promise<string> {
+/** Uploads a rendered key image (its PNG and the JPEG for print) and returns the token that claims it. */
+export async function uploadRender(png: Blob, jpeg: Blob): Promise<string> {
   const token = randomId();
-  await put(`/media/renders/${token}.png`, png);
+  await Promise.all([put(`/media/renders/${token}.png`, png), put(`/media/renders/${token}.jpg`, jpeg)]);
   return token;
 }
 

@@ -5,7 +5,8 @@
  * In a temporary data folder it builds a board meeting of 40 demo-like cases, a full-size board (issue 14: the agenda
  * on six slides), of the 7 demo cases and copies of them under other fictional names (with their pathology, lesions,
  * plans and timelines), with 2 key images each: real PNGs of about 300 KB, rendered once from the demo's synthetic CT (soft-tissue window, a measurement line burned
- * in, CT-like noise, each file different). Then, in one run, it measures:
+ * in, CT-like noise, each file different), each with the JPEG for print the viewer uploads beside it (encoded by
+ * Chromium's canvas, as the viewer does). Then, in one run, it measures:
  *   1. building the deck model (load the 40 records from SQLite + build the slides), cold and warm;
  *   2. rendering all slides in Chromium: the deck's print view (#/print/meeting/<id>) on a private web host, from
  *      navigation until the view sets printReady (every slide drawn, every image decoded), cold and warm browser;
@@ -48,7 +49,7 @@ import {
   webHostPdfSource,
   webHostPrintUrl,
 } from '../electron/services/export';
-import { PDF_JPEG_QUALITY } from '../electron/services/export/export-service';
+import { PRINT_JPEG_QUALITY } from '../shared/imaging/key-image-jpeg';
 import { storeJpeg } from '../electron/services/imaging/jpeg-cache';
 import { HEADLESS_LAUNCH_OPTIONS } from '../electron/services/export/find-chromium.mjs';
 import { chromium, type Page } from 'playwright-core';
@@ -346,6 +347,39 @@ async function buildMeeting(work: string): Promise<Built> {
   return { db, dataDir, meetingId, pngBytes };
 }
 
+/**
+ * Each key image's JPEG for print, as the viewer makes it when it saves a key image (renderer/viewer/capture.ts:
+ * the same drawing encoded by Chromium's canvas at PRINT_JPEG_QUALITY) and keyImages:create keeps it.
+ */
+async function keepJpegsAsTheViewerDoes(db: Db, dataDir: string): Promise<void> {
+  const browser = await chromium.launch({ executablePath: findChromium(), ...HEADLESS_LAUNCH_OPTIONS });
+  try {
+    const page = await browser.newPage();
+    const files = (db.prepare('SELECT render_path FROM key_images').all() as { render_path: string }[]).map((r) =>
+      path.join(dataDir, r.render_path),
+    );
+    for (const file of files) {
+      const jpeg = await page.evaluate(
+        async ({ png, q }) => {
+          const bitmap = await createImageBitmap(new Blob([Uint8Array.from(atob(png), (c) => c.charCodeAt(0))]));
+          const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+          canvas.getContext('2d')!.drawImage(bitmap, 0, 0);
+          const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: q });
+          const bytes = new Uint8Array(await blob.arrayBuffer());
+          let text = '';
+          for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+          return btoa(text);
+        },
+        { png: readFileSync(file).toString('base64'), q: PRINT_JPEG_QUALITY },
+      );
+      if (!storeJpeg(dataDir, file, PRINT_JPEG_QUALITY, Buffer.from(jpeg, 'base64')))
+        throw new Error(`No JPEG kept for ${file}`);
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
 // --------------------------------------------------------------------------------------------- rendering
 
 interface Viewer {
@@ -448,6 +482,7 @@ async function main(): Promise<void> {
     process.stderr.write(`Building a meeting of ${CASES} cases with ${IMAGES} key images each in ${work} ...\n`);
     const setupStart = performance.now();
     const { db, dataDir, meetingId, pngBytes } = await buildMeeting(work);
+    await keepJpegsAsTheViewerDoes(db, dataDir);
     const avgPng = pngBytes.reduce((a, b) => a + b, 0) / pngBytes.length;
     process.stderr.write(
       `  done in ${ms(performance.now() - setupStart)}: ${pngBytes.length} key-image PNGs, ${(avgPng / 1024).toFixed(0)} KB each on average\n`,
@@ -547,8 +582,10 @@ async function main(): Promise<void> {
     });
 
     step('printing as an export does');
-    // 2b. The same as an export prints it: a new tab, images made JPEG, then printToPDF. The first print encodes every
-    // key image and keeps the JPEGs (jpeg-cache.ts, as an export does); the next ones load them.
+    // 2b. The same as an export prints it: a new tab, images made JPEG, then printToPDF. The first print is of key
+    // images without their JPEG (made before the viewer kept them): it encodes every one and keeps the JPEGs
+    // (jpeg-cache.ts, as an export does); the next ones load them.
+    rmSync(path.join(dataDir, 'renders', 'jpeg'), { recursive: true, force: true });
     const keyImageFile = (mediaPath: string) => {
       const m = /^\/media\/key-images\/(\d+)\.png$/.exec(mediaPath);
       const row = m
@@ -565,10 +602,10 @@ async function main(): Promise<void> {
       const marks: Record<string, number> = {};
       await printer.print(url, {
         landscape16x9: true,
-        jpegQuality: PDF_JPEG_QUALITY,
+        jpegQuality: PRINT_JPEG_QUALITY,
         onJpeg: (mediaPath, jpeg) => {
           const file = keyImageFile(mediaPath);
-          if (file && storeJpeg(dataDir, file, PDF_JPEG_QUALITY, jpeg)) jpegsKept++;
+          if (file && storeJpeg(dataDir, file, PRINT_JPEG_QUALITY, jpeg)) jpegsKept++;
         },
         onPhase: (phase) => {
           marks[phase] = performance.now();

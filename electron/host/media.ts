@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { cachedJpeg } from '../services/imaging/jpeg-cache';
-import { acceptRenderUpload, MAX_RENDER_BYTES } from '../services/imaging/render-store';
+import { PRINT_JPEG_QUALITY } from '../../shared/imaging/key-image-jpeg';
+import { acceptRenderJpegUpload, acceptRenderUpload, MAX_RENDER_BYTES } from '../services/imaging/render-store';
 import { BodyTooLargeError, type RequestBody } from './body';
 import { answerExportMedia } from './handlers/exports';
 import type { Services } from './services';
@@ -10,9 +11,10 @@ import { storeUpload } from './uploads';
  * Binary routes under /media/, the same for the web host (HTTP) and the desktop app (boardprep://):
  *   GET  /media/instances/<SOP Instance UID>   a stored DICOM file
  *   GET  /media/key-images/<id>.png           a key image with its measurements burned in
- *        ...?variant=jpeg&q=0.92              its JPEG as a PDF export made it (jpeg-cache.ts); 404 until one is kept
+ *   GET  /media/key-images/<id>.jpg           its JPEG for print (jpeg-cache.ts); 404 until one is kept
  *   PUT  /media/uploads/<batch>/<n>?name=...   a file to import (browser uploads)
  *   PUT  /media/renders/<token>.png           a rendered key image, claimed by keyImages:create
+ *   PUT  /media/renders/<token>.jpg           its JPEG for print, made by the viewer beside the PNG (optional)
  *   GET  /media/exports/<name>                 a file the exports wrote to the data folder's exports/
  *   GET  /media/frozen/<decision>/<id>.png     a key image as frozen with a signed-off decision (from the database)
  */
@@ -41,12 +43,12 @@ export async function answerMedia(
         ? { status: 200, file, contentType: 'application/dicom' }
         : { status: 404, text: `No stored image ${a}` };
     }
-    if (method === 'GET' && kind === 'key-images' && a && /^\d+\.png$/.test(a)) {
+    if (method === 'GET' && kind === 'key-images' && a && /^\d+\.(png|jpg)$/.test(a)) {
       const relative = services.keyImages.renderPath(Number.parseInt(a, 10));
       if (!relative) return { status: 404, text: 'No such key image' };
       const file = path.join(services.ctx.dataDir, relative);
-      if (url.searchParams.get('variant') === 'jpeg') {
-        const jpeg = cachedJpeg(services.ctx.dataDir, file, Number(url.searchParams.get('q')));
+      if (a.endsWith('.jpg')) {
+        const jpeg = cachedJpeg(services.ctx.dataDir, file, PRINT_JPEG_QUALITY);
         return jpeg ? { status: 200, file: jpeg, contentType: 'image/jpeg' } : { status: 404, text: 'No JPEG kept' };
       }
       return { status: 200, file, contentType: 'image/png' };
@@ -61,8 +63,11 @@ export async function answerMedia(
       await storeUpload(services.ctx.dataDir, a, Number(b), url.searchParams.get('name') ?? `file-${b}`, body);
       return { status: 201, text: 'stored' };
     }
-    if (method === 'PUT' && kind === 'renders' && a && TOKEN.test(a.replace(/\.png$/, '')) && a.endsWith('.png')) {
-      acceptRenderUpload(services.ctx.dataDir, a.replace(/\.png$/, ''), await body.read(MAX_RENDER_BYTES));
+    const render = method === 'PUT' && kind === 'renders' && a ? /^(.+)\.(png|jpg)$/.exec(a) : null;
+    if (render && TOKEN.test(render[1])) {
+      const bytes = await body.read(MAX_RENDER_BYTES);
+      if (render[2] === 'png') acceptRenderUpload(services.ctx.dataDir, render[1], bytes);
+      else acceptRenderJpegUpload(services.ctx.dataDir, render[1], bytes);
       return { status: 201, text: 'stored' };
     }
     return { status: 404, text: 'Not found' };

@@ -1,4 +1,5 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
+import { keyImageJpegPath } from '../../shared/imaging/key-image-jpeg';
 import { stageGroupText, stageLineText, tSourceText } from '../../shared/clinical/stage-text';
 import { AGENDA_STATE_LABEL } from '../../shared/domain/meeting';
 import type { DeckImage, DeckPathologyReport, ResponseStudy, SlideKind, SlideOf } from '../../shared/deck/model';
@@ -8,6 +9,7 @@ import { huText } from '../../shared/deck/response-slide';
 import { clock, dayMonthYear, longDate, type SlideFrame } from './frame';
 import { SlideMaster } from './SlideMaster';
 import { mediaSrc } from '../web-access';
+import { usePrintImages } from './print-images';
 
 /**
  * One component per slide kind, drawing the deck model on the 1600 x 900 stage. Type sizes are for the back of a
@@ -245,6 +247,26 @@ function MissingImage({ onSettled }: { onSettled?: () => void }) {
   return <div className="s-image__missing">Key image file missing at sign-off</div>;
 }
 
+/**
+ * A key image as shown: its PNG, or in print its JPEG, falling back to the PNG when none is kept (the 404 is not
+ * the end: data-fallback tells print-ready.ts to wait for the PNG).
+ */
+function KeyImg({ image, onSettled }: { image: DeckImage; onSettled?: () => void }) {
+  const jpeg = usePrintImages() ? keyImageJpegPath(image.src) : null;
+  const [pngInstead, setPngInstead] = useState(false);
+  const tryingJpeg = jpeg !== null && !pngInstead;
+  return (
+    <img
+      src={mediaSrc(tryingJpeg ? jpeg : image.src)}
+      alt={image.caption}
+      data-fallback={tryingJpeg ? 'png' : undefined}
+      onLoad={onSettled}
+      onError={() => (tryingJpeg ? setPngInstead(true) : onSettled?.())}
+      decoding="sync"
+    />
+  );
+}
+
 function ImageTile({ image, onSettled }: { image: DeckImage; onSettled?: () => void }) {
   const where = [image.seriesDescription, dayMonthYear(image.studyDate)].filter(Boolean).join(' · ');
   return (
@@ -254,7 +276,7 @@ function ImageTile({ image, onSettled }: { image: DeckImage; onSettled?: () => v
           // Frozen at sign-off without its PNG (the file was already gone): say so rather than show a broken image.
           <MissingImage onSettled={onSettled} />
         ) : (
-          <img src={mediaSrc(image.src)} alt={image.caption} onLoad={onSettled} onError={onSettled} decoding="sync" />
+          <KeyImg image={image} onSettled={onSettled} />
         )}
       </div>
       <figcaption>

@@ -29,6 +29,8 @@ export interface ViewerCapture {
   annotations: Annotation[];
   /** The current view with the annotations burned in. */
   png: Blob;
+  /** The same view as JPEG, for print (shared/imaging/key-image-jpeg.ts). */
+  jpeg: Blob;
 }
 
 export interface StackViewerHandle {

@@ -245,6 +245,16 @@ test('the demo meeting exports as PDF and PPTX, one page per slide, and de-ident
         expect(pptxText).toContain('HALVERSON, Graham Peter');
       }
     }
+    // The first PDF kept each key image's JPEG: the print view now shows them all from it, none from its PNG.
+    await page.goto(`${app.baseUrl}#/print/meeting/${meeting.id}`);
+    await expect(page.locator('body')).toHaveAttribute('data-print-ready', 'true', { timeout: 30_000 });
+    const shown = await page
+      .locator('.print-slide img')
+      .evaluateAll((imgs) =>
+        (imgs as HTMLImageElement[]).map((img) => `${new URL(img.currentSrc).pathname} ${img.naturalWidth > 0}`),
+      );
+    expect(shown.length).toBeGreaterThanOrEqual(5);
+    expect(shown.filter((s) => !/^\/media\/key-images\/\d+\.jpg true$/.test(s))).toEqual([]);
     const listed = await pageApi<{ name: string }[]>(page, 'exports:list', {});
     expect(listed.map((f) => f.name).sort()).toEqual([
       'sarcoma-mdt-2026-12-10-deck-deidentified.pdf',

@@ -106,6 +106,15 @@ test('a presenter imports a CT series into a demo case, measures it, saves a key
   const png = card.getByRole('img');
   await expect(png).toHaveJSProperty('complete', true);
   expect(await png.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(100);
+  // Its JPEG for print was kept with it (the deck's print view and the PDF use it).
+  const jpeg = await png.evaluate(async (img: HTMLImageElement) => {
+    const res = await fetch(new URL(img.currentSrc).pathname.replace(/\.png$/, '.jpg'), {
+      headers: { 'X-BoardPrep-Token': sessionStorage.getItem('boardprep.token') ?? '' },
+    });
+    return { status: res.status, type: res.headers.get('content-type'), bytes: (await res.arrayBuffer()).byteLength };
+  });
+  expect(jpeg).toMatchObject({ status: 200, type: 'image/jpeg' });
+  expect(jpeg.bytes).toBeGreaterThan(1000);
 
   // Reload: the same measurements come back exactly, and the key image is still there.
   await page.reload();

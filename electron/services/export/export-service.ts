@@ -25,6 +25,7 @@ import { countPdfPages, printRoute, type PdfSource, type PrintPhase } from './pd
 import { isPng } from './png';
 import { buildDeckPptx } from './pptx';
 import type { LettersService } from '../follow-up/letters-service';
+import { PRINT_JPEG_QUALITY } from '../../../shared/imaging/key-image-jpeg';
 
 /**
  * Exports (issue 5): the meeting deck as PDF and PPTX, a case's outcome summary and the meeting minutes as PDF,
@@ -38,12 +39,6 @@ export const JOB_KIND = 'export' as const;
 const DOWNLOAD_PREFIX = '/media/exports/';
 /** Names the web host serves from exports/: what defaultName() makes, plus -2, -3 ... */
 const SERVABLE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,150}\.(pdf|pptx)$/;
-
-/**
- * Key images go into PDFs as JPEG of this quality (see PrintOptions.jpegQuality): the 30-case deck prints about 5x
- * faster and is half the size. Visually lossless for a handout; the PPTX keeps the PNGs as they are.
- */
-export const PDF_JPEG_QUALITY = 0.92;
 
 export const CONTENT_TYPE: Record<string, string> = {
   '.pdf': 'application/pdf',
@@ -319,7 +314,7 @@ export class ExportsService {
       };
       bytes = await source.printer.print(source.urlFor(route), {
         landscape16x9: req.kind === 'deck-pdf',
-        jpegQuality: PDF_JPEG_QUALITY,
+        jpegQuality: PRINT_JPEG_QUALITY,
         onJpeg: (mediaPath, jpeg) => this.keepJpeg(mediaPath, jpeg),
         signal,
         onPhase: (phase) => report(steps[phase][0], steps[phase][1], 4),
@@ -390,7 +385,7 @@ export class ExportsService {
     const file = this.keyImageFile(mediaPath);
     if (!file) return;
     try {
-      storeJpeg(this.deps.dataDir, file, PDF_JPEG_QUALITY, jpeg);
+      storeJpeg(this.deps.dataDir, file, PRINT_JPEG_QUALITY, jpeg);
     } catch {
       // Only a missed saving: the next print encodes it again.
     }

@@ -388,9 +388,9 @@ export const PRINT_STATE_PROBE = `() => {
 /**
  * Run in the page once it is ready (with awaitPromise): every loaded <img> that is not a JPEG already becomes a
  * JPEG of quality q, shown from a blob: URL. The key images are opaque renders, so nothing is lost to transparency.
- * A key image (/media/key-images/<id>.png) whose JPEG a previous export made is loaded from the media route
- * (?variant=jpeg&q=..., jpeg-cache.ts) rather than encoded again; the others are drawn on a canvas and encoded by
- * the browser off the main thread, and their JPEGs are answered (path and data: URL) for the caller to keep.
+ * The deck's print view already shows each key image's kept JPEG (/media/key-images/<id>.jpg, jpeg-cache.ts);
+ * a key image still shown as PNG (/media/key-images/<id>.png: none kept yet) is encoded here, off the main thread,
+ * and its JPEG answered (path and data: URL) for the caller to keep, so the next print loads it.
  * Answers { converted: how many images became JPEG, made: [{ path, dataUrl }] }.
  */
 export const JPEG_IMAGES_SCRIPT = `async (q) => {
@@ -407,18 +407,6 @@ export const JPEG_IMAGES_SCRIPT = `async (q) => {
   const made = [];
   await Promise.all(images.map(async (img) => {
     const key = keyImage(img.currentSrc);
-    if (key) {
-      const kept = new URL(key.href);
-      kept.searchParams.set('variant', 'jpeg');
-      kept.searchParams.set('q', String(q));
-      const probe = new Image();
-      probe.src = kept.href;
-      if (await probe.decode().then(() => true, () => false)) {
-        img.src = kept.href;
-        await img.decode().catch(() => undefined);
-        return;
-      }
-    }
     const canvas = document.createElement('canvas');
     canvas.width = img.naturalWidth;
     canvas.height = img.naturalHeight;

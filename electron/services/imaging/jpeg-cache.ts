@@ -4,12 +4,12 @@ import path from 'node:path';
 import { makePrivateDir, PRIVATE_FILE_MODE } from '../../db/file-modes';
 
 /**
- * JPEG copies of the key-image PNGs for PDF exports (issue 14 item 1). The PDF printer re-encodes every PNG as JPEG
- * before printing (pdf.ts, JPEG_IMAGES_SCRIPT); that took half of a 40-case deck's PDF time, at every export. The
- * printer now hands each JPEG it made back, and it is kept here, keyed by the SHA-256 of the PNG it was made from
- * and the quality, so a render is encoded once: the next print asks the media route for the JPEG
- * (`/media/key-images/<id>.png?variant=jpeg&q=0.92`) and Chromium embeds it in the PDF as it is. A changed render
- * has another hash, so a stale JPEG is never used.
+ * JPEG copies of the key-image PNGs for print (issue 14 item 1; shared/imaging/key-image-jpeg.ts says why), kept
+ * in renders/jpeg/ keyed by the SHA-256 of the PNG they were made from and the quality. The viewer uploads one with
+ * each key image it saves (render-store.ts); for older key images, and those made without the viewer, the first PDF
+ * export encodes them (pdf.ts, JPEG_IMAGES_SCRIPT) and hands them back to be kept. The print view asks the media
+ * route for `/media/key-images/<id>.jpg` and Chromium embeds it in the PDF as it is. A changed render has another
+ * hash, so a stale JPEG is never used.
  */
 const JPEG_SOI = Buffer.from([0xff, 0xd8, 0xff]);
 export const MAX_JPEG_BYTES = 20 * 1024 * 1024;
@@ -38,9 +38,14 @@ export function cachedJpeg(dataDir: string, pngFile: string, quality: number): s
   }
 }
 
+/** Whether these bytes start as a JPEG does (start-of-image marker). */
+export function isJpeg(bytes: Buffer): boolean {
+  return bytes.length >= 4 && bytes.subarray(0, 3).equals(JPEG_SOI);
+}
+
 /** Keeps a JPEG made from this PNG (refuses anything that is not a JPEG); written whole or not at all. */
 export function storeJpeg(dataDir: string, pngFile: string, quality: number, jpeg: Buffer): boolean {
-  if (jpeg.length < 4 || jpeg.length > MAX_JPEG_BYTES || !jpeg.subarray(0, 3).equals(JPEG_SOI)) return false;
+  if (jpeg.length > MAX_JPEG_BYTES || !isJpeg(jpeg)) return false;
   let file: string | null;
   try {
     file = cacheFile(dataDir, readFileSync(pngFile), quality);

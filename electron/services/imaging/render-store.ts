@@ -1,12 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { makePrivateDir, PRIVATE_FILE_MODE } from '../../db/file-modes';
-import { sweepJpegs } from './jpeg-cache';
+import { PRINT_JPEG_QUALITY } from '../../../shared/imaging/key-image-jpeg';
+import { isJpeg, storeJpeg, sweepJpegs } from './jpeg-cache';
 
 /**
  * Rendered key-image PNGs: uploaded first to renders/incoming/<token>.png, then claimed by the key image
- * that references them (renders/<token>.png). Unclaimed or unreferenced files are swept at start.
+ * that references them (renders/<token>.png). The viewer uploads the same view as JPEG beside it
+ * (incoming/<token>.jpg), kept at the claim as the render's JPEG for print (jpeg-cache.ts). Unclaimed or
+ * unreferenced files are swept at start.
  */
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 export const MAX_RENDER_BYTES = 20 * 1024 * 1024;
@@ -31,13 +34,32 @@ export function acceptRenderUpload(dataDir: string, token: string, bytes: Buffer
   renameSync(tmp, path.join(incomingDir(dataDir), `${token}.png`));
 }
 
-/** Moves an uploaded render into place and returns its path relative to the data folder. */
+/** Stores the JPEG the viewer made of the same view as `token`'s PNG; refuses anything that is not a JPEG. */
+export function acceptRenderJpegUpload(dataDir: string, token: string, bytes: Buffer): void {
+  if (!TOKEN.test(token)) throw new Error('Not a render token');
+  if (bytes.length > MAX_RENDER_BYTES) throw new Error('The rendered image is larger than 20 MB');
+  if (!isJpeg(bytes)) throw new Error('The rendered image is not a JPEG');
+  makePrivateDir(incomingDir(dataDir));
+  const tmp = path.join(incomingDir(dataDir), `${token}.jpg.tmp`);
+  writeFileSync(tmp, bytes, { mode: PRIVATE_FILE_MODE });
+  renameSync(tmp, path.join(incomingDir(dataDir), `${token}.jpg`));
+}
+
+/**
+ * Moves an uploaded render into place and returns its path relative to the data folder. Its JPEG, when the viewer
+ * sent one, becomes the render's JPEG for print; without one the first PDF export makes it.
+ */
 export function claimRender(dataDir: string, token: string): string | null {
   if (!TOKEN.test(token)) return null;
   const from = path.join(incomingDir(dataDir), `${token}.png`);
   if (!existsSync(from)) return null;
   const relative = path.join('renders', `${token}.png`);
   renameSync(from, path.join(dataDir, relative));
+  const jpeg = path.join(incomingDir(dataDir), `${token}.jpg`);
+  if (existsSync(jpeg)) {
+    storeJpeg(dataDir, path.join(dataDir, relative), PRINT_JPEG_QUALITY, readFileSync(jpeg));
+    rmSync(jpeg, { force: true });
+  }
   return relative;
 }
 

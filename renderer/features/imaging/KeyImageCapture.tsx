@@ -27,7 +27,7 @@ export function KeyImageCapture({
     setStatus(null);
     try {
       const shot = await viewer.current.capture();
-      const renderToken = await uploadRender(shot.png);
+      const renderToken = await uploadRender(shot.png, shot.jpeg);
       const r = await create.mutateAsync({
         caseId,
         sopInstanceUid: shot.image.sopInstanceUid,

@@ -2,6 +2,7 @@ import { useEffect, useMemo } from 'react';
 import { longDate } from '../../../shared/dates';
 import { useRead } from '../../data/hooks';
 import { framesOf } from '../../slides/frame';
+import { PrintImages } from '../../slides/print-images';
 import { SlideView } from '../../slides/SlideView';
 import { PrintPage } from './PrintPage';
 import { PAGE_RULES } from './print-ready';
@@ -17,13 +18,15 @@ export function PrintDeck({ meetingId, deidentified }: { meetingId: number; deid
   }, [deck]);
   return (
     <PrintPage reads={{ deck: read }} className="print-deck" pageRules={PAGE_RULES.deck}>
-      {({ deck }) =>
-        deck.slides.map((s, i) => (
-          <section key={s.key} className="print-slide" data-testid="print-slide" data-slide-key={s.key}>
-            <SlideView slide={s} frame={frames[i]} />
-          </section>
-        ))
-      }
+      {({ deck }) => (
+        <PrintImages.Provider value={true}>
+          {deck.slides.map((s, i) => (
+            <section key={s.key} className="print-slide" data-testid="print-slide" data-slide-key={s.key}>
+              <SlideView slide={s} frame={frames[i]} />
+            </section>
+          ))}
+        </PrintImages.Provider>
+      )}
     </PrintPage>
   );
 }

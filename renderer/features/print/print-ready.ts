@@ -6,11 +6,22 @@ export const PAGE_RULES = {
   a4: '@page { size: A4 portrait; margin: 16mm 16mm 18mm; }',
 } as const;
 
+/**
+ * Settles once the image has loaded or failed for good: a key image whose JPEG for print is missing fails first and
+ * is then asked for as PNG (data-fallback, kinds.tsx), so an error while data-fallback is set is not the end.
+ */
 function settled(img: HTMLImageElement): Promise<void> {
-  if (img.complete) return Promise.resolve();
+  const done = () => img.complete && (img.naturalWidth > 0 || !img.dataset.fallback);
+  if (done()) return Promise.resolve();
   return new Promise((resolve) => {
-    img.addEventListener('load', () => resolve(), { once: true });
-    img.addEventListener('error', () => resolve(), { once: true });
+    const check = () => {
+      if (!done()) return;
+      img.removeEventListener('load', check);
+      img.removeEventListener('error', check);
+      resolve();
+    };
+    img.addEventListener('load', check);
+    img.addEventListener('error', check);
   });
 }
 

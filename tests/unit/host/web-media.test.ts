@@ -10,7 +10,8 @@ import { answerMedia } from '../../../electron/host/media';
 import { createServices } from '../../../electron/host/services';
 import { startWebHost, type WebHost } from '../../../electron/host/web';
 import { signMediaPath } from '../../../shared/media-signature';
-import { caseWithCt } from '../imaging/fixtures';
+import { KeyImagesService } from '../../../electron/services/imaging/key-images-service';
+import { caseWithCt, PNG_1X1 } from '../imaging/fixtures';
 import { RESOURCES_DIR, tempDataDir } from '../helpers/temp';
 
 let host: WebHost | undefined;
@@ -63,6 +64,44 @@ describe('patient files on the web host', () => {
     // Writing needs the header.
     const put = signMediaPath(h.token, '/media/renders/abcdefgh1234.png', Date.now());
     expect((await fetch(new URL(put, h.url), { method: 'PUT', body: 'x' })).status).toBe(401);
+  });
+
+  it("give a key image's JPEG for print once the viewer sent one with the PNG, and refuse a JPEG that is not one", async () => {
+    const { h, db, dataDir, caseId, sops } = await start();
+    const put = (name: string, body: Buffer) =>
+      fetch(`${h.url}media/renders/${name}`, {
+        method: 'PUT',
+        headers: { 'X-BoardPrep-Token': h.token },
+        body: new Uint8Array(body),
+      });
+    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0xff, 0xd9]);
+    const bad = await put('jpegtoken01.jpg', PNG_1X1);
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toMatch(/not a JPEG/);
+    expect((await put('jpegtoken01.png', PNG_1X1)).status).toBe(201);
+    expect((await put('jpegtoken01.jpg', jpeg)).status).toBe(201);
+    const withJpeg = new KeyImagesService(db, dataDir).create({
+      caseId,
+      sopInstanceUid: sops[3],
+      frame: 0,
+      caption: 'Axial CT',
+      view: { windowCenter: 40, windowWidth: 400, invert: false, scale: 1, translation: { x: 0, y: 0 } },
+      annotations: [],
+      renderToken: 'jpegtoken01',
+    });
+    const get = (file: string) =>
+      fetch(`${h.url}media/key-images/${file}`, { headers: { 'X-BoardPrep-Token': h.token } });
+    const res = await get(`${withJpeg.id}.jpg`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/jpeg');
+    expect(Buffer.from(await res.arrayBuffer())).toEqual(jpeg);
+    expect((await get(`${withJpeg.id}.png`)).headers.get('content-type')).toBe('image/png');
+    // A key image without one: the print view falls back to its PNG.
+    db.prepare("UPDATE key_images SET render_path = 'renders/other.png' WHERE id = ?").run(withJpeg.id);
+    writeFileSync(path.join(dataDir, 'renders', 'other.png'), Buffer.concat([PNG_1X1, Buffer.from([0])]));
+    const missing = await get(`${withJpeg.id}.jpg`);
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toBe('No JPEG kept');
   });
 
   it('refuse an upload past its limit as soon as its length says so, before reading it', async () => {

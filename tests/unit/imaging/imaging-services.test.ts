@@ -1,10 +1,16 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AnnotationsService } from '../../../electron/services/imaging/annotations-service';
 import { KeyImagesService } from '../../../electron/services/imaging/key-images-service';
 import { LesionsService } from '../../../electron/services/imaging/lesions-service';
-import { acceptRenderUpload, sweepRenders } from '../../../electron/services/imaging/render-store';
+import { cachedJpeg } from '../../../electron/services/imaging/jpeg-cache';
+import {
+  acceptRenderJpegUpload,
+  acceptRenderUpload,
+  sweepRenders,
+} from '../../../electron/services/imaging/render-store';
+import { PRINT_JPEG_QUALITY } from '../../../shared/imaging/key-image-jpeg';
 import { StudiesService } from '../../../electron/services/imaging/studies-service';
 import { allRenderPaths } from '../../../electron/services/imaging/imaging-sql';
 import type { Annotation } from '../../../shared/domain/imaging';
@@ -131,6 +137,26 @@ describe('key images', () => {
     db.prepare('UPDATE dicom_studies SET case_id = NULL').run();
     expect(() => service.create({ ...input, renderToken: 'render-token-2' })).toThrow(/not attached to this case/);
     expect(service.list(caseId)).toEqual([]);
+  });
+
+  it('keep the JPEG for print the viewer uploads beside the PNG, and refuse one that is not a JPEG', async () => {
+    const { db, dataDir, caseId, sops } = await caseWithCt();
+    const service = new KeyImagesService(db, dataDir);
+    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0xff, 0xd9]);
+    expect(() => acceptRenderJpegUpload(dataDir, 'render-token-5', PNG_1X1)).toThrow(/not a JPEG/);
+    acceptRenderUpload(dataDir, 'render-token-5', PNG_1X1);
+    acceptRenderJpegUpload(dataDir, 'render-token-5', jpeg);
+    const input = { caseId, sopInstanceUid: sops[10], frame: 0, caption: 'Axial CT: mass', view, annotations: [] };
+    const k = service.create({ ...input, renderToken: 'render-token-5' });
+    const png = path.join(dataDir, service.renderPath(k.id)!);
+    const kept = cachedJpeg(dataDir, png, PRINT_JPEG_QUALITY);
+    expect(kept && readFileSync(kept)).toEqual(jpeg);
+    expect(readdirSync(path.join(dataDir, 'renders', 'incoming'))).toEqual([]);
+    // Without one (an older viewer, the demo), the key image is made all the same; the first PDF export keeps it.
+    // Another render (other bytes, so another hash).
+    acceptRenderUpload(dataDir, 'render-token-6', Buffer.concat([PNG_1X1, Buffer.from([0])]));
+    const other = service.create({ ...input, renderToken: 'render-token-6' });
+    expect(cachedJpeg(dataDir, path.join(dataDir, service.renderPath(other.id)!), PRINT_JPEG_QUALITY)).toBeNull();
   });
 
   it('refuse an upload that is not a PNG, and unclaimed or orphaned renders are swept', async () => {
