@@ -20,15 +20,23 @@ export function adoptAddressToken(): void {
   const token = window.boardprep ? null : url.searchParams.get('token');
   const session = url.searchParams.get('session');
   if (token === null && session === null) return;
-  if (token !== null) sessionStorage.setItem(STORAGE_KEY, token);
+  if (token !== null) {
+    sessionStorage.setItem(STORAGE_KEY, token);
+    known = token;
+  }
   if (session !== null) setSessionToken(session);
   url.searchParams.delete('token');
   url.searchParams.delete('session');
   window.history.replaceState(window.history.state, '', `${url.pathname}${url.search}${url.hash}`);
 }
 
+/** The token as read once from sessionStorage (a read per image tile was a tenth of drawing one). */
+let known: string | null | undefined;
+
 function webToken(): string | null {
-  return window.boardprep ? null : sessionStorage.getItem(STORAGE_KEY);
+  if (window.boardprep) return null;
+  if (known === undefined) known = sessionStorage.getItem(STORAGE_KEY);
+  return known;
 }
 
 /** Headers that authorise a fetch to the web host (none in the desktop app). */
