@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
@@ -11,6 +10,7 @@ import { dicomwebClient } from '../../../electron/services/pacs/dicomweb/dicomwe
 import type { DicomwebSettings } from '../../../shared/domain/pacs';
 import { CT_SERIES } from '../../fixtures';
 import { filesUnder, startOrthanc, type Orthanc } from '../../orthanc/orthanc';
+import { selfSignedCertificate } from '../../orthanc/self-signed';
 import { CT_INSTANCES, CT_PATIENT_ID, CT_STUDY_UID, query, settings } from './dicomweb-fixtures';
 
 // DICOMweb over https: Orthanc behind a local TLS proxy whose self-signed certificate (made by openssl for this
@@ -20,34 +20,6 @@ let orthanc: Orthanc;
 let dir: string;
 const proxies: https.Server[] = [];
 const clients: PacsClient[] = [];
-
-/** A self-signed certificate for these subject alternative names; answers its PEM files. */
-function certificate(name: string, altNames: string): { key: string; cert: string } {
-  const key = path.join(dir, `${name}.key`);
-  const cert = path.join(dir, `${name}.pem`);
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-days',
-      '2',
-      '-subj',
-      `/CN=${name}`,
-      '-addext',
-      `subjectAltName=${altNames}`,
-      '-keyout',
-      key,
-      '-out',
-      cert,
-    ],
-    { stdio: 'ignore' },
-  );
-  return { key, cert };
-}
 
 /** An https server passing every request through to Orthanc; answers its base DICOMweb URL. */
 async function tlsProxy(files: { key: string; cert: string }): Promise<string> {
@@ -82,9 +54,9 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'boardprep-tls-'));
   orthanc = await startOrthanc();
   await orthanc.upload(filesUnder(CT_SERIES));
-  trusted = certificate('pacs-local', 'IP:127.0.0.1,DNS:localhost');
+  trusted = selfSignedCertificate(dir, 'pacs-local', 'IP:127.0.0.1,DNS:localhost');
   trustedUrl = await tlsProxy(trusted);
-  otherHost = certificate('pacs-elsewhere', 'DNS:pacs.example.org');
+  otherHost = selfSignedCertificate(dir, 'pacs-elsewhere', 'DNS:pacs.example.org');
   otherHostUrl = await tlsProxy(otherHost);
 }, 120_000);
 

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -8,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DimseSettings } from '../../../shared/domain/pacs';
 import { dimseClient } from '../../../electron/services/pacs/dimse/dimse-client';
 import { startOrthanc, type Orthanc } from '../../orthanc/orthanc';
+import { selfSignedCertificate } from '../../orthanc/self-signed';
 
 /**
  * DICOM TLS: Orthanc behind a TLS front (a Node TLS server with a self-signed certificate that pipes each connection
@@ -22,29 +22,9 @@ let caFile: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'boardprep-dimse-tls-'));
-  caFile = path.join(dir, 'cert.pem');
-  const keyFile = path.join(dir, 'key.pem');
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-days',
-      '2',
-      '-subj',
-      '/CN=localhost',
-      '-addext',
-      'subjectAltName=IP:127.0.0.1',
-      '-keyout',
-      keyFile,
-      '-out',
-      caFile,
-    ],
-    { stdio: 'ignore' },
-  );
+  const certificate = selfSignedCertificate(dir, 'localhost', 'IP:127.0.0.1');
+  caFile = certificate.cert;
+  const keyFile = certificate.key;
   orthanc = await startOrthanc({});
   front = tls.createServer({ key: readFileSync(keyFile), cert: readFileSync(caFile) }, (secure) => {
     const plain = net.connect({ host: '127.0.0.1', port: orthanc.dicomPort });
