@@ -99,6 +99,8 @@ export default defineConfig({
   renderer: {
     root: 'renderer',
     plugins: [react(), decoderWorker()],
+    // Names the build, so the slides' fit memo (renderer/slides/fit-memo.ts) is not read by another build's styles.
+    define: { __BOARDPREP_BUILD__: JSON.stringify(Date.now().toString(36)) },
     // Every import of the loader (one instance: the viewer and the metadata provider share its caches) gets the build above.
     resolve: { alias: [{ find: /^cornerstone-wado-image-loader$/, replacement: WADO_DYNAMIC_ENTRY }] },
     build: {
