@@ -1,5 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { longDate } from '../../../shared/dates';
+import { printDeckInput } from '../../data/early-reads';
 import { useRead } from '../../data/hooks';
 import { framesOf } from '../../slides/frame';
 import { PrintImages } from '../../slides/print-images';
@@ -9,7 +10,8 @@ import { PAGE_RULES } from './print-ready';
 
 /** The meeting deck for PDF: one 1600 x 900 page per slide, agenda slide first, hidden slides left out. */
 export function PrintDeck({ meetingId, deidentified }: { meetingId: number; deidentified: boolean }) {
-  const read = useRead('deck:get', { meetingId, deidentified });
+  // Read once: a print view draws the deck as it was when opened (the early read, data/early-reads.ts, is this one).
+  const read = useRead('deck:get', printDeckInput(meetingId, deidentified), { staleTime: Infinity });
   const deck = read.data;
   const frames = useMemo(() => (deck ? framesOf(deck) : []), [deck]);
   useEffect(() => {
