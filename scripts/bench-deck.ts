@@ -9,7 +9,7 @@
  * Chromium's canvas, as the viewer does). Then, in one run, it measures:
  *   1. building the deck model (load the 40 records from SQLite + build the slides), cold and warm;
  *   2. rendering all slides in Chromium: the deck's print view (#/print/meeting/<id>) on a private web host, from
- *      navigation until the view sets printReady (every slide drawn, every image decoded), cold and warm browser;
+ *      navigation until the view sets printReady (every slide drawn, every image loaded), cold and warm browser;
  *   3. the PDF export end to end (print view, printToPDF, atomic write), warm browser;
  *   4. the PPTX export end to end (deck model, pptxgenjs, key-image PNGs, atomic write);
  * sampling every 100 ms the resident memory of this process and the memory of Chromium (browser and all its
@@ -544,7 +544,8 @@ async function main(): Promise<void> {
 
     step('rendering the print view');
     // 2. Rendering every slide in Chromium: the deck's print view, from navigation until printReady, in a browser of
-    // its own (cold: first load; warm: loaded again in the same tab, as a presenter reopening the deck).
+    // its own (cold: first load; warm: loaded again in the same tab, as a presenter reopening the deck, so its text
+    // boxes start at the sizes the tab remembers, renderer/slides/fit-memo.ts; each export prints from a new tab).
     const viewer = await launchChromium();
     chromiumPid = viewer.pid;
     p = peaks();
