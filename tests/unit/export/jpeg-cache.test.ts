@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -22,8 +22,10 @@ describe('JPEG copies of key-image renders for PDF exports', () => {
     expect(kept).not.toBeNull();
     expect(kept!.startsWith(path.join(dir, 'renders', 'jpeg'))).toBe(true);
     expect(cachedJpeg(dir, png, 0.8)).toBeNull();
-    // A changed render has another hash: its old JPEG is not used.
-    writeFileSync(png, Buffer.from('png bytes two'));
+    // A changed render (written beside and renamed into place, as render-store.ts does) has another hash: its old
+    // JPEG is not used, although the PNG's hash is remembered by file.
+    writeFileSync(`${png}.tmp`, Buffer.from('png bytes two'));
+    renameSync(`${png}.tmp`, png);
     expect(cachedJpeg(dir, png, 0.92)).toBeNull();
   });
 
