@@ -105,6 +105,9 @@ export default defineConfig({
     resolve: { alias: [{ find: /^cornerstone-wado-image-loader$/, replacement: WADO_DYNAMIC_ENTRY }] },
     build: {
       outDir: 'out/renderer',
+      // electron-vite leaves the renderer unminified; minified, the app script is 0.9 MB rather than 2 MB, and every
+      // window (a print view too) parses less before it draws.
+      minify: true,
       rollupOptions: { input: resolve('renderer/index.html') },
     },
   },
