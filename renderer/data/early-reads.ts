@@ -1,8 +1,9 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { InputOf } from '../../shared/contract';
+import type { InputOf, OutputOf } from '../../shared/contract';
 import { parseRoute, type Route } from '../../shared/routes';
 import { call } from '../api';
 import type { ReadChannel } from './channels';
+import { preloadPrintImages } from '../slides/print-images';
 import { readKey } from './hooks';
 
 /**
@@ -10,9 +11,9 @@ import { readKey } from './hooks';
  * answers them meanwhile: for a 40-case deck's print view, the deck (430 KB) arrives while the page starts, instead
  * of being asked for once it has. Only the print views start early: what they read follows from the address alone.
  */
-interface EarlyRead {
+interface EarlyRead<T = unknown> {
   key: readonly [ReadChannel, unknown];
-  answer: Promise<unknown>;
+  answer: Promise<T>;
 }
 
 let started: EarlyRead[] = [];
@@ -25,14 +26,22 @@ export const printDeckInput = (meetingId: number, deidentified: boolean): InputO
 
 function readsOf(route: Route): EarlyRead[] {
   if (route.name !== 'print') return [];
-  const start = <C extends ReadChannel>(channel: C, input: InputOf<C>): EarlyRead => {
+  const start = <C extends ReadChannel>(channel: C, input: InputOf<C>): EarlyRead<OutputOf<C>> => {
     const answer = call(channel, input);
     // Whoever reads it later gets the failure; until then it is not an unhandled rejection.
     answer.catch(() => undefined);
     return { key: readKey(channel, input), answer };
   };
-  const reads = [start('auth:status', {})];
-  if (route.doc === 'meeting') reads.push(start('deck:get', printDeckInput(route.id, route.deidentified)));
+  const reads: EarlyRead[] = [start('auth:status', {})];
+  if (route.doc === 'meeting') {
+    const deck = start('deck:get', printDeckInput(route.id, route.deidentified));
+    // Its images are asked for as soon as it arrives, while the page builds the slides.
+    deck.answer.then(
+      (d) => preloadPrintImages(d.slides),
+      () => undefined,
+    );
+    reads.push(deck);
+  }
   return reads;
 }
 

@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { keyImageJpegPath } from '../../shared/imaging/key-image-jpeg';
 import { stageGroupText, stageLineText, tSourceText } from '../../shared/clinical/stage-text';
 import { AGENDA_STATE_LABEL } from '../../shared/domain/meeting';
 import type { DeckImage, DeckPathologyReport, ResponseStudy, SlideKind, SlideOf } from '../../shared/deck/model';
@@ -9,7 +8,7 @@ import { huText } from '../../shared/deck/response-slide';
 import { clock, dayMonthYear, longDate, type SlideFrame } from './frame';
 import { SlideMaster } from './SlideMaster';
 import { mediaSrc } from '../web-access';
-import { usePrintImages } from './print-images';
+import { hasPrintJpeg, printImageSrc, usePrintImages } from './print-images';
 
 /**
  * One component per slide kind, drawing the deck model on the 1600 x 900 stage. Type sizes are for the back of a
@@ -252,12 +251,12 @@ function MissingImage({ onSettled }: { onSettled?: () => void }) {
  * the end: data-fallback tells print-ready.ts to wait for the PNG).
  */
 function KeyImg({ image, onSettled }: { image: DeckImage; onSettled?: () => void }) {
-  const jpeg = usePrintImages() ? keyImageJpegPath(image.src) : null;
+  const jpeg = usePrintImages() && hasPrintJpeg(image);
   const [pngInstead, setPngInstead] = useState(false);
-  const tryingJpeg = jpeg !== null && !pngInstead;
+  const tryingJpeg = jpeg && !pngInstead;
   return (
     <img
-      src={mediaSrc(tryingJpeg ? jpeg : image.src)}
+      src={tryingJpeg ? printImageSrc(image) : mediaSrc(image.src)}
       alt={image.caption}
       data-fallback={tryingJpeg ? 'png' : undefined}
       onLoad={onSettled}

@@ -245,9 +245,18 @@ test('the demo meeting exports as PDF and PPTX, one page per slide, and de-ident
         expect(pptxText).toContain('HALVERSON, Graham Peter');
       }
     }
-    // The first PDF kept each key image's JPEG: the print view now shows them all from it, none from its PNG.
+    // The first PDF kept each key image's JPEG: the print view now shows them all from it, none from its PNG, and
+    // asks for each once (the deck's images are asked for as it arrives, and the slides' <img> take those loads).
+    const asked: string[] = [];
+    const record = (r: { url(): string }) => {
+      if (r.url().includes('/media/key-images/')) asked.push(new URL(r.url()).pathname);
+    };
+    // Opened as a page of its own, as the exporter opens it (not a change of address within the app).
+    await page.goto('about:blank');
+    page.on('request', record);
     await page.goto(`${app.baseUrl}#/print/meeting/${meeting.id}`);
     await expect(page.locator('body')).toHaveAttribute('data-print-ready', 'true', { timeout: 30_000 });
+    page.off('request', record);
     const shown = await page
       .locator('.print-slide img')
       .evaluateAll((imgs) =>
@@ -255,6 +264,7 @@ test('the demo meeting exports as PDF and PPTX, one page per slide, and de-ident
       );
     expect(shown.length).toBeGreaterThanOrEqual(5);
     expect(shown.filter((s) => !/^\/media\/key-images\/\d+\.jpg true$/.test(s))).toEqual([]);
+    expect(asked.sort()).toEqual([...new Set(shown.map((s) => s.split(' ')[0]))].sort());
     const listed = await pageApi<{ name: string }[]>(page, 'exports:list', {});
     expect(listed.map((f) => f.name).sort()).toEqual([
       'sarcoma-mdt-2026-12-10-deck-deidentified.pdf',
