@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { cachedJpeg } from '../services/imaging/jpeg-cache';
 import { PRINT_JPEG_QUALITY } from '../../shared/imaging/key-image-jpeg';
-import { acceptRenderJpegUpload, acceptRenderUpload, MAX_RENDER_BYTES } from '../services/imaging/render-store';
+import { acceptRenderUpload, isRenderUploadKind, MAX_RENDER_BYTES } from '../services/imaging/render-store';
 import { BodyTooLargeError, type RequestBody } from './body';
 import { answerExportMedia } from './handlers/exports';
 import type { Services } from './services';
@@ -64,10 +64,9 @@ export async function answerMedia(
       return { status: 201, text: 'stored' };
     }
     const render = method === 'PUT' && kind === 'renders' && a ? /^(.+)\.(png|jpg)$/.exec(a) : null;
-    if (render && TOKEN.test(render[1])) {
+    if (render && TOKEN.test(render[1]) && isRenderUploadKind(render[2])) {
       const bytes = await body.read(MAX_RENDER_BYTES);
-      if (render[2] === 'png') acceptRenderUpload(services.ctx.dataDir, render[1], bytes);
-      else acceptRenderJpegUpload(services.ctx.dataDir, render[1], bytes);
+      acceptRenderUpload(services.ctx.dataDir, render[1], bytes, render[2]);
       return { status: 201, text: 'stored' };
     }
     return { status: 404, text: 'Not found' };

@@ -21,28 +21,29 @@ export function newRenderToken(): string {
 
 const incomingDir = (dataDir: string) => path.join(dataDir, 'renders', 'incoming');
 
-/** Stores an uploaded PNG under its token; refuses anything that is not a PNG. */
-export function acceptRenderUpload(dataDir: string, token: string, bytes: Buffer): void {
+/** What an upload may be: the key image's PNG, or the JPEG for print the viewer made of the same view. */
+const UPLOAD_KINDS = {
+  png: { name: 'PNG', is: (b: Buffer) => b.length >= PNG_SIGNATURE.length && b.subarray(0, 8).equals(PNG_SIGNATURE) },
+  jpg: { name: 'JPEG', is: isJpeg },
+} as const;
+export type RenderUploadKind = keyof typeof UPLOAD_KINDS;
+export const isRenderUploadKind = (s: string): s is RenderUploadKind => Object.hasOwn(UPLOAD_KINDS, s);
+
+/** Stores an uploaded render under its token (incoming/<token>.<kind>); refuses anything that is not of its kind. */
+export function acceptRenderUpload(
+  dataDir: string,
+  token: string,
+  bytes: Buffer,
+  kind: RenderUploadKind = 'png',
+): void {
   if (!TOKEN.test(token)) throw new Error('Not a render token');
   if (bytes.length > MAX_RENDER_BYTES) throw new Error('The rendered image is larger than 20 MB');
-  if (bytes.length < PNG_SIGNATURE.length || !bytes.subarray(0, 8).equals(PNG_SIGNATURE))
-    throw new Error('The rendered image is not a PNG');
+  if (!UPLOAD_KINDS[kind].is(bytes)) throw new Error(`The rendered image is not a ${UPLOAD_KINDS[kind].name}`);
   // Owner-only (issue 12 item 13): a render shows a patient's images.
   makePrivateDir(incomingDir(dataDir));
-  const tmp = path.join(incomingDir(dataDir), `${token}.png.tmp`);
+  const tmp = path.join(incomingDir(dataDir), `${token}.${kind}.tmp`);
   writeFileSync(tmp, bytes, { mode: PRIVATE_FILE_MODE });
-  renameSync(tmp, path.join(incomingDir(dataDir), `${token}.png`));
-}
-
-/** Stores the JPEG the viewer made of the same view as `token`'s PNG; refuses anything that is not a JPEG. */
-export function acceptRenderJpegUpload(dataDir: string, token: string, bytes: Buffer): void {
-  if (!TOKEN.test(token)) throw new Error('Not a render token');
-  if (bytes.length > MAX_RENDER_BYTES) throw new Error('The rendered image is larger than 20 MB');
-  if (!isJpeg(bytes)) throw new Error('The rendered image is not a JPEG');
-  makePrivateDir(incomingDir(dataDir));
-  const tmp = path.join(incomingDir(dataDir), `${token}.jpg.tmp`);
-  writeFileSync(tmp, bytes, { mode: PRIVATE_FILE_MODE });
-  renameSync(tmp, path.join(incomingDir(dataDir), `${token}.jpg`));
+  renameSync(tmp, path.join(incomingDir(dataDir), `${token}.${kind}`));
 }
 
 /**

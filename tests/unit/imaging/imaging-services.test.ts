@@ -5,11 +5,7 @@ import { AnnotationsService } from '../../../electron/services/imaging/annotatio
 import { KeyImagesService } from '../../../electron/services/imaging/key-images-service';
 import { LesionsService } from '../../../electron/services/imaging/lesions-service';
 import { cachedJpeg } from '../../../electron/services/imaging/jpeg-cache';
-import {
-  acceptRenderJpegUpload,
-  acceptRenderUpload,
-  sweepRenders,
-} from '../../../electron/services/imaging/render-store';
+import { acceptRenderUpload, sweepRenders } from '../../../electron/services/imaging/render-store';
 import { PRINT_JPEG_QUALITY } from '../../../shared/imaging/key-image-jpeg';
 import { StudiesService } from '../../../electron/services/imaging/studies-service';
 import { allRenderPaths } from '../../../electron/services/imaging/imaging-sql';
@@ -143,9 +139,9 @@ describe('key images', () => {
     const { db, dataDir, caseId, sops } = await caseWithCt();
     const service = new KeyImagesService(db, dataDir);
     const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0xff, 0xd9]);
-    expect(() => acceptRenderJpegUpload(dataDir, 'render-token-5', PNG_1X1)).toThrow(/not a JPEG/);
+    expect(() => acceptRenderUpload(dataDir, 'render-token-5', PNG_1X1, 'jpg')).toThrow(/not a JPEG/);
     acceptRenderUpload(dataDir, 'render-token-5', PNG_1X1);
-    acceptRenderJpegUpload(dataDir, 'render-token-5', jpeg);
+    acceptRenderUpload(dataDir, 'render-token-5', jpeg, 'jpg');
     const input = { caseId, sopInstanceUid: sops[10], frame: 0, caption: 'Axial CT: mass', view, annotations: [] };
     const k = service.create({ ...input, renderToken: 'render-token-5' });
     const png = path.join(dataDir, service.renderPath(k.id)!);
