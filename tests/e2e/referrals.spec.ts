@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { BOARD_DEFAULTS, type BoardInput } from '../../shared/domain/board';
 import { expect, pageApi, test } from './fixtures';
 
 /** Serious or critical axe violations (WCAG 2.1 AA) on the page as it is now. */
@@ -94,4 +95,56 @@ test('a referral after the cut-off is flagged late, and the coordinator puts it 
   await page.goto(`${app.openUrl}#/meetings/${thisWeek.id}`);
   await expect(page.getByRole('heading', { name: /Sarcoma MDT this week/ })).toBeVisible();
   await expect(page.getByRole('list', { name: 'Agenda' }).getByTestId('agenda-patient')).toHaveCount(0);
+});
+
+test('with two boards the form asks which board, and follows that board’s next meeting and minimum dataset', async ({
+  page,
+  app,
+}) => {
+  test.setTimeout(90_000);
+  await page.goto(app.openUrl);
+  const board = (slug: string, name: string, dataset: BoardInput['dataset']) =>
+    pageApi(page, 'boards:save', { id: null, version: 0, board: { ...BOARD_DEFAULTS, slug, name, dataset } });
+  await board('sarcoma', 'Sarcoma MDT', BOARD_DEFAULTS.dataset);
+  await board('bone', 'Bone tumour MDT', ['working-diagnosis', 'ecog']);
+  await pageApi(page, 'meetings:create', {
+    title: 'Bone tumour MDT in three days',
+    boardType: 'bone',
+    startsAt: `${localDay(3)}T08:00`,
+    durationMinutes: 60,
+  });
+
+  await page.goto(`${app.openUrl}#/service/referrals`);
+  await page.getByRole('link', { name: 'Refer a patient' }).click();
+  const form = page.getByRole('form', { name: 'New referral' });
+  const boardField = form.getByRole('combobox', { name: 'Board' });
+  // Active boards by name: the first is chosen until the referrer says otherwise.
+  await expect(boardField.getByRole('option')).toHaveText(['Bone tumour MDT', 'Sarcoma MDT']);
+  await boardField.selectOption({ label: 'Sarcoma MDT' });
+  await expect(form.getByRole('heading', { name: 'Refer a patient to the Sarcoma MDT board' })).toBeVisible();
+  await expect(form.getByRole('note')).toHaveCount(0); // the sarcoma board has no meeting yet
+  await boardField.selectOption({ label: 'Bone tumour MDT' });
+  await expect(form.getByRole('heading', { name: 'Refer a patient to the Bone tumour MDT board' })).toBeVisible();
+  await expect(form.getByRole('note')).toContainText('Next meeting: Bone tumour MDT in three days');
+  await expect(form.getByText('Not given yet: Working diagnosis; Performance status (ECOG).')).toBeVisible();
+
+  await form.getByRole('textbox', { name: 'Referrer', exact: true }).fill('Dr Ines Moll, paediatric oncology');
+  await form.getByLabel('How to reach the referrer').fill('i.moll@eastgate.example');
+  await form.getByLabel('Family name').fill('Varga');
+  await form.getByLabel('Given names').fill('Petra');
+  await form.getByLabel('MRN').fill('E2E-REF-2');
+  await form.getByLabel('Date of birth').fill('2009-02-11');
+  await form.getByLabel('Sex').selectOption('female');
+  await form.getByRole('radio', { name: 'Routine' }).check();
+  await form.getByLabel('Question for the board').fill('Distal femur lesion: biopsy route?');
+  await form.getByLabel('Working diagnosis').fill('Suspected osteosarcoma, distal femur');
+  await expect(form.getByText('Not given yet: Performance status (ECOG).')).toBeVisible();
+  expect(await axeProblems(page)).toEqual([]);
+  await form.getByRole('button', { name: 'Send referral' }).click();
+
+  const row = page.getByTestId('referral-row').filter({ hasText: 'VARGA, Petra' });
+  await expect(row).toContainText('Bone tumour MDT in three days');
+  await expect(row).toContainText('Bone tumour MDT');
+  await expect(row).toContainText('Performance status (ECOG)');
+  await expect(row).not.toContainText('Clinical history');
 });

@@ -25,7 +25,8 @@ import { navigate } from '../../router';
 import { EpisodeOffer } from '../cases/EpisodeOffer';
 import '../../styles/referrals.css';
 
-const BOARD = 'sarcoma';
+/** Where no board is set up yet, referrals go to the sarcoma board type under the default rules (BOARD_DEFAULTS). */
+const FALLBACK_BOARD = 'sarcoma';
 
 interface Draft {
   referrerName: string;
@@ -76,7 +77,12 @@ export function ReferralForm() {
   const [banner, setBanner] = useState<BannerMessage | null>(null);
   const [onRecord, setOnRecord] = useState<MrnPatient | null>(null);
   const [episodeOf, setEpisodeOf] = useState<MrnPatient | null>(null);
-  const { data: board } = useRead('referrals:board', { boardSlug: BOARD });
+  // The active boards (active first, by name); the first is the default, and a hospital with several chooses.
+  const boards = useRead('boards:list', {});
+  const active = (boards.data ?? []).filter((b) => b.active);
+  const [chosenBoard, setChosenBoard] = useState<string | null>(null);
+  const boardSlug = chosenBoard ?? active[0]?.slug ?? FALLBACK_BOARD;
+  const { data: board } = useRead('referrals:board', { boardSlug }, { enabled: !boards.isPending });
   const create = useWrite('referrals:create');
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
@@ -116,7 +122,7 @@ export function ReferralForm() {
     e.preventDefault();
     const dataset = Object.fromEntries(Object.entries(draft.dataset).filter(([, v]) => v.trim() !== ''));
     const result = await create.mutateAsync({
-      boardSlug: BOARD,
+      boardSlug,
       referrerName: draft.referrerName,
       referrerContact: draft.referrerContact,
       referringHospital: draft.referringHospital,
@@ -179,6 +185,28 @@ export function ReferralForm() {
           </button>
         </div>
       </div>
+      {active.length > 1 && (
+        <div className="referral-form__board">
+          <Field label="Board" error={err('boardSlug')} required>
+            {(p) => (
+              <select
+                {...p}
+                value={boardSlug}
+                onChange={(e) => {
+                  setChosenBoard(e.target.value);
+                  setBanner(null);
+                }}
+              >
+                {active.map((b) => (
+                  <option key={b.slug} value={b.slug}>
+                    {b.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+      )}
       {board?.nextMeeting && (
         <p className={`referral-form__cutoff${board.lateNow ? ' referral-form__cutoff--late' : ''}`} role="note">
           Next meeting: {board.nextMeeting.title}, {when(board.nextMeeting.startsAt)}. Referral cut-off{' '}

@@ -146,7 +146,10 @@ function ReferralRow({
           <span className={`referrals__urgency referrals__urgency--${r.urgency}`}>{URGENCY_LABEL[r.urgency]}</span>
         </td>
         <td>{when(r.receivedAt)}</td>
-        <td>{r.meeting ? `${r.meeting.title}, ${when(r.meeting.startsAt)}` : 'No meeting scheduled'}</td>
+        <td>
+          {r.meeting ? `${r.meeting.title}, ${when(r.meeting.startsAt)}` : 'No meeting scheduled'}
+          <div className="muted small">{r.boardName}</div>
+        </td>
         <td>
           {r.late ? (
             <strong className="referrals__late">After cut-off</strong>
