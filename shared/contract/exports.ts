@@ -60,7 +60,7 @@ export const ExportRequest = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('deck-pptx'), meetingId: MeetingId, ...common }).strict(),
   z.object({ kind: z.literal('minutes-pdf'), meetingId: MeetingId, ...common }).strict(),
   // An outcome letter (issue 14): only for a signed-off decision; recorded in the letter register for `recipient`
-  // (by default the case's referrer, else its consultant).
+  // (for the referrer by default the case's referrer, else its consultant; a GP, the patient or another is named).
   z
     .object({
       kind: z.literal('outcome-pdf'),
@@ -69,7 +69,12 @@ export const ExportRequest = z.discriminatedUnion('kind', [
       recipientKind: RecipientKind.default('referrer'),
       ...common,
     })
-    .strict(),
+    .strict()
+    // The referrer is on record; anyone else the letter goes to is named, so the register says who had it.
+    .refine((r) => r.recipientKind === 'referrer' || !!r.recipient, {
+      path: ['recipient'],
+      message: 'Name the person the letter is for',
+    }),
   // issue 14: circulation (the agenda and the pre-meeting pack, A4, for the members before the meeting)
   z.object({ kind: z.literal('agenda-pdf'), meetingId: MeetingId, ...common }).strict(),
   z.object({ kind: z.literal('pack-pdf'), meetingId: MeetingId, ...common }).strict(),

@@ -128,4 +128,25 @@ test('an outcome letter only for a signed-off case, with its grade and stage, re
   expect(text).toContain('Obtain the outside CT');
   expect(text).toMatch(/Joanne Pike/);
   expect(text).toMatch(/Attendance/);
+
+  // A copy for the GP, from the decision page: named, or refused by name.
+  const signed = detail.items.find((i) => i.decision.status === 'signed')!;
+  const unnamed = await pageAnswer(page, 'exports:start', {
+    kind: 'outcome-pdf',
+    agendaItemId: signed.id,
+    recipientKind: 'gp',
+  });
+  expect(!unnamed.ok && unnamed.error.message).toMatch(/Name the person the letter is for/);
+  await page.goto(`${app.openUrl}#/meetings/${november.id}/decisions/${signed.id}`);
+  const outcomeExport = page.getByRole('region', { name: 'Export outcome' });
+  await outcomeExport.getByLabel('Letter for').selectOption({ label: 'GP' });
+  const produce = outcomeExport.getByRole('button', { name: 'Outcome summary as PDF' });
+  await expect(produce).toBeDisabled();
+  await outcomeExport.getByLabel('Name').fill('Dr Amy Lee, Riverside Practice');
+  await produce.click();
+  await expect(outcomeExport.getByRole('status')).toContainText('Outcome summary (PDF) ready', { timeout: 90_000 });
+  await page.goto(`${app.openUrl}#/service/letters`);
+  await expect(entry).toHaveCount(2);
+  await expect(entry.filter({ hasText: 'Dr Amy Lee, Riverside Practice' })).toContainText('GP');
+  await expect(entry.filter({ hasText: 'Dr Amara Okafor' })).toContainText('Referrer');
 });

@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import type { ExportKind, ExportRequestInput } from '../../../shared/contract/exports';
+import { RECIPIENT_KIND_LABEL, RECIPIENT_KINDS, type RecipientKind } from '../../../shared/domain/follow-up';
 import { ExportProgress } from './ExportProgress';
 import { useExportJob } from './useExportJob';
 
@@ -27,15 +28,62 @@ export function MeetingExports({ meetingId }: { meetingId: number }) {
   );
 }
 
-/** One case's outcome summary for the referrer and GP, as PDF. */
-export function OutcomeExport({ agendaItemId }: { agendaItemId: number }) {
+/**
+ * One case's outcome letter, as PDF, for the referrer (as on record) or for a GP, the patient or another person named
+ * here; the letter register records whom each copy was for.
+ */
+export function OutcomeExport({ agendaItemId, patientName }: { agendaItemId: number; patientName: string }) {
+  const [kind, setKind] = useState<RecipientKind>('referrer');
+  const [name, setName] = useState('');
+  const named = kind === 'referrer' || name.trim() !== '';
   return (
     <ExportPanel
       name="Export outcome"
+      lead={
+        <>
+          <label>
+            Letter for{' '}
+            <select
+              value={kind}
+              onChange={(e) => {
+                const next = e.target.value as RecipientKind;
+                setKind(next);
+                setName(next === 'patient' ? patientName : '');
+              }}
+            >
+              {RECIPIENT_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {k === 'referrer' ? 'The referrer (as on record)' : RECIPIENT_KIND_LABEL[k]}
+                </option>
+              ))}
+            </select>
+          </label>
+          {kind !== 'referrer' && (
+            <label>
+              Name{' '}
+              <input
+                type="text"
+                value={name}
+                maxLength={200}
+                required
+                placeholder={kind === 'gp' ? 'e.g. Dr Amy Lee, Riverside Practice' : undefined}
+                onChange={(e) => setName(e.target.value)}
+              />
+            </label>
+          )}
+        </>
+      }
       buttons={[
         {
           label: 'Outcome summary as PDF',
-          request: (deidentified) => ({ kind: 'outcome-pdf', agendaItemId, deidentified }),
+          disabled: !named,
+          request: (deidentified) => ({
+            kind: 'outcome-pdf',
+            agendaItemId,
+            recipientKind: kind,
+            recipient: kind === 'referrer' ? undefined : name.trim(),
+            deidentified,
+          }),
         },
       ]}
     />
@@ -52,7 +100,7 @@ function ExportPanel({
   /** The region's accessible name. */
   name: string;
   lead?: ReactNode;
-  buttons: { label: string; request: (deidentified: boolean) => ExportRequestInput }[];
+  buttons: { label: string; disabled?: boolean; request: (deidentified: boolean) => ExportRequestInput }[];
   deidentifiedTitle?: string;
 }) {
   const job = useExportJob();
@@ -61,12 +109,12 @@ function ExportPanel({
     <section className="meeting-exports" aria-label={name}>
       <div className="meeting-exports__row">
         {lead}
-        {buttons.map(({ label, request }) => (
+        {buttons.map(({ label, disabled, request }) => (
           <button
             key={label}
             type="button"
             className="button button--small"
-            disabled={job.busy}
+            disabled={job.busy || disabled}
             onClick={() => job.start(request(deidentified))}
           >
             {label}

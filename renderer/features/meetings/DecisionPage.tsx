@@ -79,7 +79,7 @@ export function DecisionPage({ meetingId, itemId }: { meetingId: number; itemId:
         </div>
       </header>
       {signed ? (
-        canProduceLetters && <OutcomeExport agendaItemId={itemId} />
+        canProduceLetters && <OutcomeExport agendaItemId={itemId} patientName={item.case.patientName} />
       ) : (
         <p className="muted small" data-testid="no-letter">
           The outcome letter can be produced once the decision is signed off.
