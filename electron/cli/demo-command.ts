@@ -51,7 +51,7 @@ Options:
         for (const s of result.skipped) io.out(`  skipped ${s}`);
         if (generated)
           io.out(
-            `  ${generated.casesCreated} generated case${generated.casesCreated === 1 ? '' : 's'} added to the next meeting${generated.skipped ? ` (${generated.skipped} already there)` : ''}`,
+            `  ${generated.casesCreated} generated case${generated.casesCreated === 1 ? '' : 's'} added to the next meeting${generated.skipped ? ` (${generated.skipped} already there)` : ''}; the meeting is ${generated.durationMinutes} minutes long`,
           );
         io.out(`Demo users (password ${DEMO_PASSWORD}): ${DEMO_USERS.map((u) => u.username).join(', ')}.`);
       }

@@ -234,6 +234,29 @@ export interface ExtraCasesResult {
   skipped: number;
   /** The generated cases stored, created now or before, in order (for key images). */
   cases: { extra: ExtraCase; caseId: number }[];
+  /** The meeting's length afterwards: lengthened, as a coordinator would, when its agenda no longer fitted. */
+  durationMinutes: number;
+}
+
+/**
+ * A coordinator planning a full board books the time its agenda needs: the meeting is lengthened to its cases'
+ * minutes (to the next quarter hour) rather than left showing every case after the first hour as "after end".
+ */
+function lengthenToFit(meetings: ReturnType<typeof createMeetingsServices>['meetings'], id: number): void {
+  const m = meetings.get(id);
+  if (m.totalMinutes <= m.durationMinutes) return;
+  const { boardType, title, startsAt, place, videoLink, chair, coordinator, submissionCutoff } = m;
+  meetings.update(id, m.version, {
+    boardType,
+    title,
+    startsAt,
+    durationMinutes: Math.min(720, Math.ceil(m.totalMinutes / 15) * 15),
+    place,
+    videoLink,
+    chair,
+    coordinator,
+    submissionCutoff,
+  });
 }
 
 /**
@@ -276,6 +299,14 @@ export function loadExtraDemoCases(db: Db, resourcesDir: string, n: number): Ext
       const item = detail.items.find((it) => it.caseId === s.caseId)!;
       agenda.setItem(item.id, { presenter: s.extra.presenter, minutes: s.extra.minutes });
     }
+    lengthenToFit(meetings, meeting.id);
   });
-  return { meetingId: meeting.id, casesCreated, skipped: generated.length - casesCreated, cases: stored };
+  const { durationMinutes } = meetings.get(meeting.id);
+  return {
+    meetingId: meeting.id,
+    casesCreated,
+    skipped: generated.length - casesCreated,
+    cases: stored,
+    durationMinutes,
+  };
 }

@@ -37,7 +37,7 @@ describe('generated demo cases (boardprep demo --cases N)', () => {
     expect(withKeyImage).toBeLessThan(40);
   });
 
-  it('go onto the demo board next meeting after its own cases, once, and its deck paginates the agenda', () => {
+  it('go onto the demo board next meeting after its own cases, once, lengthen it to fit, and its deck paginates the agenda', () => {
     const db = openDatabase(tempDataDir());
     loadDemoBoard(db, RESOURCES_DIR);
     const first = loadExtraDemoCases(db, RESOURCES_DIR, 33);
@@ -49,6 +49,12 @@ describe('generated demo cases (boardprep demo --cases N)', () => {
     expect(items).toHaveLength(42);
     expect(items.slice(0, 7).some((i) => i.case.mrn.startsWith('GEN-'))).toBe(false);
     expect(items.slice(7).every((i) => i.case.mrn.startsWith('GEN-'))).toBe(true);
+    // Booked long enough for its agenda, to the quarter hour, instead of running over.
+    const m = meetings.get(first.meetingId);
+    expect(m.minutesLeft).toBeGreaterThanOrEqual(0);
+    expect(m.minutesLeft).toBeLessThan(15);
+    expect(m.durationMinutes % 15).toBe(0);
+    expect(again.durationMinutes).toBe(m.durationMinutes);
 
     const { meeting, items: deckItems } = loadMeetingDeckData(db, first.meetingId);
     const deck = buildMeetingDeck(meeting, deckItems);
