@@ -73,7 +73,12 @@ export const SetActionStatus = z
     status: ActionStatus,
     note: z.string().trim().max(2000, 'At most 2000 characters').default(''),
   })
-  .strict();
+  .strict()
+  // A cancelled action stays in the record: why it was not done is part of it.
+  .refine((r) => r.status !== 'cancelled' || r.note !== '', {
+    path: ['note'],
+    message: 'Say why the action is cancelled',
+  });
 
 /** Days an open action is past its due date on `today` (0 when not due yet, closed, or without a date). */
 export function daysOverdue(a: { status: ActionStatus; dueDate: string | null }, today: string): number {

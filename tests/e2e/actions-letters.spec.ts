@@ -21,6 +21,7 @@ async function axeProblems(page: Page): Promise<string[]> {
 }
 
 const CT_ACTION = 'Obtain the outside CT chest images for review by the sarcoma radiologist';
+const FISH_ACTION = 'Request FNCLCC grade and MDM2 FISH on the biopsy';
 
 test('the Actions screen lists the open actions across meetings, overdue ones highlighted; a closed one leaves the list', async ({
   page,
@@ -37,7 +38,7 @@ test('the Actions screen lists the open actions across meetings, overdue ones hi
   await expect(ct).toContainText('26 Nov 2026');
   await expect(ct).toContainText(/\d+ days? overdue/);
   await expect(ct).toContainText('HALVERSON');
-  await expect(table.getByRole('row').filter({ hasText: 'Request FNCLCC grade and MDM2 FISH' })).toBeVisible();
+  await expect(table.getByRole('row').filter({ hasText: FISH_ACTION })).toBeVisible();
   expect(await axeProblems(page)).toEqual([]);
 
   // Filter by owner: only that owner's actions.
@@ -48,12 +49,35 @@ test('the Actions screen lists the open actions across meetings, overdue ones hi
   await ct.getByRole('button', { name: `Mark done: ${CT_ACTION}` }).click();
   await expect(page.getByRole('status')).toContainText('is marked done');
   await expect(table.getByRole('row').filter({ hasText: CT_ACTION })).toHaveCount(0);
-  await expect(table.getByRole('row').filter({ hasText: 'Request FNCLCC grade and MDM2 FISH' })).toBeVisible();
+  await expect(table.getByRole('row').filter({ hasText: FISH_ACTION })).toBeVisible();
 
   // Among the done ones, with who closed it.
   await page.getByLabel('Status').selectOption('done');
   await expect(table.getByRole('row').filter({ hasText: CT_ACTION })).toContainText('by Erin Test');
   expect(await axeProblems(page)).toEqual([]);
+
+  // Cancelling asks why, and the reason stays with the action; a bare cancel is refused by name.
+  await page.getByLabel('Status').selectOption('open');
+  const fish = table.getByRole('row').filter({ hasText: FISH_ACTION });
+  const [open] = await pageApi<{ actions: { id: number; version: number; what: string }[] }>(page, 'actions:list', {
+    status: 'open',
+    overdue: false,
+  }).then((l) => l.actions.filter((a) => a.what === FISH_ACTION));
+  const bare = await pageAnswer(page, 'actions:setStatus', { id: open.id, version: open.version, status: 'cancelled' });
+  expect(!bare.ok && bare.error.message).toMatch(/Say why the action is cancelled/);
+  await fish.getByRole('button', { name: `Cancel: ${FISH_ACTION}` }).click();
+  const why = page.getByRole('form', { name: `Cancel the action: ${FISH_ACTION}` });
+  const confirm = why.getByRole('button', { name: 'Cancel the action' });
+  await expect(confirm).toBeDisabled();
+  await why.getByLabel('Why is it cancelled?').fill('Done at the referring centre: report received 1 Dec');
+  expect(await axeProblems(page)).toEqual([]);
+  await confirm.click();
+  await expect(page.getByRole('status')).toContainText('is cancelled');
+  await expect(table.getByRole('row').filter({ hasText: FISH_ACTION })).toHaveCount(0);
+  await page.getByLabel('Status').selectOption('cancelled');
+  await expect(table.getByRole('row').filter({ hasText: FISH_ACTION })).toContainText(
+    'Done at the referring centre: report received 1 Dec',
+  );
 });
 
 test('an outcome letter only for a signed-off case, with its grade and stage, recorded in the letter register', async ({

@@ -111,10 +111,14 @@ function ActionRow({
   const setStatus = useWrite('actions:setStatus');
   // Only the screen's courtesy: actions:setStatus refuses anyway without actions.follow.
   const canFollow = useCan('actions.follow');
-  async function change(status: ActionFollowUp['status']) {
-    const result = await setStatus.mutateAsync({ id: a.id, version: a.version, status });
+  // Cancelling asks why first: a cancelled action is part of the patient's record, and "cancelled" alone says nothing.
+  const [cancelling, setCancelling] = useState(false);
+  const [reason, setReason] = useState('');
+  async function change(status: ActionFollowUp['status'], note = '') {
+    const result = await setStatus.mutateAsync({ id: a.id, version: a.version, status, note });
     if (!result.ok) return onOutcome({ kind: 'error', text: result.error.message });
     const done = { done: 'marked done', cancelled: 'cancelled', open: 'open again' }[status];
+    setCancelling(false);
     onOutcome({ kind: 'saved', text: `“${a.what}” is ${done}` });
   }
   return (
@@ -145,6 +149,7 @@ function ActionRow({
             by {a.closedBy}, {dayMonthYear(a.closedAt)}
           </div>
         )}
+        {a.status !== 'open' && a.note && <div className="small follow-up__note">{a.note}</div>}
       </td>
       <td>
         <div className="follow-up__buttons">
@@ -163,11 +168,42 @@ function ActionRow({
                 type="button"
                 className="button button--small"
                 disabled={setStatus.isPending}
-                onClick={() => void change('cancelled')}
+                aria-expanded={cancelling}
+                onClick={() => setCancelling(!cancelling)}
                 aria-label={`Cancel: ${a.what}`}
               >
                 Cancel
               </button>
+              {cancelling && (
+                <form
+                  className="follow-up__cancel"
+                  aria-label={`Cancel the action: ${a.what}`}
+                  onSubmit={(e) => {
+                    e.preventDefault();
+                    void change('cancelled', reason);
+                  }}
+                >
+                  <label>
+                    Why is it cancelled?
+                    <input
+                      type="text"
+                      value={reason}
+                      maxLength={2000}
+                      required
+                      // eslint-disable-next-line jsx-a11y/no-autofocus -- opened by the user's own click, to type at once
+                      autoFocus
+                      onChange={(e) => setReason(e.target.value)}
+                    />
+                  </label>
+                  <button
+                    type="submit"
+                    className="button button--small"
+                    disabled={setStatus.isPending || reason.trim() === ''}
+                  >
+                    Cancel the action
+                  </button>
+                </form>
+              )}
             </>
           ) : (
             <button
