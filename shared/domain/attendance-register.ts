@@ -57,3 +57,33 @@ export function attendanceFromRegister(entries: readonly RegisterEntry[], time: 
   }
   return out;
 }
+
+/** One person the register and a decision's attendance disagree on, for one specialty. */
+export interface AttendanceDifference {
+  specialty: CoreSpecialty;
+  /** Empty for a specialty ticked present with nobody named. */
+  name: string;
+  /** In the register at the case's time but not in the decision ('joined'), or the other way round ('gone'). */
+  change: 'joined' | 'gone';
+}
+
+const personKey = (p: AttendeePerson) => ('userId' in p ? `u${p.userId}` : `g${p.name.toLowerCase()}`);
+
+/**
+ * Where a decision's recorded attendance and the register at the case's time disagree: the register changed after
+ * the decision was started (someone left early, came late, or was added), so a draft that copied it is now stale.
+ */
+export function attendanceDifferences(recorded: Attendance, register: Attendance): AttendanceDifference[] {
+  const out: AttendanceDifference[] = [];
+  for (const specialty of CORE_SPECIALTIES) {
+    const mine = recorded[specialty].present ? recorded[specialty].people : [];
+    const theirs = register[specialty].people;
+    const has = (list: readonly AttendeePerson[], p: AttendeePerson) => list.some((q) => personKey(q) === personKey(p));
+    for (const p of theirs) if (!has(mine, p)) out.push({ specialty, name: p.name, change: 'joined' });
+    for (const p of mine) if (!has(theirs, p)) out.push({ specialty, name: p.name, change: 'gone' });
+    // Ticked present without a name, where the register has nobody for the specialty.
+    if (recorded[specialty].present && mine.length === 0 && theirs.length === 0)
+      out.push({ specialty, name: '', change: 'gone' });
+  }
+  return out;
+}

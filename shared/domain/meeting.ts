@@ -498,6 +498,12 @@ export const DecisionView = z.object({
   /** What sign-off still needs (empty when it could be signed off now). */
   signOffProblems: z.array(z.object({ field: z.string(), message: z.string() })),
   updatedAt: z.string().nullable(),
+  /**
+   * Who the meeting's attendance register has present at the case's planned time, for a decision not yet signed off
+   * (decisions:get only; null when signed off, without a register, or in a meeting-wide read): the form compares it
+   * with the recorded attendance, which may have been started before the register last changed.
+   */
+  registerAttendance: Attendance.nullable(),
 });
 export type DecisionView = z.infer<typeof DecisionView>;
 

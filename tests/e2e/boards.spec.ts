@@ -104,6 +104,13 @@ test('a coordinator edits the demo board and makes four meetings; the attendance
   // Only the difference is recorded for the case: the radiation oncologist came back for it.
   await decision.getByRole('checkbox', { name: 'Radiation oncologist', exact: true }).check();
   await expect(decision.getByTestId('quorum')).toHaveText('✓ Quorum');
+  // The case's difference from the register is spelled out, and the register's list is one click away.
+  const differences = decision.getByRole('note', { name: 'Differences from the attendance register' });
+  await expect(differences).toContainText('A radiation oncologist is here, not in the register');
+  expect(await axeProblems(page)).toEqual([]);
+  await differences.getByRole('button', { name: "Use the register's attendance" }).click();
+  await expect(decision.getByRole('checkbox', { name: 'Radiation oncologist', exact: true })).not.toBeChecked();
+  await expect(differences).toHaveCount(0);
 });
 
 test('the meeting form warns of a meeting dated in the past, without stopping the save', async ({ page, app }) => {

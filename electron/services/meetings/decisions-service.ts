@@ -51,13 +51,14 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
 /**
  * `board`: the meeting's quorum rule, and (for a case with nothing recorded yet) the attendance the register has
- * present when the case comes up, which the decision starts from (issue 14 item 8).
+ * present when the case comes up, which the decision starts from (issue 14 item 8); `register` is that attendance
+ * for any decision not signed off, so the form can say when the register changed after the draft was started.
  */
 function view(
   item: sql.ItemRow,
   row: sql.DecisionRow | undefined,
   amendments: Amendment[],
-  board: { quorum: readonly CoreSpecialty[]; start?: Attendance | null },
+  board: { quorum: readonly CoreSpecialty[]; start?: Attendance | null; register?: Attendance | null },
 ): DecisionView {
   const original = row ? valueOf(row) : null;
   const current = original
@@ -81,6 +82,7 @@ function view(
     quorum: quorumOf(current.attendance, board.quorum),
     signOffProblems: signed ? [] : signOffProblems(current),
     updatedAt: amendments.length ? amendments[amendments.length - 1].at : (row?.updated_at ?? null),
+    registerAttendance: signed ? null : (board.register ?? null),
   };
 }
 
@@ -106,9 +108,11 @@ export class DecisionsService {
   get(itemId: number): DecisionView {
     const item = assertItem(this.db, itemId);
     const row = sql.decisionOfItem(this.db, itemId);
+    const register = row?.signed_off_at ? null : registerAttendanceFor(this.db, item);
     return view(item, row, row ? sql.amendmentsOfDecisions(this.db, [row.id]).map(toAmendment) : [], {
       quorum: quorumSpecialtiesOf(this.db, item.meeting_id),
-      start: row ? null : registerAttendanceFor(this.db, item),
+      start: row ? null : register,
+      register,
     });
   }
 

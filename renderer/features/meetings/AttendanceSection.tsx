@@ -4,12 +4,14 @@ import {
   CORE_SPECIALTIES,
   CORE_SPECIALTY_LABEL,
   quorumOf,
+  type Attendance,
   type AttendeePerson,
   type CoreSpecialty,
 } from '../../../shared/domain/meeting';
+import { attendanceDifferences, type AttendanceDifference } from '../../../shared/domain/attendance-register';
 import { useRead } from '../../data/hooks';
 import { DecisionSection } from './decision-controls';
-import { inputOf, type DecisionDraft } from './decision-draft';
+import { attendanceDraftOf, inputOf, type DecisionDraft } from './decision-draft';
 import { setAttendee, type DraftEdit } from './decision-edits';
 
 /**
@@ -23,6 +25,7 @@ export function AttendanceSection({
   edit,
   onCopy,
   meetingId,
+  registerAttendance = null,
 }: {
   id: string;
   draft: DecisionDraft;
@@ -30,6 +33,8 @@ export function AttendanceSection({
   onCopy: () => void;
   /** The meeting: its register (which a new decision starts from) and its board's quorum rule. */
   meetingId?: number;
+  /** Who the register has present at this case's time (DecisionView.registerAttendance). */
+  registerAttendance?: Attendance | null;
 }) {
   const register = useRead(
     'meetings:attendance',
@@ -56,12 +61,44 @@ export function AttendanceSection({
           Started from the meeting&apos;s attendance register; change only who differs for this case.
         </p>
       )}
+      {registerAttendance && (
+        <RegisterDifferences
+          differences={attendanceDifferences(inputOf(draft).attendance, registerAttendance)}
+          onTake={() => edit((d) => ({ ...d, attendance: attendanceDraftOf(registerAttendance) }))}
+        />
+      )}
       <div className="attendance">
         {CORE_SPECIALTIES.map((s) => (
           <SpecialtyRow key={s} specialty={s} draft={draft} edit={edit} directory={directory} />
         ))}
       </div>
     </DecisionSection>
+  );
+}
+
+/**
+ * This case's differences from the register at its time: the ones made for the case on purpose, and the ones left
+ * when the register changed after the decision was started (someone left early or came late); one click takes the
+ * register's list again.
+ */
+function RegisterDifferences({ differences, onTake }: { differences: AttendanceDifference[]; onTake: () => void }) {
+  if (differences.length === 0) return null;
+  return (
+    <div className="attendance__differences" role="note" aria-label="Differences from the attendance register">
+      <span>
+        Differs from the attendance register at this case&apos;s time:{' '}
+        {differences
+          .map(
+            (d) =>
+              `${d.name ? `${d.name} (${CORE_SPECIALTY_LABEL[d.specialty]})` : `A ${CORE_SPECIALTY_LABEL[d.specialty].toLowerCase()}`} ${d.change === 'joined' ? 'is in the register, not here' : 'is here, not in the register'}`,
+          )
+          .join('; ')}
+        .
+      </span>
+      <button type="button" className="button button--small" onClick={onTake}>
+        Use the register&apos;s attendance
+      </button>
+    </div>
   );
 }
 

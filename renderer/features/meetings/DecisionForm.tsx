@@ -118,6 +118,7 @@ export function DecisionForm({ itemId, meetingId, proposed, compact }: DecisionF
             edit={edit}
             onCopy={() => void copyAttendance()}
             meetingId={meetingId}
+            registerAttendance={view.registerAttendance}
           />
           <RecommendationSection id={`${uid}-rec`} draft={draft} edit={edit} proposed={proposed} compact={compact} />
           <ActionsSection id={`${uid}-act`} meetingId={meetingId} draft={draft} edit={edit} errors={decision.errors} />

@@ -29,11 +29,16 @@ export interface DecisionDraft {
   outcomeReason: string;
 }
 
+/** An attendance as the form edits it (its own copy of each list). */
+export function attendanceDraftOf(a: DecisionValue['attendance']): DecisionDraft['attendance'] {
+  return Object.fromEntries(
+    CORE_SPECIALTIES.map((s) => [s, { present: a[s].present, people: [...a[s].people] }]),
+  ) as DecisionDraft['attendance'];
+}
+
 export function draftOf(v: DecisionValue): DecisionDraft {
   return {
-    attendance: Object.fromEntries(
-      CORE_SPECIALTIES.map((s) => [s, { present: v.attendance[s].present, people: [...v.attendance[s].people] }]),
-    ) as DecisionDraft['attendance'],
+    attendance: attendanceDraftOf(v.attendance),
     options: [...v.recommendation.options],
     recommendation: v.recommendation.text,
     intent: v.intent,

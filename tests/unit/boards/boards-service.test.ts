@@ -1,3 +1,4 @@
+import { attendanceDifferences } from '../../../shared/domain/attendance-register';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/db/open';
 import { dispatch } from '../../../electron/host/dispatch';
@@ -188,5 +189,27 @@ describe('boards service', () => {
       entries: [entry('surgeon', 'Dr X', '14:00', '13:00')],
     });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+
+    // A draft saved from the register, then the surgeon leaves before the case: the draft keeps what it recorded,
+    // and the read carries the register at the case's time so the form can name the difference.
+    const saved = value(
+      await call<DecisionView>('decisions:save', { itemId: item.id, version: 0, decision: again.current }),
+    );
+    expect(saved.registerAttendance?.surgeon.present).toBe(true);
+    value(
+      await call('meetings:setAttendance', {
+        meetingId: next.id,
+        entries: [
+          entry('surgeon', 'Dr Helena Marsh', null, time),
+          entry('radiologist', 'Dr Naomi Feld', null, time),
+          entry('pathologist', 'Dr Farah Qureshi', time),
+        ],
+      }),
+    );
+    const stale = value(await call<DecisionView>('decisions:get', { itemId: item.id }));
+    expect(stale.current.attendance.surgeon.present).toBe(true);
+    expect(attendanceDifferences(stale.current.attendance, stale.registerAttendance!)).toEqual([
+      { specialty: 'surgeon', name: 'Dr Helena Marsh', change: 'gone' },
+    ]);
   });
 });

@@ -45,6 +45,7 @@ function view(over: Partial<DecisionView> = {}): DecisionView {
     quorum: { met: false, missing: [...CORE_SPECIALTIES] },
     signOffProblems: [],
     updatedAt: null,
+    registerAttendance: null,
     ...over,
   };
 }
