@@ -1,6 +1,13 @@
 // Types for check-prereqs.mjs (plain JavaScript so it runs under bare Node on a fresh clone).
 type Platform = 'linux' | 'darwin' | 'win32';
-export declare const TOOLS: { name: string; tools: string[]; why: string; install: Record<Platform, string> }[];
+export declare const TOOLS: {
+  name: string;
+  tools: string[];
+  /** What is missing, where a tool is not simply looked for on PATH. */
+  absent?: (where: object) => string[];
+  why: string;
+  install: Record<Platform, string>;
+}[];
 export interface Missing {
   name: string;
   line: string;
@@ -20,5 +27,6 @@ export declare function missingPrerequisites(options?: {
   playwrightPath?: () => string | undefined;
   hasPydicom?: () => boolean;
   hasNodeModules?: () => boolean;
+  fileExists?: (file: string) => boolean;
 }): Missing[];
 export declare function report(missing: Missing[], platform?: string): string[];

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isExecutableFile, locateChromium } from '../electron/services/export/find-chromium.mjs';
+import { findOnPath, locateOrthanc } from './locate-orthanc.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -53,6 +54,14 @@ export const TOOLS = [
   {
     name: 'Orthanc',
     tools: ['Orthanc'],
+    // Found as the harness finds it (scripts/locate-orthanc.mjs), not only on PATH, with its plugin.
+    absent: (where) => {
+      const o = locateOrthanc(where);
+      return [
+        ...(o.binary ? [] : [`Orthanc (${o.expected.binary})`]),
+        ...(o.plugin ? [] : [`its DICOMweb plugin (${o.expected.plugin})`]),
+      ];
+    },
     why: 'a real PACS (with its DICOMweb plugin) for the PACS tests and benchmark',
     install: {
       linux: 'apt-get install -y orthanc orthanc-dicomweb',
@@ -79,14 +88,8 @@ const DEBIAN = {
 };
 
 /** An executable of this name on PATH (with .exe on Windows). */
-export function onPath(tool, { env = process.env, platform = process.platform, exists = isExecutableFile } = {}) {
-  const sep = platform === 'win32' ? ';' : ':';
-  const name = platform === 'win32' ? `${tool}.exe` : tool;
-  const join = platform === 'win32' ? path.win32.join : path.posix.join;
-  return (env.PATH ?? env.Path ?? '')
-    .split(sep)
-    .filter(Boolean)
-    .some((dir) => exists(join(dir, name)));
+export function onPath(tool, where = {}) {
+  return findOnPath(tool, where) !== null;
 }
 
 /** Debian's python3 (where apt-get installs python3-pydicom, and what the benchmark runs), else python3 on PATH. */
@@ -106,6 +109,7 @@ export function missingPrerequisites({
   playwrightPath,
   hasPydicom = () => pythonHasPydicom({ platform }),
   hasNodeModules = () => existsSync(path.join(root, 'node_modules', 'vitest', 'package.json')),
+  fileExists = existsSync,
 } = {}) {
   const os = ['linux', 'darwin', 'win32'].includes(platform) ? platform : 'linux';
   const missing = [];
@@ -115,7 +119,9 @@ export function missingPrerequisites({
     missing.push({ name: 'Chromium', line: `Chromium (end-to-end tests and PDF export): ${chromium.problem}` });
   }
   for (const t of TOOLS) {
-    const absent = t.tools.filter((tool) => !onPath(tool, { env, platform, exists }));
+    const absent = t.absent
+      ? t.absent({ env, platform, exists, fileExists })
+      : t.tools.filter((tool) => !onPath(tool, { env, platform, exists }));
     if (absent.length)
       missing.push({
         name: t.name,

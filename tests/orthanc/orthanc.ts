@@ -1,17 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { locateOrthanc } from '../../scripts/locate-orthanc.mjs';
 import { CT_SERIES } from '../fixtures';
 
 /**
@@ -21,8 +13,10 @@ import { CT_SERIES } from '../fixtures';
  * data through its REST API.
  */
 
-export const ORTHANC_BINARY = process.env.BOARDPREP_ORTHANC ?? '/usr/sbin/Orthanc';
-export const DICOMWEB_PLUGIN = '/usr/share/orthanc/plugins/libOrthancDicomWeb.so';
+// The rule the prerequisite check uses too (scripts/locate-orthanc.mjs).
+const FOUND = locateOrthanc();
+export const ORTHANC_BINARY = FOUND.binary ?? FOUND.expected.binary;
+export const DICOMWEB_PLUGIN = FOUND.plugin ?? FOUND.expected.plugin;
 export const ORTHANC_AET = 'ORTHANC';
 
 /** A peer Orthanc may C-MOVE to, or accept C-STORE and C-GET from (DicomModalities). */
@@ -77,7 +71,7 @@ export function freePort(): Promise<number> {
 }
 
 export function orthancAvailable(): boolean {
-  return existsSync(ORTHANC_BINARY) && existsSync(DICOMWEB_PLUGIN);
+  return FOUND.binary !== null && FOUND.plugin !== null;
 }
 
 /** Every file under `dir` (the test series are flat folders, a CD tree is not). */
@@ -91,7 +85,7 @@ export function filesUnder(dir: string): string[] {
 export async function startOrthanc(options: OrthancOptions = {}): Promise<Orthanc> {
   if (!orthancAvailable())
     throw new Error(
-      `Orthanc is not installed (${ORTHANC_BINARY}, ${DICOMWEB_PLUGIN}): apt-get install -y orthanc orthanc-dicomweb`,
+      `Orthanc is not installed (${ORTHANC_BINARY}, ${DICOMWEB_PLUGIN}): apt-get install -y orthanc orthanc-dicomweb, or set BOARDPREP_ORTHANC and BOARDPREP_ORTHANC_DICOMWEB`,
     );
   const root = mkdtempSync(path.join(os.tmpdir(), 'boardprep-orthanc-'));
   const storage = path.join(root, 'storage');

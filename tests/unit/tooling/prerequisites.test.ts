@@ -16,6 +16,7 @@ const LINUX_TOOLS = [
     (t) => `/usr/bin/${t}`,
   ),
   '/usr/sbin/Orthanc',
+  '/usr/share/orthanc/plugins/libOrthancDicomWeb.so',
 ];
 
 describe('running Chromium headless', () => {
@@ -115,13 +116,39 @@ describe('the prerequisite check', () => {
   };
 
   it('passes on a machine that has everything', () => {
-    expect(missingPrerequisites({ ...base, exists: machine('/usr/bin/chromium', ...LINUX_TOOLS) })).toEqual([]);
+    const all = machine('/usr/bin/chromium', ...LINUX_TOOLS);
+    expect(missingPrerequisites({ ...base, exists: all, fileExists: all })).toEqual([]);
+  });
+
+  it('finds Orthanc where the test harness runs it: BOARDPREP_ORTHANC only when set, else Debian’s, else PATH', () => {
+    const orthancLine = (env: Record<string, string>, ...files: string[]) => {
+      const m = machine('/usr/bin/chromium', ...LINUX_TOOLS.filter((f) => !f.includes('Orthanc')), ...files);
+      return missingPrerequisites({ ...base, env, exists: m, fileExists: m }).find((x) => x.name === 'Orthanc')?.line;
+    };
+    const plugin = '/usr/share/orthanc/plugins/libOrthancDicomWeb.so';
+    // Debian's binary is found with /usr/sbin off a user's PATH, as the harness runs it.
+    expect(orthancLine({ PATH: '/usr/bin' }, '/usr/sbin/Orthanc', plugin)).toBeUndefined();
+    expect(orthancLine({ PATH: '/usr/bin:/opt/orthanc/bin' }, '/opt/orthanc/bin/Orthanc', plugin)).toBeUndefined();
+    expect(
+      orthancLine({ PATH: '/usr/bin', BOARDPREP_ORTHANC: '/nowhere/Orthanc' }, '/usr/sbin/Orthanc', plugin),
+    ).toMatch(/Orthanc \(\/nowhere\/Orthanc\) not found/);
+    expect(orthancLine({ PATH: '/usr/bin' }, '/usr/sbin/Orthanc')).toMatch(
+      /its DICOMweb plugin \(\/usr\/share\/orthanc\/plugins\/libOrthancDicomWeb\.so\) not found/,
+    );
+    expect(
+      orthancLine(
+        { PATH: '/usr/bin', BOARDPREP_ORTHANC_DICOMWEB: '/opt/orthanc/libOrthancDicomWeb.dylib' },
+        '/usr/sbin/Orthanc',
+        '/opt/orthanc/libOrthancDicomWeb.dylib',
+      ),
+    ).toBeUndefined();
   });
 
   it('names each missing prerequisite on one line with the command that installs it', () => {
     const missing = missingPrerequisites({
       ...base,
       exists: machine('/usr/bin/dcmdump', '/usr/bin/pdfinfo'),
+      fileExists: machine(),
       hasPydicom: () => false,
       hasNodeModules: () => false,
     });
@@ -147,7 +174,7 @@ describe('the prerequisite check', () => {
       expect.stringMatching(/^ {2}- poppler \(.*\): pdftotext not found; install: apt-get install -y poppler-utils$/),
       expect.stringMatching(/^ {2}- unzip \(.*\): unzip not found; install: apt-get install -y unzip$/),
       expect.stringMatching(
-        /^ {2}- Orthanc \(.*\): Orthanc not found; install: apt-get install -y orthanc orthanc-dicomweb$/,
+        /^ {2}- Orthanc \(.*\): Orthanc \(\/usr\/sbin\/Orthanc or Orthanc on PATH\), its DICOMweb plugin \(.*\) not found; install: apt-get install -y orthanc orthanc-dicomweb$/,
       ),
       expect.stringMatching(
         /^ {2}- pydicom \(.*\): python3 cannot import pydicom; install: apt-get install -y python3-pydicom$/,
