@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { cutoffOf, nextMeetingStarts } from '../../shared/domain/board';
-import { clockTime, localIsoDate, shortDate } from '../../shared/dates';
+import { clockTime, dayMonthYear, localIsoDate, shortDate } from '../../shared/dates';
 import { expect, loadDemoBoard, pageApi, signInOverHttp, test } from './fixtures';
 
 /** Serious or critical axe violations (WCAG 2.1 AA) on the page as it is now. */
@@ -124,4 +124,52 @@ test('the meeting form warns of a meeting dated in the past, without stopping th
   );
   await form.getByRole('button', { name: 'Create meeting' }).click();
   await expect(page.getByRole('navigation', { name: 'Meeting sections' })).toBeVisible();
+});
+
+test('starting a meeting days before its date, or signing off weeks after it, is said and never refused', async ({
+  page,
+  app,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto(app.openUrl);
+  await loadDemoBoard(page);
+  const day = new Date();
+  day.setDate(day.getDate() + 4);
+  const fourDaysOn = `${localIsoDate(day)}T13:00`;
+  const early = await pageApi<{ id: number }>(page, 'meetings:create', {
+    title: 'Sarcoma MDT in four days',
+    startsAt: fourDaysOn,
+    durationMinutes: 60,
+  });
+  await page.evaluate((id) => (location.hash = `#/meetings/${id}`), early.id);
+  await expect(page.getByTestId('warning-meeting-started-far-from-date')).toHaveText(
+    `Start meeting: This meeting is being started 4 days before the meeting (${dayMonthYear(fourDaysOn)}).`,
+  );
+  await page.getByRole('button', { name: 'Start meeting' }).click();
+  await expect(page.getByTestId('warning-meeting-started-far-from-date')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Finish meeting' })).toBeVisible();
+
+  // The demo's meeting of 12 November 2026 has a decision still to sign off: weeks later, the dialog says so.
+  const list = await pageApi<{ past: { id: number; startsAt: string }[] }>(page, 'meetings:list', {});
+  const november = list.past.find((m) => m.startsAt.startsWith('2026-11-12'))!;
+  const detail = await pageApi<{ items: { id: number; decision: { status: string } }[] }>(page, 'meetings:get', {
+    id: november.id,
+  });
+  const unsigned = detail.items.find((i) => i.decision.status !== 'signed')!;
+  await page.evaluate(([m, i]) => (location.hash = `#/meetings/${m}/decisions/${i}`), [november.id, unsigned.id]);
+  const decision = page.getByRole('form', { name: 'Decision' });
+  await decision.getByRole('checkbox', { name: 'Surveillance' }).check();
+  await decision.getByRole('radio', { name: 'Curative' }).check();
+  await decision.getByRole('radio', { name: 'Discussed' }).check();
+  await decision.getByRole('button', { name: 'Sign off' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Sign off this decision?' });
+  await expect(confirm.getByTestId('warning-signed-off-far-from-date')).toHaveText(
+    /^This decision is being signed off \d+ days after the meeting \(12 Nov 2026\)\.$/,
+  );
+  // Nobody was recorded at this case: signing off without quorum needs its reason, the late date none.
+  await confirm
+    .getByLabel('Why is this decision signed off without quorum? (part of the record)')
+    .fill('Attendance was kept on paper that day; decision confirmed by the chair.');
+  await confirm.getByRole('button', { name: 'Sign off' }).click();
+  await expect(decision.getByTestId('decision-status')).toContainText('Signed off by Erin Test');
 });
