@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { BOARD_DEFAULTS, type BoardInput } from '../../shared/domain/board';
 import { expect, pageApi, test } from './fixtures';
 
@@ -11,6 +11,34 @@ async function axeProblems(page: Page): Promise<string[]> {
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .flatMap((v) => v.nodes.map((n) => `${v.id} at ${n.target.join(' ')}`));
+}
+
+/** The referral form's referrer, patient and question, as a referrer types them. */
+async function fillReferral(
+  form: Locator,
+  r: {
+    referrer: string;
+    contact: string;
+    hospital?: string;
+    family: string;
+    given: string;
+    mrn: string;
+    born: string;
+    sex: 'male' | 'female';
+    urgency: 'Routine' | 'Urgent';
+    question: string;
+  },
+) {
+  await form.getByRole('textbox', { name: 'Referrer', exact: true }).fill(r.referrer);
+  await form.getByLabel('How to reach the referrer').fill(r.contact);
+  if (r.hospital) await form.getByLabel('Referring hospital').fill(r.hospital);
+  await form.getByLabel('Family name').fill(r.family);
+  await form.getByLabel('Given names').fill(r.given);
+  await form.getByLabel('MRN').fill(r.mrn);
+  await form.getByLabel('Date of birth').fill(r.born);
+  await form.getByLabel('Sex').selectOption(r.sex);
+  await form.getByRole('radio', { name: r.urgency }).check();
+  await form.getByLabel('Question for the board').fill(r.question);
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -48,16 +76,18 @@ test('a referral after the cut-off is flagged late, and the coordinator puts it 
   // The form says the cut-off has passed before anything is sent.
   const form = page.getByRole('form', { name: 'New referral' });
   await expect(form.getByRole('note')).toContainText('it has passed, so this referral will be flagged late');
-  await form.getByRole('textbox', { name: 'Referrer', exact: true }).fill('Dr Ana Ruiz, orthopaedics');
-  await form.getByLabel('How to reach the referrer').fill('a.ruiz@westfield.example');
-  await form.getByLabel('Referring hospital').fill('Westfield General');
-  await form.getByLabel('Family name').fill('Quarrie');
-  await form.getByLabel('Given names').fill('Leon');
-  await form.getByLabel('MRN').fill('E2E-REF-1');
-  await form.getByLabel('Date of birth').fill('1966-08-21');
-  await form.getByLabel('Sex').selectOption('male');
-  await form.getByRole('radio', { name: 'Urgent' }).check();
-  await form.getByLabel('Question for the board').fill('Deep calf mass: biopsy and staging at the centre?');
+  await fillReferral(form, {
+    referrer: 'Dr Ana Ruiz, orthopaedics',
+    contact: 'a.ruiz@westfield.example',
+    hospital: 'Westfield General',
+    family: 'Quarrie',
+    given: 'Leon',
+    mrn: 'E2E-REF-1',
+    born: '1966-08-21',
+    sex: 'male',
+    urgency: 'Urgent',
+    question: 'Deep calf mass: biopsy and staging at the centre?',
+  });
   await form.getByLabel('Working diagnosis').fill('Suspected sarcoma, left calf');
   await form.getByLabel('Tumour site').fill('Left calf, deep');
   // The clinical history, imaging and histology are not given: the queue will say so.
@@ -128,15 +158,17 @@ test('with two boards the form asks which board, and follows that board’s next
   await expect(form.getByRole('note')).toContainText('Next meeting: Bone tumour MDT in three days');
   await expect(form.getByText('Not given yet: Working diagnosis; Performance status (ECOG).')).toBeVisible();
 
-  await form.getByRole('textbox', { name: 'Referrer', exact: true }).fill('Dr Ines Moll, paediatric oncology');
-  await form.getByLabel('How to reach the referrer').fill('i.moll@eastgate.example');
-  await form.getByLabel('Family name').fill('Varga');
-  await form.getByLabel('Given names').fill('Petra');
-  await form.getByLabel('MRN').fill('E2E-REF-2');
-  await form.getByLabel('Date of birth').fill('2009-02-11');
-  await form.getByLabel('Sex').selectOption('female');
-  await form.getByRole('radio', { name: 'Routine' }).check();
-  await form.getByLabel('Question for the board').fill('Distal femur lesion: biopsy route?');
+  await fillReferral(form, {
+    referrer: 'Dr Ines Moll, paediatric oncology',
+    contact: 'i.moll@eastgate.example',
+    family: 'Varga',
+    given: 'Petra',
+    mrn: 'E2E-REF-2',
+    born: '2009-02-11',
+    sex: 'female',
+    urgency: 'Routine',
+    question: 'Distal femur lesion: biopsy route?',
+  });
   await form.getByLabel('Working diagnosis').fill('Suspected osteosarcoma, distal femur');
   await expect(form.getByText('Not given yet: Performance status (ECOG).')).toBeVisible();
   expect(await axeProblems(page)).toEqual([]);
