@@ -35,7 +35,8 @@ export type Route =
   | { name: 'decision'; meetingId: number; itemId: number }
   | { name: 'present'; id: number; deidentified: boolean }
   | { name: 'audience'; id: number; deidentified: boolean }
-  | { name: 'print'; doc: PrintDoc; id: number; deidentified: boolean }
+  /** `to`: whom an outcome letter is for, as the letter names them (the export sets it; see letters). */
+  | { name: 'print'; doc: PrintDoc; id: number; deidentified: boolean; to?: string }
   | { name: 'admin'; section: AdminSection }
   | { name: 'service'; section: ServiceSection }
   | { name: 'new-referral' };
@@ -64,7 +65,8 @@ export function parseRoute(hash: string): Route {
   if (m) return { name: m[2] as 'present' | 'audience', id: Number(m[1]), deidentified };
   m = /^#\/print\/([a-z]+)\/(\d+)$/.exec(path);
   if (m && !(PRINT_DOCS as readonly string[]).includes(m[1])) m = null;
-  if (m) return { name: 'print', doc: m[1] as PrintDoc, id: Number(m[2]), deidentified };
+  const to = new URLSearchParams(query).get('to');
+  if (m) return { name: 'print', doc: m[1] as PrintDoc, id: Number(m[2]), deidentified, ...(to ? { to } : {}) };
   m = /^#\/admin\/([a-z]+)$/.exec(path);
   if (m && (ADMIN_SECTIONS as readonly string[]).includes(m[1]))
     return { name: 'admin', section: m[1] as AdminSection };
@@ -94,8 +96,11 @@ export function routePath(route: Route): string {
     case 'present':
     case 'audience':
       return `/meetings/${route.id}/${route.name}${deid(route)}`;
-    case 'print':
-      return `/print/${route.doc}/${route.id}${deid(route)}`;
+    case 'print': {
+      const query = new URLSearchParams(route.deidentified ? { deidentified: '1' } : {});
+      if (route.to) query.set('to', route.to);
+      return `/print/${route.doc}/${route.id}${query.size ? `?${query}` : ''}`;
+    }
     case 'admin':
       return `/admin/${route.section}`;
     case 'service':

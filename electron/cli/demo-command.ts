@@ -47,7 +47,12 @@ Options:
           skipped: generated.skipped,
         });
       if (!values.json) {
-        io.out(`Demo board loaded into ${env.dataDir}: ${result.casesCreated} cases created.`);
+        io.out(
+          `Demo board loaded into ${env.dataDir}: ${result.casesCreated} cases created` +
+            (result.referralsCreated
+              ? `, and ${result.referralsCreated} referral${result.referralsCreated === 1 ? '' : 's'} (each with its draft case) waiting for triage.`
+              : '.'),
+        );
         for (const s of result.skipped) io.out(`  skipped ${s}`);
         if (generated)
           io.out(

@@ -141,3 +141,10 @@ export function hasRight(role: Role, right: Right): boolean {
 export function rolesWith(right: Right): Role[] {
   return ROLES.filter((role) => hasRight(role, right));
 }
+
+/** "coordinator or chair": who may use a right, in words, from the rights table. */
+export function whoMayText(right: Right): string {
+  return rolesWith(right)
+    .map((r) => ROLE_LABELS[r].toLowerCase())
+    .join(' or ');
+}

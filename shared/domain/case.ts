@@ -12,7 +12,7 @@ export const CASE_STATUS_LABEL: Record<CaseStatus, string> = {
 };
 
 /** Sex as recorded for the patient (administrative sex, as on the hospital record). */
-export const Sex = z.enum(['female', 'male', 'other', 'unknown']);
+export const Sex = z.enum(['female', 'male', 'other', 'unknown'], { message: 'Choose the sex' });
 export type Sex = z.infer<typeof Sex>;
 export const SEX_LABEL: Record<Sex, string> = { female: 'Female', male: 'Male', other: 'Other', unknown: 'Unknown' };
 
@@ -77,6 +77,8 @@ const required = (label: string, max: number) => trimmed(max).min(1, `${label} i
 /** ISO calendar date (YYYY-MM-DD) that really exists (no 2023-02-30). */
 export const IsoDate = z
   .string()
+  // An empty field is asked for in words; the format is named only to whoever types one (the CLI, the API).
+  .min(1, 'Give the date')
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use the format YYYY-MM-DD')
   .refine((s) => {
     const d = new Date(`${s}T00:00:00Z`);

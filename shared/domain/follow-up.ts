@@ -93,6 +93,16 @@ export function overdueText(days: number): string {
 
 // ---- Letters ------------------------------------------------------------------------------------------------
 
+/**
+ * Whom a letter for the referrer goes to: the referrer of the case's latest referral; without one, the case's
+ * responsible consultant, said as such (the record names no referrer, and the register must not pretend it does).
+ */
+export function referrerOnRecord(referrerName: string | null, consultantName: string | null): string {
+  if (referrerName?.trim()) return referrerName.trim();
+  if (consultantName?.trim()) return `${consultantName.trim()} (responsible consultant: no referrer on record)`;
+  return 'The referring clinician (none on record)';
+}
+
 export const RECIPIENT_KINDS = ['referrer', 'gp', 'patient', 'other'] as const;
 export const RecipientKind = z.enum(RECIPIENT_KINDS, {
   message: 'The letter is for the referrer, GP, patient or other',

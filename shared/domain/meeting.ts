@@ -15,6 +15,8 @@ const required = (label: string, max: number) => text(max).min(1, `${label} is r
 /** 'YYYY-MM-DDTHH:MM' that really exists. */
 export const LocalDateTime = z
   .string()
+  // An empty field is asked for in words; the format is named only to whoever types one (the CLI, the API).
+  .min(1, 'Give the date and time')
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'Use the format YYYY-MM-DDTHH:MM (e.g. 2026-12-10T13:00)')
   .refine((s) => {
     const d = new Date(`${s}:00Z`);

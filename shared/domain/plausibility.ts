@@ -47,7 +47,8 @@ export function meetingDayWarnings(act: 'start' | 'sign-off', startsAt: string, 
   if (Math.abs(days) <= DAYS_FROM_MEETING_ALLOWED) return [];
   const when = `${Math.abs(days)} days ${days < 0 ? 'before' : 'after'} the meeting (${dayMonthYear(startsAt)})`;
   return act === 'start'
-    ? warn('meeting-started-far-from-date', `This meeting is being started ${when}.`)
+    ? // Shown beside "Start meeting" before it is pressed, so it says what pressing it would do.
+      warn('meeting-started-far-from-date', `Starting the meeting now would be ${when}.`)
     : warn('signed-off-far-from-date', `This decision is being signed off ${when}.`);
 }
 

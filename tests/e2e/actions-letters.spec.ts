@@ -173,4 +173,10 @@ test('an outcome letter only for a signed-off case, with its grade and stage, re
   await expect(entry).toHaveCount(2);
   await expect(entry.filter({ hasText: 'Dr Amy Lee, Riverside Practice' })).toContainText('GP');
   await expect(entry.filter({ hasText: 'Dr Amara Okafor' })).toContainText('Referrer');
+  // Each copy names whom it is for, as the register does.
+  const letters = await pageApi<{ fileName: string; recipient: string }[]>(page, 'letters:list', {});
+  const gpCopy = letters.find((l) => l.recipient === 'Dr Amy Lee, Riverside Practice')!;
+  expect(pdfText(path.join(app.dataDir, 'exports', gpCopy.fileName)).replace(/\s+/g, ' ')).toMatch(
+    /For Dr Amy Lee, Riverside Practice \(GP\)/i,
+  );
 });

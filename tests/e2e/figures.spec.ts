@@ -60,7 +60,7 @@ test('the coordinator reads the demo board’s figures as charts and tables, nar
   // The charts draw a bar per figure, and their axes name the meetings as people write dates.
   const outcomes = page.getByTestId('figures-outcomes-chart');
   await expect(outcomes.locator('.recharts-bar-rectangle').first()).toBeVisible();
-  const ticks = (chart: Locator) => chart.locator('.recharts-cartesian-axis-tick-value');
+  const ticks = (chart: Locator) => chart.locator('.figures__tick');
   await expect(ticks(outcomes).filter({ hasText: '12 Nov 2026' })).toHaveCount(1);
   await expect(ticks(outcomes).filter({ hasText: '10 Dec 2026' })).toHaveCount(1);
 

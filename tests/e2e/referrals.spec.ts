@@ -148,8 +148,11 @@ test('with two boards the form asks which board, and follows that board’s next
   await page.getByRole('link', { name: 'Refer a patient' }).click();
   const form = page.getByRole('form', { name: 'New referral' });
   const boardField = form.getByRole('combobox', { name: 'Board' });
-  // Active boards by name: the first is chosen until the referrer says otherwise.
-  await expect(boardField.getByRole('option')).toHaveText(['Bone tumour MDT', 'Sarcoma MDT']);
+  // Active boards by name, none assumed: sending without one names the field.
+  await expect(boardField.getByRole('option')).toHaveText(['Choose...', 'Bone tumour MDT', 'Sarcoma MDT']);
+  await expect(boardField).toHaveValue('');
+  await form.getByRole('button', { name: 'Send referral' }).click();
+  await expect(form.getByText('Choose the board this referral is for', { exact: true })).toBeVisible();
   await boardField.selectOption({ label: 'Sarcoma MDT' });
   await expect(form.getByRole('heading', { name: 'Refer a patient to the Sarcoma MDT board' })).toBeVisible();
   await expect(form.getByRole('note')).toHaveCount(0); // the sarcoma board has no meeting yet

@@ -60,7 +60,8 @@ const REFERRALS: { minutesFromCutoff: number; input: ReferralInputType }[] = [
 ];
 
 /** Adds the demo referrals once (a referral whose patient is already on record is skipped). */
-export function loadDemoReferrals(db: Db): void {
+/** Returns how many referrals (each with its draft case) it made. */
+export function loadDemoReferrals(db: Db): number {
   const agenda = createMeetingsServices(db).agenda;
   // Stamped a minute before the demo's cases, so the case list (newest change first) still opens on those.
   const first = db.prepare('SELECT min(created_at) FROM cases').pluck().get() as string | null;
@@ -69,6 +70,7 @@ export function loadDemoReferrals(db: Db): void {
   const cases = new CasesService(db, now);
   const today = localWallTime(new Date());
   const next = referralsSql.upcomingMeetings(db, 'sarcoma', today, 1)[0];
+  let made = 0;
   for (const r of REFERRALS) {
     const input = ReferralInput.parse(r.input);
     if (findPatientByMrn(db, input.patient.mrn)) continue;
@@ -76,5 +78,7 @@ export function loadDemoReferrals(db: Db): void {
     const cutoff = next ? probe.slotCutoff(input.boardSlug, next) : null;
     const received = cutoff ? addMinutes(cutoff, r.minutesFromCutoff) : today;
     new ReferralsService({ db, cases, agenda, now, localNow: () => received }).create(input);
+    made += 1;
   }
+  return made;
 }

@@ -117,11 +117,15 @@ function firstMeetingDate(board: DemoBoard, key: string): string {
  * never duplicates or overwrites anything. A demo case naming the MRN of a patient already stored is another
  * episode of that patient (issue 13): it is created as one when the patient's details match, else skipped.
  */
-export function loadDemoBoard(db: Db, resourcesDir: string): { casesCreated: number; skipped: string[] } {
+export function loadDemoBoard(
+  db: Db,
+  resourcesDir: string,
+): { casesCreated: number; referralsCreated: number; skipped: string[] } {
   const board = readDemoBoard(resourcesDir);
   const cases = new CasesService(db);
   const skipped: string[] = [];
   let casesCreated = 0;
+  let referralsCreated = 0;
   writeTransaction(db, () => {
     for (const demo of board.cases) {
       const patient = findPatientByMrn(db, demo.case.patient.mrn);
@@ -153,7 +157,7 @@ export function loadDemoBoard(db: Db, resourcesDir: string): { casesCreated: num
     loadDemoMeetings(db, board);
     loadDemoBoards(db);
     // issue 14: the referral triage queue
-    loadDemoReferrals(db);
+    referralsCreated = loadDemoReferrals(db);
   });
-  return { casesCreated, skipped };
+  return { casesCreated, referralsCreated, skipped };
 }

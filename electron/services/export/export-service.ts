@@ -25,6 +25,7 @@ import { countPdfPages, printRoute, type PdfSource, type PrintPhase } from './pd
 import { isPng } from './png';
 import { buildDeckPptx } from './pptx';
 import type { LettersService } from '../follow-up/letters-service';
+import { RECIPIENT_KIND_LABEL } from '../../../shared/domain/follow-up';
 import { PRINT_JPEG_QUALITY } from '../../../shared/imaging/key-image-jpeg';
 
 /**
@@ -130,6 +131,13 @@ export class ExportsService {
 
   constructor(private readonly deps: ExportsDeps) {
     this.pdf = deps.pdf ?? null;
+  }
+
+  /** Whom an outcome letter names ("Dr Amy Lee (GP)"), as the register records it: the one told, else the default. */
+  private letterFor(req: ExportRequest, itemId: number): string | undefined {
+    if (req.kind !== 'outcome-pdf' || !this.deps.letters) return undefined;
+    const name = req.recipient?.trim() || this.deps.letters.defaultRecipient(itemId);
+    return `${name} (${RECIPIENT_KIND_LABEL[req.recipientKind]})`;
   }
 
   get exportsDir(): string {
@@ -302,7 +310,7 @@ export class ExportsService {
       const route = {
         'deck-pdf': () => printRoute.deck(meeting.id, req.deidentified),
         'minutes-pdf': () => printRoute.minutes(meeting.id, req.deidentified),
-        'outcome-pdf': () => printRoute.outcome(itemId!, req.deidentified),
+        'outcome-pdf': () => printRoute.outcome(itemId!, req.deidentified, this.letterFor(req, itemId!)),
         'agenda-pdf': () => printRoute.agenda(meeting.id, req.deidentified),
         'pack-pdf': () => printRoute.pack(meeting.id, req.deidentified),
       }[req.kind]();
@@ -335,7 +343,7 @@ export class ExportsService {
       this.deps.letters.record(
         itemId!,
         {
-          recipient: req.recipient,
+          recipient: req.recipient?.trim() || this.deps.letters.defaultRecipient(itemId!),
           recipientKind: req.recipientKind,
           by: req.producedBy ?? { userId: null, name: 'BoardPrep' },
           deidentified: req.deidentified,

@@ -54,8 +54,8 @@ export interface PdfSource {
 export const printRoute = {
   deck: (meetingId: number, deidentified: boolean) =>
     routePath({ name: 'print', doc: 'meeting', id: meetingId, deidentified }),
-  outcome: (agendaItemId: number, deidentified: boolean) =>
-    routePath({ name: 'print', doc: 'outcome', id: agendaItemId, deidentified }),
+  outcome: (agendaItemId: number, deidentified: boolean, to?: string) =>
+    routePath({ name: 'print', doc: 'outcome', id: agendaItemId, deidentified, ...(to ? { to } : {}) }),
   minutes: (meetingId: number, deidentified: boolean) =>
     routePath({ name: 'print', doc: 'minutes', id: meetingId, deidentified }),
   // issue 14: circulation

@@ -210,8 +210,11 @@ export function signedWithoutLetter(db: Db): SignedWithoutLetterRow[] {
     .all() as SignedWithoutLetterRow[];
 }
 
-/** The default recipient of an item's letter: the referrer of the case's latest referral, else its consultant. */
-export function defaultRecipientOfItem(db: Db, itemId: number): string {
+/** Who an item's letter for the referrer goes to: the referrer of the case's latest referral, and its consultant. */
+export function defaultRecipientOfItem(
+  db: Db,
+  itemId: number,
+): { referrer_name: string | null; consultant_name: string } | undefined {
   const row = db
     .prepare(
       `SELECT c.consultant_name,
@@ -220,5 +223,5 @@ export function defaultRecipientOfItem(db: Db, itemId: number): string {
        FROM agenda_items a JOIN cases c ON c.id = a.case_id WHERE a.id = ?`,
     )
     .get(itemId) as { consultant_name: string; referrer_name: string | null } | undefined;
-  return row?.referrer_name || row?.consultant_name || '';
+  return row;
 }

@@ -7,6 +7,7 @@ import {
   type LetterEntry,
   type PendingLetters,
   type RecipientKind,
+  referrerOnRecord,
 } from '../../../shared/domain/follow-up';
 import type { Db } from '../../db/open';
 import { boardBySlug } from '../boards/boards-sql';
@@ -46,9 +47,10 @@ export class LettersService {
     }
   }
 
-  /** Who the letter goes to unless told: the case's referrer, else its consultant. */
+  /** Who the letter goes to unless told: the case's referrer, else its consultant, said as such. */
   defaultRecipient(itemId: number): string {
-    return sql.defaultRecipientOfItem(this.db, itemId) || 'The referring clinician';
+    const row = sql.defaultRecipientOfItem(this.db, itemId);
+    return referrerOnRecord(row?.referrer_name ?? null, row?.consultant_name ?? null);
   }
 
   /** Writes the register entry for a letter just produced (the file's bytes give its SHA-256). */
@@ -109,7 +111,7 @@ export class LettersService {
           caseId: r.case_id,
           patientName: displayName({ familyName: r.family_name, givenNames: r.given_names }),
           mrn: r.mrn,
-          recipient: r.referrer_name || r.consultant_name,
+          recipient: referrerOnRecord(r.referrer_name, r.consultant_name),
           signedOffAt: r.signed_off_at,
           dueDate,
           targetDays,

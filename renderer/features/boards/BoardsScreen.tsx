@@ -10,6 +10,7 @@ import {
 import { CORE_SPECIALTIES, CORE_SPECIALTY_LABEL } from '../../../shared/domain/meeting';
 import { clockTime, localIsoDate, shortDate } from '../../../shared/dates';
 import { useCan } from '../../auth/useCan';
+import { whoMayText } from '../../../shared/auth/roles';
 import { Banner, type BannerMessage } from '../../components/Banner';
 import { useRead, useWrite } from '../../data/hooks';
 import { hrefFor } from '../../router';
@@ -356,6 +357,11 @@ export function BoardsScreen() {
         <div>
           <h1 id="boards-title">Boards</h1>
           <p className="muted">Each board is the template its weekly meetings are made from.</p>
+          {!canEdit && (
+            <p className="muted" role="note">
+              Read only: a {whoMayText('boards.edit')} sets up boards and makes their meetings.
+            </p>
+          )}
         </div>
         {canEdit && (
           <button type="button" className="button" onClick={() => setChosen('new')}>

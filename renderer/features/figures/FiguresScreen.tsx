@@ -21,6 +21,24 @@ function meetingLabel(m: MeetingFigures, figures: Figures, allBoards: boolean): 
   return `${day} (${figures.boards.find((b) => b.slug === m.boardSlug)?.name ?? m.boardSlug})`;
 }
 
+/** Up to this many meetings every bar is named under the axis; beyond, the chart names what fits (the table all). */
+const NAME_EVERY_BAR_UP_TO = 16;
+
+/** An axis label on two lines, the day over the board ("5 Nov 2026 (Sarcoma MDT)"), so neighbours do not collide. */
+function MeetingTick({ x = 0, y = 0, payload }: { x?: number; y?: number; payload?: { value: string } }) {
+  const [, day, board] = /^(.*?)(?: \((.*)\))?$/.exec(payload?.value ?? '') ?? [];
+  return (
+    <text className="figures__tick" x={x} y={y} dy={12} textAnchor="middle" fontSize={12} fill="#4a5868">
+      <tspan x={x}>{day}</tspan>
+      {board && (
+        <tspan x={x} dy={14}>
+          {board}
+        </tspan>
+      )}
+    </text>
+  );
+}
+
 const days = (n: number | null) => (n === null ? '–' : `${n} ${n === 1 ? 'day' : 'days'}`);
 const spread = (s: DaySpread) =>
   s.count === 0 ? 'none measured' : `median ${days(s.median)}, range ${s.min}–${s.max} (${s.count} cases)`;
@@ -63,7 +81,12 @@ function FigureChart({
         <ResponsiveContainer width="100%" height={240}>
           <BarChart data={data} accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="label" tick={{ fontSize: 12 }} />
+            <XAxis
+              dataKey="label"
+              tick={<MeetingTick />}
+              interval={rows.length <= NAME_EVERY_BAR_UP_TO ? 0 : 'preserveStartEnd'}
+              height={labels.some((l) => l.endsWith(')')) ? 40 : 26}
+            />
             <YAxis allowDecimals={false} tick={{ fontSize: 12 }} width={40} />
             <Tooltip />
             {/* Legend text in the page's ink: the series colours are too light for text. */}

@@ -92,7 +92,11 @@ export function AttendanceRegister({ meeting }: { meeting: MeetingDetail }) {
   const setTime = (i: number, key: 'arrivedAt' | 'leftAt', value: string) => {
     const v = value.trim();
     if (v === (entries[i][key] ?? '')) return;
-    if (v && !CLOCK.test(v)) return setBanner({ kind: 'error', text: 'Use HH:MM for times, e.g. 13:05' });
+    if (v && !CLOCK.test(v))
+      return setBanner({
+        kind: 'error',
+        text: `${entries[i].name}, ${key === 'arrivedAt' ? 'arrived' : 'left'} at: “${v}” is not a time; use HH:MM, e.g. 13:05.`,
+      });
     void write(
       entries.map((e, j) => (j === i ? { ...e, [key]: v || null } : e)),
       `${entries[i].name}: ${key === 'arrivedAt' ? 'arrival' : 'departure'} saved.`,

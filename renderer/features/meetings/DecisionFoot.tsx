@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { DecisionView } from '../../../shared/domain/meeting';
-import { ROLE_LABELS, rolesWith } from '../../../shared/auth/roles';
+import { ROLE_LABELS, whoMayText } from '../../../shared/auth/roles';
 import { useCan, useMe } from '../../auth/useCan';
 import { useWrite } from '../../data/hooks';
 import { changedFields, checkDraft, type DecisionDraft } from './decision-draft';
@@ -26,10 +26,7 @@ interface FootProps {
 }
 
 /** "Only a chair signs off": who may, from the rights table (the main process refuses anyone else anyway). */
-const signersText = () =>
-  rolesWith('decisions.signOff')
-    .map((r) => ROLE_LABELS[r].toLowerCase())
-    .join(' or ');
+const signersText = () => whoMayText('decisions.signOff');
 
 /**
  * The foot of the decision: save and sign off while it is a draft, amend once it is signed off (why), and what

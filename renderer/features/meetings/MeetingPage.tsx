@@ -177,7 +177,7 @@ export function MeetingPage({ id, tab }: { id: number; tab: MeetingTab }) {
       {m.status === 'scheduled' &&
         meetingDayWarnings('start', m.startsAt, localIsoDate()).map((w) => (
           <p key={w.id} className="plausibility" data-testid={`warning-${w.id}`}>
-            Start meeting: {w.message}
+            {w.message}
           </p>
         ))}
       {m.nextMeeting && (m.status === 'finished' || toCarry > 0) && (

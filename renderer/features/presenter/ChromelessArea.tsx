@@ -23,6 +23,7 @@ export function ChromelessArea({ route }: { route: Route }) {
           doc={route.doc}
           id={route.id}
           deidentified={route.deidentified}
+          to={route.to}
         />
       );
     default:

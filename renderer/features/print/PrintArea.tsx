@@ -10,12 +10,23 @@ import '../../styles/meetings.css';
  * first), #/print/outcome/<agendaItemId> (one case's outcome for the referrer and GP) and #/print/minutes/<meetingId>,
  * each with ?deidentified=1 for the de-identified variant. body[data-print-ready="true"] once everything is drawn.
  */
-export function PrintArea({ doc, id, deidentified }: { doc: PrintDoc; id: number; deidentified: boolean }) {
+export function PrintArea({
+  doc,
+  id,
+  deidentified,
+  to,
+}: {
+  doc: PrintDoc;
+  id: number;
+  deidentified: boolean;
+  /** An outcome letter's recipient, as the letter names them. */
+  to?: string;
+}) {
   switch (doc) {
     case 'meeting':
       return <PrintDeck meetingId={id} deidentified={deidentified} />;
     case 'outcome':
-      return <PrintOutcome itemId={id} deidentified={deidentified} />;
+      return <PrintOutcome itemId={id} deidentified={deidentified} to={to} />;
     case 'minutes':
       return <PrintMinutes meetingId={id} deidentified={deidentified} />;
     case 'agenda':

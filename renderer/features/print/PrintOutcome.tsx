@@ -15,7 +15,7 @@ import { PAGE_RULES } from './print-ready';
  * decision (decisions:recordFacts), never from the slides: a presenter's slide wording does not reach the letter.
  * Only for a decided case (issue 14): while the decision is not signed off the page says so and prints no letter.
  */
-export function PrintOutcome({ itemId, deidentified }: { itemId: number; deidentified: boolean }) {
+export function PrintOutcome({ itemId, deidentified, to }: { itemId: number; deidentified: boolean; to?: string }) {
   const decision = useRead('decisions:get', { itemId });
   // The meeting is known from the decision, so the rest is asked once the decision has answered.
   const meetingId = decision.data?.meetingId ?? 0;
@@ -40,6 +40,7 @@ export function PrintOutcome({ itemId, deidentified }: { itemId: number; deident
           facts={data.facts[0]}
           decision={data.decision}
           meeting={data.meeting}
+          to={deidentified ? undefined : to}
           scrub={
             deidentified && data.identified[0]?.identifiers
               ? identifierScrubber([data.identified[0].identifiers])
@@ -56,12 +57,15 @@ function Outcome({
   facts,
   decision,
   meeting,
+  to,
   scrub,
 }: {
   itemId: number;
   facts: CaseRecordFacts | undefined;
   decision: DecisionView;
   meeting: MeetingDetail;
+  /** Whom this copy is for (the letter register records the same); a de-identified copy names nobody. */
+  to?: string;
   scrub: Scrub;
 }) {
   const item = meeting.items.find((i) => i.id === itemId);
@@ -91,6 +95,7 @@ function Outcome({
           {facts && <span className="doc-case__age">, {facts.ageSex}</span>}
         </h1>
         <dl className="doc-facts doc-facts--ids">
+          {to && <Fact label="For">{to}</Fact>}
           <Fact label="Patient">{p && `MRN ${p.mrn} · born ${dayMonthYear(p.dateOfBirth)} · ${p.sexLabel}`}</Fact>
           <Fact label="Diagnosis">{facts?.diagnosis}</Fact>
           <Fact label="Histotype">{facts?.histotype || 'Not stated in a pathology report'}</Fact>

@@ -77,12 +77,17 @@ export function ReferralForm() {
   const [banner, setBanner] = useState<BannerMessage | null>(null);
   const [onRecord, setOnRecord] = useState<MrnPatient | null>(null);
   const [episodeOf, setEpisodeOf] = useState<MrnPatient | null>(null);
-  // The active boards (active first, by name); the first is the default, and a hospital with several chooses.
+  // The active boards, by name: one is taken as it is; with several the referrer chooses, so none is assumed.
   const boards = useRead('boards:list', {});
   const active = (boards.data ?? []).filter((b) => b.active);
   const [chosenBoard, setChosenBoard] = useState<string | null>(null);
-  const boardSlug = chosenBoard ?? active[0]?.slug ?? FALLBACK_BOARD;
-  const { data: board } = useRead('referrals:board', { boardSlug }, { enabled: !boards.isPending });
+  const boardSlug = chosenBoard ?? (active.length > 1 ? null : (active[0]?.slug ?? FALLBACK_BOARD));
+  const boardRead = useRead(
+    'referrals:board',
+    { boardSlug: boardSlug ?? FALLBACK_BOARD },
+    { enabled: !boards.isPending && boardSlug !== null },
+  );
+  const board = boardSlug === null ? undefined : boardRead.data;
   const create = useWrite('referrals:create');
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
@@ -120,6 +125,11 @@ export function ReferralForm() {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
+    if (boardSlug === null) {
+      setErrors({ boardSlug: 'Choose the board this referral is for' });
+      setBanner({ kind: 'error', text: 'Not sent: choose the board this referral is for.' });
+      return;
+    }
     const dataset = Object.fromEntries(Object.entries(draft.dataset).filter(([, v]) => v.trim() !== ''));
     const result = await create.mutateAsync({
       boardSlug,
@@ -143,7 +153,15 @@ export function ReferralForm() {
     for (const issue of issues ?? []) next[issue.field] ??= issue.message;
     if (field) next[field] ??= message;
     setErrors(next);
-    setBanner({ kind: 'error', text: `Not sent: ${message}` });
+    // The host's message names the channel and the first field; the form marks every field, so count them here.
+    const marked = Object.keys(next).length;
+    setBanner({
+      kind: 'error',
+      text:
+        marked > 1
+          ? `Not sent: ${marked} fields need attention, marked below.`
+          : `Not sent: ${marked === 1 ? Object.values(next)[0] : message}`,
+    });
     if (field === 'patient.mrn') void checkMrn();
   }
 
@@ -191,12 +209,14 @@ export function ReferralForm() {
             {(p) => (
               <select
                 {...p}
-                value={boardSlug}
+                value={boardSlug ?? ''}
                 onChange={(e) => {
-                  setChosenBoard(e.target.value);
+                  setChosenBoard(e.target.value || null);
+                  setErrors((x) => ({ ...x, boardSlug: '' }));
                   setBanner(null);
                 }}
               >
+                <option value="">Choose...</option>
                 {active.map((b) => (
                   <option key={b.slug} value={b.slug}>
                     {b.name}

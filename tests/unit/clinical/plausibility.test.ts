@@ -21,7 +21,7 @@ describe('plausibility warnings', () => {
   it('warns of starting or signing off more than a day away from the meeting', () => {
     expect(meetingDayWarnings('start', '2026-12-10T13:00', '2026-12-11')).toEqual([]);
     expect(meetingDayWarnings('start', '2026-12-10T13:00', '2026-12-03')[0].message).toBe(
-      'This meeting is being started 7 days before the meeting (10 Dec 2026).',
+      'Starting the meeting now would be 7 days before the meeting (10 Dec 2026).',
     );
     expect(ids(meetingDayWarnings('sign-off', '2026-12-10T13:00', '2026-12-14'))).toEqual(['signed-off-far-from-date']);
   });

@@ -28,11 +28,12 @@ describe('the demo board', () => {
 
   it('loads into an empty database, and a second load changes nothing', () => {
     const db = openDatabase(tempDataDir());
-    expect(loadDemoBoard(db, RESOURCES_DIR)).toEqual({ casesCreated: 7, skipped: [] });
+    expect(loadDemoBoard(db, RESOURCES_DIR)).toEqual({ casesCreated: 7, referralsCreated: 2, skipped: [] });
     const cases = new CasesService(db);
     const before = cases.list({ query: '' });
     const again = loadDemoBoard(db, RESOURCES_DIR);
     expect(again.casesCreated).toBe(0);
+    expect(again.referralsCreated).toBe(0);
     expect(again.skipped).toHaveLength(7);
     expect(cases.list({ query: '' })).toEqual(before);
     db.close();

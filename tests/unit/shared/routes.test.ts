@@ -21,6 +21,7 @@ const EVERY_ROUTE: Route[] = [
   { name: 'print', doc: 'meeting', id: 3, deidentified: false },
   { name: 'print', doc: 'meeting', id: 3, deidentified: true },
   { name: 'print', doc: 'outcome', id: 41, deidentified: true },
+  { name: 'print', doc: 'outcome', id: 41, deidentified: false, to: 'Dr Amy Lee, Riverside Practice (GP) & co' },
   { name: 'print', doc: 'minutes', id: 3, deidentified: false },
 ];
 
@@ -67,6 +68,7 @@ describe('routes', () => {
       'present',
       'audience',
       'audience',
+      'print',
       'print',
       'print',
       'print',
