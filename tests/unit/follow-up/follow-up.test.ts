@@ -244,7 +244,12 @@ describe('outcome letters', () => {
     const pending = w.letters.pending();
     expect(pending.today).toBe('2026-12-14');
     expect(pending.pending).toEqual([
-      expect.objectContaining({ itemId: w.items[0], recipient: 'Dr Patel (responsible consultant: no referrer on record)', targetDays: 1, overdue: true }),
+      expect.objectContaining({
+        itemId: w.items[0],
+        recipient: 'Dr Patel (responsible consultant: no referrer on record)',
+        targetDays: 1,
+        overdue: true,
+      }),
     ]);
     expect(pending.pending[0].dueDate).toBe(addWorkingDays(pending.pending[0].signedOffAt.slice(0, 10), 1));
     w.clock.now = '2026-11-02T08:00:00.000Z';
