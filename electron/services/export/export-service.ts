@@ -135,7 +135,8 @@ export class ExportsService {
 
   /** Whom an outcome letter names ("Dr Amy Lee (GP)"), as the register records it: the one told, else the default. */
   private letterFor(req: ExportRequest, itemId: number): string | undefined {
-    if (req.kind !== 'outcome-pdf' || !this.deps.letters) return undefined;
+    // A de-identified copy names nobody (a letter for the patient would name them), not even in its print address.
+    if (req.kind !== 'outcome-pdf' || req.deidentified || !this.deps.letters) return undefined;
     const name = req.recipient?.trim() || this.deps.letters.defaultRecipient(itemId);
     return `${name} (${RECIPIENT_KIND_LABEL[req.recipientKind]})`;
   }
