@@ -133,12 +133,14 @@ export class ExportsService {
     this.pdf = deps.pdf ?? null;
   }
 
-  /** Whom an outcome letter names ("Dr Amy Lee (GP)"), as the register records it: the one told, else the default. */
+  /** Whom an outcome letter names ("Dr Amy Lee (GP)"), as the register records them: the one told, else the default. */
   private letterFor(req: ExportRequest, itemId: number): string | undefined {
     // A de-identified copy names nobody (a letter for the patient would name them), not even in its print address.
     if (req.kind !== 'outcome-pdf' || req.deidentified || !this.deps.letters) return undefined;
-    const name = req.recipient?.trim() || this.deps.letters.defaultRecipient(itemId);
-    return `${name} (${RECIPIENT_KIND_LABEL[req.recipientKind]})`;
+    const named = req.recipient?.trim();
+    // The referrer on record is named as the record has them (the consultant's line already says what they are).
+    if (!named) return this.deps.letters.defaultRecipient(itemId);
+    return `${named} (${RECIPIENT_KIND_LABEL[req.recipientKind]})`;
   }
 
   get exportsDir(): string {
